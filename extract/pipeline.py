@@ -1,0 +1,64 @@
+"""The per-article half: Article -> spaCy Doc -> ArticleRecords.
+
+This half is a pure function of (article, pipeline): it runs in any process or
+on any Dask worker, and its output is cacheable by the article's content key.
+
+>>> from extract.records import Article
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> a = Article(source="s.txt", source_sha256="0" * 64, index=0, start=0, end=9,
+...             headline="Hi", body="Hello.", body_start=4)
+>>> [r.article.headline for r in extract(nlp, [a])]
+['Hi']
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract import actors, citations, events, quotes, roles
+from extract.records import Article, ArticleRecords, Problem
+
+#: Extractors run in order on every parsed article: each is ``Doc -> Iterable[record]``.
+EXTRACTORS = {
+    "events": events.events,
+    "roles": roles.roles,
+    "quotes": quotes.quotes,
+    "citations": citations.citations,
+}
+
+
+def records_of(doc: Doc, article: Article) -> ArticleRecords:
+    """Run every extractor on a parsed article; a failing extractor is reported, not fatal."""
+    doc._.ng_article = article
+    problems: list[Problem] = []
+    try:
+        actors.attach_meta(doc, article)
+    except Exception as exc:  # noqa: BLE001 - reported with the article, never raised
+        problems.append(Problem(article.source, f"actor metadata failed: {exc!r}", article.line,
+                                article.index, skipped=False))
+    outlet, author, datelines = doc._.ng_meta or (None, None, ())
+    found: dict[str, tuple] = {}
+    for name, fn in EXTRACTORS.items():
+        try:
+            found[name] = tuple(fn(doc))
+        except Exception as exc:  # noqa: BLE001
+            found[name] = ()
+            problems.append(Problem(article.source, f"{name} extraction failed on article "
+                                    f"{article.index} ({article.headline[:40]!r}): {exc!r}",
+                                    article.line, article.index, skipped=False))
+    return ArticleRecords(article=article, entities=tuple(doc._.ng_entities), outlet=outlet,
+                          author=author, datelines=tuple(datelines), problems=tuple(problems),
+                          **found)
+
+
+def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 8,
+            n_process: int = 1) -> Iterator[ArticleRecords]:
+    """Parse ``articles`` with ``nlp`` and yield their records, in input order."""
+    from extract import nlp as _nlp  # noqa: F401  (registers Doc extensions)
+
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield records_of(doc, article)

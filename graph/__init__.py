@@ -1,0 +1,1 @@
+"""newsgraph.graph: records -> one graph model -> RDF, GraphML, GEXF and the store."""

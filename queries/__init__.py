@@ -1,0 +1,1 @@
+"""newsgraph.queries: named SPARQL queries, the Python relationship API and the CLI."""
