@@ -1,72 +1,140 @@
-"""Actors: typed, clustered actor and place mentions (BASELINE, to be replaced).
+"""Actors: typed, clustered actor and place mentions ("one actor, one entity" per article).
 
 Interface (kept stable for the other extractors):
 
-* ``add_to(nlp)`` adds the components to a loaded pipeline;
+* ``add_to(nlp)`` adds the components to a loaded pipeline: two gazetteer entity
+  rulers in front of the statistical NER (see :mod:`extract.actor_patterns`) and
+  the ``ng_actors`` component after it;
 * after the pipeline, every actor mention in ``doc.ents`` has ``ent.kb_id_`` =
-  its article-local entity id ("E0", ...) and ``doc._.ng_entities`` holds the
+  its article-local entity id ("E0", ...) and a label matching its kind
+  (PERSON, GPE for State, ORG for Organization and Outlet, LOC for Location);
+  demonyms stay NORP without an id; ``doc._.ng_entities`` holds the
   :class:`~extract.records.Entity` records;
 * ``attach_meta(doc, article)`` adds entities for the outlet, author and
   dateline places and sets ``doc._.ng_meta = (outlet_id, author_id, dateline_ids)``.
+
+Clustering rules are in :mod:`extract.actor_cluster`, typing in :mod:`extract.actor_types`.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> add_to(nlp)
+>>> doc = nlp("Officials in YEREVAN and Baku met the Azerbaijani Defense Ministry.")
+>>> [(e.name, e.kind, e.country) for e in doc._.ng_entities]
+[('Yerevan', 'Location', 'ARM'), ('Baku', 'Location', 'AZE'), ('Ministry of Defense of Azerbaijan', 'Organization', 'AZE')]
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract import actor_cluster, actor_patterns
+from extract import gazetteer as gz
+from extract.actor_types import Mention, classify
+from extract.canon import is_shouting
 from extract.records import Article, Entity
 
-_KIND = {"PERSON": "Person", "GPE": "State", "ORG": "Organization", "LOC": "Location",
-         "FAC": "Location", "NORP": None}
+LABEL = {"Person": "PERSON", "State": "GPE", "Organization": "ORG", "Outlet": "ORG", "Location": "LOC"}
+ACTOR_LABELS = {"PERSON", "GPE", "ORG", "LOC", "FAC", "NORP"}
+
+for _name, _default in (("ng_article", None), ("ng_entities", ()), ("ng_meta", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
 
 
 @Language.component("ng_actors")
 def cluster(doc: Doc) -> Doc:
-    """Give each actor mention a local id; same text -> same entity."""
-    by_text: dict[str, int] = {}
-    ents, records = [], {}
+    """Type every actor mention, cluster the mentions, set ``kb_id_`` and ``doc._.ng_entities``."""
+    spans, mentions = [], []
     for ent in doc.ents:
-        kind = _KIND.get(ent.label_)
-        if not kind:
-            ents.append(ent)
-            continue
-        key = ent.text.lower()
-        n = by_text.setdefault(key, len(by_text))
-        eid = f"E{n}"
-        ents.append(Span(doc, ent.start, ent.end, label=ent.label_, kb_id=eid))
-        prev = records.get(eid)
-        span = (ent.start_char, ent.end_char)
-        records[eid] = Entity(id=eid, kind=kind, name=ent.text, forms=(ent.text,),
-                              spans=(prev.spans if prev else ()) + (span,))
-    doc.ents = ents
-    doc._.ng_entities = tuple(records[k] for k in sorted(records, key=lambda s: int(s[1:])))
+        m = classify(ent.text, ent.label_) if ent.label_ in ACTOR_LABELS else None
+        if m is not None:
+            m = actor_cluster.with_context(m, ent)
+            spans.append(ent)
+            mentions.append(m)
+    ids, entities = actor_cluster.cluster(mentions, [(s.start_char, s.end_char) for s in spans])
+    new = []
+    by_start = {s.start: (s, i) for s, i in zip(spans, ids, strict=True)}
+    for ent in doc.ents:
+        hit = by_start.get(ent.start)
+        if hit and hit[0].end == ent.end:
+            kind = entities[int(hit[1][1:])].kind
+            new.append(Span(doc, ent.start, ent.end, label=LABEL[kind], kb_id=hit[1]))
+        else:
+            new.append(ent)
+    doc.ents = new
+    doc._.ng_entities = tuple(entities)
     return doc
 
 
 def add_to(nlp: Language) -> None:
-    """Add the actor components to ``nlp``."""
+    """Add the actor components to ``nlp`` (rulers before "ner" when there is one)."""
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    places = nlp.add_pipe("entity_ruler", name="ng_places", config={"overwrite_ents": False}, **where)
+    tagged = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
+    places.add_patterns(actor_patterns.place_patterns(pos=tagged))
+    bodies = nlp.add_pipe("entity_ruler", name="ng_bodies", config={"overwrite_ents": True}, **where)
+    bodies.add_patterns(actor_patterns.body_patterns())
     nlp.add_pipe("ng_actors", last=True)
+
+
+def _meta_entity(ents: list[Entity], m: Mention | None) -> str | None:
+    """Id of the entity ``m`` joins (same kind and key or name), adding it when new."""
+    if m is None:
+        return None
+    for e in ents:
+        same = e.kind == m.kind and (e.name == m.name or m.form in e.forms or e.name.lower() == m.name.lower())
+        if same or (m.kind == "Location" and e.kind == "Location" and e.name.lower() == m.name.lower()):
+            if m.form not in e.forms:
+                ents[ents.index(e)] = Entity(e.id, e.kind, e.name, e.forms + (m.form,), e.spans, e.code,
+                                             e.country or m.country, e.sector or m.sector)
+            return e.id
+    eid = f"E{len(ents)}"
+    forms = tuple(dict.fromkeys((m.name, m.form)))
+    ents.append(Entity(eid, m.kind, m.name, forms, (), m.code, m.country, m.sector))
+    return eid
+
+
+def outlet_mention(printed: str | None) -> Mention | None:
+    """The Outlet mention for an article's printed outlet ("ARMENPRESS", "globeecho.com").
+
+    >>> outlet_mention("ARMENPRESS").name, outlet_mention("eureporter").name
+    ('Armenpress', 'EU Reporter')
+    >>> outlet_mention("Some Gazette").name
+    'Some Gazette'
+    """
+    printed = (printed or "").strip()
+    if not printed:
+        return None
+    known = gz.outlet(printed)
+    if not known and " - " in printed.replace("\u2013", "-"):
+        known = gz.outlet(printed.replace("\u2013", "-").split(" - ")[0])
+    if known:
+        return Mention("Outlet", known.name, ("O", known.name), printed, country=known.country, sector="MED")
+    m = classify(printed, "ORG")
+    name = printed.title() if is_shouting(printed) else printed
+    return Mention("Outlet", name, ("O", name), printed, country=m.country if m else None, sector="MED")
 
 
 def attach_meta(doc: Doc, article: Article) -> None:
     """Add outlet, author and dateline entities from the article's metadata."""
     ents = list(doc._.ng_entities)
-
-    def add(kind: str, name: str | None) -> str | None:
-        if not name:
-            return None
-        for e in ents:
-            if e.kind == kind and e.name.lower() == name.lower():
-                return e.id
-        eid = f"E{len(ents)}"
-        ents.append(Entity(id=eid, kind=kind, name=name, forms=(name,)))
-        return eid
-
-    outlet = add("Outlet", article.outlet)
-    author = add("Person", article.author)
-    datelines = tuple(x for x in (add("Location", d.title()) for d in article.datelines) if x)
+    om = outlet_mention(article.outlet)
+    if om is not None:  # an outlet also named in the text becomes the same (Outlet) entity
+        for i, e in enumerate(ents):
+            if e.kind in ("Organization", "Outlet") and (e.name == om.name or om.name in e.forms):
+                ents[i] = Entity(e.id, "Outlet", om.name, e.forms, e.spans, None, e.country or om.country, "MED")
+    outlet = _meta_entity(ents, om)
+    author = None
+    if article.author and article.author.strip():
+        name = article.author.strip()
+        author = _meta_entity(ents, Mention("Person", name, ("P", name), name, sector="MED"))
+    places = []
+    for d in article.datelines:
+        m = classify(d, "GPE") if d and d.strip() else None
+        if m is not None and m.kind in ("Location", "State"):
+            places.append(_meta_entity(ents, m))
     doc._.ng_entities = tuple(ents)
-    doc._.ng_meta = (outlet, author, datelines)
+    doc._.ng_meta = (outlet, author, tuple(p for p in places if p))
 
 
 def entities(doc: Doc):

@@ -1,9 +1,308 @@
-"""Events: placeholder returning nothing until the events extractor lands."""
+"""Events: PLOVER-typed event mentions with arguments, date, place and modality.
+
+Triggers come from the lexicon ``extract/data/events.toml`` (verbs, nominalisations,
+light-verb + noun pairs, particle requirements) matched on lemmas and the parse;
+arguments from :mod:`extract.arguments`; dates from :mod:`extract.temporal`.
+
+>>> sorted(lexicon()["verbs"].items())[:2]
+[('accuse', 'ACCUSE'), ('agree', 'AGREE')]
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from extract import arguments as args
+from extract import coref
+from extract.records import EventMention
+from extract.temporal import resolve_date
+
+NEG_GOVERNORS = {"refuse", "decline", "fail", "deny", "avoid", "refrain", "reject", "cancel", "postpone",
+                 "prevent", "stop"}
+FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "agree", "promise",
+                    "pledge", "vow", "decide"}
+HYPO_GOVERNORS = {"urge", "call", "ask", "demand", "want", "hope", "seek", "try", "threaten", "propose",
+                  "suggest", "offer", "invite", "insist", "need", "wish", "consider", "allow", "may"}
+MODALS = {"could", "would", "may", "might", "should", "must", "can", "ought"}
+_CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass")
+_WIRE = re.compile(r"^[A-Z][A-Z .'-]+,\s+([A-Z]+\.? \d{1,2})\b")
 
 
-def events(doc: Doc):
-    """Extractor: Doc -> Iterable of records (none yet)."""
-    return iter(())
+@cache
+def lexicon() -> dict:
+    """The trigger lexicon, compiled into lookup tables (loaded once)."""
+    raw = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))
+    lex: dict = {"verbs": {}, "actor_object": {}, "prep": {}, "pairs": {}, "nouns": {}, "phrases": {},
+                 "exclude": {}, "general": raw.get("general", {})}
+    for etype, block in raw.items():
+        if etype in ("general", "demonyms"):
+            continue
+        for key in ("verbs", "actor_object", "nouns"):
+            for lemma in block.get(key, ()):
+                lex[key].setdefault(lemma, etype)
+        for lemma, preps in block.get("prep", {}).items():
+            lex["prep"].setdefault(lemma, []).append((etype, frozenset(preps)))
+        for verb, obj in block.get("pairs", ()):
+            lex["pairs"].setdefault((verb, obj), etype)
+        for phrase in block.get("phrases", ()):
+            lex["phrases"].setdefault(tuple(phrase.split()), etype)
+        for verb, objs in block.get("exclude", {}).items():
+            lex["exclude"][(etype, verb)] = frozenset(objs)
+    for key in ("light", "occur", "speech"):
+        lex[key] = frozenset(lex["general"].get(key, ()))
+    return lex
+
+
+def _objects(v: Token) -> list[Token]:
+    return [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
+
+
+def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
+    lemma = v.lemma_.lower()
+    objs = _objects(v)
+    actor_objs = [o for o in objs if o.dep_ != "attr" and args.actors_of(o, ctx)]
+    on_objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "in")
+               for o in c.children if o.dep_ == "pobj"]
+    for o in objs + on_objs:
+        if (lemma, o.lemma_.lower()) in lex["pairs"]:
+            return lex["pairs"][(lemma, o.lemma_.lower())], 0.75
+    for o in objs:
+        if (lemma, "*actor" if o in actor_objs else "*thing") in lex["pairs"]:
+            return lex["pairs"][(lemma, "*actor" if o in actor_objs else "*thing")], 0.75
+    preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt", "agent")}
+    preps |= {m.lower_ for c in v.children if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"}
+    for etype, need in lex["prep"].get(lemma, ()):
+        if preps & need:
+            return etype, 0.75
+    if lemma in lex["actor_object"] and actor_objs:
+        return lex["actor_object"][lemma], 0.7
+    etype = lex["verbs"].get(lemma)
+    if etype is None:
+        return None
+    banned = lex["exclude"].get((etype, lemma), frozenset())
+    xcomps = [c for c in v.children if c.dep_ == "xcomp"]
+    if any(o.lemma_.lower() in banned for o in objs + xcomps + [o for x in xcomps for o in _objects(x)]):
+        return None
+    return etype, 0.6
+
+
+def _noun_anchor(n: Token, lex: dict, ctx: dict) -> tuple[bool, Token | None]:
+    """(is anchored, light verb) for a trigger noun."""
+    h = n.head
+    if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and h.lemma_.lower() in lex["light"]:
+        return True, h
+    if n.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in lex["occur"] | lex["light"]:
+        return True, h
+    if n.dep_ == "pobj" and h.lower_ in ("on", "under") and h.head.pos_ in ("VERB", "AUX"):
+        return True, h.head
+    for c in n.children:
+        owner = c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx["tok2ent"])
+        if owner and args.actors_of(c, ctx):
+            return True, None
+        if c.dep_ == "prep" and c.lower_ in ("with", "between", "by", "of", "against", "on", "at", "to") \
+                and any(args.actors_of(o, ctx) for o in c.children if o.dep_ == "pobj"):
+            return True, None
+    return False, None
+
+
+def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple[str, Token | None, float] | None:
+    if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
+        return None
+    lemmas = [t.lemma_.lower() for t in n.doc[max(n.sent.start, n.i - 3):n.i + 1]]
+    for phrase, etype in lex["phrases"].items():
+        if tuple(lemmas[-len(phrase):]) == phrase:
+            return etype, _noun_anchor(n, lex, ctx)[1], 0.7
+    if n.lower_ == "fire" and any(c.lower_ == "of" for c in n.head.children if n.head.lower_ == "of"):
+        return None
+    etype = lex["nouns"].get(n.lemma_.lower()) or lex["nouns"].get(n.lower_)
+    if etype is None:
+        return None
+    if etype == "DISASTER":
+        return etype, _noun_anchor(n, lex, ctx)[1], 0.7
+    ok, light = _noun_anchor(n, lex, ctx)
+    temporal = n.dep_ == "pobj" and n.head.lower_ in ("after", "following", "during") \
+        and etype in args.SYMMETRIC
+    if not ok and not temporal:
+        return None
+    return etype, light, 0.6 if light is not None else 0.5
+
+
+def _chain(tok: Token, light: Token | None) -> list[Token]:
+    """The trigger, its light verb and the governing clause heads up to the sentence root."""
+    out = [tok] + ([light] if light is not None else [])
+    cur = out[-1]
+    for _ in range(6):
+        if cur.dep_ not in _CLIMB or cur.head is cur:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def modality(tok: Token, light: Token | None) -> str:
+    """asserted / negated / hypothetical / future for the event triggered at ``tok``."""
+    chain = _chain(tok, light)
+    own = chain[: 2 if light is not None else 1]
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    first_verb = [verbs[0]] if verbs else []
+    for t in own + first_verb:
+        kids = list(t.children)
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in kids):
+            return "negated"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return "hypothetical"
+        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "shall", "'ll"}:
+            return "future"
+        if aux & MODALS:
+            return "hypothetical"
+    for t in chain[1:]:
+        if t.pos_ not in ("VERB", "AUX") or t in own:
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in NEG_GOVERNORS:
+            return "negated"
+        if lemma in FUTURE_GOVERNORS:
+            return "future"
+        if lemma in HYPO_GOVERNORS:
+            return "hypothetical"
+        break
+    if any(c.lower_ == "going" for c in first_verb) or tok.head.lower_ == "upcoming":
+        return "future"
+    return "asserted"
+
+
+def _attributed(tok: Token, light: Token | None, ctx: dict, lex: dict) -> str | None:
+    chain = _chain(tok, light)
+    for a, b in zip(chain, chain[1:], strict=False):
+        if a.dep_ == "ccomp" and b.lemma_.lower() in lex["speech"]:
+            subj = args._subject(b)[0]
+            ids = args.actors_of(subj, ctx) or args.actors_of(args._by_agent(b), ctx)
+            return ids[0] if ids else None
+    return None
+
+
+def _date(tok: Token, light: Token | None, sent: Span, article, state: dict):
+    chain = _chain(tok, light)
+    best = None
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        cur = ent.root
+        for _ in range(8):
+            if cur in chain or cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+                break
+            cur = cur.head
+        if cur in chain and (best is None or chain.index(cur) < best[0]):
+            if "same day" in ent.text.lower() and state.get("last"):
+                best = (chain.index(cur), state["last"])
+            found = resolve_date(ent.text, article.date)
+            if found:
+                best = (chain.index(cur), found)
+    if best:
+        return best[1]
+    return state.get("wire") if state.get("lead") else None
+
+
+def _aggregate(tok: Token, light: Token | None) -> bool:
+    """Generic habits and counts: "has visited Moscow five times"."""
+    for h in (tok, light):
+        for t in h.subtree if h is not None else ():
+            if t.lemma_.lower() == "time" and any(c.dep_ == "nummod" or c.lower_ in ("many", "several")
+                                                    for c in t.children):
+                return True
+    return False
+
+
+def _place(tok: Token, light: Token | None, ctx: dict) -> str | None:
+    for h in (tok, light):
+        for _prep, o in args._pobjs(h, ("in", "near", "at")) if h is not None else ():
+            eid = ctx["tok2ent"].get(o.i)
+            if eid and ctx["kinds"].get(eid) in ("Location", "State"):
+                return eid
+    return None
+
+
+def _triggers(sent: Span, lex: dict, ctx: dict) -> list[tuple[Token, str, Token | None, float]]:
+    found = []
+    for t in sent:
+        if t.pos_ == "VERB":
+            vt = _verb_type(t, lex, ctx)
+            if vt:
+                found.append((t, vt[0], None, vt[1]))
+        elif t.pos_ in ("NOUN", "PROPN") and t.i not in ctx["tok2ent"]:
+            nt = _noun_type(t, lex, ctx)
+            if nt:
+                found.append((t, nt[0], nt[1], nt[2]))
+    nouns_on = {(light.i, et) for _, et, light, _ in found if light is not None}
+    verbs = {(t.i, et) for t, et, light, _ in found if light is None}
+    return [f for f in found if not (f[2] is None and (f[0].i, f[1]) in nouns_on)
+            and not (f[0].dep_ == "conj" and (f[0].head.i, f[1]) in verbs)]
+
+
+def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -> Iterator[EventMention]:
+    off = article.body_offset
+    raw = article.body[sent.start_char - off:sent.end_char - off]
+    start = sent.start_char - off + (len(raw) - len(raw.lstrip()))
+    end = sent.end_char - off - (len(raw) - len(raw.rstrip()))
+    for tok, etype, light, strength in _triggers(sent, lex, ctx):
+        if etype == "DISASTER":
+            if tok.lemma_ in state["disasters"] or sent.start in state["disasters"]:
+                continue  # "the earthquake" again: the same event
+            state["disasters"] |= {tok.lemma_, sent.start}
+        if _aggregate(tok, light):
+            continue
+        agents, targets, parts = args.arguments(tok, light, etype, ctx)
+        for c in tok.conjuncts if light is None else ():
+            if c.i > tok.i and c.pos_ == "VERB" and _verb_type(c, lex, ctx) == (etype, strength):
+                more = args.arguments(c, None, etype, ctx)
+                agents, targets, parts = (tuple(dict.fromkeys(a + b)) for a, b in
+                                          zip((agents, targets, parts), more, strict=True))
+        if not (agents or targets or parts) and etype != "DISASTER":
+            continue  # an event without any actor says nothing about who did what
+        if args.GROUP in agents + targets + parts:
+            prev = state.get("sym") if state.get("sym_para", -9) >= state["para"] - 1 else ()
+            parts = tuple(dict.fromkeys(p for p in parts + agents + targets + prev if p != args.GROUP))
+            agents, targets = (), ()
+        date = _date(tok, light, sent, article, state)
+        mod = modality(tok, light)
+        if date and date[1] == "day" and mod == "asserted":
+            state["last"] = date
+        place = _place(tok, light, ctx)
+        if place is None and etype == "CONSULT" and state.get("lead") and state.get("dateline"):
+            place = state["dateline"]
+        if etype in args.SYMMETRIC and len(parts) >= 2 and mod == "asserted":
+            state["sym"], state["sym_para"] = parts, state["para"]
+        n_args = bool(agents) + bool(targets) + bool(parts)
+        trigger = " ".join(t.text for t in sorted({tok, light} - {None}, key=lambda t: t.i)) \
+            if light is not None and light.i < tok.i else tok.text
+        yield EventMention(type=etype, trigger=trigger, start=start, end=end,
+                           evidence=article.body[start:end], agents=agents, targets=targets,
+                           participants=parts, place=place, date=date[0] if date else None,
+                           date_precision=date[1] if date else "unknown", modality=mod,
+                           confidence=round(min(0.95, strength + 0.1 * min(n_args, 2)), 2),
+                           attributed_to=_attributed(tok, light, ctx, lex))
+
+
+def events(doc: Doc) -> Iterator[EventMention]:
+    """Extractor: the article's event mentions, in text order (headline sentences skipped)."""
+    article = doc._.ng_article
+    if article is None:
+        return
+    lex = lexicon()
+    ctx = args.context(doc, lex["general"])
+    meta = doc._.ng_meta or (None, None, ())
+    wire = _WIRE.match(article.body)
+    state: dict = {"wire": resolve_date(wire.group(1), article.date) if wire else None,
+                   "dateline": meta[2][0] if meta[2] else None, "disasters": set()}
+    for sent in doc.sents:
+        if sent.start_char < article.body_offset or not sent.text.strip():
+            continue
+        state["para"] = coref.paragraph_of(doc, sent.start_char)
+        state["lead"] = state["para"] == coref.paragraph_of(doc, article.body_offset)
+        yield from _sentence_mentions(sent, article, lex, ctx, state)

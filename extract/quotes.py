@@ -1,9 +1,320 @@
-"""Quotes: placeholder returning nothing until the quotes extractor lands."""
+"""Quotes: direct quotations and who said them (ng:Statement).
+
+Quote marks: curly and straight, mixed ("..." or "..."), a quotation running over several
+paragraphs (no closing mark, next paragraph opens one); a stray unbalanced mark drops only its
+own quote.  Speakers: the subject of the nearest speech verb (``extract/data/speech.toml``) in the
+quote's sentence(s): "..., said X", "X said: ...", "... X tweeted"; pronouns and descriptions
+("the prime minister repeated") through :mod:`extract.coref` when present, else a role holder or
+the latest person; "read the statement" -> the statement's issuer; an unattributed quote paragraph
+continues the previous speaker.  Scare quotes (one to three words, no speech verb governing them)
+are not statements.  A real quotation with no identifiable speaker is kept with ``speaker=None``.
+
+>>> t = 'He said "we will stay." Then a \\u201cthing\\u201d happened.'
+>>> [t[s:e] for s, e in quote_spans(t)]
+['we will stay.', 'thing']
+>>> [t[s:e] for s, e in quote_spans('Broken "start here.\\n\\nNext "ok" end.')]
+['ok']
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from extract import roles as R
+from extract.records import Quote
+
+MARKS = '"\u201c\u201d\u201e'
+PRONOUNS = {"he", "she", "him", "her"}
+_SUBJ = ("nsubj",)
+_CLIMB = ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "pcomp")
+_PATH = ("compound", "appos", "poss", "nmod", "flat", "conj", "amod", "npadvmod", "nummod", "det")
 
 
-def quotes(doc: Doc):
-    """Extractor: Doc -> Iterable of records (none yet)."""
-    return iter(())
+@cache
+def vocab() -> dict[str, frozenset[str]]:
+    """Speech verbs, citation verbs, document, government and anaphor nouns (lemmas)."""
+    data = tomllib.loads((R.DATA / "speech.toml").read_text(encoding="utf-8"))
+    return {"speech": frozenset(data["speech"]["verbs"]), "cite": frozenset(data["cite"]["verbs"]),
+            **{k: frozenset(v) for k, v in data["nouns"].items()}}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the quoted words (inside the marks, trimmed) of every well-formed quotation."""
+    paras = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    out: list[tuple[int, int]] = []
+    for n, (ps, pe) in enumerate(paras):
+        open_at = None
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch not in MARKS:
+                continue
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            if open_at is None:
+                if ch != "\u201d" or prev.isspace() or i == ps:
+                    if not (ch == '"' and not prev.isspace() and i > ps and (nxt.isspace() or i + 1 == pe)):
+                        open_at = i
+            elif ch in "\u201c\u201e" and not nxt.isspace():
+                open_at = i  # a second opening mark: the first one was stray
+            else:
+                out.append(_trim(text, open_at + 1, i))
+                open_at = None
+        if open_at is not None and n + 1 < len(paras) and text[paras[n + 1][0]] in MARKS:
+            out.append(_trim(text, open_at + 1, pe))  # runs on into the next paragraph
+    return [(s, e) for s, e in out if any(c.isalnum() for c in text[s:e])]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return s, e
+
+
+class _Ctx:
+    """Per-document lookups shared by the quote and citation extractors."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.known = R.entities(doc)
+        self.ments = R.mentions(doc)
+        self.spans = quote_spans(doc.text)
+        self._starts = [s for s, _ in self.spans]
+        self._roles: list | None = None
+
+    def in_quote(self, tok: Token) -> bool:
+        k = bisect.bisect_right(self._starts, tok.idx) - 1
+        return k >= 0 and tok.idx < self.spans[k][1]
+
+    def kind(self, eid: str | None) -> str | None:
+        return self.known[eid].kind if eid in self.known else None
+
+    def entity_of(self, tok: Token) -> str | None:
+        """Entity id of the mention covering ``tok`` (places standing for a State as the State)."""
+        m = self.ments.get(tok.i)
+        if m is None:
+            return None
+        e = self.known[m.kb_id_]
+        if e.kind == "Location":
+            st = R.as_state(self.doc, e)
+            return st.id if st else None
+        return e.id
+
+    def actors_in(self, head: Token, preps=("of", "from", "by")) -> list[str]:
+        """Actors named by a noun phrase: its own mention, compounds, appositions, of/from/by."""
+        found: list[str] = []
+        todo = [head]
+        while todo:
+            tok = todo.pop(0)
+            eid = self.entity_of(tok)
+            if eid and eid not in found:
+                found.append(eid)
+            for c in tok.children:
+                if c.dep_ in _PATH or (c.dep_ == "prep" and c.lower_ in preps):
+                    todo.append(c)
+                elif c.dep_ == "pobj" and tok.dep_ == "prep":
+                    todo.append(c)
+        return found
+
+    def roles(self) -> list:
+        if self._roles is None:
+            self._roles = list(R.roles(self.doc))
+        return self._roles
+
+
+def subject(verb: Token) -> Token | None:
+    """The active subject of ``verb`` or of the verb it hangs from ("..., adding that" -> stated)."""
+    v = verb
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in _SUBJ]
+        if subj:
+            return subj[0]
+        if v.lemma_ == "read":  # '"...," read the statement'
+            obj = [c for c in v.children if c.dep_ in ("dobj", "attr")]
+            if obj:
+                return obj[0]
+        if v.dep_ not in _CLIMB or v.head is v:
+            return None
+        v = v.head
+    return None
+
+
+def actor_of(ctx: _Ctx, subj: Token, kinds=("Person", "Organization", "State", "Outlet")) -> str | None:
+    """Entity id a subject phrase stands for; descriptions and pronouns through coref."""
+    v = vocab()
+    found = [e for e in ctx.actors_in(subj) if ctx.kind(e) in kinds]
+    people = [e for e in found if ctx.kind(e) == "Person"]
+    if people or found:
+        return (people or found)[0]
+    lemma = subj.lemma_.lower()
+    if lemma in v["governments"]:
+        return _government(ctx, subj)
+    if lemma in v["documents"]:
+        return _issuer(ctx, subj)
+    eid = _coref(ctx.doc, subj)
+    if eid is None and subj.lower_ in PRONOUNS:
+        eid = _recent_person(ctx, subj)
+    elif eid is None and subj.pos_ in ("NOUN", "PROPN"):
+        eid = _role_holder(ctx, subj)
+    return eid if ctx.kind(eid) in kinds else None
+
+
+def _government(ctx: _Ctx, tok: Token) -> str | None:
+    """ "the Armenian government", "Iran's authorities" -> the State."""
+    for c in tok.children:
+        if c.dep_ == "amod" or (c.dep_ == "compound" and c.ent_type_ == "NORP"):
+            st = R.demonym_state(ctx.doc, c.text)
+            if st:
+                return st.id
+        if c.dep_ in ("poss", "compound"):
+            eid = ctx.entity_of(c)
+            if eid and ctx.kind(eid) == "State":
+                return eid
+    return None
+
+
+def _issuer(ctx: _Ctx, tok: Token) -> str | None:
+    """Who issued the statement: the latest organisation or State that spoke before it."""
+    sents = [s for s in ctx.doc.sents if s.end <= tok.sent.start][-3:]
+    for sent in reversed(sents):
+        for t in sent:
+            if t.pos_ == "VERB" and t.lemma_ in vocab()["cite"] | vocab()["speech"] and not ctx.in_quote(t):
+                s = subject(t)
+                eid = actor_of(ctx, s, ("Organization", "State", "Outlet")) if s is not None else None
+                if eid:
+                    return eid
+    return None
+
+
+def _coref(doc: Doc, tok: Token) -> str | None:
+    try:
+        from extract import coref
+        return coref.resolve(doc, tok)
+    except Exception:  # noqa: BLE001 - coref is optional; absent or failing means no answer
+        return None
+
+
+def _recent_person(ctx: _Ctx, tok: Token) -> str | None:
+    """The latest Person mentioned (outside quotes) in this or the previous sentence."""
+    start = tok.sent.start
+    prev = [s for s in ctx.doc.sents if s.end <= start]
+    lo = prev[-1].start if prev else start
+    for i in range(tok.i - 1, lo - 1, -1):
+        m = ctx.ments.get(i)
+        if m is not None and ctx.kind(m.kb_id_) == "Person" and not ctx.in_quote(ctx.doc[i]):
+            return m.kb_id_
+    return None
+
+
+def _role_holder(ctx: _Ctx, tok: Token) -> str | None:
+    """ "the prime minister" -> the latest person given that title earlier in the article."""
+    words = {t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"}
+    if tok.lower_ not in R.lexicon()["all"] and not any(tok.lower_ in t.split() for t in R.lexicon()["all"]):
+        return None
+    best = None
+    for r in ctx.roles():
+        if r.start + (ctx.doc._.ng_article.body_offset if ctx.doc._.ng_article else 0) < tok.idx and \
+                words <= set(r.title.lower().split()):
+            best = r.person
+    return best
+
+
+def _speech_verbs(ctx: _Ctx, sents) -> list[Token]:
+    return [t for s in sents for t in s if t.lemma_ in vocab()["speech"] and t.pos_ in ("VERB", "AUX")
+            and not ctx.in_quote(t) and not any(c.dep_ == "auxpass" for c in t.children)]
+
+
+def _governs(verb: Token, toks: list[Token]) -> bool:
+    """A short quote is said when it hangs from the speech verb, at most through prepositions."""
+    for tok in toks:
+        h = tok
+        for _ in range(6):
+            if h is verb:
+                return True
+            if h.head is h or (h is not tok and h.pos_ in ("VERB", "NOUN", "PROPN") and h not in toks):
+                break
+            h = h.head
+    return False
+
+
+def quotes(doc: Doc) -> Iterator[Quote]:
+    """Extractor: Quote records in text order (speaker = local entity id or None).
+
+    >>> import spacy
+    >>> from extract import nlp as _nlp  # noqa: F401  (registers the Doc extensions)
+    >>> list(quotes(spacy.blank("en")("No quotes here.")))
+    []
+    """
+    ctx = _Ctx(doc)
+    if not ctx.spans or not doc.has_annotation("DEP"):
+        return
+    last: dict[int, str] = {}  # paragraph start -> latest speaker in it
+    paras = [m.start() for m in re.finditer(r"(?:^|\n\s*\n)\s*\S", doc.text)]
+    for s, e in ctx.spans:
+        toks = [t for t in doc if s <= t.idx < e]
+        if not toks:
+            continue
+        para = paras[bisect.bisect_right(paras, s) - 1] if paras else 0
+        speaker, keep = _attribute(ctx, toks, s, e)
+        if not keep:
+            continue
+        if speaker is None and keep == "alone":
+            speaker = last.get(para) or _previous_speaker(ctx, paras, para, last)
+        if speaker is not None:
+            last[para] = speaker
+        yield Quote(speaker=speaker, text=doc.text[s:e], start=s, end=e)
+
+
+def _attribute(ctx: _Ctx, toks: list[Token], s: int, e: int) -> tuple[str | None, str | bool]:
+    """(speaker, keep): keep is False for scare quotes, "alone" for unattributed quote sentences."""
+    doc = ctx.doc
+    sents = [toks[0].sent] + ([toks[-1].sent] if toks[-1].sent != toks[0].sent else [])
+    last = sents[-1]
+    if last.end < len(doc) and doc[last.end].idx - e <= 3 and "\n" not in doc.text[e:doc[last.end].idx]:
+        sents.append(doc[last.end].sent)  # '"... end." O'Brien said.' parsed as its own sentence
+    verbs = _speech_verbs(ctx, sents)
+    n_words = sum(t.is_alpha for t in toks)
+    if verbs:
+        verb = min(verbs, key=lambda v: min(abs(v.idx - s), abs(v.idx - e)))
+        if n_words <= 3 and not _governs(verb, toks):
+            return None, False
+        subj = subject(verb)
+        return (actor_of(ctx, subj) if subj is not None else None), True
+    if n_words <= 3:
+        return None, False
+    outside = [t for sent in sents for t in sent if not ctx.in_quote(t) and not t.is_punct and not t.is_space]
+    if not outside:
+        return None, "alone"
+    root = toks[0].sent.root
+    subj = subject(root) if not ctx.in_quote(root) else None
+    return (actor_of(ctx, subj, ("Organization", "State", "Outlet", "Person")) if subj is not None
+            else None), True
+
+
+def _previous_speaker(ctx: _Ctx, paras: list[int], para: int, last: dict[int, str]) -> str | None:
+    """Speaker carried over from the previous paragraph: its quote speaker, or who speaks in it."""
+    k = paras.index(para) if para in paras else -1
+    if k <= 0:
+        return None
+    prev = paras[k - 1]
+    if prev in last:
+        return last[prev]
+    sents = [s for s in ctx.doc.sents if prev <= s.start_char < para]
+    for t in reversed(_speech_verbs(ctx, sents)):
+        subj = subject(t)
+        eid = actor_of(ctx, subj, ("Person",)) if subj is not None else None
+        if eid:
+            return eid
+    for sent in reversed(sents):
+        for t in sent:
+            if t.dep_ == "nsubj" and t.head == sent.root:
+                eid = ctx.entity_of(t)
+                if eid and ctx.kind(eid) == "Person":
+                    return eid
+    return None

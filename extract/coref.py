@@ -1,0 +1,172 @@
+"""Who is "he": pronouns and definite descriptions resolved to article-local entity ids.
+
+Conservative by design: only the same or the previous paragraph is searched, a
+description must agree in title words ("the Deputy Minister") or nationality
+("the Iranian official", "his Armenian counterpart") with the candidate, and no
+answer is better than a guess.
+
+>>> demonym_matches("Iranian", "Iran"), demonym_matches("Azeri", "Azerbaijan")
+(True, True)
+>>> demonym_matches("Armenian", "Iran")
+False
+"""
+from __future__ import annotations
+
+import bisect
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+GROUP_WORDS = {"side", "sides", "interlocutor", "interlocutors", "party", "parties"}
+#: description heads that need no title match, only nationality agreement
+GENERIC = {"official", "counterpart", "diplomat", "leader", "politician", "envoy"}
+TITLES = GENERIC | {"minister", "president", "secretary", "ambassador", "spokesman", "spokeswoman",
+                    "spokesperson", "chief", "head", "premier", "chancellor", "speaker", "commander",
+                    "general", "deputy", "director", "chairman", "chair", "governor", "mayor", "king",
+                    "prime", "foreign", "defense", "defence", "professor", "senator", "author"}
+_SUFFIXES = ("ians", "ian", "ean", "ese", "ans", "an", "i", "ish", "ic", "n")
+
+
+@cache
+def _exceptions() -> dict[str, tuple[str, ...]]:
+    data = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))
+    return {k: tuple(v) for k, v in data.get("demonyms", {}).items()}
+
+
+def demonym_matches(adj: str, name: str) -> bool:
+    """True when the nationality adjective ``adj`` names the state called ``name``."""
+    a, n = adj.lower().strip(), name.lower().strip()
+    if not a or not n:
+        return False
+    if a in _exceptions():
+        return any(n == x.lower() for x in _exceptions()[a])
+    if a == n:
+        return True
+    for suf in _SUFFIXES:
+        if a.endswith(suf) and len(a) - len(suf) >= 4:
+            stem = a[: -len(suf)]
+            if n.startswith(stem) and len(n) - len(stem) <= 2:
+                return True
+    return False
+
+
+def _paragraph_starts(doc: Doc) -> list[int]:
+    starts, i = [0], doc.text.find("\n\n")
+    while i >= 0:
+        starts.append(i + 2)
+        i = doc.text.find("\n\n", i + 2)
+    return starts
+
+
+def paragraph_of(doc: Doc, char: int) -> int:
+    """Index of the paragraph (blank-line separated) holding character ``char``."""
+    return bisect.bisect_right(_paragraph_starts(doc), char) - 1
+
+
+def _window(doc: Doc, token: Token) -> list[Span]:
+    """Actor mentions before ``token`` in its own or the previous paragraph, most recent last."""
+    para = paragraph_of(doc, token.idx)
+    return [e for e in doc.ents if e.kb_id_ and e.end_char <= token.idx
+            and para - paragraph_of(doc, e.start_char) <= 1]
+
+
+def _kinds(doc: Doc) -> dict[str, object]:
+    return {e.id: e for e in doc._.ng_entities} if doc.has_extension("ng_entities") else {}
+
+
+def _mentions(doc: Doc, kb_id: str) -> list[Span]:
+    return [e for e in doc.ents if e.kb_id_ == kb_id]
+
+
+def _context_words(doc: Doc, kb_id: str) -> set[str]:
+    """Lower-cased words of every mention of the entity and of the title words before them."""
+    words: set[str] = set()
+    for ent in _mentions(doc, kb_id):
+        words |= {t.lower_ for t in doc[max(ent.sent.start, ent.start - 10):ent.end]}
+        if ent.root.dep_ == "appos":
+            words |= {t.lower_ for t in ent.root.head.subtree if t.i < ent.start}
+    return words
+
+
+def _nationality_ok(demonyms: list[str], doc: Doc, kb_id: str, kinds: dict) -> bool:
+    if not demonyms:
+        return True
+    names: list[str] = []
+    for ent in _mentions(doc, kb_id):
+        lo = max(ent.sent.start, ent.start - 10)
+        names += [t.text for t in doc[lo:min(ent.end + 4, ent.sent.end)]]
+        names += [e.text for e in doc.ents if lo <= e.start and e.end <= ent.end + 4 and e.label_ != "PERSON"]
+    info = kinds.get(kb_id)
+    if info is not None and getattr(info, "country", None):
+        names.append(info.country)
+    return all(any(demonym_matches(d, n) or d.lower() == n.lower() for n in names) for d in demonyms)
+
+
+def _is_person(ent: Span, kinds: dict) -> bool:
+    info = kinds.get(ent.kb_id_)
+    return getattr(info, "kind", None) == "Person" if info is not None else ent.label_ == "PERSON"
+
+
+def _pronoun(doc: Doc, token: Token, window: list[Span]) -> str | None:
+    persons = [e for e in window if _is_person(e, _kinds(doc))]
+    if not persons:
+        return None
+    same = [e for e in persons if e.sent.start == token.sent.start]
+    if same:
+        return same[-1].kb_id_
+    last_sent = persons[-1].sent.start
+    in_last = [e for e in persons if e.sent.start == last_sent]
+    subjects = [e for e in in_last if e.root.dep_ in ("nsubj", "nsubjpass")
+                or e.root.head.dep_ in ("nsubj", "nsubjpass") and e.root.dep_ in ("appos", "compound")]
+    return (subjects or in_last)[-1].kb_id_ if len({e.kb_id_ for e in in_last}) == 1 or subjects else None
+
+
+def _description(doc: Doc, token: Token, window: list[Span]) -> str | None:
+    kinds = _kinds(doc)
+    mods = [c for c in token.children if c.dep_ in ("compound", "amod")]
+    demonyms = [c.text for c in mods
+                if c.ent_type_ in ("NORP", "GPE") or c.pos_ == "ADJ" and c.text[:1].isupper()]
+    titles = {c.lower_ for c in mods if c.text not in demonyms} | {token.lower_, token.lemma_.lower()}
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+    excluded = resolve(doc, owner) if owner is not None else None
+    generic = token.lemma_.lower() in GENERIC
+    if generic and not demonyms:
+        return None
+    for ent in reversed(window):
+        if not _is_person(ent, kinds):
+            continue
+        if ent.kb_id_ == excluded:
+            continue
+        if not generic and not titles <= _context_words(doc, ent.kb_id_) | {token.lemma_.lower()}:
+            continue
+        if _nationality_ok(demonyms, doc, ent.kb_id_, kinds):
+            return ent.kb_id_
+    return None
+
+
+def resolve(doc: Doc, token: Token | None) -> str | None:
+    """Entity id that a pronoun or a title description (its head ``token``) stands for, else None.
+
+    >>> import spacy
+    >>> resolve(spacy.blank("en")("He left."), None) is None
+    True
+    """
+    try:
+        if token is None:
+            return None
+        if token.ent_type_ and token.ent_iob_ != "O":
+            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            return ent.kb_id_ or None if ent is not None else None
+        window = _window(doc, token)
+        if token.lower_ in PRONOUNS:
+            return _pronoun(doc, token, window)
+        described = any(c.dep_ in ("det", "poss") for c in token.children)
+        if token.lemma_.lower() in TITLES and token.pos_ in ("NOUN", "PROPN") \
+                and token.tag_ not in ("NNS", "NNPS") and described:
+            return _description(doc, token, window)
+        return None
+    except (AttributeError, ValueError, IndexError):
+        return None

@@ -1,0 +1,158 @@
+"""Absolute dates printed on their own line in digests, and ISO dates of feeds.
+
+:func:`parse_date` reads a *date line* (a line that holds a date and nothing
+else but a weekday, a time, a "Published:" label and separators) and returns an
+ISO 8601 date, or a datetime when a time is printed.  Any other line gives
+``None``, so the function doubles as the date-line test of the digest splitter.
+
+Numeric dates: ``23.03.2023`` and ``23/03/2023`` read day first when the first
+number is > 12 or the separator is a dot; an ambiguous slash date such as
+``03/04/2023`` reads month first (US usage, as in English-language feeds).
+
+>>> parse_date("March 23 2023")
+'2023-03-23'
+>>> parse_date(" 19:20, 22 March 2023")
+'2023-03-22T19:20:00'
+>>> parse_date("Thursday, 23 March, 2023 – 09:00")
+'2023-03-23T09:00:00'
+>>> parse_date("Mar. 23, 2023"), parse_date("23.03.2023"), parse_date("2023-03-23")
+('2023-03-23', '2023-03-23', '2023-03-23')
+>>> parse_date("The talks ended on March 23 2023.") is None
+True
+>>> parse_iso("2023-03-23 09:00:00"), parse_iso("2023-03-23T09:00:00Z")
+('2023-03-23T09:00:00', '2023-03-23T09:00:00Z')
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_LABEL = (r"^(?:(?:first\s+)?published|updated|last\s+updated|posted|date|released)"
+          r"(?:\s+on)?\s*:?\s*")
+_TIME = re.compile(
+    r"(?:\bat\s+)?(?<![\d.:])(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?\s*"
+    r"(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?"
+    r"(?![\d.])", re.IGNORECASE)
+_TEXT_DATES = (
+    re.compile(rf"^(?:{_WEEKDAY}\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\s+{_YEAR}$", re.IGNORECASE),
+    re.compile(rf"^(?:{_WEEKDAY}\s+)?{_MONTH}\s+{_DAY}\s+{_YEAR}$", re.IGNORECASE),
+)
+_NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{2,4})$")
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date (or datetime, when a time is printed) of a date line; None for other lines.
+
+    >>> parse_date("Published: Monday, 3 April 2023, 9:15 pm GMT")
+    '2023-04-03T21:15:00'
+    >>> parse_date("23rd March, 2023"), parse_date("31 February 2023"), parse_date("2023")
+    ('2023-03-23', None, None)
+    """
+    if not isinstance(text, str):
+        return None
+    line = text.strip().strip("|").strip()
+    if not line or len(line) > 80 or not any(c.isdigit() for c in line):
+        return None
+    iso = parse_iso(line)
+    if iso:
+        return iso
+    line = re.sub(_LABEL, "", line, flags=re.IGNORECASE)
+    hms = None
+    times = list(_TIME.finditer(line))
+    if len(times) > 1:
+        return None
+    if times:
+        hms = _clock(times[0])
+        if hms is None:
+            return None
+        line = line[:times[0].start()] + " " + line[times[0].end():]
+    day = _calendar_date(line)
+    if day is None:
+        return None
+    if hms is None:
+        return day.isoformat()
+    return datetime(day.year, day.month, day.day, *hms).isoformat()
+
+
+def parse_iso(text: str) -> str | None:
+    """Normalise an ISO 8601 date or datetime string; None when it is not one.
+
+    A space between date and time becomes ``T``; a time zone is kept as given
+    (``Z`` or an offset); fractional seconds are dropped.
+
+    >>> parse_iso("2023-03-23"), parse_iso("2023-03-23T09:00:00+04:00"), parse_iso("soon")
+    ('2023-03-23', '2023-03-23T09:00:00+04:00', None)
+    """
+    if not isinstance(text, str):
+        return None
+    s = text.strip()
+    m = re.fullmatch(r"((?:19|20)\d\d-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?"
+                     r"\s*(Z|[+-]\d\d(?::?\d\d)?)?)?", s)
+    if not m:
+        return None
+    try:
+        d = date.fromisoformat(m.group(1))
+        if not m.group(2):
+            return d.isoformat()
+        t = datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}")
+    except ValueError:
+        return None
+    zone = m.group(3) or ""
+    if zone and zone != "Z" and ":" not in zone:
+        zone = zone[:3] + (":" + zone[3:] if len(zone) > 3 else ":00")
+    return t.isoformat() + zone
+
+
+def _clock(m: re.Match) -> tuple[int, int, int] | None:
+    """Hour, minute, second of a time match (12-hour clock handled)."""
+    h, mi, s = int(m.group("h")), int(m.group("m")), int(m.group("s") or 0)
+    ampm = (m.group("ampm") or "").lower().replace(".", "")
+    if ampm:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ampm == "pm" else 0)
+    if h > 23 or mi > 59 or s > 59:
+        return None
+    return h, mi, s
+
+
+def _calendar_date(rest: str) -> date | None:
+    """The date in what remains of a line once label and time are removed."""
+    rest = re.sub(r"\s+[-–—|]\s+|\s*[,|–—]\s*|\s+[-–—]$|^[-–—]\s+", " ", rest).strip()
+    rest = re.sub(r"\s+", " ", rest)
+    rest = re.sub(rf"^{_WEEKDAY}\s+(?=\d)", "", rest, flags=re.IGNORECASE)
+    for rx in _TEXT_DATES:
+        m = rx.match(rest)
+        if m:
+            return _make(int(m.group("year")), MONTHS[m.group("mon").lower()], int(m.group("day")))
+    m = _NUMERIC.match(rest)
+    if not m:
+        return None
+    a, b, c, sep = int(m.group("a")), int(m.group("b")), int(m.group("c")), m.group("sep")
+    if len(m.group("a")) == 4:
+        return _make(a, b, c)
+    if len(m.group("c")) != 4:
+        return None
+    if sep == "/" and a <= 12:
+        return _make(c, a, b)
+    return _make(c, b, a)
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    """A valid calendar date in a plausible range, else None."""
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

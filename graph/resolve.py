@@ -1,0 +1,64 @@
+"""Global resolution: every article's records -> one resolved :class:`~graph.model.Model`.
+
+The result depends only on the *set* of inputs: any order gives an equal Model.
+
+* Articles: one per :attr:`~extract.records.Article.key`; when the same article
+  occurs several times (two files, or twice in one file) the occurrence kept is
+  the first in (has an outlet, source, index, start) order, and every distinct
+  occurrence is listed in ``Model.provenance`` (sorted).
+* Actors: :func:`graph.resolve_actors.resolve_actors` (one actor, one node).
+* Events: :func:`graph.resolve_events.resolve_events` (one event, many reports).
+
+>>> from extract.records import Article, Entity
+>>> a = Article(source="d.txt", source_sha256="0" * 64, index=0, start=0, end=9,
+...             headline="Talks", body="Armenia spoke.", body_start=7)
+>>> r = ArticleRecords(article=a, entities=(Entity("E0", "State", "Armenia", ("Armenia",), code="ARM"),))
+>>> m = resolve([r, r])
+>>> len(m.articles), [x.key for x in m.actors], m.actor(a.key, "E0")
+(1, ['actor/state/ARM'], 'actor/state/ARM')
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from extract.records import ArticleRecords, Document
+from graph.model import Model
+from graph.resolve_actors import resolve_actors
+from graph.resolve_events import resolve_events
+
+__all__ = ["resolve"]
+
+
+def _occurrence_rank(r: ArticleRecords) -> tuple:
+    a = r.article
+    return (r.outlet is None, a.source, a.index, a.start, a.end, repr(r))
+
+
+def dedupe_articles(records: Iterable[ArticleRecords]) -> tuple[tuple[ArticleRecords, ...], tuple]:
+    """Distinct articles (sorted by key) and every occurrence as provenance rows.
+
+    Provenance rows are ``(article key, source, index, start, end)``, sorted and
+    without exact repeats (the same file read twice is one occurrence).
+    """
+    best: dict[str, ArticleRecords] = {}
+    prov = set()
+    for r in records:
+        a = r.article
+        prov.add((a.key, a.source, a.index, a.start, a.end))
+        if a.key not in best or _occurrence_rank(r) < _occurrence_rank(best[a.key]):
+            best[a.key] = r
+    return tuple(best[k] for k in sorted(best)), tuple(sorted(prov))
+
+
+def resolve(records: Iterable[ArticleRecords], documents: Iterable[Document] = ()) -> Model:
+    """Resolve all articles' records into one Model (actors, entity map, events).
+
+    Never raises on odd records: unknown local ids in events, roles or quotes
+    simply map to no actor.
+    """
+    articles, provenance = dedupe_articles(records)
+    docs = tuple(sorted(set(documents), key=lambda d: (d.source, d.sha256, d.encoding, d.size)))
+    actors, emap = resolve_actors(articles)
+    events = resolve_events(articles, actors, emap)
+    return Model(documents=docs, articles=articles, provenance=provenance, actors=actors,
+                 entity_map=emap, events=events)

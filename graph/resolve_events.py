@@ -1,0 +1,203 @@
+"""One event from many reports: merging event mentions into :class:`~graph.model.Event`.
+
+Two mentions may merge when they have the same type and modality, share a
+canonical actor (a capital city counts as its State), have compatible dates
+(equal, one missing, or the coarser one contains the finer: "2023-03" contains
+"2023-03-22") and compatible places (equal, one missing, or one is the other's
+country).  Mentions without any actor merge only on the same type, the same
+day, the same place, from different articles.  Two mentions that each name a
+person or organisation the other does not ("X met Y" / "X met Z") stay apart,
+and a single shared State (or capital) is enough only for two mentions dated
+the same day.
+
+Candidate pairs are visited in a fixed order (more shared actors first, then
+the canonical order of the mentions); a pair joins two clusters only if every
+mention of one is compatible with every mention of the other, so a third
+mention cannot chain incompatible dates or places together.
+
+>>> date_compatible("2023-03", "2023-03-22"), date_compatible("2023-03-21", "2023-03-22")
+(True, False)
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.records import ArticleRecords, EventMention
+from graph.keys import capital, event_key, norm, unique_keys
+from graph.model import Actor, Event
+from graph.resolve_actors import UnionFind
+
+Node = tuple[str, str]
+ROLES = ("agents", "targets", "participants")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_PRECISION = {10: "day", 7: "month", 4: "year"}
+_SPECIFIC = ("Person", "Organization", "Outlet")
+
+
+@dataclass(frozen=True)
+class _M:
+    """A mention with its arguments mapped to canonical actor keys."""
+
+    article: str
+    mention: EventMention
+    roles: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+    actors: frozenset[str]      # every actor, capitals also as their State
+    persons: frozenset[str]     # the specific actors: persons, organisations, outlets
+    place: str | None
+    date: str | None
+    source: str                 # outlet actor key, or the article itself
+
+
+def mention_date(m: EventMention) -> str | None:
+    """The mention's date cut to its precision ("2023-03" for a month), or None.
+
+    >>> mention_date(EventMention("CONSULT", "met", 0, 1, "x", date="2023-03-22", date_precision="month"))
+    '2023-03'
+    """
+    d = (m.date or "").strip()[:10]
+    if not _DATE.fullmatch(d):
+        return None
+    return d[:7] if m.date_precision == "month" else d[:4] if m.date_precision == "year" else d
+
+
+def date_compatible(a: str | None, b: str | None) -> bool:
+    """Equal, one missing, or one contains the other."""
+    return not a or not b or a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
+def _metonyms(actors: Sequence[Actor]) -> dict[str, str]:
+    """Location key -> State key when the location is its country's capital."""
+    code_of = {a.key: a.code for a in actors if a.kind == "State" and a.code}
+    out = {}
+    for a in actors:
+        cap = capital(code_of.get(a.country or ""))
+        if a.kind == "Location" and cap and cap in {norm(x) for x in (a.label, *a.alt_labels)}:
+            out[a.key] = a.country
+    return out
+
+
+def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: dict[Node, str]) -> list[_M]:
+    kind = {a.key: a.kind for a in actors}
+    capital = _metonyms(actors)
+    out = set()
+    for r in records:
+        art = r.article.key
+        source = emap.get((art, r.outlet or ""), f"article/{art}")
+        for m in r.events:
+            roles = tuple(tuple(sorted({emap[(art, x)] for x in getattr(m, role) if (art, x) in emap}))
+                          for role in ROLES)
+            every = {k for keys in roles for k in keys}
+            out.add(_M(art, m, roles, frozenset(every | {capital[k] for k in every if k in capital}),
+                       frozenset(k for k in every if kind.get(k) in _SPECIFIC),
+                       emap.get((art, m.place or "")), mention_date(m), source))
+    return sorted(out, key=_order)
+
+
+def _order(x: _M) -> tuple:
+    m = x.mention
+    return (x.article, m.start, m.end, m.type, m.trigger, repr(m))
+
+
+def _pair_ok(a: _M, b: _M, country: dict[str, str | None]) -> bool:
+    """May ``a`` and ``b`` be in one event (actor overlap aside)?"""
+    if not date_compatible(a.date, b.date):
+        return False
+    if a.place and b.place and a.place != b.place and country.get(a.place) != b.place \
+            and country.get(b.place) != a.place:
+        return False
+    if not a.actors and not b.actors:
+        return a.article != b.article
+    return not (a.persons - b.actors and b.persons - a.actors)
+
+
+def _strong(a: _M, b: _M) -> bool:
+    """Enough shared actors: two, or one person/organisation, or one State on the same day."""
+    shared = a.actors & b.actors
+    if not a.actors and not b.actors:
+        return True
+    return len(shared) >= 2 or bool(shared & (a.persons | b.persons)) or \
+        (len(a.date or "") == 10 and a.date == b.date)
+
+
+def _candidates(ms: list[_M]) -> list[tuple[int, int]]:
+    """Index pairs worth comparing, in the order they are tried."""
+    by_key: dict[tuple, list[int]] = {}
+    for i, x in enumerate(ms):
+        base = (x.mention.type, x.mention.modality)
+        if x.actors:
+            for k in x.actors:
+                by_key.setdefault((*base, "actor", k), []).append(i)
+        elif x.date and len(x.date) == 10 and x.place:
+            by_key.setdefault((*base, "day", x.date, x.place), []).append(i)
+    shared: Counter = Counter()
+    for idx in by_key.values():
+        for n, i in enumerate(idx):
+            for j in idx[n + 1:]:
+                shared[(i, j)] += 1
+    return sorted(shared, key=lambda p: (-shared[p], ms[p[0]].date != ms[p[1]].date, p))
+
+
+def _cluster(ms: list[_M], country: dict[str, str | None]) -> list[list[_M]]:
+    uf = UnionFind(range(len(ms)))
+    members = {i: [i] for i in range(len(ms))}
+    for i, j in _candidates(ms):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or not _pair_ok(ms[i], ms[j], country) or not _strong(ms[i], ms[j]):
+            continue
+        if all(_pair_ok(ms[a], ms[b], country) for a in members[ri] for b in members[rj]):
+            uf.union(ri, rj)
+            members[uf.find(ri)] = sorted(members.pop(ri) + members.pop(rj))
+    return [[ms[i] for i in group] for group in uf.groups()]
+
+
+def _most(values: list) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _event_fields(group: list[_M]) -> dict:
+    votes: dict[str, Counter] = {}
+    for x in group:
+        for r, keys in enumerate(x.roles):
+            for k in keys:
+                votes.setdefault(k, Counter())[r] += 1
+    roles: list[list[str]] = [[], [], []]
+    for k in sorted(votes):
+        roles[min(votes[k], key=lambda r: (-votes[k][r], r))].append(k)
+    dates = [x.date for x in group if x.date]
+    date = min(dates, key=lambda d: (-len(d), -dates.count(d), d)) if dates else None
+    first = group[0].mention
+    return {"type": first.type, "agents": tuple(roles[0]), "targets": tuple(roles[1]),
+            "participants": tuple(roles[2]), "place": _most([x.place for x in group]), "date": date,
+            "date_precision": _PRECISION.get(len(date or ""), "unknown"), "modality": first.modality,
+            "mentions": tuple((x.article, x.mention) for x in group),
+            "source_count": len({x.source for x in group})}
+
+
+def resolve_events(records: Sequence[ArticleRecords], actors: Sequence[Actor],
+                   emap: dict[Node, str]) -> tuple[Event, ...]:
+    """Events merged from every article's mentions, sorted by key.
+
+    ``records`` are the distinct articles, ``actors``/``emap`` come from
+    :func:`graph.resolve_actors.resolve_actors`.
+
+    >>> from extract.records import Article
+    >>> a = Article(source="t", source_sha256="0", index=0, start=0, end=1, headline="",
+    ...             body="Storm hit.", body_start=0)
+    >>> r = ArticleRecords(article=a, events=(EventMention("DISASTER", "hit", 0, 10, "Storm hit."),))
+    >>> [(e.type, e.source_count, len(e.mentions)) for e in resolve_events([r], [], {})]
+    [('DISASTER', 1, 1)]
+    """
+    country = {a.key: a.country for a in actors}
+    ms = _mentions(records, actors, emap)
+    by_type: dict[tuple, list[_M]] = {}
+    for x in ms:
+        by_type.setdefault((x.mention.type, x.mention.modality), []).append(x)
+    fields = [_event_fields(g) for k in sorted(by_type) for g in _cluster(by_type[k], country)]
+    items = [(i, event_key((a, m.start, m.end, m.type) for a, m in f["mentions"]),
+              sorted([a, repr(m)] for a, m in f["mentions"])) for i, f in enumerate(fields)]
+    keys = unique_keys(items)
+    return tuple(sorted((Event(key=keys[i], **f) for i, f in enumerate(fields)), key=lambda e: e.key))

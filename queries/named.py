@@ -1,0 +1,327 @@
+"""Named SPARQL queries: loading, listing, parameter binding and actor-name resolution.
+
+Each ``queries/<name>.rq`` file is a plain SPARQL query that runs pasted into any
+SPARQL tool.  Its header declares::
+
+    #+ summary: one line
+    #+ params: actor, other          (required parameters; may be empty)
+    #+ optional: type, since         (optional parameters)
+    #+ lists: others                 (GROUP_CONCAT columns, "; "-joined: sorted, de-duplicated)
+
+Parameters are SPARQL variables bound at run time (rdflib ``initBindings``), never
+formatted into the query text.  An optional parameter left unbound means "no
+filter": the queries test it with ``FILTER(!BOUND(?type) || ...)`` or use it in a
+required triple pattern, both of which rdflib (and Oxigraph substitutions) evaluate
+with the variable pre-bound.  Values are converted by parameter name: actor-like
+names resolve through labels (:func:`resolve_actor`), ``type`` is an event type or
+an actor class, ``since``/``until`` are ISO dates, ``event`` is an IRI.
+
+>>> [q.name for q in list_queries()][:3]
+['actor-network', 'actors', 'cited-by']
+>>> load_query("interactions").params
+('actor', 'other')
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Node
+
+from graph.vocab import EVENT_TYPES, NG, PREFIXES, RDF, RDFS, SKOS, XSD
+
+QUERY_DIR = Path(__file__).resolve().parent
+ACTOR_CLASSES = ("Actor", "Person", "State", "Organization", "Outlet", "Location")
+ACTOR_PARAMS = frozenset({"actor", "other", "outlet", "country", "place", "speaker", "source"})
+GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.nt")
+LIST_SEPARATOR = "; "
+
+
+class QueryError(ValueError):
+    """A query could not be run as asked (unknown name, bad parameter, unknown actor...)."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One ``.rq`` file: its name, header fields and text."""
+
+    name: str
+    summary: str
+    params: tuple[str, ...]
+    optional: tuple[str, ...]
+    lists: tuple[str, ...]
+    text: str
+
+
+def _header(text: str, key: str) -> str:
+    match = re.search(rf"^#\+\s*{key}:[ \t]*(.*)$", text, flags=re.MULTILINE)
+    return match.group(1).strip() if match else ""
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+@cache
+def load_query(name: str) -> NamedQuery:
+    """The named query ``name`` (file ``queries/<name>.rq``); QueryError when there is none."""
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", name or ""):
+        raise QueryError(f"no named query {name!r}")
+    path = QUERY_DIR / f"{name}.rq"
+    if not path.is_file():
+        known = ", ".join(q.name for q in list_queries())
+        raise QueryError(f"no named query {name!r} (known: {known})")
+    text = path.read_text(encoding="utf-8")
+    return NamedQuery(name, _header(text, "summary"), _names(_header(text, "params")),
+                      _names(_header(text, "optional")), _names(_header(text, "lists")), text)
+
+
+def list_queries() -> list[NamedQuery]:
+    """Every named query, sorted by name."""
+    return [load_query(path.stem) for path in sorted(QUERY_DIR.glob("*.rq"))]
+
+
+def open_graph(path: str | Path) -> Graph:
+    """An rdflib Graph from a build directory (its graph.ttl) or a .ttl/.trig/.jsonld/.nt file.
+
+    Named graphs of a TriG file are merged into one graph.  QueryError when the
+    path holds no graph or does not parse.
+
+    >>> open_graph("/nonexistent/OUT")
+    Traceback (most recent call last):
+    ...
+    queries.named.QueryError: no graph at /nonexistent/OUT
+    """
+    path = Path(path)
+    if path.is_dir():
+        path = next((path / f for f in GRAPH_FILES if (path / f).is_file()), path / GRAPH_FILES[0])
+    if not path.is_file():
+        raise QueryError(f"no graph at {path}")
+    fmt = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld",
+           ".nt": "nt", ".nq": "nquads", ".rdf": "xml", ".xml": "xml"}.get(path.suffix.lower(), "turtle")
+    try:
+        if fmt in ("trig", "nquads"):
+            from rdflib import Dataset
+
+            ds = Dataset()
+            ds.parse(path, format=fmt)
+            graph = Graph()
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                graph.add((s, p, o))
+            return graph
+        return Graph().parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise QueryError(f"cannot read {path}: {exc}") from exc
+
+
+def normalize_name(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name.
+
+    >>> normalize_name("  Élodie   DURAND ")
+    'elodie durand'
+    >>> normalize_name("Bagheri-Kani") == normalize_name("bagheri kani")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
+
+
+def _labelled(g: Graph) -> list[tuple[URIRef, str, int]]:
+    """(node, normalized name, 0 for rdfs:label / 1 for skos:altLabel) of every actor or place."""
+    nodes = {s for c in ACTOR_CLASSES for s in g.subjects(RDF.type, NG[c]) if isinstance(s, URIRef)}
+    rows = []
+    for node in nodes:
+        rows += [(node, normalize_name(str(lab)), 0) for lab in g.objects(node, RDFS.label)]
+        rows += [(node, normalize_name(str(lab)), 1) for lab in g.objects(node, SKOS.altLabel)]
+    return rows
+
+
+def _describe(g: Graph, nodes) -> str:
+    return "; ".join(f"{g.value(n, RDFS.label) or n} <{n}>" for n in sorted(nodes))
+
+
+def resolve_actor(g: Graph, name: str) -> URIRef:
+    """The actor or place called ``name`` (an IRI, a label or an alias).
+
+    Matching ignores case, accents and punctuation; an rdfs:label match beats an
+    skos:altLabel match, which beats a match on consecutive words of a name.
+    QueryError (listing the candidates) when ambiguous or unknown.
+
+    >>> g = Graph()
+    >>> a = URIRef("https://example.org/a")
+    >>> _ = g.add((a, RDF.type, NG.Person)).add((a, RDFS.label, Literal("Élodie Durand")))
+    >>> str(resolve_actor(g, "elodie durand"))
+    'https://example.org/a'
+    >>> resolve_actor(g, "Nobody")
+    Traceback (most recent call last):
+    ...
+    queries.named.QueryError: unknown actor 'Nobody'
+    """
+    text = (name or "").strip()
+    if re.match(r"^<?(https?|urn):", text):
+        iri = URIRef(text.strip("<>"))
+        if (iri, None, None) in g or (None, None, iri) in g:
+            return iri
+        raise QueryError(f"unknown actor IRI <{iri}>")
+    wanted = normalize_name(text)
+    rows = _labelled(g) if wanted else []
+    tiers = (
+        {n for n, lab, kind in rows if kind == 0 and lab == wanted},
+        {n for n, lab, kind in rows if kind == 1 and lab == wanted},
+        {n for n, lab, _ in rows if f" {wanted} " in f" {lab} "},
+    )
+    for found in tiers:
+        if len(found) == 1:
+            return next(iter(found))
+        if found:
+            raise QueryError(f"ambiguous actor {name!r}: {_describe(g, found)}")
+    raise QueryError(f"unknown actor {name!r}")
+
+
+def _convert(g: Graph, key: str, value) -> Node:
+    """The RDF term bound for parameter ``key``."""
+    if isinstance(value, Node):
+        return value
+    text = str(value).strip()
+    if key in ACTOR_PARAMS:
+        return resolve_actor(g, text)
+    if key == "type":
+        known = {n.upper(): n for n in (*EVENT_TYPES, *ACTOR_CLASSES)}
+        if text.upper() not in known:
+            raise QueryError(f"unknown type {text!r}: use an event type ({', '.join(EVENT_TYPES)}) "
+                             f"or an actor class ({', '.join(ACTOR_CLASSES)})")
+        return NG[known[text.upper()]]
+    if key in ("since", "until", "date"):
+        try:
+            return Literal(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
+        except ValueError:
+            raise QueryError(f"parameter {key}: expected a date YYYY-MM-DD, got {text!r}") from None
+    if key == "event":
+        iri = URIRef(text.strip("<>"))
+        if (iri, RDF.type, NG.Event) not in g:
+            raise QueryError(f"unknown event <{iri}>")
+        return iri
+    if key == "sector":
+        return Literal(text.upper())
+    return Literal(text)
+
+
+def bind_params(g: Graph, query: NamedQuery, params: dict | None) -> dict[str, Node]:
+    """initBindings for ``query``: checks names, required parameters, and converts values."""
+    params = {k: v for k, v in (params or {}).items() if v is not None}
+    allowed = query.params + query.optional
+    unknown = sorted(set(params) - set(allowed))
+    if unknown:
+        raise QueryError(f"{query.name}: unknown parameter(s) {', '.join(unknown)} "
+                         f"(accepted: {', '.join(allowed) or 'none'})")
+    missing = [p for p in query.params if p not in params]
+    if missing:
+        raise QueryError(f"{query.name}: missing parameter(s) {', '.join(missing)}")
+    return {key: _convert(g, key, value) for key, value in sorted(params.items())}
+
+
+def _sorted_list(term):
+    if not isinstance(term, Literal):
+        return term
+    parts = sorted({p for p in str(term).split(LIST_SEPARATOR) if p})
+    return Literal(LIST_SEPARATOR.join(parts))
+
+
+def execute(g: Graph, name: str, params: dict | None = None) -> Result:
+    """Run the named query ``name`` on ``g`` with ``params`` bound; an rdflib Result.
+
+    Columns declared in ``#+ lists:`` come back sorted and de-duplicated so the
+    output does not depend on the store's iteration order; the empty row rdflib
+    returns for an aggregate over no matches is dropped.
+    """
+    query = load_query(name)
+    bindings = bind_params(g, query, params)
+    result = g.query(query.text, initBindings=bindings)
+    fixed = Result("SELECT")
+    fixed.vars = result.vars
+    fixed.bindings = [{var: (_sorted_list(val) if str(var) in query.lists else val)
+                       for var, val in row.items()} for row in result.bindings if not _empty(row)]
+    return fixed
+
+
+def _empty(row) -> bool:
+    """True for the all-unbound row rdflib's aggregates give when nothing matched."""
+    return all(val is None or (isinstance(val, Literal) and val.value in ("", 0)) for val in row.values())
+
+def _tsv_term(term) -> str:
+    """SPARQL TSV form of a term: Turtle syntax, plain numbers and booleans."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal) and term.datatype in (XSD.integer, XSD.decimal, XSD.boolean):
+        return str(term)
+    return term.n3().replace("\t", "\\t").replace("\n", "\\n")
+
+
+def _capped(result: Result, max_rows: int | None) -> tuple[Result, bool]:
+    rows = list(result.bindings)
+    if max_rows is None or len(rows) <= max_rows:
+        return result, False
+    capped = Result("SELECT")
+    capped.vars, capped.bindings = result.vars, rows[:max_rows]
+    return capped, True
+
+
+def serialize(result: Result, fmt: str, max_rows: int | None = None) -> tuple[bytes, bool]:
+    """(bytes, truncated): a query result as ``fmt``, cut after ``max_rows`` rows or triples.
+
+    SELECT/ASK: json (SPARQL 1.1 JSON results), xml, csv, tsv; CONSTRUCT/DESCRIBE:
+    turtle, json-ld, nt, xml.
+
+    >>> res = Graph().query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }")
+    >>> serialize(res, "tsv", max_rows=2)
+    (b'?x\\n1\\n2\\n', True)
+    """
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        triples = sorted(result.graph)
+        out = Graph()
+        for prefix, namespace in PREFIXES.items():
+            out.bind(prefix, namespace)
+        for triple in triples[:max_rows] if max_rows is not None else triples:
+            out.add(triple)
+        truncated = max_rows is not None and len(triples) > max_rows
+        return out.serialize(format=fmt).encode("utf-8"), truncated
+    if result.type == "ASK":
+        if fmt in ("csv", "tsv"):
+            return (b"true\n" if result.askAnswer else b"false\n"), False
+        return result.serialize(format=fmt), False
+    capped, truncated = _capped(result, max_rows)
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{v}" for v in capped.vars)]
+        lines += ["\t".join(_tsv_term(row.get(v)) for v in capped.vars) for row in capped.bindings]
+        return ("\n".join(lines) + "\n").encode("utf-8"), truncated
+    return capped.serialize(format=fmt), truncated
+
+
+def format_table(result: Result, width: int = 60) -> str:
+    """An aligned plain-text table of a SELECT result (cells cut at ``width`` characters).
+
+    >>> print(format_table(Graph().query("SELECT ?x ?y WHERE { VALUES (?x ?y) { (1 'ab') } }")))
+    x  y
+    -  --
+    1  ab
+    """
+    if result.type == "ASK":
+        return "true" if result.askAnswer else "false"
+    names = [str(v) for v in result.vars]
+
+    def cell(term) -> str:
+        text = "" if term is None else " ".join(str(term).split())
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    rows = [[cell(row.get(v)) for v in result.vars] for row in result.bindings]
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    lines = [names, ["-" * w for w in widths], *rows]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
+                     for line in lines)

@@ -1,0 +1,55 @@
+"""Date lines and ISO dates (extract/dates.py)."""
+import pytest
+
+from extract.dates import parse_date, parse_iso
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("March 23 2023", "2023-03-23"),
+    ("March 23, 2023", "2023-03-23"),
+    (" 19:20, 22 March 2023", "2023-03-22T19:20:00"),
+    ("Thursday, 23 March, 2023 – 09:00", "2023-03-23T09:00:00"),
+    ("23.03.2023", "2023-03-23"),
+    ("2023-03-23", "2023-03-23"),
+    ("Mar. 23, 2023", "2023-03-23"),
+    ("23rd March, 2023", "2023-03-23"),
+    ("Sept 4 2022", "2022-09-04"),
+    ("Published: Monday, 3 April 2023, 9:15 pm GMT", "2023-04-03T21:15:00"),
+    ("Updated 10:05 a.m. EST, March 3, 2023", "2023-03-03T10:05:00"),
+    ("Posted on March 3, 2023 at 12:30 am", "2023-03-03T00:30:00"),
+    ("13/04/2023", "2023-04-13"),
+    ("04/13/2023", "2023-04-13"),
+    ("2023/04/05", "2023-04-05"),
+    ("2023-03-23T09:00:00", "2023-03-23T09:00:00"),
+    ("  March 23 2023  ", "2023-03-23"),
+])
+def test_date_lines(line, iso):
+    assert parse_date(line) == iso
+
+
+@pytest.mark.parametrize("line", [
+    "", "   ", "2023", "March 2023", "12:22", "Save", "YEREVAN, MARCH 22",
+    "Australia – March 23 2023",  # a country-date line: handled by the digest splitter
+    "The talks ended on March 23 2023.", "On 2 March 2023", "31 February 2023", "32.01.2023",
+    "March 23 1850", "25:61, 3 March 2023", "Room 12.30 booked", "1 of 2",
+])
+def test_not_date_lines(line):
+    assert parse_date(line) is None
+
+
+def test_non_string_is_none():
+    assert parse_date(None) is None  # type: ignore[arg-type]
+    assert parse_iso(20230323) is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2023-03-23", "2023-03-23"),
+    ("2023-03-23 09:00:00", "2023-03-23T09:00:00"),
+    ("2023-03-23T09:00", "2023-03-23T09:00:00"),
+    ("2023-03-23T09:00:00.250Z", "2023-03-23T09:00:00Z"),
+    ("2023-03-23T09:00:00+0400", "2023-03-23T09:00:00+04:00"),
+    ("2023-03-23T09:00:00-05:00", "2023-03-23T09:00:00-05:00"),
+    ("2023-13-01", None), ("yesterday", None), ("", None),
+])
+def test_parse_iso(value, iso):
+    assert parse_iso(value) == iso

@@ -1,0 +1,172 @@
+"""One event from many reports (hand-built records, no spaCy)."""
+from __future__ import annotations
+
+import random
+import re
+
+from extract.records import Article, ArticleRecords, Entity, EventMention
+from graph.resolve import resolve
+
+PEOPLE = {"B": ("Person", "Ali Bagheri Kani", "IRN"), "K": ("Person", "Vahan Kostanyan", "ARM"),
+          "M": ("Person", "Ararat Mirzoyan", "ARM"), "Y": ("Location", "Yerevan", "ARM"),
+          "ARM": ("State", "Armenia", None), "AZE": ("State", "Azerbaijan", None),
+          "L": ("Location", "Lachin corridor", "AZE"), "OUT": ("Outlet", "Daily Wire Service", None),
+          "OUT2": ("Outlet", "Other Wire", None)}
+
+
+def art(name: str, *mentions: EventMention, outlet: str | None = "OUT", source: str = "d.txt",
+        index: int = 0) -> ArticleRecords:
+    """An article whose entities are all of PEOPLE (local id = the PEOPLE key)."""
+    body = f"Body of {name}. " * 3
+    ents = tuple(Entity(k, kind, label, (label,), code=k if kind == "State" else None, country=c)
+                 for k, (kind, label, c) in PEOPLE.items())
+    a = Article(source=source, source_sha256="0" * 64, index=index, start=0, end=len(body),
+                headline=name, body=body, body_start=0)
+    return ArticleRecords(article=a, entities=ents, outlet=outlet, events=mentions)
+
+
+def men(typ: str, start: int = 0, date: str | None = None, prec: str | None = None, place: str | None = None,
+        modality: str = "asserted", **roles) -> EventMention:
+    if prec is None:
+        prec = {10: "day", 7: "month", 4: "year"}.get(len(date or ""), "unknown")
+    return EventMention(typ, "trigger", start, start + 10, "evidence.", place=place, date=date,
+                        date_precision=prec, modality=modality,
+                        **{r: tuple(v) for r, v in roles.items()})
+
+
+def events_of(model, typ=None):
+    return [e for e in model.events if typ is None or e.type == typ]
+
+
+def test_cross_article_merge_and_fields():
+    r1 = art("a", men("CONSULT", date="2023-03-22", place="Y", participants="BK"))
+    r2 = art("b", men("CONSULT", date="2023-03", participants="B"), outlet="OUT2")
+    r3 = art("c", men("CONSULT", participants="K", agents="B"), outlet=None)
+    m = resolve([r1, r2, r3])
+    (e,) = events_of(m)
+    assert e.date == "2023-03-22" and e.date_precision == "day"
+    assert e.place == "actor/location/yerevan"
+    assert e.participants == ("actor/person/ali-bagheri-kani", "actor/person/vahan-kostanyan")
+    assert e.agents == ()  # B: participant twice, agent once -> participant
+    assert len(e.mentions) == 3 and e.source_count == 3
+    assert [a for a, _ in e.mentions] == sorted(a for a, _ in e.mentions)
+    assert re.fullmatch(r"event/[0-9a-f]{16}", e.key)
+
+
+def test_two_calls_between_the_same_people_on_different_dates():
+    r1 = art("a", men("CONSULT", date="2023-03-01", participants="BK"))
+    r2 = art("b", men("CONSULT", date="2023-03-08", participants="KB"))
+    assert len(events_of(resolve([r1, r2]))) == 2
+
+
+def test_month_joins_one_day_but_does_not_chain_two_days():
+    r1 = art("a", men("CONSULT", date="2023-03-01", participants="BK"))
+    r2 = art("b", men("CONSULT", date="2023-03-08", participants="BK"))
+    r3 = art("c", men("CONSULT", date="2023-03", participants="BK"))
+    evs = events_of(resolve([r1, r2, r3]))
+    assert len(evs) == 2
+    assert sorted(len(e.mentions) for e in evs) == [1, 2]
+    assert {e.date for e in evs} == {"2023-03-01", "2023-03-08"}
+
+
+def test_year_contains_day_but_other_year_does_not():
+    r1 = art("a", men("ACCUSE", date="2023", prec="year", agents="K", targets=["AZE"]))
+    r2 = art("b", men("ACCUSE", date="2023-05-02", agents="K", targets=["AZE"]))
+    r3 = art("c", men("ACCUSE", date="2022-05-02", agents="K", targets=["AZE"]))
+    evs = events_of(resolve([r1, r2, r3]))
+    assert sorted((e.date, len(e.mentions)) for e in evs) == [("2022-05-02", 1), ("2023-05-02", 2)]
+
+
+def test_type_modality_and_place_must_agree():
+    r1 = art("a", men("CONSULT", participants="BK", place="Y"))
+    r2 = art("b", men("CONSULT", participants="BK", place="L"))      # another country's place
+    r3 = art("c", men("CONSULT", participants="BK", place="ARM"))    # Yerevan's country: compatible
+    r4 = art("d", men("CONSULT", participants="BK", modality="future"))
+    r5 = art("e", men("REQUEST", participants="BK"))
+    evs = events_of(resolve([r1, r2, r3, r4, r5]))
+    sizes = sorted((e.type, e.modality, len(e.mentions)) for e in evs)
+    assert sizes == [("CONSULT", "asserted", 1), ("CONSULT", "asserted", 2), ("CONSULT", "future", 1),
+                     ("REQUEST", "asserted", 1)]
+
+
+def test_no_shared_actor_no_merge_and_different_person_pairs_stay_apart():
+    r1 = art("a", men("CONSULT", date="2023-03-22", participants="BK"))
+    r2 = art("b", men("CONSULT", date="2023-03-22", participants="BM"))
+    r3 = art("c", men("CONSULT", date="2023-03-22", participants="B"))
+    r4 = art("d", men("CONSULT", date="2023-03-22", participants=["ARM"]))
+    evs = events_of(resolve([r1, r2, r3, r4]))
+    assert sorted(len(e.mentions) for e in evs) == [1, 1, 2]
+
+
+def test_capital_counts_as_its_state():
+    r1 = art("a", men("ACCUSE", date="2023-03-22", agents=["Y"], targets=["AZE"]))
+    r2 = art("b", men("ACCUSE", date="2023-03-22", agents=["ARM"]))
+    assert len(events_of(resolve([r1, r2]))) == 1
+
+
+def test_actorless_mentions():
+    q1 = art("a", men("DISASTER", date="2023-03-22", place="Y"))
+    q2 = art("b", men("DISASTER", date="2023-03-22", place="Y"))
+    q3 = art("c", men("DISASTER", date="2023-03-22", place="L"),
+             men("DISASTER", 40, date="2023-03-22", place="L"))
+    q4 = art("d", men("DISASTER", date="2023-03", place="L"))
+    evs = events_of(resolve([q1, q2, q3, q4]))
+    assert sorted(len(e.mentions) for e in evs) == [1, 1, 1, 2]
+
+
+def test_same_sentence_same_type_gives_distinct_keys():
+    r = art("a", men("CONSULT", participants="BK"), men("CONSULT", participants=["M", "AZE"]))
+    evs = events_of(resolve([r]))
+    assert len(evs) == 2 and len({e.key for e in evs}) == 2
+
+
+def test_within_article_merge_and_duplicate_article():
+    r = art("a", men("CONSULT", 0, date="2023-03-22", participants="BK"),
+            men("CONSULT", 30, participants="B"))
+    dup = art("a", *r.events, source="copy.txt", index=2)
+    m = resolve([r, dup])
+    (e,) = events_of(m)
+    assert len(e.mentions) == 2 and e.source_count == 1 and len(m.provenance) == 2
+
+
+def test_role_majority_and_ties():
+    r1 = art("a", men("ACCUSE", agents="K", targets=["AZE"]))
+    r2 = art("b", men("ACCUSE", targets="K", agents=["AZE"]))
+    (e,) = events_of(resolve([r1, r2]))
+    assert e.agents == ("actor/person/vahan-kostanyan", "actor/state/AZE") and e.targets == ()
+
+
+def test_event_keys_are_stable_and_order_independent():
+    recs = [art("a", men("CONSULT", date="2023-03-22", participants="BK"), men("ACCUSE", 20, agents="K")),
+            art("b", men("CONSULT", date="2023-03", participants="B"),
+                men("ACCUSE", 5, agents="K", targets="B")),
+            art("c", men("CONSULT", date="2023-03-23", participants="BK")),
+            art("d", men("DISASTER", date="2023-03-22", place="Y"), outlet=None),
+            art("e", men("DISASTER", date="2023-03-22", place="Y"), outlet="OUT2"),
+            art("a", men("CONSULT", date="2023-03-22", participants="BK"), men("ACCUSE", 20, agents="K"),
+                source="again.txt")]
+    want = resolve(recs)
+    rng = random.Random(3)
+    for _ in range(20):
+        rng.shuffle(recs)
+        got = resolve(recs)
+        assert got == want
+    assert [e.key for e in want.events] == sorted(e.key for e in want.events)
+    disaster = next(e for e in want.events if e.type == "DISASTER")
+    assert disaster.source_count == 2
+
+
+def test_unknown_local_ids_are_ignored():
+    r = art("a", men("CONSULT", participants=["B", "E99"], place="E42", date="not a date"))
+    (e,) = events_of(resolve([r]))
+    assert e.participants == ("actor/person/ali-bagheri-kani",) and e.place is None and e.date is None
+
+
+def test_a_single_shared_state_needs_the_same_day():
+    r1 = art("a", men("REJECT", agents=["ARM"], targets=["AZE"]))
+    r2 = art("b", men("REJECT", agents=["ARM"]))
+    r3 = art("c", men("REJECT", date="2023-03-22", agents=["ARM"]))
+    r4 = art("d", men("REJECT", date="2023-03-22", agents=["ARM"], targets=["AZE"]))
+    evs = events_of(resolve([r1, r2, r3, r4]))
+    assert sorted(len(e.mentions) for e in evs) == [1, 3]   # r2: undated, only Armenia shared
+    assert sorted(len(e.mentions) for e in events_of(resolve([r1, r2]))) == [1, 1]
