@@ -81,7 +81,7 @@ def with_context(m: Mention, ent: Span) -> Mention:
 
 def _resolve_bare(mentions: list[Mention]) -> list[Mention]:
     """Give bare ministries and bare bodies the key of the qualified body they stand for."""
-    qualified = [m for m in mentions if m.key[0] in ("B", "K") and m.country]
+    qualified = [m for m in mentions if m.key[0] in ("B", "K") and (m.country or " " in m.name)]
     out = []
     for i, m in enumerate(mentions):
         if m.key[0] == "b":
@@ -95,10 +95,13 @@ def _resolve_bare(mentions: list[Mention]) -> list[Mention]:
                 q = ministry(subject, before[-1].country, m.form)
                 m = replace(q, form=m.form)
         elif m.kind == "Organization" and m.key[0] == "G":
-            target = _abbreviated(m, qualified)
+            target = _abbreviated(m, qualified + [q for q in mentions if q.kind == "Organization" and
+                                                  q.key[0] == "G" and " " in q.name])
             if target is not None:
-                m = replace(m, name=target.name, key=target.key, country=target.country,
+                m = replace(m, name=target.name, key=target.key, country=target.country or m.country,
                             sector=target.sector or m.sector)
+            elif " " not in m.form and m.form in gz.gov()["heads"]["words"]:
+                m = None
         out.append(m)
     return _merge_bodies(out)
 
@@ -116,7 +119,8 @@ def _abbreviated(m: Mention, qualified: list[Mention]) -> Mention | None:
 
 def _merge_bodies(ms: list[Mention]) -> list[Mention]:
     """Merge same-country bodies whose names differ by extra words ("Security Service" in "National ...")."""
-    bodies = sorted({m.name: m for m in ms if m.key[0] == "B" and m.country}.values(), key=lambda m: -len(m.name))
+    bodies = sorted({m.name: m for m in ms if m and m.key[0] == "B" and m.country}.values(),
+                    key=lambda m: (-len(m.name), m.name))
     alias: dict[str, Mention] = {}
     for short in bodies:
         sw = norm(short.name).split(" of ")[0].split()
@@ -125,12 +129,13 @@ def _merge_bodies(ms: list[Mention]) -> list[Mention]:
             if (long is not short and long.country == short.country and len(lw) > len(sw)
                     and set(sw) <= set(lw) and sw[-1] == lw[-1] and short.name not in alias):
                 alias[short.name] = long
-    return [replace(m, name=alias[m.name].name, key=alias[m.name].key) if m.name in alias else m for m in ms]
+    return [replace(m, name=alias[m.name].name, key=alias[m.name].key) if m and m.name in alias else m
+            for m in ms]
 
 
 def _person_groups(ms: list[Mention]) -> dict[int, tuple]:
     """Mention index -> person group key (the token tuple of the full name it joins)."""
-    persons = [i for i, m in enumerate(ms) if m.kind == "Person" or (m.weak and " " not in m.form)]
+    persons = [i for i, m in enumerate(ms) if m and (m.kind == "Person" or (m.weak and " " not in m.form))]
     key = {i: tuple(person_key(ms[i].name).split()) for i in persons}
     full = {key[i] for i in persons if ms[i].kind == "Person" and key[i]}
     roots = sorted(k for k in full if not any(len(o) > len(k) and _contains(list(o), list(k)) for o in full))
@@ -160,16 +165,18 @@ def cluster(mentions: list[Mention], spans: list[tuple[int, int]]) -> tuple[list
     head = _person_groups(ms)
     keys = []
     for i, m in enumerate(ms):
-        keys.append(("P", *head[i]) if i in head else m.key)
+        keys.append(None if m is None else ("P", *head[i]) if i in head else m.key)
     order: dict[tuple, int] = {}
     for k in keys:
-        order.setdefault(k, len(order))
+        if k is not None:
+            order.setdefault(k, len(order))
     members: dict[tuple, list[int]] = {k: [] for k in order}
     for i, k in enumerate(keys):
-        members[k].append(i)
+        if k is not None:
+            members[k].append(i)
     entities = [_entity(f"E{n}", [ms[i] for i in members[k]], [spans[i] for i in members[k]])
                 for n, k in enumerate(order)]
-    return [f"E{order[k]}" for k in keys], entities
+    return [f"E{order[k]}" if k is not None else None for k in keys], entities
 
 
 def _entity(eid: str, ms: list[Mention], spans: list[tuple[int, int]]) -> Entity:

@@ -28,9 +28,10 @@ from extract.canon import clean, fold, is_shouting, norm, strip_honorifics, surf
 _TITLES_PERSON = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s", re.I)
 _DOMAIN = re.compile(r"^(?:www\.)?((?:[\w-]+\.)*?)([\w-]+)\.((?:gov|mil|com|org|net|co)\.)?([a-z]{2,6})$", re.I)
 _NEWS_TLDS = {"com", "net", "org", "info", "news", "co", "tv", "media", "eu", "io"}
-_MINISTRY = re.compile(r"^(?:Ministry|Department|Office) (?:of|for) (?:the )?(.+?)(?: of (?:the )?(.+))?$")
+_MINISTRY = re.compile(r"^(?:Ministry|Ministries|Department|Office) (?:of|for) (?:the )?(.+?)(?: of (?:the )?(.+))?$")
 _REVERSED = re.compile(r"^(.+?) (Ministry|Department|MFA|MoD|MOD|MoFA)$")
 _ACRONYM_MIN = {"MFA": "foreign affairs", "MOFA": "foreign affairs", "MOD": "defense", "MID": "foreign affairs"}
+_OF_STATE = re.compile(r" of (?:the )?([A-Z][\w.' -]+)$")
 GEO_SUFFIX = re.compile(r"\s(corridor|road|highway|airport|district|province|region|canton|oblast|krai|"
                         r"county|governorate|valley|gorge|village|checkpoint|crossing|bridge|mountains|"
                         r"river|lake|sea|strait|square)$", re.I)
@@ -54,11 +55,11 @@ def _portfolio(text: str) -> tuple[str, str] | None:
     return gz.gov()["portfolios"].get(norm(text))
 
 
-def _owner(text: str) -> str | None:
-    """ISO3 of a state named by a state name, a demonym or a city."""
+def _owner(text: str, cities: bool = False) -> str | None:
+    """ISO3 of a state named by a state name, a demonym or (with ``cities``) a city."""
     text = surface(text)
     code = gz.state_code(text) or gz.demonym_code(text)
-    if code:
+    if code or not cities:
         return code
     hit = gz.city(text)
     return hit[1] if hit else None
@@ -173,8 +174,9 @@ def _place(form: str) -> Mention | None:
         name = form.title() if is_shouting(form) else form
         return Mention("Location", name, ("L", fold(hit[0])), form, country=hit[1])
     if GEO_SUFFIX.search(form) and form[0].isupper():
-        first = GEO_SUFFIX.sub("", form)
-        return Mention("Location", form, ("L", fold(form)), form, country=_owner(first))
+        words = GEO_SUFFIX.sub("", form).split()
+        country = next((c for k in range(len(words), 0, -1) if (c := _owner(" ".join(words[:k]), True))), None)
+        return Mention("Location", form, ("L", fold(form)), form, country=country)
     return None
 
 
@@ -187,7 +189,10 @@ def _by_label(form: str, label: str) -> Mention | None:
         return Mention("Person", name, ("P", norm(name)), form)
     if label == "ORG":
         name = form.title() if is_shouting(form) and len(form) > 5 else form
-        return Mention("Organization", name, ("G", norm(name)), form, sector=gz.sector_of(name))
+        m = _OF_STATE.search(name)
+        return Mention("Organization", name, ("G", norm(name)), form, sector=gz.sector_of(name),
+                       country=gz.state_code(m.group(1)) if m else None,
+                       weak=" " not in name and not name.isupper())
     if label in ("GPE", "LOC", "FAC"):
         name = form.title() if is_shouting(form) else form
         return Mention("Location", name, ("L", fold(name)), form, weak=True)

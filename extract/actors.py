@@ -29,12 +29,16 @@ from spacy.tokens import Doc, Span
 
 from extract import actor_cluster, actor_patterns
 from extract import gazetteer as gz
+from extract.actor_spans import repair
 from extract.actor_types import Mention, classify
 from extract.canon import is_shouting
 from extract.records import Article, Entity
 
 LABEL = {"Person": "PERSON", "State": "GPE", "Organization": "ORG", "Outlet": "ORG", "Location": "LOC"}
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "LOC", "FAC", "NORP"}
+#: Words after a demonym that make it stand for its state.
+GOV_TITLES = {"minister", "president", "prime", "deputy", "foreign", "defense", "defence", "ambassador",
+              "government", "secretary", "envoy", "premier", "chancellor"}
 
 for _name, _default in (("ng_article", None), ("ng_entities", ()), ("ng_meta", None)):
     if not Doc.has_extension(_name):
@@ -44,9 +48,12 @@ for _name, _default in (("ng_article", None), ("ng_entities", ()), ("ng_meta", N
 @Language.component("ng_actors")
 def cluster(doc: Doc) -> Doc:
     """Type every actor mention, cluster the mentions, set ``kb_id_`` and ``doc._.ng_entities``."""
+    doc.ents = repair(doc.ents)
     spans, mentions = [], []
     for ent in doc.ents:
         m = classify(ent.text, ent.label_) if ent.label_ in ACTOR_LABELS else None
+        if m is None and ent.label_ == "NORP":
+            m = _state_by_demonym(ent)
         if m is not None:
             m = actor_cluster.with_context(m, ent)
             spans.append(ent)
@@ -56,14 +63,23 @@ def cluster(doc: Doc) -> Doc:
     by_start = {s.start: (s, i) for s, i in zip(spans, ids, strict=True)}
     for ent in doc.ents:
         hit = by_start.get(ent.start)
-        if hit and hit[0].end == ent.end:
+        if hit and hit[0].end == ent.end and hit[1]:
             kind = entities[int(hit[1][1:])].kind
             new.append(Span(doc, ent.start, ent.end, label=LABEL[kind], kb_id=hit[1]))
-        else:
+        elif ent.label_ not in ACTOR_LABELS - {"NORP"}:
             new.append(ent)
     doc.ents = new
     doc._.ng_entities = tuple(entities)
     return doc
+
+
+def _state_by_demonym(ent: Span) -> Mention | None:
+    """A demonym before a government title stands for its state ("Iranian Deputy Foreign Minister")."""
+    code = gz.demonym_code(ent.text)
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if not code or nxt is None or nxt.lower_ not in GOV_TITLES or not gz.state_name(code):
+        return None
+    return Mention("State", gz.state_name(code), ("S", code), ent.text, code=code, country=code)
 
 
 def add_to(nlp: Language) -> None:

@@ -77,6 +77,9 @@ def actor_of(tok: Token, ctx: dict) -> str | None:
         found = coref.resolve(ctx["doc"], tok)
         if found:
             return found
+        bodies = [t2e[c.i] for c in tok.children if c.dep_ in ("compound", "poss") and c.i in t2e]
+        if bodies:
+            return bodies[0]  # "the CIA chief" stands for the CIA when unnamed
     if tok.lemma_.lower() in ctx["actor_nouns"]:
         owners = [t2e[t.i] for t in np if t.i in t2e and t.i != tok.i]
         if owners:

@@ -41,7 +41,8 @@ _LABEL = (r"^(?:(?:first\s+)?published|updated|last\s+updated|posted|date|releas
           r"(?:\s+on)?\s*:?\s*")
 _TIME = re.compile(
     r"(?:\bat\s+)?(?<![\d.:])(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?\s*"
-    r"(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?)?"
+    r"(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|MSK|ET|PT|CT|MT|Z|[A-Z]{1,4}T)?\s*[+-]\s*\d{1,2}(?::?\d\d)?"
+    r"|\s*(?:GMT|UTC|MSK|ET|PT|CT|MT|[A-Z]{1,4}T)\b)?"
     r"(?![\d.])", re.IGNORECASE)
 _TEXT_DATES = (
     re.compile(rf"^(?:{_WEEKDAY}\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\s+{_YEAR}$", re.IGNORECASE),
@@ -128,7 +129,7 @@ def _clock(m: re.Match) -> tuple[int, int, int] | None:
 
 def _calendar_date(rest: str) -> date | None:
     """The date in what remains of a line once label and time are removed."""
-    rest = re.sub(r"\s+[-–—|]\s+|\s*[,|–—]\s*|\s+[-–—]$|^[-–—]\s+", " ", rest).strip()
+    rest = re.sub(r"\s+[-–—|/]\s+|\s*[,|–—]\s*|\s+[-–—/]$|^[-–—/]\s+", " ", rest).strip()
     rest = re.sub(r"\s+", " ", rest)
     rest = re.sub(rf"^{_WEEKDAY}\s+(?=\d)", "", rest, flags=re.IGNORECASE)
     for rx in _TEXT_DATES:

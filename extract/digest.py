@@ -202,8 +202,11 @@ def _article(text: str, head: Line | None, zone: list[Line], lines: list[Line],
     """Build one article from its headline, metadata lines and body lines."""
     body_lines = list(lines)
     meta = _meta(zone)
+    tail_end = 0
     while body_lines and body_lines[-1].kind in ("url", "chrome", "separator", "handle"):
         tail = body_lines.pop()
+        if tail.kind != "separator":
+            tail_end = max(tail_end, tail.end)
         if tail.kind == "url" and not meta.get("url"):
             meta["url"] = tail.payload
     if not body_lines:
@@ -215,7 +218,7 @@ def _article(text: str, head: Line | None, zone: list[Line], lines: list[Line],
     if not meta.get("outlet") and meta.get("url"):
         meta["outlet"] = domain(meta["url"])
     start = text.index(head.text, head.start) if head else min([body_start] + [ln.start for ln in zone])
-    tail_end = max([ln.end for ln in zone] + [ln.end for ln in lines])
+    tail_end = max([tail_end, last.end] + [ln.end for ln in zone])
     return Article(source=source, source_sha256=sha256, index=index, start=start, end=tail_end,
                    headline=head.text if head else "", body=body, body_start=body_start,
                    date=meta.get("date"), outlet=meta.get("outlet"), url=meta.get("url"),
@@ -246,8 +249,13 @@ def _meta(zone: list[Line]) -> dict:
             meta.setdefault("author", p)
         elif k == "url":
             meta.setdefault("url", p)
-        elif k in ("name", "outlet"):
-            meta.setdefault("outlet", p)
+        elif k in ("name", "outlet") and "outlet" not in meta:
+            name, _, country = p.rpartition(",")
+            if name.strip() and ml.is_country(country):
+                meta["outlet"] = name.strip()
+                meta.setdefault("country", country.strip())
+            else:
+                meta["outlet"] = p
     return meta
 
 

@@ -53,7 +53,7 @@ def lexicon() -> dict:
             lex["phrases"].setdefault(tuple(phrase.split()), etype)
         for verb, objs in block.get("exclude", {}).items():
             lex["exclude"][(etype, verb)] = frozenset(objs)
-    for key in ("light", "occur", "speech"):
+    for key in ("light", "occur", "speech", "topic_verbs"):
         lex[key] = frozenset(lex["general"].get(key, ()))
     return lex
 
@@ -91,6 +91,12 @@ def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
     return etype, 0.6
 
 
+def _stative(v: Token) -> bool:
+    """Passive states in "where" clauses: "where peacekeepers are stationed"."""
+    return v.dep_ in ("relcl", "advcl") and any(c.dep_ == "auxpass" for c in v.children) \
+        and any(c.lower_ in ("where", "wherever") for c in v.children)
+
+
 def _noun_anchor(n: Token, lex: dict, ctx: dict) -> tuple[bool, Token | None]:
     """(is anchored, light verb) for a trigger noun."""
     h = n.head
@@ -119,14 +125,18 @@ def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple[str, Token | None, float
             return etype, _noun_anchor(n, lex, ctx)[1], 0.7
     if n.lower_ == "fire" and any(c.lower_ == "of" for c in n.head.children if n.head.lower_ == "of"):
         return None
-    etype = lex["nouns"].get(n.lemma_.lower()) or lex["nouns"].get(n.lower_)
+    plural = n.tag_ in ("NNS", "NNPS") and n.lower_ != n.lemma_.lower()
+    etype = lex["nouns"].get(n.lower_) if plural else lex["nouns"].get(n.lemma_.lower())
     if etype is None:
+        return None  # plural "visits", "meetings": aggregates unless the plural is the event noun
+    gov = n.head.head if n.dep_ == "pobj" else n.head
+    if gov.lemma_.lower() in lex["topic_verbs"] and n.head.lemma_.lower() not in lex["light"]:
         return None
     if etype == "DISASTER":
         return etype, _noun_anchor(n, lex, ctx)[1], 0.7
     ok, light = _noun_anchor(n, lex, ctx)
-    temporal = n.dep_ == "pobj" and n.head.lower_ in ("after", "following", "during") \
-        and etype in args.SYMMETRIC
+    temporal = n.dep_ == "pobj" and n.head.lower_ in ("after", "following", "during", "in") \
+        and etype in args.SYMMETRIC and not any(c.lower_ in ("the", "these", "this") for c in n.children)
     if not ok and not temporal:
         return None
     return etype, light, 0.6 if light is not None else 0.5
@@ -231,7 +241,7 @@ def _place(tok: Token, light: Token | None, ctx: dict) -> str | None:
 def _triggers(sent: Span, lex: dict, ctx: dict) -> list[tuple[Token, str, Token | None, float]]:
     found = []
     for t in sent:
-        if t.pos_ == "VERB":
+        if t.pos_ == "VERB" and not _stative(t):
             vt = _verb_type(t, lex, ctx)
             if vt:
                 found.append((t, vt[0], None, vt[1]))
@@ -265,6 +275,10 @@ def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -
                                           zip((agents, targets, parts), more, strict=True))
         if not (agents or targets or parts) and etype != "DISASTER":
             continue  # an event without any actor says nothing about who did what
+        if args.GROUP in agents + targets and etype not in args.SYMMETRIC:
+            continue  # "both sides commended ...": too vague for a directed event
+        if etype in args.SYMMETRIC and light is None and tok.pos_ == "NOUN" and len(parts) < 2:
+            continue  # a meeting needs two parties: "the Cabinet meeting" is not one
         if args.GROUP in agents + targets + parts:
             prev = state.get("sym") if state.get("sym_para", -9) >= state["para"] - 1 else ()
             parts = tuple(dict.fromkeys(p for p in parts + agents + targets + prev if p != args.GROUP))

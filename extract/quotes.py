@@ -12,7 +12,8 @@ are not statements.  A real quotation with no identifiable speaker is kept with 
 >>> t = 'He said "we will stay." Then a \\u201cthing\\u201d happened.'
 >>> [t[s:e] for s, e in quote_spans(t)]
 ['we will stay.', 'thing']
->>> [t[s:e] for s, e in quote_spans('Broken "start here.\\n\\nNext "ok" end.')]
+>>> t = 'Broken "start here.\\n\\nNext "ok" end.'
+>>> [t[s:e] for s, e in quote_spans(t)]
 ['ok']
 """
 from __future__ import annotations
@@ -56,9 +57,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
             if open_at is None:
-                if ch != "\u201d" or prev.isspace() or i == ps:
-                    if not (ch == '"' and not prev.isspace() and i > ps and (nxt.isspace() or i + 1 == pe)):
-                        open_at = i
+                stray_close = ch == "\u201d" and not prev.isspace() and i > ps
+                stray_close |= ch == '"' and not prev.isspace() and i > ps and (nxt.isspace() or i + 1 == pe)
+                if not stray_close:
+                    open_at = i
             elif ch in "\u201c\u201e" and not nxt.isspace():
                 open_at = i  # a second opening mark: the first one was stray
             else:
@@ -108,19 +110,18 @@ class _Ctx:
 
     def actors_in(self, head: Token, preps=("of", "from", "by")) -> list[str]:
         """Actors named by a noun phrase: its own mention, compounds, appositions, of/from/by."""
-        found: list[str] = []
+        found: list[tuple[int, str]] = []
         todo = [head]
         while todo:
             tok = todo.pop(0)
             eid = self.entity_of(tok)
-            if eid and eid not in found:
-                found.append(eid)
+            if eid and eid not in (f for _, f in found):
+                found.append((tok.i, eid))
             for c in tok.children:
-                if c.dep_ in _PATH or (c.dep_ == "prep" and c.lower_ in preps):
+                if (c.dep_ in _PATH or (c.dep_ == "prep" and c.lower_ in preps)
+                        or (c.dep_ == "pobj" and tok.dep_ == "prep")):
                     todo.append(c)
-                elif c.dep_ == "pobj" and tok.dep_ == "prep":
-                    todo.append(c)
-        return found
+        return [eid for _, eid in sorted(found)]
 
     def roles(self) -> list:
         if self._roles is None:
@@ -148,20 +149,23 @@ def subject(verb: Token) -> Token | None:
 def actor_of(ctx: _Ctx, subj: Token, kinds=("Person", "Organization", "State", "Outlet")) -> str | None:
     """Entity id a subject phrase stands for; descriptions and pronouns through coref."""
     v = vocab()
+    if "Person" in kinds:
+        people = [ctx.ments[t.i].kb_id_ for t in subj.subtree if t.i in ctx.ments and not ctx.in_quote(t)
+                  and ctx.kind(ctx.ments[t.i].kb_id_) == "Person"]
+        if people:
+            return people[-1]  # "Putin's spokesman Dmitry Peskov": the name closing the phrase
     found = [e for e in ctx.actors_in(subj) if ctx.kind(e) in kinds]
-    people = [e for e in found if ctx.kind(e) == "Person"]
-    if people or found:
-        return (people or found)[0]
+    if found:
+        return found[0]
     lemma = subj.lemma_.lower()
     if lemma in v["governments"]:
         return _government(ctx, subj)
     if lemma in v["documents"]:
         return _issuer(ctx, subj)
-    eid = _coref(ctx.doc, subj)
+    eid = _role_holder(ctx, subj) if subj.pos_ in ("NOUN", "PROPN") else None
+    eid = eid or _coref(ctx.doc, subj)
     if eid is None and subj.lower_ in PRONOUNS:
         eid = _recent_person(ctx, subj)
-    elif eid is None and subj.pos_ in ("NOUN", "PROPN"):
-        eid = _role_holder(ctx, subj)
     return eid if ctx.kind(eid) in kinds else None
 
 
@@ -279,7 +283,7 @@ def _attribute(ctx: _Ctx, toks: list[Token], s: int, e: int) -> tuple[str | None
     if last.end < len(doc) and doc[last.end].idx - e <= 3 and "\n" not in doc.text[e:doc[last.end].idx]:
         sents.append(doc[last.end].sent)  # '"... end." O'Brien said.' parsed as its own sentence
     verbs = _speech_verbs(ctx, sents)
-    n_words = sum(t.is_alpha for t in toks)
+    n_words = len(re.findall(r"\w+(?:[-'\u2019]\w+)*", doc.text[s:e]))
     if verbs:
         verb = min(verbs, key=lambda v: min(abs(v.idx - s), abs(v.idx - e)))
         if n_words <= 3 and not _governs(verb, toks):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -131,7 +132,10 @@ def read_file(path: str, *, max_bytes: int = 50_000_000, max_article_chars: int 
         return ReadResult(doc, (), tuple(problems + [Problem(source, refusal)]))
     problems += _control_problems(source, text)
     try:
-        if source.lower().endswith(FEED_SUFFIXES):
+        if source.lower().endswith(FEED_SUFFIXES) or _looks_jsonl(text):
+            if not source.lower().endswith(FEED_SUFFIXES):
+                problems.append(Problem(source, "JSON Lines content in a text file; read as JSONL",
+                                        skipped=False))
             articles, found = read_jsonl(text, source=source, sha256=sha)
         else:
             articles, found = split_digest(text, source=source, sha256=sha)
@@ -147,6 +151,17 @@ def read_file(path: str, *, max_bytes: int = 50_000_000, max_article_chars: int 
         else:
             kept.append(a)
     return ReadResult(doc, tuple(kept), tuple(problems))
+
+
+def _looks_jsonl(text: str) -> bool:
+    """Every non-blank line is a JSON object (a feed saved under another suffix)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines or not all(ln.startswith("{") and ln.endswith("}") for ln in lines):
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), dict)
+    except ValueError:
+        return False
 
 
 def _read_bytes(source: str, max_bytes: int) -> tuple[bytes | None, Problem | None]:

