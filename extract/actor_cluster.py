@@ -51,7 +51,9 @@ def _affiliation(ent: Span) -> str | None:
         if not (tok.is_title or tok.lower_ in _TITLE_WORDS or tok.text in ("\u2019s", "'s")) or tok.pos_ == "VERB":
             break
         i -= 1
-    if ent.end < sent.end and doc[ent.end].text == ",":
+    nxt = doc[ent.end:ent.end + 2]
+    if ent.end < sent.end and (doc[ent.end].text == "," or len(nxt) == 2 and nxt[0].lower_ == "the"
+                               and nxt[1].lower_ in _TITLE_WORDS):
         for tok in doc[ent.end + 1:min(ent.end + 9, sent.end)]:
             if tok.ent_type_:
                 return _ent_country(doc, tok.i)
@@ -72,10 +74,23 @@ def _ent_country(doc, i: int) -> str | None:
     return None
 
 
+def _sentence_owner(ent: Span) -> str | None:
+    """Country of the nearest state or demonym before ``ent`` in its sentence."""
+    for prev in reversed([e for e in ent.doc.ents if ent.sent.start <= e.start and e.end <= ent.start]):
+        code = gz.demonym_code(prev.text) if prev.label_ == "NORP" else gz.state_code(prev.text)
+        if code:
+            return code
+    return None
+
+
 def with_context(m: Mention, ent: Span) -> Mention:
-    """Add the country the sentence gives a person ("Iranian Deputy Foreign Minister Ali ...")."""
+    """Add the country the sentence gives: a person's ("Iranian Deputy Foreign Minister Ali ...") or a
+    bare ministry's ("the Azerbaijani delegation ... the Ministry of Ecology")."""
     if m.kind == "Person" and not m.country:
         return replace(m, country=_affiliation(ent))
+    if m.key[0] == "b":
+        code = _sentence_owner(ent)
+        return replace(ministry(m.key[2], code, m.form), form=m.form) if code else m
     return m
 
 
@@ -113,7 +128,9 @@ def _initials(name: str) -> str:
 def _abbreviated(m: Mention, qualified: list[Mention]) -> Mention | None:
     form = norm(m.form)
     hits = {q.name: q for q in qualified if norm(q.name).startswith(form + " of ")
-            or (m.form.isupper() and 1 < len(m.form) <= 6 and _initials(q.name.split(" of ")[0]) == m.form)}
+            or (" " in form and norm(q.name).endswith(" " + form))
+            or (m.form.isupper() and 1 < len(m.form) <= 8
+                and _initials(q.name.split(" of ")[0]) == m.form.split("-")[0])}
     return hits[sorted(hits)[0]] if len(hits) == 1 else None
 
 

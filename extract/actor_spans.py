@@ -25,10 +25,13 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extract import gazetteer as gz
-from extract.canon import HONORIFICS, norm
+from extract.canon import norm
 
-TITLES = HONORIFICS | {"coordinator", "representative", "envoy", "spokesperson", "official", "officials",
-                       "secretary", "minister", "chief", "head", "adviser", "advisor", "aide", "member"}
+#: Person titles: an organisation span stops before one ("... Council Coordinator for ...").
+TITLES = frozenset({"minister", "secretary", "coordinator", "representative", "envoy", "spokesperson",
+                    "spokesman", "spokeswoman", "president", "chairman", "chairwoman", "director", "chief",
+                    "head", "ambassador", "adviser", "advisor", "aide", "commander", "governor", "mayor",
+                    "speaker", "official", "officials", "member", "pm", "mp", "dr", "mr", "mrs", "ms", "prof"})
 _DASHES = {"-", "\u2013", "\u2014"}
 
 
@@ -61,6 +64,8 @@ def _trim_org(ent: Span) -> Span | None:
     """Cut an organisation before a person title; None when it is only a title or portfolio."""
     if ent.label_ != "ORG":
         return ent
+    if ent[0].lower_ == "the" and len(ent) > 1:
+        ent = Span(ent.doc, ent.start + 1, ent.end, label="ORG")
     words = [t.lower_ for t in ent]
     if norm(ent.text) in gz.gov()["portfolios"] or norm(ent.text) in ("state", "media"):
         return None
@@ -68,7 +73,7 @@ def _trim_org(ent: Span) -> Span | None:
         rest = [t for t in ent[1:] if t.is_title]
         return Span(ent.doc, ent.start, ent.end, label="PERSON") if rest and len(rest) == len(ent) - 1 else None
     for k, w in enumerate(words[1:], 1):
-        if w in TITLES and ent[k].is_title:
+        if w in TITLES and ent[k].is_title and words[k - 1] not in ("of", "the") and ent[k - 1].ent_type_ != "NORP":
             return Span(ent.doc, ent.start, ent.start + k, label="ORG")
     return ent
 

@@ -31,7 +31,6 @@ _NEWS_TLDS = {"com", "net", "org", "info", "news", "co", "tv", "media", "eu", "i
 _MINISTRY = re.compile(r"^(?:Ministry|Ministries|Department|Office) (?:of|for) (?:the )?(.+?)(?: of (?:the )?(.+))?$")
 _REVERSED = re.compile(r"^(.+?) (Ministry|Department|MFA|MoD|MOD|MoFA)$")
 _ACRONYM_MIN = {"MFA": "foreign affairs", "MOFA": "foreign affairs", "MOD": "defense", "MID": "foreign affairs"}
-_OF_STATE = re.compile(r" of (?:the )?([A-Z][\w.' -]+)$")
 GEO_SUFFIX = re.compile(r"\s(corridor|road|highway|airport|district|province|region|canton|oblast|krai|"
                         r"county|governorate|valley|gorge|village|checkpoint|crossing|bridge|mountains|"
                         r"river|lake|sea|strait|square)$", re.I)
@@ -61,8 +60,7 @@ def _owner(text: str, cities: bool = False) -> str | None:
     code = gz.state_code(text) or gz.demonym_code(text)
     if code or not cities:
         return code
-    hit = gz.city(text)
-    return hit[1] if hit else None
+    return gz.place_country(text)
 
 
 def ministry(portfolio_key: str, country: str | None, form: str) -> Mention:
@@ -180,6 +178,22 @@ def _place(form: str) -> Mention | None:
     return None
 
 
+def _org_country(name: str) -> str | None:
+    """Country an organisation's own name gives: "... of <State>", "<State|Demonym|known place> ..."."""
+    if " of " in name:
+        code = gz.state_code(name.rsplit(" of ", 1)[1])
+        if code:
+            return code
+    words = name.split()
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        known = gz.organization(head)
+        code = _owner(head) or (known.country if known else None)
+        if code:
+            return code
+    return None
+
+
 def _by_label(form: str, label: str) -> Mention | None:
     if label in ("PERSON", "ORG", "GPE") and _TITLES_PERSON.match(form) or label == "PERSON":
         name = strip_honorifics(form)
@@ -188,12 +202,11 @@ def _by_label(form: str, label: str) -> Mention | None:
         name = name.title() if is_shouting(name) else name
         return Mention("Person", name, ("P", norm(name)), form)
     if label == "ORG":
-        name = form.title() if is_shouting(form) and len(form) > 5 else form
-        m = _OF_STATE.search(name)
+        name = form.title() if is_shouting(form) and " " in form else form
         return Mention("Organization", name, ("G", norm(name)), form, sector=gz.sector_of(name),
-                       country=gz.state_code(m.group(1)) if m else None,
+                       country=_org_country(name),
                        weak=" " not in name and not name.isupper())
     if label in ("GPE", "LOC", "FAC"):
         name = form.title() if is_shouting(form) else form
-        return Mention("Location", name, ("L", fold(name)), form, weak=True)
+        return Mention("Location", name, ("L", fold(name)), form, weak=True, country=gz.place_country(name))
     return None

@@ -69,6 +69,9 @@ def actor_of(tok: Token, ctx: dict) -> str | None:
         if low in coref.GROUP_WORDS and any(c.lower_ in ("two", "both", "the") for c in tok.children):
             return GROUP if tok.tag_ in ("NNS", "NNPS") or low.endswith("s") else None
         return coref.resolve(ctx["doc"], tok) if low in coref.PRONOUNS else None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i in t2e:
+            return t2e[c.i]
     np = _np(tok)
     people = [t2e[t.i] for t in np if t.i in t2e and ctx["kinds"].get(t2e[t.i]) == "Person"]
     if people and (tok.lemma_.lower() in coref.TITLES or tok.pos_ == "PROPN"):
@@ -101,7 +104,7 @@ def owner_of(tok: Token | None, ctx: dict) -> tuple[str, ...]:
             return actors_of(c, ctx)
         if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN":
             return actors_of(_by_agent(c), ctx)
-        if c.dep_ == "prep" and c.lower_ == "by":
+        if c.dep_ == "prep" and c.lower_ in ("by", "of"):
             return actors_of(next((o for o in c.children if o.dep_ == "pobj"), None), ctx)
     return ()
 
@@ -132,6 +135,11 @@ def _subject(v: Token) -> tuple[Token | None, bool]:
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return c, c.dep_ == "nsubjpass"
+        if v.dep_ == "xcomp":
+            ctrl = [c for c in v.head.children if c.dep_ in ("dobj", "oprd")] + \
+                [o for p, o in _pobjs(v.head, ("on", "upon"))]
+            if ctrl:
+                return ctrl[0], False  # object control: "urged X to leave" -> X leaves
         if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
             v = v.head
         elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):

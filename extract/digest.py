@@ -92,6 +92,8 @@ def _zone(blocks: list[list[Line]], b: int) -> tuple[list[Line], int] | None:
     run = [rest] if rest else []
     j = b + 1
     while j < len(blocks) and all(_is_meta(ln) for ln in blocks[j]) and len(run) < 8:
+        if _dated(run) and _next_headline(blocks, j):
+            break
         run.append(blocks[j])
         j += 1
     last_hard = max((i for i, blk in enumerate(run) if any(ln.kind in ml.HARD for ln in blk)), default=-1)
@@ -100,6 +102,16 @@ def _zone(blocks: list[list[Line]], b: int) -> tuple[list[Line], int] | None:
     zone = [ln for blk in run[:last_hard + 1] for ln in blk]
     body = b + 1 + last_hard + (0 if rest else 1)
     return (zone, body) if body < len(blocks) else None
+
+
+def _dated(run: list[list[Line]]) -> bool:
+    return any(ln.kind in ("date", "xdate") for blk in run for ln in blk)
+
+
+def _next_headline(blocks: list[list[Line]], j: int) -> bool:
+    """Block ``j`` is a lone headline-like line followed by its own date line (a new article)."""
+    return (len(blocks[j]) == 1 and ml.headline_like(blocks[j][0].text) and j + 1 < len(blocks)
+            and _dated([blocks[j + 1]]))
 
 
 def _later_headline(head: Line, run: list[list[Line]]) -> bool:
@@ -174,15 +186,16 @@ def split_digest(text: str, *, source: str = "", sha256: str = "") -> tuple[list
         problems.append(Problem(source, f"lines {first.no}-{last.no} before the first headline "
                                 "are not part of any article", first.no))
     articles: list[Article] = []
+    empty: list[Problem] = []
     for head, zone, body_lines in parts:
         art = _article(text, head, zone, body_lines, source, sha256, len(articles))
         if art is None and head is not None:
-            problems.append(Problem(source, f"article {head.text[:60]!r} has no text", head.no))
+            empty.append(Problem(source, f"headline {head.text[:60]!r} has no article text", head.no))
         elif art is not None:
             articles.append(art)
     if not articles:
-        problems.append(Problem(source, f"no article could be recognised in {source or 'the text'}"))
-    return articles, problems
+        return [], [Problem(source, f"no article could be recognised in {source or 'the text'}")]
+    return articles, sorted(problems + empty, key=lambda p: p.line or 0)
 
 
 def _single(blocks: list[list[Line]]) -> tuple[Line | None, list[Line], list[Line]]:

@@ -74,7 +74,8 @@ def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
     for o in objs:
         if (lemma, "*actor" if o in actor_objs else "*thing") in lex["pairs"]:
             return lex["pairs"][(lemma, "*actor" if o in actor_objs else "*thing")], 0.75
-    preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt", "agent")}
+    preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt", "agent") and c.i > v.i
+             and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
     preps |= {m.lower_ for c in v.children if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"}
     for etype, need in lex["prep"].get(lemma, ()):
         if preps & need:
@@ -214,7 +215,11 @@ def _date(tok: Token, light: Token | None, sent: Span, article, state: dict):
             found = resolve_date(ent.text, article.date)
             if found:
                 best = (chain.index(cur), found)
-    if best:
+    for t in chain:
+        for c in t.children:
+            if c.lower_ in ("yesterday", "today") and (best is None or chain.index(t) < best[0]):
+                best = (chain.index(t), resolve_date(c.text, article.date))
+    if best and best[1]:
         return best[1]
     return state.get("wire") if state.get("lead") else None
 

