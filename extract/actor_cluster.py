@@ -32,12 +32,13 @@ from extract.actor_types import Mention, classify, ministry
 from extract.canon import is_shouting, norm, person_key
 from extract.records import Entity
 
-_TITLE_WORDS = set("""
+_TITLE_TEXT = """
 president vice prime minister deputy foreign defense defence secretary chief head director executive
 general major colonel lieutenant commander spokesman spokeswoman ambassador envoy representative
 special speaker chairman chair member senator official adviser advisor aide coordinator of the for
 a an and 's ' , - mp leader governor mayor of-state at-large
-""".split())
+"""
+_TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 
 
 def _affiliation(ent: Span) -> str | None:
@@ -48,7 +49,8 @@ def _affiliation(ent: Span) -> str | None:
         tok = doc[i]
         if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
             return _ent_country(doc, i)
-        if not (tok.is_title or tok.lower_ in _TITLE_WORDS or tok.text in ("\u2019s", "'s")) or tok.pos_ == "VERB":
+        titleish = tok.is_title or tok.lower_ in _TITLE_WORDS or tok.text in ("\u2019s", "'s")
+        if not titleish or tok.pos_ == "VERB":
             break
         i -= 1
     nxt = doc[ent.end:ent.end + 2]
@@ -101,8 +103,10 @@ def _resolve_bare(mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(mentions):
         if m.key[0] == "b":
             subject = m.key[2]
-            same = sorted({q.name for q in qualified if norm(q.name).startswith(f"ministry of {subject} of ")})
-            before = [q for q in mentions[:i] if q.key[0] == "B" and q.country and q.name.startswith("Ministry")]
+            prefix = f"ministry of {subject} of "
+            same = sorted({q.name for q in qualified if norm(q.name).startswith(prefix)})
+            before = [q for q in mentions[:i]
+                      if q.key[0] == "B" and q.country and q.name.startswith("Ministry")]
             if len(same) == 1:
                 q = next(q for q in qualified if q.name == same[0])
                 m = replace(m, name=q.name, key=q.key, country=q.country)
@@ -110,8 +114,8 @@ def _resolve_bare(mentions: list[Mention]) -> list[Mention]:
                 q = ministry(subject, before[-1].country, m.form)
                 m = replace(q, form=m.form)
         elif m.kind == "Organization" and m.key[0] == "G":
-            target = _abbreviated(m, qualified + [q for q in mentions if q.kind == "Organization" and
-                                                  q.key[0] == "G" and " " in q.name])
+            target = _abbreviated(m, qualified) or _abbreviated(m, [
+                q for q in mentions if q.kind == "Organization" and q.key[0] == "G" and " " in q.name])
             if target is not None:
                 m = replace(m, name=target.name, key=target.key, country=target.country or m.country,
                             sector=target.sector or m.sector)

@@ -92,7 +92,8 @@ def body_patterns() -> list[dict]:
     poss = {"ORTH": {"IN": _POSS}, "OP": "?"}
     titles = {"IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["GPE", "NORP", "PERSON"]}, "OP": "*"}
     head = {"ORTH": {"IN": heads}}
-    tail = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": {"IN": tail_words}, "OP": "+"}]
+    tail = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": {"IN": tail_words}, "OP": "*"},
+            {"LOWER": {"IN": [w for w in tail_words if w not in ("and", "the")]}}]
     of_state = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, state]
     pats = [
         [owner, poss, titles, head],
@@ -103,7 +104,8 @@ def body_patterns() -> list[dict]:
         [{"ORTH": {"IN": heads}}, *of_state],
         [{"ORTH": {"IN": ["MFA", "MoD", "MOD", "MoFA", "MID"]}}, state],
         [owner, poss, {"ORTH": {"IN": ["MFA", "MoD", "MOD", "MoFA", "MID"]}}],
-        [{"ORTH": "Office"}, {"LOWER": "of"}, {"LOWER": "the"}, {"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "*"},
+        [{"ORTH": "Office"}, {"LOWER": "of"}, {"LOWER": "the"},
+         {"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "*"},
          {"ORTH": {"IN": ["President", "Prime"]}}, {"ORTH": "Minister", "OP": "?"}],
         [owner, poss, {"LOWER": {"IN": ["peacekeepers", "peacekeeping"]}},
          {"LOWER": {"IN": tables["heads"]["peace"]}, "OP": "?"}],

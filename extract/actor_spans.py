@@ -31,7 +31,8 @@ from extract.canon import norm
 TITLES = frozenset({"minister", "secretary", "coordinator", "representative", "envoy", "spokesperson",
                     "spokesman", "spokeswoman", "president", "chairman", "chairwoman", "director", "chief",
                     "head", "ambassador", "adviser", "advisor", "aide", "commander", "governor", "mayor",
-                    "speaker", "official", "officials", "member", "pm", "mp", "dr", "mr", "mrs", "ms", "prof"})
+                    "speaker", "official", "officials", "member", "pm", "mp", "dr", "mr", "mrs", "ms",
+                    "prof"})
 _DASHES = {"-", "\u2013", "\u2014"}
 
 
@@ -41,11 +42,13 @@ def _glued(a: Span, b: Span) -> bool:
     if b.start == a.end:
         return True
     gap = doc[a.end:b.start]
-    return len(gap) == 1 and gap[0].text in _DASHES and not doc[a.end - 1].whitespace_ and not gap[0].whitespace_
+    return (len(gap) == 1 and gap[0].text in _DASHES and not doc[a.end - 1].whitespace_
+            and not gap[0].whitespace_)
 
 
 def _is_city(span: Span) -> bool:
-    return len(span) == 1 and span.label_ == "GPE" and not gz.state_code(span.text) and bool(gz.city(span.text))
+    return (len(span) == 1 and span.label_ == "GPE" and not gz.state_code(span.text)
+            and bool(gz.city(span.text)))
 
 
 def _merge_people(ents: list[Span]) -> list[Span]:
@@ -71,9 +74,12 @@ def _trim_org(ent: Span) -> Span | None:
         return None
     if words[0] in TITLES and not any(w in gz.gov()["bodies"] for w in words):
         rest = [t for t in ent[1:] if t.is_title]
-        return Span(ent.doc, ent.start, ent.end, label="PERSON") if rest and len(rest) == len(ent) - 1 else None
+        if rest and len(rest) == len(ent) - 1:
+            return Span(ent.doc, ent.start, ent.end, label="PERSON")
+        return None
     for k, w in enumerate(words[1:], 1):
-        if w in TITLES and ent[k].is_title and words[k - 1] not in ("of", "the") and ent[k - 1].ent_type_ != "NORP":
+        if w in TITLES and ent[k].is_title and words[k - 1] not in ("of", "the") \
+                and not gz.demonym_code(ent[k - 1].text):
             return Span(ent.doc, ent.start, ent.start + k, label="ORG")
     return ent
 
@@ -104,7 +110,8 @@ def _keep(ent: Span) -> bool:
     if not any(c.isupper() for c in text) and "." not in text:
         return False
     last = text.split()[-1] if text.split() else ""
-    return not (len(text.split()) > 1 and ent.label_ != "NORP" and gz.demonym_code(last) and last.endswith("s"))
+    people = len(text.split()) > 1 and ent.label_ != "NORP" and gz.demonym_code(last) and last.endswith("s")
+    return not people
 
 
 def repair(ents) -> list[Span]:

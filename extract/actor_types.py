@@ -26,11 +26,14 @@ from extract import gazetteer as gz
 from extract.canon import clean, fold, is_shouting, norm, strip_honorifics, surface
 
 _TITLES_PERSON = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s", re.I)
-_DOMAIN = re.compile(r"^(?:www\.)?((?:[\w-]+\.)*?)([\w-]+)\.((?:gov|mil|com|org|net|co)\.)?([a-z]{2,6})$", re.I)
+_DOMAIN = re.compile(r"^(?:www\.)?((?:[\w-]+\.)*?)([\w-]+)\.((?:gov|mil|com|org|net|co)\.)?([a-z]{2,6})$",
+                     re.I)
 _NEWS_TLDS = {"com", "net", "org", "info", "news", "co", "tv", "media", "eu", "io"}
-_MINISTRY = re.compile(r"^(?:Ministry|Ministries|Department|Office) (?:of|for) (?:the )?(.+?)(?: of (?:the )?(.+))?$")
+_MINISTRY = re.compile(r"^(?:Ministry|Ministries|Department|Office) (?:of|for) (?:the )?(.+?)"
+                       r"(?: of (?:the )?(.+))?$")
 _REVERSED = re.compile(r"^(.+?) (Ministry|Department|MFA|MoD|MOD|MoFA)$")
-_ACRONYM_MIN = {"MFA": "foreign affairs", "MOFA": "foreign affairs", "MOD": "defense", "MID": "foreign affairs"}
+_ACRONYM_MIN = {"MFA": "foreign affairs", "MOFA": "foreign affairs", "MOD": "defense",
+                "MID": "foreign affairs"}
 GEO_SUFFIX = re.compile(r"\s(corridor|road|highway|airport|district|province|region|canton|oblast|krai|"
                         r"county|governorate|valley|gorge|village|checkpoint|crossing|bridge|mountains|"
                         r"river|lake|sea|strait|square)$", re.I)
@@ -138,7 +141,7 @@ def _owned(rest: str, owner: str, form: str) -> Mention | None:
 
 def classify(text: str, label: str) -> Mention | None:
     """Type one entity span (its text and spaCy label); None when it is not an actor."""
-    form = surface(clean(text)).strip(" ,.;:()[]\"'")
+    form = surface(clean(text)).strip(" ,;:()[]\"'")
     if not form or not any(c.isalpha() for c in form):
         return None
     for fn in (_gazetteer, _domain, _body, _place):
@@ -173,7 +176,8 @@ def _place(form: str) -> Mention | None:
         return Mention("Location", name, ("L", fold(hit[0])), form, country=hit[1])
     if GEO_SUFFIX.search(form) and form[0].isupper():
         words = GEO_SUFFIX.sub("", form).split()
-        country = next((c for k in range(len(words), 0, -1) if (c := _owner(" ".join(words[:k]), True))), None)
+        owners = (_owner(" ".join(words[:k]), True) for k in range(len(words), 0, -1))
+        country = next((c for c in owners if c), None)
         return Mention("Location", form, ("L", fold(form)), form, country=country)
     return None
 

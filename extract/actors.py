@@ -19,8 +19,9 @@ Clustering rules are in :mod:`extract.actor_cluster`, typing in :mod:`extract.ac
 >>> nlp = spacy.blank("en")
 >>> add_to(nlp)
 >>> doc = nlp("Officials in YEREVAN and Baku met the Azerbaijani Defense Ministry.")
->>> [(e.name, e.kind, e.country) for e in doc._.ng_entities]
-[('Yerevan', 'Location', 'ARM'), ('Baku', 'Location', 'AZE'), ('Ministry of Defense of Azerbaijan', 'Organization', 'AZE')]
+>>> [(e.name, e.kind, e.country) for e in doc._.ng_entities]  # doctest: +NORMALIZE_WHITESPACE
+[('Yerevan', 'Location', 'ARM'), ('Baku', 'Location', 'AZE'),
+ ('Ministry of Defense of Azerbaijan', 'Organization', 'AZE')]
 """
 from __future__ import annotations
 
@@ -98,8 +99,8 @@ def _meta_entity(ents: list[Entity], m: Mention | None) -> str | None:
     if m is None:
         return None
     for e in ents:
-        same = e.kind == m.kind and (e.name == m.name or m.form in e.forms or e.name.lower() == m.name.lower())
-        if same or (m.kind == "Location" and e.kind == "Location" and e.name.lower() == m.name.lower()):
+        same = e.kind == m.kind and (e.name.lower() == m.name.lower() or m.form in e.forms)
+        if same:
             if m.form not in e.forms:
                 ents[ents.index(e)] = Entity(e.id, e.kind, e.name, e.forms + (m.form,), e.spans, e.code,
                                              e.country or m.country, e.sector or m.sector)
@@ -138,7 +139,8 @@ def attach_meta(doc: Doc, article: Article) -> None:
     if om is not None:  # an outlet also named in the text becomes the same (Outlet) entity
         for i, e in enumerate(ents):
             if e.kind in ("Organization", "Outlet") and (e.name == om.name or om.name in e.forms):
-                ents[i] = Entity(e.id, "Outlet", om.name, e.forms, e.spans, None, e.country or om.country, "MED")
+                ents[i] = Entity(e.id, "Outlet", om.name, e.forms, e.spans, None, e.country or om.country,
+                                 "MED")
     outlet = _meta_entity(ents, om)
     author = None
     if article.author and article.author.strip():

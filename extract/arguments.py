@@ -81,6 +81,7 @@ def actor_of(tok: Token, ctx: dict) -> str | None:
         if found:
             return found
         bodies = [t2e[c.i] for c in tok.children if c.dep_ in ("compound", "poss") and c.i in t2e]
+        bodies += [t2e[o.i] for _, o in _pobjs(tok, ("of",)) if o.i in t2e]
         if bodies:
             return bodies[0]  # "the CIA chief" stands for the CIA when unnamed
     if tok.lemma_.lower() in ctx["actor_nouns"]:
@@ -199,6 +200,8 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: dict):
         if trig.dep_ == "pobj" and trig.head.head.pos_ in ("VERB", "AUX") and etype in SYMMETRIC:
             add(parts, actors_of(_subject(trig.head.head)[0], ctx))
     heads = [t for t in (trig, light) if t is not None]
+    if verbal:
+        heads += [c for c in trig.children if c.dep_ == "dobj" and not actors_of(c, ctx)]
     for h in heads:
         for prep, o in _pobjs(h, TARGET_PREPS + SYM_PREPS + ("from",)):
             ids = actors_of(o, ctx) or (owner_of(o, ctx) if prep in TARGET_PREPS else ())

@@ -20,14 +20,15 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-"})
 
 #: Titles and honorifics dropped in front of a person's name.
-HONORIFICS = frozenset("""
+_HONORIFIC_WORDS = """
 dr dr. mr mr. mrs mrs. ms ms. miss prof prof. professor sir dame lord lady rev rev. fr fr. sheikh
 president vice prime minister pm deputy foreign defense defence secretary senator sen sen. rep rep.
 ambassador general gen gen. major colonel col col. lieutenant lt captain capt admiral marshal
 chancellor king queen prince princess emir sultan ayatollah imam chairman chairwoman speaker
 mayor governor gov commander chief director minister-president premier spokesman spokeswoman
 mp mep judge justice associate assistant executive acting former late
-""".split())
+"""
+HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
 
 
 def clean(text: str | None) -> str:
@@ -63,8 +64,8 @@ def fold(text: str | None) -> str:
     >>> fold("Gorg\u0101n"), fold("\u0130zmir")
     ('gorgan', 'izmir')
     """
-    decomposed = unicodedata.normalize("NFKD", norm(text).replace("\u0131", "i"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", clean(text).replace("\u0131", "i"))
+    return norm("".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def slug(text: str | None) -> str:

@@ -36,6 +36,16 @@ def _exceptions() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in data.get("demonyms", {}).items()}
 
 
+@cache
+def _country_names(iso3: str) -> tuple[str, ...]:
+    """Names of the country with ISO alpha-3 code ``iso3`` (pycountry), the code itself included."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    names = (iso3,) if c is None else (iso3, c.name, getattr(c, "common_name", c.name))
+    return tuple(dict.fromkeys(n.split(",")[0] for n in names))
+
+
 def demonym_matches(adj: str, name: str) -> bool:
     """True when the nationality adjective ``adj`` names the state called ``name``."""
     a, n = adj.lower().strip(), name.lower().strip()
@@ -81,13 +91,28 @@ def _mentions(doc: Doc, kb_id: str) -> list[Span]:
     return [e for e in doc.ents if e.kb_id_ == kb_id]
 
 
+def _title_span(ent: Span) -> list[Token]:
+    """The title words around a mention: "Deputy Foreign Minister of Iran [Ali Bagheri Kani] of Iran"."""
+    doc = ent.doc
+    out: list[Token] = []
+    i = ent.start - 1
+    while i >= max(ent.sent.start, ent.start - 10):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX", "PRON", "CCONJ") or t.ent_type_ == "PERSON" or t.text in (",", ";", "("):
+            break
+        out.append(t)
+        i -= 1
+    out += [t for t in ent.root.subtree if t.i >= ent.end and t.i < ent.end + 5]
+    if ent.root.dep_ == "appos":
+        out += [t for t in ent.root.head.subtree if t.i < ent.start and t.ent_type_ != "PERSON"]
+    return out
+
+
 def _context_words(doc: Doc, kb_id: str) -> set[str]:
-    """Lower-cased words of every mention of the entity and of the title words before them."""
+    """Lower-cased words of every mention of the entity and of the titles around them."""
     words: set[str] = set()
     for ent in _mentions(doc, kb_id):
-        words |= {t.lower_ for t in doc[max(ent.sent.start, ent.start - 10):ent.end]}
-        if ent.root.dep_ == "appos":
-            words |= {t.lower_ for t in ent.root.head.subtree if t.i < ent.start}
+        words |= {t.lower_ for t in (*ent, *_title_span(ent))}
     return words
 
 
@@ -96,12 +121,13 @@ def _nationality_ok(demonyms: list[str], doc: Doc, kb_id: str, kinds: dict) -> b
         return True
     names: list[str] = []
     for ent in _mentions(doc, kb_id):
-        lo = max(ent.sent.start, ent.start - 10)
-        names += [t.text for t in doc[lo:min(ent.end + 4, ent.sent.end)]]
-        names += [e.text for e in doc.ents if lo <= e.start and e.end <= ent.end + 4 and e.label_ != "PERSON"]
+        span = _title_span(ent)
+        names += [t.text for t in span]
+        idx = {t.i for t in span}
+        names += [e.text for e in doc.ents if e.label_ != "PERSON" and idx & set(range(e.start, e.end))]
     info = kinds.get(kb_id)
     if info is not None and getattr(info, "country", None):
-        names.append(info.country)
+        names += _country_names(info.country)
     return all(any(demonym_matches(d, n) or d.lower() == n.lower() for n in names) for d in demonyms)
 
 

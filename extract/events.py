@@ -65,6 +65,8 @@ def _objects(v: Token) -> list[Token]:
 def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
     lemma = v.lemma_.lower()
     objs = _objects(v)
+    if any(c.dep_ == "nsubj" and lex["nouns"].get(c.lemma_.lower()) == "DISASTER" for c in v.children):
+        return None  # "the earthquake struck": the noun is the event
     actor_objs = [o for o in objs if o.dep_ != "attr" and args.actors_of(o, ctx)]
     on_objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "in")
                for o in c.children if o.dep_ == "pobj"]
@@ -216,9 +218,19 @@ def _date(tok: Token, light: Token | None, sent: Span, article, state: dict):
             if found:
                 best = (chain.index(cur), found)
     for t in chain:
+        if best is not None and chain.index(t) >= best[0]:
+            break
         for c in t.children:
-            if c.lower_ in ("yesterday", "today") and (best is None or chain.index(t) < best[0]):
+            if c.lower_ in ("yesterday", "today"):
                 best = (chain.index(t), resolve_date(c.text, article.date))
+            elif c.dep_ == "prep" and any(o.lemma_ == "day" and any(m.lower_ == "same" for m in o.children)
+                                          for o in c.children):
+                best = (chain.index(t), state.get("last"))  # "on the same day"
+            elif c.dep_ == "prep" and c.lower_ in ("after", "following"):
+                for o in c.children:  # "following the talks": the date of the talks mentioned before
+                    etype = lexicon()["nouns"].get(o.lower_) or lexicon()["nouns"].get(o.lemma_.lower())
+                    if etype and any(d.lower_ == "the" for d in o.children) and state["dates"].get(etype):
+                        best = (chain.index(t), state["dates"][etype])
     if best and best[1]:
         return best[1]
     return state.get("wire") if state.get("lead") else None
@@ -256,8 +268,10 @@ def _triggers(sent: Span, lex: dict, ctx: dict) -> list[tuple[Token, str, Token 
                 found.append((t, nt[0], nt[1], nt[2]))
     nouns_on = {(light.i, et) for _, et, light, _ in found if light is not None}
     verbs = {(t.i, et) for t, et, light, _ in found if light is None}
+    paired = {t.i for t, _, light, strength in found if light is None and strength >= 0.75}
     return [f for f in found if not (f[2] is None and (f[0].i, f[1]) in nouns_on)
-            and not (f[0].dep_ == "conj" and (f[0].head.i, f[1]) in verbs)]
+            and not (f[0].dep_ == "conj" and (f[0].head.i, f[1]) in verbs)
+            and not (f[0].dep_ == "dobj" and f[0].head.i in paired)]
 
 
 def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -> Iterator[EventMention]:
@@ -288,11 +302,14 @@ def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -
             prev = state.get("sym") if state.get("sym_para", -9) >= state["para"] - 1 else ()
             parts = tuple(dict.fromkeys(p for p in parts + agents + targets + prev if p != args.GROUP))
             agents, targets = (), ()
+        place = _place(tok, light, ctx)
+        if etype == "DISASTER":  # a disaster has no actors: the place it struck is its place
+            hit = [a for a in agents + targets + parts if ctx["kinds"].get(a) in ("State", "Location")]
+            place, agents, targets, parts = place or (hit[0] if hit else None), (), (), ()
         date = _date(tok, light, sent, article, state)
         mod = modality(tok, light)
         if date and date[1] == "day" and mod == "asserted":
-            state["last"] = date
-        place = _place(tok, light, ctx)
+            state["last"] = state["dates"][etype] = date
         if place is None and etype == "CONSULT" and state.get("lead") and state.get("dateline"):
             place = state["dateline"]
         if etype in args.SYMMETRIC and len(parts) >= 2 and mod == "asserted":
@@ -318,7 +335,7 @@ def events(doc: Doc) -> Iterator[EventMention]:
     meta = doc._.ng_meta or (None, None, ())
     wire = _WIRE.match(article.body)
     state: dict = {"wire": resolve_date(wire.group(1), article.date) if wire else None,
-                   "dateline": meta[2][0] if meta[2] else None, "disasters": set()}
+                   "dateline": meta[2][0] if meta[2] else None, "disasters": set(), "dates": {}}
     for sent in doc.sents:
         if sent.start_char < article.body_offset or not sent.text.strip():
             continue

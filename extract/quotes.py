@@ -27,6 +27,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from extract import roles as R
+from extract.canon import norm
 from extract.records import Quote
 
 MARKS = '"\u201c\u201d\u201e'
@@ -88,7 +89,6 @@ class _Ctx:
         self.ments = R.mentions(doc)
         self.spans = quote_spans(doc.text)
         self._starts = [s for s, _ in self.spans]
-        self._roles: list | None = None
 
     def in_quote(self, tok: Token) -> bool:
         k = bisect.bisect_right(self._starts, tok.idx) - 1
@@ -101,7 +101,7 @@ class _Ctx:
         """Entity id of the mention covering ``tok`` (places standing for a State as the State)."""
         m = self.ments.get(tok.i)
         if m is None:
-            return None
+            return self.person_named(tok)
         e = self.known[m.kb_id_]
         if e.kind == "Location":
             st = R.as_state(self.doc, e)
@@ -123,10 +123,16 @@ class _Ctx:
                     todo.append(c)
         return [eid for _, eid in sorted(found)]
 
-    def roles(self) -> list:
-        if self._roles is None:
-            self._roles = list(R.roles(self.doc))
-        return self._roles
+    def person_named(self, tok: Token) -> str | None:
+        """A proper noun the NER missed that repeats a person's (last) name: "..., Kirby said"."""
+        if tok.pos_ != "PROPN" or self.in_quote(tok):
+            return None
+        key = norm(tok.text)
+        hits = [e for e in self.known.values() if e.kind == "Person" and key and key in
+                {norm(w) for f in (e.name, *e.forms) for w in f.split()[-1:]}]
+        before = [(max(s for s, _ in e.spans if s < tok.idx), e.id) for e in hits
+                  if any(s < tok.idx for s, _ in e.spans)]
+        return max(before)[1] if before else (hits[0].id if hits else None)
 
 
 def subject(verb: Token) -> Token | None:
@@ -140,7 +146,7 @@ def subject(verb: Token) -> Token | None:
             obj = [c for c in v.children if c.dep_ in ("dobj", "attr")]
             if obj:
                 return obj[0]
-        if v.dep_ not in _CLIMB or v.head is v:
+        if v.dep_ not in _CLIMB or v.head.i == v.i:
             return None
         v = v.head
     return None
@@ -150,12 +156,13 @@ def actor_of(ctx: _Ctx, subj: Token, kinds=("Person", "Organization", "State", "
     """Entity id a subject phrase stands for; descriptions and pronouns through coref."""
     v = vocab()
     if "Person" in kinds:
-        people = [ctx.ments[t.i].kb_id_ for t in subj.subtree if t.i in ctx.ments and not ctx.in_quote(t)
-                  and ctx.kind(ctx.ments[t.i].kb_id_) == "Person"]
+        people = [e for e in (ctx.entity_of(t) for t in subj.subtree if not ctx.in_quote(t))
+                  if ctx.kind(e) == "Person"]
         if people:
             return people[-1]  # "Putin's spokesman Dmitry Peskov": the name closing the phrase
+    titled = subj.lower_ in _title_words()
     found = [e for e in ctx.actors_in(subj) if ctx.kind(e) in kinds]
-    if found:
+    if found and not (titled and "Person" in kinds):  # "the speaker of Parliament X": X, not Parliament
         return found[0]
     lemma = subj.lemma_.lower()
     if lemma in v["governments"]:
@@ -167,6 +174,11 @@ def actor_of(ctx: _Ctx, subj: Token, kinds=("Person", "Organization", "State", "
     if eid is None and subj.lower_ in PRONOUNS:
         eid = _recent_person(ctx, subj)
     return eid if ctx.kind(eid) in kinds else None
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in R.lexicon()["all"] for w in t.split()[-1:]) | {"official", "spokesman"}
 
 
 def _government(ctx: _Ctx, tok: Token) -> str | None:
@@ -222,10 +234,9 @@ def _role_holder(ctx: _Ctx, tok: Token) -> str | None:
     if tok.lower_ not in R.lexicon()["all"] and not any(tok.lower_ in t.split() for t in R.lexicon()["all"]):
         return None
     best = None
-    for r in ctx.roles():
-        if r.start + (ctx.doc._.ng_article.body_offset if ctx.doc._.ng_article else 0) < tok.idx and \
-                words <= set(r.title.lower().split()):
-            best = r.person
+    for person, title, _org, start in R.titled(ctx.doc):
+        if start < tok.idx and words <= set(title.lower().split()):
+            best = person
     return best
 
 
@@ -236,12 +247,13 @@ def _speech_verbs(ctx: _Ctx, sents) -> list[Token]:
 
 def _governs(verb: Token, toks: list[Token]) -> bool:
     """A short quote is said when it hangs from the speech verb, at most through prepositions."""
+    inside = {t.i for t in toks}
     for tok in toks:
         h = tok
         for _ in range(6):
-            if h is verb:
+            if h.i == verb.i:
                 return True
-            if h.head is h or (h is not tok and h.pos_ in ("VERB", "NOUN", "PROPN") and h not in toks):
+            if h.head.i == h.i or (h.i not in inside and h.pos_ in ("VERB", "AUX", "NOUN", "PROPN")):
                 break
             h = h.head
     return False

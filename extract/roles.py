@@ -178,9 +178,26 @@ def roles(doc: Doc) -> Iterator[Role]:
     """
     article = doc._.ng_article
     offset = article.body_offset if article is not None else 0
+    seen: set[tuple[str, str, str]] = set()
+    for person, title, org, sent in _titled(doc):
+        if org is None or sent.start_char < offset or (person, title, org) in seen:
+            continue
+        seen.add((person, title, org))
+        yield Role(person=person, title=title, organization=org,
+                   start=sent.start_char - offset, end=sent.end_char - offset)
+
+
+def titled(doc: Doc) -> list[tuple[str, str, str | None, int]]:
+    """Every titled person, organisation or not: (person id, title, organisation id, char offset).
+
+    Used to resolve descriptions ("the prime minister said") to the person given that title.
+    """
+    return [(p, t, o, s.start_char) for p, t, o, s in _titled(doc)]
+
+
+def _titled(doc: Doc) -> Iterator[tuple[str, str, str | None, Span]]:
     ments, known = mentions(doc), entities(doc)
     words = [t.text for t in doc]
-    seen: set[tuple[str, str, str]] = set()
     i = 0
     while i < len(doc):
         found = title_at(words, i)
@@ -188,14 +205,13 @@ def roles(doc: Doc) -> Iterator[Role]:
                          and ments[i].end > found[1]):
             i += 1
             continue
-        role = _role(doc, ments, known, found, offset)
+        hit = _role(doc, ments, known, found)
         i = found[1]
-        if role and (role.person, role.title, role.organization) not in seen:
-            seen.add((role.person, role.title, role.organization))
-            yield role
+        if hit:
+            yield hit
 
 
-def _role(doc: Doc, ments, known, found, offset: int) -> Role | None:
+def _role(doc: Doc, ments, known, found) -> tuple[str, str, str | None, Span] | None:
     s, e, national = found
     sent = doc[s].sent
     if s > sent.start and doc[s - 1].lower_ in lexicon()["blockers"]:
@@ -210,12 +226,11 @@ def _role(doc: Doc, ments, known, found, offset: int) -> Role | None:
             return None
     if org is None and national:
         org = _fallback_state(doc, known, person)
-    if org is None or org is MARKED or org.id == person.id or sent.start_char < offset:
-        return None
+    if org is not None and (org is MARKED or org.id == person.id):
+        org = None
     title = doc[s:e].text.strip()
     title = lexicon()["abbreviations"].get(title, title)
-    return Role(person=person.id, title=title, organization=org.id,
-                start=sent.start_char - offset, end=sent.end_char - offset)
+    return person.id, title, (org.id if org else None), sent
 
 
 def _right(doc: Doc, ments, known, e: int, limit: int) -> tuple[int, Entity | None]:

@@ -1,19 +1,34 @@
-"""``newsgraph build``: input files -> articles -> records -> resolved model -> graph -> files.
+"""``newsgraph build``: input files -> articles -> records -> resolved model -> store and files.
 
 The per-article half (:func:`extract.pipeline.extract`) and the global half
 (:func:`graph.resolve.resolve`) are kept apart: the first is a pure function of
-one article, the second sees all records at once and is order-independent.
+one article, cached in ``OUT/cache/`` (:mod:`graph.cache`) and run in this
+process, a process pool or on Dask (:mod:`graph.distributed`); the second sees
+all records at once, is order-independent and is recomputed on every build.  So
+a build on an existing ``OUT/`` extracts only new or changed articles and gives
+exactly what a from-scratch build of the same inputs gives.
+
+Inputs of earlier builds stay part of the graph unless ``sync=True`` (then only
+the inputs given now count).  ``OUT/manifest.json`` records which inputs (path,
+sha256) gave which article keys; it is written last, so a killed build simply
+resumes (finished articles are cached batch by batch).
 """
 from __future__ import annotations
 
 from collections import Counter
+import hashlib
+import json
+import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from extract import reader
-from extract.records import ArticleRecords, Document, Problem
+from extract.reader import ReadResult
+from extract.records import Article, ArticleRecords, Problem
 from graph import export, rdf
+from graph.cache import RecordCache, model_id, pipeline_version, rebase, record_key
+from graph.distributed import batches, runner
 from graph.resolve import resolve
 from graph.vocab import DEFAULT_BASE
 
@@ -31,6 +46,9 @@ class Summary:
     triples: int = 0
     problems: tuple[Problem, ...] = ()
     outputs: tuple[str, ...] = ()
+    extracted: int = 0                         # articles parsed in this build
+    cached: int = 0                            # articles whose records came from the cache
+    unchanged: bool = False                    # nothing changed since the last build: nothing written
 
     @property
     def skipped(self) -> tuple[Problem, ...]:
@@ -46,58 +64,162 @@ class Summary:
                f"sources: {self.sources}",
                f"events: {self.events}",
                f"triples: {self.triples}",
+               f"extracted: {self.extracted} (cache hits: {self.cached}"
+               + (", nothing changed)" if self.unchanged else ")"),
                f"warnings: {len(self.problems)} ({len(self.skipped)} skipped)"]
         out += [f"  {'skipped' if p.skipped else 'warning'}: {p}" for p in self.problems]
         return out
 
 
-@dataclass
-class _Collected:
-    documents: list[Document] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    files: int = 0
+MANIFEST = "manifest.json"
 
 
-def _articles(inputs: Iterable[str], seen: _Collected, limits: dict):
+def _read_given(inputs: Iterable[str], limits: dict) -> tuple[dict[str, ReadResult], list[Problem]]:
+    """ReadResults of the readable given files by path, and the problems of unreadable ones."""
+    given: dict[str, ReadResult] = {}
+    lost: list[Problem] = []
     for result in reader.read_inputs(list(inputs), **limits):
-        seen.files += 1
-        seen.problems.extend(result.problems)
-        if result.document is not None:
-            seen.documents.append(result.document)
-        yield from result.articles
+        if result.document is None:
+            lost.extend(result.problems)
+        else:
+            given[result.document.source] = result
+    return given, lost
+
+
+def _effective(given: dict[str, ReadResult], stored: dict, sync: bool) -> dict[str, ReadResult]:
+    """Inputs of this build: the given ones, then (without ``sync``) earlier ones, by path."""
+    out = dict(given)
+    if not sync:
+        for path, (_, result) in sorted(stored.items()):
+            out.setdefault(path, result)
+    return out
+
+
+def _fingerprint(version: str, base: str, inputs: dict[str, ReadResult], lost: list[Problem]) -> str:
+    rows = sorted((p, r.document.sha256) for p, r in inputs.items())
+    text = json.dumps([version, base, rows, [str(p) for p in lost]])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def read_manifest(out: str | Path) -> dict:
+    """``OUT/manifest.json`` as a dict ({} when absent or unreadable)."""
+    try:
+        data = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _summary_from(data: dict) -> Summary | None:
+    try:
+        fields = dict(data)
+        fields["actors"] = tuple(tuple(x) for x in fields["actors"])
+        fields["problems"] = tuple(Problem(**p) for p in fields["problems"])
+        fields["outputs"] = tuple(fields["outputs"])
+        return Summary(**fields)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _unchanged(out: Path, fingerprint: str) -> Summary | None:
+    """The last build's summary when it was of exactly these inputs and its files are all there."""
+    data = read_manifest(out)
+    if data.get("fingerprint") != fingerprint or not (out / "store" / "CURRENT").exists():
+        return None
+    summary = _summary_from(data.get("summary") or {})
+    if summary is None or not all(Path(p).exists() for p in summary.outputs):
+        return None
+    return Summary(**{**asdict(summary), "actors": summary.actors, "problems": summary.problems,
+                      "extracted": 0, "cached": summary.articles, "unchanged": True})
+
+
+def _records(articles: list[Article], cache: RecordCache, run, batch_size: int,
+             progress: Callable[[int], None] | None) -> tuple[list[ArticleRecords], int]:
+    """Records of ``articles`` (in order) from the cache, extracting and caching the misses."""
+    by_key: dict[str, ArticleRecords] = {}
+    for chunk in batches(articles, 512):
+        by_key.update(cache.get_many(chunk))
+    hits = len({record_key(a) for a in articles} & set(by_key))
+    done = hits
+    if progress:
+        progress(done)
+    todo: dict[str, Article] = {}
+    for a in articles:
+        todo.setdefault(record_key(a), a) if record_key(a) not in by_key else None
+    for recs in run(batches(todo.values(), batch_size)):
+        cache.put_many(recs)
+        by_key.update((record_key(r.article), r) for r in recs)
+        done += len(recs)
+        if progress:
+            progress(done)
+    out = [rebase(by_key[record_key(a)], a) for a in articles if record_key(a) in by_key]
+    return out, len(todo)
 
 
 def build(inputs: Iterable[str], out: str | Path, *, model: str | None = None, nlp=None,
           base: str = DEFAULT_BASE, progress: Callable[[int], None] | None = None,
-          **limits) -> Summary:
-    """Build the graph of ``inputs`` into the directory ``out``.
+          workers: int | None = None, dask: str | None = None, sync: bool = False,
+          batch_size: int = 16, **limits) -> Summary:
+    """Build (or update) the graph of ``inputs`` in the directory ``out``.
 
     ``nlp`` is a loaded pipeline (from :func:`extract.nlp.load`); when None,
-    ``model`` (default: the bundled English pipeline) is loaded.  ``progress``
-    is called with the number of articles done after each article.  Nothing is
-    written when no article could be read; the returned :class:`Summary` says why.
+    ``model`` (default: the bundled English pipeline) is loaded only if some
+    article is not cached yet.  ``workers`` processes extract (default: one per
+    core; 1 when ``nlp`` is given), or the Dask cluster at ``dask``.  Inputs of
+    earlier builds into ``out`` stay in the graph unless ``sync``.  ``progress``
+    is called with the number of articles done.  Nothing is written when no
+    article could be read; the returned :class:`Summary` says why.
     """
-    from extract import nlp as nlp_mod
-    from extract.pipeline import extract
+    out = Path(out)
+    given, lost = _read_given(inputs, limits)
+    version = pipeline_version(model, nlp)
+    if not given and not (out / "cache").exists():
+        return Summary(files=len(lost), problems=tuple(lost))
+    with RecordCache(out / "cache", version) as cache:
+        stored = cache.inputs() if (out / MANIFEST).exists() else {}
+        chosen = _effective(given, stored, sync)
+        fingerprint = _fingerprint(version, base, chosen, lost)
+        same = _unchanged(out, fingerprint)
+        if same is not None:
+            return same
+        articles = [a for r in chosen.values() for a in r.articles]
+        problems = lost + [p for r in chosen.values() for p in r.problems]
+        if workers is None:
+            workers = 1 if nlp is not None else (os.cpu_count() or 1)
+        run = runner(workers, model, nlp, dask)
+        records, extracted = _records(articles, cache, run, batch_size, progress)
+        problems += [p for r in records for p in r.problems]
+        if not records:
+            return Summary(files=len(chosen) + len(lost), files_read=len(chosen), problems=tuple(problems))
+        summary = _write(records, chosen, out, base, problems, extracted)
+        cache.set_inputs(chosen, drop_others=True)
+    _write_manifest(out, version, base, fingerprint, chosen, summary, len(lost))
+    return summary
 
-    if nlp is None:
-        nlp = nlp_mod.load(model or nlp_mod.DEFAULT_MODEL)
-    seen = _Collected()
-    records: list[ArticleRecords] = []
-    for rec in extract(nlp, _articles(inputs, seen, limits)):
-        records.append(rec)
-        seen.problems.extend(rec.problems)
-        if progress:
-            progress(len(records))
-    if not records:
-        return Summary(files=seen.files, files_read=len(seen.documents), problems=tuple(seen.problems))
-    model_ = resolve(records, seen.documents)
+
+def _write(records, chosen: dict[str, ReadResult], out: Path, base: str, problems: list[Problem],
+           extracted: int) -> Summary:
+    """Resolve, update the store, write the export files; the build's Summary."""
+    from graph.store import update_store
+
+    model_ = resolve(records, [r.document for r in chosen.values()])
     graph = rdf.to_graph(model_, base)
-    written = export.write_outputs(graph, Path(out), dataset=rdf.to_dataset(model_, base))
+    written = export.write_outputs(graph, out, dataset=rdf.to_dataset(model_, base))
+    update_store(out, model_, base)
     kinds = Counter(a.kind for a in model_.actors)
     cited = {model_.actor(r.article.key, c.source) for r in model_.articles for c in r.citations}
     outlets = {a.key for a in model_.actors if a.kind == "Outlet"}
-    return Summary(files=seen.files, files_read=len(seen.documents), articles=len(model_.articles),
+    return Summary(files=len(chosen), files_read=len(chosen), articles=len(model_.articles),
                    actors=tuple(sorted(kinds.items())), sources=len((cited - {None}) | outlets),
-                   events=len(model_.events), triples=len(graph), problems=tuple(seen.problems),
-                   outputs=tuple(str(p) for p in sorted(written.values())))
+                   events=len(model_.events), triples=len(graph), problems=tuple(problems),
+                   outputs=tuple(str(p) for p in sorted(written.values())),
+                   extracted=extracted, cached=len(records) - extracted)
+
+
+def _write_manifest(out: Path, version: str, base: str, fingerprint: str, chosen: dict[str, ReadResult],
+                    summary: Summary, lost: int) -> None:
+    inputs = [{"path": p, "sha256": r.document.sha256,
+               "articles": sorted({a.key for a in r.articles})} for p, r in sorted(chosen.items())]
+    data = {"format": 1, "pipeline": version, "base": base, "fingerprint": fingerprint, "inputs": inputs,
+            "summary": {**asdict(summary), "files": summary.files + lost, "extracted": 0, "cached": 0}}
+    export.write_atomic(out / MANIFEST, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())

@@ -1,0 +1,118 @@
+"""Tests for the actor components (extract.actors and its helper modules).
+
+Sentences are written for these tests; they do not come from any publisher.
+"""
+import pytest
+
+from extract import nlp as ngnlp
+from extract.actor_cluster import cluster
+from extract.actor_types import classify
+from extract.actors import attach_meta, entities, outlet_mention
+from extract.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return ngnlp.load()
+
+
+def ents(nlp, text):
+    doc = nlp(text)
+    return doc, {e.name: e for e in doc._.ng_entities}
+
+
+def find(es, form):
+    hits = [e for e in es.values() if form in e.forms or e.name == form]
+    assert len(hits) == 1, (form, list(es))
+    return hits[0]
+
+
+def test_places_are_typed_with_country(nlp):
+    _, es = ents(nlp, "TBILISI, MAY 4. Officials in Baku said the Lachin corridor stays closed.")
+    assert find(es, "Tbilisi").kind == "Location" and find(es, "Tbilisi").country == "GEO"
+    assert find(es, "Baku").kind == "Location" and find(es, "Baku").country == "AZE"
+    assert find(es, "Lachin corridor").kind == "Location"
+
+
+def test_states_cluster_by_code(nlp):
+    _, es = ents(nlp, "The U.S. sent aid. United States officials said the US would help Georgia.")
+    usa = [e for e in es.values() if e.code == "USA"]
+    assert len(usa) == 1 and usa[0].kind == "State" and usa[0].name == "United States"
+    assert {"U.S.", "United States", "US"} <= set(usa[0].forms)
+
+
+def test_government_bodies_canonical(nlp):
+    doc, es = ents(nlp, "The Georgian Defense Ministry denied the report. Later the Ministry of Defense "
+                        "of Georgia issued a statement, and the Defense Ministry repeated it.")
+    mod = find(es, "Ministry of Defense of Georgia")
+    assert mod.kind == "Organization" and mod.country == "GEO" and mod.sector == "MIL"
+    assert {"Georgian Defense Ministry", "Defense Ministry"} <= set(mod.forms)
+
+
+def test_possessive_state_body_and_gov_domain(nlp):
+    _, es = ents(nlp, "Turkey's Foreign Ministry replied, citing Mfa.gov.tr and the Turkish Air Force.")
+    assert find(es, "Ministry of Foreign Affairs of Turkey").country == "TUR"
+    assert find(es, "Air Force of Turkey").sector == "MIL"
+
+
+def test_news_domains_are_outlets(nlp):
+    _, es = ents(nlp, "The talks were reported by Civil.ge and Trend.az on Monday.")
+    civil = find(es, "Civil.ge")
+    assert civil.kind == "Outlet" and civil.country == "GEO" and civil.sector == "MED"
+    assert find(es, "Trend.az").country == "AZE"
+
+
+def test_person_variants_merge_and_get_country(nlp):
+    doc, es = ents(nlp, "Georgian Deputy Foreign Minister Levan Gorgadze-Beridze met reporters. "
+                        "Dr. Gorgadze Beridze said talks went well. Gorgadze-Beridze left on Friday.")
+    people = [e for e in es.values() if e.kind == "Person"]
+    assert len(people) == 1
+    assert people[0].name == "Levan Gorgadze-Beridze" and people[0].country == "GEO"
+
+
+def test_two_people_sharing_a_surname_stay_apart():
+    ms = [classify(t, "PERSON") for t in ("Anna Petrosyan", "Hayk Petrosyan", "Petrosyan", "Anna Petrosyan")]
+    ids, es = cluster(ms, [(0, 1), (2, 3), (4, 5), (6, 7)])
+    assert sorted(e.name for e in es) == ["Anna Petrosyan", "Hayk Petrosyan"]
+    # an ambiguous bare surname joins the full name mentioned most recently before it
+    assert ids == ["E0", "E1", "E1", "E0"]
+
+
+def test_demonym_alone_is_not_an_actor_but_before_a_title_is_the_state(nlp):
+    _, es = ents(nlp, "Armenian farmers protested. The Iranian President spoke.")
+    assert not any("Armenian" in e.forms for e in es.values())
+    assert find(es, "Iran").kind == "State"
+
+
+def test_kb_ids_link_spans_to_entities(nlp):
+    doc, es = ents(nlp, "NATO and the OSCE met in Vienna.")
+    ids = {e.id for e in doc._.ng_entities}
+    assert all(ent.kb_id_ in ids for ent in doc.ents if ent.label_ != "NORP" and ent.kb_id_)
+    assert find(es, "OSCE").sector == "IGO"
+
+
+def test_attach_meta_outlet_author_datelines(nlp):
+    body = "TBILISI, MAY 4, ARMENPRESS. Armenpress learned that the delegation arrived."
+    a = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=10, headline="Visit",
+                body=body, body_start=0, outlet="ARMENPRESS", author="Jane Roe", datelines=("TBILISI",))
+    doc = nlp(a.text)
+    attach_meta(doc, a)
+    outlet, author, datelines = doc._.ng_meta
+    by_id = {e.id: e for e in entities(doc)}
+    assert by_id[outlet].kind == "Outlet" and by_id[outlet].name == "Armenpress"
+    assert "ARMENPRESS" in by_id[outlet].forms
+    assert [e for e in by_id.values() if e.name == "Armenpress"] == [by_id[outlet]]
+    assert by_id[author].kind == "Person" and by_id[author].sector == "MED"
+    assert by_id[datelines[0]].name == "Tbilisi" and by_id[datelines[0]].country == "GEO"
+
+
+def test_outlet_mention_normalises_printed_names():
+    assert outlet_mention("Neos Kosmos \u2013 The Hellenic Perspective").name == "Neos Kosmos"
+    assert outlet_mention("") is None
+
+
+def test_bad_input_does_not_raise(nlp):
+    doc = nlp("")
+    assert doc._.ng_entities == ()
+    doc = nlp("''' --- ... ''' 's")
+    assert isinstance(doc._.ng_entities, tuple)

@@ -1,0 +1,75 @@
+"""Pronouns and descriptions resolved to the actor they stand for, conservatively."""
+from __future__ import annotations
+
+import pytest
+
+from extract.coref import demonym_matches, paragraph_of, resolve
+from extract.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extract.nlp import load
+    try:
+        return load()
+    except OSError as exc:  # pragma: no cover - model missing
+        pytest.skip(f"spaCy model not installed: {exc}")
+
+
+def parse(nlp, body: str):
+    from extract.pipeline import records_of
+    art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=len(body),
+                  headline="Test report", body=body, body_start=0, date="2023-03-23")
+    doc = nlp(art.text)
+    rec = records_of(doc, art)
+    return doc, {e.id: e.name for e in rec.entities}
+
+
+def token(doc, text: str, nth: int = 0):
+    return [t for t in doc if t.text == text][nth]
+
+
+@pytest.mark.parametrize("adj, name, ok", [
+    ("Iranian", "Iran", True), ("Armenian", "Armenia", True), ("Azerbaijani", "Azerbaijan", True),
+    ("Azeri", "Azerbaijan", True), ("American", "United States", True), ("Russian", "Russia", True),
+    ("Armenian", "Iran", False), ("Iranian", "Iraq", False), ("", "Iran", False),
+])
+def test_demonyms(adj, name, ok):
+    assert demonym_matches(adj, name) is ok
+
+
+def test_pronoun_to_the_only_person_before(nlp):
+    doc, names = parse(nlp, "Prime Minister Jonas Berg arrived in Oslo. He met the press.")
+    assert names.get(resolve(doc, token(doc, "He"))) == "Jonas Berg"
+
+
+def test_description_agrees_in_title(nlp):
+    body = ("Deputy Foreign Minister Omar Haddad of Jordan met Defense Minister Lena Vogt of Austria. "
+            "The Deputy Minister praised the talks.")
+    doc, names = parse(nlp, body)
+    head = token(doc, "Minister", 2)
+    assert names.get(resolve(doc, head)) == "Omar Haddad"
+
+
+def test_description_agrees_in_nationality(nlp):
+    body = "Jordan's envoy Omar Haddad met Austria's envoy Lena Vogt. The Jordanian official left early."
+    doc, names = parse(nlp, body)
+    assert names.get(resolve(doc, token(doc, "official"))) == "Omar Haddad"
+
+
+def test_counterpart_without_a_named_candidate_is_none(nlp):
+    doc, _ = parse(nlp, "Omar Haddad of Jordan held talks with his Austrian counterpart.")
+    assert resolve(doc, token(doc, "counterpart")) is None
+
+
+def test_no_guess_across_paragraphs(nlp):
+    body = "Jonas Berg arrived in Oslo.\n\nThe weather was cold.\n\nRain fell.\n\nHe left."
+    doc, _ = parse(nlp, body)
+    assert paragraph_of(doc, token(doc, "He").idx) - paragraph_of(doc, token(doc, "Jonas").idx) == 3
+    assert resolve(doc, token(doc, "He")) is None
+
+
+def test_bad_input_is_none(nlp):
+    doc, _ = parse(nlp, "Rain fell.")
+    assert resolve(doc, None) is None
+    assert resolve(doc, token(doc, "Rain")) is None

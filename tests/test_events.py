@@ -1,0 +1,176 @@
+"""Event mentions: triggers, arguments, modality, dates and places on short hand-written sentences."""
+from __future__ import annotations
+
+import pytest
+
+from extract.events import events, lexicon, modality
+from extract.records import Article, EventMention
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extract.nlp import load
+    try:
+        return load()
+    except OSError as exc:  # pragma: no cover - model missing
+        pytest.skip(f"spaCy model not installed: {exc}")
+
+
+def run(nlp, body: str, date: str | None = "2023-03-23", headline: str = "Test report"):
+    """Mentions of ``body`` with their arguments as entity names."""
+    from extract.pipeline import records_of
+    art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=len(body),
+                  headline=headline, body=body, body_start=0, date=date)
+    rec = records_of(nlp(art.text), art)
+    assert not rec.problems, rec.problems
+    names = {e.id: e.name for e in rec.entities}
+    for m in rec.events:
+        assert art.body[m.start:m.end] == m.evidence
+    return rec.events, names
+
+
+def named(ids, names) -> set[str]:
+    return {names[i] for i in ids}
+
+
+def one(mentions, etype: str) -> EventMention:
+    found = [m for m in mentions if m.type == etype]
+    assert len(found) == 1, (etype, mentions)
+    return found[0]
+
+
+def test_lexicon_is_data_and_loaded_once():
+    lex = lexicon()
+    assert lex is lexicon()
+    assert lex["verbs"]["condemn"] == "ACCUSE"
+    assert ("summon", "ambassador") in lex["pairs"]
+    assert any(etype == "REQUEST" and "for" in preps for etype, preps in lex["prep"]["call"])
+
+
+def test_active_verb_agent_and_target(nlp):
+    ms, n = run(nlp, "Chile accused Bolivia of violating the border treaty.")
+    m = one(ms, "ACCUSE")
+    assert named(m.agents, n) == {"Chile"} and named(m.targets, n) == {"Bolivia"}
+    assert m.modality == "asserted" and m.trigger == "accused"
+
+
+def test_passive_by_agent_and_demonym_target(nlp):
+    ms, n = run(nlp, "The Bolivian ambassador was expelled by Chile on Wednesday.")
+    m = one(ms, "SANCTION")
+    assert named(m.agents, n) == {"Chile"}
+    assert named(m.targets, n) == {"Bolivia"}  # "the Bolivian ambassador" -> the state named in the text
+    assert (m.date, m.date_precision) == ("2023-03-22", "day")
+
+
+def test_call_on_is_a_request_and_object_control(nlp):
+    ms, n = run(nlp, "Lithuania urged Belarus to release the prisoners.")
+    m = one(ms, "REQUEST")
+    assert named(m.agents, n) == {"Lithuania"} and named(m.targets, n) == {"Belarus"}
+    requested = one(ms, "CONCEDE")
+    assert requested.modality == "hypothetical"  # asked for, not done
+    assert named(requested.agents, n) == {"Belarus"}
+
+
+def test_coordination_and_between(nlp):
+    ms, n = run(nlp, "Talks between Finland and Sweden were held in Helsinki on 4 May.")
+    m = one(ms, "CONSULT")
+    assert named(m.participants, n) == {"Finland", "Sweden"}
+    assert not m.agents and not m.targets
+    assert n[m.place] == "Helsinki"
+    assert m.date == "2022-05-04"
+
+
+def test_symmetric_verb_with_titles(nlp):
+    ms, n = run(nlp, "Prime Minister Jonas Berg met Chancellor Karl Weiss in Oslo.")
+    m = one(ms, "CONSULT")
+    assert named(m.participants, n) == {"Jonas Berg", "Karl Weiss"}
+
+
+def test_possessive_agent_and_of_target(nlp):
+    ms, n = run(nlp, "Turkey's blockade of Armenia continued for years.")
+    m = one(ms, "COERCE")
+    assert named(m.agents, n) == {"Turkey"} and named(m.targets, n) == {"Armenia"}
+
+
+def test_reported_speech_is_attributed(nlp):
+    ms, n = run(nlp, "Georgia said that Russia had shelled the village of Kurta.")
+    m = one(ms, "ASSAULT")
+    assert named(m.agents, n) == {"Russia"}
+    assert n[m.attributed_to] == "Georgia"
+
+
+def test_pronoun_agent(nlp):
+    ms, n = run(nlp, "Prime Minister Jonas Berg met Chancellor Karl Weiss in Oslo. He later criticized Denmark.")
+    m = one(ms, "ACCUSE")
+    assert named(m.targets, n) == {"Denmark"}
+    assert named(m.agents, n) <= {"Jonas Berg"}  # a guess across people is worse than none
+
+
+def test_negation(nlp):
+    ms, _ = run(nlp, "Norway did not attend the summit with Iceland.")
+    assert ms and all(m.modality == "negated" for m in ms)
+    ms, _ = run(nlp, "Chile denied that it had attacked Bolivia.")
+    assert one(ms, "ASSAULT").modality == "negated"
+
+
+def test_future_and_hypothetical(nlp):
+    ms, _ = run(nlp, "Bolivia plans to sanction Chile.")
+    assert one(ms, "SANCTION").modality == "future"
+    ms, _ = run(nlp, "Chile will visit Peru.")
+    assert one(ms, "CONSULT").modality == "future"
+    ms, _ = run(nlp, "Peru could attack Chile if talks fail.")
+    assert one(ms, "ASSAULT").modality == "hypothetical"
+
+
+def test_two_calls_on_different_dates_are_two_mentions(nlp):
+    body = ("On Monday, Spanish Foreign Minister Ana Ruiz called Portuguese Foreign Minister Rui Costa. "
+            "On Thursday, Ruiz called Costa again.")
+    ms, n = run(nlp, body)
+    calls = [m for m in ms if m.type == "CONSULT" and m.trigger == "called"]
+    assert [m.date for m in calls] == ["2023-03-20", "2023-03-23"]
+    assert all(m.modality == "asserted" for m in calls)
+
+
+def test_two_people_with_the_same_surname(nlp):
+    body = ("President Anna Lind of Sweden and her sister Maria Lind of Finland met in Stockholm. "
+            "Maria Lind condemned Russia.")
+    ms, n = run(nlp, body)
+    assert named(one(ms, "ACCUSE").agents, n) == {"Maria Lind"}
+    assert "Maria Lind" in named(one(ms, "CONSULT").participants, n)
+
+
+def test_same_day_and_relative_dates(nlp):
+    body = ("On November 23, Russia fired missiles at Kyiv, Ukraine. More missiles followed. "
+            "On the same day Prime Minister Pashinyan welcomed Putin in Yerevan.")
+    ms, _ = run(nlp, body)
+    assert one(ms, "ASSAULT").date == "2022-11-23"
+    assert one(ms, "CONSULT").date == "2022-11-23"
+
+
+def test_disaster_has_place_not_actors_and_is_counted_once(nlp):
+    ms, n = run(nlp, "A strong earthquake struck Peru on Tuesday. The earthquake killed 12 people.")
+    m = one(ms, "DISASTER")
+    assert n[m.place] == "Peru" and not (m.agents or m.targets or m.participants)
+    assert m.date == "2023-03-21"
+    assert not [x for x in ms if x.type == "ASSAULT"]
+
+
+def test_said_alone_is_not_an_event(nlp):
+    ms, _ = run(nlp, "Chile said the weather in Peru was fine.")
+    assert list(ms) == []
+
+
+def test_headline_is_skipped(nlp):
+    ms, _ = run(nlp, "Nothing happened.", headline="Chile attacks Peru")
+    assert list(ms) == []
+
+
+def test_extractor_without_article_yields_nothing():
+    import spacy
+    assert list(events(spacy.blank("en")("Chile attacked Peru."))) == []
+
+
+def test_modality_on_blank_doc_is_asserted():
+    import spacy
+    doc = spacy.blank("en")("attack")
+    assert modality(doc[0], None) == "asserted"
