@@ -217,3 +217,35 @@ def _entity(eid: str, ms: list[Mention], spans: list[tuple[int, int]]) -> Entity
     country = next((m.country for m in ms if m.country), None)
     sector = next((m.sector for m in ms if m.sector), None)
     return Entity(eid, kind, name, forms, tuple(spans), code, country, sector)
+
+
+def _linked(a: Span, b: Span) -> bool:
+    """Two mentions in one enumeration or apposition ("Kyiv and Vyshgorod", "Volnyansk, Zaporizhia"),
+    or a place inside another ("the city of X in the Y province")."""
+    ra, rb = a.root, b.root
+    if (ra.head == rb and ra.dep_ in ("conj", "appos")) or (rb.head == ra and rb.dep_ in ("conj", "appos")):
+        return True
+    holders = {ra, ra.head.head} if ra.head.lower_ == "of" else {ra}  # "the city of X in Y"
+    return a.label_ in ("GPE", "LOC", "FAC") and rb.dep_ == "pobj" and rb.head.lower_ == "in" \
+        and rb.head.head in holders
+
+
+def share_country(spans: list[Span], ids: list[str], entities: list[Entity]) -> list[Entity]:
+    """Places and organisations listed together share a country when the listed ones agree.
+
+    An entity with no country takes the country of the mentions it is
+    coordinated or in apposition with, when all of those that have one agree.
+    """
+    by_id = {e.id: e for e in entities}
+    votes: dict[str, set[str]] = {}
+    for i, a in enumerate(spans):
+        ea = by_id.get(ids[i])
+        if ea is None or ea.country or ea.kind not in ("Location", "Organization"):
+            continue
+        for j, b in enumerate(spans):
+            eb = by_id.get(ids[j])
+            if j != i and eb is not None and eb.country and eb.kind in ("Location", "State", "Organization") \
+                    and a.sent == b.sent and _linked(a, b):
+                votes.setdefault(ea.id, set()).add(eb.country)
+    return [replace(e, country=next(iter(votes[e.id]))) if len(votes.get(e.id, ())) == 1 else e
+            for e in entities]

@@ -8,6 +8,9 @@
 * organisation spans are cut before a person title ("National Security Council
   Coordinator ..."), a place directly in front joins them ("White House National
   Security Council");
+* an untagged run of proper nouns right after a title ("deputy speaker of
+  Armenian Parliament Arshakyan", "Minister of Foreign Affairs of Armenia Ararat
+  Mirzoyan") is a person;
 * junk is dropped: spans with no capital letter, bare portfolio words
   ("State" in "Secretary of State"), titles without a name ("Minister of
   Foreign Affairs"), groups of people ("Pontic Greeks").
@@ -114,8 +117,40 @@ def _keep(ent: Span) -> bool:
     return not people
 
 
+def _after_title(doc, i: int, owner: dict[int, Span]) -> bool:
+    """Token ``i`` follows a title, directly or through "of <entity>" ("Minister of ... of Armenia")."""
+    prev = doc[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in TITLES and prev.lower_ not in ("dr", "mr", "mrs", "ms", "prof"):
+        return True
+    ent = owner.get(prev.i)
+    if ent is None or ent.start == 0 or doc[ent.start - 1].lower_ != "of":
+        return False
+    window = doc[max(ent.sent.start, ent.start - 9):ent.start - 1]
+    return any(t.lower_ in TITLES for t in window)
+
+
+def _titled_names(doc, ents: list[Span]) -> list[Span]:
+    """Person spans for untagged proper-noun runs that follow a title (see module docstring)."""
+    owner = {t.i: e for e in ents for t in e}
+    found, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in owner and doc[j].pos_ == "PROPN" and doc[j].is_title and j - i < 4:
+            j += 1
+        if j > i and _after_title(doc, i, owner) and not gz.state_code(doc[i:j].text) \
+                and not gz.city(doc[i:j].text) and not gz.organization(doc[i:j].text):
+            found.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return found
+
+
 def repair(ents) -> list[Span]:
     """The repaired, non-overlapping entity spans (see module docstring)."""
+    ents = list(ents)
+    if ents:
+        ents += _titled_names(ents[0].doc, ents)
     ents = _merge_people(sorted(ents, key=lambda e: e.start))
     out: list[Span] = []
     for ent in ents:

@@ -195,7 +195,8 @@ def _org_country(name: str) -> str | None:
         code = _owner(head) or (known.country if known else None)
         if code:
             return code
-    return None
+    codes = {gz.demonym_code(w) for w in words if w[:1].isupper()} - {None}
+    return codes.pop() if len(codes) == 1 else None  # "Office of the Azerbaijani President"
 
 
 def _by_label(form: str, label: str) -> Mention | None:

@@ -60,6 +60,7 @@ def cluster(doc: Doc) -> Doc:
             spans.append(ent)
             mentions.append(m)
     ids, entities = actor_cluster.cluster(mentions, [(s.start_char, s.end_char) for s in spans])
+    entities = actor_cluster.share_country(spans, ids, entities)
     new = []
     by_start = {s.start: (s, i) for s, i in zip(spans, ids, strict=True)}
     for ent in doc.ents:

@@ -24,6 +24,7 @@ TARGET_PREPS = ("on", "upon", "against", "at", "to", "toward", "towards", "into"
 SYM_PREPS = ("with", "between", "among", "to", "of")
 GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by events.py
 LEADS = ("head", "lead", "chair", "attend")
+_CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass")
 
 
 def context(doc: Doc, general: dict) -> dict:
@@ -216,6 +217,10 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: dict):
                 add(targets, ids)
             elif prep in ("between", "among"):
                 add(parts, ids)
+    if etype == "REJECT" and not targets and verbal:  # "refused to hold talks with him" -> him
+        for x in (c for c in trig.children if c.dep_ == "xcomp"):
+            for h in (x, *(c for c in x.children if c.dep_ == "dobj")):
+                add(targets, [a for _, o in _pobjs(h, ("with", "to")) for a in actors_of(o, ctx)])
     leaders = _leaders(clause if clause is not None else trig, ctx)
     if etype in SYMMETRIC and leaders:
         parts = list(leaders) + [p for p in agents + targets + parts if ctx["kinds"].get(p) == "Person"]
@@ -225,3 +230,36 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: dict):
         agents, targets = [], []
     targets = [t for t in targets if t not in agents]
     return tuple(agents), tuple(targets), tuple(parts)
+
+
+def clause_chain(tok: Token, light: Token | None) -> list[Token]:
+    """The trigger, its light verb and the governing clause heads up to the sentence root."""
+    out = [tok] + ([light] if light is not None else [])
+    cur = out[-1]
+    for _ in range(6):
+        if cur.dep_ not in _CLIMB or cur.head is cur:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def attributed_to(tok: Token, light: Token | None, ctx: dict, speech) -> str | None:
+    """Who reports the event: the subject of a verb of saying governing its clause."""
+    chain = clause_chain(tok, light)
+    for a, b in zip(chain, chain[1:], strict=False):
+        if a.dep_ == "ccomp" and b.lemma_.lower() in speech:
+            subj = _subject(b)[0]
+            ids = actors_of(subj, ctx) or actors_of(_by_agent(b), ctx)
+            return ids[0] if ids else None
+    return None
+
+
+def place_of(tok: Token, light: Token | None, ctx: dict) -> str | None:
+    """The Location/State entity of an "in/near/at X" phrase on the trigger or its light verb."""
+    for h in (tok, light):
+        for _prep, o in _pobjs(h, ("in", "near", "at")) if h is not None else ():
+            eid = ctx["tok2ent"].get(o.i)
+            if eid and ctx["kinds"].get(eid) in ("Location", "State"):
+                return eid
+    return None

@@ -4,8 +4,10 @@ Triggers come from the lexicon ``extract/data/events.toml`` (verbs, nominalisati
 light-verb + noun pairs, particle requirements) matched on lemmas and the parse;
 arguments from :mod:`extract.arguments`; dates from :mod:`extract.temporal`.
 
->>> sorted(lexicon()["verbs"].items())[:2]
-[('accuse', 'ACCUSE'), ('agree', 'AGREE')]
+>>> lexicon()["verbs"]["condemn"], lexicon()["pairs"][("summon", "ambassador")]
+('ACCUSE', 'ACCUSE')
+>>> sorted(etype for etype, preps in lexicon()["prep"]["call"] if "for" in preps)
+['REQUEST']
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import arguments as args
 from extract import coref
 from extract.records import EventMention
-from extract.temporal import resolve_date
+from extract.temporal import date_of, resolve_date
 
 NEG_GOVERNORS = {"refuse", "decline", "fail", "deny", "avoid", "refrain", "reject", "cancel", "postpone",
                  "prevent", "stop"}
@@ -29,7 +31,6 @@ FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "prepare", "aim", "s
 HYPO_GOVERNORS = {"urge", "call", "ask", "demand", "want", "hope", "seek", "try", "threaten", "propose",
                   "suggest", "offer", "invite", "insist", "need", "wish", "consider", "allow", "may"}
 MODALS = {"could", "would", "may", "might", "should", "must", "can", "ought"}
-_CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass")
 _WIRE = re.compile(r"^[A-Z][A-Z .'-]+,\s+([A-Z]+\.? \d{1,2})\b")
 
 
@@ -94,6 +95,12 @@ def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
     return etype, 0.6
 
 
+def _noun_event(tok: Token) -> str | None:
+    """Event type of a trigger noun, looked up without context."""
+    nouns = lexicon()["nouns"]
+    return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+
+
 def _stative(v: Token) -> bool:
     """Passive states in "where" clauses: "where peacekeepers are stationed"."""
     return v.dep_ in ("relcl", "advcl") and any(c.dep_ == "auxpass" for c in v.children) \
@@ -145,21 +152,9 @@ def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple[str, Token | None, float
     return etype, light, 0.6 if light is not None else 0.5
 
 
-def _chain(tok: Token, light: Token | None) -> list[Token]:
-    """The trigger, its light verb and the governing clause heads up to the sentence root."""
-    out = [tok] + ([light] if light is not None else [])
-    cur = out[-1]
-    for _ in range(6):
-        if cur.dep_ not in _CLIMB or cur.head is cur:
-            break
-        cur = cur.head
-        out.append(cur)
-    return out
-
-
 def modality(tok: Token, light: Token | None) -> str:
     """asserted / negated / hypothetical / future for the event triggered at ``tok``."""
-    chain = _chain(tok, light)
+    chain = args.clause_chain(tok, light)
     own = chain[: 2 if light is not None else 1]
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     first_verb = [verbs[0]] if verbs else []
@@ -174,10 +169,14 @@ def modality(tok: Token, light: Token | None) -> str:
             return "future"
         if aux & MODALS:
             return "hypothetical"
-    for t in chain[1:]:
+    for below, t in zip(chain, chain[1:], strict=False):
         if t.pos_ not in ("VERB", "AUX") or t in own:
             continue
+        if below.dep_ not in ("xcomp", "ccomp"):
+            break  # adjuncts ("after talks with X", "in contact with X") keep their own modality
         lemma = t.lemma_.lower()
+        if lemma == "call" and not any(c.lower_ in ("on", "upon", "for") for c in t.children):
+            break  # "called X to offer help": a phone call, not a request
         if lemma in NEG_GOVERNORS:
             return "negated"
         if lemma in FUTURE_GOVERNORS:
@@ -190,52 +189,6 @@ def modality(tok: Token, light: Token | None) -> str:
     return "asserted"
 
 
-def _attributed(tok: Token, light: Token | None, ctx: dict, lex: dict) -> str | None:
-    chain = _chain(tok, light)
-    for a, b in zip(chain, chain[1:], strict=False):
-        if a.dep_ == "ccomp" and b.lemma_.lower() in lex["speech"]:
-            subj = args._subject(b)[0]
-            ids = args.actors_of(subj, ctx) or args.actors_of(args._by_agent(b), ctx)
-            return ids[0] if ids else None
-    return None
-
-
-def _date(tok: Token, light: Token | None, sent: Span, article, state: dict):
-    chain = _chain(tok, light)
-    best = None
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        cur = ent.root
-        for _ in range(8):
-            if cur in chain or cur.pos_ in ("VERB", "AUX") or cur.head is cur:
-                break
-            cur = cur.head
-        if cur in chain and (best is None or chain.index(cur) < best[0]):
-            if "same day" in ent.text.lower() and state.get("last"):
-                best = (chain.index(cur), state["last"])
-            found = resolve_date(ent.text, article.date)
-            if found:
-                best = (chain.index(cur), found)
-    for t in chain:
-        if best is not None and chain.index(t) >= best[0]:
-            break
-        for c in t.children:
-            if c.lower_ in ("yesterday", "today"):
-                best = (chain.index(t), resolve_date(c.text, article.date))
-            elif c.dep_ == "prep" and any(o.lemma_ == "day" and any(m.lower_ == "same" for m in o.children)
-                                          for o in c.children):
-                best = (chain.index(t), state.get("last"))  # "on the same day"
-            elif c.dep_ == "prep" and c.lower_ in ("after", "following"):
-                for o in c.children:  # "following the talks": the date of the talks mentioned before
-                    etype = lexicon()["nouns"].get(o.lower_) or lexicon()["nouns"].get(o.lemma_.lower())
-                    if etype and any(d.lower_ == "the" for d in o.children) and state["dates"].get(etype):
-                        best = (chain.index(t), state["dates"][etype])
-    if best and best[1]:
-        return best[1]
-    return state.get("wire") if state.get("lead") else None
-
-
 def _aggregate(tok: Token, light: Token | None) -> bool:
     """Generic habits and counts: "has visited Moscow five times"."""
     for h in (tok, light):
@@ -244,15 +197,6 @@ def _aggregate(tok: Token, light: Token | None) -> bool:
                                                     for c in t.children):
                 return True
     return False
-
-
-def _place(tok: Token, light: Token | None, ctx: dict) -> str | None:
-    for h in (tok, light):
-        for _prep, o in args._pobjs(h, ("in", "near", "at")) if h is not None else ():
-            eid = ctx["tok2ent"].get(o.i)
-            if eid and ctx["kinds"].get(eid) in ("Location", "State"):
-                return eid
-    return None
 
 
 def _triggers(sent: Span, lex: dict, ctx: dict) -> list[tuple[Token, str, Token | None, float]]:
@@ -268,10 +212,31 @@ def _triggers(sent: Span, lex: dict, ctx: dict) -> list[tuple[Token, str, Token 
                 found.append((t, nt[0], nt[1], nt[2]))
     nouns_on = {(light.i, et) for _, et, light, _ in found if light is not None}
     verbs = {(t.i, et) for t, et, light, _ in found if light is None}
-    paired = {t.i for t, _, light, strength in found if light is None and strength >= 0.75}
+    paired = {t.i: et for t, et, light, strength in found if light is None and strength >= 0.75}
     return [f for f in found if not (f[2] is None and (f[0].i, f[1]) in nouns_on)
             and not (f[0].dep_ == "conj" and (f[0].head.i, f[1]) in verbs)
-            and not (f[0].dep_ == "dobj" and f[0].head.i in paired)]
+            and not (f[0].dep_ == "dobj" and paired.get(f[0].head.i, f[1]) != f[1])]
+
+
+def _arguments(tok: Token, light: Token | None, etype: str, strength: float, lex: dict, ctx: dict,
+               state: dict) -> tuple[tuple[str, ...], ...] | None:
+    """(agents, targets, participants), or None when the mention is too vague to keep."""
+    agents, targets, parts = args.arguments(tok, light, etype, ctx)
+    for c in tok.conjuncts if light is None else ():  # "shot and killed X": one event
+        if c.i > tok.i and c.pos_ == "VERB" and _verb_type(c, lex, ctx) == (etype, strength):
+            more = args.arguments(c, None, etype, ctx)
+            agents, targets, parts = (tuple(dict.fromkeys(a + b)) for a, b in
+                                      zip((agents, targets, parts), more, strict=True))
+    if args.GROUP in agents + targets and etype not in args.SYMMETRIC:
+        return None  # "both sides commended ...": too vague for a directed event
+    if args.GROUP in parts:  # "the two sides": the parties of the last meeting nearby
+        prev = state.get("sym") if state.get("sym_para", -9) >= state["para"] - 1 else ()
+        parts = tuple(dict.fromkeys(p for p in parts + prev if p != args.GROUP))
+    if etype in args.SYMMETRIC and light is None and tok.pos_ == "NOUN" and len(parts) < 2:
+        return None  # a meeting needs two parties: "the Cabinet meeting" is not one
+    if not (agents or targets or parts) and etype != "DISASTER":
+        return None  # an event without any actor says nothing about who did what
+    return agents, targets, parts
 
 
 def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -> Iterator[EventMention]:
@@ -286,27 +251,15 @@ def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -
             state["disasters"] |= {tok.lemma_, sent.start}
         if _aggregate(tok, light):
             continue
-        agents, targets, parts = args.arguments(tok, light, etype, ctx)
-        for c in tok.conjuncts if light is None else ():
-            if c.i > tok.i and c.pos_ == "VERB" and _verb_type(c, lex, ctx) == (etype, strength):
-                more = args.arguments(c, None, etype, ctx)
-                agents, targets, parts = (tuple(dict.fromkeys(a + b)) for a, b in
-                                          zip((agents, targets, parts), more, strict=True))
-        if not (agents or targets or parts) and etype != "DISASTER":
-            continue  # an event without any actor says nothing about who did what
-        if args.GROUP in agents + targets and etype not in args.SYMMETRIC:
-            continue  # "both sides commended ...": too vague for a directed event
-        if etype in args.SYMMETRIC and light is None and tok.pos_ == "NOUN" and len(parts) < 2:
-            continue  # a meeting needs two parties: "the Cabinet meeting" is not one
-        if args.GROUP in agents + targets + parts:
-            prev = state.get("sym") if state.get("sym_para", -9) >= state["para"] - 1 else ()
-            parts = tuple(dict.fromkeys(p for p in parts + agents + targets + prev if p != args.GROUP))
-            agents, targets = (), ()
-        place = _place(tok, light, ctx)
+        found = _arguments(tok, light, etype, strength, lex, ctx, state)
+        if found is None:
+            continue
+        agents, targets, parts = found
+        place = args.place_of(tok, light, ctx)
         if etype == "DISASTER":  # a disaster has no actors: the place it struck is its place
             hit = [a for a in agents + targets + parts if ctx["kinds"].get(a) in ("State", "Location")]
             place, agents, targets, parts = place or (hit[0] if hit else None), (), (), ()
-        date = _date(tok, light, sent, article, state)
+        date = date_of(args.clause_chain(tok, light), sent, article.date, state, _noun_event)
         mod = modality(tok, light)
         if date and date[1] == "day" and mod == "asserted":
             state["last"] = state["dates"][etype] = date
@@ -322,7 +275,7 @@ def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -
                            participants=parts, place=place, date=date[0] if date else None,
                            date_precision=date[1] if date else "unknown", modality=mod,
                            confidence=round(min(0.95, strength + 0.1 * min(n_args, 2)), 2),
-                           attributed_to=_attributed(tok, light, ctx, lex))
+                           attributed_to=args.attributed_to(tok, light, ctx, lex["speech"]))
 
 
 def events(doc: Doc) -> Iterator[EventMention]:

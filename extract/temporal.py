@@ -134,3 +134,53 @@ def resolve_date(text: str, article_date: str | None) -> tuple[str, str] | None:
         if res is not None:
             return res
     return None
+
+
+def _anchored_at(ent, chain: list) -> int | None:
+    """Index in ``chain`` of the clause head a DATE entity attaches to, else None."""
+    cur = ent.root
+    for _ in range(8):
+        if cur in chain or cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            break
+        cur = cur.head
+    return chain.index(cur) if cur in chain else None
+
+
+def _back_reference(tok, article_date: str | None, memory: dict, noun_event):
+    """"yesterday", "on the same day", "following the talks" attached to ``tok``, else None."""
+    for c in tok.children:
+        if c.lower_ in ("yesterday", "today"):
+            return resolve_date(c.text, article_date)
+        if c.dep_ != "prep":
+            continue
+        for o in c.children:
+            if o.lemma_ == "day" and any(m.lower_ == "same" for m in o.children):
+                return memory.get("last")
+            etype = noun_event(o) if c.lower_ in ("after", "following") else None
+            if etype and any(d.lower_ == "the" for d in o.children) and memory["dates"].get(etype):
+                return memory["dates"][etype]
+    return None
+
+
+def date_of(chain: list, sent, article_date: str | None, memory: dict, noun_event=lambda tok: None):
+    """``(iso, precision)`` for the event whose clause heads are ``chain`` (trigger first), else None.
+
+    The nearest DATE entity attached to the chain wins; then back-references ("on the same day",
+    "following the talks", resolved with ``memory["last"]``/``memory["dates"][type]``); then, in the
+    lead paragraph of a wire story, the dateline date ``memory["wire"]``.
+    """
+    best: tuple[int, tuple[str, str]] | None = None
+    for ent in sent.ents:
+        at = _anchored_at(ent, chain) if ent.label_ == "DATE" else None
+        if at is None or best is not None and at >= best[0]:
+            continue
+        found = memory.get("last") if "same day" in ent.text.lower() else resolve_date(ent.text, article_date)
+        if found:
+            best = (at, found)
+    for tok in chain[: best[0] if best else len(chain)]:
+        found = _back_reference(tok, article_date, memory, noun_event)
+        if found:
+            return found
+    if best:
+        return best[1]
+    return memory.get("wire") if memory.get("lead") else None

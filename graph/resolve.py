@@ -19,10 +19,12 @@ The result depends only on the *set* of inputs: any order gives an equal Model.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from extract.records import ArticleRecords, Document
-from graph.model import Model
+from graph.model import Actor, Model
 from graph.resolve_actors import resolve_actors
 from graph.resolve_events import resolve_events
 
@@ -50,6 +52,31 @@ def dedupe_articles(records: Iterable[ArticleRecords]) -> tuple[tuple[ArticleRec
     return tuple(best[k] for k in sorted(best)), tuple(sorted(prov))
 
 
+def countries_from_roles(articles: Iterable[ArticleRecords], actors: tuple[Actor, ...],
+                         emap: dict[tuple[str, str], str]) -> tuple[Actor, ...]:
+    """Give a person without a country the country of the offices they hold.
+
+    A national office ("Deputy Foreign Minister of Armenia") is held at a State;
+    any other office at an organisation, whose own country counts.  The most
+    frequent country wins (ties: alphabetical); persons with a country keep it.
+    """
+    by_key = {a.key: a for a in actors}
+    votes: dict[str, Counter] = {}
+    for rec in articles:
+        for role in rec.roles:
+            person = by_key.get(emap.get((rec.article.key, role.person), ""))
+            org = by_key.get(emap.get((rec.article.key, role.organization), ""))
+            if person is None or org is None or person.kind != "Person" or person.country:
+                continue
+            country = org.key if org.kind == "State" else org.country
+            if country:
+                votes.setdefault(person.key, Counter())[country] += 1
+    if not votes:
+        return actors
+    best = {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in votes.items()}
+    return tuple(replace(a, country=best[a.key]) if a.key in best else a for a in actors)
+
+
 def resolve(records: Iterable[ArticleRecords], documents: Iterable[Document] = ()) -> Model:
     """Resolve all articles' records into one Model (actors, entity map, events).
 
@@ -59,6 +86,7 @@ def resolve(records: Iterable[ArticleRecords], documents: Iterable[Document] = (
     articles, provenance = dedupe_articles(records)
     docs = tuple(sorted(set(documents), key=lambda d: (d.source, d.sha256, d.encoding, d.size)))
     actors, emap = resolve_actors(articles)
+    actors = countries_from_roles(articles, actors, emap)
     events = resolve_events(articles, actors, emap)
     return Model(documents=docs, articles=articles, provenance=provenance, actors=actors,
                  entity_map=emap, events=events)
