@@ -64,10 +64,14 @@ def demonym_matches(adj: str, name: str) -> bool:
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
+    cached = doc.user_data.get("ng_paragraph_starts")
+    if cached is not None:
+        return cached
     starts, i = [0], doc.text.find("\n\n")
     while i >= 0:
         starts.append(i + 2)
         i = doc.text.find("\n\n", i + 2)
+    doc.user_data["ng_paragraph_starts"] = starts
     return starts
 
 
@@ -140,14 +144,17 @@ def _pronoun(doc: Doc, token: Token, window: list[Span]) -> str | None:
     persons = [e for e in window if _is_person(e, _kinds(doc))]
     if not persons:
         return None
+    def subjects(ents: list[Span]) -> list[Span]:
+        return [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass")
+                or e.root.head.dep_ in ("nsubj", "nsubjpass") and e.root.dep_ in ("appos", "compound")]
+
     same = [e for e in persons if e.sent.start == token.sent.start]
-    if same:
-        return same[-1].kb_id_
+    if same:  # "Pashinyan warned ..., noting that he": the subject before the pronoun
+        return (subjects(same) or same)[-1].kb_id_
     last_sent = persons[-1].sent.start
     in_last = [e for e in persons if e.sent.start == last_sent]
-    subjects = [e for e in in_last if e.root.dep_ in ("nsubj", "nsubjpass")
-                or e.root.head.dep_ in ("nsubj", "nsubjpass") and e.root.dep_ in ("appos", "compound")]
-    return (subjects or in_last)[-1].kb_id_ if len({e.kb_id_ for e in in_last}) == 1 or subjects else None
+    subj = subjects(in_last)
+    return (subj or in_last)[-1].kb_id_ if len({e.kb_id_ for e in in_last}) == 1 or subj else None
 
 
 def _description(doc: Doc, token: Token, window: list[Span]) -> str | None:

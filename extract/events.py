@@ -184,6 +184,8 @@ def modality(tok: Token, light: Token | None) -> str:
         if lemma in HYPO_GOVERNORS:
             return "hypothetical"
         break
+    if any(t.lemma_ == "look" and any(c.lower_ == "forward" for c in t.children) for t in chain):
+        return "future"  # "looks forward to cooperation"
     if any(c.lower_ == "going" for c in first_verb) or tok.head.lower_ == "upcoming":
         return "future"
     return "asserted"
@@ -268,8 +270,8 @@ def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -
         if etype in args.SYMMETRIC and len(parts) >= 2 and mod == "asserted":
             state["sym"], state["sym_para"] = parts, state["para"]
         n_args = bool(agents) + bool(targets) + bool(parts)
-        trigger = " ".join(t.text for t in sorted({tok, light} - {None}, key=lambda t: t.i)) \
-            if light is not None and light.i < tok.i else tok.text
+        trigger = f"{light.text} {tok.text}" if light is not None and light.i < tok.i \
+            and light.pos_ == "VERB" else tok.text
         yield EventMention(type=etype, trigger=trigger, start=start, end=end,
                            evidence=article.body[start:end], agents=agents, targets=targets,
                            participants=parts, place=place, date=date[0] if date else None,

@@ -12,13 +12,14 @@ National offices (president, minister, ambassador, MP, military ranks) are held 
 title with no organisation in reach falls back to the person's or the dateline's country.
 The module also holds the entity helpers that ``quotes`` and ``citations`` share.
 
->>> title_at(["Deputy", "Foreign", "Minister", "Ali"], 0)
+>>> title_at(["Deputy", "Foreign", "Minister", "Ali"], 1)
 (0, 3, True)
 >>> title_at(["the", "executive", "director", "of"], 1)
 (1, 3, False)
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from functools import cache
@@ -176,6 +177,8 @@ def roles(doc: Doc) -> Iterator[Role]:
 
     Never raises on odd input; offsets are the sentence's span in ``Article.body``.
     """
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return
     article = doc._.ng_article
     offset = article.body_offset if article is not None else 0
     seen: set[tuple[str, str, str]] = set()
@@ -196,6 +199,8 @@ def titled(doc: Doc) -> list[tuple[str, str, str | None, int]]:
 
 
 def _titled(doc: Doc) -> Iterator[tuple[str, str, str | None, Span]]:
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return
     ments, known = mentions(doc), entities(doc)
     words = [t.text for t in doc]
     i = 0
@@ -217,7 +222,10 @@ def _role(doc: Doc, ments, known, found) -> tuple[str, str, str | None, Span] | 
     if s > sent.start and doc[s - 1].lower_ in lexicon()["blockers"]:
         return None
     e, org = _right(doc, ments, known, e, sent.end)
-    left, lorg = _left(doc, ments, known, s, sent.start, national)
+    line = s  # the parser may cut "Senate | speaker Maria Holm": look back on the same line
+    while line > 0 and s - line < 8 and "\n" not in doc[line - 1].text_with_ws:
+        line -= 1
+    left, lorg = _left(doc, ments, known, s, min(sent.start, line), national)
     org = org or lorg
     person = _person_after(doc, ments, known, _after_org(ments, e, org), sent.end)
     if person is None:
@@ -280,7 +288,8 @@ def _left(doc: Doc, ments, known, s: int, limit: int, national: bool) -> tuple[i
         st = demonym_state(doc, doc[t].text)
         if st is not None:
             return t, st
-        if doc[t].ent_type_ == "NORP" or doc[t].lower_ in _demonyms():
+        word = doc[t].text
+        if doc[t].ent_type_ == "NORP" or word.lower() in _demonyms() or re.search(r"(ian|ese|ish|i)$", word):
             return t, MARKED  # a nationality is printed but its State is not an entity here
     return s, None
 
