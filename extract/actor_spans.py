@@ -11,6 +11,10 @@
 * an untagged run of proper nouns right after a title ("deputy speaker of
   Armenian Parliament Arshakyan", "Minister of Foreign Affairs of Armenia Ararat
   Mirzoyan") is a person;
+* web-page chrome is trimmed from the edges of a span: photo credits, counters
+  and interface words ("Getty 5/19 Andy Murray" -> "Andy Murray"), a shouted
+  caption word before a name ("TRUMP Donald Trump" -> "Donald Trump"); spans
+  that are URLs or nothing but chrome are dropped (``data/web_chrome.toml``);
 * junk is dropped: spans with no capital letter, bare portfolio words
   ("State" in "Secretary of State"), titles without a name ("Minister of
   Foreign Affairs"), groups of people ("Pontic Greeks").
@@ -25,6 +29,10 @@
 """
 from __future__ import annotations
 
+import re
+import tomllib
+from functools import lru_cache
+
 from spacy.tokens import Span
 
 from extract import gazetteer as gz
@@ -36,6 +44,7 @@ TITLES = frozenset({"minister", "secretary", "coordinator", "representative", "e
                     "head", "ambassador", "adviser", "advisor", "aide", "commander", "governor", "mayor",
                     "speaker", "official", "officials", "member", "pm", "mp", "dr", "mr", "mrs", "ms",
                     "prof"})
+_COUNTER = re.compile(r"^\d+([/.:-]\d+)*$")   # "9", "5/19", "8-7": photo counters, scores
 _DASHES = {"-", "\u2013", "\u2014"}
 
 
@@ -117,6 +126,48 @@ def _keep(ent: Span) -> bool:
     return not people
 
 
+@lru_cache(maxsize=1)
+def _chrome() -> dict[str, frozenset[str]]:
+    data = tomllib.loads((gz.DATA / "web_chrome.toml").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+def _junk_edge(tok, nxt=None) -> bool:
+    """A token that cannot start (``nxt`` given) or end a name in web text."""
+    chrome = _chrome()
+    low = tok.lower_
+    if _COUNTER.match(tok.text) or low in chrome["credits"] or low in chrome["interface"]:
+        return True
+    if tok.text in ("/", "|", "-", "\u2013", ":") or (nxt is None and low in chrome["trailing"]):
+        return True
+    # a caption's shouted keyword repeating the name that follows: "TRUMP Donald Trump"
+    return tok.is_upper and len(tok) > 2 and nxt is not None and any(
+        t.lower_ == low for t in tok.doc[nxt.i:nxt.i + 4] if not t.is_upper)
+
+
+def trim(ent: Span) -> Span | None:
+    """``ent`` without web chrome at its edges; None when nothing is left or it is a URL.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Getty 5/19 Andy Murray Click here")
+    >>> trim(Span(doc, 0, 5, "PERSON")).text
+    'Andy Murray'
+    """
+    if "://" in ent.text or ent.text.lower().startswith(("www.", "pic.twitter.com")):
+        return None
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end - 1 and _junk_edge(doc[start], doc[start + 1]):
+        start += 1
+    while end > start and _junk_edge(doc[end - 1]):
+        end -= 1
+    if end <= start or (end - start == 1 and _junk_edge(doc[start])):
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
+
+
 def _after_title(doc, i: int, owner: dict[int, Span]) -> bool:
     """Token ``i`` follows a title, directly or through "of <entity>" ("Minister of ... of Armenia")."""
     prev = doc[i - 1] if i > 0 else None
@@ -148,7 +199,8 @@ def _titled_names(doc, ents: list[Span]) -> list[Span]:
 
 def repair(ents) -> list[Span]:
     """The repaired, non-overlapping entity spans (see module docstring)."""
-    ents = list(ents)
+    ents = [t for t in (trim(e) if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") else e
+                        for e in ents) if t is not None]
     if ents:
         ents += _titled_names(ents[0].doc, ents)
     ents = _merge_people(sorted(ents, key=lambda e: e.start))

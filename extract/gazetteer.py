@@ -323,6 +323,7 @@ def _by_country() -> dict[tuple[str, str], Known]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def gov() -> dict:
     """The ``gov_bodies.toml`` tables: portfolios, bodies, keywords."""
     return tomllib.loads((DATA / "gov_bodies.toml").read_text(encoding="utf-8"))

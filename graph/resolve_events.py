@@ -6,9 +6,9 @@ canonical actor (a capital city counts as its State), have compatible dates
 "2023-03-22") and compatible places (equal, one missing, or one is the other's
 country).  Mentions without any actor merge only on the same type, the same
 day, the same place, from different articles.  Two mentions that each name a
-person or organisation the other does not ("X met Y" / "X met Z") stay apart,
-and a single shared State (or capital) is enough only for two mentions dated
-the same day.
+person or organisation the other does not ("X met Y" / "X met Z") stay apart.
+One shared actor is enough within an article for a person or organisation; across
+articles only with the same day (or, for a person/organisation, the same place).
 
 Candidate pairs are visited in a fixed order (more shared actors first, then
 the canonical order of the mentions); a pair joins two clusters only if every
@@ -114,12 +114,23 @@ def _pair_ok(a: _M, b: _M, country: dict[str, str | None]) -> bool:
 
 
 def _strong(a: _M, b: _M) -> bool:
-    """Enough shared actors: two, or one person/organisation, or one State on the same day."""
+    """Enough evidence of one happening (see the module docstring).
+
+    Two shared actors; or, within one article, one shared person/organisation;
+    across articles one shared actor needs the same day, or (for a
+    person/organisation) the same place: a name that recurs in many stories
+    ("the President") must not glue different stories' events together.
+    """
     shared = a.actors & b.actors
     if not a.actors and not b.actors:
         return True
-    return len(shared) >= 2 or bool(shared & (a.persons | b.persons)) or \
-        (len(a.date or "") == 10 and a.date == b.date)
+    if len(shared) >= 2:
+        return True
+    same_day = len(a.date or "") == 10 and a.date == b.date
+    specific = bool(shared & (a.persons | b.persons))
+    if a.article == b.article:
+        return specific or same_day
+    return bool(shared) and (same_day or specific and a.place is not None and a.place == b.place)
 
 
 def _candidates(ms: list[_M]) -> list[tuple[int, int]]:
