@@ -194,7 +194,9 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: dict):
             add(agents, actors_of(by, ctx))
             add(targets, actors_of(subj, ctx))
         elif not (light is not None and subj is trig):
-            add(agents, actors_of(subj, ctx))
+            add(agents, actors_of(subj, ctx) or next(  # a mis-parse may give a clause two subjects
+                (actors_of(c, ctx) for c in clause.children if c.dep_ == "nsubj" and subj is not None
+                 and actors_of(c, ctx)), ()))
             if light is not None and passive:
                 add(agents, actors_of(by, ctx))
         for c in clause.children:
@@ -212,14 +214,15 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: dict):
             add(parts, actors_of(_subject(trig.head.head)[0], ctx))
     heads = [t for t in (trig, light) if t is not None]
     if verbal:
-        heads += [c for c in trig.children if c.dep_ == "dobj" and not actors_of(c, ctx)]
+        heads += [c for c in trig.children if c.dep_ == "dobj" and not actors_of(c, ctx)
+                  and any(p.lower_ == "to" for p in c.children)]  # "offered help to X"
     for h in heads:
         for prep, o in _pobjs(h, TARGET_PREPS + SYM_PREPS + ("from",)):
             ids = actors_of(o, ctx) or (owner_of(o, ctx) if prep in TARGET_PREPS else ())
             if prep in ("to", "into", "toward", "towards") and etype != "AID":
                 ids = tuple(i for i in ids if ctx["kinds"].get(i) != "Location")  # a destination
-            if etype in SYMMETRIC and prep in SYM_PREPS:
-                add(parts, ids)
+            if etype in SYMMETRIC:
+                add(parts, ids if prep in SYM_PREPS else ())  # "met at the White House": a place
             elif prep == "from" and etype in ("AID",):
                 if h.lemma_ in ("receive", "get", "obtain", "accept"):
                     targets, agents = agents, []
@@ -229,10 +232,19 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: dict):
                 add(targets, ids)
             elif prep in ("between", "among"):
                 add(parts, ids)
+    if etype == "REQUEST" and not targets and verbal:  # "demanded that Baku withdraw" -> Baku
+        for x in (c for c in trig.children if c.dep_ == "ccomp"):
+            add(targets, actors_of(next((c for c in x.children if c.dep_ == "nsubj"), None), ctx))
+    if etype == "REQUEST" and not targets and verbal:  # "called for an end to fighting between A and B"
+        for _, o in _pobjs(trig, ("for",)):
+            for t in (x for n in (o, *o.conjuncts) for x in n.subtree):
+                if t.dep_ == "prep" and t.lower_ == "between":
+                    add(targets, [a for c in t.children if c.dep_ == "pobj" for a in actors_of(c, ctx)])
     if etype == "REJECT" and not targets and verbal:  # "refused to hold talks with him" -> him
         for x in (c for c in trig.children if c.dep_ == "xcomp"):
             for h in (x, *(c for c in x.children if c.dep_ == "dobj")):
                 add(targets, [a for _, o in _pobjs(h, ("with", "to")) for a in actors_of(o, ctx)])
+                add(targets, owner_of(h, ctx) if h is not x else ())  # "refused to approve Sweden's bid"
     leaders = _leaders(clause if clause is not None else trig, ctx)
     if etype in SYMMETRIC and leaders:
         parts = list(leaders) + [p for p in agents + targets + parts if ctx["kinds"].get(p) == "Person"]

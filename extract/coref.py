@@ -135,6 +135,10 @@ def _nationality_ok(demonyms: list[str], doc: Doc, kb_id: str, kinds: dict) -> b
     return all(any(demonym_matches(d, n) or d.lower() == n.lower() for n in names) for d in demonyms)
 
 
+def _actor_tokens(doc: Doc) -> set[int]:
+    return {i for e in doc.ents if e.kb_id_ for i in range(e.start, e.end)}
+
+
 def _is_person(ent: Span, kinds: dict) -> bool:
     info = kinds.get(ent.kb_id_)
     return getattr(info, "kind", None) == "Person" if info is not None else ent.label_ == "PERSON"
@@ -152,6 +156,12 @@ def _pronoun(doc: Doc, token: Token, window: list[Span]) -> str | None:
     if same:  # "Pashinyan warned ..., noting that he": the subject before the pronoun
         return (subjects(same) or same)[-1].kb_id_
     last_sent = persons[-1].sent.start
+    between = doc[persons[-1].end:token.i]
+    known = _actor_tokens(doc)
+    unresolved = any(t.tag_ == "NNP" and t.ent_type_ in ("NORP", "PERSON") and t.i not in known
+                     for t in between)
+    if unresolved or len({t.sent.start for t in between}) > 3:
+        return None  # an unrecognised name stands in between, or too far: no guess
     in_last = [e for e in persons if e.sent.start == last_sent]
     subj = subjects(in_last)
     return (subj or in_last)[-1].kb_id_ if len({e.kb_id_ for e in in_last}) == 1 or subj else None

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import arguments as args
 from extract import coref
 from extract.records import EventMention
-from extract.temporal import date_of, resolve_date
+from extract.temporal import date_of, resolve_date, share_dates
 
 NEG_GOVERNORS = {"refuse", "decline", "fail", "deny", "avoid", "refrain", "reject", "cancel", "postpone",
                  "prevent", "stop"}
@@ -38,12 +38,13 @@ _WIRE = re.compile(r"^[A-Z][A-Z .'-]+,\s+([A-Z]+\.? \d{1,2})\b")
 def lexicon() -> dict:
     """The trigger lexicon, compiled into lookup tables (loaded once)."""
     raw = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))
-    lex: dict = {"verbs": {}, "actor_object": {}, "prep": {}, "pairs": {}, "nouns": {}, "phrases": {},
-                 "exclude": {}, "general": raw.get("general", {})}
+    lex: dict = {key: {} for key in ("verbs", "actor_object", "owner_object", "prep", "pairs", "nouns",
+                                     "phrases", "exclude")}
+    lex["general"] = raw.get("general", {})
     for etype, block in raw.items():
         if etype in ("general", "demonyms"):
             continue
-        for key in ("verbs", "actor_object", "nouns"):
+        for key in ("verbs", "actor_object", "owner_object", "nouns"):
             for lemma in block.get(key, ()):
                 lex[key].setdefault(lemma, etype)
         for lemma, preps in block.get("prep", {}).items():
@@ -85,6 +86,10 @@ def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
             return etype, 0.75
     if lemma in lex["actor_object"] and actor_objs:
         return lex["actor_object"][lemma], 0.7
+    if lemma in lex["owner_object"] and (actor_objs or any(args.owner_of(o, ctx) for o in objs)):
+        etype = lex["owner_object"][lemma]
+        if not {o.lemma_.lower() for o in objs} & lex["exclude"].get((etype, lemma), frozenset()):
+            return etype, 0.7
     etype = lex["verbs"].get(lemma)
     if etype is None:
         return None
@@ -102,7 +107,15 @@ def _noun_event(tok: Token) -> str | None:
 
 
 def _stative(v: Token) -> bool:
-    """Passive states in "where" clauses: "where peacekeepers are stationed"."""
+    """States and characterisations: "where peacekeepers are stationed", "X is a hub that supports Y"."""
+    if v.dep_ == "relcl":
+        cur = v.head
+        for _ in range(5):  # up the noun phrase the clause describes
+            if cur.dep_ == "attr" or cur.lemma_ == "be":
+                return True
+            if cur.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or cur.head is cur:
+                break
+            cur = cur.head
     return v.dep_ in ("relcl", "advcl") and any(c.dep_ == "auxpass" for c in v.children) \
         and any(c.lower_ in ("where", "wherever") for c in v.children)
 
@@ -229,8 +242,9 @@ def _arguments(tok: Token, light: Token | None, etype: str, strength: float, lex
             more = args.arguments(c, None, etype, ctx)
             agents, targets, parts = (tuple(dict.fromkeys(a + b)) for a, b in
                                       zip((agents, targets, parts), more, strict=True))
-    if args.GROUP in agents + targets and etype not in args.SYMMETRIC:
+    if args.GROUP in agents and etype not in args.SYMMETRIC:
         return None  # "both sides commended ...": too vague for a directed event
+    targets = tuple(t for t in targets if t != args.GROUP)  # "called on both sides to ...": unnamed
     if args.GROUP in parts:  # "the two sides": the parties of the last meeting nearby
         prev = state.get("sym") if state.get("sym_para", -9) >= state["para"] - 1 else ()
         parts = tuple(dict.fromkeys(p for p in parts + prev if p != args.GROUP))
@@ -283,17 +297,21 @@ def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -
 def events(doc: Doc) -> Iterator[EventMention]:
     """Extractor: the article's event mentions, in text order (headline sentences skipped)."""
     article = doc._.ng_article
-    if article is None:
-        return
+    if article is None or not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        return  # no parse, no arguments: nothing reliable to say
     lex = lexicon()
     ctx = args.context(doc, lex["general"])
     meta = doc._.ng_meta or (None, None, ())
     wire = _WIRE.match(article.body)
+    lede = article.body.find(". ", wire.end()) + 2 if wire else -1  # the sentence after "CITY, DATE, AGENCY."
     state: dict = {"wire": resolve_date(wire.group(1), article.date) if wire else None,
                    "dateline": meta[2][0] if meta[2] else None, "disasters": set(), "dates": {}}
+    found: list[EventMention] = []
     for sent in doc.sents:
         if sent.start_char < article.body_offset or not sent.text.strip():
             continue
         state["para"] = coref.paragraph_of(doc, sent.start_char)
         state["lead"] = state["para"] == coref.paragraph_of(doc, article.body_offset)
-        yield from _sentence_mentions(sent, article, lex, ctx, state)
+        state["lede"] = lede > 0 and sent.start_char - article.body_offset <= lede
+        found += _sentence_mentions(sent, article, lex, ctx, state)
+    yield from share_dates(found)

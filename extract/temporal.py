@@ -15,6 +15,7 @@ before it.  Results are ``(iso, precision)`` with precision ``day``, ``month`` o
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 
@@ -45,6 +46,9 @@ PATTERNS = (
     re.compile(rf"\b(?:in|since|during|early|late|of)\s+{_YEAR}\b"),
     re.compile(rf"^\s*{_YEAR}\s*$"),
 )
+
+
+_OFFSET = re.compile(r"\b(?:after|before|ago|later|earlier|weeks?|months?|days|decades?)\b")
 
 
 def _anchor(article_date: str | None) -> date | None:
@@ -123,11 +127,15 @@ def resolve_date(text: str, article_date: str | None) -> tuple[str, str] | None:
     ('2022', 'year')
     >>> resolve_date("next week", "2023-03-23") is None
     True
+    >>> resolve_date("two weeks after March 1", "2023-03-23") is None
+    True
     """
     if not isinstance(text, str) or not text.strip():
         return None
     now = _anchor(article_date)
     low = text.lower()
+    if _OFFSET.search(low):
+        return None  # "two weeks after March 1": an offset we do not compute
     for pat in PATTERNS:
         m = pat.search(low)
         res = _resolve(m, now) if m else None
@@ -167,7 +175,7 @@ def date_of(chain: list, sent, article_date: str | None, memory: dict, noun_even
 
     The nearest DATE entity attached to the chain wins; then back-references ("on the same day",
     "following the talks", resolved with ``memory["last"]``/``memory["dates"][type]``); then, in the
-    lead paragraph of a wire story, the dateline date ``memory["wire"]``.
+    lede sentence of a wire story (``memory["lede"]``), the dateline date ``memory["wire"]``.
     """
     best: tuple[int, tuple[str, str]] | None = None
     for ent in sent.ents:
@@ -183,4 +191,25 @@ def date_of(chain: list, sent, article_date: str | None, memory: dict, noun_even
             return found
     if best:
         return best[1]
-    return memory.get("wire") if memory.get("lead") else None
+    return memory.get("wire") if memory.get("lede") else None
+
+
+def share_dates(mentions: list) -> list:
+    """An undated mention takes the date of the article's dated mentions of the same type and agents
+    ("Kirby called for calm" ... "On March 22, Kirby called for calm"), when they agree on one date.
+
+    >>> share_dates([])
+    []
+    """
+    dated: dict[tuple, set] = {}
+    for m in mentions:
+        if m.date and m.agents and m.modality == "asserted":
+            dated.setdefault((m.type, m.agents), set()).add((m.date, m.date_precision))
+    out = []
+    for m in mentions:
+        same = dated.get((m.type, m.agents), set())
+        if not m.date and m.agents and m.modality == "asserted" and len(same) == 1:
+            date, precision = next(iter(same))
+            m = dataclasses.replace(m, date=date, date_precision=precision)
+        out.append(m)
+    return out

@@ -73,3 +73,24 @@ def test_bad_input_is_none(nlp):
     doc, _ = parse(nlp, "Rain fell.")
     assert resolve(doc, None) is None
     assert resolve(doc, token(doc, "Rain")) is None
+
+
+def _hand_doc(words, ents, tags=None):
+    """A blank-pipeline Doc with sentence starts after '.', actor spans as (start, end, label, kb_id)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+    nlp = spacy.blank("en")
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, sent_starts=starts, tags=tags)
+    doc.ents = [Span(doc, a, b, label=lab, kb_id=kb) for a, b, lab, kb in ents]
+    return doc
+
+
+def test_unrecognised_name_in_between_blocks_the_guess():
+    words = ["Jonas", "Berg", "met", "reporters", ".", "Then", "Vardan", "arrived", ".",
+             "Officials", "refused", "to", "meet", "him", "."]
+    tags = ["NNP" if w[0].isupper() else "NN" for w in words]
+    doc = _hand_doc(words, [(0, 2, "PERSON", "E0"), (6, 7, "NORP", "")], tags)
+    assert resolve(doc, doc[13]) is None
+    doc = _hand_doc(words, [(0, 2, "PERSON", "E0")], tags)
+    assert resolve(doc, doc[13]) == "E0"

@@ -100,7 +100,8 @@ def test_reported_speech_is_attributed(nlp):
 
 
 def test_pronoun_agent(nlp):
-    ms, n = run(nlp, "Prime Minister Jonas Berg met Chancellor Karl Weiss in Oslo. He later criticized Denmark.")
+    body = "Prime Minister Jonas Berg met Chancellor Karl Weiss in Oslo. He later criticized Denmark."
+    ms, n = run(nlp, body)
     m = one(ms, "ACCUSE")
     assert named(m.targets, n) == {"Denmark"}
     assert named(m.agents, n) <= {"Jonas Berg"}  # a guess across people is worse than none
@@ -174,3 +175,39 @@ def test_modality_on_blank_doc_is_asserted():
     import spacy
     doc = spacy.blank("en")("attack")
     assert modality(doc[0], None) == "asserted"
+
+
+def test_thing_owned_by_an_actor(nlp):
+    ms, n = run(nlp, "The European Union has backed Georgia's bid to join the bloc.")
+    m = one(ms, "SUPPORT")
+    assert named(m.agents, n) == {"European Union"} and named(m.targets, n) == {"Georgia"}
+    ms, n = run(nlp, "Poland reacted to the killing of a Polish citizen by Belarus.")
+    assert named(one(ms, "ACCUSE").targets, n) == {"Belarus"}  # the killer, not the victim's state
+
+
+def test_demand_that_and_under_sanctions(nlp):
+    ms, n = run(nlp, "Chile demanded that Bolivia withdraw its troops.")
+    assert named(one(ms, "REQUEST").targets, n) == {"Bolivia"}
+    assert one(ms, "RETREAT").modality == "hypothetical"
+    ms, n = run(nlp, "Iran Air and Mahan Air are under U.S. sanctions.")
+    m = one(ms, "SANCTION")
+    assert named(m.targets, n) == {"Iran Air", "Mahan Air"}
+
+
+def test_topics_and_aggregates_are_not_events(nlp):
+    ms, _ = run(nlp, "Chile and Peru discussed cooperation in trade.")
+    assert [m.type for m in ms] == ["CONSULT"]
+    ms, _ = run(nlp, "Since 2020, the president of Chile has visited Peru five times.")
+    assert list(ms) == []
+
+
+def test_unparsed_doc_yields_nothing():
+    import spacy
+
+    from extract.records import Article
+    nlp = spacy.blank("en")
+    art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=20,
+                  headline="Hi", body="Chile attacked Peru.", body_start=4)
+    doc = nlp(art.text)
+    doc._.ng_article = art
+    assert list(events(doc)) == []
