@@ -68,7 +68,8 @@ def _merge_people(ents: list[Span]) -> list[Span]:
     for ent in ents:
         prev = out[-1] if out else None
         if prev is not None and _glued(prev, ent) and (
-                prev.label_ == "PERSON" and _is_city(ent) or _is_city(prev) and ent.label_ == "PERSON"):
+                prev.label_ == "PERSON" and _is_city(ent) or _is_city(prev) and ent.label_ == "PERSON"
+                and len(ent) == 1):  # "Vladimir Vladimirovich", never "Virginia Donald Trump"
             out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
             continue
         out.append(ent)
@@ -145,6 +146,15 @@ def _junk_edge(tok, nxt=None) -> bool:
         t.lower_ == low for t in tok.doc[nxt.i:nxt.i + 4] if not t.is_upper)
 
 
+_NOT_NAME = frozenset({"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM"})
+
+
+def _caption_word(tok, nxt) -> bool:
+    """An all-caps word before a name in a caption ("STREET BEATING Donald Trump")."""
+    return tok.is_upper and tok.is_alpha and len(tok) > 1 and (nxt.is_upper or nxt.is_title) \
+        and not (gz.state_code(tok.text) or gz.organization(tok.text) or gz.outlet(tok.text))
+
+
 def trim(ent: Span) -> Span | None:
     """``ent`` without web chrome at its edges; None when nothing is left or it is a URL.
 
@@ -161,6 +171,11 @@ def trim(ent: Span) -> Span | None:
         start += 1
     while end > start and _junk_edge(doc[end - 1]):
         end -= 1
+    if ent.label_ == "PERSON":  # a name is proper nouns: drop shouted caption words and stray words
+        while end - start > 1 and _caption_word(doc[start], doc[start + 1]):
+            start += 1
+        while end - start > 1 and doc[end - 1].pos_ in _NOT_NAME:
+            end -= 1
     if end <= start or (end - start == 1 and _junk_edge(doc[start])):
         return None
     if (start, end) == (ent.start, ent.end):

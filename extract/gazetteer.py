@@ -182,7 +182,8 @@ def _small_places() -> dict[str, str]:
 
 _REGION = re.compile(r"\s+(region|oblast|province|district|governorate|county|canton|rayon|prefecture)$",
                      re.IGNORECASE)
-_TRANSLIT = ((r"[\'`]", ""), (r"zh", "z"), (r"kh", "h"), (r"sch|sh|ch", "s"), (r"y", "i"), (r"j", "i"),
+_TRANSLIT = ((r"[\'`]", ""), (r"zh", "z"), (r"kh", "h"), (r"sch|sh|ch", "s"), (r"th", "t"), (r"ph", "f"),
+             (r"y", "i"), (r"j", "i"),
              (r"(.)\1", r"\1"))
 
 

@@ -24,6 +24,8 @@ import unicodedata
 from collections.abc import Hashable, Iterable
 from functools import cache
 
+from extract.gazetteer import translit_key
+
 MAX_SLUG = 60
 KIND_PATH = {"Person": "person", "State": "state", "Organization": "org", "Outlet": "outlet",
              "Location": "location"}
@@ -165,15 +167,19 @@ def norm(text: str | None) -> str:
 
 
 def person_tokens(text: str | None) -> tuple[str, ...]:
-    """Tokens of a person name without leading honorifics.
+    """Tokens of a person name without leading honorifics, spelling variants folded.
+
+    Transliteration variants of one name compare equal ("Anthony"/"Antony").
 
     >>> person_tokens("Dr. Melanie O'Brien")
     ('melanie', 'o', 'brien')
+    >>> person_tokens("Anthony Blinken") == person_tokens("Antony Blinken")
+    True
     """
     toks = norm(text).split()
     while len(toks) > 1 and toks[0] in HONORIFICS:
         toks = toks[1:]
-    return tuple(toks)
+    return tuple(translit_key(t) for t in toks)
 
 
 @cache

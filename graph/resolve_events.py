@@ -8,18 +8,21 @@ country).  Mentions without any actor merge only on the same type, the same
 day, the same place, from different articles.  Two mentions that each name a
 person or organisation the other does not ("X met Y" / "X met Z") stay apart.
 One shared actor is enough within an article for a person or organisation; across
-articles only with the same day (or, for a person/organisation, the same place).
+articles only with the same day, or, for a person/organisation, the same place or
+articles published within ``NEWS_WINDOW`` days of each other.
 
 Candidate pairs are visited in a fixed order (more shared actors first, then
 the canonical order of the mentions); a pair joins two clusters only if every
-mention of one is compatible with every mention of the other, so a third
-mention cannot chain incompatible dates or places together.
+mention of one is compatible with, and strongly linked to, every mention of the
+other (complete linkage), so a third mention cannot chain incompatible dates,
+places or unrelated actors together.
 
 >>> date_compatible("2023-03", "2023-03-22"), date_compatible("2023-03-21", "2023-03-22")
 (True, False)
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -35,6 +38,8 @@ ROLES = ("agents", "targets", "participants")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _PRECISION = {10: "day", 7: "month", 4: "year"}
 _SPECIFIC = ("Person", "Organization", "Outlet")
+#: Reports of one happening by different outlets appear within this many days of each other.
+NEWS_WINDOW = 2
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class _M:
     place: str | None
     date: str | None
     source: str                 # outlet actor key, or the article itself
+    published: str | None = None  # the article's publication day
 
 
 def mention_date(m: EventMention) -> str | None:
@@ -92,7 +98,8 @@ def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: 
             every = {k for keys in roles for k in keys}
             out.add(_M(art, m, roles, frozenset(every | {capital[k] for k in every if k in capital}),
                        frozenset(k for k in every if kind.get(k) in _SPECIFIC),
-                       emap.get((art, m.place or "")), mention_date(m), source))
+                       emap.get((art, m.place or "")), mention_date(m), source,
+                       (r.article.date or "")[:10] or None))
     return sorted(out, key=_order)
 
 
@@ -130,7 +137,16 @@ def _strong(a: _M, b: _M) -> bool:
     specific = bool(shared & (a.persons | b.persons))
     if a.article == b.article:
         return specific or same_day
-    return bool(shared) and (same_day or specific and a.place is not None and a.place == b.place)
+    same_place = a.place is not None and a.place == b.place
+    return bool(shared) and (same_day or specific and (same_place or _close(a.published, b.published)))
+
+
+def _close(a: str | None, b: str | None, days: int = NEWS_WINDOW) -> bool:
+    """Two publication days at most ``days`` apart (both known)."""
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= days
+    except (TypeError, ValueError):
+        return False
 
 
 def _candidates(ms: list[_M]) -> list[tuple[int, int]]:
@@ -158,7 +174,8 @@ def _cluster(ms: list[_M], country: dict[str, str | None]) -> list[list[_M]]:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or not _pair_ok(ms[i], ms[j], country) or not _strong(ms[i], ms[j]):
             continue
-        if all(_pair_ok(ms[a], ms[b], country) for a in members[ri] for b in members[rj]):
+        if all(_pair_ok(ms[a], ms[b], country) and _strong(ms[a], ms[b])
+               for a in members[ri] for b in members[rj]):
             uf.union(ri, rj)
             members[uf.find(ri)] = sorted(members.pop(ri) + members.pop(rj))
     return [[ms[i] for i in group] for group in uf.groups()]
