@@ -76,10 +76,19 @@ def cluster(doc: Doc) -> Doc:
 
 
 def _state_by_demonym(ent: Span) -> Mention | None:
-    """A demonym before a government title stands for its state ("Iranian Deputy Foreign Minister")."""
+    """A demonym before a government title or a state's organ stands for its state
+    ("Iranian Deputy Foreign Minister", "Azerbaijani forces", "Iranian air bases")."""
     code = gz.demonym_code(ent.text)
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if not code or nxt is None or nxt.lower_ not in GOV_TITLES or not gz.state_name(code):
+    nouns = GOV_TITLES | gz.actor_nouns()
+
+    def organ(tok) -> bool:
+        return tok.lower_ in nouns or tok.lemma_.lower() in nouns
+
+    if nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN") and not organ(nxt) \
+            and ent.end + 1 < len(ent.doc):
+        nxt = ent.doc[ent.end + 1]  # "Iranian air bases", "Azeri sniper fire"
+    if not code or nxt is None or not organ(nxt) or not gz.state_name(code):
         return None
     return Mention("State", gz.state_name(code), ("S", code), ent.text, code=code, country=code)
 

@@ -325,6 +325,13 @@ def _by_country() -> dict[tuple[str, str], Known]:
 
 @lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
+def actor_nouns() -> frozenset[str]:
+    """Nouns that make a demonym stand for its state ("Azerbaijani forces"), from ``events.toml``."""
+    data = tomllib.loads((DATA / "events.toml").read_text(encoding="utf-8"))
+    return frozenset(data["general"]["actor_nouns"])
+
+
+@lru_cache(maxsize=1)
 def gov() -> dict:
     """The ``gov_bodies.toml`` tables: portfolios, bodies, keywords."""
     return tomllib.loads((DATA / "gov_bodies.toml").read_text(encoding="utf-8"))
