@@ -15,13 +15,13 @@ PEOPLE = {"B": ("Person", "Ali Bagheri Kani", "IRN"), "K": ("Person", "Vahan Kos
 
 
 def art(name: str, *mentions: EventMention, outlet: str | None = "OUT", source: str = "d.txt",
-        index: int = 0) -> ArticleRecords:
+        index: int = 0, published: str | None = "2023-03-23") -> ArticleRecords:
     """An article whose entities are all of PEOPLE (local id = the PEOPLE key)."""
     body = f"Body of {name}. " * 3
     ents = tuple(Entity(k, kind, label, (label,), code=k if kind == "State" else None, country=c)
                  for k, (kind, label, c) in PEOPLE.items())
     a = Article(source=source, source_sha256="0" * 64, index=index, start=0, end=len(body),
-                headline=name, body=body, body_start=0)
+                headline=name, body=body, body_start=0, date=published)
     return ArticleRecords(article=a, entities=ents, outlet=outlet, events=mentions)
 
 
@@ -168,5 +168,15 @@ def test_a_single_shared_state_needs_the_same_day():
     r3 = art("c", men("REJECT", date="2023-03-22", agents=["ARM"]))
     r4 = art("d", men("REJECT", date="2023-03-22", agents=["ARM"], targets=["AZE"]))
     evs = events_of(resolve([r1, r2, r3, r4]))
-    assert sorted(len(e.mentions) for e in evs) == [1, 3]   # r2: undated, only Armenia shared
+    # r4 links to r1 (two actors) and to r3 (same day), but r1 and r3 share only Armenia on no
+    # common day: complete linkage keeps r3 out of r1+r4; r2 (undated, only Armenia) stays alone
+    assert sorted(len(e.mentions) for e in evs) == [1, 1, 2]
     assert sorted(len(e.mentions) for e in events_of(resolve([r1, r2]))) == [1, 1]
+
+
+def test_one_shared_person_needs_reports_published_close_together():
+    near = [art("a", men("CONSULT", participants="B")), art("b", men("CONSULT", participants="B"))]
+    assert len(events_of(resolve(near))) == 1
+    far = [art("a", men("CONSULT", participants="B"), published="2023-03-01"),
+           art("b", men("CONSULT", participants="B"), published="2023-06-01")]
+    assert len(events_of(resolve(far))) == 2
