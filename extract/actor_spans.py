@@ -10,7 +10,8 @@
   Security Council");
 * an untagged run of proper nouns right after a title ("deputy speaker of
   Armenian Parliament Arshakyan", "Minister of Foreign Affairs of Armenia Ararat
-  Mirzoyan") is a person;
+  Mirzoyan") is a person, and so is a "nationality" the NER saw in a word of a
+  person's name ("Mirzoyan" tagged NORP);
 * web-page chrome is trimmed from the edges of a span: photo credits, counters
   and interface words ("Getty 5/19 Andy Murray" -> "Andy Murray"), a shouted
   caption word before a name ("TRUMP Donald Trump" -> "Donald Trump"); spans
@@ -199,7 +200,8 @@ def _after_title(doc, i: int, owner: dict[int, Span]) -> bool:
 
 def _titled_names(doc, ents: list[Span]) -> list[Span]:
     """Person spans for untagged proper-noun runs that follow a title (see module docstring)."""
-    owner = {t.i: e for e in ents for t in e}
+    # a NORP span that is no demonym is the NER's mistake for a name ("Mirzoyan")
+    owner = {t.i: e for e in ents for t in e if e.label_ != "NORP" or gz.demonym_code(e.text)}
     found, i = [], 0
     while i < len(doc):
         j = i
@@ -212,12 +214,20 @@ def _titled_names(doc, ents: list[Span]) -> list[Span]:
     return found
 
 
+def _surnames_as_people(ents: list[Span]) -> list[Span]:
+    """A NORP span that is no demonym but a word of a person named in the text is that person."""
+    names = {t.lower_ for e in ents if e.label_ == "PERSON" for t in e if t.is_title}
+    return [Span(e.doc, e.start, e.end, label="PERSON") if e.label_ == "NORP"
+            and not gz.demonym_code(e.text) and all(t.lower_ in names for t in e) else e for e in ents]
+
+
 def repair(ents) -> list[Span]:
     """The repaired, non-overlapping entity spans (see module docstring)."""
     ents = [t for t in (trim(e) if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") else e
                         for e in ents) if t is not None]
     if ents:
         ents += _titled_names(ents[0].doc, ents)
+        ents = _surnames_as_people(ents)
     ents = _merge_people(sorted(ents, key=lambda e: e.start))
     out: list[Span] = []
     for ent in ents:

@@ -55,7 +55,7 @@ def lexicon() -> dict:
             lex["phrases"].setdefault(tuple(phrase.split()), etype)
         for verb, objs in block.get("exclude", {}).items():
             lex["exclude"][(etype, verb)] = frozenset(objs)
-    for key in ("light", "occur", "speech", "topic_verbs"):
+    for key in ("light", "occur", "speech", "topic_verbs", "measure"):
         lex[key] = frozenset(lex["general"].get(key, ()))
     return lex
 
@@ -129,6 +129,9 @@ def _noun_anchor(n: Token, lex: dict, ctx: dict) -> tuple[bool, Token | None]:
         return True, h
     if n.dep_ == "pobj" and h.lower_ in ("on", "under") and h.head.pos_ in ("VERB", "AUX"):
         return True, h.head
+    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lex.get("measure", ()) \
+            and h.head is not n:
+        return _noun_anchor(h.head, lex, ctx)  # "began a new round of negotiations"
     for c in n.children:
         owner = c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx["tok2ent"])
         if owner and args.actors_of(c, ctx):
