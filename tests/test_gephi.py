@@ -12,7 +12,7 @@ import pytest
 from graph import export, gephi, rdf
 from tests.fixtures import model
 
-XSD_FILE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "graphml" / "graphml.xsd"
+XSD_FILE = Path(__file__).resolve().parent / "schema" / "graphml" / "graphml.xsd"
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def test_validates_against_graphml_xsd(out, name):
     if not shutil.which("xmllint"):
         pytest.skip("xmllint not installed (apt-get install libxml2-utils)")
     if not XSD_FILE.exists():
-        pytest.skip("shared/reference/graphml/graphml.xsd not available")
+        pytest.skip("tests/schema/graphml/graphml.xsd is missing")
     res = subprocess.run(["xmllint", "--nonet", "--noout", "--schema", str(XSD_FILE), str(out / name)],
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stderr

@@ -1,0 +1,130 @@
+"""Incremental builds equal from-scratch builds; --sync; a SIGKILLed build resumes."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from extract import nlp as nlp_mod
+from graph.build import build, read_manifest
+from graph.store import open_ox
+
+ROOT = Path(__file__).resolve().parents[1]
+A = str(ROOT / "examples" / "sample-digest.txt")
+B = str(ROOT / "examples" / "sample-feed.jsonl")
+FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml", "actors.graphml", "graph.gexf")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_mod.load()
+
+
+@pytest.fixture(scope="module")
+def scratch(nlp, tmp_path_factory):
+    """From-scratch builds: A+B and A alone."""
+    both, only_a = tmp_path_factory.mktemp("ab"), tmp_path_factory.mktemp("a")
+    build([A, B], both, nlp=nlp)
+    build([A], only_a, nlp=nlp)
+    return both, only_a
+
+
+def _quads(out: Path) -> set[str]:
+    store = open_ox(out, read_only=True)
+    return {str(q) for q in store}
+
+
+def _same(x: Path, y: Path) -> None:
+    for name in FILES:
+        assert (x / name).read_bytes() == (y / name).read_bytes(), name
+    gx, gy = rdflib.Graph().parse(x / "graph.ttl"), rdflib.Graph().parse(y / "graph.ttl")
+    assert isomorphic(gx, gy)
+    assert _quads(x) == _quads(y)
+
+
+def test_a_then_a_plus_b_equals_a_plus_b(nlp, scratch, tmp_path):
+    build([A], tmp_path, nlp=nlp)
+    s = build([A, B], tmp_path, nlp=nlp)
+    assert (s.extracted, s.cached) == (1, 5)
+    _same(tmp_path, scratch[0])
+
+
+def test_b_then_a_keeps_b_without_sync(nlp, scratch, tmp_path):
+    build([B], tmp_path, nlp=nlp)
+    s = build([A], tmp_path, nlp=nlp)
+    assert s.articles == 6 and s.extracted == 5
+    _same(tmp_path, scratch[0])
+    assert sorted(i["path"] for i in read_manifest(tmp_path)["inputs"]) == sorted([A, B])
+
+
+def test_sync_drops_inputs_not_given(nlp, scratch, tmp_path):
+    build([B, A], tmp_path, nlp=nlp)
+    s = build([A], tmp_path, nlp=nlp, sync=True)
+    assert s.articles == 5 and s.extracted == 0
+    _same(tmp_path, scratch[1])
+
+
+def test_nothing_changed_is_a_no_op(nlp, scratch, tmp_path):
+    first = build([A, B], tmp_path, nlp=nlp)
+    again = build([B, A], tmp_path, nlp=nlp)
+    assert again.unchanged and again.extracted == 0
+    assert (again.articles, again.triples, again.events) == (first.articles, first.triples, first.events)
+    _same(tmp_path, scratch[0])
+
+
+def test_a_changed_article_is_the_only_one_extracted(nlp, tmp_path):
+    digest = tmp_path / "digest.txt"
+    text = Path(A).read_text(encoding="utf-8")
+    digest.write_text(text, encoding="utf-8")
+    build([str(digest)], tmp_path / "out", nlp=nlp)
+    digest.write_text(text.replace("About one hundred monitors", "About two hundred monitors"),
+                      encoding="utf-8")
+    s = build([str(digest)], tmp_path / "out", nlp=nlp)
+    assert (s.extracted, s.cached) == (1, 4)
+    fresh = build([str(digest)], tmp_path / "fresh", nlp=nlp)
+    assert fresh.extracted == 5
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+
+
+def _cached(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=1) as con:
+            return con.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_sigkilled_build_resumes_without_redoing_finished_articles(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import digest
+
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text(digest(96, seed=7), encoding="utf-8")
+    out = tmp_path / "out"
+    exe = str(Path(sys.executable).parent / "newsgraph")
+    cmd = [exe, "build", str(corpus), "-o", str(out), "--workers", "1", "--batch-size", "8", "--no-progress"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    db, deadline = out / "cache" / "records.sqlite", time.monotonic() + 240
+    while _cached(db) < 16 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if proc.poll() is not None:
+        pytest.skip("the build finished before it could be killed")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    done = _cached(db)
+    assert 16 <= done < 96 and not (out / "manifest.json").exists()
+    resumed = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    m = re.search(r"extracted: (\d+) \(cache hits: (\d+)", resumed.stdout)
+    assert m and int(m.group(2)) == done and int(m.group(1)) == 96 - done, resumed.stdout
+    assert (out / "graph.ttl").stat().st_size > 0 and read_manifest(out)["inputs"]
