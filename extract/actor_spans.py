@@ -192,9 +192,12 @@ def _after_title(doc, i: int, owner: dict[int, Span]) -> bool:
     if prev.lower_ in TITLES and prev.lower_ not in ("dr", "mr", "mrs", "ms", "prof"):
         return True
     ent = owner.get(prev.i)
-    if ent is None or ent.start == 0 or doc[ent.start - 1].lower_ != "of":
+    if ent is None or ent.start < 2:
         return False
-    window = doc[max(ent.sent.start, ent.start - 9):ent.start - 1]
+    of = ent.start - 1 - (doc[ent.start - 1].lower_ == "the")  # "... of (the) Republic of Armenia"
+    if doc[of].lower_ != "of":
+        return False
+    window = doc[max(ent.sent.start, of - 8):of]
     return any(t.lower_ in TITLES for t in window)
 
 
