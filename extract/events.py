@@ -142,13 +142,17 @@ def _noun_anchor(n: Token, lex: dict, ctx: dict) -> tuple[bool, Token | None]:
     return False, None
 
 
-def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple[str, Token | None, float] | None:
+def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple | None:
+    """(type, light verb, strength[, trigger token]) of a trigger noun, or None."""
     if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
         return None
     lemmas = [t.lemma_.lower() for t in n.doc[max(n.sent.start, n.i - 3):n.i + 1]]
     for phrase, etype in lex["phrases"].items():
         if tuple(lemmas[-len(phrase):]) == phrase:
-            return etype, _noun_anchor(n, lex, ctx)[1], 0.7
+            head = n.doc[n.i - len(phrase) + 1]  # "exchange of fire with X": X hangs on "exchange"
+            if head.pos_ == "NOUN" and head.dep_ != "compound" and head.i not in ctx["tok2ent"]:
+                n = head
+            return etype, _noun_anchor(n, lex, ctx)[1], 0.7, n
     if n.lower_ == "fire" and any(c.lower_ == "of" for c in n.head.children if n.head.lower_ == "of"):
         return None
     plural = n.tag_ in ("NNS", "NNPS") and n.lower_ != n.lemma_.lower()
@@ -227,7 +231,7 @@ def _triggers(sent: Span, lex: dict, ctx: dict) -> list[tuple[Token, str, Token 
         elif t.pos_ in ("NOUN", "PROPN") and t.i not in ctx["tok2ent"]:
             nt = _noun_type(t, lex, ctx)
             if nt:
-                found.append((t, nt[0], nt[1], nt[2]))
+                found.append((nt[3] if len(nt) > 3 else t, nt[0], nt[1], nt[2]))
     nouns_on = {(light.i, et) for _, et, light, _ in found if light is not None}
     verbs = {(t.i, et) for t, et, light, _ in found if light is None}
     paired = {t.i: et for t, et, light, strength in found if light is None and strength >= 0.75}

@@ -21,9 +21,15 @@ is the 1-based line number.
 from __future__ import annotations
 
 import json
+import re
 
 from extract.dates import parse_date, parse_iso
 from extract.records import Article, Problem
+
+#: C0 controls (but tab, newline, CR, form feed) and DEL become spaces; lone surrogates U+FFFD: no output
+#: (XML, UTF-8 Turtle) can hold them.  One character for one, so offsets into values stay exact.
+BLANK_CONTROLS = {c: " " for c in [*range(32), 127] if chr(c) not in "\t\n\r\f"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 FIELDS = {
     "headline": ("headline", "title"),
@@ -41,7 +47,7 @@ def read_jsonl(text: str, *, source: str = "", sha256: str = "") -> tuple[list[A
 
     >>> arts, probs = read_jsonl('{"text": "ok"}\\nnot json\\n[1]\\n{"title": "x"}\\n', source="f.jsonl")
     >>> len(arts), [(p.line, p.reason.split(";")[0]) for p in probs]  # doctest: +NORMALIZE_WHITESPACE
-    (1, [(2, 'line is not valid JSON (Expecting value at column 1)'),
+    (1, [(2, 'line is not valid JSON (Expecting value, column 1)'),
          (3, 'line is JSON but not an object (list)'), (4, 'line has no text (keys text/body/maintext)')])
     """
     articles: list[Article] = []
@@ -67,7 +73,7 @@ def _article(line: str, source: str, sha256: str, index: int, no: int, start: in
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        reason = f"line is not valid JSON ({exc.msg} at column {exc.colno}); skipped"
+        reason = f"line is not valid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno}); skipped"
         return None, [Problem(source, reason, no)]
     except (RecursionError, ValueError) as exc:
         return None, [Problem(source, f"line is not valid JSON ({exc}); skipped", no)]
@@ -115,13 +121,13 @@ def _pick(obj: dict, keys: tuple[str, ...]) -> tuple[str, object]:
 def _as_text(name: str, value: object) -> str | None:
     """The field as a string, or None when its type is wrong."""
     if isinstance(value, str):
-        return value
+        return _SURROGATE.sub("\ufffd", value.translate(BLANK_CONTROLS))
     if name == "id" and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if name == "author" and isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ", ".join(v.strip() for v in value if v.strip())
+        return _as_text(name, ", ".join(v.strip() for v in value if v.strip()))
     if name == "outlet" and isinstance(value, dict) and isinstance(value.get("name"), str):
-        return value["name"]
+        return _as_text(name, value["name"])
     return None
 
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from extract.digest import split_digest
-from extract.feeds import read_jsonl
+from extract.feeds import BLANK_CONTROLS, read_jsonl
 from extract.records import Article, Document, Problem
 
 TEXT_SUFFIXES = (".txt",)
@@ -35,6 +35,13 @@ FEED_SUFFIXES = (".jsonl", ".ndjson")
 _MAGIC = {b"%PDF-": "PDF", b"PK\x03\x04": "ZIP/Office", b"\x89PNG": "PNG", b"GIF8": "GIF",
           b"\xff\xd8\xff": "JPEG", b"\x1f\x8b": "gzip", b"\x7fELF": "ELF", b"{\\rtf": "RTF"}
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+#: Other C0 controls and DEL become spaces (:data:`extract.feeds.BLANK_CONTROLS`): one character for
+#: one, so every offset stays exact, and no output (GraphML, GEXF, SPARQL XML) gets a character XML forbids.
+#: spaCy's default ``nlp.max_length``: longer texts make ``nlp()`` raise, so they are never passed on.
+SPACY_MAX_LENGTH = 1_000_000
+#: Default longest article (headline + body, in characters): 100,000 words of news (~600k) fit.
+MAX_ARTICLE_CHARS = SPACY_MAX_LENGTH
+MAX_FILE_BYTES = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,8 @@ def _decode(raw: bytes) -> tuple[str, str, str | None]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", "newsgraph-latin1")
         odd = sorted({f"0x{ord(c):02X}" for c in text if "\x80" <= c <= "\x9f"})
-        note = f"not UTF-8; read as cp1252, bytes {', '.join(odd)} as latin-1" if odd else None
+        note = (f"not UTF-8; read as cp1252, bytes {', '.join(odd)} as latin-1" if odd
+                else "not UTF-8; read as cp1252 (Windows Latin-1)")
         return text, "cp1252", note
 
 
@@ -108,8 +116,13 @@ def _utf16_guess(raw: bytes) -> str | None:
     return None
 
 
-def read_file(path: str, *, max_bytes: int = 50_000_000, max_article_chars: int = 2_000_000) -> ReadResult:
+def read_file(path: str, *, max_bytes: int = MAX_FILE_BYTES,
+              max_article_chars: int = MAX_ARTICLE_CHARS) -> ReadResult:
     """Read one input file into its Document, articles and problems (never raises).
+
+    Files over ``max_bytes`` and articles whose parsed text (headline + body) is
+    over ``max_article_chars`` -- or over spaCy's default ``nlp.max_length``
+    (:data:`SPACY_MAX_LENGTH`), whichever is smaller -- are skipped with a Problem.
 
     >>> r = read_file("/nonexistent/x.txt")
     >>> r.document, r.articles, r.problems[0].reason.startswith("cannot read file")
@@ -124,33 +137,67 @@ def read_file(path: str, *, max_bytes: int = 50_000_000, max_article_chars: int 
     if kind:
         doc = Document(source=source, sha256=sha, encoding="binary", size=len(raw))
         return ReadResult(doc, (), (Problem(source, f"binary file, not text ({kind})"),))
-    text, encoding, note = _decode(raw)
+    padding = _nul_padding(raw)
+    text, encoding, note = _decode(raw[:len(raw) - padding])
     doc = Document(source=source, sha256=sha, encoding=encoding, size=len(raw))
     problems = [Problem(source, note, skipped=False)] if note else []
+    if padding:
+        problems.append(Problem(source, f"file ends in {padding} NUL bytes (truncated download?); "
+                                "they were ignored", skipped=False))
     refusal = _refuse_text(text)
     if refusal:
-        return ReadResult(doc, (), tuple(problems + [Problem(source, refusal)]))
+        return ReadResult(doc, (), (Problem(source, refusal),))
     problems += _control_problems(source, text)
+    text = text.translate(BLANK_CONTROLS)
+    feed = source.lower().endswith(FEED_SUFFIXES) or _looks_jsonl(text)
     try:
-        if source.lower().endswith(FEED_SUFFIXES) or _looks_jsonl(text):
-            if not source.lower().endswith(FEED_SUFFIXES):
-                problems.append(Problem(source, "JSON Lines content in a text file; read as JSONL",
-                                        skipped=False))
-            articles, found = read_jsonl(text, source=source, sha256=sha)
-        else:
-            articles, found = split_digest(text, source=source, sha256=sha)
+        if feed and not source.lower().endswith(FEED_SUFFIXES):
+            problems.append(Problem(source, "JSON Lines content in a text file; read as JSONL",
+                                    skipped=False))
+        split = read_jsonl if feed else split_digest
+        articles, found = split(text, source=source, sha256=sha)
     except Exception as exc:  # noqa: BLE001 - read_file reports, never raises
         return ReadResult(doc, (), tuple(problems + [Problem(source, f"could not split the text: {exc!r}")]))
-    problems += found
-    kept = []
+    kept, checked = _checked(articles, text, feed, max_article_chars)
+    return ReadResult(doc, tuple(kept), tuple(problems + found + checked))
+
+
+def _checked(articles: list[Article], text: str, feed: bool, max_chars: int) -> tuple[list[Article],
+                                                                                       list[Problem]]:
+    """The articles short enough to parse, and problems: too long, quote left open, no headline."""
+    kept, problems = [], []
     for a in articles:
-        if len(a.body) > max_article_chars:
-            problems.append(Problem(source, f"article {a.index} ({a.headline[:50]!r}) is {len(a.body)} "
-                                    f"characters long, over the limit of {max_article_chars}; skipped",
-                                    a.line, a.index))
-        else:
-            kept.append(a)
-    return ReadResult(doc, tuple(kept), tuple(problems))
+        if (too_long := _too_long(a, max_chars)) is not None:
+            problems.append(Problem(a.source, too_long, a.line, a.index))
+            continue
+        kept.append(a)
+        if (at := _open_quote(a)) is None:
+            continue
+        where = a.line if feed else text.count("\n", 0, a.body_start + at) + 1
+        what = "a quotation mark is never closed in the text field" if feed else \
+            "quotation mark opened here is never closed"
+        problems.append(Problem(a.source, f"article {a.index}: {what}", where, a.index, skipped=False))
+    if not feed and len(articles) == len(kept) == 1 and not kept[0].headline:
+        problems.append(Problem(kept[0].source, "no headline recognised; the whole text was read as one "
+                                "article without a headline", kept[0].line, 0, skipped=False))
+    return kept, problems
+
+
+def _too_long(article: Article, max_chars: int) -> str | None:
+    """Why ``article`` is too long to parse, or None.
+
+    >>> a = Article(source="s", source_sha256="", index=0, start=0, end=9, headline="", body="x" * 9,
+    ...             body_start=0)
+    >>> _too_long(a, 5)
+    'article 0 (no headline) is 9 characters long, over the limit of 5 (--max-article-chars); skipped'
+    """
+    size = len(article.text)
+    if size <= min(max_chars, SPACY_MAX_LENGTH):
+        return None
+    name = repr(article.headline[:50]) if article.headline else "no headline"
+    limit = (f"{max_chars} (--max-article-chars)" if max_chars <= SPACY_MAX_LENGTH
+             else f"{SPACY_MAX_LENGTH} (spaCy's nlp.max_length)")
+    return f"article {article.index} ({name}) is {size} characters long, over the limit of {limit}; skipped"
 
 
 def _looks_jsonl(text: str) -> bool:
@@ -184,14 +231,33 @@ def _read_bytes(source: str, max_bytes: int) -> tuple[bytes | None, Problem | No
 
 
 def _binary_kind(raw: bytes) -> str | None:
-    """What binary format the bytes are, or None for text (UTF-16/32 text holds NULs too)."""
+    """What binary format the bytes are, or None for text (UTF-16/32 text holds NULs too).
+
+    A few stray NULs, or NUL padding at the end (a truncated download), do not make
+    a text file binary: they are reported as control characters or padding.
+
+    >>> _binary_kind(b"\\x89PNG..."), _binary_kind(b"text\\x00" + b"\\x00" * 99)
+    ('PNG', None)
+    >>> _binary_kind(b"a\\x00\\x00b" * 5)
+    'NUL bytes'
+    """
     for magic, name in _MAGIC.items():
         if raw.startswith(magic):
             return name
     if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
             and not _utf16_guess(raw):
-        return "NUL bytes"
+        head = raw[:len(raw) - _nul_padding(raw)]
+        if not head.strip() or head.count(b"\x00") > 1 + len(head) // 1000:
+            return "NUL bytes"
     return None
+
+
+def _nul_padding(raw: bytes) -> int:
+    """Number of NUL bytes ending ``raw`` when it is not UTF-16/32 text (0 otherwise)."""
+    if not raw.endswith(b"\x00") or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            or _utf16_guess(raw):
+        return 0
+    return len(raw) - len(raw.rstrip(b"\x00"))
 
 
 def _refuse_text(text: str) -> str | None:
@@ -214,12 +280,35 @@ def _is_control(c: str) -> bool:
 
 
 def _control_problems(source: str, text: str) -> list[Problem]:
-    """A non-fatal Problem when control characters are present (they are kept: offsets stay exact)."""
-    found = [c for c in text if _is_control(c)]
+    """A non-fatal Problem when control characters are present (replaced by spaces: offsets stay exact)."""
+    found = [i for i, c in enumerate(text) if _is_control(c)]
     if not found:
         return []
-    codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found})[:5])
-    return [Problem(source, f"{len(found)} control characters ({codes}) kept in the text", skipped=False)]
+    codes = ", ".join(sorted({f"U+{ord(text[i]):04X}" for i in found})[:5])
+    return [Problem(source, f"{len(found)} control characters ({codes}) replaced by spaces",
+                    text.count("\n", 0, found[0]) + 1, skipped=False)]
+
+
+def _open_quote(article: Article) -> int | None:
+    """Offset in the body of a double quotation mark that is never closed, or None.
+
+    Straight quotes alternate open/close (and close a curly opener: mixed styles
+    are common); a quote running over several paragraphs reopens each one
+    (typographic rule), so only a quote still open at the end of the article counts.
+
+    >>> a = Article(source="s", source_sha256="", index=0, start=0, end=9, headline="",
+    ...             body="He said: \u201cWe go.\\n\\n\u201cNow.\u201d Then \u201cnever", body_start=0)
+    >>> _open_quote(a), _open_quote(Article(**{**a.__dict__, "body": 'Said "yes" and \u201cno".'}))
+    (30, None)
+    """
+    body, opened = article.body, None
+    for i, c in enumerate(body):
+        if c == "\u201c" or (c == '"' and opened is None):
+            if opened is None or body.rfind("\n\n", opened, i) >= 0:
+                opened = i
+        elif c in "\u201d\"":
+            opened = None
+    return opened
 
 
 def read_inputs(paths: Iterable[str], **limits) -> Iterator[ReadResult]:

@@ -15,10 +15,10 @@ resumes (finished articles are cached batch by batch).
 """
 from __future__ import annotations
 
-from collections import Counter
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -27,7 +27,7 @@ from extract import reader
 from extract.reader import ReadResult
 from extract.records import Article, ArticleRecords, Problem
 from graph import export, rdf
-from graph.cache import RecordCache, model_id, pipeline_version, rebase, record_key
+from graph.cache import RecordCache, pipeline_version, rebase, record_key
 from graph.distributed import batches, runner
 from graph.resolve import resolve
 from graph.vocab import DEFAULT_BASE
@@ -191,14 +191,14 @@ def build(inputs: Iterable[str], out: str | Path, *, model: str | None = None, n
         problems += [p for r in records for p in r.problems]
         if not records:
             return Summary(files=len(chosen) + len(lost), files_read=len(chosen), problems=tuple(problems))
-        summary = _write(records, chosen, out, base, problems, extracted)
+        summary = _write(records, chosen, out, base, problems, extracted, len(lost))
         cache.set_inputs(chosen, drop_others=True)
-    _write_manifest(out, version, base, fingerprint, chosen, summary, len(lost))
+    _write_manifest(out, version, base, fingerprint, chosen, summary)
     return summary
 
 
 def _write(records, chosen: dict[str, ReadResult], out: Path, base: str, problems: list[Problem],
-           extracted: int) -> Summary:
+           extracted: int, lost: int) -> Summary:
     """Resolve, update the store, write the export files; the build's Summary."""
     from graph.store import update_store
 
@@ -209,7 +209,7 @@ def _write(records, chosen: dict[str, ReadResult], out: Path, base: str, problem
     kinds = Counter(a.kind for a in model_.actors)
     cited = {model_.actor(r.article.key, c.source) for r in model_.articles for c in r.citations}
     outlets = {a.key for a in model_.actors if a.kind == "Outlet"}
-    return Summary(files=len(chosen), files_read=len(chosen), articles=len(model_.articles),
+    return Summary(files=len(chosen) + lost, files_read=len(chosen), articles=len(model_.articles),
                    actors=tuple(sorted(kinds.items())), sources=len((cited - {None}) | outlets),
                    events=len(model_.events), triples=len(graph), problems=tuple(problems),
                    outputs=tuple(str(p) for p in sorted(written.values())),
@@ -217,9 +217,9 @@ def _write(records, chosen: dict[str, ReadResult], out: Path, base: str, problem
 
 
 def _write_manifest(out: Path, version: str, base: str, fingerprint: str, chosen: dict[str, ReadResult],
-                    summary: Summary, lost: int) -> None:
+                    summary: Summary) -> None:
     inputs = [{"path": p, "sha256": r.document.sha256,
                "articles": sorted({a.key for a in r.articles})} for p, r in sorted(chosen.items())]
     data = {"format": 1, "pipeline": version, "base": base, "fingerprint": fingerprint, "inputs": inputs,
-            "summary": {**asdict(summary), "files": summary.files + lost, "extracted": 0, "cached": 0}}
+            "summary": {**asdict(summary), "extracted": 0, "cached": 0}}
     export.write_atomic(out / MANIFEST, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())

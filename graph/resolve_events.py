@@ -1,7 +1,9 @@
 """One event from many reports: merging event mentions into :class:`~graph.model.Event`.
 
+A capital city that is an event's party stands for its State (metonymy:
+"Baku accused Yerevan" is Azerbaijan accusing Armenia); places stay places.
 Two mentions may merge when they have the same type and modality, share a
-canonical actor (a capital city counts as its State), have compatible dates
+canonical actor, have compatible dates
 (equal, one missing, or the coarser one contains the finer: "2023-03" contains
 "2023-03-22") and compatible places (equal, one missing, or one is the other's
 country).  Mentions without any actor merge only on the same type, the same
@@ -93,10 +95,11 @@ def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: 
         art = r.article.key
         source = emap.get((art, r.outlet or ""), f"article/{art}")
         for m in r.events:
-            roles = tuple(tuple(sorted({emap[(art, x)] for x in getattr(m, role) if (art, x) in emap}))
-                          for role in ROLES)
+            # a capital standing as a party for its government is its State ("Baku accused ...")
+            keys = ((emap.get((art, x)) for x in getattr(m, role)) for role in ROLES)
+            roles = tuple(tuple(sorted({capital.get(k, k) for k in ks if k})) for ks in keys)
             every = {k for keys in roles for k in keys}
-            out.add(_M(art, m, roles, frozenset(every | {capital[k] for k in every if k in capital}),
+            out.add(_M(art, m, roles, frozenset(every),
                        frozenset(k for k in every if kind.get(k) in _SPECIFIC),
                        emap.get((art, m.place or "")), mention_date(m), source,
                        (r.article.date or "")[:10] or None))

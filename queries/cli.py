@@ -42,8 +42,22 @@ def _progress_bar(enabled: bool):
               help="Skip articles whose body is longer than this.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: on when stderr is a terminal).")
-def build(inputs, out, model, base_iri, strict, max_file_size, max_article_chars, progress):
-    """Build the graph of INPUTS (digest .txt, article .txt, .jsonl files or folders) into OUT."""
+@click.option("-j", "--workers", default=None, type=click.IntRange(min=1),
+              help="Extraction processes [default: number of cores].")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Extract on the Dask cluster at ADDRESS (tcp://host:8786); needs newsgraph[dask].")
+@click.option("--sync", is_flag=True, help="Drop the facts of inputs of earlier builds into OUT that "
+              "are not given now (without it, earlier inputs stay part of the graph).")
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
+              help="Articles per extraction task.")
+def build(inputs, out, model, base_iri, strict, max_file_size, max_article_chars, progress, workers,
+          dask_address, sync, batch_size):
+    """Build or update the graph of INPUTS (digest .txt, article .txt, .jsonl files or folders) in OUT.
+
+    Re-running on the same OUT extracts only new or changed articles (records are
+    cached in OUT/cache); a killed build resumes where it stopped.  The graph is
+    kept in the embedded Oxigraph store OUT/store and written as export files.
+    """
     from graph.build import build as run_build
     from graph.vocab import DEFAULT_BASE
 
@@ -51,6 +65,7 @@ def build(inputs, out, model, base_iri, strict, max_file_size, max_article_chars
     bar, tick = _progress_bar(enabled)
     try:
         summary = run_build(inputs, out, model=model, base=base_iri or DEFAULT_BASE, progress=tick,
+                            workers=workers, dask=dask_address, sync=sync, batch_size=batch_size,
                             max_bytes=max_file_size, max_article_chars=max_article_chars)
     except OSError as exc:  # model not installed, output not writable
         raise click.ClickException(str(exc).splitlines()[0]) from None
@@ -68,3 +83,7 @@ def build(inputs, out, model, base_iri, strict, max_file_size, max_article_chars
 
 
 commands.register(main)
+
+from queries import cmd_scale  # noqa: E402
+
+cmd_scale.register(main)

@@ -255,6 +255,16 @@ def _param_note(query) -> str:
     return f" <small>({html.escape(', '.join(names))})</small>" if names else ""
 
 
+class _Server(ThreadingHTTPServer):
+    """ThreadingHTTPServer that does not print a traceback when a client hangs up early."""
+
+    def handle_error(self, request, client_address):
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(g: Graph, host: str = "127.0.0.1", port: int = 0, timeout: float = 10.0, max_rows: int = 10000,
           max_body: int = 1_000_000, verbose: bool = False) -> ThreadingHTTPServer:
     """Start the endpoint for ``g`` in a background thread; the running server is returned.
@@ -262,7 +272,7 @@ def serve(g: Graph, host: str = "127.0.0.1", port: int = 0, timeout: float = 10.
     ``server.url`` is the endpoint URL (``http://host:port/sparql``); stop it with
     ``server.shutdown(); server.server_close()``.  ``port=0`` picks a free port.
     """
-    server = ThreadingHTTPServer((host, port), Handler)
+    server = _Server((host, port), Handler)
     server.daemon_threads = True
     server.graph, server.timeout_s, server.max_rows = g, float(timeout), int(max_rows)
     server.max_body, server.verbose = int(max_body), verbose
