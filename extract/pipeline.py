@@ -56,9 +56,42 @@ def records_of(doc: Doc, article: Article) -> ArticleRecords:
 
 def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 8,
             n_process: int = 1) -> Iterator[ArticleRecords]:
-    """Parse ``articles`` with ``nlp`` and yield their records, in input order."""
+    """Parse ``articles`` with ``nlp`` and yield their records, in input order.
+
+    An article spaCy cannot parse is reported in its records' problems and kept
+    (metadata only); it never takes its batch down with it.
+    """
     from extract import nlp as _nlp  # noqa: F401  (registers Doc extensions)
 
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    if n_process > 1:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            yield records_of(doc, article)
+        return
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _batch(nlp, batch)
+            batch = []
+    yield from _batch(nlp, batch)
+
+
+def _batch(nlp: Language, batch: list[Article]) -> Iterator[ArticleRecords]:
+    try:
+        docs = list(nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=len(batch) or 1))
+    except Exception:  # noqa: BLE001 - find the culprit article by article
+        docs = None
+    if docs is not None:
+        for doc, article in docs:
+            yield records_of(doc, article)
+        return
+    for article in batch:
+        try:
+            doc = nlp(article.text)
+        except Exception as exc:  # noqa: BLE001 - reported with the article, never raised
+            reason = f"article {article.index} ({article.headline[:40]!r}) could not be parsed: {exc!r}"
+            yield ArticleRecords(article=article, problems=(
+                Problem(article.source, reason, article.line, article.index, skipped=False),))
+            continue
         yield records_of(doc, article)

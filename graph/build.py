@@ -58,8 +58,9 @@ class Summary:
     def lines(self) -> list[str]:
         """The closing summary as printable lines."""
         kinds = ", ".join(f"{n} {k}" for k, n in self.actors) or "none"
+        dropped = sum(1 for p in self.skipped if p.line is not None or p.article is not None)
         out = [f"files: {self.files_read}/{self.files} read",
-               f"articles: {self.articles}",
+               f"articles: {self.articles} built, {dropped} skipped",
                f"actors: {sum(n for _, n in self.actors)} ({kinds})",
                f"sources: {self.sources}",
                f"events: {self.events}",
@@ -190,11 +191,17 @@ def build(inputs: Iterable[str], out: str | Path, *, model: str | None = None, n
         records, extracted = _records(articles, cache, run, batch_size, progress)
         problems += [p for r in records for p in r.problems]
         if not records:
-            return Summary(files=len(chosen) + len(lost), files_read=len(chosen), problems=tuple(problems))
+            return Summary(files=len(chosen) + len(lost), files_read=_with_articles(chosen),
+                           problems=tuple(problems))
         summary = _write(records, chosen, out, base, problems, extracted, len(lost))
         cache.set_inputs(chosen, drop_others=True)
     _write_manifest(out, version, base, fingerprint, chosen, summary)
     return summary
+
+
+def _with_articles(chosen: dict[str, ReadResult]) -> int:
+    """How many input files gave at least one article."""
+    return sum(1 for r in chosen.values() if r.articles)
 
 
 def _write(records, chosen: dict[str, ReadResult], out: Path, base: str, problems: list[Problem],
@@ -209,7 +216,7 @@ def _write(records, chosen: dict[str, ReadResult], out: Path, base: str, problem
     kinds = Counter(a.kind for a in model_.actors)
     cited = {model_.actor(r.article.key, c.source) for r in model_.articles for c in r.citations}
     outlets = {a.key for a in model_.actors if a.kind == "Outlet"}
-    return Summary(files=len(chosen) + lost, files_read=len(chosen), articles=len(model_.articles),
+    return Summary(files=len(chosen) + lost, files_read=_with_articles(chosen), articles=len(model_.articles),
                    actors=tuple(sorted(kinds.items())), sources=len((cited - {None}) | outlets),
                    events=len(model_.events), triples=len(graph), problems=tuple(problems),
                    outputs=tuple(str(p) for p in sorted(written.values())),

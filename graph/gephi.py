@@ -169,9 +169,34 @@ def actor_network(g: Graph) -> nx.MultiDiGraph:
     return G
 
 
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(G: nx.Graph) -> nx.Graph:
+    """A copy of ``G`` whose string attributes XML can carry: forbidden characters become
+    spaces, and a blank label falls back on the node's IRI (or id).
+
+    >>> H = xml_safe(nx.Graph([("a", "b")]))
+    >>> H.add_node("c", label="x\x01y", iri="urn:c"); xml_safe(H).nodes["c"]["label"]
+    'x y'
+    """
+    H = G.copy()
+    items = [d for _, d in H.nodes(data=True)] + [e[-1] for e in H.edges(data=True)]
+    for d in items:
+        for k, v in list(d.items()):
+            if isinstance(v, str):
+                d[k] = _XML_FORBIDDEN.sub(" ", v)
+                if not d[k].strip() and k != "label":
+                    del d[k]  # Gephi shows a blank value as a value: leave the attribute out
+    for n, d in H.nodes(data=True):
+        if "label" in d and not str(d["label"]).strip():
+            d["label"] = str(d.get("iri") or n)
+    return H
+
+
 def graphml_bytes(G: nx.Graph) -> bytes:
     """GraphML for Gephi: named key ids, unique key ids across domains, no graph attributes."""
-    H = G.copy()
+    H = xml_safe(G)
     H.graph.clear()
     for *_, d in H.edges(data=True, keys=True) if H.is_multigraph() else H.edges(data=True):
         d.pop("id", None)
@@ -214,7 +239,7 @@ def _gexf_date(value: str | None, end: bool) -> str | None:
 
 def gexf_bytes(G: nx.MultiDiGraph) -> bytes:
     """GEXF of ``G`` with ``start``/``end`` on dated nodes (events: date; articles: datePublished)."""
-    H = G.copy()
+    H = xml_safe(G)
     H.graph.clear()
     for _, d in H.nodes(data=True):
         start, end = _gexf_date(d.get("date"), False), _gexf_date(d.get("date"), True)

@@ -236,7 +236,7 @@ def _actor_fields(members: list[tuple[Node, Entity]]) -> dict:
     label = min(forms, key=lambda f: _label_rank(f, family == "Person")) if forms else ""
     code = _most_common(_code(e) for _, e in members) if family == "State" else None
     if code and len(code) == 3 and code.isalpha() and country_label(code) != code:
-        label = country_label(code)  # a state is known by its short name: "Iran", not "Islamic Republic of Iran"
+        label = country_label(code)  # states go by their short name: "Iran", not "Islamic Republic of Iran"
     country = code if family == "State" else _most_common(_country(e) for _, e in members)
     return {"kind": kind, "label": label, "alt_labels": tuple(f for f in forms if f != label),
             "code": code, "country": country,

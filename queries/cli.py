@@ -38,8 +38,9 @@ def _progress_bar(enabled: bool):
 @click.option("--strict", is_flag=True, help="Exit 1 when any input problem was reported.")
 @click.option("--max-file-size", default=50_000_000, show_default=True, type=int,
               help="Skip input files larger than this many bytes.")
-@click.option("--max-article-chars", default=2_000_000, show_default=True, type=int,
-              help="Skip articles whose body is longer than this.")
+@click.option("--max-article-chars", default=1_000_000, show_default=True, type=int,
+              help="Skip articles whose headline plus body is longer than this (spaCy parses at most "
+              "1,000,000 characters at once).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: on when stderr is a terminal).")
 @click.option("-j", "--workers", default=None, type=click.IntRange(min=1),

@@ -39,7 +39,8 @@ def test_corroborated_includes_the_22_march_consultations(g):
 
 
 def test_officials(g):
-    rows = {(r["personLabel"], r["role"], r["organizationLabel"]) for r in run(g, "officials", actor="Pashinyan")}
+    rows = {(r["personLabel"], r["role"], r["organizationLabel"])
+            for r in run(g, "officials", actor="Pashinyan")}
     assert ("Nikol Pashinyan", "Prime Minister", "Armenia") in rows
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
@@ -148,9 +147,6 @@ def test_exporters_on_random_graphs(tmp_path_factory, g):
     assert gephi.check_gephi_rules(out) == []
 
 
-@pytest.mark.xfail(reason="graph.gephi.graphml_bytes: XML-invalid characters (C0 controls) in a label raise "
-                   "ParseError, and a whitespace-only label fails check_gephi_rules; the reader blanks "
-                   "controls, so builds from files are safe", strict=False)
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(small_graphs(text=st.text(max_size=30)))
 def test_gephi_export_on_any_label(tmp_path_factory, g):
