@@ -88,10 +88,13 @@ def list_queries() -> list[NamedQuery]:
 
 
 def open_graph(path: str | Path) -> Graph:
-    """An rdflib Graph from a build directory (its graph.ttl) or a .ttl/.trig/.jsonld/.nt file.
+    """The graph of a build directory or of a .ttl/.trig/.jsonld/.nt file, as an rdflib Graph.
 
-    Named graphs of a TriG file are merged into one graph.  QueryError when the
-    path holds no graph or does not parse.
+    A build directory is read from its embedded Oxigraph store (``OUT/store``,
+    the system of record: an rdflib Dataset over oxrdflib whose default graph is
+    the union of all named graphs), or from its ``graph.ttl`` when it has no
+    store.  Named graphs of a TriG file are merged into one graph.  QueryError
+    when the path holds no graph or does not parse.
 
     >>> open_graph("/nonexistent/OUT")
     Traceback (most recent call last):
@@ -99,6 +102,13 @@ def open_graph(path: str | Path) -> Graph:
     queries.named.QueryError: no graph at /nonexistent/OUT
     """
     path = Path(path)
+    if path.is_dir() and (path / "store" / "CURRENT").is_file():
+        from graph.store import open_store
+
+        try:
+            return open_store(path, read_only=True)
+        except OSError as exc:
+            raise QueryError(f"cannot open the store of {path}: {exc}") from exc
     if path.is_dir():
         path = next((path / f for f in GRAPH_FILES if (path / f).is_file()), path / GRAPH_FILES[0])
     if not path.is_file():
@@ -243,7 +253,9 @@ def execute(g: Graph, name: str, params: dict | None = None) -> Result:
     """
     query = load_query(name)
     bindings = bind_params(g, query, params)
-    result = g.query(query.text, initBindings=bindings)
+    # bound parameters: rdflib's engine (over any store, Oxigraph's included) pre-binds them exactly
+    # as the .rq files expect; without parameters the store's own engine may answer
+    result = g.query(query.text, initBindings=bindings, use_store_provided=not bindings)
     fixed = Result("SELECT")
     fixed.vars = result.vars
     fixed.bindings = [{var: (_sorted_list(val) if str(var) in query.lists else val)

@@ -69,7 +69,23 @@ def test_one_named_graph_per_article_plus_resolved_and_documents(built):
     assert {DEFAULT_BASE + "graph/resolved", DEFAULT_BASE + "graph/documents"} <= names
 
 
-@pytest.mark.parametrize("name,params", [("actors", {}), ("events", {}), ("officials", {})])
+def test_queries_and_api_read_the_store(built):
+    from oxrdflib import OxigraphStore
+
+    from queries.api import actor_network, run
+    from queries.named import open_graph
+
+    out, _ = built
+    g = open_graph(out)  # what `newsgraph query/sparql/serve` and the Python API open
+    assert isinstance(g.store, OxigraphStore)
+    partners = {r["partnerLabel"] for r in run(g, "who-met", actor="Mirzoyan")}
+    assert "Jeyhun Bayramov" in partners
+    assert actor_network(g).number_of_edges() > 0
+
+
+@pytest.mark.parametrize("name,params", [("actors", {}), ("events", {}), ("officials", {}),
+                                         ("who-met", {"actor": "Bayramov"}),
+                                         ("events-of", {"actor": "Mirzoyan"})])
 def test_named_queries_give_the_same_rows_on_the_store(built, name, params):
     out, _ = built
     turtle = rdflib.Graph().parse(out / "graph.ttl")
