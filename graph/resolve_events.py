@@ -126,22 +126,25 @@ def _pair_ok(a: _M, b: _M, country: dict[str, str | None]) -> bool:
 def _strong(a: _M, b: _M) -> bool:
     """Enough evidence of one happening (see the module docstring).
 
-    Two shared actors; or, within one article, one shared person/organisation;
-    across articles one shared actor needs the same day, or (for a
-    person/organisation) the same place: a name that recurs in many stories
-    ("the President") must not glue different stories' events together.
+    Within one article: two shared actors, one shared person/organisation, or one
+    shared actor on the same day.  Across articles a shared actor must be a doer
+    (agent or participant) in one of the two reports -- sharing only who was
+    targeted ("praised Clinton") says little -- and one shared actor needs the
+    same day, or (for a person/organisation) the same place or publication
+    within ``NEWS_WINDOW`` days: a name that recurs in many stories must not glue
+    different stories' events together.
     """
-    shared = a.actors & b.actors
     if not a.actors and not b.actors:
         return True
-    if len(shared) >= 2:
-        return True
+    shared = a.actors & b.actors
     same_day = len(a.date or "") == 10 and a.date == b.date
     specific = bool(shared & (a.persons | b.persons))
     if a.article == b.article:
-        return specific or same_day
+        return len(shared) >= 2 or specific or (bool(shared) and same_day)
+    if not shared & set(a.roles[0] + a.roles[2] + b.roles[0] + b.roles[2]):
+        return False
     same_place = a.place is not None and a.place == b.place
-    return bool(shared) and (same_day or specific and (same_place or _close(a.published, b.published)))
+    return len(shared) >= 2 or same_day or specific and (same_place or _close(a.published, b.published))
 
 
 def _close(a: str | None, b: str | None, days: int = NEWS_WINDOW) -> bool:

@@ -180,3 +180,9 @@ def test_one_shared_person_needs_reports_published_close_together():
     far = [art("a", men("CONSULT", participants="B"), published="2023-03-01"),
            art("b", men("CONSULT", participants="B"), published="2023-06-01")]
     assert len(events_of(resolve(far))) == 2
+
+
+def test_sharing_only_a_target_does_not_merge_reports():
+    r1 = art("a", men("SUPPORT", targets="B", agents="K"))
+    r2 = art("b", men("SUPPORT", targets="B", agents="M"))
+    assert len(events_of(resolve([r1, r2]))) == 2
