@@ -232,8 +232,9 @@ def _actor_fields(members: list[tuple[Node, Entity]]) -> dict:
     kind = family
     if family == "Organization":
         kind = "Outlet" if any(e.kind == "Outlet" for _, e in members) else "Organization"
-    forms = sorted({f for _, e in members for f in _forms(e)})
-    label = min(forms, key=lambda f: _label_rank(f, family == "Person")) if forms else ""
+    seen = Counter(f for _, e in members for f in set(_forms(e)))  # articles using each form
+    forms = sorted(seen)
+    label = min(forms, key=lambda f: (*_label_rank(f, family == "Person")[:-1], -seen[f], f)) if forms else ""
     code = _most_common(_code(e) for _, e in members) if family == "State" else None
     if code and len(code) == 3 and code.isalpha() and country_label(code) != code:
         label = country_label(code)  # states go by their short name: "Iran", not "Islamic Republic of Iran"
