@@ -95,14 +95,17 @@ def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: 
         art = r.article.key
         source = emap.get((art, r.outlet or ""), f"article/{art}")
         for m in r.events:
-            # a capital standing as a party for its government is its State ("Baku accused ...")
-            keys = ((emap.get((art, x)) for x in getattr(m, role)) for role in ROLES)
-            roles = tuple(tuple(sorted({capital.get(k, k) for k in ks if k})) for ks in keys)
+            # a capital standing as a party for its government is its State ("Baku accused ...");
+            # any other place named as a party is where it happened ("the blockade of the corridor")
+            keys = [{capital.get(k, k) for k in (emap.get((art, x)) for x in getattr(m, role)) if k}
+                    for role in ROLES]
+            sites = sorted(k for ks in keys for k in ks if kind.get(k) == "Location")
+            roles = tuple(tuple(sorted(k for k in ks if kind.get(k) != "Location")) for ks in keys)
             every = {k for keys in roles for k in keys}
+            place = emap.get((art, m.place or "")) or (sites[0] if sites else None)
             out.add(_M(art, m, roles, frozenset(every),
                        frozenset(k for k in every if kind.get(k) in _SPECIFIC),
-                       emap.get((art, m.place or "")), mention_date(m), source,
-                       (r.article.date or "")[:10] or None))
+                       place, mention_date(m), source, (r.article.date or "")[:10] or None))
     return sorted(out, key=_order)
 
 

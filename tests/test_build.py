@@ -85,9 +85,36 @@ def _frac(text: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def scores(nlp, tmp_path_factory):
+def dev_out(nlp, tmp_path_factory):
     out = tmp_path_factory.mktemp("dev")
     build([str(DIGEST)], out, nlp=nlp)
+    return out
+
+
+def _conforms(ttl: Path) -> tuple[bool, str]:
+    import pyshacl
+
+    shapes = rdflib.Graph().parse(ROOT / "graph" / "shapes.ttl")
+    ontology = rdflib.Graph().parse(ROOT / "graph" / "ontology.ttl")
+    conforms, _, text = pyshacl.validate(rdflib.Graph().parse(ttl), shacl_graph=shapes, ont_graph=ontology)
+    return conforms, text
+
+
+def test_sample_conforms_to_the_shapes(sample):
+    out, _ = sample
+    conforms, text = _conforms(out / "graph.ttl")
+    assert conforms, text
+
+
+@needs_shared
+def test_dev_digest_conforms_to_the_shapes(dev_out):
+    conforms, text = _conforms(dev_out / "graph.ttl")
+    assert conforms, text
+
+
+@pytest.fixture(scope="module")
+def scores(dev_out):
+    out = dev_out
     score = _scorer()
     g = rdflib.Graph().parse(out / "graph.ttl")
     gold = score.Gold(json.loads(GOLD.read_text(encoding="utf-8")))
