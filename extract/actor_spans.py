@@ -232,12 +232,18 @@ def repair(ents) -> list[Span]:
         ents += _titled_names(ents[0].doc, ents)
         ents = _surnames_as_people(ents)
     ents = _merge_people(sorted(ents, key=lambda e: e.start))
+    later: dict[int, frozenset[int]] = {}  # start -> tokens of the entities starting after it
+    taken: set[int] = set()
+    for e in reversed(ents):
+        later.setdefault(e.start, frozenset(taken))
+        taken.update(range(e.start, e.end))
     out: list[Span] = []
     for ent in ents:
+        start = ent.start
         ent = _trim_org(ent)
         if ent is None or not _keep(ent):
             continue
-        ent = _extend_org(ent, {t.i for e in ents for t in e if e.start > ent.start})
+        ent = _extend_org(ent, later.get(start, frozenset()))
         if out and out[-1].end > ent.start:
             continue
         prev = out[-1] if out else None

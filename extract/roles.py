@@ -182,12 +182,11 @@ def roles(doc: Doc) -> Iterator[Role]:
     article = doc._.ng_article
     offset = article.body_offset if article is not None else 0
     seen: set[tuple[str, str, str]] = set()
-    for person, title, org, sent in _titled(doc):
-        if org is None or sent.start_char < offset or (person, title, org) in seen:
+    for person, title, org, start, end in _titles_of(doc):
+        if org is None or start < offset or (person, title, org) in seen:
             continue
         seen.add((person, title, org))
-        yield Role(person=person, title=title, organization=org,
-                   start=sent.start_char - offset, end=sent.end_char - offset)
+        yield Role(person=person, title=title, organization=org, start=start - offset, end=end - offset)
 
 
 def titled(doc: Doc) -> list[tuple[str, str, str | None, int]]:
@@ -195,7 +194,16 @@ def titled(doc: Doc) -> list[tuple[str, str, str | None, int]]:
 
     Used to resolve descriptions ("the prime minister said") to the person given that title.
     """
-    return [(p, t, o, s.start_char) for p, t, o, s in _titled(doc)]
+    return [(p, t, o, start) for p, t, o, start, _ in _titles_of(doc)]
+
+
+def _titles_of(doc: Doc) -> list[tuple[str, str, str | None, int, int]]:
+    """:func:`_titled` with sentence offsets, computed once per Doc (roles and quotes both ask)."""
+    cached = doc.user_data.get("ng_titled")
+    if cached is None:
+        cached = [(p, t, o, s.start_char, s.end_char) for p, t, o, s in _titled(doc)]
+        doc.user_data["ng_titled"] = cached
+    return cached
 
 
 def _titled(doc: Doc) -> Iterator[tuple[str, str, str | None, Span]]:
