@@ -21,16 +21,11 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import arguments as args
 from extract import coref
+from extract.modality import aggregate as _aggregate
+from extract.modality import modality
 from extract.records import EventMention
 from extract.temporal import date_of, resolve_date, share_dates
 
-NEG_GOVERNORS = {"refuse", "decline", "fail", "deny", "avoid", "refrain", "reject", "cancel", "postpone",
-                 "prevent", "stop"}
-FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "agree", "promise",
-                    "pledge", "vow", "decide"}
-HYPO_GOVERNORS = {"urge", "call", "ask", "demand", "want", "hope", "seek", "try", "threaten", "propose",
-                  "suggest", "offer", "invite", "insist", "need", "wish", "consider", "allow", "may"}
-MODALS = {"could", "would", "may", "might", "should", "must", "can", "ought"}
 _WIRE = re.compile(r"^[A-Z][A-Z .'-]+,\s+([A-Z]+\.? \d{1,2})\b")
 
 
@@ -170,55 +165,6 @@ def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple | None:
     if not ok and not temporal:
         return None
     return etype, light, 0.6 if light is not None else 0.5
-
-
-def modality(tok: Token, light: Token | None) -> str:
-    """asserted / negated / hypothetical / future for the event triggered at ``tok``."""
-    chain = args.clause_chain(tok, light)
-    own = chain[: 2 if light is not None else 1]
-    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
-    first_verb = [verbs[0]] if verbs else []
-    for t in own + first_verb:
-        kids = list(t.children)
-        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in kids):
-            return "negated"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
-            return "hypothetical"
-        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-        if aux & {"will", "shall", "'ll"}:
-            return "future"
-        if aux & MODALS:
-            return "hypothetical"
-    for below, t in zip(chain, chain[1:], strict=False):
-        if t.pos_ not in ("VERB", "AUX") or t in own:
-            continue
-        if below.dep_ not in ("xcomp", "ccomp"):
-            break  # adjuncts ("after talks with X", "in contact with X") keep their own modality
-        lemma = t.lemma_.lower()
-        if lemma == "call" and not any(c.lower_ in ("on", "upon", "for") for c in t.children):
-            break  # "called X to offer help": a phone call, not a request
-        if lemma in NEG_GOVERNORS:
-            return "negated"
-        if lemma in FUTURE_GOVERNORS:
-            return "future"
-        if lemma in HYPO_GOVERNORS:
-            return "hypothetical"
-        break
-    if any(t.lemma_ == "look" and any(c.lower_ == "forward" for c in t.children) for t in chain):
-        return "future"  # "looks forward to cooperation"
-    if any(c.lower_ == "going" for c in first_verb) or tok.head.lower_ == "upcoming":
-        return "future"
-    return "asserted"
-
-
-def _aggregate(tok: Token, light: Token | None) -> bool:
-    """Generic habits and counts: "has visited Moscow five times"."""
-    for h in (tok, light):
-        for t in h.subtree if h is not None else ():
-            if t.lemma_.lower() == "time" and any(c.dep_ == "nummod" or c.lower_ in ("many", "several")
-                                                    for c in t.children):
-                return True
-    return False
 
 
 def _triggers(sent: Span, lex: dict, ctx: dict) -> list[tuple[Token, str, Token | None, float]]:
