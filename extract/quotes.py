@@ -8,13 +8,7 @@ quote's sentence(s): "..., said X", "X said: ...", "... X tweeted"; pronouns and
 the latest person; "read the statement" -> the statement's issuer; an unattributed quote paragraph
 continues the previous speaker.  Scare quotes (one to three words, no speech verb governing them)
 are not statements.  A real quotation with no identifiable speaker is kept with ``speaker=None``.
-
->>> t = 'He said "we will stay." Then a \\u201cthing\\u201d happened.'
->>> [t[s:e] for s, e in quote_spans(t)]
-['we will stay.', 'thing']
->>> t = 'Broken "start here.\\n\\nNext "ok" end.'
->>> [t[s:e] for s, e in quote_spans(t)]
-['ok']
+The quote-mark scanner (:func:`quote_spans`) and the per-document lookups live in :mod:`extract.titles`.
 """
 from __future__ import annotations
 
@@ -27,112 +21,22 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from extract import roles as R
-from extract.canon import norm
+from extract import titles as T
+from extract.quote_marks import _Ctx
+from extract.quote_marks import quote_spans as quote_spans  # re-exported: tests import it from here
 from extract.records import Quote
 
-MARKS = '"\u201c\u201d\u201e'
 PRONOUNS = {"he", "she", "him", "her"}
 _SUBJ = ("nsubj",)
 _CLIMB = ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "pcomp")
-_PATH = ("compound", "appos", "poss", "nmod", "flat", "conj", "amod", "npadvmod", "nummod", "det")
 
 
 @cache
 def vocab() -> dict[str, frozenset[str]]:
     """Speech verbs, citation verbs, document, government and anaphor nouns (lemmas)."""
-    data = tomllib.loads((R.DATA / "speech.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((T.DATA / "speech.toml").read_text(encoding="utf-8"))
     return {"speech": frozenset(data["speech"]["verbs"]), "cite": frozenset(data["cite"]["verbs"]),
             **{k: frozenset(v) for k, v in data["nouns"].items()}}
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of the quoted words (inside the marks, trimmed) of every well-formed quotation."""
-    paras = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
-    out: list[tuple[int, int]] = []
-    for n, (ps, pe) in enumerate(paras):
-        open_at = None
-        for i in range(ps, pe):
-            ch = text[i]
-            if ch not in MARKS:
-                continue
-            prev = text[i - 1] if i > ps else " "
-            nxt = text[i + 1] if i + 1 < pe else " "
-            if open_at is None:
-                stray_close = ch == "\u201d" and not prev.isspace() and i > ps
-                stray_close |= ch == '"' and not prev.isspace() and i > ps and (nxt.isspace() or i + 1 == pe)
-                if not stray_close:
-                    open_at = i
-            elif ch in "\u201c\u201e" and not nxt.isspace():
-                open_at = i  # a second opening mark: the first one was stray
-            else:
-                out.append(_trim(text, open_at + 1, i))
-                open_at = None
-        if open_at is not None and n + 1 < len(paras) and text[paras[n + 1][0]] in MARKS:
-            out.append(_trim(text, open_at + 1, pe))  # runs on into the next paragraph
-    return [(s, e) for s, e in out if any(c.isalnum() for c in text[s:e])]
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
-        e -= 1
-    return s, e
-
-
-class _Ctx:
-    """Per-document lookups shared by the quote and citation extractors."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.known = R.entities(doc)
-        self.ments = R.mentions(doc)
-        self.spans = quote_spans(doc.text)
-        self._starts = [s for s, _ in self.spans]
-
-    def in_quote(self, tok: Token) -> bool:
-        k = bisect.bisect_right(self._starts, tok.idx) - 1
-        return k >= 0 and tok.idx < self.spans[k][1]
-
-    def kind(self, eid: str | None) -> str | None:
-        return self.known[eid].kind if eid in self.known else None
-
-    def entity_of(self, tok: Token) -> str | None:
-        """Entity id of the mention covering ``tok`` (places standing for a State as the State)."""
-        m = self.ments.get(tok.i)
-        if m is None:
-            return self.person_named(tok)
-        e = self.known[m.kb_id_]
-        if e.kind == "Location":
-            st = R.as_state(self.doc, e)
-            return st.id if st else None
-        return e.id
-
-    def actors_in(self, head: Token, preps=("of", "from", "by")) -> list[str]:
-        """Actors named by a noun phrase: its own mention, compounds, appositions, of/from/by."""
-        found: list[tuple[int, str]] = []
-        todo = [head]
-        while todo:
-            tok = todo.pop(0)
-            eid = self.entity_of(tok)
-            if eid and eid not in (f for _, f in found):
-                found.append((tok.i, eid))
-            for c in tok.children:
-                if (c.dep_ in _PATH or (c.dep_ == "prep" and c.lower_ in preps)
-                        or (c.dep_ == "pobj" and tok.dep_ == "prep")):
-                    todo.append(c)
-        return [eid for _, eid in sorted(found)]
-
-    def person_named(self, tok: Token) -> str | None:
-        """A proper noun the NER missed that repeats a person's (last) name: "..., Kirby said"."""
-        if tok.pos_ != "PROPN" or self.in_quote(tok):
-            return None
-        key = norm(tok.text)
-        hits = [e for e in self.known.values() if e.kind == "Person" and key and key in
-                {norm(w) for f in (e.name, *e.forms) for w in f.split()[-1:]}]
-        before = [(max(s for s, _ in e.spans if s < tok.idx), e.id) for e in hits
-                  if any(s < tok.idx for s, _ in e.spans)]
-        return max(before)[1] if before else (hits[0].id if hits else None)
 
 
 def subject(verb: Token) -> Token | None:
@@ -178,14 +82,14 @@ def actor_of(ctx: _Ctx, subj: Token, kinds=("Person", "Organization", "State", "
 
 @cache
 def _title_words() -> frozenset[str]:
-    return frozenset(w for t in R.lexicon()["all"] for w in t.split()[-1:]) | {"official", "spokesman"}
+    return frozenset(w for t in T.lexicon()["all"] for w in t.split()[-1:]) | {"official", "spokesman"}
 
 
 def _government(ctx: _Ctx, tok: Token) -> str | None:
     """ "the Armenian government", "Iran's authorities" -> the State."""
     for c in tok.children:
         if c.dep_ == "amod" or (c.dep_ == "compound" and c.ent_type_ == "NORP"):
-            st = R.demonym_state(ctx.doc, c.text)
+            st = T.demonym_state(ctx.doc, c.text)
             if st:
                 return st.id
         if c.dep_ in ("poss", "compound"):
@@ -231,7 +135,7 @@ def _recent_person(ctx: _Ctx, tok: Token) -> str | None:
 def _role_holder(ctx: _Ctx, tok: Token) -> str | None:
     """ "the prime minister" -> the latest person given that title earlier in the article."""
     words = {t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"}
-    if tok.lower_ not in R.lexicon()["all"] and not any(tok.lower_ in t.split() for t in R.lexicon()["all"]):
+    if tok.lower_ not in T.lexicon()["all"] and not any(tok.lower_ in t.split() for t in T.lexicon()["all"]):
         return None
     best = None
     for person, title, _org, start in R.titled(ctx.doc):
