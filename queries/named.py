@@ -34,13 +34,19 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from graph.vocab import EVENT_TYPES, NG, PREFIXES, RDF, RDFS, SKOS, XSD
+from graph.vocab import EVENT_TYPES, NG, RDF, RDFS, SKOS, XSD
+from queries.results import format_table, serialize
 
 QUERY_DIR = Path(__file__).resolve().parent
 ACTOR_CLASSES = ("Actor", "Person", "State", "Organization", "Outlet", "Location")
 ACTOR_PARAMS = frozenset({"actor", "other", "outlet", "country", "place", "speaker", "source"})
 GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.nt")
 LIST_SEPARATOR = "; "
+__all__ = [
+    "ACTOR_CLASSES", "ACTOR_PARAMS", "GRAPH_FILES", "LIST_SEPARATOR", "NamedQuery", "QueryError",
+    "bind_params", "execute", "format_table", "list_queries", "load_query", "normalize_name",
+    "open_graph", "resolve_actor", "serialize",
+]  # format_table, serialize: moved to queries.results, re-exported for old importers
 
 
 class QueryError(ValueError):
@@ -266,74 +272,3 @@ def execute(g: Graph, name: str, params: dict | None = None) -> Result:
 def _empty(row) -> bool:
     """True for the all-unbound row rdflib's aggregates give when nothing matched."""
     return all(val is None or (isinstance(val, Literal) and val.value in ("", 0)) for val in row.values())
-
-def _tsv_term(term) -> str:
-    """SPARQL TSV form of a term: Turtle syntax, plain numbers and booleans."""
-    if term is None:
-        return ""
-    if isinstance(term, Literal) and term.datatype in (XSD.integer, XSD.decimal, XSD.boolean):
-        return str(term)
-    return term.n3().replace("\t", "\\t").replace("\n", "\\n")
-
-
-def _capped(result: Result, max_rows: int | None) -> tuple[Result, bool]:
-    rows = list(result.bindings)
-    if max_rows is None or len(rows) <= max_rows:
-        return result, False
-    capped = Result("SELECT")
-    capped.vars, capped.bindings = result.vars, rows[:max_rows]
-    return capped, True
-
-
-def serialize(result: Result, fmt: str, max_rows: int | None = None) -> tuple[bytes, bool]:
-    """(bytes, truncated): a query result as ``fmt``, cut after ``max_rows`` rows or triples.
-
-    SELECT/ASK: json (SPARQL 1.1 JSON results), xml, csv, tsv; CONSTRUCT/DESCRIBE:
-    turtle, json-ld, nt, xml.
-
-    >>> res = Graph().query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }")
-    >>> serialize(res, "tsv", max_rows=2)
-    (b'?x\\n1\\n2\\n', True)
-    """
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        triples = sorted(result.graph)
-        out = Graph()
-        for prefix, namespace in PREFIXES.items():
-            out.bind(prefix, namespace)
-        for triple in triples[:max_rows] if max_rows is not None else triples:
-            out.add(triple)
-        truncated = max_rows is not None and len(triples) > max_rows
-        return out.serialize(format=fmt).encode("utf-8"), truncated
-    if result.type == "ASK":
-        if fmt in ("csv", "tsv"):
-            return (b"true\n" if result.askAnswer else b"false\n"), False
-        return result.serialize(format=fmt), False
-    capped, truncated = _capped(result, max_rows)
-    if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in capped.vars)]
-        lines += ["\t".join(_tsv_term(row.get(v)) for v in capped.vars) for row in capped.bindings]
-        return ("\n".join(lines) + "\n").encode("utf-8"), truncated
-    return capped.serialize(format=fmt), truncated
-
-
-def format_table(result: Result, width: int = 60) -> str:
-    """An aligned plain-text table of a SELECT result (cells cut at ``width`` characters).
-
-    >>> print(format_table(Graph().query("SELECT ?x ?y WHERE { VALUES (?x ?y) { (1 'ab') } }")))
-    x  y
-    -  --
-    1  ab
-    """
-    if result.type == "ASK":
-        return "true" if result.askAnswer else "false"
-    names = [str(v) for v in result.vars]
-
-    def cell(term) -> str:
-        text = "" if term is None else " ".join(str(term).split())
-        return text if len(text) <= width else text[: width - 1] + "…"
-
-    rows = [[cell(row.get(v)) for v in result.vars] for row in result.bindings]
-    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    lines = [names, ["-" * w for w in widths], *rows]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
-                     for line in lines)
