@@ -210,9 +210,10 @@ def _write(records, chosen: dict[str, ReadResult], out: Path, base: str, problem
     from graph.store import update_store
 
     model_ = resolve(records, [r.document for r in chosen.values()])
-    graph = rdf.to_graph(model_, base)
-    written = export.write_outputs(graph, out, dataset=rdf.to_dataset(model_, base))
-    update_store(out, model_, base)
+    rows = rdf.quads(model_, base)  # the one mapping, run once: graph, dataset and store share it
+    graph = rdf.to_graph(model_, base, rows=rows)
+    written = export.write_outputs(graph, out, dataset=rdf.to_dataset(model_, base, rows=rows))
+    update_store(out, model_, base, rows=rows)
     kinds = Counter(a.kind for a in model_.actors)
     cited = {model_.actor(r.article.key, c.source) for r in model_.articles for c in r.citations}
     outlets = {a.key for a in model_.actors if a.kind == "Outlet"}

@@ -265,22 +265,25 @@ def _bind(g: Graph) -> None:
         g.bind(prefix, ns, replace=True)
 
 
-def to_dataset(model: Model, base: str = DEFAULT_BASE) -> Dataset:
-    """The model as an RDF dataset: one named graph per article, one resolved, one for documents."""
+def to_dataset(model: Model, base: str = DEFAULT_BASE, *, rows: list[Quad] | None = None) -> Dataset:
+    """The model as an RDF dataset: one named graph per article, one resolved, one for documents.
+
+    ``rows`` are the model's :func:`quads` when the caller already has them.
+    """
     base, ds = _base(base), Dataset()
     _bind(ds)
     graphs: dict[str, Graph] = {}
-    for name, s, p, o in quads(model, base):
+    for name, s, p, o in rows if rows is not None else quads(model, base):
         if name not in graphs:
             graphs[name] = ds.graph(URIRef(base + name))
         graphs[name].add((s, p, o))
     return ds
 
 
-def to_graph(model: Model, base: str = DEFAULT_BASE) -> Graph:
+def to_graph(model: Model, base: str = DEFAULT_BASE, *, rows: list[Quad] | None = None) -> Graph:
     """The union of :func:`to_dataset`'s graphs as one rdflib Graph, prefixes bound."""
     g = Graph()
     _bind(g)
-    for _, s, p, o in quads(model, base):
+    for _, s, p, o in rows if rows is not None else quads(model, base):
         g.add((s, p, o))
     return g

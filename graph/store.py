@@ -112,21 +112,23 @@ def _save_hashes(out_dir: str | Path, hashes: dict[str, str]) -> None:
     write_atomic(_hash_file(out_dir), json.dumps(hashes, sort_keys=True, indent=0).encode())
 
 
-def _grouped(model: Model, base: str) -> Iterator[tuple[str, list]]:
-    for name, rows in groupby(model_quads(model, base), key=lambda q: q[0]):
-        yield base + name, list(rows)
+def _grouped(model: Model, base: str, rows: list | None) -> Iterator[tuple[str, list]]:
+    for name, group in groupby(rows if rows is not None else model_quads(model, base), key=lambda q: q[0]):
+        yield base + name, list(group)
 
 
-def update_store(out_dir: str | Path, model: Model, base: str = DEFAULT_BASE) -> StoreUpdate:
+def update_store(out_dir: str | Path, model: Model, base: str = DEFAULT_BASE, *,
+                 rows: list | None = None) -> StoreUpdate:
     """Bring ``OUT/store`` to the quads of ``model``: replace changed named graphs, drop old ones.
 
     Graphs about to change are first forgotten in the hash file, then each is
     replaced in one transaction, then the new hashes are saved: an interrupted
-    update is finished by the next one.
+    update is finished by the next one.  ``rows`` are the model's
+    :func:`graph.rdf.quads` when the caller already has them.
     """
     base = base if base.endswith(("/", "#")) else base + "/"
     old = graph_hashes(out_dir)
-    new = {iri: (_digest(rows), rows) for iri, rows in _grouped(model, base)}
+    new = {iri: (_digest(group), group) for iri, group in _grouped(model, base, rows)}
     stale = sorted(iri for iri in set(old) | set(new) if old.get(iri) != new.get(iri, (None,))[0])
     if not stale and (_store_path(out_dir) / "CURRENT").exists():
         return StoreUpdate(kept=len(new))
