@@ -2,18 +2,11 @@
 
 Sentences are written for these tests; they do not come from any publisher.
 """
-import pytest
 
-from extract import nlp as ngnlp
 from extract.actor_cluster import cluster
 from extract.actor_types import classify
 from extract.actors import attach_meta, entities, outlet_mention
 from extract.records import Article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return ngnlp.load()
 
 
 def ents(nlp, text):

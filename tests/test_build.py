@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from extract import nlp as nlp_mod
 from graph.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,11 +16,6 @@ DIGEST = SHARED / "corpus" / "caucasus-digest-2023-03-23.txt"
 GOLD = SHARED / "eval" / "gold" / "caucasus-digest-2023-03-23.json"
 needs_shared = pytest.mark.skipif(not DIGEST.exists(), reason="../shared (dev digest and gold) is not "
                                   "beside this checkout; it exists in CI and the dev workspace")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return nlp_mod.load()
 
 
 @pytest.fixture(scope="module")

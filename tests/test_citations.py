@@ -1,16 +1,8 @@
 """Tests for extract/citations.py on invented sentences (entities set by hand on the real parse)."""
 from __future__ import annotations
 
-import pytest
-
-from extract import nlp as ng_nlp
 from extract.citations import citations, parenthetical_sources
 from tests.test_roles import make
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return ng_nlp.load()
 
 
 def cited(doc):

@@ -7,15 +7,6 @@ from extract.coref import demonym_matches, paragraph_of, resolve
 from extract.records import Article
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from extract.nlp import load
-    try:
-        return load()
-    except OSError as exc:  # pragma: no cover - model missing
-        pytest.skip(f"spaCy model not installed: {exc}")
-
-
 def parse(nlp, body: str):
     from extract.pipeline import records_of
     art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=len(body),

@@ -1,19 +1,8 @@
 """Event mentions: triggers, arguments, modality, dates and places on short hand-written sentences."""
 from __future__ import annotations
 
-import pytest
-
 from extract.events import events, lexicon, modality
 from extract.records import Article, EventMention
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from extract.nlp import load
-    try:
-        return load()
-    except OSError as exc:  # pragma: no cover - model missing
-        pytest.skip(f"spaCy model not installed: {exc}")
 
 
 def run(nlp, body: str, date: str | None = "2023-03-23", headline: str = "Test report"):

@@ -14,7 +14,6 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from extract import nlp as nlp_mod
 from graph.build import build, read_manifest
 from graph.store import open_ox
 
@@ -22,11 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 A = str(ROOT / "examples" / "sample-digest.txt")
 B = str(ROOT / "examples" / "sample-feed.jsonl")
 FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml", "actors.graphml", "graph.gexf")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return nlp_mod.load()
 
 
 @pytest.fixture(scope="module")

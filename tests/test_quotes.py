@@ -1,16 +1,8 @@
 """Tests for extract/quotes.py on invented sentences (entities set by hand on the real parse)."""
 from __future__ import annotations
 
-import pytest
-
-from extract import nlp as ng_nlp
 from extract.quotes import quote_spans, quotes
 from tests.test_roles import make
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return ng_nlp.load()
 
 
 def said(doc):

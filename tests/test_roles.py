@@ -7,17 +7,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from spacy.tokens import Span
 
-from extract import nlp as ng_nlp
 from extract.records import Article, Entity
 from extract.roles import roles, title_at
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return ng_nlp.load()
 
 
 def make(nlp, body: str, ents: dict[str, str], codes: dict[str, str] | None = None, datelines=()):

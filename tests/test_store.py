@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from extract import nlp as nlp_mod
 from extract.reader import read_inputs
 from graph.build import build
 from graph.distributed import extract_batch
@@ -30,11 +29,6 @@ def _plain(term):
 def _text(term) -> str:
     """Row values as text; an empty GROUP_CONCAT is "" in rdflib but unbound in Oxigraph."""
     return "" if term is None else str(term)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return nlp_mod.load()
 
 
 @pytest.fixture(scope="module")
