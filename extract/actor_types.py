@@ -139,12 +139,20 @@ def _owned(rest: str, owner: str, form: str) -> Mention | None:
                    sector=gz.sector_of(rest) or "GOV")
 
 
-def classify(text: str, label: str) -> Mention | None:
-    """Type one entity span (its text and spaCy label); None when it is not an actor."""
+def classify(text: str, label: str, surnames: frozenset[str] = frozenset()) -> Mention | None:
+    """Type one entity span (its text and spaCy label); None when it is not an actor.
+
+    A PERSON span that is one of ``surnames`` (lower-cased surnames of people
+    the text names in full) stays a person even where a place has that name.
+
+    >>> classify("Clinton", "PERSON", frozenset({"clinton"})).kind
+    'Person'
+    """
     form = surface(clean(text)).strip(" ,;:()[]\"'")
     if not form or not any(c.isalpha() for c in form):
         return None
-    for fn in (_gazetteer, _domain, _body, _place):
+    person = label == "PERSON" and form.lower() in surnames
+    for fn in (_gazetteer, _domain, _body) if person else (_gazetteer, _domain, _body, _place):
         m = fn(form)
         if m:
             return m

@@ -37,6 +37,8 @@ from extract.records import Article, Entity
 
 LABEL = {"Person": "PERSON", "State": "GPE", "Organization": "ORG", "Outlet": "ORG", "Location": "LOC"}
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "LOC", "FAC", "NORP"}
+#: Prepositions before a name that make it a place ("in Clinton"), not a person.
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
 #: Words after a demonym that make it stand for its state.
 GOV_TITLES = {"minister", "president", "prime", "deputy", "foreign", "defense", "defence", "ambassador",
               "government", "secretary", "envoy", "premier", "chancellor"}
@@ -51,8 +53,11 @@ def cluster(doc: Doc) -> Doc:
     """Type every actor mention, cluster the mentions, set ``kb_id_`` and ``doc._.ng_entities``."""
     doc.ents = repair(doc.ents)
     spans, mentions = [], []
+    surnames = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
     for ent in doc.ents:
-        m = classify(ent.text, ent.label_) if ent.label_ in ACTOR_LABELS else None
+        after = ent.doc[ent.start - 1].lower_ if ent.start else ""
+        m = classify(ent.text, ent.label_, frozenset() if after in LOCATIVE else surnames) \
+            if ent.label_ in ACTOR_LABELS else None
         if m is None and ent.label_ == "NORP":
             m = _state_by_demonym(ent)
         if m is not None:

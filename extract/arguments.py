@@ -213,9 +213,12 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: dict):
         if trig.dep_ == "pobj" and trig.head.head.pos_ in ("VERB", "AUX") and etype in SYMMETRIC:
             add(parts, actors_of(_subject(trig.head.head)[0], ctx))
     heads = [t for t in (trig, light) if t is not None]
-    if verbal:
+    if verbal and etype == "AID":
         heads += [c for c in trig.children if c.dep_ == "dobj" and not actors_of(c, ctx)
                   and any(p.lower_ == "to" for p in c.children)]  # "offered help to X"
+    if verbal and etype == "ACCUSE":  # "blamed her defeat in the election on X"
+        heads += [t for c in trig.children if c.dep_ == "dobj" and not actors_of(c, ctx)
+                  for t in c.subtree if t.pos_ == "NOUN" and any(p.lower_ == "on" for p in t.children)]
     for h in heads:
         for prep, o in _pobjs(h, TARGET_PREPS + SYM_PREPS + ("from",)):
             ids = actors_of(o, ctx) or (owner_of(o, ctx) if prep in TARGET_PREPS else ())

@@ -50,7 +50,7 @@ def lexicon() -> dict:
             lex["phrases"].setdefault(tuple(phrase.split()), etype)
         for verb, objs in block.get("exclude", {}).items():
             lex["exclude"][(etype, verb)] = frozenset(objs)
-    for key in ("light", "occur", "speech", "topic_verbs", "measure"):
+    for key in ("light", "occur", "speech", "topic_verbs", "measure", "local"):
         lex[key] = frozenset(lex["general"].get(key, ()))
     return lex
 
@@ -79,8 +79,9 @@ def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
     for etype, need in lex["prep"].get(lemma, ()):
         if preps & need:
             return etype, 0.75
-    if lemma in lex["actor_object"] and actor_objs:
-        return lex["actor_object"][lemma], 0.7
+    if lemma in lex["actor_object"] and actor_objs and not any(
+            c.dep_ in ("oprd", "dobj") and c not in actor_objs for c in v.children):
+        return lex["actor_object"][lemma], 0.7  # not "called him a sore loser"
     if lemma in lex["owner_object"] and (actor_objs or any(args.owner_of(o, ctx) for o in objs)):
         etype = lex["owner_object"][lemma]
         if not {o.lemma_.lower() for o in objs} & lex["exclude"].get((etype, lemma), frozenset()):
@@ -234,6 +235,8 @@ def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -
             state["last"] = state["dates"][etype] = date
         if place is None and etype == "CONSULT" and state.get("lead") and state.get("dateline"):
             place = state["dateline"]
+        if place is None and etype in lex["local"] and not (date and date[0] != article.date):
+            place = _local_place(state.get("story_place"), agents + targets + parts, ctx)
         if etype in args.SYMMETRIC and len(parts) >= 2 and mod == "asserted":
             state["sym"], state["sym_para"] = parts, state["para"]
         n_args = bool(agents) + bool(targets) + bool(parts)
@@ -247,6 +250,32 @@ def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -
                            attributed_to=args.attributed_to(tok, light, ctx, lex["speech"]))
 
 
+def _local_place(place: str | None, parties: tuple[str, ...], ctx: dict) -> str | None:
+    """The story's place for a local happening without a place of its own ("the tram derailed"):
+    a town or region, or a country when the happening names no party (a country named as the
+    story's place is more often a party's home than the scene: "Azerbaijani forces shot ...")."""
+    kind = ctx["kinds"].get(place or "")
+    return place if kind == "Location" or kind == "State" and not parties else None
+
+
+def story_place(doc: Doc, ctx: dict) -> str | None:
+    """The entity id of the first town, region or country the headline names, else the lead sentence.
+
+    >>> import spacy
+    >>> story_place(spacy.blank("en")("Quiet day."), {"kinds": {}}) is None
+    True
+    """
+    article = doc._.ng_article if Doc.has_extension("ng_article") else None
+    offset = article.body_offset if article is not None else 0
+    first = next((s for s in doc.sents if s.start_char >= offset and s.text.strip()), None) \
+        if doc.has_annotation("SENT_START") else None
+    for part in (doc.char_span(0, offset, alignment_mode="expand") if offset else None, first):
+        for ent in part.ents if part is not None else ():
+            if ctx["kinds"].get(ent.kb_id_) in ("Location", "State"):
+                return ent.kb_id_
+    return None
+
+
 def events(doc: Doc) -> Iterator[EventMention]:
     """Extractor: the article's event mentions, in text order (headline sentences skipped)."""
     article = doc._.ng_article
@@ -258,7 +287,8 @@ def events(doc: Doc) -> Iterator[EventMention]:
     wire = _WIRE.match(article.body)
     lede = article.body.find(". ", wire.end()) + 2 if wire else -1  # the sentence after "CITY, DATE, AGENCY."
     state: dict = {"wire": resolve_date(wire.group(1), article.date) if wire else None,
-                   "dateline": meta[2][0] if meta[2] else None, "disasters": set(), "dates": {}}
+                   "dateline": meta[2][0] if meta[2] else None, "disasters": set(), "dates": {},
+                   "story_place": story_place(doc, ctx)}
     found: list[EventMention] = []
     for sent in doc.sents:
         if sent.start_char < article.body_offset or not sent.text.strip():

@@ -150,6 +150,9 @@ def _anchored_at(ent, chain: list) -> int | None:
     for _ in range(8):
         if cur in chain or cur.pos_ in ("VERB", "AUX") or cur.head is cur:
             break
+        if cur.dep_ in ("poss", "compound", "nmod") and cur.head.pos_ in ("NOUN", "PROPN") \
+                and cur.head not in chain:
+            return None  # "Tuesday's election", "the October 28 letter": it dates that thing
         cur = cur.head
     return chain.index(cur) if cur in chain else None
 

@@ -8,7 +8,8 @@ union-find in a fixed order, so the result never depends on input order:
 * Persons by normalised full name; a name whose tokens are a suffix of exactly
   one longer name in the corpus ("Bagheri Kani" -> "Ali Bagheri Kani") joins it,
   a suffix of two different names ("Smith": "John Smith", "Anna Smith") stays
-  apart; a shared form of two or more tokens links entities whose names agree;
+  apart, and so does a name made of two names found on their own; a shared
+  form of two or more tokens links entities whose names agree;
 * Organizations and Outlets (one family: the Outlet kind wins) and Locations by
   normalised name or any shared surface form, never across two different
   countries; an entity without a country joins only when every candidate has
@@ -167,6 +168,12 @@ def _suffix(short: tuple, long: tuple) -> bool:
     return len(short) < len(long) and long[-len(short):] == short
 
 
+def _composite(name: tuple, names) -> bool:
+    """Two full names run together ("Hillary Clinton Donald Trump", from a page's
+    captions): both halves are names of two or more words found on their own."""
+    return any(name[:i] in names and name[i:] in names for i in range(2, len(name) - 1))
+
+
 def _link_persons(uf: UnionFind, ents: dict[Node, Entity]) -> None:
     """Join persons by full name, shared multi-token forms and unambiguous suffixes."""
     best: dict[Node, tuple] = {}  # root -> its longest name
@@ -186,6 +193,7 @@ def _link_persons(uf: UnionFind, ents: dict[Node, Entity]) -> None:
     for nodes in by_name.values():
         for n in nodes[1:]:
             join(nodes[0], n)
+    own = {best[n] for n in ents}  # every name as some entity's own name
     by_form: dict[tuple, set[Node]] = {}
     for node, e in ents.items():
         for f in _forms(e):
@@ -195,6 +203,8 @@ def _link_persons(uf: UnionFind, ents: dict[Node, Entity]) -> None:
         nodes = sorted(by_form[form])
         for n in nodes[1:]:
             a, b = best[uf.find(nodes[0])], best[uf.find(n)]
+            if _composite(a, own) or _composite(b, own):
+                continue
             if a == b or _suffix(a, b) or _suffix(b, a):
                 join(nodes[0], n)
     roots = sorted({uf.find(n) for n in ents})
@@ -203,6 +213,8 @@ def _link_persons(uf: UnionFind, ents: dict[Node, Entity]) -> None:
         names.setdefault(best[r], []).append(r)
     longer: dict[tuple, set[tuple]] = {}  # suffix -> the longer names ending with it
     for name in names:
+        if _composite(name, names):
+            continue
         for i in range(1, len(name)):
             longer.setdefault(name[i:], set()).add(name)
     for name in sorted(names, key=lambda t: (-len(t), t)):

@@ -6,8 +6,9 @@ Two mentions may merge when they have the same type and modality, share a
 canonical actor, have compatible dates
 (equal, one missing, or the coarser one contains the finer: "2023-03" contains
 "2023-03-22") and compatible places (equal, one missing, or one is the other's
-country).  Mentions without any actor merge only on the same type, the same
-day, the same place, from different articles.  Two mentions that each name a
+country).  Mentions without any actor merge only on the same type and the
+same place, within an article, or across articles on the same day or from
+reports published within ``LOCAL_WINDOW`` days of each other.  Two mentions that each name a
 person or organisation the other does not ("X met Y" / "X met Z") stay apart.
 One shared actor is enough within an article for a person or organisation; across
 articles only with the same day, or, for a person/organisation, the same place or
@@ -42,6 +43,8 @@ _PRECISION = {10: "day", 7: "month", 4: "year"}
 _SPECIFIC = ("Person", "Organization", "Outlet")
 #: Reports of one happening by different outlets appear within this many days of each other.
 NEWS_WINDOW = 2
+#: ... and reports of one happening that names no actor (an accident, a storm) within this many days.
+LOCAL_WINDOW = 1
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ def _pair_ok(a: _M, b: _M, country: dict[str, str | None]) -> bool:
             and country.get(b.place) != a.place:
         return False
     if not a.actors and not b.actors:
-        return a.article != b.article
+        return a.place is not None and a.place == b.place
     return not (a.persons - b.actors and b.persons - a.actors)
 
 
@@ -137,10 +140,10 @@ def _strong(a: _M, b: _M) -> bool:
     within ``NEWS_WINDOW`` days: a name that recurs in many stories must not glue
     different stories' events together.
     """
-    if not a.actors and not b.actors:
-        return True
     shared = a.actors & b.actors
     same_day = len(a.date or "") == 10 and a.date == b.date
+    if not a.actors and not b.actors:  # the same place: the same day, or reports close in time
+        return a.article == b.article or same_day or _close(a.published, b.published, LOCAL_WINDOW)
     specific = bool(shared & (a.persons | b.persons))
     if a.article == b.article:
         return len(shared) >= 2 or specific or (bool(shared) and same_day)
@@ -166,8 +169,8 @@ def _candidates(ms: list[_M]) -> list[tuple[int, int]]:
         if x.actors:
             for k in x.actors:
                 by_key.setdefault((*base, "actor", k), []).append(i)
-        elif x.date and len(x.date) == 10 and x.place:
-            by_key.setdefault((*base, "day", x.date, x.place), []).append(i)
+        elif x.place:
+            by_key.setdefault((*base, "place", x.place), []).append(i)
     shared: Counter = Counter()
     for idx in by_key.values():
         for n, i in enumerate(idx):

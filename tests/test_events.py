@@ -200,3 +200,28 @@ def test_unparsed_doc_yields_nothing():
     doc = nlp(art.text)
     doc._.ng_article = art
     assert list(events(doc)) == []
+
+
+def test_blame_on_targets_the_object_of_on(nlp):
+    ms, n = run(nlp, "Senator Maria Lopez blamed her defeat in the state election on Governor Paul Reyes.")
+    m = one(ms, "ACCUSE")
+    assert named(m.agents, n) == {"Maria Lopez"} and named(m.targets, n) == {"Paul Reyes"}
+
+
+def test_date_of_a_noun_modifier_is_not_the_events(nlp):
+    ms, _ = run(nlp, "Senator Maria Lopez blamed Governor Paul Reyes for her defeat in Tuesday's election.",
+                date="2023-03-25")
+    assert one(ms, "ACCUSE").date is None  # Tuesday dates the election, not the blaming
+
+
+def test_calling_someone_names_is_no_phone_call(nlp):
+    ms, _ = run(nlp, "Opposition leaders called Governor Paul Reyes a coward.")
+    assert not [m for m in ms if m.type == "CONSULT"]
+
+
+def test_local_happening_takes_the_headlines_place(nlp):
+    ms, n = run(nlp, "Several people were hurt when the train derailed on a sharp bend.",
+                headline="Train derails in Zaragoza")
+    assert n[one(ms, "DISASTER").place] == "Zaragoza"
+    ms, n = run(nlp, "Chile accused Bolivia of violating the border treaty.", headline="Row in Zaragoza")
+    assert one(ms, "ACCUSE").place is None  # not a local happening

@@ -54,6 +54,15 @@ def test_bare_surname_of_one_full_name_merges():
     assert m.actor(r1.article.key, "E0") == m.actor(r2.article.key, "E0") == "actor/person/john-smith"
 
 
+def test_two_names_run_together_absorb_neither():
+    r1 = art("one", ent("E0", "Person", "John Smith Anna Berg", "Anna Berg", "Berg"))  # caption glue
+    r2 = art("two", ent("E0", "Person", "Anna Berg"))
+    r3 = art("three", ent("E0", "Person", "John Smith"))
+    m = resolve([r1, r2, r3])
+    keys = [m.actor(r.article.key, "E0") for r in (r1, r2, r3)]
+    assert len(set(keys)) == 3 and keys[1] == "actor/person/anna-berg"
+
+
 def test_honorific_and_curly_apostrophe():
     r1 = art("one", ent("E0", "Person", "Dr Melanie O’Brien"))
     r2 = art("two", ent("E0", "Person", "Melanie O'Brien"))

@@ -111,6 +111,16 @@ def test_actorless_mentions():
              men("DISASTER", 40, date="2023-03-22", place="L"))
     q4 = art("d", men("DISASTER", date="2023-03", place="L"))
     evs = events_of(resolve([q1, q2, q3, q4]))
+    assert sorted(len(e.mentions) for e in evs) == [2, 3]  # one place, reports of the same days
+
+
+def test_actorless_mentions_need_one_place_and_close_reports():
+    q1 = art("a", men("DISASTER", place="Y"), published="2023-03-20")
+    q2 = art("b", men("DISASTER", place="Y"), published="2023-03-21")
+    q3 = art("c", men("DISASTER", place="Y"), published="2023-03-24")  # three days later: another one
+    q4 = art("d", men("DISASTER", place="L"), published="2023-03-21")  # elsewhere
+    q5 = art("e", men("DISASTER"), published="2023-03-21")  # nowhere said
+    evs = events_of(resolve([q1, q2, q3, q4, q5]))
     assert sorted(len(e.mentions) for e in evs) == [1, 1, 1, 2]
 
 
