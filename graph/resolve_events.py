@@ -26,13 +26,14 @@ places or unrelated actors together.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.records import ArticleRecords, EventMention
-from graph.keys import capital, event_key, norm, unique_keys
+from graph.keys import capital, city_point, event_key, norm, unique_keys
 from graph.model import Actor, Event
 from graph.resolve_actors import UnionFind
 
@@ -45,6 +46,11 @@ _SPECIFIC = ("Person", "Organization", "Outlet")
 NEWS_WINDOW = 2
 #: ... and reports of one happening that names no actor (an accident, a storm) within this many days.
 LOCAL_WINDOW = 1
+#: An actor named in more than this share of the articles (and in more than COMMON_MIN) is common.
+COMMON_SHARE = 0.25
+COMMON_MIN = 20
+#: Two towns this close may be one happening's scene named at two scales (a suburb and its city).
+SITE_KM = 50
 
 
 @dataclass(frozen=True)
@@ -117,19 +123,54 @@ def _order(x: _M) -> tuple:
     return (x.article, m.start, m.end, m.type, m.trigger, repr(m))
 
 
-def _pair_ok(a: _M, b: _M, country: dict[str, str | None]) -> bool:
+def _pair_ok(a: _M, b: _M, geo: _Geo) -> bool:
     """May ``a`` and ``b`` be in one event (actor overlap aside)?"""
     if not date_compatible(a.date, b.date):
         return False
-    if a.place and b.place and a.place != b.place and country.get(a.place) != b.place \
-            and country.get(b.place) != a.place:
+    if a.place and b.place and not geo.same_site(a.place, b.place):
         return False
+    if set(a.roles[0]) & set(b.roles[1]) and set(a.roles[1]) & set(b.roles[0]):
+        return False  # "X accused Y" and "Y accused X" are two events
     if not a.actors and not b.actors:
-        return a.place is not None and a.place == b.place
+        return a.place is not None and b.place is not None
     return not (a.persons - b.actors and b.persons - a.actors)
 
 
-def _strong(a: _M, b: _M) -> bool:
+@dataclass(frozen=True)
+class _Geo:
+    """What place comparisons need: each place's country key and, for towns, coordinates."""
+
+    country: dict[str, str | None]
+    point: dict[str, tuple[float, float]]
+
+    @classmethod
+    def of(cls, actors: Sequence[Actor]) -> _Geo:
+        code = {a.key: a.code for a in actors if a.kind == "State"}
+        towns = ((a.key, city_point(a.label, code.get(a.country or "")))
+                 for a in actors if a.kind == "Location")
+        return cls({a.key: a.country for a in actors}, {k: p for k, p in towns if p})
+
+    def same_site(self, a: str, b: str) -> bool:
+        """Two places that may be one happening's scene: equal, one is the other's country, or
+        two towns within ``SITE_KM`` of each other (a suburb and its city: "Croydon", "London")."""
+        if a == b or self.country.get(a) == b or self.country.get(b) == a:
+            return True
+        p, q = self.point.get(a), self.point.get(b)
+        return p is not None and q is not None and _km(p, q) <= SITE_KM
+
+
+def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
+    """Great-circle distance in km.
+
+    >>> round(_km((51.38, -0.10), (51.51, -0.13)))
+    15
+    """
+    la1, lo1, la2, lo2 = map(math.radians, (*p, *q))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def _strong(a: _M, b: _M, common: frozenset[str] = frozenset()) -> bool:
     """Enough evidence of one happening (see the module docstring).
 
     Within one article: two shared actors, one shared person/organisation, or one
@@ -138,7 +179,10 @@ def _strong(a: _M, b: _M) -> bool:
     targeted ("praised Clinton") says little -- and one shared actor needs the
     same day, or (for a person/organisation) the same place or publication
     within ``NEWS_WINDOW`` days: a name that recurs in many stories must not glue
-    different stories' events together.
+    different stories' events together.  For the same reason, on different days,
+    an actor named in a large share of the corpus (``common``) counts only when it
+    has the same role in both ("Clinton blamed ..." twice, not "Clinton blamed ..."
+    and "... accused Clinton").
     """
     shared = a.actors & b.actors
     same_day = len(a.date or "") == 10 and a.date == b.date
@@ -149,8 +193,24 @@ def _strong(a: _M, b: _M) -> bool:
         return len(shared) >= 2 or specific or (bool(shared) and same_day)
     if not shared & set(a.roles[0] + a.roles[2] + b.roles[0] + b.roles[2]):
         return False
+    if same_day:
+        return True
+    same_role = {k for r in range(3) for k in set(a.roles[r]) & set(b.roles[r])}
+    shared -= common - same_role
+    specific = bool(shared & (a.persons | b.persons))
     same_place = a.place is not None and a.place == b.place
-    return len(shared) >= 2 or same_day or specific and (same_place or _close(a.published, b.published))
+    return len(shared) >= 2 or specific and (same_place or _close(a.published, b.published))
+
+
+def common_actors(actors: Sequence[Actor], n_articles: int) -> frozenset[str]:
+    """Actors named in more than ``COMMON_SHARE`` of the articles and in more than ``COMMON_MIN``.
+
+    >>> us = Actor("actor/state/USA", "State", "United States", articles=tuple("abcdefghijklmnopqrstuvwxyz"))
+    >>> common_actors([us], 60), common_actors([us], 200)
+    (frozenset({'actor/state/USA'}), frozenset())
+    """
+    floor = max(COMMON_MIN, COMMON_SHARE * n_articles)
+    return frozenset(a.key for a in actors if len(a.articles) > floor)
 
 
 def _close(a: str | None, b: str | None, days: int = NEWS_WINDOW) -> bool:
@@ -161,7 +221,7 @@ def _close(a: str | None, b: str | None, days: int = NEWS_WINDOW) -> bool:
         return False
 
 
-def _candidates(ms: list[_M]) -> list[tuple[int, int]]:
+def _candidates(ms: list[_M], geo: _Geo) -> list[tuple[int, int]]:
     """Index pairs worth comparing, in the order they are tried."""
     by_key: dict[tuple, list[int]] = {}
     for i, x in enumerate(ms):
@@ -169,8 +229,9 @@ def _candidates(ms: list[_M]) -> list[tuple[int, int]]:
         if x.actors:
             for k in x.actors:
                 by_key.setdefault((*base, "actor", k), []).append(i)
-        elif x.place:
-            by_key.setdefault((*base, "place", x.place), []).append(i)
+        else:  # by its place, and by that place's country
+            for site in {x.place, geo.country.get(x.place or "")} - {None}:
+                by_key.setdefault((*base, "place", site), []).append(i)
     shared: Counter = Counter()
     for idx in by_key.values():
         for n, i in enumerate(idx):
@@ -179,14 +240,14 @@ def _candidates(ms: list[_M]) -> list[tuple[int, int]]:
     return sorted(shared, key=lambda p: (-shared[p], ms[p[0]].date != ms[p[1]].date, p))
 
 
-def _cluster(ms: list[_M], country: dict[str, str | None]) -> list[list[_M]]:
+def _cluster(ms: list[_M], geo: _Geo, common: frozenset[str]) -> list[list[_M]]:
     uf = UnionFind(range(len(ms)))
     members = {i: [i] for i in range(len(ms))}
-    for i, j in _candidates(ms):
+    for i, j in _candidates(ms, geo):
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or not _pair_ok(ms[i], ms[j], country) or not _strong(ms[i], ms[j]):
+        if ri == rj or not _pair_ok(ms[i], ms[j], geo) or not _strong(ms[i], ms[j], common):
             continue
-        if all(_pair_ok(ms[a], ms[b], country) and _strong(ms[a], ms[b])
+        if all(_pair_ok(ms[a], ms[b], geo) and _strong(ms[a], ms[b], common)
                for a in members[ri] for b in members[rj]):
             uf.union(ri, rj)
             members[uf.find(ri)] = sorted(members.pop(ri) + members.pop(rj))
@@ -231,12 +292,12 @@ def resolve_events(records: Sequence[ArticleRecords], actors: Sequence[Actor],
     >>> [(e.type, e.source_count, len(e.mentions)) for e in resolve_events([r], [], {})]
     [('DISASTER', 1, 1)]
     """
-    country = {a.key: a.country for a in actors}
     ms = _mentions(records, actors, emap)
     by_type: dict[tuple, list[_M]] = {}
     for x in ms:
         by_type.setdefault((x.mention.type, x.mention.modality), []).append(x)
-    fields = [_event_fields(g) for k in sorted(by_type) for g in _cluster(by_type[k], country)]
+    geo, common = _Geo.of(actors), common_actors(actors, len(records))
+    fields = [_event_fields(g) for k in sorted(by_type) for g in _cluster(by_type[k], geo, common)]
     items = [(i, event_key((a, m.start, m.end, m.type) for a, m in f["mentions"]),
               sorted([a, repr(m)] for a, m in f["mentions"])) for i, f in enumerate(fields)]
     keys = unique_keys(items)

@@ -225,3 +225,9 @@ def test_local_happening_takes_the_headlines_place(nlp):
     assert n[one(ms, "DISASTER").place] == "Zaragoza"
     ms, n = run(nlp, "Chile accused Bolivia of violating the border treaty.", headline="Row in Zaragoza")
     assert one(ms, "ACCUSE").place is None  # not a local happening
+
+
+def test_gerund_after_by_takes_the_clause_subject(nlp):
+    ms, n = run(nlp, "Senator Maria Lopez opened old wounds by blaming Governor Paul Reyes for the defeat.")
+    m = one(ms, "ACCUSE")
+    assert named(m.agents, n) == {"Maria Lopez"} and named(m.targets, n) == {"Paul Reyes"}

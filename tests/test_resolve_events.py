@@ -11,7 +11,8 @@ PEOPLE = {"B": ("Person", "Ali Bagheri Kani", "IRN"), "K": ("Person", "Vahan Kos
           "M": ("Person", "Ararat Mirzoyan", "ARM"), "Y": ("Location", "Yerevan", "ARM"),
           "ARM": ("State", "Armenia", None), "AZE": ("State", "Azerbaijan", None),
           "L": ("Location", "Lachin corridor", "AZE"), "OUT": ("Outlet", "Daily Wire Service", None),
-          "OUT2": ("Outlet", "Other Wire", None)}
+          "OUT2": ("Outlet", "Other Wire", None), "CR": ("Location", "Croydon", "GBR"),
+          "LO": ("Location", "London", "GBR"), "MA": ("Location", "Manchester", "GBR")}
 
 
 def art(name: str, *mentions: EventMention, outlet: str | None = "OUT", source: str = "d.txt",
@@ -141,9 +142,23 @@ def test_within_article_merge_and_duplicate_article():
 
 def test_role_majority_and_ties():
     r1 = art("a", men("ACCUSE", agents="K", targets=["AZE"]))
-    r2 = art("b", men("ACCUSE", targets="K", agents=["AZE"]))
+    r2 = art("b", men("ACCUSE", agents="K", participants=["AZE"]))
     (e,) = events_of(resolve([r1, r2]))
-    assert e.agents == ("actor/person/vahan-kostanyan", "actor/state/AZE") and e.targets == ()
+    assert e.agents == ("actor/person/vahan-kostanyan",) and e.targets == ("actor/state/AZE",)
+
+
+def test_reversed_roles_are_two_events():
+    r1 = art("a", men("ACCUSE", agents="K", targets=["AZE"]))
+    r2 = art("b", men("ACCUSE", agents=["AZE"], targets="K"))
+    assert len(events_of(resolve([r1, r2]))) == 2
+
+
+def test_a_suburb_and_its_city_are_one_scene():
+    r1 = art("a", men("DISASTER", place="CR"))
+    r2 = art("b", men("DISASTER", place="LO"))
+    r3 = art("c", men("DISASTER", place="MA"))  # Manchester: 260 km away
+    (two, one) = sorted(events_of(resolve([r1, r2, r3])), key=lambda e: -len(e.mentions))
+    assert len(two.mentions) == 2 and len(one.mentions) == 1
 
 
 def test_event_keys_are_stable_and_order_independent():
