@@ -209,11 +209,23 @@ def _arguments(tok: Token, light: Token | None, etype: str, strength: float, lex
     return agents, targets, parts
 
 
+@cache
+def _caption() -> re.Pattern:
+    """A photo credit and a gallery counter before a capitalised caption ("Getty Images 6 Trump met
+    ...", "Steve Parsons/PA 2/8 Police ..."): page furniture glued into the text, whose captions
+    retell other stories; the credit words come from ``data/web_chrome.toml``."""
+    raw = tomllib.loads((Path(__file__).parent / "data" / "web_chrome.toml").read_text(encoding="utf-8"))
+    words = "|".join(sorted((re.escape(w) for w in raw["credits"]), key=len, reverse=True))
+    return re.compile(r"(?i:\b(?:" + words + r"))\s+(?:\d{1,2}/\d{1,2}|\d{1,2})\s+(?=[A-Z])")
+
+
 def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -> Iterator[EventMention]:
     off = article.body_offset
     raw = article.body[sent.start_char - off:sent.end_char - off]
     start = sent.start_char - off + (len(raw) - len(raw.lstrip()))
     end = sent.end_char - off - (len(raw) - len(raw.rstrip()))
+    if _caption().search(raw):
+        return  # a photo gallery's captions: not this article's events
     for tok, etype, light, strength in _triggers(sent, lex, ctx):
         if etype == "DISASTER":
             if tok.lemma_ in state["disasters"] or sent.start in state["disasters"]:

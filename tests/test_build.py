@@ -16,6 +16,9 @@ DIGEST = SHARED / "corpus" / "caucasus-digest-2023-03-23.txt"
 GOLD = SHARED / "eval" / "gold" / "caucasus-digest-2023-03-23.json"
 needs_shared = pytest.mark.skipif(not DIGEST.exists(), reason="../shared (dev digest and gold) is not "
                                   "beside this checkout; it exists in CI and the dev workspace")
+SCORE_5W1H = SHARED / "eval" / "score_5w1h.py"
+needs_5w1h = pytest.mark.skipif(not SCORE_5W1H.exists(), reason="../shared/eval/score_5w1h.py and the "
+                                "Giveme5W1H set are not beside this checkout; they exist in CI")
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +143,18 @@ def test_dev_digest_event_role_quote_floors(scores):
     assert scores["quotes"]["f1"] >= 0.8, scores["quotes"]
     assert _frac(scores["multi_article_events_merged"]) >= 6 / 9, scores["multi_article_events_merged"]
     assert _frac(scores["event_date_accuracy"]) >= 0.7, scores["event_date_accuracy"]
+
+
+@needs_5w1h
+def test_giveme5w1h_same_story_articles_share_events(nlp, tmp_path):
+    """95 real articles on 12 stories: same-story pairs share events, other pairs do not."""
+    import subprocess
+    import sys
+
+    feed = tmp_path / "5w1h.jsonl"
+    subprocess.run([sys.executable, str(SCORE_5W1H), "prepare", str(feed)], check=True)
+    build([str(feed)], tmp_path / "out", nlp=nlp)
+    run = subprocess.run([sys.executable, str(SCORE_5W1H), "score", str(tmp_path / "out" / "graph.ttl")],
+                         check=True, capture_output=True, text=True)
+    res = json.loads(run.stdout[:run.stdout.rindex("}") + 1])
+    assert res["pair_precision"] >= 0.9 and res["pair_recall"] >= 0.3, res

@@ -231,3 +231,9 @@ def test_gerund_after_by_takes_the_clause_subject(nlp):
     ms, n = run(nlp, "Senator Maria Lopez opened old wounds by blaming Governor Paul Reyes for the defeat.")
     m = one(ms, "ACCUSE")
     assert named(m.agents, n) == {"Maria Lopez"} and named(m.targets, n) == {"Paul Reyes"}
+
+
+def test_gallery_captions_give_no_events(nlp):
+    ms, _ = run(nlp, "Chile accused Bolivia of violating the treaty. "
+                     "Getty Images 6 Peru accused Ecuador of spying during the summit.")
+    assert [named(m.agents, _) for m in ms if m.type == "ACCUSE"] == [{"Chile"}]
