@@ -52,7 +52,21 @@ def lexicon() -> dict:
             lex["exclude"][(etype, verb)] = frozenset(objs)
     for key in ("light", "occur", "speech", "topic_verbs", "measure", "local"):
         lex[key] = frozenset(lex["general"].get(key, ()))
+    lex["known"] = frozenset(lex["verbs"]) | set(lex["actor_object"]) | set(lex["owner_object"]) \
+        | set(lex["prep"]) | {v for v, _ in lex["pairs"]} | lex["light"] | lex["occur"]
     return lex
+
+
+def verb_lemma(tok: Token, lex: dict) -> str:
+    """The lemma of a verb as the lexicon spells it: the rule lemmatizer cuts a silent "e"
+    off verbs it does not list ("staged" -> "stag"), so "stag" is read as "stage".
+
+    >>> import spacy
+    >>> verb_lemma(spacy.blank("en")("stag")[0], {"known": frozenset({"stage"})})
+    'stage'
+    """
+    lemma = (tok.lemma_ or tok.lower_).lower()
+    return lemma + "e" if lemma not in lex["known"] and lemma + "e" in lex["known"] else lemma
 
 
 def _objects(v: Token) -> list[Token]:
@@ -60,7 +74,7 @@ def _objects(v: Token) -> list[Token]:
 
 
 def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
-    lemma = v.lemma_.lower()
+    lemma = verb_lemma(v, lex)
     objs = _objects(v)
     if any(c.dep_ == "nsubj" and lex["nouns"].get(c.lemma_.lower()) == "DISASTER" for c in v.children):
         return None  # "the earthquake struck": the noun is the event
@@ -119,9 +133,9 @@ def _stative(v: Token) -> bool:
 def _noun_anchor(n: Token, lex: dict, ctx: dict) -> tuple[bool, Token | None]:
     """(is anchored, light verb) for a trigger noun."""
     h = n.head
-    if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and h.lemma_.lower() in lex["light"]:
+    if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and verb_lemma(h, lex) in lex["light"]:
         return True, h
-    if n.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in lex["occur"] | lex["light"]:
+    if n.dep_ in ("nsubj", "nsubjpass") and verb_lemma(h, lex) in lex["occur"] | lex["light"]:
         return True, h
     if n.dep_ == "pobj" and h.lower_ in ("on", "under") and h.head.pos_ in ("VERB", "AUX"):
         return True, h.head

@@ -237,3 +237,11 @@ def test_gallery_captions_give_no_events(nlp):
     ms, _ = run(nlp, "Chile accused Bolivia of violating the treaty. "
                      "Getty Images 6 Peru accused Ecuador of spying during the summit.")
     assert [named(m.agents, _) for m in ms if m.type == "ACCUSE"] == [{"Chile"}]
+
+
+def test_light_verb_the_lemmatizer_cuts_and_armed_group_members(nlp):
+    ms, n = run(nlp, "Students are staging a protest against President Maria Lopez.")
+    assert named(one(ms, "PROTEST").targets, n) == {"Maria Lopez"}
+    ms, n = run(nlp, "Taliban fighters attacked German troops.")
+    m = one(ms, "ASSAULT")
+    assert named(m.agents, n) == {"Taliban"} and named(m.targets, n) == {"Germany"}
