@@ -237,15 +237,18 @@ def share_country(spans: list[Span], ids: list[str], entities: list[Entity]) -> 
     coordinated or in apposition with, when all of those that have one agree.
     """
     by_id = {e.id: e for e in entities}
+    ents = [by_id.get(i) for i in ids]
+    takers = [i for i, e in enumerate(ents) if e is not None and not e.country
+              and e.kind in ("Location", "Organization")]
+    givers = [j for j, e in enumerate(ents) if e is not None and e.country
+              and e.kind in ("Location", "State", "Organization")]
+    if not (takers and givers):
+        return entities
+    sent = {k: spans[k].sent.start for k in takers + givers}
     votes: dict[str, set[str]] = {}
-    for i, a in enumerate(spans):
-        ea = by_id.get(ids[i])
-        if ea is None or ea.country or ea.kind not in ("Location", "Organization"):
-            continue
-        for j, b in enumerate(spans):
-            eb = by_id.get(ids[j])
-            if j != i and eb is not None and eb.country and eb.kind in ("Location", "State", "Organization") \
-                    and a.sent == b.sent and _linked(a, b):
-                votes.setdefault(ea.id, set()).add(eb.country)
+    for i in takers:
+        for j in givers:
+            if sent[i] == sent[j] and _linked(spans[i], spans[j]):
+                votes.setdefault(ents[i].id, set()).add(ents[j].country)
     return [replace(e, country=next(iter(votes[e.id]))) if len(votes.get(e.id, ())) == 1 else e
             for e in entities]

@@ -38,8 +38,8 @@ def _phrase(label: str, text: str, pid: str) -> dict:
 
 
 def _single_or_phrase(label: str, names: list[str], pid: str, propn: bool) -> list[dict]:
-    propn = propn and _POS_OK[0]
     """One token pattern for all one-word names, phrase patterns for the rest."""
+    propn = propn and _POS_OK[0]
     singles = sorted({n for n in names if n.isalpha() or ("-" not in n and " " not in n and "." not in n)})
     multi = sorted(set(names) - set(singles))
     out = [_phrase(label, n, pid) for n in multi]
@@ -48,6 +48,38 @@ def _single_or_phrase(label: str, names: list[str], pid: str, propn: bool) -> li
         if propn:
             tok["POS"] = "PROPN"
         out.append({"label": label, "pattern": [tok], "id": pid})
+    return out
+
+
+def _merged(pats: list[dict]) -> list[dict]:
+    """``pats`` with the one-token ``ORTH IN`` patterns of one label, id and POS merged into one.
+
+    The Matcher's cost grows with the number of patterns, not with the size of an ``IN`` set, and
+    the entity ruler finds the same (label, id, start, end) matches either way.
+
+    >>> a = {"label": "ORG", "id": "o", "pattern": [{"ORTH": {"IN": ["B", "A"]}, "POS": "PROPN"}]}
+    >>> b = {"label": "ORG", "id": "o", "pattern": [{"ORTH": {"IN": ["C"]}, "POS": "PROPN"}]}
+    >>> [p["pattern"] for p in _merged([a, _phrase("ORG", "D E", "o"), b])]
+    [[{'ORTH': {'IN': ['A', 'B', 'C']}, 'POS': 'PROPN'}], 'D E']
+    """
+    out: list[dict] = []
+    words: dict[tuple, set[str]] = {}
+    for p in pats:
+        pat = p["pattern"]
+        if not (isinstance(pat, list) and len(pat) == 1 and set(pat[0]) <= {"ORTH", "POS"}
+                and set(pat[0]["ORTH"]) == {"IN"}):
+            out.append(p)
+            continue
+        key = (p["label"], p["id"], pat[0].get("POS"))
+        if key not in words:
+            words[key] = set()
+            out.append({"label": p["label"], "pattern": key, "id": p["id"]})  # filled in below
+        words[key] |= set(pat[0]["ORTH"]["IN"])
+    for p in out:
+        if isinstance(p["pattern"], tuple):
+            key = p["pattern"]
+            tok = {"ORTH": {"IN": sorted(words[key])}, **({"POS": key[2]} if key[2] else {})}
+            p["pattern"] = [tok]
     return out
 
 
@@ -71,6 +103,7 @@ def place_patterns(pos: bool = True) -> list[dict]:
         pats += [_phrase("ORG", f, "outlet") for f in forms if " " in f or f.isupper() and len(f) > 2]
         titles = [f for f in forms if " " not in f and not f.isupper()]
         pats += _single_or_phrase("ORG", titles, "outlet", propn=True)
+    pats = _merged(pats)
     pats.append({"label": "ORG", "id": "domain", "pattern": [{"TEXT": {"REGEX": DOMAIN_RE}}]})
     first = {"IS_TITLE": True, "IS_STOP": False}
     if pos:

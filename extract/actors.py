@@ -103,7 +103,9 @@ def add_to(nlp: Language) -> None:
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     places = nlp.add_pipe("entity_ruler", name="ng_places", config={"overwrite_ents": False}, **where)
     tagged = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
-    places.add_patterns(actor_patterns.place_patterns(pos=tagged))
+    patterns = actor_patterns.place_patterns(pos=tagged)
+    with nlp.select_pipes(enable=[]):  # phrase patterns match on ORTH: the tokenizer alone makes them
+        places.add_patterns(patterns)
     bodies = nlp.add_pipe("entity_ruler", name="ng_bodies", config={"overwrite_ents": True}, **where)
     bodies.add_patterns(actor_patterns.body_patterns())
     nlp.add_pipe("ng_actors", last=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'",
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-"})
@@ -31,6 +32,12 @@ mp mep judge justice associate assistant executive acting former late
 HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
 
 
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_S = re.compile(r"'s\b")
+_PUNCT = re.compile(r"[^\w\s-]")
+_LEADING_THE = re.compile(r"^the ")
+
+
 def clean(text: str | None) -> str:
     """Unify unicode forms, quotes, dashes and spaces, keeping case.
 
@@ -40,7 +47,7 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def norm(text: str | None) -> str:
@@ -51,11 +58,18 @@ def norm(text: str | None) -> str:
     >>> norm(None)
     ''
     """
+    return _norm(text) if type(text) is str else _norm_uncached(text)
+
+
+def _norm_uncached(text) -> str:
     text = clean(text).casefold()
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^\w\s-]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    text = _POSSESSIVE_S.sub("", text)
+    text = _PUNCT.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    return _LEADING_THE.sub("", text)
+
+
+_norm = lru_cache(maxsize=1 << 16)(_norm_uncached)
 
 
 def fold(text: str | None) -> str:
@@ -64,8 +78,18 @@ def fold(text: str | None) -> str:
     >>> fold("Gorg\u0101n"), fold("\u0130zmir")
     ('gorgan', 'izmir')
     """
+    if type(text) is str:
+        # ASCII has no diacritics and is left alone by NFKD: its fold key is its norm key
+        return _norm(text) if text.isascii() else _fold(text)
+    return _fold_uncached(text)
+
+
+def _fold_uncached(text) -> str:
     decomposed = unicodedata.normalize("NFKD", clean(text).replace("\u0131", "i"))
-    return norm("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return _norm("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+_fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
 
 
 def slug(text: str | None) -> str:

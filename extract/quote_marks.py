@@ -23,6 +23,7 @@ from extract.canon import norm
 from extract.titles import as_state, entities, mentions
 
 MARKS = '"\u201c\u201d\u201e'
+_MARK = re.compile(f"[{MARKS}]")
 _PATH = ("compound", "appos", "poss", "nmod", "flat", "conj", "amod", "npadvmod", "nummod", "det")
 
 
@@ -32,10 +33,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for n, (ps, pe) in enumerate(paras):
         open_at = None
-        for i in range(ps, pe):
-            ch = text[i]
-            if ch not in MARKS:
-                continue
+        for m in _MARK.finditer(text, ps, pe):
+            i, ch = m.start(), m.group()
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
             if open_at is None:
@@ -66,10 +65,28 @@ class _Ctx:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.known = entities(doc)
         self.ments = mentions(doc)
-        self.spans = quote_spans(doc.text)
+        self.spans = quote_spans(self.text)
         self._starts = [s for s, _ in self.spans]
+        self._idx: list[int] | None = None
+        self._ends: list[int] | None = None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens starting at a character in ``[start, end)``."""
+        if self._idx is None:
+            self._idx = self.doc.to_array("IDX").tolist() if len(self.doc) else []
+        lo, hi = bisect.bisect_left(self._idx, start), bisect.bisect_left(self._idx, end)
+        return [self.doc[i] for i in range(lo, hi)]
+
+    def token_at(self, char: int) -> Token | None:
+        """The first token ending after character ``char`` (None past the last one)."""
+        if self._ends is None:
+            doc = self.doc
+            self._ends = (doc.to_array("IDX") + doc.to_array("LENGTH")).tolist() if len(doc) else []
+        k = bisect.bisect_right(self._ends, char)
+        return self.doc[k] if k < len(self._ends) else None
 
     def in_quote(self, tok: Token) -> bool:
         k = bisect.bisect_right(self._starts, tok.idx) - 1

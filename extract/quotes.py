@@ -175,9 +175,9 @@ def quotes(doc: Doc) -> Iterator[Quote]:
     if not ctx.spans or not doc.has_annotation("DEP"):
         return
     last: dict[int, str] = {}  # paragraph start -> latest speaker in it
-    paras = [m.start() for m in re.finditer(r"(?:^|\n\s*\n)\s*\S", doc.text)]
+    paras = [m.start() for m in re.finditer(r"(?:^|\n\s*\n)\s*\S", ctx.text)]
     for s, e in ctx.spans:
-        toks = [t for t in doc if s <= t.idx < e]
+        toks = ctx.tokens_in(s, e)
         if not toks:
             continue
         para = paras[bisect.bisect_right(paras, s) - 1] if paras else 0
@@ -188,7 +188,7 @@ def quotes(doc: Doc) -> Iterator[Quote]:
             speaker = last.get(para) or _previous_speaker(ctx, paras, para, last)
         if speaker is not None:
             last[para] = speaker
-        yield Quote(speaker=speaker, text=doc.text[s:e], start=s, end=e)
+        yield Quote(speaker=speaker, text=ctx.text[s:e], start=s, end=e)
 
 
 def _attribute(ctx: _Ctx, toks: list[Token], s: int, e: int) -> tuple[str | None, str | bool]:
@@ -196,10 +196,10 @@ def _attribute(ctx: _Ctx, toks: list[Token], s: int, e: int) -> tuple[str | None
     doc = ctx.doc
     sents = [toks[0].sent] + ([toks[-1].sent] if toks[-1].sent != toks[0].sent else [])
     last = sents[-1]
-    if last.end < len(doc) and doc[last.end].idx - e <= 3 and "\n" not in doc.text[e:doc[last.end].idx]:
+    if last.end < len(doc) and doc[last.end].idx - e <= 3 and "\n" not in ctx.text[e:doc[last.end].idx]:
         sents.append(doc[last.end].sent)  # '"... end." O'Brien said.' parsed as its own sentence
     verbs = _speech_verbs(ctx, sents)
-    n_words = len(re.findall(r"\w+(?:[-'\u2019]\w+)*", doc.text[s:e]))
+    n_words = len(re.findall(r"\w+(?:[-'\u2019]\w+)*", ctx.text[s:e]))
     if verbs:
         verb = min(verbs, key=lambda v: min(abs(v.idx - s), abs(v.idx - e)))
         if n_words <= 3 and not _governs(verb, toks):

@@ -29,7 +29,9 @@ def lexicon() -> dict:
     """The office vocabulary: {"national": set, "other": set, "modifiers": set, ...}."""
     data = tomllib.loads((DATA / "titles.toml").read_text(encoding="utf-8"))
     national = {t.lower() for t in data["offices"]["national"]}
-    return {"national": national, "all": national | {t.lower() for t in data["offices"]["other"]},
+    offices = national | {t.lower() for t in data["offices"]["other"]}
+    return {"national": national, "all": offices,
+            "prefixes": {t[:k] for t in offices for k in range(1, len(t) + 1)},
             "modifiers": {w.lower() for w in data["modifiers"]["words"]},
             "abbreviations": dict(data.get("abbreviations", {})),
             "blockers": {w.lower() for w in data["blockers"]["words"]}}
@@ -41,6 +43,9 @@ def title_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
     ``words`` are token texts; hyphenated titles match across their tokens ("Ambassador - at - ...").
     """
     lex = lexicon()
+    first = words[i]
+    if first.isascii() and first.lower() not in lex["prefixes"] and first not in lex["abbreviations"]:
+        return None  # every office phrase starting here would start with this word
     best = None
     for j in range(i + 1, min(len(words), i + 7) + 1):
         phrase = _join(words[i:j]).lower()
