@@ -52,6 +52,9 @@ def lexicon() -> dict:
             lex["exclude"][(etype, verb)] = frozenset(objs)
     for key in ("light", "occur", "speech", "topic_verbs", "measure", "local"):
         lex[key] = frozenset(lex["general"].get(key, ()))
+    lex["phrase_ends"] = {}  # last lemma -> [(phrase, type)], in lexicon order
+    for phrase, etype in lex["phrases"].items():
+        lex["phrase_ends"].setdefault(phrase[-1], []).append((phrase, etype))
     lex["known"] = frozenset(lex["verbs"]) | set(lex["actor_object"]) | set(lex["owner_object"]) \
         | set(lex["prep"]) | {v for v, _ in lex["pairs"]} | lex["light"] | lex["occur"]
     return lex
@@ -156,8 +159,9 @@ def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple | None:
     """(type, light verb, strength[, trigger token]) of a trigger noun, or None."""
     if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
         return None
-    lemmas = [t.lemma_.lower() for t in n.doc[max(n.sent.start, n.i - 3):n.i + 1]]
-    for phrase, etype in lex["phrases"].items():
+    candidates = lex["phrase_ends"].get(n.lemma_.lower(), ())
+    lemmas = [t.lemma_.lower() for t in n.doc[max(n.sent.start, n.i - 3):n.i + 1]] if candidates else []
+    for phrase, etype in candidates:
         if tuple(lemmas[-len(phrase):]) == phrase:
             head = n.doc[n.i - len(phrase) + 1]  # "exchange of fire with X": X hangs on "exchange"
             if head.pos_ == "NOUN" and head.dep_ != "compound" and head.i not in ctx["tok2ent"]:
