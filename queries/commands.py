@@ -91,6 +91,7 @@ def query_cmd(name: str, out: str, pairs: tuple[str, ...], fmt: str | None) -> N
 def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None) -> None:
     """Run a read-only SPARQL query (TEXT or -f FILE) on the graph in OUT."""
     from queries.endpoint import Refused, check_query
+    from queries.native import run
 
     if bool(text) == bool(path):
         raise click.UsageError("give the query either as TEXT or with -f FILE")
@@ -101,8 +102,8 @@ def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None) ->
         raise _fail(exc) from None
     graph = _open(out)
     try:
-        result = graph.query(query)
-    except Exception as exc:  # evaluation errors from rdflib
+        result = run(graph, text, query)  # in Oxigraph on a build's store, else in rdflib
+    except Exception as exc:  # evaluation errors from rdflib or Oxigraph
         raise click.ClickException(f"query failed: {exc}") from None
     _emit(result, fmt)
 

@@ -126,10 +126,12 @@ def check_query(text: str):
     return query
 
 
-def _child(conn, g: Graph, query, accept: str | None, max_rows: int) -> None:
+def _child(conn, g: Graph, query, accept: str | None, max_rows: int, text: str | None) -> None:
     """Worker body: run, serialize, send (status, media type, body, truncated), exit without cleanup."""
+    from queries.native import run
+
     try:
-        result = g.query(query)
+        result = run(g, text, query) if text is not None else g.query(query)
         graph_result = result.type in ("CONSTRUCT", "DESCRIBE")
         fmt, mime = negotiate(accept, graph_result)
         body, truncated = serialize(result, fmt, max_rows)
@@ -141,11 +143,16 @@ def _child(conn, g: Graph, query, accept: str | None, max_rows: int) -> None:
         os._exit(0)
 
 
-def run_limited(g: Graph, query, accept: str | None, timeout: float, max_rows: int):
-    """(status, media type, body, truncated) of ``query`` run in a forked process, killed at ``timeout``."""
+def run_limited(g: Graph, query, accept: str | None, timeout: float, max_rows: int,
+                text: str | None = None):
+    """(status, media type, body, truncated) of ``query`` run in a forked process, killed at ``timeout``.
+
+    ``text`` is the checked query's text: on a build's store it runs in Oxigraph
+    (:func:`queries.native.run`); ``query`` (rdflib's translation) runs otherwise.
+    """
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, g, query, accept, max_rows), daemon=True)
+    proc = ctx.Process(target=_child, args=(child, g, query, accept, max_rows, text), daemon=True)
     proc.start()
     child.close()
     try:
@@ -212,7 +219,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(exc.status, "text/plain", str(exc).encode())
         srv = self.server
         status, mime, body, truncated = run_limited(srv.graph, query, self.headers.get("Accept"),
-                                                    srv.timeout_s, srv.max_rows)
+                                                    srv.timeout_s, srv.max_rows, text)
         extra = {"X-Result-Truncated": "true", "X-Max-Rows": str(srv.max_rows)} if truncated else {}
         return self._send(status, mime, body, extra)
 

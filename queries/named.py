@@ -8,13 +8,15 @@ SPARQL tool.  Its header declares::
     #+ optional: type, since         (optional parameters)
     #+ lists: others                 (GROUP_CONCAT columns, "; "-joined: sorted, de-duplicated)
 
-Parameters are SPARQL variables bound at run time (rdflib ``initBindings``), never
-formatted into the query text.  An optional parameter left unbound means "no
+Parameters are SPARQL variables bound at run time (rdflib ``initBindings``; on a
+build's store, values returned by Oxigraph custom functions: :mod:`queries.native`),
+never formatted into the query text.  An optional parameter left unbound means "no
 filter": the queries test it with ``FILTER(!BOUND(?type) || ...)`` or use it in a
-required triple pattern, both of which rdflib (and Oxigraph substitutions) evaluate
-with the variable pre-bound.  Values are converted by parameter name: actor-like
-names resolve through labels (:func:`resolve_actor`), ``type`` is an event type or
-an actor class, ``since``/``until`` are ISO dates, ``event`` is an IRI.
+required triple pattern, both of which evaluate with the variable pre-bound.
+Values are converted by parameter name: actor-like names resolve through labels
+(:func:`resolve_actor`), ``type`` is an event type or an actor class,
+``since``/``until`` are ISO dates, ``event`` is an IRI.  ``queries/store/<name>.rq``,
+when present, is the same query tuned for Oxigraph (same rows; see its README.md).
 
 >>> [q.name for q in list_queries()][:3]
 ['actor-network', 'actors', 'cited-by']
@@ -35,18 +37,17 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from graph.vocab import EVENT_TYPES, NG, RDF, RDFS, SKOS, XSD
-from queries.results import format_table, serialize
+from queries.results import LIST_SEPARATOR, format_table, serialize, tidy
 
 QUERY_DIR = Path(__file__).resolve().parent
 ACTOR_CLASSES = ("Actor", "Person", "State", "Organization", "Outlet", "Location")
 ACTOR_PARAMS = frozenset({"actor", "other", "outlet", "country", "place", "speaker", "source"})
 GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.nt")
-LIST_SEPARATOR = "; "
 __all__ = [
     "ACTOR_CLASSES", "ACTOR_PARAMS", "GRAPH_FILES", "LIST_SEPARATOR", "NamedQuery", "QueryError",
     "bind_params", "execute", "format_table", "list_queries", "load_query", "normalize_name",
     "open_graph", "resolve_actor", "serialize",
-]  # format_table, serialize: moved to queries.results, re-exported for old importers
+]  # LIST_SEPARATOR, format_table, serialize: in queries.results, re-exported for old importers
 
 
 class QueryError(ValueError):
@@ -63,6 +64,7 @@ class NamedQuery:
     optional: tuple[str, ...]
     lists: tuple[str, ...]
     text: str
+    store_text: str = ""  # queries/store/<name>.rq: the same query tuned for Oxigraph, when there is one
 
 
 def _header(text: str, key: str) -> str:
@@ -84,8 +86,10 @@ def load_query(name: str) -> NamedQuery:
         known = ", ".join(q.name for q in list_queries())
         raise QueryError(f"no named query {name!r} (known: {known})")
     text = path.read_text(encoding="utf-8")
+    tuned = QUERY_DIR / "store" / f"{name}.rq"
     return NamedQuery(name, _header(text, "summary"), _names(_header(text, "params")),
-                      _names(_header(text, "optional")), _names(_header(text, "lists")), text)
+                      _names(_header(text, "optional")), _names(_header(text, "lists")), text,
+                      tuned.read_text(encoding="utf-8") if tuned.is_file() else "")
 
 
 def list_queries() -> list[NamedQuery]:
@@ -151,6 +155,12 @@ def normalize_name(text: str) -> str:
 
 def _labelled(g: Graph) -> list[tuple[URIRef, str, int]]:
     """(node, normalized name, 0 for rdfs:label / 1 for skos:altLabel) of every actor or place."""
+    from queries.native import labelled, ox_store
+
+    store = ox_store(g)
+    if store is not None:  # one Oxigraph query rather than two look-ups per node
+        return [(node, normalize_name(label), kind)
+                for node, label, kind in labelled(store, [NG[c] for c in ACTOR_CLASSES])]
     nodes = {s for c in ACTOR_CLASSES for s in g.subjects(RDF.type, NG[c]) if isinstance(s, URIRef)}
     rows = []
     for node in nodes:
@@ -243,32 +253,23 @@ def bind_params(g: Graph, query: NamedQuery, params: dict | None) -> dict[str, N
     return {key: _convert(g, key, value) for key, value in sorted(params.items())}
 
 
-def _sorted_list(term):
-    if not isinstance(term, Literal):
-        return term
-    parts = sorted({p for p in str(term).split(LIST_SEPARATOR) if p})
-    return Literal(LIST_SEPARATOR.join(parts))
-
-
 def execute(g: Graph, name: str, params: dict | None = None) -> Result:
     """Run the named query ``name`` on ``g`` with ``params`` bound; an rdflib Result.
 
-    Columns declared in ``#+ lists:`` come back sorted and de-duplicated so the
-    output does not depend on the store's iteration order; the empty row rdflib
-    returns for an aggregate over no matches is dropped.
+    On a build's Oxigraph store the query runs in Oxigraph (:mod:`queries.native`;
+    the text of ``queries/store/<name>.rq`` when there is one), on any other graph
+    in rdflib (parameters as ``initBindings``).  Columns declared in ``#+ lists:``
+    come back sorted and de-duplicated so the output does not depend on the
+    engine or the store's iteration order (:func:`queries.results.tidy`).
     """
+    from queries.native import ox_store
+    from queries.native import query as ox_query
+
     query = load_query(name)
     bindings = bind_params(g, query, params)
-    # bound parameters: rdflib's engine (over any store, Oxigraph's included) pre-binds them exactly
-    # as the .rq files expect; without parameters the store's own engine may answer
-    result = g.query(query.text, initBindings=bindings, use_store_provided=not bindings)
-    fixed = Result("SELECT")
-    fixed.vars = result.vars
-    fixed.bindings = [{var: (_sorted_list(val) if str(var) in query.lists else val)
-                       for var, val in row.items()} for row in result.bindings if not _empty(row)]
-    return fixed
-
-
-def _empty(row) -> bool:
-    """True for the all-unbound row rdflib's aggregates give when nothing matched."""
-    return all(val is None or (isinstance(val, Literal) and val.value in ("", 0)) for val in row.values())
+    store = ox_store(g)
+    if store is not None:
+        result = ox_query(store, query.store_text or query.text, bindings)
+    else:
+        result = g.query(query.text, initBindings=bindings, use_store_provided=not bindings)
+    return tidy(result, query.lists)

@@ -6,6 +6,49 @@ from rdflib.query import Result
 
 from graph.vocab import PREFIXES, XSD
 
+LIST_SEPARATOR = "; "
+
+
+def tidy(result: Result, lists=()) -> Result:
+    """A SELECT result with its GROUP_CONCAT columns ``lists`` sorted and de-duplicated.
+
+    An unbound list column becomes "" (rdflib gives "" for an empty group,
+    Oxigraph may leave it unbound); the all-empty row rdflib's aggregates give
+    when nothing matched is dropped.
+
+    >>> res = Graph().query("SELECT ?x WHERE { VALUES ?x { 'b; a; b' } }")
+    >>> [str(row.x) for row in tidy(res, ["x"])]
+    ['a; b']
+    """
+    names = [var for var in result.vars if str(var) in lists]
+    fixed = Result("SELECT")
+    fixed.vars = result.vars
+    fixed.bindings = [_sorted_lists(row, names) for row in result.bindings if not _empty(row)]
+    return fixed
+
+
+_NO_ITEMS = Literal("")
+
+
+def _sorted_lists(row: dict, names: list) -> dict:
+    if not names:
+        return row
+    return {**row, **{var: _sorted_list(row.get(var, _NO_ITEMS)) for var in names}}
+
+
+def _sorted_list(term):
+    if not isinstance(term, Literal):
+        return term
+    joined = LIST_SEPARATOR.join(sorted({p for p in str(term).split(LIST_SEPARATOR) if p}))
+    if joined == str(term) and term.language is None and term.datatype is None:
+        return term  # already a plain, sorted list: no new term
+    return Literal(joined)
+
+
+def _empty(row) -> bool:
+    """True for the all-unbound row rdflib's aggregates give when nothing matched."""
+    return all(val is None or (isinstance(val, Literal) and val.value in ("", 0)) for val in row.values())
+
 
 def _tsv_term(term) -> str:
     """SPARQL TSV form of a term: Turtle syntax, plain numbers and booleans."""

@@ -13,3 +13,20 @@ def nlp():
         return load()
     except OSError as exc:  # pragma: no cover - model missing
         pytest.skip(f"spaCy model not installed: {exc}")
+
+
+@pytest.fixture(scope="session")
+def mini_store(tmp_path_factory):
+    """A build directory whose Oxigraph store holds tests/data/mini.ttl in a named graph (open with
+    ``open_graph``): the store path of the named queries on the same data as the rdflib tests."""
+    from pathlib import Path
+
+    import pyoxigraph as ox
+
+    out = tmp_path_factory.mktemp("mini-store")
+    store = ox.Store(str(out / "store"))
+    store.load(path=str(Path(__file__).parent / "data" / "mini.ttl"), format=ox.RdfFormat.TURTLE,
+               to_graph=ox.NamedNode("https://w3id.org/newsgraph/id/graph/article/mini"))
+    store.flush()
+    del store
+    return out
