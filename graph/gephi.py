@@ -297,7 +297,7 @@ def _check_element(el: ET.Element, tag: str, required: tuple[str, ...], names: d
             out.append(f"{tag} {eid}: no {name}")
     for name, value in data.items():
         v = value.strip()
-        if not v or v == "None" or (v[:1] in "[{" and v[-1:] in "]}"):
+        if not v or v == "None" or (v[:1] in "[{" and v[-1:] in "]}" and name != "label"):  # free text
             out.append(f"{tag} {eid}: bad value {value!r} for {name}")
     if tag == "edge" and "weight" in data:
         try:
