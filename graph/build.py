@@ -27,7 +27,7 @@ from extract import reader
 from extract.reader import ReadResult
 from extract.records import Article, ArticleRecords, Problem
 from graph import export, rdf
-from graph.cache import RecordCache, pipeline_version, rebase, record_key
+from graph.cache import RecordCache, graph_version, pipeline_version, rebase, record_key
 from graph.distributed import batches, runner
 from graph.resolve import resolve
 from graph.vocab import DEFAULT_BASE
@@ -98,7 +98,7 @@ def _effective(given: dict[str, ReadResult], stored: dict, sync: bool) -> dict[s
 
 def _fingerprint(version: str, base: str, inputs: dict[str, ReadResult], lost: list[Problem]) -> str:
     rows = sorted((p, r.document.sha256) for p, r in inputs.items())
-    text = json.dumps([version, base, rows, [str(p) for p in lost]])
+    text = json.dumps([version, graph_version(), base, rows, [str(p) for p in lost]])
     return hashlib.sha256(text.encode()).hexdigest()
 
 

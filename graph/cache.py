@@ -88,6 +88,16 @@ def model_id(model: str | None = None, nlp=None) -> str:
     return f"{name}=={get_package_version(name) or '?'}"
 
 
+def graph_version() -> str:
+    """A hash of the global half's code and data (``graph/*.py``, ``graph/*.ttl``): part of a
+    build's fingerprint, so a changed resolver never passes for "nothing changed".
+
+    >>> len(graph_version())
+    16
+    """
+    return _tree_hash(Path(__file__).resolve().parent, ("*.py", "*.ttl"))
+
+
 def pipeline_version(model: str | None = None, nlp=None) -> str:
     """Version of the per-article half: newsgraph version, a hash of the extractor code and its
     data files (``extract/*.py``, ``extract/data/*``), model name and version.

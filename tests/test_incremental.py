@@ -75,6 +75,15 @@ def test_nothing_changed_is_a_no_op(nlp, scratch, tmp_path):
     _same(tmp_path, scratch[0])
 
 
+def test_changed_resolver_code_rebuilds_from_cached_records(nlp, tmp_path, monkeypatch):
+    import graph.build
+
+    build([A, B], tmp_path, nlp=nlp)
+    monkeypatch.setattr(graph.build, "graph_version", lambda: "another-resolver")
+    again = build([A, B], tmp_path, nlp=nlp)
+    assert not again.unchanged and again.extracted == 0  # records reused, global half redone
+
+
 def test_a_changed_article_is_the_only_one_extracted(nlp, tmp_path):
     digest = tmp_path / "digest.txt"
     text = Path(A).read_text(encoding="utf-8")
