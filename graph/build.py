@@ -15,6 +15,7 @@ resumes (finished articles are cached batch by batch).
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -26,9 +27,11 @@ from pathlib import Path
 from extract import reader
 from extract.reader import ReadResult
 from extract.records import Article, ArticleRecords, Problem
-from graph import export, rdf
+from graph import export
 from graph.cache import RecordCache, graph_version, pipeline_version, rebase, record_key
+from graph.digests import Digests
 from graph.distributed import batches, runner
+from graph.plan import Plan
 from graph.resolve import resolve
 from graph.vocab import DEFAULT_BASE
 
@@ -206,22 +209,37 @@ def _with_articles(chosen: dict[str, ReadResult]) -> int:
 
 def _write(records, chosen: dict[str, ReadResult], out: Path, base: str, problems: list[Problem],
            extracted: int, lost: int) -> Summary:
-    """Resolve, update the store, write the export files; the build's Summary."""
-    from graph.store import update_store
-
+    """Resolve, write the export files and update the store; the build's Summary."""
     model_ = resolve(records, [r.document for r in chosen.values()])
-    rows = rdf.quads(model_, base)  # the one mapping, run once: graph, dataset and store share it
-    graph = rdf.to_graph(model_, base, rows=rows)
-    written = export.write_outputs(graph, out, dataset=rdf.to_dataset(model_, base, rows=rows))
-    update_store(out, model_, base, rows=rows)
+    triples = _write_outputs(model_, out, base)
+    written = {name: out / name for name in export.FILES}
     kinds = Counter(a.kind for a in model_.actors)
     cited = {model_.actor(r.article.key, c.source) for r in model_.articles for c in r.citations}
     outlets = {a.key for a in model_.actors if a.kind == "Outlet"}
     return Summary(files=len(chosen) + lost, files_read=_with_articles(chosen), articles=len(model_.articles),
                    actors=tuple(sorted(kinds.items())), sources=len((cited - {None}) | outlets),
-                   events=len(model_.events), triples=len(graph), problems=tuple(problems),
+                   events=len(model_.events), triples=triples, problems=tuple(problems),
                    outputs=tuple(str(p) for p in sorted(written.values())),
                    extracted=extracted, cached=len(records) - extracted)
+
+
+def _write_outputs(model_, out: Path, base: str) -> int:
+    """Write the export files and update the store; the union graph's triple count.
+
+    The model's triples are streamed (:class:`graph.plan.Plan`), never all held at once: by
+    subject for Turtle, JSON-LD, GraphML and GEXF, by named graph for TriG and the store (whose
+    graphs' hashes are taken while the TriG is written).
+    """
+    from graph.store import update_store
+
+    plan, digests = Plan(model_, base), Digests()
+    gc.freeze()   # the records and the model stay to the end: spare the collector scanning them
+    try:
+        _, triples = export.write_plan(plan, out, digests=digests)
+        update_store(out, model_, base, plan=plan, digests=digests)
+        return triples
+    finally:
+        gc.unfreeze()
 
 
 def _write_manifest(out: Path, version: str, base: str, fingerprint: str, chosen: dict[str, ReadResult],

@@ -122,8 +122,8 @@ def pipeline_version(model: str | None = None, nlp=None) -> str:
 
 def rebase(rec: ArticleRecords, article: Article) -> ArticleRecords:
     """``rec`` as extracted from ``article`` (same content, other position): problems follow it."""
-    if rec.article == article:
-        return rec
+    if rec.article == article:   # the same article: keep one copy of it in memory
+        return rec if rec.article is article else dataclasses.replace(rec, article=article)
     old = rec.article
     problems = tuple(dataclasses.replace(p, source=article.source, line=article.line, article=article.index)
                      if (p.source, p.article) == (old.source, old.index) else p for p in rec.problems)

@@ -2,8 +2,17 @@
 
 Every file is written to a temporary file in the output directory and moved into
 place with :func:`os.replace`, so a reader never sees a half-written file.  The
-same model always gives byte-identical files: triples are added in sorted order,
-JSON-LD nodes and values are sorted, and the GEXF carries no write date.
+same graph always gives byte-identical files: triples are written in sorted
+order (subjects, then predicates and objects), JSON-LD nodes and values are
+sorted, and the GEXF carries no write date.
+
+The files are streamed: a build (:func:`write_plan`) makes the triples of a
+:class:`graph.plan.Plan` twice -- subject by subject for ``graph.ttl``,
+``graph.jsonld`` and the Gephi views, named graph by named graph for
+``graph.trig`` -- and never holds the whole graph.  Turtle and TriG are written
+by pyoxigraph's serializers, JSON-LD by :mod:`graph.jsonld`, GraphML and GEXF
+by :mod:`graph.gephi_xml`.  :func:`write_outputs` writes the same files from an
+rdflib Graph or Dataset.
 
 >>> import tempfile
 >>> from rdflib import Graph
@@ -13,18 +22,27 @@ JSON-LD nodes and values are sorted, and the GEXF carries no write date.
 """
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph import gephi
+from graph.digests import Digests
+from graph.gephi_view import View
+from graph.jsonld import JsonLdWriter
+from graph.terms import OxTerms, groups_of
 from graph.vocab import PREFIXES
 
 FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml", "actors.graphml", "graph.gexf")
+_PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
+Groups = Iterable[tuple[str, list]]
 
 
 def _umask() -> int:
@@ -33,14 +51,16 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same directory and os.replace."""
+@contextlib.contextmanager
+def atomic(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through: a temporary file in the same directory, moved into
+    place (:func:`os.replace`) when the block ends without error, removed otherwise."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
@@ -48,75 +68,96 @@ def write_atomic(path: Path, data: bytes) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
 
 
-def union(ds: Dataset) -> Graph:
-    """All triples of every graph of ``ds`` in one Graph (prefixes bound, sorted insertion)."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, replace=True)
-    for t in sorted({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))},
-                    key=lambda t: tuple(x.n3() for x in t)):
-        g.add(t)
-    return g
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same directory and os.replace."""
+    with atomic(path) as fh:
+        fh.write(data)
+    return Path(path)
 
 
-def _as_dataset(g: Graph) -> Dataset:
-    ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns, replace=True)
-    for t in sorted(g, key=lambda t: tuple(x.n3() for x in t)):
-        ds.add(t)
-    return ds
+def _union_pass(groups: Groups, ttl: BinaryIO, jsonld: BinaryIO, view: View) -> int:
+    """Write Turtle and JSON-LD of the union and collect the Gephi views; returns the triple count."""
+    writer, count = JsonLdWriter(jsonld, _PREFIXES), [0]
+
+    def tapped() -> Iterator[tuple[str, list]]:
+        for s, pos in groups:
+            writer.add(s, pos)
+            view.add(s, pos)
+            count[0] += len(pos)
+            yield s, pos
+
+    ox.serialize(OxTerms().triples(tapped()), ttl, ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+    writer.close()
+    return count[0]
 
 
-def _sort_json(value):
-    """Sort JSON-LD node lists by @id and value arrays by their JSON text (no @list is used)."""
-    if isinstance(value, dict):
-        return {k: _sort_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_sort_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
+def _trig_quads(graphs: Iterable[tuple[str | None, Groups]], digests: Digests | None) -> Iterator[ox.Quad]:
+    """Quads of each named graph (``None``: the default graph), hashing each named graph into ``digests``."""
+    terms = OxTerms()
+    named, obj, quad = terms.named, terms.object, ox.Quad
+    for name, groups in graphs:
+        g = ox.DefaultGraph() if name is None else terms.subject(name)
+        for group in groups if digests is None or name is None else digests.tap(name, groups):
+            s = terms.subject(group[0])
+            for p, o in group[1]:
+                yield quad(s, named(p), obj(o), g)
 
 
-def turtle_bytes(g: Graph) -> bytes:
-    """Turtle serialisation of ``g``."""
-    return g.serialize(format="turtle", encoding="utf-8")
+def clean_temporaries(out_dir: Path) -> None:
+    """Remove the temporary files a killed earlier build left behind."""
+    for name in FILES:
+        for stale in Path(out_dir).glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
 
 
-def trig_bytes(ds: Dataset) -> bytes:
-    """TriG serialisation of ``ds``: prefixes, default-graph triples, then named graphs in IRI order.
+def write_by_subject(union: Groups, out_dir: Path) -> int:
+    """Write ``graph.ttl``, ``graph.jsonld``, the GraphML files and the GEXF from the union
+    graph's subject groups; returns the number of triples."""
+    out_dir, view = Path(out_dir), View()
+    with atomic(out_dir / "graph.ttl") as ttl, atomic(out_dir / "graph.jsonld") as jsonld:
+        triples = _union_pass(union, ttl, jsonld, view)
+    gephi.write_views(view, lambda name: atomic(out_dir / name))
+    return triples
 
-    (rdflib's TriG writer orders graphs by a hash-seeded set, so graphs are written one by one.)
+
+def write_by_graph(graphs: Iterable[tuple[str | None, Groups]], out_dir: Path,
+                   digests: Digests | None = None) -> None:
+    """Write ``graph.trig`` from each named graph's subject groups (graph IRI, ``None`` for the
+    default graph), recording the named graphs' hashes in ``digests`` when given."""
+    with atomic(Path(out_dir) / "graph.trig") as trig:
+        ox.serialize(_trig_quads(graphs, digests), trig, ox.RdfFormat.TRIG, prefixes=_PREFIXES)
+
+
+def _write(out_dir: Path, union: Groups, graphs: Iterable[tuple[str | None, Groups]],
+           digests: Digests | None = None) -> tuple[dict[str, Path], int]:
+    clean_temporaries(out_dir)
+    triples = write_by_subject(union, out_dir)
+    write_by_graph(graphs, out_dir, digests)
+    return {name: Path(out_dir) / name for name in FILES}, triples
+
+
+def plan_graphs(plan) -> Iterator[tuple[str, Groups]]:
+    """(graph IRI, groups) of every named graph of a :class:`graph.plan.Plan`."""
+    return ((plan.base + name, groups) for name, groups in plan.graphs())
+
+
+def write_plan(plan, out_dir: Path, *, digests: Digests | None = None) -> tuple[dict[str, Path], int]:
+    """Write every output file of a :class:`graph.plan.Plan` into ``out_dir``.
+
+    Returns (file name -> path, number of triples of the union graph); records
+    the hashes of the named graphs in ``digests`` when given (for the store).
     """
-    out = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())] + [""]
-    graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier))
-    for g in graphs:
-        copy = Graph()
-        for prefix, ns in PREFIXES.items():
-            copy.bind(prefix, ns, replace=True)
-        for t in sorted(g, key=lambda t: tuple(x.n3() for x in t)):
-            copy.add(t)
-        body = [ln for ln in copy.serialize(format="turtle").splitlines() if not ln.startswith("@prefix")]
-        body = "\n".join(body).strip("\n")  # not indented: long literals must stay as they are
-        if g.identifier == DATASET_DEFAULT_GRAPH_ID:
-            out.insert(len(PREFIXES) + 1, body + "\n")
-        else:
-            out += [f"{g.identifier.n3()} {{", body, "}", ""]
-    return "\n".join(out).encode("utf-8")
+    return _write(out_dir, plan.union(), plan_graphs(plan), digests)
 
 
-def jsonld_bytes(g: Graph) -> bytes:
-    """Compact JSON-LD of ``g`` with the project prefixes as context, canonically ordered."""
-    context = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
-    data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=False))
-    if isinstance(data, dict):
-        data = {k: _sort_json(v) if k != "@context" else v for k, v in data.items()}
-    else:
-        data = {"@context": context, "@graph": _sort_json(data)}
-    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+def _dataset_graphs(ds: Dataset) -> list[tuple[str | None, list]]:
+    """(graph IRI or None for the default graph, groups) of a dataset: default graph first, then by IRI."""
+    graphs = [(None if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier), g)
+              for g in ds.graphs() if len(g)]
+    graphs.sort(key=lambda x: (x[0] is not None, x[0] or ""))
+    return [(name, groups_of(g.triples((None, None, None)))) for name, g in graphs]
 
 
 def write_outputs(graph_or_dataset: Graph | Dataset, out_dir: Path, *,
@@ -129,16 +170,15 @@ def write_outputs(graph_or_dataset: Graph | Dataset, out_dir: Path, *,
     TriG holds the union in its default graph).
     """
     if isinstance(graph_or_dataset, Dataset):
-        ds, g = graph_or_dataset, union(graph_or_dataset)
+        ds = graph_or_dataset
+        union = groups_of({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))})
     else:
-        g, ds = graph_or_dataset, dataset if dataset is not None else _as_dataset(graph_or_dataset)
-    out_dir = Path(out_dir)
-    for name in FILES:  # temporary files a killed earlier build left behind
-        for stale in out_dir.glob(f".{name}.*.tmp"):
-            stale.unlink(missing_ok=True)
-    full = gephi.to_networkx(g)
-    payloads = {"graph.ttl": turtle_bytes(g), "graph.trig": trig_bytes(ds), "graph.jsonld": jsonld_bytes(g),
-                "graph.graphml": gephi.graphml_bytes(full),
-                "actors.graphml": gephi.graphml_bytes(gephi.actor_network(g)),
-                "graph.gexf": gephi.gexf_bytes(full)}
-    return {name: write_atomic(out_dir / name, payloads[name]) for name in FILES}
+        ds, union = dataset, groups_of(graph_or_dataset.triples((None, None, None)))
+    graphs = _dataset_graphs(ds) if ds is not None else [(None, union)]
+    return _write(out_dir, union, graphs)[0]
+
+
+def turtle_bytes(g: Graph) -> bytes:
+    """Turtle serialisation of ``g`` (as in ``graph.ttl``)."""
+    return ox.serialize(OxTerms().triples(groups_of(g.triples((None, None, None)))),
+                        format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)

@@ -1,4 +1,4 @@
-"""GraphML and GEXF views for Gephi, derived from the RDF graph through networkx.
+"""GraphML and GEXF views for Gephi, derived from the RDF graph.
 
 * :func:`to_networkx`: every actor, place, event, article, outlet and document as
   a node (ids ``n0``, ``n1``, ... in sorted-IRI order; the IRI is the ``iri``
@@ -15,28 +15,37 @@
   ids unique across domains, an edge key whose name is also a node key gets the id
   ``edge<name>`` (``edgelabel``: Gephi's own alias, and Gephi also matches ``attr.name``).
 
+The views are collected in one pass over the subject groups of the graph
+(:class:`graph.gephi_view.View`) and written as text (:mod:`graph.gephi_xml`):
+a build writes its three files with :func:`write_views` without networkx; the
+functions taking an rdflib Graph or a networkx graph give the same views and files.
+
 >>> from rdflib import Graph
 >>> to_networkx(Graph()).number_of_nodes()
 0
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import io
 import re
 import xml.etree.ElementTree as ET
-from collections import defaultdict
-from itertools import combinations
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
 from rdflib import Graph, URIRef
 
-from graph.vocab import NG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from graph.gephi_view import ACTOR_KINDS, KINDS, View
+from graph.gephi_xml import gexf_text, graphml_text, write_gexf, write_graphml
+from graph.terms import groups_of
+from graph.vocab import NG, PROV, SCHEMA
+
+__all__ = ["to_networkx", "actor_network", "node_ids", "xml_safe", "graphml_bytes", "gexf_bytes",
+           "write_views", "view_of", "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGES"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
-KINDS = ("Outlet", "Person", "State", "Organization", "Location", "Event", "Article", "Document")
-ACTOR_KINDS = ("Outlet", "Person", "State", "Organization")
 EDGES = {NG.agent: "agent", NG.target: "target", NG.participant: "participant", NG.place: "place",
          NG.reportedIn: "reportedIn", NG.outlet: "outlet", SCHEMA.author: "author", NG.dateline: "dateline",
          NG.cites: "cites", NG.country: "country", NG.mentionedIn: "mentionedIn",
@@ -44,132 +53,63 @@ EDGES = {NG.agent: "agent", NG.target: "target", NG.participant: "participant", 
 _NMTOKEN = re.compile(r"^[\w.\-:]+$")
 
 
-def _kind(g: Graph, node: URIRef) -> str | None:
-    types = set(g.objects(node, RDF.type))
-    return next((k for k in KINDS if NG[k] in types), None)
-
-
-def _one(g: Graph, s: URIRef, p: URIRef) -> str | None:
-    vals = sorted(str(o) for o in g.objects(s, p))
-    return vals[0] if vals else None
-
-
-def _joined(g: Graph, s: URIRef, p: URIRef) -> str | None:
-    return ";".join(sorted({str(o) for o in g.objects(s, p)})) or None
-
-
-def _attrs(g: Graph, node: URIRef, kind: str) -> dict:
-    """Scalar attributes of one node (None values dropped)."""
-    a: dict = {"iri": str(node), "type": kind}
-    if kind == "Event":
-        t = _first(g, node, NG.eventType)
-        etype = _one(g, t, SKOS.notation) if t is not None else None
-        a.update(eventType=etype, date=_one(g, node, NG.date), datePrecision=_one(g, node, NG.datePrecision),
-                 modality=_one(g, node, NG.modality), sourceCount=int(_one(g, node, NG.sourceCount) or 0))
-        a["label"] = " ".join(x for x in (etype or "Event", a["date"]) if x)
-    elif kind == "Article":
-        a.update(label=_one(g, node, SCHEMA.headline), date=_one(g, node, SCHEMA.datePublished),
-                 url=_one(g, node, SCHEMA.url))
-    elif kind == "Document":
-        a.update(label=_one(g, node, PROV.atLocation), sha256=_one(g, node, NG.sha256),
-                 encoding=_one(g, node, NG.encoding))
-    else:
-        a.update(label=_one(g, node, RDFS.label), altLabels=_joined(g, node, SKOS.altLabel),
-                 sector=_one(g, node, NG.sector), countryCode=_one(g, node, NG.countryCode),
-                 mentions=len(set(g.objects(node, NG.mentionedIn))))
-    a["label"] = a.get("label") or str(node).rstrip("/").rsplit("/", 1)[-1]
-    return {k: v for k, v in a.items() if v is not None and v != ""}
+def view_of(g: Graph) -> View:
+    """The Gephi views of an rdflib graph."""
+    view = View()
+    for s, pos in groups_of(g.triples((None, None, None))):
+        view.add(s, pos)
+    return view
 
 
 def node_ids(g: Graph) -> dict[URIRef, tuple[str, str]]:
     """IRI -> (node id, kind) for every node of the Gephi view, ids in sorted-IRI order."""
-    nodes = sorted({s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str)
-    out, n = {}, 0
-    for s in nodes:
-        kind = _kind(g, s)
-        if kind:
-            out[s] = (f"n{n}", kind)
-            n += 1
-    return out
+    return {URIRef(iri): (f"n{i}", kind) for i, (iri, kind, _) in enumerate(view_of(g).nodes)}
 
 
-def _add_edges(G: nx.MultiDiGraph, edges: dict[tuple[str, str, str], dict]) -> None:
-    for i, ((u, v, _), data) in enumerate(sorted(edges.items())):
-        G.add_edge(u, v, key=f"e{i}", id=f"e{i}", **{k: x for k, x in data.items() if x not in (None, "")})
+def _networkx(nodes: list, edges: list) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for n, attrs in nodes:
+        G.add_node(n, **attrs)
+    for u, v, key, attrs in sorted(edges, key=lambda e: int(e[2][1:])):   # added in edge-id order
+        G.add_edge(u, v, key=key, **attrs)
+    return G
 
 
 def to_networkx(g: Graph) -> nx.MultiDiGraph:
     """The whole graph as a networkx MultiDiGraph with Gephi-safe scalar attributes."""
-    ids = node_ids(g)
-    G = nx.MultiDiGraph()
-    for iri, (nid, kind) in sorted(ids.items(), key=lambda x: int(x[1][0][1:])):
-        G.add_node(nid, **_attrs(g, iri, kind))
-    edges: dict[tuple[str, str, str], dict] = {}
-    for p, label in EDGES.items():
-        for s, o in g.subject_objects(p):
-            if s in ids and o in ids:
-                e = edges.setdefault((ids[s][0], ids[o][0], label), {"label": label, "weight": 0})
-                e["weight"] += 1
-    titles: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for m in g.subjects(RDF.type, ORG.Membership):
-        p, o = _first(g, m, ORG.member), _first(g, m, ORG.organization)
-        if p in ids and o in ids:
-            e = edges.setdefault((ids[p][0], ids[o][0], "member"), {"label": "member", "weight": 0})
-            e["weight"] += 1
-            for r in g.objects(m, ORG.role):
-                titles[(ids[p][0], ids[o][0], "member")].update(str(t) for t in g.objects(r, RDFS.label))
-    for k, t in titles.items():
-        edges[k]["role"] = ";".join(sorted(t))
-    for st in g.subjects(RDF.type, NG.Statement):
-        sp, a = _first(g, st, NG.speaker), _first(g, st, NG.inArticle)
-        if sp in ids and a in ids:
-            e = edges.setdefault((ids[sp][0], ids[a][0], "quotedIn"), {"label": "quotedIn", "weight": 0})
-            e["weight"] += 1
-    _add_edges(G, edges)
-    return G
-
-
-def _first(g: Graph, s: URIRef, p: URIRef) -> URIRef | None:
-    vals = sorted(g.objects(s, p), key=str)
-    return vals[0] if vals else None
+    return _networkx(*view_of(g).full())
 
 
 def actor_network(g: Graph) -> nx.MultiDiGraph:
     """Actors joined by shared events (``coParticipation``) and agent -> target edges."""
-    ids = {iri: v for iri, v in node_ids(g).items() if v[1] in ACTOR_KINDS}
-    G = nx.MultiDiGraph()
-    for iri, (nid, kind) in sorted(ids.items(), key=lambda x: int(x[1][0][1:])):
-        G.add_node(nid, **_attrs(g, iri, kind), events=0)
-    pairs: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
-    for ev in sorted(g.subjects(RDF.type, NG.Event), key=str):
-        t = _first(g, ev, NG.eventType)
-        etype = _one(g, t, SKOS.notation) if t is not None else None
-        date = (_one(g, ev, NG.date) or "")[:10]
-        roles = {p: sorted({ids[o][0] for o in g.objects(ev, p) if o in ids}) for p in (NG.agent, NG.target)}
-        everyone = sorted({ids[o][0] for p in (NG.agent, NG.target, NG.participant)
-                           for o in g.objects(ev, p) if o in ids}, key=lambda n: int(n[1:]))
-        for n in everyone:
-            G.nodes[n]["events"] += 1
-        for u, v in combinations(everyone, 2):
-            pairs[(u, v, "coParticipation")].append((etype or "", date))
-        for u in roles[NG.agent]:
-            for v in roles[NG.target]:
-                if u != v:
-                    pairs[(u, v, "agentTarget")].append((etype or "", date))
-    edges = {}
-    for key, evs in pairs.items():
-        dates = sorted(d for _, d in evs if d)
-        edges[(key[2], key[0], key[1])] = {
-            "label": key[2], "kind": key[2], "weight": len(evs),
-            "eventTypes": ";".join(sorted({t for t, _ in evs if t})),
-            "firstDate": dates[0] if dates else None, "lastDate": dates[-1] if dates else None}
-    for i, ((_, u, v), data) in enumerate(sorted(edges.items(), key=lambda x: (x[0][0], int(x[0][1][1:]),
-                                                                                  int(x[0][2][1:])))):
-        G.add_edge(u, v, key=f"e{i}", id=f"e{i}", **{k: x for k, x in data.items() if x not in (None, "")})
-    return G
+    return _networkx(*view_of(g).actors())
 
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _safe(d: dict) -> dict:
+    """Attributes XML can carry: forbidden characters become spaces, blank strings (but labels) go."""
+    for v in d.values():
+        if isinstance(v, str) and (not v.strip() or _XML_FORBIDDEN.search(v)):
+            break
+    else:
+        return d    # nothing to change (the common case): no copy
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, str):
+            v = _XML_FORBIDDEN.sub(" ", v)
+            if not v.strip() and k != "label":
+                continue  # Gephi shows a blank value as a value: leave the attribute out
+        out[k] = v
+    return out
+
+
+def _safe_node(n, d: dict) -> dict:
+    d = _safe(d)
+    if "label" in d and not str(d["label"]).strip():
+        d = dict(d, label=str(d.get("iri") or n))
+    return d
 
 
 def xml_safe(G: nx.Graph) -> nx.Graph:
@@ -181,42 +121,30 @@ def xml_safe(G: nx.Graph) -> nx.Graph:
     'x y'
     """
     H = G.copy()
-    items = [d for _, d in H.nodes(data=True)] + [e[-1] for e in H.edges(data=True)]
-    for d in items:
-        for k, v in list(d.items()):
-            if isinstance(v, str):
-                d[k] = _XML_FORBIDDEN.sub(" ", v)
-                if not d[k].strip() and k != "label":
-                    del d[k]  # Gephi shows a blank value as a value: leave the attribute out
-    for n, d in H.nodes(data=True):
-        if "label" in d and not str(d["label"]).strip():
-            d["label"] = str(d.get("iri") or n)
+    for d, clean in [(d, _safe_node(n, d)) for n, d in H.nodes(data=True)] + \
+            [(e[-1], _safe(e[-1])) for e in H.edges(data=True)]:
+        if clean is not d:
+            d.clear()
+            d.update(clean)
     return H
+
+
+def _lists(G: nx.Graph) -> tuple[list, list]:
+    """Nodes and edges of a networkx graph as the writers take them."""
+    nodes = list(G.nodes(data=True))
+    if G.is_multigraph():
+        return nodes, [(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)]
+    return nodes, [(u, v, None, d) for u, v, d in G.edges(data=True)]
+
+
+def _safe_lists(nodes: list, edges: list) -> tuple[list, list]:
+    return [(n, _safe_node(n, d)) for n, d in nodes], [(u, v, k, _safe(d)) for u, v, k, d in edges]
 
 
 def graphml_bytes(G: nx.Graph) -> bytes:
     """GraphML for Gephi: named key ids, unique key ids across domains, no graph attributes."""
-    H = xml_safe(G)
-    H.graph.clear()
-    for *_, d in H.edges(data=True, keys=True) if H.is_multigraph() else H.edges(data=True):
-        d.pop("id", None)
-    text = "\n".join(nx.generate_graphml(H, named_key_ids=True, prettyprint=True))
-    ET.register_namespace("", GRAPHML_NS)
-    ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
-    root = ET.fromstring(text)
-    ns = {"g": GRAPHML_NS}
-    node_keys = {k.get("id") for k in root.findall("g:key", ns) if k.get("for") == "node"}
-    renamed = {}
-    for k in root.findall("g:key", ns):
-        if k.get("for") == "edge" and k.get("id") in node_keys:
-            renamed[k.get("id")] = "edge" + k.get("id")
-            k.set("id", renamed[k.get("id")])
-    for d in root.iterfind("g:graph/g:edge/g:data", ns):
-        d.set("key", renamed.get(d.get("key"), d.get("key")))
-    ET.indent(root, space="  ")
-    buf = io.BytesIO()
-    ET.ElementTree(root).write(buf, encoding="utf-8", xml_declaration=True)
-    return buf.getvalue() + b"\n"
+    nodes, edges = _safe_lists(*_lists(G))
+    return graphml_text(nodes, edges, directed=G.is_directed(), multigraph=G.is_multigraph()).encode("utf-8")
 
 
 def _gexf_date(value: str | None, end: bool) -> str | None:
@@ -237,17 +165,34 @@ def _gexf_date(value: str | None, end: bool) -> str | None:
     return None
 
 
+def _dated(nodes: list) -> list:
+    """Nodes with ``start``/``end`` from their ``date`` (events: date; articles: datePublished)."""
+    out = []
+    for n, d in nodes:
+        start, end = _gexf_date(d.get("date"), False), _gexf_date(d.get("date"), True)
+        out.append((n, dict(d, start=start, end=end) if start and end else d))
+    return out
+
+
 def gexf_bytes(G: nx.MultiDiGraph) -> bytes:
     """GEXF of ``G`` with ``start``/``end`` on dated nodes (events: date; articles: datePublished)."""
-    H = xml_safe(G)
-    H.graph.clear()
-    for _, d in H.nodes(data=True):
-        start, end = _gexf_date(d.get("date"), False), _gexf_date(d.get("date"), True)
-        if start and end:
-            d["start"], d["end"] = start, end
-    buf = io.BytesIO()
-    nx.write_gexf(H, buf)
-    return re.sub(rb' lastmodifieddate="[^"]*"', b"", buf.getvalue())
+    nodes, edges = _safe_lists(*_lists(G))
+    text = gexf_text(_dated(nodes), edges, directed=G.is_directed(), multigraph=G.is_multigraph())
+    return text.encode("utf-8")
+
+
+def write_views(view: View, out: Callable[[str], contextlib.AbstractContextManager[BinaryIO]]) -> None:
+    """Write ``graph.graphml``, ``graph.gexf`` and ``actors.graphml`` of a collected view, each to
+    the file ``out(name)`` opens (one view's nodes and edges in memory at a time)."""
+    nodes, edges = _safe_lists(*view.full())
+    with out("graph.graphml") as fh:
+        write_graphml(fh, nodes, edges)
+    nodes = _dated(nodes)
+    with out("graph.gexf") as fh:
+        write_gexf(fh, nodes, edges)
+    del nodes, edges
+    with out("actors.graphml") as fh:
+        write_graphml(fh, *_safe_lists(*view.actors()))
 
 
 def check_gephi_rules(path: str | Path) -> list[str]:

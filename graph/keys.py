@@ -22,7 +22,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.gazetteer import translit_key
 
@@ -32,6 +32,9 @@ KIND_PATH = {"Person": "person", "State": "state", "Organization": "org", "Outle
 _ISO3 = re.compile(r"[A-Z]{3}")
 _WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc`]")
+_POSSESSIVE = re.compile(r"'s\b")
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+_PLAIN = re.compile(r"[A-Za-z ]+")
 
 
 def digest(value: object, n: int = 16) -> str:
@@ -150,6 +153,7 @@ _TRANS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "
 HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame", "mx"})
 
 
+@lru_cache(maxsize=1 << 15)
 def norm(text: str | None) -> str:
     """Matching form of a name: NFKC, casefold, quotes/dashes unified, possessive 's,
     leading "the", hyphens and periods dropped.
@@ -159,13 +163,17 @@ def norm(text: str | None) -> str:
     """
     if not text:
         return ""
-    t = unicodedata.normalize("NFKC", text).translate(_TRANS).casefold()
-    t = re.sub(r"'s\b", "", t)
-    t = re.sub(r"[^\w\s]|_", " ", t)
-    t = " ".join(t.split())
+    if _PLAIN.fullmatch(text):   # ASCII letters and spaces: the steps below come down to this
+        t = " ".join(text.lower().split())
+    else:
+        t = unicodedata.normalize("NFKC", text).translate(_TRANS).casefold()
+        t = _POSSESSIVE.sub("", t)
+        t = _NOT_WORD.sub(" ", t)
+        t = " ".join(t.split())
     return t[4:] if t.startswith("the ") else t
 
 
+@lru_cache(maxsize=1 << 15)
 def person_tokens(text: str | None) -> tuple[str, ...]:
     """Tokens of a person name without leading honorifics, spelling variants folded.
 

@@ -1,14 +1,21 @@
-"""Literal and IRI-segment helpers for :mod:`graph.rdf`: typed dates, slugs, hashes, numbers."""
+"""Literal and IRI-segment helpers for :mod:`graph.rdf`: typed dates, slugs, hashes, numbers.
+
+The rdflib literals (:func:`date_literal`, :func:`_decimal`, :func:`_int`) define the lexical
+forms; the mapping uses them as compact :class:`~graph.terms.Lit` terms (``_date``, ``_dec``,
+``_num``, ``_str``), computed once per distinct value.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import Literal
 
-from graph.vocab import XSD
+from graph.terms import Lit, from_rdflib
+from graph.vocab import XSD, xsd
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
@@ -80,3 +87,31 @@ def _decimal(x: float) -> Literal:
 
 def _int(n: int) -> Literal:
     return Literal(int(n), datatype=XSD.integer)
+
+
+@lru_cache(maxsize=65536)
+def _date(value: str | None) -> Lit | None:
+    """:func:`date_literal` as a compact term (rdflib's lexical normalisation kept)."""
+    lit = date_literal(value)
+    return None if lit is None else Lit(str(lit), str(lit.datatype))
+
+
+def _day_lit(value: str | None) -> Lit | None:
+    """:func:`_day` as a compact term."""
+    return _date((value or "").split("T")[0])
+
+
+@lru_cache(maxsize=4096)
+def _dec(x) -> Lit:
+    """:func:`_decimal` as a compact term."""
+    return Lit(str(_decimal(x)), xsd.decimal)
+
+
+def _num(n) -> Lit:
+    """:func:`_int` as a compact term."""
+    return Lit(str(int(n)), xsd.integer)
+
+
+def _str(value) -> Lit:
+    """A plain literal (what ``Literal(value)`` gives, for any value)."""
+    return Lit(value) if type(value) is str else from_rdflib(Literal(value))

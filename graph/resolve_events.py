@@ -29,8 +29,10 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from extract.records import ArticleRecords, EventMention
 from graph.keys import capital, city_point, event_key, norm, unique_keys
@@ -221,8 +223,13 @@ def _close(a: str | None, b: str | None, days: int = NEWS_WINDOW) -> bool:
         return False
 
 
-def _candidates(ms: list[_M], geo: _Geo) -> list[tuple[int, int]]:
-    """Index pairs worth comparing, in the order they are tried."""
+def _candidates(ms: list[_M], geo: _Geo) -> Iterator[tuple[int, int]]:
+    """Index pairs worth comparing, in the order they are tried: most shared keys first, then
+    pairs of the same date, then by index.
+
+    An actor named in many mentions makes many pairs, so the pairs are counted and sorted as
+    one 64-bit number each (numpy) rather than as Python tuples.
+    """
     by_key: dict[tuple, list[int]] = {}
     for i, x in enumerate(ms):
         base = (x.mention.type, x.mention.modality)
@@ -232,12 +239,31 @@ def _candidates(ms: list[_M], geo: _Geo) -> list[tuple[int, int]]:
         else:  # by its place, and by that place's country
             for site in {x.place, geo.country.get(x.place or "")} - {None}:
                 by_key.setdefault((*base, "place", site), []).append(i)
-    shared: Counter = Counter()
-    for idx in by_key.values():
-        for n, i in enumerate(idx):
-            for j in idx[n + 1:]:
-                shared[(i, j)] += 1
-    return sorted(shared, key=lambda p: (-shared[p], ms[p[0]].date != ms[p[1]].date, p))
+    bits = max(1, (len(ms) - 1).bit_length())
+    pairs = [_pair_codes(np.asarray(idx, dtype=np.int64), bits) for idx in by_key.values() if len(idx) > 1]
+    if not pairs:
+        return iter(())
+    codes, shared = np.unique(np.concatenate(pairs), return_counts=True)
+    del pairs
+    first, second = codes >> bits, codes & ((1 << bits) - 1)
+    dates: dict = {}
+    date_ids = np.array([dates.setdefault(x.date, len(dates)) for x in ms], dtype=np.int64)
+    differs = (date_ids[first] != date_ids[second]).astype(np.int64)
+    order = np.sort(((int(shared.max()) - shared) << (2 * bits + 1)) | (differs << (2 * bits)) | codes)
+    return _decoded(order, bits)
+
+
+def _pair_codes(idx: np.ndarray, bits: int) -> np.ndarray:
+    """``i << bits | j`` of every pair i < j of the increasing indices ``idx``."""
+    i, j = np.triu_indices(len(idx), k=1)
+    return (idx[i] << bits) | idx[j]
+
+
+def _decoded(keys: np.ndarray, bits: int, chunk: int = 1 << 16) -> Iterator[tuple[int, int]]:
+    mask = (1 << bits) - 1
+    for start in range(0, len(keys), chunk):
+        part = keys[start:start + chunk]
+        yield from zip(((part >> bits) & mask).tolist(), (part & mask).tolist(), strict=True)
 
 
 def _cluster(ms: list[_M], geo: _Geo, common: frozenset[str]) -> list[list[_M]]:

@@ -4,7 +4,8 @@ The store holds the quads of :func:`graph.rdf.quads`: one named graph per
 article (``<base>graph/article/<key>``), ``<base>graph/resolved`` and
 ``<base>graph/documents``.  :func:`update_store` replaces only the named graphs
 whose content changed (a hash per graph is kept in the store's own
-``OUT/store.hashes.json``) and drops graphs that are gone, so one article's
+``OUT/store.hashes.json``, and per subject of the big graphs in
+``OUT/store.subjects.json``) and drops graphs that are gone, so one article's
 facts are replaced alone.  :func:`open_store` gives an rdflib graph over the
 store (through oxrdflib) whose default graph is the union of all graphs: the
 named queries run on it unchanged.  No server and no set-up step are needed.
@@ -23,24 +24,25 @@ named queries run on it unchanged.  No server and no set-up step are needed.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from graph.digests import Digests, changed_subjects
 from graph.model import Model
-from graph.rdf import quads as model_quads
+from graph.terms import OxTerms, groups_of
 from graph.vocab import DEFAULT_BASE
 
 __all__ = ["STORE_DIR", "StoreUpdate", "update_store", "open_store", "open_ox", "graph_hashes", "to_ox"]
 
 STORE_DIR = "store"
+CHUNK = 50_000    # quads loaded at once
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,6 @@ def to_ox(term: Node):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def _digest(rows: Iterable[tuple]) -> str:
-    h = hashlib.sha256()
-    for _, s, p, o in rows:
-        h.update(f"{s.n3()} {p.n3()} {o.n3()}\n".encode())
-    return h.hexdigest()
-
-
 def open_ox(out_dir: str | Path, *, read_only: bool = False) -> ox.Store:
     """The pyoxigraph Store of a build directory (or of a store directory itself)."""
     path = _store_path(out_dir)
@@ -92,59 +87,124 @@ def open_ox(out_dir: str | Path, *, read_only: bool = False) -> ox.Store:
     return ox.Store(str(path))
 
 
-def _hash_file(out_dir: str | Path) -> Path:
+def _hash_file(out_dir: str | Path, kind: str = "hashes") -> Path:
     path = _store_path(out_dir)
-    return path.with_name(path.name + ".hashes.json")
+    return path.with_name(f"{path.name}.{kind}.json")
 
 
-def graph_hashes(out_dir: str | Path) -> dict[str, str]:
-    """Content hash of every named graph of the store, as recorded by :func:`update_store` (IRI -> hash)."""
+def _load(path: Path) -> dict:
     try:
-        data = json.loads(_hash_file(out_dir).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def _save_hashes(out_dir: str | Path, hashes: dict[str, str]) -> None:
+def graph_hashes(out_dir: str | Path) -> dict[str, str]:
+    """Content hash of every named graph of the store, as recorded by :func:`update_store` (IRI -> hash)."""
+    return _load(_hash_file(out_dir))
+
+
+def _save(out_dir: str | Path, hashes: dict[str, str], subjects: dict[str, dict[str, str]]) -> None:
+    """Record the graph hashes (``store.hashes.json``) and the subject hashes of big graphs
+    (``store.subjects.json``)."""
     from graph.export import write_atomic
 
     write_atomic(_hash_file(out_dir), json.dumps(hashes, sort_keys=True, indent=0).encode())
+    write_atomic(_hash_file(out_dir, "subjects"), json.dumps(subjects, sort_keys=True).encode())
 
 
-def _grouped(model: Model, base: str, rows: list | None) -> Iterator[tuple[str, list]]:
-    for name, group in groupby(rows if rows is not None else model_quads(model, base), key=lambda q: q[0]):
-        yield base + name, list(group)
+def _legacy_graphs(rows: list, base: str) -> dict[str, list]:
+    """Groups by graph IRI of rdflib quads ``(graph name, s, p, o)``."""
+    by_graph: dict[str, list] = {}
+    for name, s, p, o in rows:
+        by_graph.setdefault(base + name, []).append((s, p, o))
+    return {iri: groups_of(triples) for iri, triples in by_graph.items()}
 
 
-def update_store(out_dir: str | Path, model: Model, base: str = DEFAULT_BASE, *,
-                 rows: list | None = None) -> StoreUpdate:
+def _quads(iri: str, groups: Iterable, only: set[str] | None) -> Iterator[ox.Quad]:
+    """The quads of graph ``iri`` (of the subjects in ``only``, when given)."""
+    terms, g = OxTerms(), ox.NamedNode(iri)
+    for t in terms.triples(groups if only is None else (x for x in groups if x[0] in only)):
+        yield ox.Quad(t.subject, t.predicate, t.object, g)
+
+
+def _sources(model: Model | None, base: str, rows: list | None, plan, digests: Digests | None):
+    """(IRI -> groups of that graph, the graphs' Digests) of the model, plan or rows."""
+    from graph.plan import Plan
+
+    if rows is not None:
+        legacy = _legacy_graphs(rows, base)
+        source, names = legacy.__getitem__, sorted(legacy)
+    else:
+        plan = plan if plan is not None else Plan(model if model is not None else Model(), base)
+        source, names = (lambda iri: plan.graph(iri[len(base):])), [base + n for n in plan.graph_names()]
+    if digests is None:
+        digests = Digests()
+        for iri in names:
+            digests.add(iri, source(iri))
+    return source, digests
+
+
+def update_store(out_dir: str | Path, model: Model | None = None, base: str = DEFAULT_BASE, *,
+                 rows: list | None = None, plan=None, digests: Digests | None = None) -> StoreUpdate:
     """Bring ``OUT/store`` to the quads of ``model``: replace changed named graphs, drop old ones.
 
-    Graphs about to change are first forgotten in the hash file, then each is
-    replaced in one transaction, then the new hashes are saved: an interrupted
-    update is finished by the next one.  ``rows`` are the model's
-    :func:`graph.rdf.quads` when the caller already has them.
+    In a big graph (:data:`graph.digests.BIG` subjects or more) only the subjects
+    that changed are replaced, unless most did.  Graphs about to change are first
+    forgotten in the hash files, then changed and the new quads loaded (a first
+    build uses the bulk loader), then the new hashes are saved: an interrupted update is finished by the
+    next one.  ``plan`` is the model's :class:`graph.plan.Plan` and ``digests``
+    its graphs' :class:`graph.digests.Digests` (:func:`graph.export.write_plan`
+    takes them) when the caller already has them; ``rows`` (rdflib quads of
+    :func:`graph.rdf.quads`) replace the model.
     """
     base = base if base.endswith(("/", "#")) else base + "/"
-    old = graph_hashes(out_dir)
-    new = {iri: (_digest(group), group) for iri, group in _grouped(model, base, rows)}
-    stale = sorted(iri for iri in set(old) | set(new) if old.get(iri) != new.get(iri, (None,))[0])
+    source, digests = _sources(model, base, rows, plan, digests)
+    new, old = digests.graphs, graph_hashes(out_dir)
+    stale = sorted(iri for iri in set(old) | set(new) if old.get(iri) != new.get(iri))
     if not stale and (_store_path(out_dir) / "CURRENT").exists():
         return StoreUpdate(kept=len(new))
-    _save_hashes(out_dir, {k: v for k, v in old.items() if k not in stale})
+    old_subjects = _load(_hash_file(out_dir, "subjects"))
+    _save(out_dir, {k: v for k, v in old.items() if k not in stale},
+          {k: v for k, v in old_subjects.items() if k not in stale and k in old})
     store = open_ox(out_dir)
+    loads = []
     for iri in stale:
-        g = ox.NamedNode(iri)
-        with contextlib.suppress(Exception):
-            store.remove_graph(g)
+        only = changed_subjects(old_subjects.get(iri), digests.subjects.get(iri))
+        if only is None:
+            with contextlib.suppress(Exception):
+                store.remove_graph(ox.NamedNode(iri))
+        else:
+            _remove_subjects(store, iri, only)
         if iri in new:
-            store.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for _, s, p, o in new[iri][1]])
+            loads.append((iri, only))
+    _load_quads(store, (q for iri, only in loads for q in _quads(iri, source(iri), only)))
     store.flush()
     del store
-    _save_hashes(out_dir, {iri: digest for iri, (digest, _) in new.items()})
+    _save(out_dir, dict(new), digests.subjects)
     gone = sum(1 for iri in stale if iri not in new)
     return StoreUpdate(replaced=len(stale) - gone, removed=gone, kept=len(new) - len(stale) + gone)
+
+
+def _load_quads(store: ox.Store, quads: Iterator[ox.Quad]) -> None:
+    """Add quads: a few in one transaction, many with the bulk loader, :data:`CHUNK` at a time
+    (the loader's buffers, and RocksDB's for a transaction, grow with what is loaded at once)."""
+    chunk = list(islice(quads, CHUNK))
+    if len(chunk) < CHUNK:
+        store.extend(chunk)
+        return
+    while chunk:
+        store.bulk_extend(chunk)
+        chunk = list(islice(quads, CHUNK))
+
+
+def _remove_subjects(store: ox.Store, iri: str, subjects: set[str]) -> None:
+    """Remove the quads of ``subjects`` in graph ``iri``."""
+    g = ox.NamedNode(iri)
+    for s in sorted(subjects):
+        for q in list(store.quads_for_pattern(ox.NamedNode(s), None, None, g)):
+            store.remove(q)
 
 
 def open_store(out_dir: str | Path, *, read_only: bool = True):

@@ -114,10 +114,27 @@ def event_type(name: str) -> URIRef:
     return NG[name.upper()]
 
 
+class IRIs:
+    """The IRIs of a namespace as plain ``str`` (cheaper to hash and compare than rdflib terms):
+    ``IRIs(NG).agent == str(NG.agent)``."""
+
+    def __init__(self, ns) -> None:
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> str:
+        value = str(self._ns[name])
+        setattr(self, name, value)
+        return value
+
+
+ng, prov, schema, org, sem, skos, rdfs, rdf, xsd = (IRIs(n) for n in (NG, PROV, SCHEMA, ORG, SEM, SKOS, RDFS,
+                                                                      RDF, XSD))
+
 PREFIXES = {
     "ng": NG._NS, "schema": SCHEMA, "prov": PROV, "org": ORG, "sem": SEM,
     "skos": SKOS, "rdfs": RDFS, "rdf": RDF, "xsd": XSD,
 }
 
 __all__ = ["NG", "SCHEMA", "SEM", "ORG", "PROV", "RDF", "RDFS", "SKOS", "XSD", "EVENT_TYPES",
-           "DEFAULT_BASE", "PREFIXES", "event_type"]
+           "DEFAULT_BASE", "PREFIXES", "event_type", "IRIs", "ng", "prov", "schema", "org", "sem", "skos",
+           "rdfs", "rdf", "xsd"]

@@ -211,3 +211,45 @@ def test_sharing_only_a_target_does_not_merge_reports():
     r1 = art("a", men("SUPPORT", targets="B", agents="K"))
     r2 = art("b", men("SUPPORT", targets="B", agents="M"))
     assert len(events_of(resolve([r1, r2]))) == 2
+
+
+class _G:
+    country = {"p": "q"}
+
+
+GEO = _G()
+
+
+def _reference_candidates(ms):
+    """The candidate pairs as first written: a Counter of index pairs, sorted."""
+    from collections import Counter
+
+    by_key: dict = {}
+    for i, x in enumerate(ms):
+        base = (x.mention.type, x.mention.modality)
+        if x.actors:
+            for k in x.actors:
+                by_key.setdefault((*base, "actor", k), []).append(i)
+        else:
+            for site in {x.place, GEO.country.get(x.place or "")} - {None}:
+                by_key.setdefault((*base, "place", site), []).append(i)
+    shared: Counter = Counter()
+    for idx in by_key.values():
+        for n, i in enumerate(idx):
+            for j in idx[n + 1:]:
+                shared[(i, j)] += 1
+    return sorted(shared, key=lambda p: (-shared[p], ms[p[0]].date != ms[p[1]].date, p))
+
+
+def test_candidate_pairs_keep_their_order():
+    from graph.resolve_events import _M, _candidates
+
+    rnd = random.Random(5)
+    for n in (0, 1, 2, 40, 300):
+        ms = []
+        for i in range(n):
+            actors = frozenset(rnd.sample(["a", "b", "c", "d", "e"], rnd.randint(0, 3)))
+            date = rnd.choice([None, "2023-03-01", "2023-03-02", "2023-03"])
+            ms.append(_M(article=f"art{i}", mention=men("CONSULT"), roles=((), (), ()), actors=actors,
+                         persons=frozenset(), place=rnd.choice([None, "p", "q"]), date=date, source="s"))
+        assert list(_candidates(ms, GEO)) == _reference_candidates(ms)

@@ -1,0 +1,169 @@
+"""The streamed mapping and writers give what the rdflib/networkx path gives.
+
+* :class:`graph.plan.Plan` yields exactly the triples of :func:`graph.rdf.quads`, by graph and by subject;
+* a build's files (:func:`graph.export.write_plan`) equal those written from the rdflib dataset;
+* the JSON-LD is byte for byte rdflib's compact JSON-LD with sorted nodes and values;
+* GraphML and GEXF are byte for byte networkx's writers' (but the GEXF creator);
+* the store replaces only the changed subjects of a big graph and ends equal to a fresh store.
+"""
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+from graph import export, gephi, rdf
+from graph.digests import Digests, changed_subjects
+from graph.jsonld import JsonLdWriter
+from graph.plan import Plan, merged
+from graph.store import open_ox, update_store
+from graph.terms import groups_of, to_rdflib
+from graph.vocab import DEFAULT_BASE, PREFIXES
+from tests.fixtures import model
+
+
+def _triples(groups) -> set:
+    return {(to_rdflib(s), to_rdflib(p), to_rdflib(o)) for s, pos in groups for p, o in pos}
+
+
+def test_plan_gives_the_quads_of_the_mapping():
+    m = model()
+    plan = Plan(m)
+    by_graph = {name: _triples(groups) for name, groups in plan.graphs()}
+    want: dict[str, set] = {}
+    for name, s, p, o in rdf.quads(m):
+        want.setdefault(name, set()).add((s, p, o))
+    assert by_graph == want
+    union = list(plan.union())
+    assert [s for s, _ in union] == sorted({s for s, _ in union})          # each subject once, sorted
+    assert _triples(union) == set(rdf.to_graph(m))
+    assert sum(len(pos) for _, pos in union) == len(rdf.to_graph(m))       # no repeats
+
+
+def test_plan_order_is_checked():
+    with pytest.raises(RuntimeError):
+        list(merged([("b", []), ("a", [])]))
+
+
+def test_build_files_equal_the_rdflib_path(tmp_path):
+    m = model()
+    written, triples = export.write_plan(Plan(m), tmp_path / "plan")
+    assert triples == len(rdf.to_graph(m))
+    again = export.write_outputs(rdf.to_dataset(m), tmp_path / "rdflib")
+    for name, path in written.items():
+        assert path.read_bytes() == again[name].read_bytes(), name
+
+
+def _old_jsonld(g: Graph) -> bytes:
+    """graph.jsonld as written with rdflib's serializer (values and nodes sorted by their JSON text)."""
+    def srt(value):
+        if isinstance(value, dict):
+            return {k: srt(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return sorted((srt(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True,
+                                                                          ensure_ascii=False))
+        return value
+
+    context = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
+    data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=False))
+    data = {k: srt(v) if k != "@context" else v for k, v in data.items()}
+    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _jsonld(g: Graph) -> bytes:
+    buf = io.BytesIO()
+    writer = JsonLdWriter(buf, {p: str(ns) for p, ns in PREFIXES.items()})
+    for s, pos in groups_of(g):
+        writer.add(s, pos)
+    writer.close()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, None])
+def test_jsonld_is_rdflibs(size):
+    g = rdf.to_graph(model())
+    if size is not None:
+        keep = sorted(set(g.subjects()))[:size]
+        g = Graph()
+        for t in rdf.to_graph(model()).triples((None, None, None)):
+            if t[0] in keep:
+                g.add(t)
+    assert _jsonld(g) == _old_jsonld(g)
+
+
+def _old_graphml(G: nx.MultiDiGraph) -> bytes:
+    """GraphML as networkx generates it, re-indented by ElementTree (the former graph.gephi code)."""
+    H = gephi.xml_safe(G)
+    for *_, d in H.edges(data=True, keys=True):
+        d.pop("id", None)
+    root = ET.fromstring("\n".join(nx.generate_graphml(H, named_key_ids=True, prettyprint=True)))
+    ns = {"g": gephi.GRAPHML_NS}
+    node_keys = {k.get("id") for k in root.findall("g:key", ns) if k.get("for") == "node"}
+    renamed = {}
+    for k in root.findall("g:key", ns):
+        if k.get("for") == "edge" and k.get("id") in node_keys:
+            renamed[k.get("id")] = "edge" + k.get("id")
+            k.set("id", renamed[k.get("id")])
+    for d in root.iterfind("g:graph/g:edge/g:data", ns):
+        d.set("key", renamed.get(d.get("key"), d.get("key")))
+    ET.register_namespace("", gephi.GRAPHML_NS)
+    ET.indent(root, space="  ")
+    buf = io.BytesIO()
+    ET.ElementTree(root).write(buf, encoding="utf-8", xml_declaration=True)
+    return buf.getvalue() + b"\n"
+
+
+def _old_gexf(G: nx.MultiDiGraph) -> bytes:
+    H = gephi.xml_safe(G)
+    for _, d in H.nodes(data=True):
+        start, end = gephi._gexf_date(d.get("date"), False), gephi._gexf_date(d.get("date"), True)
+        if start and end:
+            d["start"], d["end"] = start, end
+    buf = io.BytesIO()
+    nx.write_gexf(H, buf)
+    text = re.sub(rb' lastmodifieddate="[^"]*"', b"", buf.getvalue())
+    return re.sub(rb"<creator>[^<]*</creator>", b"<creator>newsgraph</creator>", text)
+
+
+def test_graphml_and_gexf_are_networkx_writers():
+    g = rdf.to_graph(model())
+    full, actors = gephi.to_networkx(g), gephi.actor_network(g)
+    assert gephi.graphml_bytes(full) == _old_graphml(full)
+    assert gephi.graphml_bytes(actors) == _old_graphml(actors)
+    assert gephi.gexf_bytes(full) == _old_gexf(full)
+    odd = nx.MultiDiGraph()
+    odd.add_node("a", label="x <&> \"y\"\n", iri="urn:a", flag=True, score=0.5)
+    odd.add_node("b", label=" ", date="2023-02")
+    odd.add_edge("a", "b", weight=2, note="\t&")
+    odd.add_edge("b", "a")
+    assert gephi.graphml_bytes(odd) == _old_graphml(odd)
+    assert gephi.gexf_bytes(odd) == _old_gexf(odd)
+
+
+def _store_quads(path) -> set[str]:
+    return {str(q) for q in open_ox(path, read_only=True)}
+
+
+def test_store_replaces_only_changed_subjects_of_big_graphs(tmp_path):
+    m = model()
+    many = tuple(dataclasses.replace(m.events[0], key=f"event/x{i:03d}") for i in range(80))
+    before = dataclasses.replace(m, events=m.events + many)
+    moved = dataclasses.replace(many[0], key="event/y")
+    after = dataclasses.replace(m, events=m.events + many[1:] + (moved,))
+    update_store(tmp_path / "a", before)
+    resolved = DEFAULT_BASE + "graph/resolved"
+    digests = Digests()
+    for name, groups in Plan(after).graphs():
+        digests.add(DEFAULT_BASE + name, groups)
+    recorded = json.loads((tmp_path / "a" / "store.subjects.json").read_text())[resolved]
+    assert changed_subjects(recorded, digests.subjects[resolved]) == {DEFAULT_BASE + "event/x000",
+                                                                      DEFAULT_BASE + "event/y"}
+    update_store(tmp_path / "a", after, digests=digests)
+    update_store(tmp_path / "b", after)
+    assert _store_quads(tmp_path / "a") == _store_quads(tmp_path / "b")
