@@ -129,14 +129,14 @@ def _keep(ent: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _chrome() -> dict[str, frozenset[str]]:
+def chrome_words() -> dict[str, frozenset[str]]:
     data = tomllib.loads((gz.DATA / "web_chrome.toml").read_text(encoding="utf-8"))
     return {k: frozenset(v) for k, v in data.items()}
 
 
 def _junk_edge(tok, nxt=None) -> bool:
     """A token that cannot start (``nxt`` given) or end a name in web text."""
-    chrome = _chrome()
+    chrome = chrome_words()
     low = tok.lower_
     if _COUNTER.match(tok.text) or low in chrome["credits"] or low in chrome["interface"]:
         return True

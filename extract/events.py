@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import arguments as args
 from extract import coref
+from extract.actor_spans import chrome_words
 from extract.modality import aggregate as _aggregate
 from extract.modality import modality
 from extract.records import EventMention
@@ -232,8 +233,7 @@ def _caption() -> re.Pattern:
     """A photo credit and a gallery counter before a capitalised caption ("Getty Images 6 Trump met
     ...", "Steve Parsons/PA 2/8 Police ..."): page furniture glued into the text, whose captions
     retell other stories; the credit words come from ``data/web_chrome.toml``."""
-    raw = tomllib.loads((Path(__file__).parent / "data" / "web_chrome.toml").read_text(encoding="utf-8"))
-    words = "|".join(sorted((re.escape(w) for w in raw["credits"]), key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(chrome_words()["credits"], key=lambda w: (-len(w), w)))
     return re.compile(r"(?i:\b(?:" + words + r"))\s+(?:\d{1,2}/\d{1,2}|\d{1,2})\s+(?=[A-Z])")
 
 
