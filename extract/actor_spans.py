@@ -130,6 +130,7 @@ def _keep(ent: Span) -> bool:
 
 @lru_cache(maxsize=1)
 def chrome_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/web_chrome.toml``: photo credits, page interface, trailing words."""
     data = tomllib.loads((gz.DATA / "web_chrome.toml").read_text(encoding="utf-8"))
     return {k: frozenset(v) for k, v in data.items()}
 
