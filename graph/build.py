@@ -27,13 +27,8 @@ from pathlib import Path
 from extract import reader
 from extract.reader import ReadResult
 from extract.records import Article, ArticleRecords, Problem
-from graph import export
 from graph.cache import RecordCache, graph_version, pipeline_version, rebase, record_key
-from graph.digests import Digests
 from graph.distributed import batches, runner
-from graph.plan import Plan
-from graph.resolve import resolve
-from graph.vocab import DEFAULT_BASE
 
 
 @dataclass(frozen=True)
@@ -78,16 +73,37 @@ class Summary:
 MANIFEST = "manifest.json"
 
 
-def _read_given(inputs: Iterable[str], limits: dict) -> tuple[dict[str, ReadResult], list[Problem]]:
-    """ReadResults of the readable given files by path, and the problems of unreadable ones."""
+def _read_given(inputs: Iterable[str], limits: dict,
+                known: dict[tuple[str, str], ReadResult] | None = None
+                ) -> tuple[dict[str, ReadResult], list[Problem]]:
+    """ReadResults of the readable given files by path, and the problems of unreadable ones.
+
+    ``known`` maps (path, sha256) to what an earlier build read there with the same
+    reader and limits: such a file is not split again.
+    """
     given: dict[str, ReadResult] = {}
     lost: list[Problem] = []
-    for result in reader.read_inputs(list(inputs), **limits):
+    for result in reader.read_inputs(list(inputs), known=known, **limits):
         if result.document is None:
             lost.extend(result.problems)
         else:
             given[result.document.source] = result
     return given, lost
+
+
+def _known_reads(out: Path, version: str, limits: dict) -> dict[tuple[str, str], ReadResult]:
+    """What the last build into ``out`` read, by (path, sha256), when it read with this pipeline
+    version (which covers the reader's code) and these limits; {} otherwise."""
+    data = read_manifest(out)
+    if data.get("pipeline") != version or data.get("limits") != _limits_key(limits) \
+            or not (out / "cache").is_dir():
+        return {}
+    with RecordCache(out / "cache", version) as cache:
+        return {(path, sha): result for path, (sha, result) in cache.inputs().items() if sha}
+
+
+def _limits_key(limits: dict) -> list:
+    return sorted([k, v] for k, v in limits.items())
 
 
 def _effective(given: dict[str, ReadResult], stored: dict, sync: bool) -> dict[str, ReadResult]:
@@ -99,9 +115,10 @@ def _effective(given: dict[str, ReadResult], stored: dict, sync: bool) -> dict[s
     return out
 
 
-def _fingerprint(version: str, base: str, inputs: dict[str, ReadResult], lost: list[Problem]) -> str:
+def _fingerprint(version: str, base: str | None, inputs: dict[str, ReadResult], lost: list[Problem],
+                 limits: dict) -> str:
     rows = sorted((p, r.document.sha256) for p, r in inputs.items())
-    text = json.dumps([version, graph_version(), base, rows, [str(p) for p in lost]])
+    text = json.dumps([version, graph_version(), base, rows, [str(p) for p in lost], _limits_key(limits)])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -161,31 +178,35 @@ def _records(articles: list[Article], cache: RecordCache, run, batch_size: int,
 
 
 def build(inputs: Iterable[str], out: str | Path, *, model: str | None = None, nlp=None,
-          base: str = DEFAULT_BASE, progress: Callable[[int], None] | None = None,
+          base: str | None = None, progress: Callable[[int], None] | None = None,
           workers: int | None = None, dask: str | None = None, sync: bool = False,
           batch_size: int = 16, **limits) -> Summary:
     """Build (or update) the graph of ``inputs`` in the directory ``out``.
 
     ``nlp`` is a loaded pipeline (from :func:`extract.nlp.load`); when None,
     ``model`` (default: the bundled English pipeline) is loaded only if some
-    article is not cached yet.  ``workers`` processes extract (default: one per
+    article is not cached yet.  ``base`` is the base IRI of minted IRIs (default:
+    :data:`graph.vocab.DEFAULT_BASE`).  ``workers`` processes extract (default: one per
     core; 1 when ``nlp`` is given), or the Dask cluster at ``dask``.  Inputs of
     earlier builds into ``out`` stay in the graph unless ``sync``.  ``progress``
     is called with the number of articles done.  Nothing is written when no
     article could be read; the returned :class:`Summary` says why.
     """
     out = Path(out)
-    given, lost = _read_given(inputs, limits)
     version = pipeline_version(model, nlp)
+    given, lost = _read_given(inputs, limits, _known_reads(out, version, limits))
     if not given and not (out / "cache").exists():
         return Summary(files=len(lost), problems=tuple(lost))
     with RecordCache(out / "cache", version) as cache:
         stored = cache.inputs() if (out / MANIFEST).exists() else {}
         chosen = _effective(given, stored, sync)
-        fingerprint = _fingerprint(version, base, chosen, lost)
+        fingerprint = _fingerprint(version, base, chosen, lost, limits)
         same = _unchanged(out, fingerprint)
         if same is not None:
             return same
+        from graph.vocab import DEFAULT_BASE  # rdflib: only imported when there is work to do
+
+        base = base or DEFAULT_BASE
         articles = [a for r in chosen.values() for a in r.articles]
         problems = lost + [p for r in chosen.values() for p in r.problems]
         if workers is None:
@@ -198,7 +219,7 @@ def build(inputs: Iterable[str], out: str | Path, *, model: str | None = None, n
                            problems=tuple(problems))
         summary = _write(records, chosen, out, base, problems, extracted, len(lost))
         cache.set_inputs(chosen, drop_others=True)
-    _write_manifest(out, version, base, fingerprint, chosen, summary)
+    _write_manifest(out, version, base, fingerprint, chosen, summary, _limits_key(limits))
     return summary
 
 
@@ -210,6 +231,9 @@ def _with_articles(chosen: dict[str, ReadResult]) -> int:
 def _write(records, chosen: dict[str, ReadResult], out: Path, base: str, problems: list[Problem],
            extracted: int, lost: int) -> Summary:
     """Resolve, write the export files and update the store; the build's Summary."""
+    from graph import export
+    from graph.resolve import resolve
+
     model_ = resolve(records, [r.document for r in chosen.values()])
     triples = _write_outputs(model_, out, base)
     written = {name: out / name for name in export.FILES}
@@ -230,6 +254,9 @@ def _write_outputs(model_, out: Path, base: str) -> int:
     subject for Turtle, JSON-LD, GraphML and GEXF, by named graph for TriG and the store (whose
     graphs' hashes are taken while the TriG is written).
     """
+    from graph import export
+    from graph.digests import Digests
+    from graph.plan import Plan
     from graph.store import update_store
 
     plan, digests = Plan(model_, base), Digests()
@@ -243,9 +270,12 @@ def _write_outputs(model_, out: Path, base: str) -> int:
 
 
 def _write_manifest(out: Path, version: str, base: str, fingerprint: str, chosen: dict[str, ReadResult],
-                    summary: Summary) -> None:
+                    summary: Summary, limits: list) -> None:
+    from graph.export import write_atomic
+
     inputs = [{"path": p, "sha256": r.document.sha256,
                "articles": sorted({a.key for a in r.articles})} for p, r in sorted(chosen.items())]
     data = {"format": 1, "pipeline": version, "base": base, "fingerprint": fingerprint, "inputs": inputs,
+            "limits": limits,
             "summary": {**asdict(summary), "extracted": 0, "cached": 0}}
-    export.write_atomic(out / MANIFEST, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
+    write_atomic(out / MANIFEST, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())

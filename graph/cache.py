@@ -33,6 +33,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from extract import DEFAULT_MODEL
 from extract.records import Article, ArticleRecords
 
 __all__ = ["RecordCache", "record_key", "pipeline_version", "rebase"]
@@ -80,12 +81,13 @@ def model_id(model: str | None = None, nlp=None) -> str:
     if nlp is not None:
         meta = nlp.meta
         return f"{model or meta.get('lang', '') + '_' + meta.get('name', '')}=={meta.get('version', '?')}"
-    from spacy.util import get_package_version
-
-    from extract.nlp import DEFAULT_MODEL
+    from importlib.metadata import PackageNotFoundError, version  # not spaCy: a no-op build never imports it
 
     name = model or DEFAULT_MODEL
-    return f"{name}=={get_package_version(name) or '?'}"
+    try:
+        return f"{name}=={version(name)}"
+    except (PackageNotFoundError, ValueError):
+        return f"{name}==?"
 
 
 def graph_version() -> str:

@@ -75,6 +75,20 @@ def test_nothing_changed_is_a_no_op(nlp, scratch, tmp_path):
     _same(tmp_path, scratch[0])
 
 
+def test_other_limits_read_the_inputs_again(nlp, tmp_path):
+    first = build([A], tmp_path, nlp=nlp)
+    again = build([A], tmp_path, nlp=nlp, max_article_chars=300)
+    assert not again.unchanged and again.articles < first.articles
+    assert any("over the limit of 300" in p.reason for p in again.skipped)
+
+
+def test_nothing_changed_never_imports_spacy(nlp, tmp_path):
+    build([A], tmp_path, nlp=nlp)
+    code = ("import sys; from graph.build import build; s = build([sys.argv[1]], sys.argv[2]); "
+            "assert s.unchanged, s; assert 'spacy' not in sys.modules and 'rdflib' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code, A, str(tmp_path)], check=True, cwd=ROOT)
+
+
 def test_changed_resolver_code_rebuilds_from_cached_records(nlp, tmp_path, monkeypatch):
     import graph.build
 

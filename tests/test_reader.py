@@ -130,6 +130,16 @@ def test_max_article_chars():
     assert len(kept) + len(too_long) == 10
 
 
+def test_known_read_is_reused_only_for_the_same_bytes(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("Ferry resumes\n\nThe ferry runs again.\n", encoding="utf-8")
+    first = read_file(str(path))
+    known = {(str(path), first.document.sha256): first}
+    assert read_file(str(path), known=known) is first
+    path.write_text("Ferry stops\n\nThe ferry stops again.\n", encoding="utf-8")
+    assert read_file(str(path), known=known).articles[0].headline == "Ferry stops"
+
+
 def test_read_inputs_order_and_directories(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text("Ferry resumes\n\nThe ferry runs again.\n")
