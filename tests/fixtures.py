@@ -11,6 +11,7 @@ citations, with offsets computed from the texts so they are always right.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 
 from extract.records import Article, ArticleRecords, Citation, Document, Entity, EventMention, Quote, Role
@@ -155,3 +156,16 @@ def model() -> Model:
     events = tuple(sorted((talks, shelling, quake, accuse), key=lambda e: e.key))
     return Model(documents=docs, articles=(r1, r2, r3), provenance=prov, actors=actors, entity_map=emap,
                  events=events)
+
+
+@contextlib.contextmanager
+def serving(graph, **options):
+    """A real SPARQL endpoint (``queries.endpoint.serve``) on a free loopback port for the block."""
+    from queries.endpoint import serve
+
+    srv = serve(graph, port=0, **options)
+    try:
+        yield srv
+    finally:
+        srv.shutdown()
+        srv.server_close()

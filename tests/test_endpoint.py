@@ -13,8 +13,9 @@ import pytest
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper", reason="test dependency SPARQLWrapper not installed")
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML  # noqa: E402
 
-from queries.endpoint import check_query, negotiate, serve  # noqa: E402
+from queries.endpoint import check_query, negotiate  # noqa: E402
 from queries.named import open_graph  # noqa: E402
+from tests.fixtures import serving  # noqa: E402
 
 MINI = Path(__file__).parent / "data" / "mini.ttl"
 STATES = "SELECT ?s WHERE { ?s a <https://w3id.org/newsgraph/ontology#State> } ORDER BY ?s"
@@ -23,10 +24,8 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 
 @pytest.fixture(scope="module")
 def server():
-    srv = serve(open_graph(MINI), port=0, timeout=1.5, max_rows=3, max_body=10_000)
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with serving(open_graph(MINI), timeout=1.5, max_rows=3, max_body=10_000) as srv:
+        yield srv
 
 
 def client(server, query, fmt=JSON):

@@ -17,8 +17,8 @@ from urllib.parse import quote
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from queries.endpoint import serve
 from queries.named import QueryError, execute, list_queries, open_graph
+from tests.fixtures import serving
 
 MINI = Path(__file__).parent / "data" / "mini.ttl"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -52,10 +52,8 @@ def trap():
 
 @pytest.fixture(scope="module")
 def server():
-    srv = serve(open_graph(MINI), port=0, timeout=1.5, max_rows=50, max_body=10_000)
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with serving(open_graph(MINI), timeout=1.5, max_rows=50, max_body=10_000) as srv:
+        yield srv
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +61,8 @@ def big_server():
     g = Graph()
     for i in range(3000):
         g.add((URIRef(f"https://example.org/s{i}"), URIRef("https://example.org/p"), Literal(i)))
-    srv = serve(g, port=0, timeout=5, max_rows=1000, max_body=10_000)
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with serving(g, timeout=5, max_rows=1000, max_body=10_000) as srv:
+        yield srv
 
 
 def http(url, data=None, headers=None, method=None):
