@@ -7,7 +7,8 @@ Parts (each prints one line per figure, with its goal):
 
 * ``cold``: bare ``nlp.pipe`` of the plain model over the texts of N synthetic
   articles (:mod:`bench.corpus`), then a cold ``newsgraph build --workers 1``
-  (a subprocess: wall time and peak RSS), then ``--workers 2``;
+  (a subprocess: wall time and peak RSS), then ``--workers 2`` (also against bare
+  ``nlp.pipe(n_process=2)``: the ratio at equal parallelism);
 * ``rerun``: the same build again (nothing changed), then one article changed (also shown
   without the time to load the spaCy pipeline, which parsing the changed article needs);
 * ``rss``: a cold ``--workers 1`` build of ``--big`` articles, peak RSS against N's;
@@ -60,14 +61,15 @@ def model_load() -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def bare(texts: list[str]) -> float:
+def bare(texts: list[str], n_process: int = 1) -> float:
+    """Seconds of bare ``nlp.pipe`` (the plain model, loaded beforehand) over ``texts``."""
     import spacy
 
-    from extract.nlp import DEFAULT_MODEL
+    from extract import DEFAULT_MODEL
 
     nlp = spacy.load(DEFAULT_MODEL)
     t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
+    for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
         pass
     return time.perf_counter() - t0
 
@@ -89,7 +91,9 @@ def cold_and_rerun(n: int, tmp: Path, parts: set[str]) -> dict:
           f"ratio {t_bare / t1:.2f} (goal >= 0.7)  peak RSS {rss1:.0f} MB")
     if "workers" not in parts:
         t2, _, _ = run_build(corpus, tmp / "out2", 2)
+        t_bare2 = bare([a.text for a in arts], n_process=2)
         print(f"cold build, 2 worker: {t2:7.1f} s  speed-up {t1 / t2:.2f}x (goal >= 1.6x)")
+        print(f"  bare nlp.pipe(n_process=2) {t_bare2:.1f} s: ratio at 2 processes {t_bare2 / t2:.2f}")
     if "rerun" not in parts:
         tr, _, out = run_build(corpus, tmp / "out1", 1)
         print(f"re-run, no change   : {tr:7.2f} s  {t1 / tr:.0f}x faster than cold (goal >= 20x)")
