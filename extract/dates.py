@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -49,6 +50,14 @@ _TEXT_DATES = (
     re.compile(rf"^(?:{_WEEKDAY}\s+)?{_MONTH}\s+{_DAY}\s+{_YEAR}$", re.IGNORECASE),
 )
 _NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{2,4})$")
+#: Every date read has a 4-digit year (or ISO date) that survives as a run of digits in the line.
+_YEARISH = re.compile(r"\d\d\d\d")  # (faster than \d{4} in re)
+_LABEL_RX = re.compile(_LABEL, re.IGNORECASE)
+_ISO = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?"
+                  r"\s*(Z|[+-]\d\d(?::?\d\d)?)?)?")
+_SEPARATORS = re.compile(r"\s+[-–—|/]\s+|\s*[,|–—]\s*|\s+[-–—/]$|^[-–—/]\s+")
+_SPACES = re.compile(r"\s+")
+_LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY}\s+(?=\d)", re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:
@@ -62,12 +71,18 @@ def parse_date(text: str) -> str | None:
     if not isinstance(text, str):
         return None
     line = text.strip().strip("|").strip()
-    if not line or len(line) > 80 or not any(c.isdigit() for c in line):
+    if not line or len(line) > 80 or not _YEARISH.search(line):
         return None
+    return _date_line(line)
+
+
+@lru_cache(maxsize=4096)
+def _date_line(line: str) -> str | None:
+    """:func:`parse_date` of a stripped line of at most 80 characters (digests repeat their dates)."""
     iso = parse_iso(line)
     if iso:
         return iso
-    line = re.sub(_LABEL, "", line, flags=re.IGNORECASE)
+    line = _LABEL_RX.sub("", line)
     hms = None
     times = list(_TIME.finditer(line))
     if len(times) > 1:
@@ -97,8 +112,7 @@ def parse_iso(text: str) -> str | None:
     if not isinstance(text, str):
         return None
     s = text.strip()
-    m = re.fullmatch(r"((?:19|20)\d\d-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?"
-                     r"\s*(Z|[+-]\d\d(?::?\d\d)?)?)?", s)
+    m = _ISO.fullmatch(s)
     if not m:
         return None
     try:
@@ -129,9 +143,9 @@ def _clock(m: re.Match) -> tuple[int, int, int] | None:
 
 def _calendar_date(rest: str) -> date | None:
     """The date in what remains of a line once label and time are removed."""
-    rest = re.sub(r"\s+[-–—|/]\s+|\s*[,|–—]\s*|\s+[-–—/]$|^[-–—/]\s+", " ", rest).strip()
-    rest = re.sub(r"\s+", " ", rest)
-    rest = re.sub(rf"^{_WEEKDAY}\s+(?=\d)", "", rest, flags=re.IGNORECASE)
+    rest = _SEPARATORS.sub(" ", rest).strip()
+    rest = _SPACES.sub(" ", rest)
+    rest = _LEADING_WEEKDAY.sub("", rest)
     for rx in _TEXT_DATES:
         m = rx.match(rest)
         if m:

@@ -11,12 +11,14 @@ lossy cases come back with a note the reader reports).
 from __future__ import annotations
 
 import codecs
+import re
 
 from extract.records import Problem
 
 __all__ = ["decode", "_decode", "_binary_kind", "_nul_padding", "_refuse_text", "_control_problems"]
 
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+#: Control characters: C0 controls but tab, LF, CR and FF; and DEL.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 _MAGIC = {b"%PDF-": "PDF", b"PK\x03\x04": "ZIP/Office", b"\x89PNG": "PNG", b"GIF8": "GIF",
@@ -122,24 +124,21 @@ def _refuse_text(text: str) -> str | None:
         return "empty file"
     if not text.strip():
         return "file holds only whitespace"
-    head = text.lstrip("\ufeff \t\r\n").lower()
+    head = text.lstrip("\ufeff \t\r\n")[:32].lower()
     if head.startswith(("<!doctype", "<html")):
         return "HTML page saved as text; not read (save the article as plain text)"
-    controls = sum(1 for c in text if _is_control(c))
+    controls = len(_CONTROL.findall(text)) if _CONTROL.search(text) else 0
     if controls > max(4, len(text) // 20):
         return f"binary file, not text ({controls} control characters)"
     return None
 
 
-def _is_control(c: str) -> bool:
-    return (c < " " or c == "\x7f") and c not in _ALLOWED_CONTROLS
-
-
 def _control_problems(source: str, text: str) -> list[Problem]:
     """A non-fatal Problem when control characters are present (replaced by spaces: offsets stay exact)."""
-    found = [i for i, c in enumerate(text) if _is_control(c)]
-    if not found:
+    first = _CONTROL.search(text)
+    if not first:
         return []
-    codes = ", ".join(sorted({f"U+{ord(text[i]):04X}" for i in found})[:5])
+    found = _CONTROL.findall(text, first.start())
+    codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found})[:5])
     return [Problem(source, f"{len(found)} control characters ({codes}) replaced by spaces",
-                    text.count("\n", 0, found[0]) + 1, skipped=False)]
+                    text.count("\n", 0, first.start()) + 1, skipped=False)]

@@ -27,15 +27,14 @@ byline closing a paragraph, and a URL line closing the article (not in the body)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from extract import metalines as ml
 from extract.records import Article, Problem
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of the text: 1-based number, span without the line ending, stripped text, kind."""
 
     no: int
@@ -44,6 +43,7 @@ class Line:
     text: str
     kind: str
     payload: object = None
+    headline: bool = False  # headline-like (:func:`extract.metalines.headline_like`)
 
 
 def lines_of(text: str) -> list[Line]:
@@ -52,13 +52,16 @@ def lines_of(text: str) -> list[Line]:
     >>> [(ln.no, ln.start, ln.end, ln.kind) for ln in lines_of("Hi there\\r\\n\\r\\nShare")]
     [(1, 0, 8, 'name'), (2, 10, 10, 'blank'), (3, 12, 17, 'chrome')]
     """
-    out, pos = [], 0
+    out, pos, seen = [], 0, {"": ("blank", None, False)}  # kind, payload, headline of each text
     for no, raw in enumerate(text.split("\n"), 1):
-        end = pos + len(raw) - (1 if raw.endswith("\r") else 0)
-        stripped = text[pos:end].strip()
-        kind, payload = ml.classify(stripped) if stripped else ("blank", None)
-        out.append(Line(no, pos, end, stripped, kind, payload))
-        pos += len(raw) + 1
+        size = len(raw)
+        end = pos + size - 1 if raw.endswith("\r") else pos + size
+        stripped = (raw[:-1] if end - pos < size else raw).strip()
+        if (about := seen.get(stripped)) is None:
+            kind, payload = ml.classify(stripped)
+            about = seen[stripped] = (kind, payload, ml.headline_like(stripped, kind))
+        out.append(Line(no, pos, end, stripped, *about))
+        pos += size + 1
     return out
 
 
@@ -110,7 +113,7 @@ def _dated(run: list[list[Line]]) -> bool:
 
 def _next_headline(blocks: list[list[Line]], j: int) -> bool:
     """Block ``j`` is a lone headline-like line followed by its own date line (a new article)."""
-    return (len(blocks[j]) == 1 and ml.headline_like(blocks[j][0].text) and j + 1 < len(blocks)
+    return (len(blocks[j]) == 1 and blocks[j][0].headline and j + 1 < len(blocks)
             and _dated([blocks[j + 1]]))
 
 
@@ -118,12 +121,12 @@ def _later_headline(head: Line, run: list[list[Line]]) -> bool:
     """A lone line before the metadata looks more like the headline than ``head`` (a preamble)."""
     words = len(head.text.split())
     return any(len(blk) == 1 and len(blk[0].text.split()) >= max(4, words + 1)
-               and ml.headline_like(blk[0].text) for blk in run)
+               and blk[0].headline for blk in run)
 
 
 def _weak(blocks: list[list[Line]], b: int) -> bool:
     """Block ``b`` is a lone headline-like line followed (after short lines) by a body paragraph."""
-    if len(blocks[b]) != 1 or not ml.headline_like(blocks[b][0].text):
+    if len(blocks[b]) != 1 or not blocks[b][0].headline:
         return False
     for blk in blocks[b + 1:b + 4]:
         if any(ln.kind == "text" for ln in blk):
@@ -143,7 +146,7 @@ def boundaries(blocks: list[list[Line]]) -> list[tuple[int, list[Line], int]]:
     strong: dict[int, tuple[list[Line], int]] = {}
     b = 0
     while b < len(blocks):
-        z = _zone(blocks, b) if ml.headline_like(blocks[b][0].text) else None
+        z = _zone(blocks, b) if blocks[b][0].headline else None
         if z:
             strong[b] = z
             b = z[1]
@@ -201,7 +204,7 @@ def split_digest(text: str, *, source: str = "", sha256: str = "") -> tuple[list
 def _single(blocks: list[list[Line]]) -> tuple[Line | None, list[Line], list[Line]]:
     """The whole text as one article: headline = first line when headline-like."""
     flat = [ln for blk in blocks for ln in blk]
-    head = flat[0] if ml.headline_like(flat[0].text) else None
+    head = flat[0] if flat[0].headline else None
     if head and (z := _zone(blocks, 0)):
         return head, z[0], [ln for blk in blocks[z[1]:] for ln in blk]
     i = 1 if head else 0
@@ -225,12 +228,12 @@ def _article(text: str, head: Line | None, zone: list[Line], lines: list[Line],
     if not body_lines:
         return None
     first, last = body_lines[0], body_lines[-1]
-    body_start = text.index(first.text, first.start)
+    body_start = text.index(first.text[0], first.start)  # its first non-blank character
     body = text[body_start:last.end].rstrip()
     _body_meta(meta, [ln.text for ln in body_lines[:2]])
     if not meta.get("outlet") and meta.get("url"):
         meta["outlet"] = domain(meta["url"])
-    start = text.index(head.text, head.start) if head else min([body_start] + [ln.start for ln in zone])
+    start = text.index(head.text[0], head.start) if head else min([body_start] + [ln.start for ln in zone])
     tail_end = max([tail_end, last.end] + [ln.end for ln in zone])
     return Article(source=source, source_sha256=sha256, index=index, start=start, end=tail_end,
                    headline=head.text if head else "", body=body, body_start=body_start,

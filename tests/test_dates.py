@@ -53,3 +53,8 @@ def test_non_string_is_none():
 ])
 def test_parse_iso(value, iso):
     assert parse_iso(value) == iso
+
+
+def test_a_date_line_needs_four_digits_in_a_row():
+    assert parse_date("March 23") is None and parse_date("3/4/23") is None
+    assert parse_date("23.03.2023") == parse_date(" 23.03.2023 |") == "2023-03-23"  # cached alike

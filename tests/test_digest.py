@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract import metalines as ml
 from extract.digest import lines_of, split_digest
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -259,3 +260,12 @@ def test_headline_without_body_between_articles():
     assert [a.headline for a in articles] == ["Talks resume", "Markets rally"]
     assert [(p.line, p.reason) for p in problems] == [(7, "headline 'Empty story here' has no article text")]
     assert_offsets(text, articles)
+
+
+def test_lines_carry_kind_payload_and_headline_shape():
+    text = "Talks resume in Vienna\n\nShare\n\nMarch 3 2023\n\nThe envoys met.\n\nShare\n"
+    lines = [ln for ln in lines_of(text) if ln.kind != "blank"]
+    assert [ln.headline for ln in lines] == [True, False, False, False, False]
+    for ln in lines:
+        assert (ln.kind, ln.payload) == ml.classify(ln.text)
+        assert ln.headline == ml.headline_like(ln.text)
