@@ -25,6 +25,11 @@ __all__ = ["Digests", "BIG", "changed_subjects"]
 BIG = 64   # graphs with at least this many subjects get one hash per subject
 
 
+def _short(text: bytes) -> str:
+    """The short hash of one subject's text."""
+    return hashlib.blake2b(text, digest_size=8).hexdigest()
+
+
 class Digests:
     """Hashes of the graphs (IRI -> hash) and of the subjects of big graphs (IRI -> subject -> hash)."""
 
@@ -35,14 +40,21 @@ class Digests:
     def tap(self, iri: str, groups: Iterable[tuple[str, list]]) -> Iterator[tuple[str, list]]:
         """The groups of graph ``iri``, passed through; their hashes are recorded when they are exhausted."""
         h, subjects, blank = hashlib.sha256(), {}, False
+        early: list[tuple[str, bytes]] = []    # the first subjects' texts: hashed once the graph is big
         for group in groups:
             text = repr(group).encode()
             h.update(text)
-            subjects[group[0]] = hashlib.blake2b(text, digest_size=8).hexdigest()
+            if early is None:
+                subjects[group[0]] = _short(text)
+            else:
+                early.append((group[0], text))
+                if len(early) == BIG:
+                    subjects.update((s, _short(t)) for s, t in early)
+                    early = None
             blank = blank or isinstance(group[0], Blank)
             yield group
         self.graphs[iri] = h.hexdigest()
-        if len(subjects) >= BIG and not blank:
+        if early is None and not blank:
             self.subjects[iri] = subjects
 
     def add(self, iri: str, groups: Iterable[tuple[str, list]]) -> None:

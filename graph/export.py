@@ -96,13 +96,13 @@ def _union_pass(groups: Groups, ttl: BinaryIO, jsonld: BinaryIO, view: View) -> 
 def _trig_quads(graphs: Iterable[tuple[str | None, Groups]], digests: Digests | None) -> Iterator[ox.Quad]:
     """Quads of each named graph (``None``: the default graph), hashing each named graph into ``digests``."""
     terms = OxTerms()
-    named, obj, quad = terms.named, terms.object, ox.Quad
+    named, obj, iri, quad = terms.named, terms.object, ox.NamedNode, ox.Quad
     for name, groups in graphs:
         g = ox.DefaultGraph() if name is None else terms.subject(name)
         for group in groups if digests is None or name is None else digests.tap(name, groups):
             s = terms.subject(group[0])
             for p, o in group[1]:
-                yield quad(s, named(p), obj(o), g)
+                yield quad(s, named(p), iri(o) if type(o) is str else obj(o), g)
 
 
 def clean_temporaries(out_dir: Path) -> None:

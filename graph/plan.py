@@ -29,7 +29,7 @@ from operator import itemgetter
 from graph.mapping import Group, Mapper, article_graph, event_type_groups
 from graph.model import Model
 from graph.rdf import DOCUMENTS, RESOLVED, _base
-from graph.terms import triple_key
+from graph.terms import sorted_pairs
 from graph.vocab import DEFAULT_BASE, EVENT_TYPES
 
 __all__ = ["Plan", "merged"]
@@ -41,11 +41,16 @@ def merged(*streams: Iterable[Group]) -> Iterator[Group]:
     """One stream of groups from streams each sorted by subject: equal subjects joined, repeated
     triples dropped, triples sorted (:func:`graph.terms.triple_key`)."""
     last = None
-    for s, parts in groupby(heapq.merge(*streams, key=_SUBJECT), key=_SUBJECT):
+    joined = heapq.merge(*streams, key=_SUBJECT) if len(streams) > 1 else streams[0]
+    for s, parts in groupby(joined, key=_SUBJECT):
         if last is not None and s < last:
             raise RuntimeError(f"subjects out of order: {s!r} after {last!r}")  # a mapping bug, never input
         last = s
-        yield s, sorted({po for _, part in parts for po in part}, key=triple_key)
+        (_, first), *rest = parts
+        pairs = set(first)
+        for _, part in rest:
+            pairs.update(part)
+        yield s, sorted_pairs(pairs)
 
 
 def _by_subject(groups: Iterable[Group]) -> list[Group]:
@@ -58,8 +63,8 @@ class Plan:
     def __init__(self, model: Model, base: str = DEFAULT_BASE):
         self.base = _base(base)
         self.map = m = Mapper(model, self.base)
-        self.articles = sorted(model.articles, key=lambda r: r.article.key)
-        self.by_key = {r.article.key: r for r in self.articles}
+        self.articles = sorted(model.articles, key=m.akey)
+        self.by_key = {m.akey(r): r for r in self.articles}
         self.actors = sorted(((m.iri(a.key), a) for a in model.actors), key=itemgetter(0))
         self.events = sorted(((m.iri(e.key), e) for e in model.events if e.type.upper() in EVENT_TYPES),
                              key=itemgetter(0))

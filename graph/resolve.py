@@ -46,9 +46,10 @@ def dedupe_articles(records: Iterable[ArticleRecords]) -> tuple[tuple[ArticleRec
     prov = set()
     for r in records:
         a = r.article
-        prov.add((a.key, a.source, a.index, a.start, a.end))
-        if a.key not in best or _occurrence_rank(r) < _occurrence_rank(best[a.key]):
-            best[a.key] = r
+        key = a.key
+        prov.add((key, a.source, a.index, a.start, a.end))
+        if key not in best or _occurrence_rank(r) < _occurrence_rank(best[key]):
+            best[key] = r
     return tuple(best[k] for k in sorted(best)), tuple(sorted(prov))
 
 
@@ -63,9 +64,10 @@ def countries_from_roles(articles: Iterable[ArticleRecords], actors: tuple[Actor
     by_key = {a.key: a for a in actors}
     votes: dict[str, Counter] = {}
     for rec in articles:
+        akey = rec.article.key if rec.roles else ""
         for role in rec.roles:
-            person = by_key.get(emap.get((rec.article.key, role.person), ""))
-            org = by_key.get(emap.get((rec.article.key, role.organization), ""))
+            person = by_key.get(emap.get((akey, role.person), ""))
+            org = by_key.get(emap.get((akey, role.organization), ""))
             if person is None or org is None or person.kind != "Person" or person.country:
                 continue
             country = org.key if org.kind == "State" else org.country

@@ -276,8 +276,9 @@ def resolve_actors(records: Sequence[ArticleRecords]) -> tuple[tuple[Actor, ...]
     """
     ents: dict[Node, Entity] = {}
     for r in records:
+        akey = r.article.key      # a hash of the text: once per article
         for e in r.entities:
-            ents.setdefault((r.article.key, e.id), e)
+            ents.setdefault((akey, e.id), e)
     ents = _retyped(ents)
     uf = UnionFind(ents)
     for family in ("Person", "State", "Organization", "Location"):

@@ -28,7 +28,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-__all__ = ["Lit", "Blank", "okey", "triple_key", "text", "from_rdflib", "to_rdflib", "OxTerms", "groups_of"]
+__all__ = ["Lit", "Blank", "okey", "triple_key", "sorted_pairs", "text", "from_rdflib", "to_rdflib",
+           "OxTerms", "groups_of"]
 
 
 class Lit(NamedTuple):
@@ -43,6 +44,11 @@ class Blank(str):
     """A blank node, by its id."""
 
     __slots__ = ()
+    made = False     # whether any was made: until then, no sort has to look for one
+
+    def __new__(cls, value: str = ""):
+        Blank.made = True
+        return super().__new__(cls, value)
 
 
 def okey(o) -> tuple:
@@ -60,6 +66,25 @@ def triple_key(po: tuple) -> tuple:
     if type(o) is Lit:
         return po[0], 2, o.lex, o.dt or "", o.lang or ""
     return (po[0], *okey(o))
+
+
+def sorted_pairs(pairs: Iterable[tuple]) -> list[tuple]:
+    """``sorted(pairs, key=triple_key)`` of distinct ``(p, o)`` pairs, by plain tuple comparison when
+    that gives the same order (no blank node, no literals telling a missing datatype or language
+    from a present one: those comparisons raise, and the key is used instead).
+
+    >>> [o for _, o in sorted_pairs([("p", Lit("b")), ("p", Lit("a", "http://x/d")), ("o", "http://x/a")])]
+    ['http://x/a', Lit(lex='a', dt='http://x/d', lang=None), Lit(lex='b', dt=None, lang=None)]
+    >>> sorted_pairs([("p", Lit("a")), ("p", "http://x/a"), ("p", Blank("b0"))])[1:]
+    [('p', 'b0'), ('p', Lit(lex='a', dt=None, lang=None))]
+    """
+    try:
+        out = sorted(pairs)
+    except TypeError:      # an IRI and a literal, or None and a string, compared
+        return sorted(pairs, key=triple_key)
+    if Blank.made and len(out) > 1 and any(type(o) is Blank for _, o in out):
+        out.sort(key=triple_key)
+    return out
 
 
 def text(o) -> str:
@@ -114,11 +139,11 @@ class OxTerms:
 
     def triples(self, groups: Iterable[tuple[str, list]]) -> Iterator[ox.Triple]:
         """pyoxigraph Triples of subject groups, in order."""
-        named, obj = self.named, self.object
+        named, obj, iri, triple = self.named, self.object, ox.NamedNode, ox.Triple
         for s, pos in groups:
             subject = self.subject(s)
             for p, o in pos:
-                yield ox.Triple(subject, named(p), obj(o))
+                yield triple(subject, named(p), iri(o) if type(o) is str else obj(o))
 
 
 def groups_of(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple[str, list]]:
