@@ -262,14 +262,13 @@ def execute(g: Graph, name: str, params: dict | None = None) -> Result:
     come back sorted and de-duplicated so the output does not depend on the
     engine or the store's iteration order (:func:`queries.results.tidy`).
     """
-    from queries.native import ox_store
+    from queries.native import ox_store, paused_gc
     from queries.native import query as ox_query
 
     query = load_query(name)
     bindings = bind_params(g, query, params)
     store = ox_store(g)
-    if store is not None:
-        result = ox_query(store, query.store_text or query.text, bindings)
-    else:
-        result = g.query(query.text, initBindings=bindings, use_store_provided=not bindings)
-    return tidy(result, query.lists)
+    if store is None:
+        return tidy(g.query(query.text, initBindings=bindings, use_store_provided=not bindings), query.lists)
+    with paused_gc():
+        return tidy(ox_query(store, query.store_text or query.text, bindings), query.lists)
