@@ -25,7 +25,7 @@ A leading lower-case "the " is dropped from forms and labels.
 
 Matching uses :func:`graph.keys.norm`.  States that no article names but that
 an actor's country points to are created, labelled by
-:func:`graph.keys.country_label`.
+:func:`graph.geo.country_label`.
 """
 from __future__ import annotations
 
@@ -34,16 +34,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from extract.records import ArticleRecords, Entity
-from graph.keys import (
-    HONORIFICS,
-    actor_key,
-    city_country,
-    country_code,
-    country_label,
-    norm,
-    person_tokens,
-    unique_keys,
-)
+from graph.geo import city_country, country_code, country_label
+from graph.keys import HONORIFICS, actor_key, norm, person_tokens, unique_keys
 from graph.model import Actor
 
 Node = tuple[str, str]  # (article key, local entity id)

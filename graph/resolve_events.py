@@ -35,7 +35,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from extract.records import ArticleRecords, EventMention
-from graph.keys import capital, city_point, event_key, norm, unique_keys
+from graph.geo import capital, city_point
+from graph.keys import event_key, norm, unique_keys
 from graph.model import Actor, Event
 from graph.resolve_actors import UnionFind
 
