@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from extract import docview
 from extract import gazetteer as gz
 from extract.actor_types import Mention, classify, ministry
 from extract.canon import is_shouting, norm, person_key
@@ -65,7 +66,7 @@ def _affiliation(ent: Span) -> str | None:
 
 
 def _ent_country(doc, i: int) -> str | None:
-    for ent in doc.ents:
+    for ent in docview.ents(doc):
         if ent.start <= i < ent.end:
             if ent.label_ == "NORP":
                 return gz.demonym_code(ent.text)
@@ -78,7 +79,8 @@ def _ent_country(doc, i: int) -> str | None:
 
 def _sentence_owner(ent: Span) -> str | None:
     """Country of the nearest state or demonym before ``ent`` in its sentence."""
-    for prev in reversed([e for e in ent.doc.ents if ent.sent.start <= e.start and e.end <= ent.start]):
+    start = ent.sent.start
+    for prev in reversed([e for e in docview.ents(ent.doc) if start <= e.start and e.end <= ent.start]):
         code = gz.demonym_code(prev.text) if prev.label_ == "NORP" else gz.state_code(prev.text)
         if code:
             return code

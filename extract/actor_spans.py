@@ -34,6 +34,7 @@ import re
 import tomllib
 from functools import lru_cache
 
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Span
 
 from extract import gazetteer as gz
@@ -45,6 +46,7 @@ TITLES = frozenset({"minister", "secretary", "coordinator", "representative", "e
                     "head", "ambassador", "adviser", "advisor", "aide", "commander", "governor", "mayor",
                     "speaker", "official", "officials", "member", "pm", "mp", "dr", "mr", "mrs", "ms",
                     "prof"})
+_PROPN = POS_IDS["PROPN"]
 _COUNTER = re.compile(r"^\d+([/.:-]\d+)*$")   # "9", "5/19", "8-7": photo counters, scores
 _DASHES = {"-", "\u2013", "\u2014"}
 
@@ -54,9 +56,10 @@ def _glued(a: Span, b: Span) -> bool:
     doc = a.doc
     if b.start == a.end:
         return True
-    gap = doc[a.end:b.start]
-    return (len(gap) == 1 and gap[0].text in _DASHES and not doc[a.end - 1].whitespace_
-            and not gap[0].whitespace_)
+    if b.start != a.end + 1:
+        return False
+    gap = doc[a.end]  # one token between them
+    return gap.text in _DASHES and not doc[a.end - 1].whitespace_ and not gap.whitespace_
 
 
 def _is_city(span: Span) -> bool:
@@ -165,7 +168,8 @@ def trim(ent: Span) -> Span | None:
     >>> trim(Span(doc, 0, 5, "PERSON")).text
     'Andy Murray'
     """
-    if "://" in ent.text or ent.text.lower().startswith(("www.", "pic.twitter.com")):
+    text = ent.text
+    if "://" in text or text.lower().startswith(("www.", "pic.twitter.com")):
         return None
     start, end = ent.start, ent.end
     doc = ent.doc
@@ -206,10 +210,11 @@ def _titled_names(doc, ents: list[Span]) -> list[Span]:
     """Person spans for untagged proper-noun runs that follow a title (see module docstring)."""
     # a NORP span that is no demonym is the NER's mistake for a name ("Mirzoyan")
     owner = {t.i: e for e in ents for t in e if e.label_ != "NORP" or gz.demonym_code(e.text)}
-    found, i = [], 0
-    while i < len(doc):
+    found, i, n = [], 0, len(doc)
+    names = [p == _PROPN and bool(t) for p, t in doc.to_array(["POS", "IS_TITLE"]).tolist()] if n else []
+    while i < n:
         j = i
-        while j < len(doc) and j not in owner and doc[j].pos_ == "PROPN" and doc[j].is_title and j - i < 4:
+        while j < n and j not in owner and names[j] and j - i < 4:  # title-case proper nouns
             j += 1
         if j > i and _after_title(doc, i, owner) and not gz.state_code(doc[i:j].text) \
                 and not gz.city(doc[i:j].text) and not gz.organization(doc[i:j].text):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract import gazetteer as gz
 from extract.canon import clean, fold, is_shouting, norm, strip_honorifics, surface
@@ -148,10 +149,20 @@ def classify(text: str, label: str, surnames: frozenset[str] = frozenset()) -> M
     >>> classify("Clinton", "PERSON", frozenset({"clinton"})).kind
     'Person'
     """
-    form = surface(clean(text)).strip(" ,;:()[]\"'")
+    form = _form(text)
     if not form or not any(c.isalpha() for c in form):
         return None
-    person = label == "PERSON" and form.lower() in surnames
+    return _classify(form, label, label == "PERSON" and form.lower() in surnames)
+
+
+@lru_cache(maxsize=1 << 16)
+def _form(text: str) -> str:
+    return surface(clean(text)).strip(" ,;:()[]\"'")
+
+
+@lru_cache(maxsize=1 << 16)
+def _classify(form: str, label: str, person: bool) -> Mention | None:
+    """:func:`classify` of a cleaned form: a pure function of the gazetteer tables, so kept."""
     for fn in (_gazetteer, _domain, _body) if person else (_gazetteer, _domain, _body, _place):
         m = fn(form)
         if m:

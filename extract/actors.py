@@ -25,10 +25,12 @@ Clustering rules are in :mod:`extract.actor_cluster`, typing in :mod:`extract.ac
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract import actor_cluster, actor_patterns
+from extract import actor_cluster, actor_patterns, docview, ruler  # noqa: F401  (ruler: the factory)
 from extract import gazetteer as gz
 from extract.actor_spans import repair
 from extract.actor_types import Mention, classify
@@ -52,9 +54,18 @@ for _name, _default in (("ng_article", None), ("ng_entities", ()), ("ng_meta", N
 def cluster(doc: Doc) -> Doc:
     """Type every actor mention, cluster the mentions, set ``kb_id_`` and ``doc._.ng_entities``."""
     doc.ents = repair(doc.ents)
+    with docview.frozen(doc):  # doc.ents is read once until it is set again below
+        new, entities = _typed(doc, docview.ents(doc))
+    doc.ents = new
+    doc._.ng_entities = tuple(entities)
+    return doc
+
+
+def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
+    """The new entity spans (actors with their ids) and the Entity records of ``ents``."""
     spans, mentions = [], []
-    surnames = frozenset(e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
-    for ent in doc.ents:
+    surnames = frozenset(e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2)
+    for ent in ents:
         after = ent.doc[ent.start - 1].lower_ if ent.start else ""
         m = classify(ent.text, ent.label_, frozenset() if after in LOCATIVE else surnames) \
             if ent.label_ in ACTOR_LABELS else None
@@ -68,16 +79,14 @@ def cluster(doc: Doc) -> Doc:
     entities = actor_cluster.share_country(spans, ids, entities)
     new = []
     by_start = {s.start: (s, i) for s, i in zip(spans, ids, strict=True)}
-    for ent in doc.ents:
+    for ent in ents:
         hit = by_start.get(ent.start)
         if hit and hit[0].end == ent.end and hit[1]:
             kind = entities[int(hit[1][1:])].kind
             new.append(Span(doc, ent.start, ent.end, label=LABEL[kind], kb_id=hit[1]))
         elif ent.label_ not in ACTOR_LABELS - {"NORP"}:
             new.append(ent)
-    doc.ents = new
-    doc._.ng_entities = tuple(entities)
-    return doc
+    return new, entities
 
 
 def _state_by_demonym(ent: Span) -> Mention | None:
@@ -101,12 +110,12 @@ def _state_by_demonym(ent: Span) -> Mention | None:
 def add_to(nlp: Language) -> None:
     """Add the actor components to ``nlp`` (rulers before "ner" when there is one)."""
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    places = nlp.add_pipe("entity_ruler", name="ng_places", config={"overwrite_ents": False}, **where)
+    places = nlp.add_pipe("ng_word_ruler", name="ng_places", config={"overwrite_ents": False}, **where)
     tagged = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
     patterns = actor_patterns.place_patterns(pos=tagged)
     with nlp.select_pipes(enable=[]):  # phrase patterns match on ORTH: the tokenizer alone makes them
         places.add_patterns(patterns)
-    bodies = nlp.add_pipe("entity_ruler", name="ng_bodies", config={"overwrite_ents": True}, **where)
+    bodies = nlp.add_pipe("ng_word_ruler", name="ng_bodies", config={"overwrite_ents": True}, **where)
     bodies.add_patterns(actor_patterns.body_patterns())
     nlp.add_pipe("ng_actors", last=True)
 
@@ -128,6 +137,7 @@ def _meta_entity(ents: list[Entity], m: Mention | None) -> str | None:
     return eid
 
 
+@lru_cache(maxsize=1 << 12)
 def outlet_mention(printed: str | None) -> Mention | None:
     """The Outlet mention for an article's printed outlet ("ARMENPRESS", "globeecho.com").
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract import coref
+from extract import coref, docview
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
@@ -36,14 +36,14 @@ _CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "p
 def context(doc: Doc, general: dict) -> dict:
     """What argument finding needs about ``doc``: token -> entity id, entity records, lexicon."""
     tok2ent: dict[int, str] = {}
-    for ent in doc.ents:
+    for ent in docview.ents(doc):
         if ent.kb_id_:
             for i in range(ent.start, ent.end):
                 tok2ent[i] = ent.kb_id_
     ents = tuple(doc._.ng_entities) if doc.has_extension("ng_entities") else ()
     states = [(f, e.id) for e in ents if e.kind in ("State", "Location") for f in (e.name, *e.forms)]
     return {"doc": doc, "tok2ent": tok2ent, "kinds": {e.id: e.kind for e in ents}, "states": states,
-            "actor_nouns": frozenset(general.get("actor_nouns", ()))}
+            "actor_nouns": frozenset(general.get("actor_nouns", ())), "actors": {}}
 
 
 def demonym_state(word: str, ctx: dict) -> str | None:
@@ -122,11 +122,16 @@ def actors_of(tok: Token | None, ctx: dict) -> tuple[str, ...]:
     """Entity ids of ``tok``'s phrase and of the phrases coordinated with it, in text order."""
     if tok is None:
         return ()
+    memo = ctx.get("actors")  # token index -> answer: asked again and again for the same phrases
+    if memo is not None and tok.i in memo:
+        return memo[tok.i]
     out: list[str] = []
     for t in (tok, *tok.conjuncts):
         a = actor_of(t, ctx)
         if a and a not in out:
             out.append(a)
+    if memo is not None:
+        memo[tok.i] = tuple(out)
     return tuple(out)
 
 

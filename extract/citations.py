@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
+from extract import docview
 from extract import quotes as Q
 from extract.canon import norm
 from extract.records import Citation
@@ -90,7 +92,7 @@ def _found(ctx: Q._Ctx) -> Iterator[tuple[Span, str | None, str]]:
     if not doc.has_annotation("DEP"):
         return
     v = Q.vocab()
-    for tok in doc:
+    for tok in _candidates(doc):
         if ctx.in_quote(tok):
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -104,6 +106,14 @@ def _found(ctx: Q._Ctx) -> Iterator[tuple[Span, str | None, str]]:
                 for eid in ctx.actors_in(subj):
                     if ctx.kind(eid) in SOURCE_KINDS:
                         yield tok.sent, eid, subj.lemma_.lower()
+
+
+def _candidates(doc: Doc) -> Iterator[Token]:
+    """The tokens :func:`_found` looks at: verbs and "according", found on the arrays."""
+    according, verb = doc.vocab.strings["according"], POS_IDS["VERB"]
+    for i, (low, pos) in enumerate(doc.to_array(["LOWER", "POS"]).tolist()):
+        if low == according or pos == verb:
+            yield doc[i]
 
 
 def _verb_sources(ctx: Q._Ctx, verb: Token) -> Iterator[tuple[Span, str | None, str]]:
@@ -147,7 +157,7 @@ def _sources(ctx: Q._Ctx, obj: Token, cue: str) -> Iterator[tuple[Span, str | No
 def _entity_in(ctx: Q._Ctx, s: int, e: int, name: str) -> str | None:
     """The entity a parenthetical source names: a mention inside it, else a matching name."""
     doc = ctx.doc
-    for ent in doc.ents:
+    for ent in docview.ents(doc):
         if ent.kb_id_ in ctx.known and ent.start_char >= s and ent.end_char <= e:
             return ent.kb_id_
     key = norm(name)

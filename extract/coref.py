@@ -19,6 +19,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from extract import docview
+
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_WORDS = {"side", "sides", "interlocutor", "interlocutors", "party", "parties"}
 #: description heads that need no title match, only nationality agreement
@@ -67,7 +69,7 @@ def _paragraph_starts(doc: Doc) -> list[int]:
     cached = doc.user_data.get("ng_paragraph_starts")
     if cached is not None:
         return cached
-    text = doc.text  # built from the tokens on every access: read it once
+    text = docview.text(doc)  # built from the tokens on every access: read it once
     starts, i = [0], text.find("\n\n")
     while i >= 0:
         starts.append(i + 2)
@@ -81,19 +83,40 @@ def paragraph_of(doc: Doc, char: int) -> int:
     return bisect.bisect_right(_paragraph_starts(doc), char) - 1
 
 
+def _actors(doc: Doc) -> list[tuple[Span, str, int, int]]:
+    """(mention, entity id, end character, paragraph) of every actor mention, in text order."""
+    memo = docview.memo(doc)
+    if memo is not None and "coref.actors" in memo:
+        return memo["coref.actors"]
+    found = [(e, e.kb_id_, e.end_char, e.start_char) for e in docview.ents(doc)]
+    out = [(e, kb, end, paragraph_of(doc, start)) for e, kb, end, start in found if kb]
+    if memo is not None:
+        memo["coref.actors"] = out
+    return out
+
+
 def _window(doc: Doc, token: Token) -> list[Span]:
     """Actor mentions before ``token`` in its own or the previous paragraph, most recent last."""
-    para = paragraph_of(doc, token.idx)
-    return [e for e in doc.ents if e.kb_id_ and e.end_char <= token.idx
-            and para - paragraph_of(doc, e.start_char) <= 1]
+    idx = token.idx
+    para = paragraph_of(doc, idx)
+    return [e for e, _, end, p in _actors(doc) if end <= idx and para - p <= 1]
 
 
 def _kinds(doc: Doc) -> dict[str, object]:
-    return {e.id: e for e in doc._.ng_entities} if doc.has_extension("ng_entities") else {}
+    if not doc.has_extension("ng_entities"):
+        return {}
+    found = doc._.ng_entities
+    memo = docview.memo(doc)
+    if memo is not None and memo.get("coref.kinds", (None,))[0] is found:
+        return memo["coref.kinds"][1]
+    kinds = {e.id: e for e in found}
+    if memo is not None:
+        memo["coref.kinds"] = (found, kinds)
+    return kinds
 
 
 def _mentions(doc: Doc, kb_id: str) -> list[Span]:
-    return [e for e in doc.ents if e.kb_id_ == kb_id]
+    return [e for e, kb, _, _ in _actors(doc) if kb == kb_id]
 
 
 def _title_span(ent: Span) -> list[Token]:
@@ -115,9 +138,15 @@ def _title_span(ent: Span) -> list[Token]:
 
 def _context_words(doc: Doc, kb_id: str) -> set[str]:
     """Lower-cased words of every mention of the entity and of the titles around them."""
+    memo = docview.memo(doc)
+    key = ("coref.words", kb_id)
+    if memo is not None and key in memo:
+        return memo[key]
     words: set[str] = set()
     for ent in _mentions(doc, kb_id):
         words |= {t.lower_ for t in (*ent, *_title_span(ent))}
+    if memo is not None:
+        memo[key] = words
     return words
 
 
@@ -129,7 +158,8 @@ def _nationality_ok(demonyms: list[str], doc: Doc, kb_id: str, kinds: dict) -> b
         span = _title_span(ent)
         names += [t.text for t in span]
         idx = {t.i for t in span}
-        names += [e.text for e in doc.ents if e.label_ != "PERSON" and idx & set(range(e.start, e.end))]
+        names += [e.text for e in docview.ents(doc)
+                  if e.label_ != "PERSON" and idx & set(range(e.start, e.end))]
     info = kinds.get(kb_id)
     if info is not None and getattr(info, "country", None):
         names += _country_names(info.country)
@@ -137,7 +167,24 @@ def _nationality_ok(demonyms: list[str], doc: Doc, kb_id: str, kinds: dict) -> b
 
 
 def _actor_tokens(doc: Doc) -> set[int]:
-    return {i for e in doc.ents if e.kb_id_ for i in range(e.start, e.end)}
+    memo = docview.memo(doc)
+    if memo is not None and "coref.tokens" in memo:
+        return memo["coref.tokens"]
+    found = {i for e, _, _, _ in _actors(doc) for i in range(e.start, e.end)}
+    if memo is not None:
+        memo["coref.tokens"] = found
+    return found
+
+
+def _names(doc: Doc) -> list[int]:
+    """Indices of the NNP tokens inside a NORP or PERSON entity."""
+    memo = docview.memo(doc)
+    if memo is not None and "coref.names" in memo:
+        return memo["coref.names"]
+    found = [t.i for t in doc if t.tag_ == "NNP" and t.ent_type_ in ("NORP", "PERSON")]
+    if memo is not None:
+        memo["coref.names"] = found
+    return found
 
 
 def _is_person(ent: Span, kinds: dict) -> bool:
@@ -157,11 +204,10 @@ def _pronoun(doc: Doc, token: Token, window: list[Span]) -> str | None:
     if same:  # "Pashinyan warned ..., noting that he": the subject before the pronoun
         return (subjects(same) or same)[-1].kb_id_
     last_sent = persons[-1].sent.start
-    between = doc[persons[-1].end:token.i]
+    lo, hi = persons[-1].end, token.i
     known = _actor_tokens(doc)
-    unresolved = any(t.tag_ == "NNP" and t.ent_type_ in ("NORP", "PERSON") and t.i not in known
-                     for t in between)
-    if unresolved or len({t.sent.start for t in between}) > 3:
+    unresolved = any(lo <= i < hi and i not in known for i in _names(doc))
+    if unresolved or docview.n_sents(doc, lo, hi) > 3:
         return None  # an unrecognised name stands in between, or too far: no guess
     in_last = [e for e in persons if e.sent.start == last_sent]
     subj = subjects(in_last)
@@ -198,11 +244,21 @@ def resolve(doc: Doc, token: Token | None) -> str | None:
     >>> resolve(spacy.blank("en")("He left."), None) is None
     True
     """
+    if token is None:
+        return None
+    memo = docview.memo(doc)
+    if memo is None:
+        return _resolve(doc, token)
+    key = ("coref.resolve", token.i)
+    if key not in memo:
+        memo[key] = _resolve(doc, token)
+    return memo[key]
+
+
+def _resolve(doc: Doc, token: Token) -> str | None:
     try:
-        if token is None:
-            return None
         if token.ent_type_ and token.ent_iob_ != "O":
-            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            ent = next((e for e in docview.ents(doc) if e.start <= token.i < e.end), None)
             return ent.kb_id_ or None if ent is not None else None
         window = _window(doc, token)
         if token.lower_ in PRONOUNS:

@@ -17,16 +17,18 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from extract import arguments as args
-from extract import coref
+from extract import coref, docview
 from extract.actor_spans import chrome_words
 from extract.modality import aggregate as _aggregate
 from extract.modality import modality
 from extract.records import EventMention
 from extract.temporal import date_of, resolve_date, share_dates
 
+_VERB, _NOMINAL = POS_IDS["VERB"], (POS_IDS["NOUN"], POS_IDS["PROPN"])
 _WIRE = re.compile(r"^[A-Z][A-Z .'-]+,\s+([A-Z]+\.? \d{1,2})\b")
 
 
@@ -56,8 +58,10 @@ def lexicon() -> dict:
     lex["phrase_ends"] = {}  # last lemma -> [(phrase, type)], in lexicon order
     for phrase, etype in lex["phrases"].items():
         lex["phrase_ends"].setdefault(phrase[-1], []).append((phrase, etype))
-    lex["known"] = frozenset(lex["verbs"]) | set(lex["actor_object"]) | set(lex["owner_object"]) \
-        | set(lex["prep"]) | {v for v, _ in lex["pairs"]} | lex["light"] | lex["occur"]
+    lex["triggers"] = frozenset(lex["verbs"]) | set(lex["actor_object"]) | set(lex["owner_object"]) \
+        | set(lex["prep"]) | {v for v, _ in lex["pairs"]}
+    lex["known"] = lex["triggers"] | lex["light"] | lex["occur"]
+    lex["noun_words"] = frozenset(lex["nouns"]) | set(lex["phrase_ends"])
     return lex
 
 
@@ -79,6 +83,8 @@ def _objects(v: Token) -> list[Token]:
 
 def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
     lemma = verb_lemma(v, lex)
+    if lemma not in lex["triggers"]:
+        return None  # every rule below needs the lemma in one of the trigger tables
     objs = _objects(v)
     if any(c.dep_ == "nsubj" and lex["nouns"].get(c.lemma_.lower()) == "DISASTER" for c in v.children):
         return None  # "the earthquake struck": the noun is the event
@@ -158,6 +164,8 @@ def _noun_anchor(n: Token, lex: dict, ctx: dict) -> tuple[bool, Token | None]:
 
 def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple | None:
     """(type, light verb, strength[, trigger token]) of a trigger noun, or None."""
+    if n.lower_ not in lex["noun_words"] and n.lemma_.lower() not in lex["noun_words"]:
+        return None  # every rule below needs the word in a trigger table
     if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
         return None
     candidates = lex["phrase_ends"].get(n.lemma_.lower(), ())
@@ -189,12 +197,14 @@ def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple | None:
 
 def _triggers(sent: Span, lex: dict, ctx: dict) -> list[tuple[Token, str, Token | None, float]]:
     found = []
-    for t in sent:
-        if t.pos_ == "VERB" and not _stative(t):
+    doc, pos = sent.doc, docview.column(sent.doc, "POS")
+    for i in range(sent.start, sent.end):  # (part of speech from the array: no Token for the others)
+        if pos[i] == _VERB and not _stative(t := doc[i]):
             vt = _verb_type(t, lex, ctx)
             if vt:
                 found.append((t, vt[0], None, vt[1]))
-        elif t.pos_ in ("NOUN", "PROPN") and t.i not in ctx["tok2ent"]:
+        elif pos[i] in _NOMINAL and i not in ctx["tok2ent"]:
+            t = doc[i]
             nt = _noun_type(t, lex, ctx)
             if nt:
                 found.append((nt[3] if len(nt) > 3 else t, nt[0], nt[1], nt[2]))
@@ -297,10 +307,12 @@ def story_place(doc: Doc, ctx: dict) -> str | None:
     """
     article = doc._.ng_article if Doc.has_extension("ng_article") else None
     offset = article.body_offset if article is not None else 0
-    first = next((s for s in doc.sents if s.start_char >= offset and s.text.strip()), None) \
+    text = docview.text(doc)
+    first = next((s for s in docview.sents(doc) if s.start_char >= offset
+                  and text[s.start_char:s.end_char].strip()), None) \
         if doc.has_annotation("SENT_START") else None
     for part in (doc.char_span(0, offset, alignment_mode="expand") if offset else None, first):
-        for ent in part.ents if part is not None else ():
+        for ent in docview.span_ents(doc, part) if part is not None else ():
             if ctx["kinds"].get(ent.kb_id_) in ("Location", "State"):
                 return ent.kb_id_
     return None
@@ -320,8 +332,9 @@ def events(doc: Doc) -> Iterator[EventMention]:
                    "dateline": meta[2][0] if meta[2] else None, "disasters": set(), "dates": {},
                    "story_place": story_place(doc, ctx)}
     found: list[EventMention] = []
-    for sent in doc.sents:
-        if sent.start_char < article.body_offset or not sent.text.strip():
+    text = docview.text(doc)
+    for sent in docview.sents(doc):
+        if sent.start_char < article.body_offset or not text[sent.start_char:sent.end_char].strip():
             continue
         state["para"] = coref.paragraph_of(doc, sent.start_char)
         state["lead"] = state["para"] == coref.paragraph_of(doc, article.body_offset)

@@ -23,10 +23,13 @@ for _name, _default in (("ng_article", None), ("ng_entities", ()), ("ng_meta", N
 @Language.component("ng_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every blank line (headline, subheads, paragraphs)."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and prev.text.count("\n") >= 1 or "\n\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    strings = doc.vocab.strings  # read the arrays: no Token object for the tokens that stay as they are
+    spaces = doc.to_array(["IS_SPACE", "ORTH"]).tolist()
+    for i, (space, orth) in enumerate(spaces[:-1]):
+        if space and "\n" in strings[orth]:  # (a token's trailing whitespace_ is at most one space)
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract import actors, citations, events, quotes, roles
+from extract import actors, citations, docview, events, quotes, roles
 from extract.records import Article, ArticleRecords, Problem
 
 #: Extractors run in order on every parsed article: each is ``Doc -> Iterable[record]``.
@@ -33,6 +33,11 @@ EXTRACTORS = {
 def records_of(doc: Doc, article: Article) -> ArticleRecords:
     """Run every extractor on a parsed article; a failing extractor is reported, not fatal."""
     doc._.ng_article = article
+    with docview.frozen(doc):  # the extractors only read the Doc: its entities and sentences are read once
+        return _records(doc, article)
+
+
+def _records(doc: Doc, article: Article) -> ArticleRecords:
     problems: list[Problem] = []
     try:
         actors.attach_meta(doc, article)
@@ -54,9 +59,12 @@ def records_of(doc: Doc, article: Article) -> ArticleRecords:
                           **found)
 
 
-def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 8,
+def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
             n_process: int = 1) -> Iterator[ArticleRecords]:
     """Parse ``articles`` with ``nlp`` and yield their records, in input order.
+
+    Articles are parsed ``batch_size`` at a time: spaCy's networks run markedly slower on
+    smaller batches (8 costs ~20% more than 16), and the records do not depend on it.
 
     An article spaCy cannot parse is reported in its records' problems and kept
     (metadata only); it never takes its batch down with it.

@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from extract import docview
 from extract.canon import norm
 from extract.titles import as_state, entities, mentions
 
@@ -65,7 +66,7 @@ class _Ctx:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = docview.text(doc)  # Doc.text joins every token on each access: read it once
         self.known = entities(doc)
         self.ments = mentions(doc)
         self.spans = quote_spans(self.text)

@@ -20,6 +20,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from extract import docview
 from extract import roles as R
 from extract import titles as T
 from extract.quote_marks import _Ctx
@@ -101,7 +102,7 @@ def _government(ctx: _Ctx, tok: Token) -> str | None:
 
 def _issuer(ctx: _Ctx, tok: Token) -> str | None:
     """Who issued the statement: the latest organisation or State that spoke before it."""
-    sents = [s for s in ctx.doc.sents if s.end <= tok.sent.start][-3:]
+    sents = [s for s in docview.sents(ctx.doc) if s.end <= tok.sent.start][-3:]
     for sent in reversed(sents):
         for t in sent:
             if t.pos_ == "VERB" and t.lemma_ in vocab()["cite"] | vocab()["speech"] and not ctx.in_quote(t):
@@ -123,7 +124,7 @@ def _coref(doc: Doc, tok: Token) -> str | None:
 def _recent_person(ctx: _Ctx, tok: Token) -> str | None:
     """The latest Person mentioned (outside quotes) in this or the previous sentence."""
     start = tok.sent.start
-    prev = [s for s in ctx.doc.sents if s.end <= start]
+    prev = [s for s in docview.sents(ctx.doc) if s.end <= start]
     lo = prev[-1].start if prev else start
     for i in range(tok.i - 1, lo - 1, -1):
         m = ctx.ments.get(i)
@@ -225,7 +226,7 @@ def _previous_speaker(ctx: _Ctx, paras: list[int], para: int, last: dict[int, st
     prev = paras[k - 1]
     if prev in last:
         return last[prev]
-    sents = [s for s in ctx.doc.sents if prev <= s.start_char < para]
+    sents = [s for s in docview.sents(ctx.doc) if prev <= s.start_char < para]
     for t in reversed(_speech_verbs(ctx, sents)):
         subj = subject(t)
         eid = actor_of(ctx, subj, ("Person",)) if subj is not None else None

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from extract import docview
 from extract.records import Entity, Role
 from extract.titles import (  # title_at re-exported: tests import it from here
     _demonyms,
@@ -78,9 +79,15 @@ def _titled(doc: Doc) -> Iterator[tuple[str, str, str | None, Span]]:
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return
     ments, known = mentions(doc), entities(doc)
-    words = [t.text for t in doc]
+    words = docview.words(doc)
+    lex = lexicon()
+    prefixes, abbreviations = lex["prefixes"], lex["abbreviations"]
     i = 0
     while i < len(doc):
+        w = words[i]
+        if w.isascii() and w.lower() not in prefixes and w not in abbreviations:
+            i += 1  # no office starts with this word (the test title_at starts with)
+            continue
         found = title_at(words, i)
         if not found or (i in ments and known[ments[i].kb_id_].kind in ORG_KINDS
                          and ments[i].end > found[1]):

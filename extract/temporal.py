@@ -19,6 +19,8 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
+from extract import docview
+
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"), 1)}
@@ -181,7 +183,7 @@ def date_of(chain: list, sent, article_date: str | None, memory: dict, noun_even
     lede sentence of a wire story (``memory["lede"]``), the dateline date ``memory["wire"]``.
     """
     best: tuple[int, tuple[str, str]] | None = None
-    for ent in sent.ents:
+    for ent in docview.span_ents(sent.doc, sent):
         at = _anchored_at(ent, chain) if ent.label_ == "DATE" else None
         if at is None or best is not None and at >= best[0]:
             continue

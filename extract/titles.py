@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from extract import docview
 from extract.canon import norm
 from extract.records import Entity
 
@@ -80,7 +81,7 @@ def mentions(doc: Doc) -> dict[int, Span]:
     """Token index -> the actor mention (``doc.ents`` span with an entity id) covering it."""
     known = entities(doc)
     out: dict[int, Span] = {}
-    for ent in doc.ents:
+    for ent in docview.ents(doc):
         if ent.kb_id_ in known:
             for i in range(ent.start, ent.end):
                 out[i] = ent
