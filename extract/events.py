@@ -12,10 +12,8 @@ arguments from :mod:`extract.arguments`; dates from :mod:`extract.temporal`.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import arguments as args
 from extract import coref, docview
 from extract.actor_spans import chrome_words
+from extract.event_lexicon import lexicon, verb_lemma
 from extract.modality import aggregate as _aggregate
 from extract.modality import modality
 from extract.records import EventMention
@@ -30,51 +29,6 @@ from extract.temporal import date_of, resolve_date, share_dates
 
 _VERB, _NOMINAL = POS_IDS["VERB"], (POS_IDS["NOUN"], POS_IDS["PROPN"])
 _WIRE = re.compile(r"^[A-Z][A-Z .'-]+,\s+([A-Z]+\.? \d{1,2})\b")
-
-
-@cache
-def lexicon() -> dict:
-    """The trigger lexicon, compiled into lookup tables (loaded once)."""
-    raw = tomllib.loads((Path(__file__).parent / "data" / "events.toml").read_text(encoding="utf-8"))
-    lex: dict = {key: {} for key in ("verbs", "actor_object", "owner_object", "prep", "pairs", "nouns",
-                                     "phrases", "exclude")}
-    lex["general"] = raw.get("general", {})
-    for etype, block in raw.items():
-        if etype in ("general", "demonyms"):
-            continue
-        for key in ("verbs", "actor_object", "owner_object", "nouns"):
-            for lemma in block.get(key, ()):
-                lex[key].setdefault(lemma, etype)
-        for lemma, preps in block.get("prep", {}).items():
-            lex["prep"].setdefault(lemma, []).append((etype, frozenset(preps)))
-        for verb, obj in block.get("pairs", ()):
-            lex["pairs"].setdefault((verb, obj), etype)
-        for phrase in block.get("phrases", ()):
-            lex["phrases"].setdefault(tuple(phrase.split()), etype)
-        for verb, objs in block.get("exclude", {}).items():
-            lex["exclude"][(etype, verb)] = frozenset(objs)
-    for key in ("light", "occur", "speech", "topic_verbs", "measure", "local"):
-        lex[key] = frozenset(lex["general"].get(key, ()))
-    lex["phrase_ends"] = {}  # last lemma -> [(phrase, type)], in lexicon order
-    for phrase, etype in lex["phrases"].items():
-        lex["phrase_ends"].setdefault(phrase[-1], []).append((phrase, etype))
-    lex["triggers"] = frozenset(lex["verbs"]) | set(lex["actor_object"]) | set(lex["owner_object"]) \
-        | set(lex["prep"]) | {v for v, _ in lex["pairs"]}
-    lex["known"] = lex["triggers"] | lex["light"] | lex["occur"]
-    lex["noun_words"] = frozenset(lex["nouns"]) | set(lex["phrase_ends"])
-    return lex
-
-
-def verb_lemma(tok: Token, lex: dict) -> str:
-    """The lemma of a verb as the lexicon spells it: the rule lemmatizer cuts a silent "e"
-    off verbs it does not list ("staged" -> "stag"), so "stag" is read as "stage".
-
-    >>> import spacy
-    >>> verb_lemma(spacy.blank("en")("stag")[0], {"known": frozenset({"stage"})})
-    'stage'
-    """
-    lemma = (tok.lemma_ or tok.lower_).lower()
-    return lemma + "e" if lemma not in lex["known"] and lemma + "e" in lex["known"] else lemma
 
 
 def _objects(v: Token) -> list[Token]:
