@@ -263,7 +263,7 @@ def _write_outputs(model_, out: Path, base: str) -> int:
     gc.freeze()   # the records and the model stay to the end: spare the collector scanning them
     try:
         _, triples = export.write_plan(plan, out, digests=digests)
-        update_store(out, model_, base, plan=plan, digests=digests, trig=out / "graph.trig")
+        update_store(out, model_, base, plan=plan, digests=digests)
         return triples
     finally:
         gc.unfreeze()

@@ -147,8 +147,7 @@ def _sources(model: Model | None, base: str, rows: list | None, plan, digests: D
 
 
 def update_store(out_dir: str | Path, model: Model | None = None, base: str = DEFAULT_BASE, *,
-                 rows: list | None = None, plan=None, digests: Digests | None = None,
-                 trig: str | Path | None = None) -> StoreUpdate:
+                 rows: list | None = None, plan=None, digests: Digests | None = None) -> StoreUpdate:
     """Bring ``OUT/store`` to the quads of ``model``: replace changed named graphs, drop old ones.
 
     In a big graph (:data:`graph.digests.BIG` subjects or more) only the subjects
@@ -158,9 +157,8 @@ def update_store(out_dir: str | Path, model: Model | None = None, base: str = DE
     next one.  ``plan`` is the model's :class:`graph.plan.Plan` and ``digests``
     its graphs' :class:`graph.digests.Digests` (:func:`graph.export.write_plan`
     takes them) when the caller already has them; ``rows`` (rdflib quads of
-    :func:`graph.rdf.quads`) replace the model.  ``trig`` is a TriG file of exactly
-    these named graphs (the ``graph.trig`` just written): when every graph is to be
-    loaded whole (a first build), the store loads that file instead of the quads.
+    :func:`graph.rdf.quads`) replace the model.  Quads are loaded :data:`CHUNK` at a
+    time, never a whole file at once: the loader's memory grows with what it loads.
     """
     base = base if base.endswith(("/", "#")) else base + "/"
     source, digests = _sources(model, base, rows, plan, digests)
@@ -182,10 +180,7 @@ def update_store(out_dir: str | Path, model: Model | None = None, base: str = DE
             _remove_subjects(store, iri, only)
         if iri in new:
             loads.append((iri, only))
-    if trig is not None and len(loads) == len(new) and all(only is None for _, only in loads):
-        store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
-    else:
-        _load_quads(store, (q for iri, only in loads for q in _quads(iri, source(iri), only)))
+    _load_quads(store, (q for iri, only in loads for q in _quads(iri, source(iri), only)))
     store.flush()
     del store
     _save(out_dir, dict(new), digests.subjects)
