@@ -91,15 +91,21 @@ def _read_given(inputs: Iterable[str], limits: dict,
     return given, lost
 
 
-def _known_reads(out: Path, version: str, limits: dict) -> dict[tuple[str, str], ReadResult]:
-    """What the last build into ``out`` read, by (path, sha256), when it read with this pipeline
-    version (which covers the reader's code) and these limits; {} otherwise."""
-    data = read_manifest(out)
-    if data.get("pipeline") != version or data.get("limits") != _limits_key(limits) \
-            or not (out / "cache").is_dir():
+def _stored(out: Path, version: str) -> dict[str, tuple[str | None, ReadResult]]:
+    """What the last build into ``out`` read, by path: (sha256, ReadResult); {} for a first build."""
+    if not (out / MANIFEST).exists() or not (out / "cache").is_dir():
         return {}
     with RecordCache(out / "cache", version) as cache:
-        return {(path, sha): result for path, (sha, result) in cache.inputs().items() if sha}
+        return cache.inputs()
+
+
+def _known_reads(stored: dict, manifest: dict, version: str,
+                 limits: dict) -> dict[tuple[str, str], ReadResult]:
+    """The stored reads by (path, sha256) when the last build read with this pipeline version
+    (which covers the reader's code) and these limits; {} otherwise."""
+    if manifest.get("pipeline") != version or manifest.get("limits") != _limits_key(limits):
+        return {}
+    return {(path, sha): result for path, (sha, result) in stored.items() if sha}
 
 
 def _limits_key(limits: dict) -> list:
@@ -142,9 +148,9 @@ def _summary_from(data: dict) -> Summary | None:
         return None
 
 
-def _unchanged(out: Path, fingerprint: str) -> Summary | None:
-    """The last build's summary when it was of exactly these inputs and its files are all there."""
-    data = read_manifest(out)
+def _unchanged(out: Path, data: dict, fingerprint: str) -> Summary | None:
+    """The last build's summary (from its manifest ``data``) when it was of exactly these inputs
+    and its files are all there."""
     if data.get("fingerprint") != fingerprint or not (out / "store" / "CURRENT").exists():
         return None
     summary = _summary_from(data.get("summary") or {})
@@ -193,15 +199,15 @@ def build(inputs: Iterable[str], out: str | Path, *, model: str | None = None, n
     article could be read; the returned :class:`Summary` says why.
     """
     out = Path(out)
-    version = pipeline_version(model, nlp)
-    given, lost = _read_given(inputs, limits, _known_reads(out, version, limits))
+    version, manifest = pipeline_version(model, nlp), read_manifest(out)
+    stored = _stored(out, version)
+    given, lost = _read_given(inputs, limits, _known_reads(stored, manifest, version, limits))
     if not given and not (out / "cache").exists():
         return Summary(files=len(lost), problems=tuple(lost))
     with RecordCache(out / "cache", version) as cache:
-        stored = cache.inputs() if (out / MANIFEST).exists() else {}
         chosen = _effective(given, stored, sync)
         fingerprint = _fingerprint(version, base, chosen, lost, limits)
-        same = _unchanged(out, fingerprint)
+        same = _unchanged(out, manifest, fingerprint)
         if same is not None:
             return same
         from graph.vocab import DEFAULT_BASE  # rdflib: only imported when there is work to do
