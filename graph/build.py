@@ -27,6 +27,7 @@ from pathlib import Path
 from extract import reader
 from extract.reader import ReadResult
 from extract.records import Article, ArticleRecords, Problem
+from graph import DEFAULT_BASE
 from graph.cache import RecordCache, graph_version, pipeline_version, rebase, record_key
 from graph.distributed import batches, runner
 
@@ -121,7 +122,7 @@ def _effective(given: dict[str, ReadResult], stored: dict, sync: bool) -> dict[s
     return out
 
 
-def _fingerprint(version: str, base: str | None, inputs: dict[str, ReadResult], lost: list[Problem],
+def _fingerprint(version: str, base: str, inputs: dict[str, ReadResult], lost: list[Problem],
                  limits: dict) -> str:
     rows = sorted((p, r.document.sha256) for p, r in inputs.items())
     text = json.dumps([version, graph_version(), base, rows, [str(p) for p in lost], _limits_key(limits)])
@@ -192,13 +193,13 @@ def build(inputs: Iterable[str], out: str | Path, *, model: str | None = None, n
     ``nlp`` is a loaded pipeline (from :func:`extract.nlp.load`); when None,
     ``model`` (default: the bundled English pipeline) is loaded only if some
     article is not cached yet.  ``base`` is the base IRI of minted IRIs (default:
-    :data:`graph.vocab.DEFAULT_BASE`).  ``workers`` processes extract (default: one per
+    :data:`graph.DEFAULT_BASE`).  ``workers`` processes extract (default: one per
     core; 1 when ``nlp`` is given), or the Dask cluster at ``dask``.  Inputs of
     earlier builds into ``out`` stay in the graph unless ``sync``.  ``progress``
     is called with the number of articles done.  Nothing is written when no
     article could be read; the returned :class:`Summary` says why.
     """
-    out = Path(out)
+    out, base = Path(out), base or DEFAULT_BASE
     version, manifest = pipeline_version(model, nlp), read_manifest(out)
     stored = _stored(out, version)
     given, lost = _read_given(inputs, limits, _known_reads(stored, manifest, version, limits))
@@ -210,9 +211,6 @@ def build(inputs: Iterable[str], out: str | Path, *, model: str | None = None, n
         same = _unchanged(out, manifest, fingerprint)
         if same is not None:
             return same
-        from graph.vocab import DEFAULT_BASE  # rdflib: only imported when there is work to do
-
-        base = base or DEFAULT_BASE
         articles = [a for r in chosen.values() for a in r.articles]
         problems = lost + [p for r in chosen.values() for p in r.problems]
         if workers is None:

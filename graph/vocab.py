@@ -15,9 +15,10 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
+from graph import DEFAULT_BASE
+
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
 
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

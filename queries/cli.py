@@ -60,12 +60,11 @@ def build(inputs, out, model, base_iri, strict, max_file_size, max_article_chars
     kept in the embedded Oxigraph store OUT/store and written as export files.
     """
     from graph.build import build as run_build
-    from graph.vocab import DEFAULT_BASE
 
     enabled = sys.stderr.isatty() if progress is None else progress
     bar, tick = _progress_bar(enabled)
     try:
-        summary = run_build(inputs, out, model=model, base=base_iri or DEFAULT_BASE, progress=tick,
+        summary = run_build(inputs, out, model=model, base=base_iri, progress=tick,
                             workers=workers, dask=dask_address, sync=sync, batch_size=batch_size,
                             max_bytes=max_file_size, max_article_chars=max_article_chars)
     except OSError as exc:  # model not installed, output not writable
