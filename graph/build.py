@@ -200,6 +200,7 @@ def build(inputs: Iterable[str], out: str | Path, *, model: str | None = None, n
     article could be read; the returned :class:`Summary` says why.
     """
     out, base = Path(out), base or DEFAULT_BASE
+    limits = {"max_bytes": reader.MAX_FILE_BYTES, "max_article_chars": reader.MAX_ARTICLE_CHARS, **limits}
     version, manifest = pipeline_version(model, nlp), read_manifest(out)
     stored = _stored(out, version)
     given, lost = _read_given(inputs, limits, _known_reads(stored, manifest, version, limits))

@@ -82,6 +82,15 @@ def test_other_limits_read_the_inputs_again(nlp, tmp_path):
     assert any("over the limit of 300" in p.reason for p in again.skipped)
 
 
+def test_defaults_given_or_left_out_are_the_same_build(nlp, tmp_path):
+    from extract.reader import MAX_ARTICLE_CHARS, MAX_FILE_BYTES
+    from graph.vocab import DEFAULT_BASE
+
+    build([A], tmp_path, nlp=nlp, base=DEFAULT_BASE, max_bytes=MAX_FILE_BYTES,
+          max_article_chars=MAX_ARTICLE_CHARS)  # what the CLI passes
+    assert build([A], tmp_path, nlp=nlp).unchanged
+
+
 def test_nothing_changed_never_imports_spacy(nlp, tmp_path):
     build([A], tmp_path, nlp=nlp)
     code = ("import sys; from graph.build import build; s = build([sys.argv[1]], sys.argv[2]); "
