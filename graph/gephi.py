@@ -35,14 +35,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from graph.gephi_view import ACTOR_KINDS, KINDS, View
 from graph.gephi_xml import gexf_text, graphml_text, write_gexf, write_graphml
 from graph.terms import groups_of
 from graph.vocab import NG, PROV, SCHEMA
 
-__all__ = ["to_networkx", "actor_network", "node_ids", "xml_safe", "graphml_bytes", "gexf_bytes",
+__all__ = ["to_networkx", "actor_network", "xml_safe", "graphml_bytes", "gexf_bytes",
            "write_views", "view_of", "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGES"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -59,11 +59,6 @@ def view_of(g: Graph) -> View:
     for s, pos in groups_of(g.triples((None, None, None))):
         view.add(s, pos)
     return view
-
-
-def node_ids(g: Graph) -> dict[URIRef, tuple[str, str]]:
-    """IRI -> (node id, kind) for every node of the Gephi view, ids in sorted-IRI order."""
-    return {URIRef(iri): (f"n{i}", kind) for i, (iri, kind, _) in enumerate(view_of(g).nodes)}
 
 
 def _networkx(nodes: list, edges: list) -> nx.MultiDiGraph:

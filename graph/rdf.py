@@ -36,14 +36,14 @@ from __future__ import annotations
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from graph.literals import _day, _decimal, _int, date_literal, slug
+from graph.literals import date_literal, slug
 from graph.mapping import Mapper
 from graph.model import Model
 from graph.terms import to_rdflib
 from graph.vocab import DEFAULT_BASE, PREFIXES
 
 __all__ = ["quads", "to_dataset", "to_graph", "Mapper", "date_literal", "slug", "DOCUMENTS", "RESOLVED",
-           "Quad", "_day", "_decimal", "_int"]
+           "Quad"]
 
 DOCUMENTS, RESOLVED = "graph/documents", "graph/resolved"
 Quad = tuple[str, Node, Node, Node]   # (graph name relative to base, s, p, o)
@@ -67,25 +67,22 @@ def _bind(g: Graph) -> None:
         g.bind(prefix, ns, replace=True)
 
 
-def to_dataset(model: Model, base: str = DEFAULT_BASE, *, rows: list[Quad] | None = None) -> Dataset:
-    """The model as an RDF dataset: one named graph per article, one resolved, one for documents.
-
-    ``rows`` are the model's :func:`quads` when the caller already has them.
-    """
+def to_dataset(model: Model, base: str = DEFAULT_BASE) -> Dataset:
+    """The model as an RDF dataset: one named graph per article, one resolved, one for documents."""
     base, ds = _base(base), Dataset()
     _bind(ds)
     graphs: dict[str, Graph] = {}
-    for name, s, p, o in rows if rows is not None else quads(model, base):
+    for name, s, p, o in quads(model, base):
         if name not in graphs:
             graphs[name] = ds.graph(URIRef(base + name))
         graphs[name].add((s, p, o))
     return ds
 
 
-def to_graph(model: Model, base: str = DEFAULT_BASE, *, rows: list[Quad] | None = None) -> Graph:
+def to_graph(model: Model, base: str = DEFAULT_BASE) -> Graph:
     """The union of :func:`to_dataset`'s graphs as one rdflib Graph, prefixes bound."""
     g = Graph()
     _bind(g)
-    for _, s, p, o in rows if rows is not None else quads(model, base):
+    for _, s, p, o in quads(model, base):
         g.add((s, p, o))
     return g

@@ -36,7 +36,7 @@ from rdflib.term import Node
 
 from graph.digests import Digests, changed_subjects
 from graph.model import Model
-from graph.terms import OxTerms, groups_of
+from graph.terms import OxTerms
 from graph.vocab import DEFAULT_BASE
 
 __all__ = ["STORE_DIR", "StoreUpdate", "update_store", "open_store", "open_ox", "graph_hashes", "to_ox"]
@@ -114,14 +114,6 @@ def _save(out_dir: str | Path, hashes: dict[str, str], subjects: dict[str, dict[
     write_atomic(_hash_file(out_dir, "subjects"), json.dumps(subjects, sort_keys=True).encode())
 
 
-def _legacy_graphs(rows: list, base: str) -> dict[str, list]:
-    """Groups by graph IRI of rdflib quads ``(graph name, s, p, o)``."""
-    by_graph: dict[str, list] = {}
-    for name, s, p, o in rows:
-        by_graph.setdefault(base + name, []).append((s, p, o))
-    return {iri: groups_of(triples) for iri, triples in by_graph.items()}
-
-
 def _quads(iri: str, groups: Iterable, only: set[str] | None) -> Iterator[ox.Quad]:
     """The quads of graph ``iri`` (of the subjects in ``only``, when given)."""
     terms, g = OxTerms(), ox.NamedNode(iri)
@@ -129,16 +121,12 @@ def _quads(iri: str, groups: Iterable, only: set[str] | None) -> Iterator[ox.Qua
         yield ox.Quad(t.subject, t.predicate, t.object, g)
 
 
-def _sources(model: Model | None, base: str, rows: list | None, plan, digests: Digests | None):
-    """(IRI -> groups of that graph, the graphs' Digests) of the model, plan or rows."""
+def _sources(model: Model | None, base: str, plan, digests: Digests | None):
+    """(IRI -> groups of that graph, the graphs' Digests) of the model or its plan."""
     from graph.plan import Plan
 
-    if rows is not None:
-        legacy = _legacy_graphs(rows, base)
-        source, names = legacy.__getitem__, sorted(legacy)
-    else:
-        plan = plan if plan is not None else Plan(model if model is not None else Model(), base)
-        source, names = (lambda iri: plan.graph(iri[len(base):])), [base + n for n in plan.graph_names()]
+    plan = plan if plan is not None else Plan(model if model is not None else Model(), base)
+    source, names = (lambda iri: plan.graph(iri[len(base):])), [base + n for n in plan.graph_names()]
     if digests is None:
         digests = Digests()
         for iri in names:
@@ -147,7 +135,7 @@ def _sources(model: Model | None, base: str, rows: list | None, plan, digests: D
 
 
 def update_store(out_dir: str | Path, model: Model | None = None, base: str = DEFAULT_BASE, *,
-                 rows: list | None = None, plan=None, digests: Digests | None = None) -> StoreUpdate:
+                 plan=None, digests: Digests | None = None) -> StoreUpdate:
     """Bring ``OUT/store`` to the quads of ``model``: replace changed named graphs, drop old ones.
 
     In a big graph (:data:`graph.digests.BIG` subjects or more) only the subjects
@@ -156,12 +144,11 @@ def update_store(out_dir: str | Path, model: Model | None = None, base: str = DE
     build uses the bulk loader), then the new hashes are saved: an interrupted update is finished by the
     next one.  ``plan`` is the model's :class:`graph.plan.Plan` and ``digests``
     its graphs' :class:`graph.digests.Digests` (:func:`graph.export.write_plan`
-    takes them) when the caller already has them; ``rows`` (rdflib quads of
-    :func:`graph.rdf.quads`) replace the model.  Quads are loaded :data:`CHUNK` at a
+    takes them) when the caller already has them.  Quads are loaded :data:`CHUNK` at a
     time, never a whole file at once: the loader's memory grows with what it loads.
     """
     base = base if base.endswith(("/", "#")) else base + "/"
-    source, digests = _sources(model, base, rows, plan, digests)
+    source, digests = _sources(model, base, plan, digests)
     new, old = digests.graphs, graph_hashes(out_dir)
     stale = sorted(iri for iri in set(old) | set(new) if old.get(iri) != new.get(iri))
     if not stale and (_store_path(out_dir) / "CURRENT").exists():
