@@ -126,12 +126,12 @@ def check_query(text: str):
     return query
 
 
-def _child(conn, g: Graph, query, accept: str | None, max_rows: int, text: str | None) -> None:
+def _child(conn, g: Graph, query, accept: str | None, max_rows: int, text: str) -> None:
     """Worker body: run, serialize, send (status, media type, body, truncated), exit without cleanup."""
     from queries.native import run
 
     try:
-        result = run(g, text, query) if text is not None else g.query(query)
+        result = run(g, text, query)
         graph_result = result.type in ("CONSTRUCT", "DESCRIBE")
         fmt, mime = negotiate(accept, graph_result)
         body, truncated = serialize(result, fmt, max_rows)
@@ -143,8 +143,7 @@ def _child(conn, g: Graph, query, accept: str | None, max_rows: int, text: str |
         os._exit(0)
 
 
-def run_limited(g: Graph, query, accept: str | None, timeout: float, max_rows: int,
-                text: str | None = None):
+def run_limited(g: Graph, query, accept: str | None, timeout: float, max_rows: int, text: str):
     """(status, media type, body, truncated) of ``query`` run in a forked process, killed at ``timeout``.
 
     ``text`` is the checked query's text: on a build's store it runs in Oxigraph

@@ -1,8 +1,6 @@
 """Result formatting for named and ad-hoc SPARQL queries: serialization and plain-text tables."""
 from __future__ import annotations
 
-from itertools import repeat
-
 from rdflib import Graph, Literal
 from rdflib.query import Result, ResultRow
 
@@ -31,12 +29,9 @@ class Rows(Result):
     @classmethod
     def of_tuples(cls, variables, rows) -> Rows:
         """The result of ``rows``: tuples of terms in the order of ``variables``, None when unbound."""
-        variables = list(variables)
-        bindings = list(map(dict, map(zip, repeat(variables), rows)))
-        for index, var in enumerate(variables):  # unbound variables are left out, as rdflib does
-            for binding in [b for b, row in zip(bindings, rows, strict=True) if row[index] is None]:
-                del binding[var]
-        return cls(variables, bindings)
+        variables = list(variables)   # unbound variables are left out, as rdflib does
+        return cls(variables, [{v: t for v, t in zip(variables, row, strict=True) if t is not None}
+                               for row in rows])
 
     def __iter__(self):
         labels = {str(var): index for index, var in enumerate(self.vars)}

@@ -10,9 +10,10 @@ import pytest
 import rdflib
 
 from graph.build import build
-from queries.endpoint import check_query, serve
+from queries.endpoint import check_query
 from queries.named import execute, list_queries, open_graph
 from queries.native import ox_store, run
+from tests.fixtures import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTORS = {"actor": "Mirzoyan", "other": "Bayramov", "country": "Armenia", "place": "Armenia",
@@ -84,14 +85,10 @@ def test_adhoc_queries_run_in_oxigraph_with_the_same_answer(graphs, text):
 def test_endpoint_on_the_store_answers_in_oxigraph(graphs):
     store, ttl = graphs
     text = PREFIXES + "SELECT ?s ?label WHERE { ?s a ng:Person ; rdfs:label ?label }\nORDER BY ?label"
-    server = serve(store, port=0, timeout=10)
-    try:
+    with serving(store, timeout=10) as server:
         request = urllib.request.Request(f"{server.url}?query={quote(text)}",
                                          headers={"Accept": "application/sparql-results+json"})
         with urllib.request.urlopen(request, timeout=20) as response:
             rows = json.load(response)["results"]["bindings"]
-    finally:
-        server.shutdown()
-        server.server_close()
     assert [row["label"]["value"] for row in rows] == [str(r.label) for r in ttl.query(text)]
     assert rows
