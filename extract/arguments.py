@@ -9,7 +9,7 @@ entity of the article ("Azerbaijani forces"), and pronouns or descriptions via
 
 >>> import spacy
 >>> doc = spacy.blank("en")("Troops fired.")
->>> ctx = context(doc, {"actor_nouns": []})
+>>> ctx = context(doc, frozenset())
 >>> actors_of(doc[0], ctx)
 ()
 """
@@ -33,8 +33,10 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "invite", "tell", "order", "f
 _CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass")
 
 
-def context(doc: Doc, general: dict) -> dict:
-    """What argument finding needs about ``doc``: token -> entity id, entity records, lexicon."""
+def context(doc: Doc, actor_nouns: frozenset[str]) -> dict:
+    """What argument finding needs about ``doc``: token -> entity id, entity records, lexicon.
+
+    ``actor_nouns``: the lexicon's ``lexicon()["actor_nouns"]`` (built once, not per document)."""
     tok2ent: dict[int, str] = {}
     for ent in docview.ents(doc):
         if ent.kb_id_:
@@ -43,7 +45,7 @@ def context(doc: Doc, general: dict) -> dict:
     ents = tuple(doc._.ng_entities) if doc.has_extension("ng_entities") else ()
     states = [(f, e.id) for e in ents if e.kind in ("State", "Location") for f in (e.name, *e.forms)]
     return {"doc": doc, "tok2ent": tok2ent, "kinds": {e.id: e.kind for e in ents}, "states": states,
-            "actor_nouns": frozenset(general.get("actor_nouns", ())), "actors": {}}
+            "actor_nouns": actor_nouns, "actors": {}}
 
 
 def demonym_state(word: str, ctx: dict) -> str | None:

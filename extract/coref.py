@@ -85,14 +85,10 @@ def paragraph_of(doc: Doc, char: int) -> int:
 
 def _actors(doc: Doc) -> list[tuple[Span, str, int, int]]:
     """(mention, entity id, end character, paragraph) of every actor mention, in text order."""
-    memo = docview.memo(doc)
-    if memo is not None and "coref.actors" in memo:
-        return memo["coref.actors"]
-    found = [(e, e.kb_id_, e.end_char, e.start_char) for e in docview.ents(doc)]
-    out = [(e, kb, end, paragraph_of(doc, start)) for e, kb, end, start in found if kb]
-    if memo is not None:
-        memo["coref.actors"] = out
-    return out
+    def build() -> list[tuple[Span, str, int, int]]:
+        found = [(e, e.kb_id_, e.end_char, e.start_char) for e in docview.ents(doc)]
+        return [(e, kb, end, paragraph_of(doc, start)) for e, kb, end, start in found if kb]
+    return docview.cached(doc, "coref.actors", build)
 
 
 def _window(doc: Doc, token: Token) -> list[Span]:
@@ -138,16 +134,12 @@ def _title_span(ent: Span) -> list[Token]:
 
 def _context_words(doc: Doc, kb_id: str) -> set[str]:
     """Lower-cased words of every mention of the entity and of the titles around them."""
-    memo = docview.memo(doc)
-    key = ("coref.words", kb_id)
-    if memo is not None and key in memo:
-        return memo[key]
-    words: set[str] = set()
-    for ent in _mentions(doc, kb_id):
-        words |= {t.lower_ for t in (*ent, *_title_span(ent))}
-    if memo is not None:
-        memo[key] = words
-    return words
+    def build() -> set[str]:
+        words: set[str] = set()
+        for ent in _mentions(doc, kb_id):
+            words |= {t.lower_ for t in (*ent, *_title_span(ent))}
+        return words
+    return docview.cached(doc, ("coref.words", kb_id), build)
 
 
 def _nationality_ok(demonyms: list[str], doc: Doc, kb_id: str, kinds: dict) -> bool:
@@ -167,24 +159,14 @@ def _nationality_ok(demonyms: list[str], doc: Doc, kb_id: str, kinds: dict) -> b
 
 
 def _actor_tokens(doc: Doc) -> set[int]:
-    memo = docview.memo(doc)
-    if memo is not None and "coref.tokens" in memo:
-        return memo["coref.tokens"]
-    found = {i for e, _, _, _ in _actors(doc) for i in range(e.start, e.end)}
-    if memo is not None:
-        memo["coref.tokens"] = found
-    return found
+    return docview.cached(doc, "coref.tokens",
+                          lambda: {i for e, _, _, _ in _actors(doc) for i in range(e.start, e.end)})
 
 
 def _names(doc: Doc) -> list[int]:
     """Indices of the NNP tokens inside a NORP or PERSON entity."""
-    memo = docview.memo(doc)
-    if memo is not None and "coref.names" in memo:
-        return memo["coref.names"]
-    found = [t.i for t in doc if t.tag_ == "NNP" and t.ent_type_ in ("NORP", "PERSON")]
-    if memo is not None:
-        memo["coref.names"] = found
-    return found
+    return docview.cached(doc, "coref.names",
+                          lambda: [t.i for t in doc if t.tag_ == "NNP" and t.ent_type_ in ("NORP", "PERSON")])
 
 
 def _is_person(ent: Span, kinds: dict) -> bool:
@@ -246,13 +228,7 @@ def resolve(doc: Doc, token: Token | None) -> str | None:
     """
     if token is None:
         return None
-    memo = docview.memo(doc)
-    if memo is None:
-        return _resolve(doc, token)
-    key = ("coref.resolve", token.i)
-    if key not in memo:
-        memo[key] = _resolve(doc, token)
-    return memo[key]
+    return docview.cached(doc, ("coref.resolve", token.i), lambda: _resolve(doc, token))
 
 
 def _resolve(doc: Doc, token: Token) -> str | None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import codecs
 import re
 
+from extract.feeds import BLANK_CONTROLS
 from extract.records import Problem
 
 __all__ = ["decode", "_decode", "_binary_kind", "_nul_padding", "_refuse_text", "_control_problems"]
 
-#: Control characters: C0 controls but tab, LF, CR and FF; and DEL.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: Control characters: C0 controls but tab, LF, CR and FF; and DEL (those :data:`BLANK_CONTROLS` blanks).
+_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(BLANK_CONTROLS)) + "]")
 
 
 _MAGIC = {b"%PDF-": "PDF", b"PK\x03\x04": "ZIP/Office", b"\x89PNG": "PNG", b"GIF8": "GIF",
@@ -127,7 +128,7 @@ def _refuse_text(text: str) -> str | None:
     head = text.lstrip("\ufeff \t\r\n")[:32].lower()
     if head.startswith(("<!doctype", "<html")):
         return "HTML page saved as text; not read (save the article as plain text)"
-    controls = len(_CONTROL.findall(text)) if _CONTROL.search(text) else 0
+    controls = len(_CONTROL.findall(text))
     if controls > max(4, len(text) // 20):
         return f"binary file, not text ({controls} control characters)"
     return None

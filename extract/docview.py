@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
 _local = threading.local()
+T = TypeVar("T")
 
 
 class _View:
@@ -63,7 +65,8 @@ def memo(doc: Doc) -> dict | None:
     return view.memo if view is not None else None
 
 
-def _cached(doc: Doc, key: str, build):
+def cached(doc: Doc, key: Hashable, build: Callable[[], T]) -> T:
+    """``build()``, computed once per frozen ``doc`` under ``key`` (every time when ``doc`` is not frozen)."""
     view = _view(doc)
     if view is None:
         return build()
@@ -74,12 +77,12 @@ def _cached(doc: Doc, key: str, build):
 
 def ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``."""
-    return _cached(doc, "ents", lambda: tuple(doc.ents))
+    return cached(doc, "ents", lambda: tuple(doc.ents))
 
 
 def sents(doc: Doc) -> tuple[Span, ...]:
     """``tuple(doc.sents)``."""
-    return _cached(doc, "sents", lambda: tuple(doc.sents))
+    return cached(doc, "sents", lambda: tuple(doc.sents))
 
 
 def words(doc: Doc) -> list[str]:
@@ -92,7 +95,7 @@ def words(doc: Doc) -> list[str]:
     def build() -> list[str]:
         strings = doc.vocab.strings
         return [strings[o] for o in doc.to_array("ORTH").tolist()] if len(doc) else []
-    return _cached(doc, "words", build)
+    return cached(doc, "words", build)
 
 
 def text(doc: Doc) -> str:
@@ -100,7 +103,7 @@ def text(doc: Doc) -> str:
     def build() -> str:
         spaces = doc.to_array("SPACY").tolist() if len(doc) else []
         return "".join([w + " " if sp else w for w, sp in zip(words(doc), spaces, strict=True)])
-    return _cached(doc, "text", build)
+    return cached(doc, "text", build)
 
 
 def column(doc: Doc, attr: str) -> list[int]:
@@ -110,12 +113,12 @@ def column(doc: Doc, attr: str) -> list[int]:
     >>> column(spacy.blank("en")("a b"), "LENGTH")
     [1, 1]
     """
-    return _cached(doc, "column." + attr, lambda: doc.to_array(attr).tolist() if len(doc) else [])
+    return cached(doc, "column." + attr, lambda: doc.to_array(attr).tolist() if len(doc) else [])
 
 
 def sent_starts(doc: Doc) -> list[int]:
     """Token index of the start of every sentence (``doc.sents``)."""
-    return _cached(doc, "sent_starts", lambda: [s.start for s in sents(doc)])
+    return cached(doc, "sent_starts", lambda: [s.start for s in sents(doc)])
 
 
 def n_sents(doc: Doc, start: int, end: int) -> int:

@@ -36,7 +36,7 @@ def lexicon() -> dict:
             lex["phrases"].setdefault(tuple(phrase.split()), etype)
         for verb, objs in block.get("exclude", {}).items():
             lex["exclude"][(etype, verb)] = frozenset(objs)
-    for key in ("light", "occur", "speech", "topic_verbs", "measure", "local"):
+    for key in ("light", "occur", "speech", "topic_verbs", "measure", "local", "actor_nouns"):
         lex[key] = frozenset(lex["general"].get(key, ()))
     lex["phrase_ends"] = {}  # last lemma -> [(phrase, type)], in lexicon order
     for phrase, etype in lex["phrases"].items():

@@ -278,7 +278,7 @@ def events(doc: Doc) -> Iterator[EventMention]:
     if article is None or not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
         return  # no parse, no arguments: nothing reliable to say
     lex = lexicon()
-    ctx = args.context(doc, lex["general"])
+    ctx = args.context(doc, lex["actor_nouns"])
     meta = doc._.ng_meta or (None, None, ())
     wire = _WIRE.match(article.body)
     lede = article.body.find(". ", wire.end()) + 2 if wire else -1  # the sentence after "CITY, DATE, AGENCY."

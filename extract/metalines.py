@@ -29,6 +29,7 @@ import re
 from functools import lru_cache
 
 from extract.dates import _YEARISH, parse_date
+from extract.tablecache import cached
 
 HARD = frozenset({"date", "xdate", "url", "chrome", "handle", "byline", "place_outlet", "outlet"})
 SOFT = frozenset({"name", "separator"})
@@ -222,15 +223,11 @@ def is_country(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    from extract.tablecache import cached  # (only when first needed: it loads slow modules)
-
     return cached("line_countries", _build_countries)
 
 
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
-    from extract.tablecache import cached
-
     return cached("line_cities", _build_cities)
 
 

@@ -100,12 +100,16 @@ class WordRuler(EntityRuler):
                     return
         self._anchors = None  # a pattern without such a token: always run the Matcher
 
-    def _may_match(self, doc: Doc) -> bool:
-        """False when no token has a word every match of some pattern needs: the Matcher finds nothing."""
+    def _may_match(self, doc: Doc, doc_orths: list[int] | None = None) -> bool:
+        """False when no token has a word every match of some pattern needs: the Matcher finds nothing.
+
+        ``doc_orths``: ``doc.to_array("ORTH").tolist()`` when the caller already has it."""
         if self._anchors is None:
             return True
         orths, lowers = self._anchors
-        return not (orths.isdisjoint(doc.to_array("ORTH").tolist())
+        if doc_orths is None:
+            doc_orths = doc.to_array("ORTH").tolist()
+        return not (orths.isdisjoint(doc_orths)
                     and lowers.isdisjoint(doc.to_array("LOWER").tolist()))
 
     def match(self, doc: Doc):
@@ -116,7 +120,8 @@ class WordRuler(EntityRuler):
 
     def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches of every token pattern, in the order the Matcher holding them all gives."""
-        found = list(self.matcher(doc)) if len(self.matcher) and self._may_match(doc) else []
+        doc_orths = doc.to_array("ORTH").tolist()
+        found = list(self.matcher(doc)) if len(self.matcher) and self._may_match(doc, doc_orths) else []
         if not self._table or not len(doc):
             return found
         if self._plain_only:
@@ -124,7 +129,7 @@ class WordRuler(EntityRuler):
         table, pos = self._table, doc.to_array("POS").tolist()
         out: list[tuple[int, int, int]] = []
         k, n = 0, len(found)
-        for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        for i, orth in enumerate(doc_orths):
             while k < n and found[k][2] == i + 1 and found[k][1] < i:
                 out.append(found[k])  # longer matches ending here: their states are older
                 k += 1

@@ -98,8 +98,6 @@ def cached(name: str, build: Callable[[], T], where: Path | None = None, key: st
     try:
         with path.open("rb") as f:
             return pickle.load(f)
-    except FileNotFoundError:
-        pass
     except Exception:  # noqa: BLE001 - a corrupt or foreign entry is rebuilt and replaced
         pass
     value = build()
