@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 ACTOR_KINDS = ("Person", "State", "Organization", "Location", "Outlet")
 MODALITIES = ("asserted", "negated", "hypothetical", "future")
@@ -94,9 +95,9 @@ class Article:
         """Offset of the body inside :attr:`text`."""
         return len(self.headline) + 2 if self.headline else 0
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Content key: the same article in two files is one article."""
+        """Content key: the same article in two files is one article (hashed once per object)."""
         h = hashlib.sha256(f"{self.headline}\n{self.body}".encode()).hexdigest()
         return h[:16]
 

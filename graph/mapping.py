@@ -65,12 +65,7 @@ class Mapper:
         for k, src, idx, start, end in model.provenance:
             self.prov.setdefault(k, []).append((src, idx, start, end))
         self.kinds: dict[str, str] = {}
-        self.keys = {id(r): r.article.key for r in model.articles}   # a key hashes the text: once
         self.iris: dict[str, str] = {}     # key -> IRI, emptied when it holds _REMEMBER
-
-    def akey(self, rec: ArticleRecords) -> str:
-        """The article key of ``rec``."""
-        return self.keys.get(id(rec)) or rec.article.key
 
     def iri(self, key: str) -> str:
         out = self.iris.get(key)
@@ -90,7 +85,7 @@ class Mapper:
     def rows(self, rec: ArticleRecords) -> list[tuple]:
         """(src, index, start, end, document or None, sha) of each provenance of the article, in order."""
         art = rec.article
-        rows = sorted(self.prov.get(self.akey(rec), ())) or [(art.source, art.index, art.start, art.end)]
+        rows = sorted(self.prov.get(rec.article.key, ())) or [(art.source, art.index, art.start, art.end)]
         out = []
         for src, idx, start, end in rows:
             doc = self.docs.get(src)
@@ -103,7 +98,7 @@ class Mapper:
 
     def article_provenance(self, rec: ArticleRecords) -> Group:
         """The article's own triples in graph/documents."""
-        pos, akey = [], self.akey(rec)
+        pos, akey = [], rec.article.key
         for n, (_, idx, start, end, _, sha) in enumerate(self.rows(rec)):
             pos += [(prov.wasDerivedFrom, self.iri(f"document/{sha[:16]}")),
                     (prov.qualifiedDerivation, self.derivation(akey, sha, idx))]
@@ -115,7 +110,7 @@ class Mapper:
     def derivations(self, rec: ArticleRecords) -> list[Group]:
         out = []
         for _, idx, start, end, _, sha in self.rows(rec):
-            out.append((self.derivation(self.akey(rec), sha, idx), [
+            out.append((self.derivation(rec.article.key, sha, idx), [
                 (_TYPE, prov.Derivation), (prov.entity, self.iri(f"document/{sha[:16]}")),
                 (ng.articleIndex, _num(idx)), (ng.sourceStart, _num(start)), (ng.sourceEnd, _num(end))]))
         return out
@@ -132,7 +127,7 @@ class Mapper:
     # -- one article (graph/article/<key>)
     def article(self, rec: ArticleRecords) -> Group:
         """The article's own triples in its graph (metadata, body, datelines, citation links)."""
-        art, akey = rec.article, self.akey(rec)
+        art, akey = rec.article, rec.article.key
         outlet = self.actor(akey, rec.outlet)
         pos = [(_TYPE, ng.Article), (_TYPE, schema.NewsArticle),
                (schema.headline, _str(art.headline)), (schema.datePublished, _date(art.date)),
@@ -157,7 +152,7 @@ class Mapper:
         return pos + ([(ng.evidence, _str(evidence))] if evidence else [])
 
     def _citations(self, rec: ArticleRecords) -> list[tuple]:
-        akey, out = self.akey(rec), []
+        akey, out = rec.article.key, []
         for c in rec.citations:
             src = self.actor(akey, c.source)
             if src is not None:
@@ -174,7 +169,7 @@ class Mapper:
         return out
 
     def memberships(self, rec: ArticleRecords) -> list[Group]:
-        akey, body, out = self.akey(rec), rec.article.body, []
+        akey, body, out = rec.article.key, rec.article.body, []
         a = self.iri(f"article/{akey}")
         for r in rec.roles:
             person, org_ = self.actor(akey, r.person), self.actor(akey, r.organization)
@@ -190,7 +185,7 @@ class Mapper:
         return out
 
     def statements(self, rec: ArticleRecords) -> list[Group]:
-        akey, out = self.akey(rec), []
+        akey, out = rec.article.key, []
         for q in rec.quotes:
             pos = [(_TYPE, ng.Statement), (ng.speaker, self.actor(akey, q.speaker)), (ng.quote, _str(q.text)),
                    (ng.inArticle, self.iri(f"article/{akey}"))]

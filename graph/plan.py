@@ -63,8 +63,8 @@ class Plan:
     def __init__(self, model: Model, base: str = DEFAULT_BASE):
         self.base = _base(base)
         self.map = m = Mapper(model, self.base)
-        self.articles = sorted(model.articles, key=m.akey)
-        self.by_key = {m.akey(r): r for r in self.articles}
+        self.articles = sorted(model.articles, key=lambda r: r.article.key)
+        self.by_key = {r.article.key: r for r in self.articles}
         self.actors = sorted(((m.iri(a.key), a) for a in model.actors), key=itemgetter(0))
         self.events = sorted(((m.iri(e.key), e) for e in model.events if e.type.upper() in EVENT_TYPES),
                              key=itemgetter(0))
