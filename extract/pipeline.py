@@ -3,7 +3,7 @@
 This half is a pure function of (article, pipeline): it runs in any process or
 on any Dask worker, and its output is cacheable by the article's content key.
 
->>> from extract.records import Article
+>>> from newsgraph.extract.records import Article
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> a = Article(source="s.txt", source_sha256="0" * 64, index=0, start=0, end=9,
@@ -18,8 +18,10 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract import actors, citations, docview, events, quotes, roles
-from extract.records import Article, ArticleRecords, Problem
+from newsgraph.extract import actors, events, roles
+from newsgraph.extract.attribution import citations, quotes
+from newsgraph.extract.nlp import docview
+from newsgraph.extract.records import Article, ArticleRecords, Problem
 
 #: Extractors run in order on every parsed article: each is ``Doc -> Iterable[record]``.
 EXTRACTORS = {
@@ -69,7 +71,7 @@ def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
     An article spaCy cannot parse is reported in its records' problems and kept
     (metadata only); it never takes its batch down with it.
     """
-    from extract import nlp as _nlp  # noqa: F401  (registers Doc extensions)
+    from newsgraph.extract import nlp as _nlp  # noqa: F401  (registers Doc extensions)
 
     if n_process > 1:
         pairs = ((a.text, a) for a in articles)

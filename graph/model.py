@@ -1,10 +1,10 @@
 """The resolved graph model: the output of the global resolution step.
 
-The per-article half (``extract``) gives one :class:`~extract.records.ArticleRecords`
+The per-article half (``extract``) gives one :class:`~newsgraph.extract.records.ArticleRecords`
 per article, with article-local entity ids.  Global resolution
-(:mod:`graph.resolve`) turns all of them into one :class:`Model`: canonical
+(:mod:`newsgraph.graph.resolve`) turns all of them into one :class:`Model`: canonical
 actors across articles, one event from many reports.  The RDF mapping
-(:mod:`graph.rdf`) is the only code that turns a Model into triples.
+(:mod:`newsgraph.graph.rdf`) is the only code that turns a Model into triples.
 
 Keys are stable strings from which IRIs are minted (``base + key``); they
 depend only on what the actor or event *is*, never on input order.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.records import ArticleRecords, Document, EventMention
+from newsgraph.extract.records import ArticleRecords, Document, EventMention
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The Python relationship API: plain functions, graph first, nothing mutated.
 
 Actors may be given as IRIs or names/aliases (resolved by
-:func:`queries.named.resolve_actor`).  Networks use IRI strings as node ids with
+:func:`newsgraph.queries.named.resolve_actor`).  Networks use IRI strings as node ids with
 ``label`` and ``type`` node attributes.
 
 >>> g = Graph().parse(data=_EXAMPLE, format="turtle")
@@ -21,8 +21,8 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from graph.vocab import NG, ORG, RDF, RDFS, SCHEMA, SKOS
-from queries.named import QueryError, execute, open_graph, resolve_actor
+from newsgraph.graph.rdf.vocab import NG, ORG, RDF, RDFS, SCHEMA, SKOS
+from newsgraph.queries.named import QueryError, execute, open_graph, resolve_actor
 
 __all__ = ["open_graph", "run", "relations", "actor_network", "path", "ego", "to_networkx", "QueryError"]
 

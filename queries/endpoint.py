@@ -27,7 +27,7 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from queries.named import list_queries, serialize
+from newsgraph.queries.named import list_queries, serialize
 
 RESULT_TYPES = (("application/sparql-results+json", "json"), ("application/json", "json"),
                 ("application/sparql-results+xml", "xml"), ("application/xml", "xml"), ("text/xml", "xml"),
@@ -112,7 +112,7 @@ def check_query(text: str):
     >>> check_query("DROP ALL")
     Traceback (most recent call last):
     ...
-    queries.endpoint.Refused: read-only endpoint: SPARQL Update (Drop) is refused
+    newsgraph.queries.endpoint.Refused: read-only endpoint: SPARQL Update (Drop) is refused
     """
     if not text or not text.strip():
         raise Refused(400, "missing query")
@@ -128,7 +128,7 @@ def check_query(text: str):
 
 def _child(conn, g: Graph, query, accept: str | None, max_rows: int, text: str) -> None:
     """Worker body: run, serialize, send (status, media type, body, truncated), exit without cleanup."""
-    from queries.native import run
+    from newsgraph.queries.sparql.native import run
 
     try:
         result = run(g, text, query)
@@ -147,7 +147,7 @@ def run_limited(g: Graph, query, accept: str | None, timeout: float, max_rows: i
     """(status, media type, body, truncated) of ``query`` run in a forked process, killed at ``timeout``.
 
     ``text`` is the checked query's text: on a build's store it runs in Oxigraph
-    (:func:`queries.native.run`); ``query`` (rdflib's translation) runs otherwise.
+    (:func:`newsgraph.queries.sparql.native.run`); ``query`` (rdflib's translation) runs otherwise.
     """
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from queries.api import actor_network, ego
+from newsgraph.queries.api import actor_network, ego
 
 COLOURS = {"Person": "#4C72B0", "State": "#DD8452", "Organization": "#55A868", "Outlet": "#8172B3",
            "Location": "#937860"}

@@ -6,8 +6,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def nlp():
-    """``extract.nlp.load()``: the default model with the gazetteer rulers and actor component."""
-    from extract.nlp import load
+    """``newsgraph.extract.nlp.load()``: the default model with the gazetteer rulers and actor component."""
+    from newsgraph.extract.nlp import load
 
     try:
         return load()

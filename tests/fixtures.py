@@ -1,4 +1,4 @@
-"""A small hand-made resolved :class:`~graph.model.Model` for graph-side tests.
+"""A small hand-made resolved :class:`~newsgraph.graph.model.Model` for graph-side tests.
 
 Every text here is invented for the tests.  ``model()`` returns two documents,
 three articles (one found in both documents), states, persons, organisations,
@@ -14,8 +14,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 
-from extract.records import Article, ArticleRecords, Citation, Document, Entity, EventMention, Quote, Role
-from graph.model import Actor, Event, Model
+from newsgraph.extract.records import (
+    Article,
+    ArticleRecords,
+    Citation,
+    Document,
+    Entity,
+    EventMention,
+    Quote,
+    Role,
+)
+from newsgraph.graph.model import Actor, Event, Model
 
 DIGEST, FEED = "digest-2023-03-20.txt", "feed.jsonl"
 SHA_DIGEST = hashlib.sha256(b"digest").hexdigest()
@@ -160,8 +169,8 @@ def model() -> Model:
 
 @contextlib.contextmanager
 def serving(graph, **options):
-    """A real SPARQL endpoint (``queries.endpoint.serve``) on a free loopback port for the block."""
-    from queries.endpoint import serve
+    """A real SPARQL endpoint (``newsgraph.queries.endpoint.serve``) on a free loopback port for the block."""
+    from newsgraph.queries.endpoint import serve
 
     srv = serve(graph, port=0, **options)
     try:

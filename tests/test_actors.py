@@ -1,12 +1,12 @@
-"""Tests for the actor components (extract.actors and its helper modules).
+"""Tests for the actor components (newsgraph.extract.actors and its helper modules).
 
 Sentences are written for these tests; they do not come from any publisher.
 """
 
-from extract.actor_cluster import cluster
-from extract.actor_types import classify
-from extract.actors import attach_meta, entities, outlet_mention
-from extract.records import Article
+from newsgraph.extract.actors import attach_meta, entities, outlet_mention
+from newsgraph.extract.actors.cluster import cluster
+from newsgraph.extract.actors.types import classify
+from newsgraph.extract.records import Article
 
 
 def ents(nlp, text):

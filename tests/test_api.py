@@ -6,7 +6,16 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from queries.api import QueryError, actor_network, ego, open_graph, path, relations, run, to_networkx
+from newsgraph.queries.api import (
+    QueryError,
+    actor_network,
+    ego,
+    open_graph,
+    path,
+    relations,
+    run,
+    to_networkx,
+)
 
 MINI = Path(__file__).parent / "data" / "mini.ttl"
 ID = "https://w3id.org/newsgraph/id/"

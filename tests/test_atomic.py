@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from graph.export import FILES
+from newsgraph.graph.export import FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = Path(sys.executable).parent / "newsgraph"

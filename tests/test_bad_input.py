@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from queries.cli import main
+from newsgraph.queries.cli import main
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"

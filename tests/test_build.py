@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from graph.build import build
+from newsgraph.graph.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -91,8 +91,8 @@ def dev_out(nlp, tmp_path_factory):
 def _conforms(ttl: Path) -> tuple[bool, str]:
     import pyshacl
 
-    shapes = rdflib.Graph().parse(ROOT / "graph" / "shapes.ttl")
-    ontology = rdflib.Graph().parse(ROOT / "graph" / "ontology.ttl")
+    shapes = rdflib.Graph().parse(ROOT / "graph" / "rdf" / "shapes.ttl")
+    ontology = rdflib.Graph().parse(ROOT / "graph" / "rdf" / "ontology.ttl")
     conforms, _, text = pyshacl.validate(rdflib.Graph().parse(ttl), shacl_graph=shapes, ont_graph=ontology)
     return conforms, text
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from extract.reader import read_file
-from extract.records import Article, ArticleRecords, Problem
-from graph.cache import RecordCache, pipeline_version, rebase, record_key
+from newsgraph.extract.read import read_file
+from newsgraph.extract.records import Article, ArticleRecords, Problem
+from newsgraph.graph.build.cache import RecordCache, pipeline_version, rebase, record_key
 
 
 def _article(**kw) -> Article:

@@ -1,5 +1,14 @@
-"""Tests for extract.canon (name normalisation)."""
-from extract.canon import clean, fold, is_shouting, norm, person_key, slug, strip_honorifics, surface
+"""Tests for newsgraph.extract.lexicon.names (name normalisation)."""
+from newsgraph.extract.lexicon.names import (
+    clean,
+    fold,
+    is_shouting,
+    norm,
+    person_key,
+    slug,
+    strip_honorifics,
+    surface,
+)
 
 
 def test_norm_matches_scorer_rules():

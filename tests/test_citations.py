@@ -1,7 +1,7 @@
 """Tests for extract/citations.py on invented sentences (entities set by hand on the real parse)."""
 from __future__ import annotations
 
-from extract.citations import citations, parenthetical_sources
+from newsgraph.extract.attribution.citations import citations, parenthetical_sources
 from tests.test_roles import make
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from queries.cli import main
+from newsgraph.queries.cli import main
 
 MINI = str(Path(__file__).parent / "data" / "mini.ttl")
 

@@ -3,7 +3,7 @@
 The inputs are the sample (``examples/``), the bad-input files, a file with an
 article over the length limit, and the shared digest when present.  Each file is
 split again here, independently of the build, with the raw splitters
-(:func:`extract.digest.split_digest`, :func:`extract.feeds.read_jsonl`); every
+(:func:`newsgraph.extract.read.digest.split_digest`, :func:`newsgraph.extract.read.jsonl.read_jsonl`); every
 article found must be an ``ng:Article`` of the built graph with its headline and
 a ``prov:qualifiedDerivation`` giving the same file, index and
 ``ng:sourceStart``/``ng:sourceEnd`` span -- or a skipped Problem naming that file
@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Namespace, URIRef
 
-from extract import nlp as nlp_mod
-from extract.digest import split_digest
-from extract.feeds import read_jsonl
-from extract.reader import _binary_kind, _nul_padding, _refuse_text, decode, read_inputs
-from graph.build import build
+from newsgraph.extract import nlp as nlp_mod
+from newsgraph.extract.read import _binary_kind, _nul_padding, _refuse_text, decode, read_inputs
+from newsgraph.extract.read.digest import split_digest
+from newsgraph.extract.read.jsonl import read_jsonl
+from newsgraph.graph.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 DIGEST = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "caucasus-digest-2023-03-23.txt"

@@ -27,9 +27,9 @@ import pytest
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-import extract.nlp
-from graph import build
-from graph.vocab import NG
+import newsgraph.extract.nlp
+from newsgraph.graph import build
+from newsgraph.graph.rdf.vocab import NG
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "tests" / "schema" / "graphml" / "graphml.xsd"
@@ -41,7 +41,7 @@ GRAPHMLS = ("graph.graphml", "actors.graphml")
 def out(tmp_path_factory) -> Path:
     """OUT/ of a real build of the bundled sample."""
     d = tmp_path_factory.mktemp("consumers")
-    summary = build.build([str(REPO / "examples")], d, nlp=extract.nlp.load())
+    summary = build.build([str(REPO / "examples")], d, nlp=newsgraph.extract.nlp.load())
     assert summary.articles > 0 and summary.events > 0
     return d
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from extract.coref import demonym_matches, paragraph_of, resolve
-from extract.records import Article
+from newsgraph.extract.actors.coref import demonym_matches, paragraph_of, resolve
+from newsgraph.extract.records import Article
 
 
 def parse(nlp, body: str):
-    from extract.pipeline import records_of
+    from newsgraph.extract.pipeline import records_of
     art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=len(body),
                   headline="Test report", body=body, body_start=0, date="2023-03-23")
     doc = nlp(art.text)

@@ -1,7 +1,7 @@
 """Date lines and ISO dates (extract/dates.py)."""
 import pytest
 
-from extract.dates import parse_date, parse_iso
+from newsgraph.extract.read.dates import parse_date, parse_iso
 
 
 @pytest.mark.parametrize("line, iso", [

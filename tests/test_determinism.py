@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import nlp as nlp_mod
-from graph.build import build
-from graph.export import FILES
+from newsgraph.extract import nlp as nlp_mod
+from newsgraph.graph.build import build
+from newsgraph.graph.export import FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import metalines as ml
-from extract.digest import lines_of, split_digest
+from newsgraph.extract.read import metalines as ml
+from newsgraph.extract.read.digest import lines_of, split_digest
 
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared"

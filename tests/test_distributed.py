@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import nlp as nlp_mod
-from graph.build import build
-from graph.distributed import batches, runner
+from newsgraph.extract import nlp as nlp_mod
+from newsgraph.graph.build import build
+from newsgraph.graph.build.workers import batches, runner
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml", "actors.graphml", "graph.gexf")
@@ -55,7 +55,7 @@ def test_dask_local_cluster_gives_the_same_graph(corpus, local, tmp_path):
 def test_a_single_batch_runs_in_process():
     import spacy
 
-    from extract.records import Article
+    from newsgraph.extract.records import Article
 
     a = Article(source="s.txt", source_sha256="0" * 64, index=0, start=0, end=9,
                 headline="Hi", body="Hello.", body_start=4)

@@ -13,8 +13,8 @@ import pytest
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper", reason="test dependency SPARQLWrapper not installed")
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML  # noqa: E402
 
-from queries.endpoint import check_query, negotiate  # noqa: E402
-from queries.named import open_graph  # noqa: E402
+from newsgraph.queries.endpoint import check_query, negotiate  # noqa: E402
+from newsgraph.queries.named import open_graph  # noqa: E402
 from tests.fixtures import serving  # noqa: E402
 
 MINI = Path(__file__).parent / "data" / "mini.ttl"

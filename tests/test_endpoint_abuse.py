@@ -17,7 +17,7 @@ from urllib.parse import quote
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from queries.named import QueryError, execute, list_queries, open_graph
+from newsgraph.queries.named import QueryError, execute, list_queries, open_graph
 from tests.fixtures import serving
 
 MINI = Path(__file__).parent / "data" / "mini.ttl"

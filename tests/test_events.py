@@ -1,13 +1,13 @@
 """Event mentions: triggers, arguments, modality, dates and places on short hand-written sentences."""
 from __future__ import annotations
 
-from extract.events import events, lexicon, modality
-from extract.records import Article, EventMention
+from newsgraph.extract.events import events, lexicon, modality
+from newsgraph.extract.records import Article, EventMention
 
 
 def run(nlp, body: str, date: str | None = "2023-03-23", headline: str = "Test report"):
     """Mentions of ``body`` with their arguments as entity names."""
-    from extract.pipeline import records_of
+    from newsgraph.extract.pipeline import records_of
     art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=len(body),
                   headline=headline, body=body, body_start=0, date=date)
     rec = records_of(nlp(art.text), art)
@@ -193,7 +193,7 @@ def test_topics_and_aggregates_are_not_events(nlp):
 def test_unparsed_doc_yields_nothing():
     import spacy
 
-    from extract.records import Article
+    from newsgraph.extract.records import Article
     nlp = spacy.blank("en")
     art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=20,
                   headline="Hi", body="Chile attacked Peru.", body_start=4)

@@ -1,4 +1,4 @@
-"""Tests of graph.export: the RDF files, written atomically and byte-identically."""
+"""Tests of newsgraph.graph.export: the RDF files, written atomically and byte-identically."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from graph import export, rdf
+from newsgraph.graph import export, rdf
 from tests.fixtures import model
 
 

@@ -1,5 +1,5 @@
-"""Tests for extract.gazetteer (states, demonyms, cities, outlets, organisations)."""
-from extract import gazetteer as gz
+"""Tests for newsgraph.extract.lexicon.gazetteer (states, demonyms, cities, outlets, organisations)."""
+from newsgraph.extract.lexicon import gazetteer as gz
 
 
 def test_states_and_short_forms():

@@ -1,4 +1,4 @@
-"""Tests of graph.gephi: GraphML and GEXF files Gephi, networkx and igraph read cleanly."""
+"""Tests of newsgraph.graph.export.gephi: GraphML and GEXF files Gephi, networkx and igraph read cleanly."""
 from __future__ import annotations
 
 import shutil
@@ -9,7 +9,8 @@ import igraph
 import networkx as nx
 import pytest
 
-from graph import export, gephi, rdf
+from newsgraph.graph import export, rdf
+from newsgraph.graph.export import gephi
 from tests.fixtures import model
 
 XSD_FILE = Path(__file__).resolve().parent / "schema" / "graphml" / "graphml.xsd"

@@ -14,8 +14,8 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from graph.build import build, read_manifest
-from graph.store import open_ox
+from newsgraph.graph.build import build, read_manifest
+from newsgraph.graph.store import open_ox
 
 ROOT = Path(__file__).resolve().parents[1]
 A = str(ROOT / "examples" / "sample-digest.txt")
@@ -83,8 +83,8 @@ def test_other_limits_read_the_inputs_again(nlp, tmp_path):
 
 
 def test_defaults_given_or_left_out_are_the_same_build(nlp, tmp_path):
-    from extract.reader import MAX_ARTICLE_CHARS, MAX_FILE_BYTES
-    from graph.vocab import DEFAULT_BASE
+    from newsgraph.extract.read import MAX_ARTICLE_CHARS, MAX_FILE_BYTES
+    from newsgraph.graph.rdf.vocab import DEFAULT_BASE
 
     build([A], tmp_path, nlp=nlp, base=DEFAULT_BASE, max_bytes=MAX_FILE_BYTES,
           max_article_chars=MAX_ARTICLE_CHARS)  # what the CLI passes
@@ -93,16 +93,16 @@ def test_defaults_given_or_left_out_are_the_same_build(nlp, tmp_path):
 
 def test_nothing_changed_never_imports_spacy(nlp, tmp_path):
     build([A], tmp_path, nlp=nlp)
-    code = ("import sys; from graph.build import build; s = build([sys.argv[1]], sys.argv[2]); "
+    code = ("import sys; from newsgraph.graph.build import build; s = build([sys.argv[1]], sys.argv[2]); "
             "assert s.unchanged, s; assert 'spacy' not in sys.modules and 'rdflib' not in sys.modules")
     subprocess.run([sys.executable, "-c", code, A, str(tmp_path)], check=True, cwd=ROOT)
 
 
 def test_changed_resolver_code_rebuilds_from_cached_records(nlp, tmp_path, monkeypatch):
-    import graph.build
+    import newsgraph.graph.build
 
     build([A, B], tmp_path, nlp=nlp)
-    monkeypatch.setattr(graph.build, "graph_version", lambda: "another-resolver")
+    monkeypatch.setattr(newsgraph.graph.build, "graph_version", lambda: "another-resolver")
     again = build([A, B], tmp_path, nlp=nlp)
     assert not again.unchanged and again.extracted == 0  # records reused, global half redone
 

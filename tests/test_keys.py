@@ -7,9 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.records import Article, ArticleRecords, Entity
-from graph.keys import actor_key, digest, event_key, slug, unique_keys
-from graph.resolve_actors import resolve_actors
+from newsgraph.extract.records import Article, ArticleRecords, Entity
+from newsgraph.graph.resolve.actors import resolve_actors
+from newsgraph.graph.resolve.keys import actor_key, digest, event_key, slug, unique_keys
 
 SEGMENT = re.compile(r"[A-Za-z0-9-]+")
 KEY = re.compile(r"actor/(person|state|org|outlet|location|other)/[A-Za-z0-9-]+")

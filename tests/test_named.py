@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from queries.api import run
-from queries.named import QueryError, execute, list_queries, load_query, open_graph, resolve_actor
+from newsgraph.queries.api import run
+from newsgraph.queries.named import QueryError, execute, list_queries, load_query, open_graph, resolve_actor
 
 MINI = Path(__file__).parent / "data" / "mini.ttl"
 ID = "https://w3id.org/newsgraph/id/"

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from extract import nlp as nlp_mod
-from graph.build import build
-from queries.api import actor_network, relations, run
-from queries.named import list_queries, open_graph
+from newsgraph.extract import nlp as nlp_mod
+from newsgraph.graph.build import build
+from newsgraph.queries.api import actor_network, relations, run
+from newsgraph.queries.named import list_queries, open_graph
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DIGEST = SHARED / "corpus" / "caucasus-digest-2023-03-23.txt"

@@ -1,4 +1,5 @@
-"""Queries run inside Oxigraph (queries.native): rdflib terms out, garbage collection paused meanwhile."""
+"""Queries run inside Oxigraph (newsgraph.queries.sparql.native): rdflib terms out, garbage collection
+paused meanwhile."""
 from __future__ import annotations
 
 import gc
@@ -7,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 
-from queries.native import paused_gc, query
+from newsgraph.queries.sparql.native import paused_gc, query
 
 TURTLE = """@prefix ex: <https://example.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 ex:a ex:label "A" ; ex:n 2 ; ex:d "2023-05-01"^^xsd:date ; ex:k [ ex:label "bn"@en ] .

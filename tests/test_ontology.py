@@ -1,4 +1,4 @@
-"""Tests of graph/ontology.ttl and graph/shapes.ttl against graph/vocab.py and the spec."""
+"""Tests of graph/rdf/ontology.ttl and graph/rdf/shapes.ttl against graph/vocab.py and the spec."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import OWL
 
-from graph.vocab import EVENT_TYPES, NG, ORG, RDF, RDFS, SCHEMA, SEM, SKOS
+from newsgraph.graph.rdf.vocab import EVENT_TYPES, NG, ORG, RDF, RDFS, SCHEMA, SEM, SKOS
 
 ROOT = Path(__file__).resolve().parents[1]
 CAMEO = Path(__file__).resolve().parents[2] / "shared" / "reference" / "plover" / "CAMEO2PLOVER-2021.txt"
@@ -17,7 +17,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 
 @pytest.fixture(scope="module")
 def onto() -> Graph:
-    return Graph().parse(ROOT / "graph" / "ontology.ttl")
+    return Graph().parse(ROOT / "graph" / "rdf" / "ontology.ttl")
 
 
 def test_every_vocab_term_declared_with_label_and_comment(onto):
@@ -58,7 +58,7 @@ def test_cameo_roots_match_the_plover_table(onto):
 
 
 def test_shapes_parse_and_cover_the_main_classes():
-    shapes = Graph().parse(ROOT / "graph" / "shapes.ttl")
+    shapes = Graph().parse(ROOT / "graph" / "rdf" / "shapes.ttl")
     targets = set(shapes.objects(None, SH.targetClass))
     assert {NG.Article, NG.Actor, NG.Person, NG.State, NG.Organization, NG.Outlet, NG.Location, NG.Event,
             NG.EventMention, ORG.Membership, NG.Statement, NG.Document, NG.Citation} <= targets

@@ -1,11 +1,11 @@
-"""ORDER BY done in Python (queries.order) sorts as rdflib's engine does."""
+"""ORDER BY done in Python (newsgraph.queries.sparql.order) sorts as rdflib's engine does."""
 from __future__ import annotations
 
 import random
 
 from rdflib import Graph, Literal, URIRef, Variable
 
-from queries.order import sort_bindings, sort_rows, split_order
+from newsgraph.queries.sparql.order import sort_bindings, sort_rows, split_order
 
 D, T = "<http://www.w3.org/2001/XMLSchema#date>", "<http://www.w3.org/2001/XMLSchema#dateTime>"
 VALUES = f"""SELECT ?a ?b ?c ?d ?n WHERE {{ VALUES (?a ?b ?c ?d ?n) {{

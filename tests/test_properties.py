@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from extract.digest import split_digest
-from extract.feeds import BLANK_CONTROLS, read_jsonl
-from graph import export, gephi
-from graph.keys import KIND_PATH, actor_key, unique_keys
-from graph.vocab import DEFAULT_BASE, NG, RDF, RDFS, SCHEMA
+from newsgraph.extract.read.digest import split_digest
+from newsgraph.extract.read.jsonl import BLANK_CONTROLS, read_jsonl
+from newsgraph.graph import export
+from newsgraph.graph.export import gephi
+from newsgraph.graph.rdf.vocab import DEFAULT_BASE, NG, RDF, RDFS, SCHEMA
+from newsgraph.graph.resolve.keys import KIND_PATH, actor_key, unique_keys
 
 EXAMPLES = 200
 FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.records import Article, ArticleRecords, Entity, EventMention
-from graph.push import PushError, push
-from graph.rdf import to_graph
-from graph.resolve import resolve
-from graph.store import update_store
-from queries.cli import main
+from newsgraph.extract.records import Article, ArticleRecords, Entity, EventMention
+from newsgraph.graph.rdf import to_graph
+from newsgraph.graph.resolve import resolve
+from newsgraph.graph.store import update_store
+from newsgraph.graph.store.push import PushError, push
+from newsgraph.queries.cli import main
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 pytestmark = pytest.mark.skipif(not Path(OXIGRAPH).exists(), reason="the oxigraph server (pip install "

@@ -1,7 +1,7 @@
 """Tests for extract/quotes.py on invented sentences (entities set by hand on the real parse)."""
 from __future__ import annotations
 
-from extract.quotes import quote_spans, quotes
+from newsgraph.extract.attribution.quotes import quote_spans, quotes
 from tests.test_roles import make
 
 

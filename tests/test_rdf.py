@@ -1,4 +1,4 @@
-"""Tests of graph.rdf: the mapping from the resolved model to triples."""
+"""Tests of newsgraph.graph.rdf: the mapping from the resolved model to triples."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,12 +12,12 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from graph import rdf
-from graph.model import Event, Model
-from graph.vocab import DEFAULT_BASE, NG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from newsgraph.graph import rdf
+from newsgraph.graph.model import Event, Model
+from newsgraph.graph.rdf.vocab import DEFAULT_BASE, NG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 from tests.fixtures import model
 
-SHAPES = Path(__file__).resolve().parents[1] / "graph" / "shapes.ttl"
+SHAPES = Path(__file__).resolve().parents[1] / "graph" / "rdf" / "shapes.ttl"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
@@ -50,7 +50,7 @@ def test_no_blank_nodes(g):
 
 
 def test_serialisation_is_deterministic_across_processes(g):
-    code = ("from graph import rdf; from tests.fixtures import model; import sys; "
+    code = ("from newsgraph.graph import rdf; from tests.fixtures import model; import sys; "
             "sys.stdout.write(rdf.to_graph(model()).serialize(format='turtle'))")
     root = Path(__file__).resolve().parents[1]
     outs = {subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.reader import ReadResult, decode, read_file, read_inputs
+from newsgraph.extract.read import ReadResult, decode, read_file, read_inputs
 
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared"

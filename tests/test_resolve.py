@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import random
 
-from extract.records import Article, ArticleRecords, Document, Entity
-from graph.resolve import resolve
+from newsgraph.extract.records import Article, ArticleRecords, Document, Entity
+from newsgraph.graph.resolve import resolve
 
 
 def art(body: str, *ents: Entity, source: str = "d.txt", index: int = 0, outlet: str | None = None,

@@ -4,8 +4,8 @@ from __future__ import annotations
 import random
 import re
 
-from extract.records import Article, ArticleRecords, Entity, EventMention
-from graph.resolve import resolve
+from newsgraph.extract.records import Article, ArticleRecords, Entity, EventMention
+from newsgraph.graph.resolve import resolve
 
 PEOPLE = {"B": ("Person", "Ali Bagheri Kani", "IRN"), "K": ("Person", "Vahan Kostanyan", "ARM"),
           "M": ("Person", "Ararat Mirzoyan", "ARM"), "Y": ("Location", "Yerevan", "ARM"),
@@ -242,7 +242,7 @@ def _reference_candidates(ms):
 
 
 def test_candidate_pairs_keep_their_order():
-    from graph.resolve_events import _M, _candidates
+    from newsgraph.graph.resolve.events import _M, _candidates
 
     rnd = random.Random(5)
     for n in (0, 1, 2, 40, 300):

@@ -1,9 +1,9 @@
-"""Result rows (queries.results.Rows) iterate exactly as rdflib's own Result does."""
+"""Result rows (newsgraph.queries.sparql.results.Rows) iterate exactly as rdflib's own Result does."""
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef, Variable
 
-from queries.results import Rows, tidy
+from newsgraph.queries.sparql.results import Rows, tidy
 
 DATA = """@prefix ex: <https://example.org/> .
 ex:a ex:name "A" ; ex:age 3 .   ex:b ex:name "B"@en .   ex:c ex:age 4 ."""

@@ -9,8 +9,8 @@ import re
 
 from spacy.tokens import Span
 
-from extract.records import Article, Entity
-from extract.roles import roles, title_at
+from newsgraph.extract.records import Article, Entity
+from newsgraph.extract.roles import roles, title_at
 
 
 def make(nlp, body: str, ents: dict[str, str], codes: dict[str, str] | None = None, datelines=()):

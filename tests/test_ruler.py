@@ -1,10 +1,10 @@
-"""Tests for extract.ruler: the word-table entity ruler gives what spaCy's entity ruler gives.
+"""Tests for newsgraph.extract.nlp.ruler: the word-table entity ruler gives what spaCy's entity ruler gives.
 
 Sentences are written for these tests; they do not come from any publisher.
 """
 import pytest
 
-from extract import actor_patterns as ap
+from newsgraph.extract.actors import patterns as ap
 
 TEXTS = [
     "Paris Region and www.example.com in Tbilisi Georgia valley, Armenia ARMENIA Armenian Yerevan Gorge.",

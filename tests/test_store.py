@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from extract.reader import read_inputs
-from graph.build import build
-from graph.distributed import extract_batch
-from graph.rdf import quads
-from graph.resolve import resolve
-from graph.store import graph_hashes, open_ox, open_store, update_store
-from graph.vocab import DEFAULT_BASE
-from queries.named import execute
+from newsgraph.extract.read import read_inputs
+from newsgraph.graph.build import build
+from newsgraph.graph.build.workers import extract_batch
+from newsgraph.graph.rdf import quads
+from newsgraph.graph.rdf.vocab import DEFAULT_BASE
+from newsgraph.graph.resolve import resolve
+from newsgraph.graph.store import graph_hashes, open_ox, open_store, update_store
+from newsgraph.queries.named import execute
 
 ROOT = Path(__file__).resolve().parents[1]
 XSD_STRING = rdflib.XSD.string
@@ -66,8 +66,8 @@ def test_one_named_graph_per_article_plus_resolved_and_documents(built):
 def test_queries_and_api_read_the_store(built):
     from oxrdflib import OxigraphStore
 
-    from queries.api import actor_network, run
-    from queries.named import open_graph
+    from newsgraph.queries.api import actor_network, run
+    from newsgraph.queries.named import open_graph
 
     out, _ = built
     g = open_graph(out)  # what `newsgraph query/sparql/serve` and the Python API open

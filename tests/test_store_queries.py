@@ -9,10 +9,10 @@ from urllib.parse import quote
 import pytest
 import rdflib
 
-from graph.build import build
-from queries.endpoint import check_query
-from queries.named import execute, list_queries, open_graph
-from queries.native import ox_store, run
+from newsgraph.graph.build import build
+from newsgraph.queries.endpoint import check_query
+from newsgraph.queries.named import execute, list_queries, open_graph
+from newsgraph.queries.sparql.native import ox_store, run
 from tests.fixtures import serving
 
 ROOT = Path(__file__).resolve().parents[1]

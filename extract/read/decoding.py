@@ -1,0 +1,145 @@
+"""Bytes to text: encodings, binary and HTML detection, control characters.
+
+:func:`decode` honours BOMs (UTF-8, UTF-16, UTF-32), recognises BOM-less UTF-16
+by its NUL bytes, and otherwise reads strict UTF-8, else cp1252 (its five
+undefined bytes as latin-1): it never raises and never garbles silently (the
+lossy cases come back with a note the reader reports).
+
+>>> decode("Caf\u00e9".encode("cp1252"))
+('Café', 'cp1252')
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from newsgraph.extract.read.jsonl import BLANK_CONTROLS
+from newsgraph.extract.records import Problem
+
+__all__ = ["decode", "_decode", "_binary_kind", "_nul_padding", "_refuse_text", "_control_problems"]
+
+#: Control characters: C0 controls but tab, LF, CR and FF; and DEL (those :data:`BLANK_CONTROLS` blanks).
+_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(BLANK_CONTROLS)) + "]")
+
+
+_MAGIC = {b"%PDF-": "PDF", b"PK\x03\x04": "ZIP/Office", b"\x89PNG": "PNG", b"GIF8": "GIF",
+          b"\xff\xd8\xff": "JPEG", b"\x1f\x8b": "gzip", b"\x7fELF": "ELF", b"{\\rtf": "RTF"}
+
+
+def _latin1_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode the bytes cp1252 leaves undefined (0x81, 0x8D, ...) as latin-1."""
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("newsgraph-latin1", _latin1_fallback)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decoded text and the encoding used.
+
+    BOMs (UTF-8, UTF-16, UTF-32) are honoured and removed; UTF-16 without a BOM
+    is recognised by its NUL bytes; otherwise strict UTF-8, else cp1252 (its
+    five undefined bytes read as latin-1).  Never raises.
+
+    >>> decode(b"\\xef\\xbb\\xbfhi"), decode("hi".encode("utf-16-be"))
+    (('hi', 'utf-8-sig'), ('hi', 'utf-16-be'))
+    """
+    return _decode(raw)[:2]
+
+
+def _decode(raw: bytes) -> tuple[str, str, str | None]:
+    """(text, encoding, note on lossy decoding or None)."""
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(enc), enc, None
+            except UnicodeDecodeError as exc:
+                if enc == "utf-8-sig":
+                    return raw[3:].decode("cp1252", "newsgraph-latin1"), "cp1252", None
+                note = f"invalid {enc} bytes replaced by U+FFFD ({exc.reason})"
+                return raw.decode(enc, "replace"), enc, note
+    guess = _utf16_guess(raw)
+    if guess:
+        try:
+            return raw.decode(guess), guess, None
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", "newsgraph-latin1")
+        odd = sorted({f"0x{ord(c):02X}" for c in text if "\x80" <= c <= "\x9f"})
+        note = (f"not UTF-8; read as cp1252, bytes {', '.join(odd)} as latin-1" if odd
+                else "not UTF-8; read as cp1252 (Windows Latin-1)")
+        return text, "cp1252", note
+
+
+def _utf16_guess(raw: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NUL bytes sit on one side of most byte pairs (BOM-less UTF-16)."""
+    head = raw[:4096]
+    if len(head) < 4 or len(head) % 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0) / (len(head) / 2), head[1::2].count(0) / (len(head) / 2)
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _binary_kind(raw: bytes) -> str | None:
+    """What binary format the bytes are, or None for text (UTF-16/32 text holds NULs too).
+
+    A few stray NULs, or NUL padding at the end (a truncated download), do not make
+    a text file binary: they are reported as control characters or padding.
+
+    >>> _binary_kind(b"\\x89PNG..."), _binary_kind(b"text\\x00" + b"\\x00" * 99)
+    ('PNG', None)
+    >>> _binary_kind(b"a\\x00\\x00b" * 5)
+    'NUL bytes'
+    """
+    for magic, name in _MAGIC.items():
+        if raw.startswith(magic):
+            return name
+    if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            and not _utf16_guess(raw):
+        head = raw[:len(raw) - _nul_padding(raw)]
+        if not head.strip() or head.count(b"\x00") > 1 + len(head) // 1000:
+            return "NUL bytes"
+    return None
+
+
+def _nul_padding(raw: bytes) -> int:
+    """Number of NUL bytes ending ``raw`` when it is not UTF-16/32 text (0 otherwise)."""
+    if not raw.endswith(b"\x00") or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            or _utf16_guess(raw):
+        return 0
+    return len(raw) - len(raw.rstrip(b"\x00"))
+
+
+def _refuse_text(text: str) -> str | None:
+    """Why decoded text is not read at all (empty, HTML, mostly control characters), or None."""
+    if not text:
+        return "empty file"
+    if not text.strip():
+        return "file holds only whitespace"
+    head = text.lstrip("\ufeff \t\r\n")[:32].lower()
+    if head.startswith(("<!doctype", "<html")):
+        return "HTML page saved as text; not read (save the article as plain text)"
+    controls = len(_CONTROL.findall(text))
+    if controls > max(4, len(text) // 20):
+        return f"binary file, not text ({controls} control characters)"
+    return None
+
+
+def _control_problems(source: str, text: str) -> list[Problem]:
+    """A non-fatal Problem when control characters are present (replaced by spaces: offsets stay exact)."""
+    first = _CONTROL.search(text)
+    if not first:
+        return []
+    found = _CONTROL.findall(text, first.start())
+    codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found})[:5])
+    return [Problem(source, f"{len(found)} control characters ({codes}) replaced by spaces",
+                    text.count("\n", 0, first.start()) + 1, skipped=False)]

@@ -1,0 +1,306 @@
+"""Split a plain-text digest into articles, the way a reader would.
+
+The text is cut into lines (on ``"\\n"``; a trailing ``"\\r"`` is part of the line
+ending) and blocks (runs of non-blank lines).  A *headline* is a headline-like
+line (short, no final period) that opens a block and is followed by a
+*metadata zone* -- chrome ("Save", "Share"), date lines, outlet, country,
+place-outlet, handle and byline lines -- and then a body.  Where the file has no
+such headline, or after a closing URL line or a separator line, a headline-like
+line followed by a body paragraph opens an article.  A file with no boundary at
+all is one article (its first line is the headline when headline-like).
+
+Metadata comes from the zone (outlet line > agency in the body's dateline >
+domain of the URL), the wire dateline opening the first paragraph
+("YEREVAN, MARCH 22, ARMENPRESS." / "LONDON (Reuters) -"), a "– writes Jane Doe"
+byline closing a paragraph, and a URL line closing the article (not in the body).
+``Article.body`` is a verbatim slice of ``text``; it keeps the dateline paragraph.
+
+>>> text = ("Talks resume in Vienna\\n\\nShare\\n\\nMarch 3 2023\\n\\n"
+...         "VIENNA (Reuters) - Envoys met again.\\n\\nhttps://www.example-news.com/a\\n")
+>>> [a], problems = split_digest(text, source="d.txt")
+>>> a.headline, a.date, a.outlet, a.datelines, a.url, a.body
+('Talks resume in Vienna', '2023-03-03', 'Reuters', ('VIENNA',), 'https://www.example-news.com/a', \
+'VIENNA (Reuters) - Envoys met again.')
+>>> text[a.body_start:a.body_start + len(a.body)] == a.body, problems
+(True, [])
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from newsgraph.extract.read import metalines as ml
+from newsgraph.extract.records import Article, Problem
+
+
+class Line(NamedTuple):
+    """One line of the text: 1-based number, span without the line ending, stripped text, kind."""
+
+    no: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    payload: object = None
+    headline: bool = False  # headline-like (:func:`newsgraph.extract.read.metalines.headline_like`)
+
+
+def lines_of(text: str) -> list[Line]:
+    """Lines with exact offsets ("\\r\\n" and "\\n" both end a line).
+
+    >>> [(ln.no, ln.start, ln.end, ln.kind) for ln in lines_of("Hi there\\r\\n\\r\\nShare")]
+    [(1, 0, 8, 'name'), (2, 10, 10, 'blank'), (3, 12, 17, 'chrome')]
+    """
+    out, pos, seen = [], 0, {"": ("blank", None, False)}  # kind, payload, headline of each text
+    for no, raw in enumerate(text.split("\n"), 1):
+        size = len(raw)
+        end = pos + size - 1 if raw.endswith("\r") else pos + size
+        stripped = (raw[:-1] if end - pos < size else raw).strip()
+        if (about := seen.get(stripped)) is None:
+            kind, payload = ml.classify(stripped)
+            about = seen[stripped] = (kind, payload, ml.headline_like(stripped, kind))
+        out.append(Line(no, pos, end, stripped, *about))
+        pos += size + 1
+    return out
+
+
+def blocks_of(lines: Sequence[Line]) -> list[list[Line]]:
+    """Runs of non-blank lines."""
+    blocks, cur = [], []
+    for ln in lines:
+        if ln.kind == "blank":
+            if cur:
+                blocks.append(cur)
+            cur = []
+        else:
+            cur.append(ln)
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _is_meta(ln: Line) -> bool:
+    return ln.kind in ml.HARD or ln.kind in ml.SOFT
+
+
+def _zone(blocks: list[list[Line]], b: int) -> tuple[list[Line], int] | None:
+    """Metadata lines after the headline of block ``b`` and the index of the first body block.
+
+    None when the headline is not followed by metadata with at least one hard line and a body.
+    """
+    rest = blocks[b][1:]
+    if not all(_is_meta(ln) for ln in rest) or (rest and not any(ln.kind in ml.HARD for ln in rest)):
+        return None
+    run = [rest] if rest else []
+    j = b + 1
+    while j < len(blocks) and all(_is_meta(ln) for ln in blocks[j]) and len(run) < 8:
+        if _dated(run) and _next_headline(blocks, j):
+            break
+        run.append(blocks[j])
+        j += 1
+    last_hard = max((i for i, blk in enumerate(run) if any(ln.kind in ml.HARD for ln in blk)), default=-1)
+    if last_hard < 0 or _later_headline(blocks[b][0], run[:last_hard]):
+        return None
+    zone = [ln for blk in run[:last_hard + 1] for ln in blk]
+    body = b + 1 + last_hard + (0 if rest else 1)
+    return (zone, body) if body < len(blocks) else None
+
+
+def _dated(run: list[list[Line]]) -> bool:
+    return any(ln.kind in ("date", "xdate") for blk in run for ln in blk)
+
+
+def _next_headline(blocks: list[list[Line]], j: int) -> bool:
+    """Block ``j`` is a lone headline-like line followed by its own date line (a new article)."""
+    return (len(blocks[j]) == 1 and blocks[j][0].headline and j + 1 < len(blocks)
+            and _dated([blocks[j + 1]]))
+
+
+def _later_headline(head: Line, run: list[list[Line]]) -> bool:
+    """A lone line before the metadata looks more like the headline than ``head`` (a preamble)."""
+    words = len(head.text.split())
+    return any(len(blk) == 1 and len(blk[0].text.split()) >= max(4, words + 1)
+               and blk[0].headline for blk in run)
+
+
+def _weak(blocks: list[list[Line]], b: int) -> bool:
+    """Block ``b`` is a lone headline-like line followed (after short lines) by a body paragraph."""
+    if len(blocks[b]) != 1 or not blocks[b][0].headline:
+        return False
+    for blk in blocks[b + 1:b + 4]:
+        if any(ln.kind == "text" for ln in blk):
+            return True
+        if not all(ln.kind in ml.SOFT for ln in blk):
+            return False
+    return False
+
+
+def _closes(blocks: list[list[Line]], b: int) -> bool:
+    """The block before ``b`` ends with a URL or separator line (an article closed there)."""
+    return b == 0 or blocks[b - 1][-1].kind in ("url", "separator")
+
+
+def boundaries(blocks: list[list[Line]]) -> list[tuple[int, list[Line], int]]:
+    """``(headline block, metadata lines, first body block)`` of every article start."""
+    strong: dict[int, tuple[list[Line], int]] = {}
+    b = 0
+    while b < len(blocks):
+        z = _zone(blocks, b) if blocks[b][0].headline else None
+        if z:
+            strong[b] = z
+            b = z[1]
+        else:
+            b += 1
+    weak = [b for b in range(len(blocks)) if _weak(blocks, b)]
+    if strong:
+        weak = [b for b in weak if _closes(blocks, b)]
+    elif len(weak) > 1 and weak[0] == 0:
+        weak = [b for i, b in enumerate(weak) if i == 0 or weak[i - 1] != b - 1]
+    elif weak and weak[0] == 0:
+        weak = [0]
+    else:
+        weak = []
+    starts = dict(strong)
+    for b in weak:
+        if not any(s <= b < z[1] for s, z in strong.items()):
+            starts.setdefault(b, ([], b + 1))
+    return [(b, *starts[b]) for b in sorted(starts)]
+
+
+def split_digest(text: str, *, source: str = "", sha256: str = "") -> tuple[list[Article], list[Problem]]:
+    """Articles of a digest (or of a single-article text) and the problems met.
+
+    >>> arts, probs = split_digest("Share\\n\\nComments\\n", source="x.txt")
+    >>> arts, [p.reason for p in probs]
+    ([], ['no article could be recognised in x.txt'])
+    """
+    lines = lines_of(text)
+    blocks = blocks_of(lines)
+    problems: list[Problem] = []
+    starts = [(blocks[b][0], zone, b, body_b) for b, zone, body_b in boundaries(blocks)]
+    parts = [(head, zone, [ln for blk in blocks[body_b:(starts[i + 1][2] if i + 1 < len(starts)
+                                                     else len(blocks))] for ln in blk])
+             for i, (head, zone, _, body_b) in enumerate(starts)]
+    if not parts and blocks:
+        parts = [_single(blocks)]
+    elif starts and starts[0][2] > 0:
+        first, last = blocks[0][0], blocks[starts[0][2] - 1][-1]
+        problems.append(Problem(source, f"lines {first.no}-{last.no} before the first headline "
+                                "are not part of any article", first.no))
+    articles: list[Article] = []
+    empty: list[Problem] = []
+    for head, zone, body_lines in parts:
+        art = _article(text, head, zone, body_lines, source, sha256, len(articles))
+        if art is None and head is not None:
+            empty.append(Problem(source, f"headline {head.text[:60]!r} has no article text", head.no))
+        elif art is not None:
+            articles.append(art)
+    if not articles:
+        return [], [Problem(source, f"no article could be recognised in {source or 'the text'}")]
+    return articles, sorted(problems + empty, key=lambda p: p.line or 0)
+
+
+def _single(blocks: list[list[Line]]) -> tuple[Line | None, list[Line], list[Line]]:
+    """The whole text as one article: headline = first line when headline-like."""
+    flat = [ln for blk in blocks for ln in blk]
+    head = flat[0] if flat[0].headline else None
+    if head and (z := _zone(blocks, 0)):
+        return head, z[0], [ln for blk in blocks[z[1]:] for ln in blk]
+    i = 1 if head else 0
+    while i < len(flat) - 1 and flat[i].kind in ml.HARD:
+        i += 1
+    return head, flat[1 if head else 0:i], flat[i:]
+
+
+def _article(text: str, head: Line | None, zone: list[Line], lines: list[Line],
+             source: str, sha256: str, index: int) -> Article | None:
+    """Build one article from its headline, metadata lines and body lines."""
+    body_lines = list(lines)
+    meta = _meta(zone)
+    tail_end = 0
+    while body_lines and body_lines[-1].kind in ("url", "chrome", "separator", "handle"):
+        tail = body_lines.pop()
+        if tail.kind != "separator":
+            tail_end = max(tail_end, tail.end)
+        if tail.kind == "url" and not meta.get("url"):
+            meta["url"] = tail.payload
+    if not body_lines:
+        return None
+    first, last = body_lines[0], body_lines[-1]
+    body_start = text.index(first.text[0], first.start)  # its first non-blank character
+    body = text[body_start:last.end].rstrip()
+    _body_meta(meta, [ln.text for ln in body_lines[:2]])
+    if not meta.get("outlet") and meta.get("url"):
+        meta["outlet"] = domain(meta["url"])
+    start = text.index(head.text[0], head.start) if head else min([body_start] + [ln.start for ln in zone])
+    tail_end = max([tail_end, last.end] + [ln.end for ln in zone])
+    return Article(source=source, source_sha256=sha256, index=index, start=start, end=tail_end,
+                   headline=head.text if head else "", body=body, body_start=body_start,
+                   date=meta.get("date"), outlet=meta.get("outlet"), url=meta.get("url"),
+                   author=meta.get("author"), datelines=tuple(meta.get("datelines", ())),
+                   country_line=meta.get("country"), line=head.no if head else first.no)
+
+
+def _meta(zone: list[Line]) -> dict:
+    """Date, outlet, country line, datelines, author and URL from the metadata lines."""
+    meta: dict = {}
+    for ln in zone:
+        k, p = ln.kind, ln.payload
+        if k == "date":
+            _set_date(meta, p)
+        elif k == "xdate":
+            prefix, iso = p
+            _set_date(meta, iso)
+            if ml.is_country(prefix):
+                meta.setdefault("country", prefix)
+            elif all(ml.is_place(x) for x in prefix.split(",")):
+                meta.setdefault("datelines", tuple(x.strip() for x in prefix.split(",")))
+            else:
+                meta.setdefault("outlet", prefix)
+        elif k == "place_outlet":
+            meta.setdefault("datelines", p[0])
+            meta.setdefault("outlet", p[1])
+        elif k == "byline":
+            meta.setdefault("author", p)
+        elif k == "url":
+            meta.setdefault("url", p)
+        elif k in ("name", "outlet") and "outlet" not in meta:
+            name, _, country = p.rpartition(",")
+            if name.strip() and ml.is_country(country):
+                meta["outlet"] = name.strip()
+                meta.setdefault("country", country.strip())
+            else:
+                meta["outlet"] = p
+    return meta
+
+
+def _set_date(meta: dict, iso: str) -> None:
+    """First date wins; a later line of the same day that adds the time refines it."""
+    old = meta.get("date")
+    if old is None or (len(old) == 10 and iso.startswith(old) and len(iso) > 10):
+        meta["date"] = iso
+
+
+def _body_meta(meta: dict, first_pars: list[str]) -> None:
+    """Wire dateline and "– writes Jane Doe" byline in the first paragraphs."""
+    if first_pars and (dl := ml.agency_dateline(first_pars[0])):
+        places, agency, iso = dl
+        meta.setdefault("datelines", places)
+        if agency:
+            meta.setdefault("outlet", agency)
+        if iso and not meta.get("date"):
+            meta["date"] = iso
+    for par in first_pars:
+        if (who := ml.writes_byline(par)) and not meta.get("author"):
+            meta["author"] = who
+
+
+def domain(url: str) -> str | None:
+    """Host of a URL without "www.".
+
+    >>> domain("https://www.example-news.com/a/b"), domain("globeecho.com/x")
+    ('example-news.com', 'globeecho.com')
+    """
+    host = urlsplit(url if "://" in url else "http://" + url).hostname or ""
+    return host.removeprefix("www.") or None

@@ -1,0 +1,135 @@
+"""JSON Lines feeds: one article per line, field names of common news scrapers.
+
+Keys (first present, non-empty one wins): ``headline``/``title``;
+``text``/``body``/``maintext``; ``date``/``date_publish``/``published`` (ISO 8601,
+other printed dates tolerated); ``outlet``/``source``/``source_domain`` (a
+``{"name": ...}`` object is read by its name); ``url``; ``author``/``authors``
+(a list is joined with ", "); ``id`` (string or integer).  Unknown keys are
+ignored.  A line without text, a non-JSON line and a JSON non-object are
+skipped with a :class:`Problem`; a bad date or a wrong type in an optional field
+keeps the article and reports a Problem with ``skipped=False``.
+
+Offsets: ``start``/``end`` span the line in the decoded file text,
+``body_start == start`` (the body is a JSON value, not a file slice), ``line``
+is the 1-based line number.
+
+>>> feed = '{"title": "Dam opens", "maintext": "Water flows.", "authors": ["A B", "C D"]}\\n'
+>>> [a], problems = read_jsonl(feed, source="f.jsonl")
+>>> a.headline, a.body, a.author, a.start, a.end, a.line, problems
+('Dam opens', 'Water flows.', 'A B, C D', 0, 77, 1, [])
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from newsgraph.extract.read.dates import parse_date, parse_iso
+from newsgraph.extract.records import Article, Problem
+
+#: C0 controls (but tab, newline, CR, form feed) and DEL become spaces; lone surrogates U+FFFD: no output
+#: (XML, UTF-8 Turtle) can hold them.  One character for one, so offsets into values stay exact.
+BLANK_CONTROLS = {c: " " for c in [*range(32), 127] if chr(c) not in "\t\n\r\f"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+FIELDS = {
+    "headline": ("headline", "title"),
+    "text": ("text", "body", "maintext"),
+    "date": ("date", "date_publish", "published"),
+    "outlet": ("outlet", "source", "source_domain"),
+    "url": ("url",),
+    "author": ("author", "authors"),
+    "id": ("id",),
+}
+
+
+def read_jsonl(text: str, *, source: str = "", sha256: str = "") -> tuple[list[Article], list[Problem]]:
+    """Articles of a JSONL feed and the problems of its lines.
+
+    >>> arts, probs = read_jsonl('{"text": "ok"}\\nnot json\\n[1]\\n{"title": "x"}\\n', source="f.jsonl")
+    >>> len(arts), [(p.line, p.reason.split(";")[0]) for p in probs]  # doctest: +NORMALIZE_WHITESPACE
+    (1, [(2, 'line is not valid JSON (Expecting value, column 1)'),
+         (3, 'line is JSON but not an object (list)'), (4, 'line has no text (keys text/body/maintext)')])
+    """
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    pos = 0
+    for no, raw in enumerate(text.split("\n"), 1):
+        start, end = pos, pos + len(raw) - (1 if raw.endswith("\r") else 0)
+        pos += len(raw) + 1
+        if not raw.strip():
+            continue
+        art, found = _article(text[start:end], source, sha256, len(articles), no, start, end)
+        problems += found
+        if art:
+            articles.append(art)
+    if not articles:
+        problems.append(Problem(source, f"no article could be recognised in {source or 'the feed'}"))
+    return articles, problems
+
+
+def _article(line: str, source: str, sha256: str, index: int, no: int, start: int,
+             end: int) -> tuple[Article | None, list[Problem]]:
+    """One JSONL line to an Article (or None) and its problems."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        reason = f"line is not valid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno}); skipped"
+        return None, [Problem(source, reason, no)]
+    except (RecursionError, ValueError) as exc:
+        return None, [Problem(source, f"line is not valid JSON ({exc}); skipped", no)]
+    if not isinstance(obj, dict):
+        return None, [Problem(source, f"line is JSON but not an object ({type(obj).__name__}); skipped", no)]
+    problems: list[Problem] = []
+
+    def field(name: str, *, skipped: bool = False) -> str | None:
+        key, value = _pick(obj, FIELDS[name])
+        if value is None:
+            return None
+        got = _as_text(name, value)
+        if got is None:
+            problems.append(Problem(source, f"field {key!r} is {type(value).__name__}, not text"
+                                    + ("; line skipped" if skipped else "; ignored"), no, skipped=skipped))
+        return got
+
+    body = field("text", skipped=True)
+    if body is None or not body.strip():
+        if not problems:
+            problems.append(Problem(source, "line has no text (keys text/body/maintext); skipped", no))
+        return None, problems
+    date = None
+    if (raw_date := field("date")) is not None:
+        date = parse_iso(raw_date) or parse_date(raw_date)
+        if date is None:
+            problems.append(Problem(source, f"unreadable date {raw_date[:40]!r}; date left empty", no,
+                                    index, skipped=False))
+    art = Article(source=source, source_sha256=sha256, index=index, start=start, end=end,
+                  headline=(field("headline") or "").strip(), body=body.strip(), body_start=start,
+                  date=date, outlet=_clean(field("outlet")), url=_clean(field("url")),
+                  author=_clean(field("author")), ext_id=_clean(field("id")), line=no)
+    return art, problems
+
+
+def _pick(obj: dict, keys: tuple[str, ...]) -> tuple[str, object]:
+    """First key whose value is present and not empty."""
+    for key in keys:
+        value = obj.get(key)
+        if value not in (None, "", [], {}):
+            return key, value
+    return keys[0], None
+
+
+def _as_text(name: str, value: object) -> str | None:
+    """The field as a string, or None when its type is wrong."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value.translate(BLANK_CONTROLS))
+    if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if name == "author" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return _as_text(name, ", ".join(v.strip() for v in value if v.strip()))
+    if name == "outlet" and isinstance(value, dict) and isinstance(value.get("name"), str):
+        return _as_text(name, value["name"])
+    return None
+
+
+def _clean(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None

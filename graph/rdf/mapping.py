@@ -1,0 +1,263 @@
+"""The emitters of the mapping (:mod:`newsgraph.graph.rdf`): the triples of one subject in one named graph.
+
+:class:`Mapper` turns the parts of a resolved :class:`~newsgraph.graph.model.Model` into
+*groups* ``(subject IRI, [(p, o), ...])`` of compact terms (:mod:`newsgraph.graph.rdf.terms`);
+:class:`newsgraph.graph.rdf.plan.Plan` decides which groups make a named graph or a subject.
+Missing objects and empty plain strings make no triple.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import Graph, Literal
+
+from newsgraph.extract.records import ArticleRecords
+from newsgraph.graph.model import Actor, Event, Model
+from newsgraph.graph.rdf.literals import _date, _day_lit, _dec, _hash, _num, _str, slug
+from newsgraph.graph.rdf.terms import Lit, groups_of
+from newsgraph.graph.rdf.vocab import (
+    EVENT_TYPES,
+    NG,
+    RDF,
+    RDFS,
+    SKOS,
+    ng,
+    org,
+    prov,
+    rdf,
+    rdfs,
+    schema,
+    sem,
+    skos,
+    xsd,
+)
+
+__all__ = ["Mapper", "Group", "event_type_groups", "article_graph", "ONTOLOGY"]
+
+ONTOLOGY = Path(__file__).with_name("ontology.ttl")
+Group = tuple[str, list]              # (subject IRI, [(p, o), ...]), compact terms
+_TYPE = rdf.type
+_SAFE_KEY = re.compile(r"[A-Za-z0-9/:#_.~-]*")   # what quote() leaves as it is
+_REMEMBER = 1 << 16
+
+
+@lru_cache(maxsize=1)
+def event_type_groups() -> tuple[Group, ...]:
+    """Type, notation, label and CAMEO roots of the 17 event types, from ontology.ttl, as groups."""
+    wanted = (RDF.type, SKOS.notation, NG.cameoRoot, RDFS.label)
+    try:
+        onto = Graph().parse(ONTOLOGY, format="turtle")
+    except (OSError, SyntaxError, ValueError):
+        onto = Graph()
+    out = {(NG[n], RDF.type, NG.EventType) for n in EVENT_TYPES}
+    out |= {(NG[n], SKOS.notation, Literal(n)) for n in EVENT_TYPES}
+    for t in onto.subjects(RDF.type, NG.EventType):
+        out |= {(t, p, o) for p, o in onto.predicate_objects(t) if p in wanted}
+    return tuple(groups_of(out))
+
+
+def _kept(pairs) -> list:
+    """The (p, o) pairs that make triples: no missing object, no empty plain string."""
+    return [(p, o) for p, o in pairs
+            if o is not None and not (type(o) is Lit and o.lex == "" and o.dt is None)]
+
+
+def article_graph(akey: str) -> str:
+    """Name (relative to the base) of the named graph of one article."""
+    return f"graph/article/{akey}"
+
+
+class Mapper:
+    """The triples of a model, one subject of one named graph at a time (each a :data:`Group`)."""
+
+    def __init__(self, model: Model, base: str):
+        self.m, self.base = model, base
+        self.docs = {d.source: d for d in model.documents}
+        self.prov: dict[str, list] = {}
+        for k, src, idx, start, end in model.provenance:
+            self.prov.setdefault(k, []).append((src, idx, start, end))
+        self.kinds: dict[str, str] = {}
+        self.iris: dict[str, str] = {}     # key -> IRI, emptied when it holds _REMEMBER
+
+    def iri(self, key: str) -> str:
+        out = self.iris.get(key)
+        if out is None:
+            # safe keys unchanged; others %-escaped
+            out = self.base + (key if _SAFE_KEY.fullmatch(key) else quote(key, safe="/:#-_.~"))
+            if len(self.iris) >= _REMEMBER:
+                self.iris.clear()
+            self.iris[key] = out
+        return out
+
+    def actor(self, akey: str, local: str | None) -> str | None:
+        key = self.m.actor(akey, local)
+        return self.iri(key) if key else None
+
+    # -- documents and provenance (graph/documents)
+    def rows(self, rec: ArticleRecords) -> list[tuple]:
+        """(src, index, start, end, document or None, sha) of each provenance of the article, in order."""
+        art = rec.article
+        rows = sorted(self.prov.get(rec.article.key, ())) or [(art.source, art.index, art.start, art.end)]
+        out = []
+        for src, idx, start, end in rows:
+            doc = self.docs.get(src)
+            sha = doc.sha256 if doc else art.source_sha256 if src == art.source else _hash(src)
+            out.append((src, idx, start, end, doc, sha))
+        return out
+
+    def derivation(self, akey: str, sha: str, idx: int) -> str:
+        return self.iri(f"derivation/{akey}-{sha[:16]}-{idx}")
+
+    def article_provenance(self, rec: ArticleRecords) -> Group:
+        """The article's own triples in graph/documents."""
+        pos, akey = [], rec.article.key
+        for n, (_, idx, start, end, _, sha) in enumerate(self.rows(rec)):
+            pos += [(prov.wasDerivedFrom, self.iri(f"document/{sha[:16]}")),
+                    (prov.qualifiedDerivation, self.derivation(akey, sha, idx))]
+            if n == 0:
+                pos += [(ng.articleIndex, _num(idx)), (ng.sourceStart, _num(start)),
+                        (ng.sourceEnd, _num(end))]
+        return self.iri(f"article/{akey}"), pos
+
+    def derivations(self, rec: ArticleRecords) -> list[Group]:
+        out = []
+        for _, idx, start, end, _, sha in self.rows(rec):
+            out.append((self.derivation(rec.article.key, sha, idx), [
+                (_TYPE, prov.Derivation), (prov.entity, self.iri(f"document/{sha[:16]}")),
+                (ng.articleIndex, _num(idx)), (ng.sourceStart, _num(start)), (ng.sourceEnd, _num(end))]))
+        return out
+
+    def unlisted_documents(self, rec: ArticleRecords) -> list[Group]:
+        """Documents an article was found in that are not among the model's documents."""
+        return [self.document(src, sha, None) for src, _, _, _, doc, sha in self.rows(rec) if doc is None]
+
+    def document(self, source: str, sha: str, encoding: str | None) -> Group:
+        return self.iri(f"document/{sha[:16]}"), _kept(
+            ((_TYPE, ng.Document), (ng.sha256, _str(sha)), (prov.atLocation, _str(source)),
+             (ng.encoding, _str(encoding) if encoding else None)))
+
+    # -- one article (graph/article/<key>)
+    def article(self, rec: ArticleRecords) -> Group:
+        """The article's own triples in its graph (metadata, body, datelines, citation links)."""
+        art, akey = rec.article, rec.article.key
+        outlet = self.actor(akey, rec.outlet)
+        pos = [(_TYPE, ng.Article), (_TYPE, schema.NewsArticle),
+               (schema.headline, _str(art.headline)), (schema.datePublished, _date(art.date)),
+               (ng.outlet, outlet), (schema.publisher, outlet), (schema.author, self.actor(akey, rec.author)),
+               (schema.url, Lit(art.url.strip(), xsd.anyURI) if art.url else None),
+               (schema.identifier, _str(art.ext_id) if art.ext_id else None),
+               (schema.articleBody, _str(art.body))]
+        pos += [(ng.dateline, self.actor(akey, local)) for local in rec.datelines]
+        for node, src, _ in self._citations(rec):
+            pos += [(ng.cites, src), (ng.citation, node)]
+        return self.iri(f"article/{akey}"), _kept(pos)
+
+    def _body_span(self, rec: ArticleRecords, start: int, end: int) -> tuple[int, int] | None:
+        off, body = rec.article.body_offset, rec.article.body
+        if off <= start <= end <= off + len(body):
+            return start - off, end - off
+        return None
+
+    @staticmethod
+    def _span(span: tuple[int, int] | None, evidence: str | None) -> list:
+        pos = [(ng.charStart, _num(span[0])), (ng.charEnd, _num(span[1]))] if span else []
+        return pos + ([(ng.evidence, _str(evidence))] if evidence else [])
+
+    def _citations(self, rec: ArticleRecords) -> list[tuple]:
+        akey, out = rec.article.key, []
+        for c in rec.citations:
+            src = self.actor(akey, c.source)
+            if src is not None:
+                out.append((self.iri(f"citation/{akey}-{c.start}-{c.end}-{_hash(src)}"), src, c))
+        return out
+
+    def citations(self, rec: ArticleRecords) -> list[Group]:
+        text, out = rec.article.text, []
+        for node, src, c in self._citations(rec):
+            ok = 0 <= c.start <= c.end <= len(text)
+            pos = [(_TYPE, ng.Citation), (ng.citedSource, src), (ng.cue, _str(c.cue))]
+            pos += self._span(self._body_span(rec, c.start, c.end), text[c.start:c.end] if ok else None)
+            out.append((node, _kept(pos)))
+        return out
+
+    def memberships(self, rec: ArticleRecords) -> list[Group]:
+        akey, body, out = rec.article.key, rec.article.body, []
+        a = self.iri(f"article/{akey}")
+        for r in rec.roles:
+            person, org_ = self.actor(akey, r.person), self.actor(akey, r.organization)
+            if person is None or org_ is None or not r.title.strip():
+                continue
+            ok = 0 <= r.start <= r.end <= len(body)
+            pos = [(_TYPE, org.Membership), (org.member, person), (org.organization, org_),
+                   (org.role, self.iri(f"role/{slug(r.title)}")), (ng.statedIn, a),
+                   (ng.statedOn, _day_lit(rec.article.date))]
+            pos += self._span((r.start, r.end) if ok else None, body[r.start:r.end] if ok else None)
+            out.append((self.iri(f"membership/{akey}-{r.start}-{r.end}-{_hash(person, org_, r.title)}"),
+                        _kept(pos)))
+        return out
+
+    def statements(self, rec: ArticleRecords) -> list[Group]:
+        akey, out = rec.article.key, []
+        for q in rec.quotes:
+            pos = [(_TYPE, ng.Statement), (ng.speaker, self.actor(akey, q.speaker)), (ng.quote, _str(q.text)),
+                   (ng.inArticle, self.iri(f"article/{akey}"))]
+            pos += self._span(self._body_span(rec, q.start, q.end), None)
+            out.append((self.iri(f"statement/{akey}-{q.start}-{q.end}"), _kept(pos)))
+        return out
+
+    # -- resolved layer (graph/resolved), and what articles say about actors and events
+    def kind(self, kind: str) -> str:
+        if kind not in self.kinds:
+            self.kinds[kind] = getattr(ng, kind)
+        return self.kinds[kind]
+
+    def actor_node(self, act: Actor) -> Group:
+        types = [self.kind(act.kind)] + ([ng.Organization] if act.kind == "Outlet" else [])
+        types += [] if act.kind == "Location" else [ng.Actor]
+        pos = [(_TYPE, t) for t in types] + [(rdfs.label, _str(act.label))]
+        pos += [(skos.altLabel, _str(alt)) for alt in act.alt_labels if alt != act.label]
+        pos += [(ng.country, self.iri(act.country) if act.country else None),
+                (ng.sector, _str(act.sector) if act.sector else None)]
+        if act.kind == "State" and act.code:
+            pos.append((ng.countryCode, _str(act.code)))
+        return self.iri(act.key), _kept(pos)
+
+    def mentioned_in(self, act: Actor, akey: str) -> Group:
+        """``ng:mentionedIn`` of an actor, in the graph of article ``akey``."""
+        return self.iri(act.key), [(ng.mentionedIn, self.iri(f"article/{akey}"))]
+
+    def roles(self) -> list[Group]:
+        titles: dict[str, set] = {}
+        for rec in self.m.articles:
+            for r in rec.roles:
+                titles.setdefault(slug(r.title), set()).add(r.title.strip())
+        return [(self.iri(f"role/{key}"), _kept([(_TYPE, org.Role), (rdfs.label, _str(min(ts)))]))
+                for key, ts in titles.items()]
+
+    def event(self, ev: Event) -> Group:
+        pos = [(_TYPE, ng.Event), (_TYPE, sem.Event), (_TYPE, schema.Event),
+               (ng.eventType, getattr(ng, ev.type.upper()))]
+        for prop, keys in ((ng.agent, ev.agents), (ng.target, ev.targets), (ng.participant, ev.participants)):
+            pos += [(prop, self.iri(k)) for k in keys]
+        pos += [(ng.place, self.iri(ev.place) if ev.place else None), (ng.date, _date(ev.date)),
+                (ng.datePrecision, _str(ev.date_precision)), (ng.modality, _str(ev.modality)),
+                (ng.sourceCount, _num(ev.source_count))]
+        return self.iri(ev.key), _kept(pos)
+
+    def mention_node(self, akey: str, men) -> str:
+        return self.iri(f"mention/{akey}-{men.start}-{men.end}-{men.type.upper()}-{slug(men.trigger, 30)}")
+
+    def reported(self, ev: Event, akey: str, men) -> Group:
+        """An event's ``ng:reportedIn``/``ng:mention`` in the graph of article ``akey``."""
+        return self.iri(ev.key), [(ng.reportedIn, self.iri(f"article/{akey}")),
+                                  (ng.mention, self.mention_node(akey, men))]
+
+    def mention(self, akey: str, men) -> Group:
+        pos = [(_TYPE, ng.EventMention), (ng.inArticle, self.iri(f"article/{akey}")),
+               (ng.trigger, _str(men.trigger)), (ng.confidence, _dec(men.confidence)),
+               (ng.attributedTo, self.actor(akey, men.attributed_to))]
+        pos += self._span((men.start, men.end), men.evidence)
+        return self.mention_node(akey, men), _kept(pos)

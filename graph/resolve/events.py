@@ -1,0 +1,331 @@
+"""One event from many reports: merging event mentions into :class:`~newsgraph.graph.model.Event`.
+
+A capital city that is an event's party stands for its State (metonymy:
+"Baku accused Yerevan" is Azerbaijan accusing Armenia); places stay places.
+Two mentions may merge when they have the same type and modality, share a
+canonical actor, have compatible dates
+(equal, one missing, or the coarser one contains the finer: "2023-03" contains
+"2023-03-22") and compatible places (equal, one missing, or one is the other's
+country).  Mentions without any actor merge only on the same type and the
+same place, within an article, or across articles on the same day or from
+reports published within ``LOCAL_WINDOW`` days of each other.  Two mentions that each name a
+person or organisation the other does not ("X met Y" / "X met Z") stay apart.
+One shared actor is enough within an article for a person or organisation; across
+articles only with the same day, or, for a person/organisation, the same place or
+articles published within ``NEWS_WINDOW`` days of each other.
+
+Candidate pairs are visited in a fixed order (more shared actors first, then
+the canonical order of the mentions); a pair joins two clusters only if every
+mention of one is compatible with, and strongly linked to, every mention of the
+other (complete linkage), so a third mention cannot chain incompatible dates,
+places or unrelated actors together.
+
+>>> date_compatible("2023-03", "2023-03-22"), date_compatible("2023-03-21", "2023-03-22")
+(True, False)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsgraph.extract.records import ArticleRecords, EventMention
+from newsgraph.graph.model import Actor, Event
+from newsgraph.graph.resolve.actors import UnionFind
+from newsgraph.graph.resolve.geo import capital, city_point
+from newsgraph.graph.resolve.keys import event_key, norm, unique_keys
+
+Node = tuple[str, str]
+ROLES = ("agents", "targets", "participants")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_PRECISION = {10: "day", 7: "month", 4: "year"}
+_SPECIFIC = ("Person", "Organization", "Outlet")
+#: Reports of one happening by different outlets appear within this many days of each other.
+NEWS_WINDOW = 2
+#: ... and reports of one happening that names no actor (an accident, a storm) within this many days.
+LOCAL_WINDOW = 1
+#: An actor named in more than this share of the articles (and in more than COMMON_MIN) is common.
+COMMON_SHARE = 0.25
+COMMON_MIN = 20
+#: Two towns this close may be one happening's scene named at two scales (a suburb and its city).
+SITE_KM = 50
+
+
+@dataclass(frozen=True)
+class _M:
+    """A mention with its arguments mapped to canonical actor keys."""
+
+    article: str
+    mention: EventMention
+    roles: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+    actors: frozenset[str]      # every actor, capitals also as their State
+    persons: frozenset[str]     # the specific actors: persons, organisations, outlets
+    place: str | None
+    date: str | None
+    source: str                 # outlet actor key, or the article itself
+    published: str | None = None  # the article's publication day
+
+
+def mention_date(m: EventMention) -> str | None:
+    """The mention's date cut to its precision ("2023-03" for a month), or None.
+
+    >>> mention_date(EventMention("CONSULT", "met", 0, 1, "x", date="2023-03-22", date_precision="month"))
+    '2023-03'
+    """
+    d = (m.date or "").strip()[:10]
+    if not _DATE.fullmatch(d):
+        return None
+    return d[:7] if m.date_precision == "month" else d[:4] if m.date_precision == "year" else d
+
+
+def date_compatible(a: str | None, b: str | None) -> bool:
+    """Equal, one missing, or one contains the other."""
+    return not a or not b or a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
+def _metonyms(actors: Sequence[Actor]) -> dict[str, str]:
+    """Location key -> State key when the location is its country's capital."""
+    code_of = {a.key: a.code for a in actors if a.kind == "State" and a.code}
+    out = {}
+    for a in actors:
+        cap = capital(code_of.get(a.country or ""))
+        if a.kind == "Location" and cap and cap in {norm(x) for x in (a.label, *a.alt_labels)}:
+            out[a.key] = a.country
+    return out
+
+
+def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: dict[Node, str]) -> list[_M]:
+    kind = {a.key: a.kind for a in actors}
+    capital = _metonyms(actors)
+    out = set()
+    for r in records:
+        art = r.article.key
+        source = emap.get((art, r.outlet or ""), f"article/{art}")
+        for m in r.events:
+            # a capital standing as a party for its government is its State ("Baku accused ...");
+            # any other place named as a party is where it happened ("the blockade of the corridor")
+            keys = [{capital.get(k, k) for k in (emap.get((art, x)) for x in getattr(m, role)) if k}
+                    for role in ROLES]
+            sites = sorted(k for ks in keys for k in ks if kind.get(k) == "Location")
+            roles = tuple(tuple(sorted(k for k in ks if kind.get(k) != "Location")) for ks in keys)
+            every = {k for keys in roles for k in keys}
+            place = emap.get((art, m.place or "")) or (sites[0] if sites else None)
+            out.add(_M(art, m, roles, frozenset(every),
+                       frozenset(k for k in every if kind.get(k) in _SPECIFIC),
+                       place, mention_date(m), source, (r.article.date or "")[:10] or None))
+    return sorted(out, key=_order)
+
+
+def _order(x: _M) -> tuple:
+    m = x.mention
+    return (x.article, m.start, m.end, m.type, m.trigger, repr(m))
+
+
+def _pair_ok(a: _M, b: _M, geo: _Geo) -> bool:
+    """May ``a`` and ``b`` be in one event (actor overlap aside)?"""
+    if not date_compatible(a.date, b.date):
+        return False
+    if a.place and b.place and not geo.same_site(a.place, b.place):
+        return False
+    if set(a.roles[0]) & set(b.roles[1]) and set(a.roles[1]) & set(b.roles[0]):
+        return False  # "X accused Y" and "Y accused X" are two events
+    if not a.actors and not b.actors:
+        return a.place is not None and b.place is not None
+    return not (a.persons - b.actors and b.persons - a.actors)
+
+
+@dataclass(frozen=True)
+class _Geo:
+    """What place comparisons need: each place's country key and, for towns, coordinates."""
+
+    country: dict[str, str | None]
+    point: dict[str, tuple[float, float]]
+
+    @classmethod
+    def of(cls, actors: Sequence[Actor]) -> _Geo:
+        code = {a.key: a.code for a in actors if a.kind == "State"}
+        towns = ((a.key, city_point(a.label, code.get(a.country or "")))
+                 for a in actors if a.kind == "Location")
+        return cls({a.key: a.country for a in actors}, {k: p for k, p in towns if p})
+
+    def same_site(self, a: str, b: str) -> bool:
+        """Two places that may be one happening's scene: equal, one is the other's country, or
+        two towns within ``SITE_KM`` of each other (a suburb and its city: "Croydon", "London")."""
+        if a == b or self.country.get(a) == b or self.country.get(b) == a:
+            return True
+        p, q = self.point.get(a), self.point.get(b)
+        return p is not None and q is not None and _km(p, q) <= SITE_KM
+
+
+def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
+    """Great-circle distance in km.
+
+    >>> round(_km((51.38, -0.10), (51.51, -0.13)))
+    15
+    """
+    la1, lo1, la2, lo2 = map(math.radians, (*p, *q))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def _strong(a: _M, b: _M, common: frozenset[str] = frozenset()) -> bool:
+    """Enough evidence of one happening (see the module docstring).
+
+    Within one article: two shared actors, one shared person/organisation, or one
+    shared actor on the same day.  Across articles a shared actor must be a doer
+    (agent or participant) in one of the two reports -- sharing only who was
+    targeted ("praised Clinton") says little -- and one shared actor needs the
+    same day, or (for a person/organisation) the same place or publication
+    within ``NEWS_WINDOW`` days: a name that recurs in many stories must not glue
+    different stories' events together.  For the same reason, on different days,
+    an actor named in a large share of the corpus (``common``) counts only when it
+    has the same role in both ("Clinton blamed ..." twice, not "Clinton blamed ..."
+    and "... accused Clinton").
+    """
+    shared = a.actors & b.actors
+    same_day = len(a.date or "") == 10 and a.date == b.date
+    if not a.actors and not b.actors:  # the same place: the same day, or reports close in time
+        return a.article == b.article or same_day or _close(a.published, b.published, LOCAL_WINDOW)
+    specific = bool(shared & (a.persons | b.persons))
+    if a.article == b.article:
+        return len(shared) >= 2 or specific or (bool(shared) and same_day)
+    if not shared & set(a.roles[0] + a.roles[2] + b.roles[0] + b.roles[2]):
+        return False
+    if same_day:
+        return True
+    same_role = {k for r in range(3) for k in set(a.roles[r]) & set(b.roles[r])}
+    shared -= common - same_role
+    specific = bool(shared & (a.persons | b.persons))
+    same_place = a.place is not None and a.place == b.place
+    return len(shared) >= 2 or specific and (same_place or _close(a.published, b.published))
+
+
+def common_actors(actors: Sequence[Actor], n_articles: int) -> frozenset[str]:
+    """Actors named in more than ``COMMON_SHARE`` of the articles and in more than ``COMMON_MIN``.
+
+    >>> us = Actor("actor/state/USA", "State", "United States", (), articles=tuple("abcdefghijklmnopqrstu"))
+    >>> common_actors([us], 60), common_actors([us], 200)
+    (frozenset({'actor/state/USA'}), frozenset())
+    """
+    floor = max(COMMON_MIN, COMMON_SHARE * n_articles)
+    return frozenset(a.key for a in actors if len(a.articles) > floor)
+
+
+def _close(a: str | None, b: str | None, days: int = NEWS_WINDOW) -> bool:
+    """Two publication days at most ``days`` apart (both known)."""
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= days
+    except (TypeError, ValueError):
+        return False
+
+
+def _candidates(ms: list[_M], geo: _Geo) -> Iterator[tuple[int, int]]:
+    """Index pairs worth comparing, in the order they are tried: most shared keys first, then
+    pairs of the same date, then by index.
+
+    An actor named in many mentions makes many pairs, so the pairs are counted and sorted as
+    one 64-bit number each (numpy) rather than as Python tuples.
+    """
+    by_key: dict[tuple, list[int]] = {}
+    for i, x in enumerate(ms):
+        base = (x.mention.type, x.mention.modality)
+        if x.actors:
+            for k in x.actors:
+                by_key.setdefault((*base, "actor", k), []).append(i)
+        else:  # by its place, and by that place's country
+            for site in {x.place, geo.country.get(x.place or "")} - {None}:
+                by_key.setdefault((*base, "place", site), []).append(i)
+    bits = max(1, (len(ms) - 1).bit_length())
+    pairs = [_pair_codes(np.asarray(idx, dtype=np.int64), bits) for idx in by_key.values() if len(idx) > 1]
+    if not pairs:
+        return iter(())
+    codes, shared = np.unique(np.concatenate(pairs), return_counts=True)
+    del pairs
+    first, second = codes >> bits, codes & ((1 << bits) - 1)
+    dates: dict = {}
+    date_ids = np.array([dates.setdefault(x.date, len(dates)) for x in ms], dtype=np.int64)
+    differs = (date_ids[first] != date_ids[second]).astype(np.int64)
+    order = np.sort(((int(shared.max()) - shared) << (2 * bits + 1)) | (differs << (2 * bits)) | codes)
+    return _decoded(order, bits)
+
+
+def _pair_codes(idx: np.ndarray, bits: int) -> np.ndarray:
+    """``i << bits | j`` of every pair i < j of the increasing indices ``idx``."""
+    i, j = np.triu_indices(len(idx), k=1)
+    return (idx[i] << bits) | idx[j]
+
+
+def _decoded(keys: np.ndarray, bits: int, chunk: int = 1 << 16) -> Iterator[tuple[int, int]]:
+    mask = (1 << bits) - 1
+    for start in range(0, len(keys), chunk):
+        part = keys[start:start + chunk]
+        yield from zip(((part >> bits) & mask).tolist(), (part & mask).tolist(), strict=True)
+
+
+def _cluster(ms: list[_M], geo: _Geo, common: frozenset[str]) -> list[list[_M]]:
+    uf = UnionFind(range(len(ms)))
+    members = {i: [i] for i in range(len(ms))}
+    for i, j in _candidates(ms, geo):
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or not _pair_ok(ms[i], ms[j], geo) or not _strong(ms[i], ms[j], common):
+            continue
+        if all(_pair_ok(ms[a], ms[b], geo) and _strong(ms[a], ms[b], common)
+               for a in members[ri] for b in members[rj]):
+            uf.union(ri, rj)
+            members[uf.find(ri)] = sorted(members.pop(ri) + members.pop(rj))
+    return [[ms[i] for i in group] for group in uf.groups()]
+
+
+def _most(values: list) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _event_fields(group: list[_M]) -> dict:
+    votes: dict[str, Counter] = {}
+    for x in group:
+        for r, keys in enumerate(x.roles):
+            for k in keys:
+                votes.setdefault(k, Counter())[r] += 1
+    roles: list[list[str]] = [[], [], []]
+    for k in sorted(votes):
+        roles[min(votes[k], key=lambda r: (-votes[k][r], r))].append(k)
+    dates = [x.date for x in group if x.date]
+    date = min(dates, key=lambda d: (-len(d), -dates.count(d), d)) if dates else None
+    first = group[0].mention
+    return {"type": first.type, "agents": tuple(roles[0]), "targets": tuple(roles[1]),
+            "participants": tuple(roles[2]), "place": _most([x.place for x in group]), "date": date,
+            "date_precision": _PRECISION.get(len(date or ""), "unknown"), "modality": first.modality,
+            "mentions": tuple((x.article, x.mention) for x in group),
+            "source_count": len({x.source for x in group})}
+
+
+def resolve_events(records: Sequence[ArticleRecords], actors: Sequence[Actor],
+                   emap: dict[Node, str]) -> tuple[Event, ...]:
+    """Events merged from every article's mentions, sorted by key.
+
+    ``records`` are the distinct articles, ``actors``/``emap`` come from
+    :func:`newsgraph.graph.resolve.actors.resolve_actors`.
+
+    >>> from newsgraph.extract.records import Article
+    >>> a = Article(source="t", source_sha256="0", index=0, start=0, end=1, headline="",
+    ...             body="Storm hit.", body_start=0)
+    >>> r = ArticleRecords(article=a, events=(EventMention("DISASTER", "hit", 0, 10, "Storm hit."),))
+    >>> [(e.type, e.source_count, len(e.mentions)) for e in resolve_events([r], [], {})]
+    [('DISASTER', 1, 1)]
+    """
+    ms = _mentions(records, actors, emap)
+    by_type: dict[tuple, list[_M]] = {}
+    for x in ms:
+        by_type.setdefault((x.mention.type, x.mention.modality), []).append(x)
+    geo, common = _Geo.of(actors), common_actors(actors, len(records))
+    fields = [_event_fields(g) for k in sorted(by_type) for g in _cluster(by_type[k], geo, common)]
+    items = [(i, event_key((a, m.start, m.end, m.type) for a, m in f["mentions"]),
+              sorted([a, repr(m)] for a, m in f["mentions"])) for i, f in enumerate(fields)]
+    keys = unique_keys(items)
+    return tuple(sorted((Event(key=keys[i], **f) for i, f in enumerate(fields)), key=lambda e: e.key))

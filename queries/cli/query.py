@@ -1,0 +1,164 @@
+"""Query-side CLI commands: queries, query, sparql, serve, plot.
+
+Subcommands only parse options and call library functions; every expected error
+is one line (``click.ClickException``), never a traceback.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+def _fail(exc: Exception) -> click.ClickException:
+    return click.ClickException(str(exc))
+
+
+def _open(out: str):
+    from newsgraph.queries.named import QueryError, open_graph
+
+    try:
+        return open_graph(out)
+    except QueryError as exc:
+        raise _fail(exc) from None
+
+
+def _emit(result, fmt: str | None) -> None:
+    """Print a result: aligned table on a terminal, CSV otherwise (or as asked)."""
+    from newsgraph.queries.named import format_table, serialize
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        body, _ = serialize(result, "json-ld" if fmt == "json" else "turtle")
+        click.echo(body.decode("utf-8"), nl=False)
+    elif fmt == "table":
+        click.echo(format_table(result))
+    else:
+        body, _ = serialize(result, fmt)
+        click.echo(body.decode("utf-8").replace("\r\n", "\n"), nl=fmt == "json")
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="--param")
+        params[key.strip()] = value
+    return params
+
+
+@click.command("queries")
+def queries_cmd() -> None:
+    """List the named queries with their summaries and parameters."""
+    from newsgraph.queries.named import list_queries
+
+    for query in list_queries():
+        names = list(query.params) + [f"[{p}]" for p in query.optional]
+        click.echo(f"{query.name:<14} {query.summary}")
+        click.echo(f"{'':<14} params: {', '.join(names) or '(none)'}")
+
+
+@click.command("query")
+@click.argument("name")
+@click.argument("out", type=click.Path(exists=True))
+@click.option("-p", "--param", "pairs", multiple=True, metavar="NAME=VALUE",
+              help='A parameter, e.g. --param actor="Bagheri Kani" (repeatable).')
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: table on a terminal, csv otherwise].")
+def query_cmd(name: str, out: str, pairs: tuple[str, ...], fmt: str | None) -> None:
+    """Run the named query NAME on the graph in OUT (a build directory or graph file)."""
+    from newsgraph.queries.named import QueryError, execute
+
+    graph = _open(out)
+    try:
+        result = execute(graph, name, _params(pairs))
+    except QueryError as exc:
+        raise _fail(exc) from None
+    _emit(result, fmt)
+
+
+@click.command("sparql")
+@click.argument("out", type=click.Path(exists=True))
+@click.argument("text", required=False)
+@click.option("-f", "--file", "path", type=click.Path(exists=True, dir_okay=False),
+              help="Read the query from this .rq file.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: table on a terminal, csv otherwise].")
+def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None) -> None:
+    """Run a read-only SPARQL query (TEXT or -f FILE) on the graph in OUT."""
+    from newsgraph.queries.endpoint import Refused, check_query
+    from newsgraph.queries.sparql.native import run
+
+    if bool(text) == bool(path):
+        raise click.UsageError("give the query either as TEXT or with -f FILE")
+    text = Path(path).read_text(encoding="utf-8") if path else text
+    try:
+        query = check_query(text)
+    except Refused as exc:
+        raise _fail(exc) from None
+    graph = _open(out)
+    try:
+        result = run(graph, text, query)  # in Oxigraph on a build's store, else in rdflib
+    except Exception as exc:  # evaluation errors from rdflib or Oxigraph
+        raise click.ClickException(f"query failed: {exc}") from None
+    _emit(result, fmt)
+
+
+@click.command("serve")
+@click.argument("out", type=click.Path(exists=True))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port (0 = any free port).")
+@click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds per query.")
+@click.option("--max-rows", default=10000, show_default=True, type=int, help="Rows per result.")
+@click.option("--verbose", is_flag=True, help="Log every request to stderr.")
+def serve_cmd(out: str, host: str, port: int, timeout: float, max_rows: int, verbose: bool) -> None:
+    """Serve the graph in OUT as a read-only SPARQL 1.1 endpoint (Ctrl-C stops it)."""
+    from newsgraph.queries.endpoint import serve
+
+    graph = _open(out)
+    try:
+        server = serve(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, verbose=verbose)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    click.echo(f"SPARQL endpoint at {server.url} ({len(graph)} triples); page at {server.url[:-7]}/",
+               err=True)
+    try:
+        server.thread.join()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@click.command("plot")
+@click.argument("out", type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Picture file (.svg, .png or .pdf).")
+@click.option("--actor", default=None, help="Only this actor's neighbourhood (name or IRI).")
+@click.option("--radius", default=1, show_default=True, type=int, help="Hops around --actor.")
+@click.option("--top", default=15, show_default=True, type=int, help="Label this many actors.")
+def plot_cmd(out: str, output: str, actor: str | None, radius: int, top: int) -> None:
+    """Draw the actor network of the graph in OUT."""
+    from newsgraph.queries.named import QueryError
+
+    try:
+        from newsgraph.queries.plot import plot_network
+    except ImportError as exc:
+        raise click.ClickException(f"plotting needs matplotlib ({exc})") from None
+    graph = _open(out)
+    try:
+        plot_network(graph, output, actor=actor, radius=radius, top=top)
+    except (QueryError, ValueError) as exc:
+        raise _fail(exc) from None
+    click.echo(f"wrote {output}", err=True)
+
+
+def register(group: click.Group) -> None:
+    """Add the query-side subcommands to the ``newsgraph`` group."""
+    for command in (queries_cmd, query_cmd, sparql_cmd, serve_cmd, plot_cmd):
+        group.add_command(command)
