@@ -71,8 +71,6 @@ def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
     An article spaCy cannot parse is reported in its records' problems and kept
     (metadata only); it never takes its batch down with it.
     """
-    from newsgraph.extract import nlp as _nlp  # noqa: F401  (registers Doc extensions)
-
     if n_process > 1:
         pairs = ((a.text, a) for a in articles)
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):

@@ -1,7 +1,8 @@
 """Tests for extract/quotes.py on invented sentences (entities set by hand on the real parse)."""
 from __future__ import annotations
 
-from newsgraph.extract.attribution.quotes import quote_spans, quotes
+from newsgraph.extract.attribution.marks import quote_spans
+from newsgraph.extract.attribution.quotes import quotes
 from tests.test_roles import make
 
 

@@ -31,15 +31,15 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.actors import cluster as actor_cluster
-from newsgraph.extract.actors import patterns as actor_patterns
+from newsgraph.extract.actors import cluster as clustering
+from newsgraph.extract.actors import patterns
 from newsgraph.extract.actors.spans import repair
 from newsgraph.extract.actors.types import Mention, classify
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import is_shouting
 from newsgraph.extract.nlp import (
-    docview,
-    ruler,  # noqa: F401  (ruler: the factory)
+    docview,  # the nlp package registers the Doc extensions set here
+    ruler,  # noqa: F401  (registers the ng_word_ruler factory)
 )
 from newsgraph.extract.records import Article, Entity
 
@@ -50,11 +50,6 @@ LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
 #: Words after a demonym that make it stand for its state.
 GOV_TITLES = {"minister", "president", "prime", "deputy", "foreign", "defense", "defence", "ambassador",
               "government", "secretary", "envoy", "premier", "chancellor"}
-
-for _name, _default in (("ng_article", None), ("ng_entities", ()), ("ng_meta", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-
 
 @Language.component("ng_actors")
 def cluster(doc: Doc) -> Doc:
@@ -78,11 +73,11 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
         if m is None and ent.label_ == "NORP":
             m = _state_by_demonym(ent)
         if m is not None:
-            m = actor_cluster.with_context(m, ent)
+            m = clustering.with_context(m, ent)
             spans.append(ent)
             mentions.append(m)
-    ids, entities = actor_cluster.cluster(mentions, [(s.start_char, s.end_char) for s in spans])
-    entities = actor_cluster.share_country(spans, ids, entities)
+    ids, entities = clustering.cluster(mentions, [(s.start_char, s.end_char) for s in spans])
+    entities = clustering.share_country(spans, ids, entities)
     new = []
     by_start = {s.start: (s, i) for s, i in zip(spans, ids, strict=True)}
     for ent in ents:
@@ -118,11 +113,11 @@ def add_to(nlp: Language) -> None:
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     places = nlp.add_pipe("ng_word_ruler", name="ng_places", config={"overwrite_ents": False}, **where)
     tagged = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
-    patterns = actor_patterns.place_patterns(pos=tagged)
+    place_patterns = patterns.place_patterns(pos=tagged)
     with nlp.select_pipes(enable=[]):  # phrase patterns match on ORTH: the tokenizer alone makes them
-        places.add_patterns(patterns)
+        places.add_patterns(place_patterns)
     bodies = nlp.add_pipe("ng_word_ruler", name="ng_bodies", config={"overwrite_ents": True}, **where)
-    bodies.add_patterns(actor_patterns.body_patterns())
+    bodies.add_patterns(patterns.body_patterns())
     nlp.add_pipe("ng_actors", last=True)
 
 

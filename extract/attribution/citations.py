@@ -23,7 +23,8 @@ from collections.abc import Iterator
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.attribution import quotes as Q
+from newsgraph.extract.attribution import speakers as S
+from newsgraph.extract.attribution.marks import Context
 from newsgraph.extract.lexicon.names import norm
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Citation
@@ -57,7 +58,7 @@ def parenthetical_sources(text: str) -> list[tuple[int, int, str]]:
 
 def citations(doc: Doc) -> Iterator[Citation]:
     """Extractor: Citation records, one per (source, sentence), in text order."""
-    ctx = Q._Ctx(doc)
+    ctx = Context(doc)
     own = _own_outlet(ctx)
     seen: set[tuple[str, int]] = set()
     found = sorted(_found(ctx), key=lambda x: (x[0].start_char, x[1]))
@@ -73,7 +74,7 @@ def citations(doc: Doc) -> Iterator[Citation]:
             yield Citation(source=eid, cue=cue, start=sent.start_char, end=sent.end_char)
 
 
-def _own_outlet(ctx: Q._Ctx) -> set[str]:
+def _own_outlet(ctx: Context) -> set[str]:
     """Ids of the publishing outlet and of every entity with one of its names."""
     meta = ctx.doc._.ng_meta or (None,)
     outlet = ctx.known.get(meta[0]) if meta and meta[0] else None
@@ -83,7 +84,7 @@ def _own_outlet(ctx: Q._Ctx) -> set[str]:
     return {e.id for e in ctx.known.values() if {norm(f) for f in (e.name, *e.forms)} & names}
 
 
-def _found(ctx: Q._Ctx) -> Iterator[tuple[Span, str | None, str]]:
+def _found(ctx: Context) -> Iterator[tuple[Span, str | None, str]]:
     doc = ctx.doc
     for s, e, name in parenthetical_sources(ctx.text):
         eid = _entity_in(ctx, s, e, name)
@@ -91,7 +92,7 @@ def _found(ctx: Q._Ctx) -> Iterator[tuple[Span, str | None, str]]:
             yield _sent_at(ctx, s), eid, "parenthetical"
     if not doc.has_annotation("DEP"):
         return
-    v = Q.vocab()
+    v = S.vocab()
     for tok in _candidates(doc):
         if ctx.in_quote(tok):
             continue
@@ -101,7 +102,7 @@ def _found(ctx: Q._Ctx) -> Iterator[tuple[Span, str | None, str]]:
         elif tok.pos_ == "VERB" and tok.lemma_ in v["cite"]:
             yield from _verb_sources(ctx, tok)
         elif tok.pos_ == "VERB":
-            subj = Q.subject(tok)
+            subj = S.subject(tok)
             if subj is not None and subj.lemma_.lower() in v["documents"] and subj.i < tok.i:
                 for eid in ctx.actors_in(subj):
                     if ctx.kind(eid) in SOURCE_KINDS:
@@ -116,45 +117,45 @@ def _candidates(doc: Doc) -> Iterator[Token]:
             yield doc[i]
 
 
-def _verb_sources(ctx: Q._Ctx, verb: Token) -> Iterator[tuple[Span, str | None, str]]:
+def _verb_sources(ctx: Context, verb: Token) -> Iterator[tuple[Span, str | None, str]]:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if passive:  # "ARMENPRESS was informed from MFA Armenia"
         for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 yield from _sources(ctx, obj, verb.lemma_)
         return
-    subj = Q.subject(verb)
+    subj = S.subject(verb)
     if subj is None or verb.lemma_ in PASSIVE_ONLY or _personal(ctx, subj):
         return
-    if subj.lemma_.lower() in Q.vocab()["documents"]:
+    if subj.lemma_.lower() in S.vocab()["documents"]:
         for eid in ctx.actors_in(subj):
             if ctx.kind(eid) in SOURCE_KINDS:
                 yield verb.sent, eid, verb.lemma_
         return
-    eid = Q.actor_of(ctx, subj, SOURCE_KINDS)
+    eid = S.actor_of(ctx, subj, SOURCE_KINDS)
     if eid:
         yield verb.sent, eid, verb.lemma_
 
 
-def _personal(ctx: Q._Ctx, subj: Token) -> bool:
+def _personal(ctx: Context, subj: Token) -> bool:
     """A person speaks ("X, director of Y, said"): a statement, not a citation of Y."""
-    if subj.lower_ in Q._title_words() or subj.lower_ in Q.PRONOUNS:
+    if subj.lower_ in S.title_words() or subj.lower_ in S.PRONOUNS:
         return True
     return any(ctx.kind(ctx.entity_of(t)) == "Person" for t in subj.subtree)
 
 
-def _sources(ctx: Q._Ctx, obj: Token, cue: str) -> Iterator[tuple[Span, str | None, str]]:
-    v = Q.vocab()
+def _sources(ctx: Context, obj: Token, cue: str) -> Iterator[tuple[Span, str | None, str]]:
+    v = S.vocab()
     found = [e for e in ctx.actors_in(obj) if ctx.kind(e) in SOURCE_KINDS]
     if not found and obj.lemma_.lower() in v["governments"]:
-        found = [e for e in [Q._government(ctx, obj)] if e]
+        found = [e for e in [S.government(ctx, obj)] if e]
     for eid in found:
         yield obj.sent, eid, cue
     if not found and obj.lemma_.lower() in v["anaphors"] and any(c.lower_ == "the" for c in obj.children):
         yield obj.sent, "<last>", cue  # "according to the source"
 
 
-def _entity_in(ctx: Q._Ctx, s: int, e: int, name: str) -> str | None:
+def _entity_in(ctx: Context, s: int, e: int, name: str) -> str | None:
     """The entity a parenthetical source names: a mention inside it, else a matching name."""
     doc = ctx.doc
     for ent in docview.ents(doc):
@@ -167,7 +168,7 @@ def _entity_in(ctx: Q._Ctx, s: int, e: int, name: str) -> str | None:
     return None
 
 
-def _sent_at(ctx: Q._Ctx, char: int) -> Span:
+def _sent_at(ctx: Context, char: int) -> Span:
     doc, tok = ctx.doc, ctx.token_at(char)
     if tok is not None and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return tok.sent

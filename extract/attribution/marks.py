@@ -2,7 +2,7 @@
 
 :func:`quote_spans` finds the quoted stretches of a text (straight and curly
 marks, quotes running over several paragraphs, a stray unbalanced mark never
-breaking the rest); :class:`_Ctx` answers "is this token quoted?" and "which
+breaking the rest); :class:`Context` answers "is this token quoted?" and "which
 actor is this?" for one Doc.
 
 >>> t = 'He said "we will stay." Then a \\u201cthing\\u201d happened.'
@@ -61,7 +61,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-class _Ctx:
+class Context:
     """Per-document lookups shared by the quote and citation extractors."""
 
     def __init__(self, doc: Doc):

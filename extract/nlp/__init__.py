@@ -15,7 +15,11 @@ from newsgraph.extract import DEFAULT_MODEL
 
 __all__ = ["DEFAULT_MODEL", "load", "paragraphs"]
 
-for _name, _default in (("ng_article", None), ("ng_entities", ()), ("ng_meta", None)):
+#: The Doc extensions newsgraph sets, registered once, when this package is first imported (every
+#: module that reads a Doc imports :mod:`.docview` from here): the Article being parsed, its actors
+#: (``Entity`` records) and its (outlet, author, dateline) entity ids.
+EXTENSIONS = {"ng_article": None, "ng_entities": (), "ng_meta": None}
+for _name, _default in EXTENSIONS.items():
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
