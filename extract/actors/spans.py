@@ -87,7 +87,8 @@ def _trim_org(ent: Span) -> Span | None:
     if ent[0].lower_ == "the" and len(ent) > 1:
         ent = Span(ent.doc, ent.start + 1, ent.end, label="ORG")
     words = [t.lower_ for t in ent]
-    if norm(ent.text) in gz.gov()["portfolios"] or norm(ent.text) in ("state", "media"):
+    key = norm(ent.text, keep_hyphens=True)
+    if key in gz.gov()["portfolios"] or key in ("state", "media"):
         return None
     if words[0] in TITLES and not any(w in gz.gov()["bodies"] for w in words):
         rest = [t for t in ent[1:] if t.is_title]

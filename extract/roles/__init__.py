@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract.lexicon.names import norm
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Entity, Role
 from newsgraph.extract.roles.titles import (
@@ -194,13 +195,13 @@ def _person_after(doc: Doc, ments, known, p: int, limit: int) -> Entity | None:
 
 def _name_at(doc: Doc, known, p: int, limit: int) -> Entity | None:
     """A person's known name repeated where the NER missed it ("... Minister Vahan Kostanyan")."""
-    from newsgraph.extract.lexicon.names import norm
     for e in known.values():
         if e.kind != "Person":
             continue
         for form in sorted({e.name, *e.forms}, key=len, reverse=True):
             n = len(form.split())
-            if n >= 2 and p + n <= limit and norm(doc[p:p + n].text) == norm(form):
+            if n >= 2 and p + n <= limit \
+                    and norm(doc[p:p + n].text, keep_hyphens=True) == norm(form, keep_hyphens=True):
                 return e
     return None
 

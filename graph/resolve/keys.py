@@ -22,9 +22,6 @@ import json
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable
-from functools import lru_cache
-
-from newsgraph.extract.lexicon.gazetteer import translit_key
 
 MAX_SLUG = 60
 KIND_PATH = {"Person": "person", "State": "state", "Organization": "org", "Outlet": "outlet",
@@ -32,9 +29,6 @@ KIND_PATH = {"Person": "person", "State": "state", "Organization": "org", "Outle
 _ISO3 = re.compile(r"[A-Z]{3}")
 _WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc`]")
-_POSSESSIVE = re.compile(r"'s\b")
-_NOT_WORD = re.compile(r"[^\w\s]|_")
-_PLAIN = re.compile(r"[A-Za-z ]+")
 
 
 def digest(value: object, n: int = 16) -> str:
@@ -140,51 +134,3 @@ def _candidates(base: str, sig_hash: str):
     while True:
         yield f"{base}-{sig_hash[:8]}-{n}"
         n += 1
-
-
-# ---------------------------------------------------------------- matching keys and country names
-# ``norm`` is this project's resolution-side matching key.  It follows the scorer's
-# rules and additionally ignores hyphens and periods ("Bagheri-Kani" == "Bagheri Kani",
-# "U.S." == "US"); ``newsgraph.extract.lexicon.names.norm`` keeps hyphens, so it is not reused here.
-
-_TRANS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"',
-                        "\u201d": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                        "\u2014": "-", "\u2212": "-", ".": ""})
-HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame", "mx"})
-
-
-@lru_cache(maxsize=1 << 15)
-def norm(text: str | None) -> str:
-    """Matching form of a name: NFKC, casefold, quotes/dashes unified, possessive 's,
-    leading "the", hyphens and periods dropped.
-
-    >>> norm("The Bagheri-Kani’s"), norm("U.S."), norm(None)
-    ('bagheri kani', 'us', '')
-    """
-    if not text:
-        return ""
-    if _PLAIN.fullmatch(text):   # ASCII letters and spaces: the steps below come down to this
-        t = " ".join(text.lower().split())
-    else:
-        t = unicodedata.normalize("NFKC", text).translate(_TRANS).casefold()
-        t = _POSSESSIVE.sub("", t)
-        t = _NOT_WORD.sub(" ", t)
-        t = " ".join(t.split())
-    return t[4:] if t.startswith("the ") else t
-
-
-@lru_cache(maxsize=1 << 15)
-def person_tokens(text: str | None) -> tuple[str, ...]:
-    """Tokens of a person name without leading honorifics, spelling variants folded.
-
-    Transliteration variants of one name compare equal ("Anthony"/"Antony").
-
-    >>> person_tokens("Dr. Melanie O'Brien")
-    ('melanie', 'o', 'brien')
-    >>> person_tokens("Anthony Blinken") == person_tokens("Antony Blinken")
-    True
-    """
-    toks = norm(text).split()
-    while len(toks) > 1 and toks[0] in HONORIFICS:
-        toks = toks[1:]
-    return tuple(translit_key(t) for t in toks)
