@@ -63,3 +63,17 @@ def test_person_keys():
     assert person_tokens("Prof. Ilse Varga-Moreau") == person_tokens("Ilse Varga Moreau")
     assert person_tokens("Dame Orla Fennimore") == person_tokens("Orla Fenimore")  # double letters fold
     assert translit_key("Kharzhinsk") == translit_key("Harzinsk")
+
+
+# ---------------------------------------------------------------- one slug, its documented policies
+
+def test_slug_policies():
+    assert slug("Tomas O'Dunne") == slug("Tomas O\u2019Dunne") == "tomas-odunne"
+    assert slug("Tomas O'Dunne", hashed=True, join_apostrophes=False) == "tomas-o-dunne"
+    long = "Special Envoy for the Reconstruction of the Northern Varnholm Waterways"
+    assert slug(long) == "special-envoy-for-the-reconstruction-of-the-northern"
+    hashed = slug(long, 30, hashed=True)
+    assert hashed.startswith("special-envoy-for-the-reconstruction-of-") and len(hashed) == 39 + 1 + 12
+    assert slug("\u0422\u0430\u0440\u0432").startswith("h-") and len(slug("\u0422\u0430\u0440\u0432")) == 12
+    assert slug("\u0422\u0430\u0440\u0432", hashed=True).startswith("h-")
+    assert slug("Nord\u2013Varn") == "nordvarn" and slug("Nord-Varn") == "nord-varn"  # non-ASCII dashes drop

@@ -1,8 +1,8 @@
-"""The one name normaliser: matching keys of names, slugs, honorifics.
+"""The one name normaliser: matching keys of names, IRI slugs, honorifics.
 
 * :func:`norm` is the matching key of a name, :func:`fold` the same key without diacritics;
   :func:`person_key` and :func:`person_tokens` compare person names, :func:`translit_key` spellings;
-* :func:`slug` makes an identifier-safe form;
+* :func:`slug` is the ASCII IRI segment of a text (actor keys, role and mention IRIs);
 * :func:`clean`, :func:`surface` and :func:`strip_honorifics` tidy a printed name.
 
 >>> norm("The Azerbaijani Defense Ministry's"), norm("U.S.") == norm("US")
@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from functools import lru_cache
@@ -25,6 +27,8 @@ _POSSESSIVE_S = re.compile(r"'s\b")
 _PUNCT = re.compile(r"[^\w\s-]")
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 _PLAIN = re.compile(r"[A-Za-z ]+")
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc`]")
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def clean(text: str | None) -> str:
@@ -90,16 +94,45 @@ def _fold_uncached(text, keep_hyphens: bool) -> str:
 _fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
 
 
-def slug(text: str | None) -> str:
-    """Lower-case ASCII identifier form: words joined by "-".
+def slug(text: str | None, limit: int = 60, *, hashed: bool = False, join_apostrophes: bool = True) -> str:
+    """Lower-case ASCII words of ``text`` joined by "-": accents folded, other characters dropped.
 
-    >>> slug("Nagorno-Karabakh region")
-    'nagorno-karabakh-region'
-    >>> slug("Dr. Melanie O\\u2019Brien")
-    'dr-melanie-o-brien'
+    Every IRI family keeps the policy it was minted with, so each is a parameter:
+
+    * ``join_apostrophes``: an apostrophe joins the words around it ("O'Brien" -> "obrien", the
+      actor keys) or, when False, an ASCII one separates them ("o-brien", role and mention IRIs);
+    * ``hashed=False``: a slug longer than ``limit`` is cut at a word boundary; text without an
+      ASCII letter or digit gives "h-" and the first 10 hex digits of the SHA-256 of its JSON
+      string (``newsgraph.graph.resolve.keys.digest(text, 10)``);
+    * ``hashed=True``: a longer slug becomes its first 40 characters, "-" and the first 12 hex
+      digits of the SHA-1 of the text; an empty one "h-" and those 12 digits.
+
+    >>> slug("  Melanie O\\u2019Brien "), slug("O'Brien", join_apostrophes=False)
+    ('melanie-obrien', 'o-brien')
+    >>> slug("word " * 40) == "-".join(["word"] * 12), slug("\\U0001f642")
+    (True, 'h-ec1c0c982d')
+    >>> slug("Deputy Foreign Minister", 20, hashed=True), slug("", hashed=True)
+    ('deputy-foreign-minister-37cc3293a4e8', 'h-da39a3ee5e6b')
     """
-    text = unicodedata.normalize("NFKD", clean(text)).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = text or ""
+    folded = _APOSTROPHES.sub("", text) if join_apostrophes else text
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode().lower()
+    words = _WORD.findall(folded)
+    if hashed:
+        out = "-".join(words)
+        if out and len(out) <= limit:
+            return out
+        sha1 = hashlib.sha1(text.encode()).hexdigest()[:12]
+        return f"{out[:40].strip('-')}-{sha1}" if out else f"h-{sha1}"
+    out = ""
+    for w in words:
+        cand = f"{out}-{w}" if out else w
+        if len(cand) > limit:
+            out = out or w[:limit]
+            break
+        out = cand
+    raw = json.dumps(text, ensure_ascii=False)
+    return out or "h-" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 def strip_possessive(text: str) -> str:

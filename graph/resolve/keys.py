@@ -4,10 +4,6 @@ A key depends only on what the thing *is* (its canonical label, kind, ISO code,
 or the mentions of an event), never on input order, so separately built graphs
 merge by plain union.  Every key is a valid IRI path made of ``[A-Za-z0-9/-]``.
 
->>> slug("Ali Bagheri-Kani")
-'ali-bagheri-kani'
->>> slug("Škoda Ωmega")
-'skoda-mega'
 >>> actor_key("State", "Armenia", "arm")
 'actor/state/ARM'
 >>> actor_key("Organization", "Ministry of Defense")
@@ -20,15 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Hashable, Iterable
 
-MAX_SLUG = 60
+from newsgraph.extract.lexicon.names import slug
+
 KIND_PATH = {"Person": "person", "State": "state", "Organization": "org", "Outlet": "outlet",
              "Location": "location"}
 _ISO3 = re.compile(r"[A-Z]{3}")
-_WORD = re.compile(r"[a-z0-9]+")
-_APOSTROPHES = re.compile("['\u2018\u2019\u02bc`]")
 
 
 def digest(value: object, n: int = 16) -> str:
@@ -41,39 +35,11 @@ def digest(value: object, n: int = 16) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:n]
 
 
-def slug(text: str | None, max_len: int = MAX_SLUG) -> str:
-    """ASCII-folded lowercase words joined by ``-``, cut at a word boundary.
-
-    Text without any ASCII letter or digit (emoji, Arabic, Cyrillic, punctuation,
-    empty) gives ``h-<10 hex>`` from a hash of the text, so it is never empty.
-
-    >>> slug("  Melanie O’Brien ")
-    'melanie-obrien'
-    >>> slug("") == slug(None)
-    True
-    >>> len(slug("word " * 40)) <= 60
-    True
-    """
-    text = text or ""
-    folded = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
-    folded = folded.encode("ascii", "ignore").decode().lower()
-    words = _WORD.findall(folded)
-    out = ""
-    for w in words:
-        cand = f"{out}-{w}" if out else w
-        if len(cand) > max_len:
-            if not out:
-                out = w[:max_len]
-            break
-        out = cand
-    return out or f"h-{digest(text, 10)}"
-
-
 def actor_key(kind: str, label: str | None, code: str | None = None) -> str:
     """Base key of a canonical actor (before collision handling, see :func:`unique_keys`).
 
     States with a valid ISO alpha-3 code get ``actor/state/<ISO3>``; everything
-    else ``actor/<kind>/<slug of label>``.
+    else ``actor/<kind>/<slug of label>`` (:func:`newsgraph.extract.lexicon.names.slug`).
 
     >>> actor_key("Outlet", "ARMENPRESS")
     'actor/outlet/armenpress'
