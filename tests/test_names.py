@@ -1,5 +1,7 @@
 """Tests for newsgraph.extract.lexicon.names (name normalisation)."""
 from newsgraph.extract.lexicon.names import (
+    COURTESY,
+    HONORIFICS,
     clean,
     fold,
     is_shouting,
@@ -9,6 +11,8 @@ from newsgraph.extract.lexicon.names import (
     slug,
     strip_honorifics,
     surface,
+    title_words,
+    titles,
     translit_key,
 )
 
@@ -77,3 +81,23 @@ def test_slug_policies():
     assert slug("\u0422\u0430\u0440\u0432").startswith("h-") and len(slug("\u0422\u0430\u0440\u0432")) == 12
     assert slug("\u0422\u0430\u0440\u0432", hashed=True).startswith("h-")
     assert slug("Nord\u2013Varn") == "nordvarn" and slug("Nord-Varn") == "nord-varn"  # non-ASCII dashes drop
+
+
+# ---------------------------------------------------------------- the honorific/title table (titles.toml)
+
+def test_honorific_table_is_data():
+    table = titles()["honorifics"]
+    assert frozenset(table["courtesy"]) == COURTESY and COURTESY <= HONORIFICS
+    assert COURTESY | set(table["address"]) | set(table["positions"]) == HONORIFICS
+    assert {"dr", "dr.", "mx", "dame"} <= COURTESY and "minister" not in COURTESY
+    assert strip_honorifics("Mx Robin Vale") == "Robin Vale"
+    assert strip_honorifics("Sheikh Dr. Omar Tarvel") == "Omar Tarvel"
+    assert strip_honorifics("Gov. Ana Pereira") == "Gov. Ana Pereira"  # "gov." is not listed, "gov" is
+    assert strip_honorifics("Gov Ana Pereira") == "Ana Pereira"
+
+
+def test_named_word_lists():
+    for name in ("org_stops", "affiliation", "descriptions_generic", "descriptions", "state_titles"):
+        words = title_words(name)
+        assert words and all(w == w.lower() for w in words), name
+    assert "envoy" in title_words("descriptions_generic") and "government" in title_words("state_titles")

@@ -29,17 +29,11 @@ from spacy.tokens import Span
 
 from newsgraph.extract.actors.types import Mention, classify, ministry
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon.names import is_shouting, norm, person_key
+from newsgraph.extract.lexicon.names import is_shouting, norm, person_key, title_words
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Entity
 
-_TITLE_TEXT = """
-president vice prime minister deputy foreign defense defence secretary chief head director executive
-general major colonel lieutenant commander spokesman spokeswoman ambassador envoy representative
-special speaker chairman chair member senator official adviser advisor aide coordinator of the for
-a an and 's ' , - mp leader governor mayor of-state at-large
-"""
-_TITLE_WORDS = frozenset(_TITLE_TEXT.split())
+_TITLE_WORDS = title_words("affiliation")
 
 
 def _affiliation(ent: Span) -> str | None:

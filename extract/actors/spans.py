@@ -38,14 +38,10 @@ from spacy.tokens import Span
 
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
-from newsgraph.extract.lexicon.names import norm
+from newsgraph.extract.lexicon.names import COURTESY, norm, title_words
 
 #: Person titles: an organisation span stops before one ("... Council Coordinator for ...").
-TITLES = frozenset({"minister", "secretary", "coordinator", "representative", "envoy", "spokesperson",
-                    "spokesman", "spokeswoman", "president", "chairman", "chairwoman", "director", "chief",
-                    "head", "ambassador", "adviser", "advisor", "aide", "commander", "governor", "mayor",
-                    "speaker", "official", "officials", "member", "pm", "mp", "dr", "mr", "mrs", "ms",
-                    "prof"})
+TITLES = title_words("org_stops")
 _PROPN = POS_IDS["PROPN"]
 _COUNTER = re.compile(r"^\d+([/.:-]\d+)*$")   # "9", "5/19", "8-7": photo counters, scores
 _DASHES = {"-", "\u2013", "\u2014"}
@@ -194,7 +190,7 @@ def _after_title(doc, i: int, owner: dict[int, Span]) -> bool:
     prev = doc[i - 1] if i > 0 else None
     if prev is None:
         return False
-    if prev.lower_ in TITLES and prev.lower_ not in ("dr", "mr", "mrs", "ms", "prof"):
+    if prev.lower_ in TITLES and prev.lower_ not in COURTESY:
         return True
     ent = owner.get(prev.i)
     if ent is None or ent.start < 2:

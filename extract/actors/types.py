@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import (
+    COURTESY,
     clean,
     fold,
     is_shouting,
@@ -33,7 +34,7 @@ from newsgraph.extract.lexicon.names import (
     surface,
 )
 
-_TITLES_PERSON = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s", re.I)
+_FIRST_WORD = re.compile(r"(\S+)\s")  # a first word that more words follow
 _DOMAIN = re.compile(r"^(?:www\.)?((?:[\w-]+\.)*?)([\w-]+)\.((?:gov|mil|com|org|net|co)\.)?([a-z]{2,6})$",
                      re.I)
 _NEWS_TLDS = {"com", "net", "org", "info", "news", "co", "tv", "media", "eu", "io"}
@@ -230,8 +231,14 @@ def _org_country(name: str) -> str | None:
     return codes.pop() if len(codes) == 1 else None  # "Office of the Azerbaijani President"
 
 
+def _courtesy_first(form: str) -> bool:
+    """``form`` starts with a courtesy title and goes on ("Dr. Jane Roe")."""
+    first = _FIRST_WORD.match(form)
+    return bool(first) and first.group(1).casefold() in COURTESY
+
+
 def _by_label(form: str, label: str) -> Mention | None:
-    if label in ("PERSON", "ORG", "GPE") and _TITLES_PERSON.match(form) or label == "PERSON":
+    if label in ("PERSON", "ORG", "GPE") and _courtesy_first(form) or label == "PERSON":
         name = strip_honorifics(form)
         if gz.demonym_code(name) or not any(c.isupper() for c in name):
             return None

@@ -1,9 +1,11 @@
-"""The one name normaliser: matching keys of names, IRI slugs, honorifics.
+"""The one name normaliser: matching keys, IRI slugs and the honorific/title words.
 
 * :func:`norm` is the matching key of a name, :func:`fold` the same key without diacritics;
   :func:`person_key` and :func:`person_tokens` compare person names, :func:`translit_key` spellings;
 * :func:`slug` is the ASCII IRI segment of a text (actor keys, role and mention IRIs);
-* :func:`clean`, :func:`surface` and :func:`strip_honorifics` tidy a printed name.
+* :func:`clean`, :func:`surface` and :func:`strip_honorifics` tidy a printed name;
+* the honorific and title words are data, ``data/titles.toml``: :func:`titles` is the whole table,
+  :data:`HONORIFICS` and :data:`COURTESY` its ``[honorifics]``, :func:`title_words` its named ``[words]``.
 
 >>> norm("The Azerbaijani Defense Ministry's"), norm("U.S.") == norm("US")
 ('azerbaijani defense ministry', True)
@@ -16,7 +18,9 @@ import hashlib
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from newsgraph.extract.lexicon import toml
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'",
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-"})
@@ -172,18 +176,27 @@ def is_shouting(text: str) -> bool:
     return len(letters) > 2 and all(c.isupper() for c in letters)
 
 
-#: Titles and honorifics dropped in front of a person's name.
-_HONORIFIC_WORDS = """
-dr dr. mr mr. mrs mrs. ms ms. miss prof prof. professor sir dame lord lady rev rev. fr fr. sheikh
-president vice prime minister pm deputy foreign defense defence secretary senator sen sen. rep rep.
-ambassador general gen gen. major colonel col col. lieutenant lt captain capt admiral marshal
-chancellor king queen prince princess emir sultan ayatollah imam chairman chairwoman speaker
-mayor governor gov commander chief director minister-president premier spokesman spokeswoman
-mp mep judge justice associate assistant executive acting former late
-"""
-HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
-#: Courtesy titles dropped from a person's name tokens (:func:`person_tokens`).
-COURTESY = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame", "mx"})
+# ---------------------------------------------------------------- the honorific/title table
+
+@cache
+def titles() -> dict:
+    """The parsed ``data/titles.toml``: offices, modifiers, abbreviations, blockers, honorifics, words."""
+    return toml("titles.toml")
+
+
+def title_words(name: str) -> frozenset[str]:
+    """The named word list ``[words].<name>`` of ``titles.toml``.
+
+    >>> "minister" in title_words("state_titles")
+    True
+    """
+    return frozenset(titles()["words"][name])
+
+
+#: Courtesy titles in front of a person's name, as printed ("dr", "dr.", "sir").
+COURTESY = frozenset(titles()["honorifics"]["courtesy"])
+#: Every word :func:`strip_honorifics` drops: courtesy titles, forms of address, offices and ranks.
+HONORIFICS = COURTESY.union(*(titles()["honorifics"][k] for k in ("address", "positions")))
 
 
 def strip_honorifics(text: str) -> str:

@@ -16,8 +16,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.lexicon import rows, toml
-from newsgraph.extract.lexicon.names import norm
+from newsgraph.extract.lexicon import rows
+from newsgraph.extract.lexicon.names import norm, titles
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Entity
 
@@ -25,7 +25,7 @@ from newsgraph.extract.records import Entity
 @cache
 def lexicon() -> dict:
     """The office vocabulary: {"national": set, "other": set, "modifiers": set, ...}."""
-    data = toml("titles.toml")
+    data = titles()
     national = {t.lower() for t in data["offices"]["national"]}
     offices = national | {t.lower() for t in data["offices"]["other"]}
     return {"national": national, "all": offices,
