@@ -180,7 +180,11 @@ def is_shouting(text: str) -> bool:
 
 @cache
 def titles() -> dict:
-    """The parsed ``data/titles.toml``: offices, modifiers, abbreviations, blockers, honorifics, words."""
+    """The parsed ``data/titles.toml``: offices, modifiers, abbreviations, blockers, honorifics, words.
+
+    >>> titles()["abbreviations"]["PM"], sorted(titles()["honorifics"])
+    ('Prime Minister', ['address', 'courtesy', 'positions'])
+    """
     return toml("titles.toml")
 
 

