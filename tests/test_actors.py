@@ -116,3 +116,12 @@ def test_surname_that_is_also_a_town_stays_the_person(nlp):
     person = find(es, "Hillary Clinton")
     assert person.kind == "Person" and "Clinton" in person.forms
     assert any(e.kind == "Location" and e.name == "Clinton" for e in es.values())  # "in Clinton"
+
+
+def test_courtesy_title_from_the_table_makes_a_person_and_extraction_keeps_hyphens():
+    for text, label in (("Mx. Robin Vale", "ORG"), ("Dr. Orla Fennimore", "GPE")):
+        m = classify(text, label)
+        assert m.kind == "Person" and m.name == text.split(" ", 1)[1]
+    m = classify("Prof Ilse Varga-Moreau", "ORG")
+    assert m.name == "Ilse Varga-Moreau" and m.key == ("P", "ilse varga-moreau")
+    assert classify("Tarvel Holdings", "ORG").kind == "Organization"

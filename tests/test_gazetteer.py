@@ -38,3 +38,17 @@ def test_organisations_and_sectors():
     assert gz.organization("Treasury Department", "USA").country == "USA"
     assert gz.sector_of("Border Guard Service") == "MIL"
     assert gz.sector_of("State Security Service") == "SPY"
+
+
+def test_country_table_is_public_and_lexicon_modules_share_no_private_names():
+    import ast
+    from pathlib import Path
+
+    from newsgraph.extract.lexicon import places
+
+    package = "newsgraph.extract.lexicon"
+    assert places.countries()["GEO"]["name"] == "Georgia"
+    for path in Path(places.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package):
+                assert not [a.name for a in node.names if a.name.startswith("_")], path.name

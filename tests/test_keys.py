@@ -7,9 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.extract.lexicon.names import slug
 from newsgraph.extract.records import Article, ArticleRecords, Entity
 from newsgraph.graph.resolve.actors import resolve_actors
-from newsgraph.graph.resolve.keys import actor_key, digest, event_key, slug, unique_keys
+from newsgraph.graph.resolve.keys import actor_key, digest, event_key, unique_keys
 
 SEGMENT = re.compile(r"[A-Za-z0-9-]+")
 KEY = re.compile(r"actor/(person|state|org|outlet|location|other)/[A-Za-z0-9-]+")
@@ -26,6 +27,7 @@ def test_slug_fallback_is_hash_for_unsluggable_text():
         s = slug(text)
         assert s.startswith("h-") and SEGMENT.fullmatch(s)
     assert slug("طهران") != slug("Москва")
+    assert slug("🙂🙂") == "h-" + digest("🙂🙂", 10)  # names.slug's fallback is keys.digest
 
 
 def test_slug_is_cut_at_a_word_boundary():

@@ -182,3 +182,17 @@ def test_lists_are_sorted_and_deterministic(g):
         for key in ("agents", "targets", "participants"):
             parts = row[key].split("; ") if row[key] else []
             assert parts == sorted(set(parts))
+
+
+def test_resolve_actor_uses_the_one_name_key():
+    from rdflib import Literal, URIRef
+
+    from newsgraph.graph.rdf.vocab import NG, RDF, RDFS, SKOS
+    small = Graph()
+    office, review = URIRef(ID + "actor/org/us-tarvel-office"), URIRef(ID + "actor/outlet/varnholm-review")
+    small.add((office, RDF.type, NG.Organization)).add((office, RDFS.label, Literal("U.S. Tarvel Office")))
+    small.add((review, RDF.type, NG.Outlet)).add((review, RDFS.label, Literal("The Varnholm Review")))
+    small.add((review, SKOS.altLabel, Literal("Varnholm-Rev\u00fce")))
+    assert resolve_actor(small, "US Tarvel Office") == resolve_actor(small, "u.s. tarvel office") == office
+    assert resolve_actor(small, "Varnholm Review\u2019s") == review
+    assert resolve_actor(small, "varnholm revue") == review

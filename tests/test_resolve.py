@@ -203,3 +203,12 @@ def test_kinds_are_made_consistent_across_the_corpus():
     corridor = actor_of(m, r1, "E1")
     assert corridor.kind == "Location" and corridor.label == "Lachin Corridor" and corridor.alt_labels == ()
     assert m.actor(r2.article.key, "E2") == m.actor(r3.article.key, "E1") == "actor/state/USA"
+
+
+def test_persons_merge_on_the_one_name_key():
+    r1 = art("one", ent("E0", "Person", "J.T. Okafor-Lind"))
+    r2 = art("two", ent("E0", "Person", "JT Okafor Lind"))
+    r3 = art("three", ent("E0", "Person", "Mx JT Okafor Lind"))
+    m = resolve([r1, r2, r3])
+    assert len({m.actor(r.article.key, "E0") for r in (r1, r2, r3)}) == 1
+    assert actor_of(m, r3, "E0").label != "Mx JT Okafor Lind"  # a courtesy title never makes the label

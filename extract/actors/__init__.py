@@ -36,7 +36,7 @@ from newsgraph.extract.actors import patterns
 from newsgraph.extract.actors.spans import repair
 from newsgraph.extract.actors.types import Mention, classify
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon.names import is_shouting
+from newsgraph.extract.lexicon.names import is_shouting, title_words
 from newsgraph.extract.nlp import (
     docview,  # the nlp package registers the Doc extensions set here
     ruler,  # noqa: F401  (registers the ng_word_ruler factory)
@@ -48,8 +48,7 @@ ACTOR_LABELS = {"PERSON", "GPE", "ORG", "LOC", "FAC", "NORP"}
 #: Prepositions before a name that make it a place ("in Clinton"), not a person.
 LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
 #: Words after a demonym that make it stand for its state.
-GOV_TITLES = {"minister", "president", "prime", "deputy", "foreign", "defense", "defence", "ambassador",
-              "government", "secretary", "envoy", "premier", "chancellor"}
+GOV_TITLES = title_words("state_titles")
 
 @Language.component("ng_actors")
 def cluster(doc: Doc) -> Doc:

@@ -29,17 +29,11 @@ from spacy.tokens import Span
 
 from newsgraph.extract.actors.types import Mention, classify, ministry
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon.names import is_shouting, norm, person_key
+from newsgraph.extract.lexicon.names import is_shouting, norm, person_key, title_words
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Entity
 
-_TITLE_TEXT = """
-president vice prime minister deputy foreign defense defence secretary chief head director executive
-general major colonel lieutenant commander spokesman spokeswoman ambassador envoy representative
-special speaker chairman chair member senator official adviser advisor aide coordinator of the for
-a an and 's ' , - mp leader governor mayor of-state at-large
-"""
-_TITLE_WORDS = frozenset(_TITLE_TEXT.split())
+_TITLE_WORDS = title_words("affiliation")
 
 
 def _affiliation(ent: Span) -> str | None:
@@ -106,7 +100,7 @@ def _resolve_bare(mentions: list[Mention]) -> list[Mention]:
         if m.key[0] == "b":
             subject = m.key[2]
             prefix = f"ministry of {subject} of "
-            same = sorted({q.name for q in qualified if norm(q.name).startswith(prefix)})
+            same = sorted({q.name for q in qualified if norm(q.name, keep_hyphens=True).startswith(prefix)})
             before = [q for q in mentions[:i]
                       if q.key[0] == "B" and q.country and q.name.startswith("Ministry")]
             if len(same) == 1:
@@ -132,9 +126,9 @@ def _initials(name: str) -> str:
 
 
 def _abbreviated(m: Mention, qualified: list[Mention]) -> Mention | None:
-    form = norm(m.form)
-    hits = {q.name: q for q in qualified if norm(q.name).startswith(form + " of ")
-            or (" " in form and norm(q.name).endswith(" " + form))
+    form = norm(m.form, keep_hyphens=True)
+    hits = {q.name: q for q in qualified if norm(q.name, keep_hyphens=True).startswith(form + " of ")
+            or (" " in form and norm(q.name, keep_hyphens=True).endswith(" " + form))
             or (m.form.isupper() and 1 < len(m.form) <= 8
                 and _initials(q.name.split(" of ")[0]) == m.form.split("-")[0])}
     return hits[sorted(hits)[0]] if len(hits) == 1 else None
@@ -146,9 +140,9 @@ def _merge_bodies(ms: list[Mention]) -> list[Mention]:
                     key=lambda m: (-len(m.name), m.name))
     alias: dict[str, Mention] = {}
     for short in bodies:
-        sw = norm(short.name).split(" of ")[0].split()
+        sw = norm(short.name, keep_hyphens=True).split(" of ")[0].split()
         for long in bodies:
-            lw = norm(long.name).split(" of ")[0].split()
+            lw = norm(long.name, keep_hyphens=True).split(" of ")[0].split()
             if (long is not short and long.country == short.country and len(lw) > len(sw)
                     and set(sw) <= set(lw) and sw[-1] == lw[-1] and short.name not in alias):
                 alias[short.name] = long

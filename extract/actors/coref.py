@@ -18,16 +18,15 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.lexicon import toml
+from newsgraph.extract.lexicon.names import title_words
 from newsgraph.extract.nlp import docview
 
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GROUP_WORDS = {"side", "sides", "interlocutor", "interlocutors", "party", "parties"}
 #: description heads that need no title match, only nationality agreement
-GENERIC = {"official", "counterpart", "diplomat", "leader", "politician", "envoy"}
-TITLES = GENERIC | {"minister", "president", "secretary", "ambassador", "spokesman", "spokeswoman",
-                    "spokesperson", "chief", "head", "premier", "chancellor", "speaker", "commander",
-                    "general", "deputy", "director", "chairman", "chair", "governor", "mayor", "king",
-                    "prime", "foreign", "defense", "defence", "professor", "senator", "author"}
+GENERIC = title_words("descriptions_generic")
+#: description heads: the generic ones and titles ("the foreign minister")
+TITLES = GENERIC | title_words("descriptions")
 _SUFFIXES = ("ians", "ian", "ean", "ese", "ans", "an", "i", "ish", "ic", "n")
 
 

@@ -38,14 +38,10 @@ from spacy.tokens import Span
 
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
-from newsgraph.extract.lexicon.names import norm
+from newsgraph.extract.lexicon.names import COURTESY, norm, title_words
 
 #: Person titles: an organisation span stops before one ("... Council Coordinator for ...").
-TITLES = frozenset({"minister", "secretary", "coordinator", "representative", "envoy", "spokesperson",
-                    "spokesman", "spokeswoman", "president", "chairman", "chairwoman", "director", "chief",
-                    "head", "ambassador", "adviser", "advisor", "aide", "commander", "governor", "mayor",
-                    "speaker", "official", "officials", "member", "pm", "mp", "dr", "mr", "mrs", "ms",
-                    "prof"})
+TITLES = title_words("org_stops")
 _PROPN = POS_IDS["PROPN"]
 _COUNTER = re.compile(r"^\d+([/.:-]\d+)*$")   # "9", "5/19", "8-7": photo counters, scores
 _DASHES = {"-", "\u2013", "\u2014"}
@@ -87,7 +83,8 @@ def _trim_org(ent: Span) -> Span | None:
     if ent[0].lower_ == "the" and len(ent) > 1:
         ent = Span(ent.doc, ent.start + 1, ent.end, label="ORG")
     words = [t.lower_ for t in ent]
-    if norm(ent.text) in gz.gov()["portfolios"] or norm(ent.text) in ("state", "media"):
+    key = norm(ent.text, keep_hyphens=True)
+    if key in gz.gov()["portfolios"] or key in ("state", "media"):
         return None
     if words[0] in TITLES and not any(w in gz.gov()["bodies"] for w in words):
         rest = [t for t in ent[1:] if t.is_title]
@@ -193,7 +190,7 @@ def _after_title(doc, i: int, owner: dict[int, Span]) -> bool:
     prev = doc[i - 1] if i > 0 else None
     if prev is None:
         return False
-    if prev.lower_ in TITLES and prev.lower_ not in ("dr", "mr", "mrs", "ms", "prof"):
+    if prev.lower_ in TITLES and prev.lower_ not in COURTESY:
         return True
     ent = owner.get(prev.i)
     if ent is None or ent.start < 2:

@@ -24,9 +24,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon.names import clean, fold, is_shouting, norm, strip_honorifics, surface
+from newsgraph.extract.lexicon.names import (
+    COURTESY,
+    clean,
+    fold,
+    is_shouting,
+    norm,
+    strip_honorifics,
+    surface,
+)
 
-_TITLES_PERSON = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s", re.I)
+_FIRST_WORD = re.compile(r"(\S+)\s")  # a first word that more words follow
 _DOMAIN = re.compile(r"^(?:www\.)?((?:[\w-]+\.)*?)([\w-]+)\.((?:gov|mil|com|org|net|co)\.)?([a-z]{2,6})$",
                      re.I)
 _NEWS_TLDS = {"com", "net", "org", "info", "news", "co", "tv", "media", "eu", "io"}
@@ -55,7 +63,7 @@ class Mention:
 
 
 def _portfolio(text: str) -> tuple[str, str] | None:
-    return gz.gov()["portfolios"].get(norm(text))
+    return gz.gov()["portfolios"].get(norm(text, keep_hyphens=True))
 
 
 def _owner(text: str, cities: bool = False) -> str | None:
@@ -75,8 +83,9 @@ def ministry(portfolio_key: str, country: str | None, form: str) -> Mention:
     """
     subject, sector = gz.gov()["portfolios"].get(portfolio_key, (portfolio_key.title(), "GOV"))
     name = f"Ministry of {subject}" + (f" of {gz.state_name(country)}" if country else "")
-    return Mention("Organization", name, ("B", norm(name)) if country else ("b", "ministry", norm(subject)),
-                   form, country=country, sector=sector)
+    key = ("B", norm(name, keep_hyphens=True)) if country \
+        else ("b", "ministry", norm(subject, keep_hyphens=True))
+    return Mention("Organization", name, key, form, country=country, sector=sector)
 
 
 def _domain(text: str) -> Mention | None:
@@ -89,12 +98,14 @@ def _domain(text: str) -> Mention | None:
         port = gz.gov()["domains"].get(label)
         if port:
             return ministry(port, country, text)
-        return Mention("Organization", text, ("G", norm(text)), text, country=country, sector="GOV")
+        return Mention("Organization", text, ("G", norm(text, keep_hyphens=True)), text, country=country,
+                       sector="GOV")
     known = gz.outlet(text)
     if known:
         return Mention("Outlet", known.name, ("O", known.name), text, country=known.country, sector="MED")
     if country or tld in _NEWS_TLDS:
-        return Mention("Outlet", text, ("O", norm(text)), text, country=country, sector="MED")
+        return Mention("Outlet", text, ("O", norm(text, keep_hyphens=True)), text, country=country,
+                       sector="MED")
     return None
 
 
@@ -102,7 +113,8 @@ def _body(text: str) -> Mention | None:
     """Government/armed bodies: "Ministry of X of Y", "Y's X Ministry", "<Demonym> <Body>", "MFA Y"."""
     m = _MINISTRY.match(text)
     if m and _portfolio(m.group(1)) and (not m.group(2) or gz.state_code(m.group(2))):
-        return ministry(norm(m.group(1)), gz.state_code(m.group(2)) if m.group(2) else None, text)
+        state = gz.state_code(m.group(2)) if m.group(2) else None
+        return ministry(norm(m.group(1), keep_hyphens=True), state, text)
     words = text.split()
     if len(words) >= 2 and words[0].upper() in _ACRONYM_MIN and gz.state_code(" ".join(words[1:])):
         return ministry(_ACRONYM_MIN[words[0].upper()], gz.state_code(" ".join(words[1:])), text)
@@ -112,8 +124,9 @@ def _body(text: str) -> Mention | None:
             return _owned(" ".join(words[i:]), owner, text)
     m = _REVERSED.match(text)
     if m and (_portfolio(m.group(1)) or m.group(2).upper() in _ACRONYM_MIN):
-        return ministry(norm(m.group(1)) if _portfolio(m.group(1)) else _ACRONYM_MIN[m.group(2).upper()],
-                        None, text)
+        port = norm(m.group(1), keep_hyphens=True) if _portfolio(m.group(1)) \
+            else _ACRONYM_MIN[m.group(2).upper()]
+        return ministry(port, None, text)
     return None
 
 
@@ -126,7 +139,7 @@ def _owned(rest: str, owner: str, form: str) -> Mention | None:
                        sector=known.sector)
     m = _MINISTRY.match(rest) or _REVERSED.match(rest)
     if m and _portfolio(m.group(1)):
-        return ministry(norm(m.group(1)), owner, form)
+        return ministry(norm(m.group(1), keep_hyphens=True), owner, form)
     if m and m.group(0) == rest and m.re is _REVERSED and m.group(2).upper() in _ACRONYM_MIN:
         return ministry(_ACRONYM_MIN[m.group(2).upper()], owner, form)
     last = rest.split()[-1]
@@ -136,7 +149,7 @@ def _owned(rest: str, owner: str, form: str) -> Mention | None:
         name = f"{gz.state_name(owner)} peacekeeping contingent"
     else:
         name = f"{rest} of {gz.state_name(owner)}"
-    return Mention("Organization", name, ("B", norm(name)), form, country=owner,
+    return Mention("Organization", name, ("B", norm(name, keep_hyphens=True)), form, country=owner,
                    sector=gz.sector_of(rest) or "GOV")
 
 
@@ -192,12 +205,12 @@ def _place(form: str) -> Mention | None:
     hit = gz.city(form)
     if hit:
         name = form.title() if is_shouting(form) else form
-        return Mention("Location", name, ("L", fold(hit[0])), form, country=hit[1])
+        return Mention("Location", name, ("L", fold(hit[0], keep_hyphens=True)), form, country=hit[1])
     if GEO_SUFFIX.search(form) and form[0].isupper():
         words = GEO_SUFFIX.sub("", form).split()
         owners = (_owner(" ".join(words[:k]), True) for k in range(len(words), 0, -1))
         country = next((c for c in owners if c), None)
-        return Mention("Location", form, ("L", fold(form)), form, country=country)
+        return Mention("Location", form, ("L", fold(form, keep_hyphens=True)), form, country=country)
     return None
 
 
@@ -218,19 +231,26 @@ def _org_country(name: str) -> str | None:
     return codes.pop() if len(codes) == 1 else None  # "Office of the Azerbaijani President"
 
 
+def _courtesy_first(form: str) -> bool:
+    """``form`` starts with a courtesy title and goes on ("Dr. Jane Roe")."""
+    first = _FIRST_WORD.match(form)
+    return bool(first) and first.group(1).casefold() in COURTESY
+
+
 def _by_label(form: str, label: str) -> Mention | None:
-    if label in ("PERSON", "ORG", "GPE") and _TITLES_PERSON.match(form) or label == "PERSON":
+    if label in ("PERSON", "ORG", "GPE") and _courtesy_first(form) or label == "PERSON":
         name = strip_honorifics(form)
         if gz.demonym_code(name) or not any(c.isupper() for c in name):
             return None
         name = name.title() if is_shouting(name) else name
-        return Mention("Person", name, ("P", norm(name)), form)
+        return Mention("Person", name, ("P", norm(name, keep_hyphens=True)), form)
     if label == "ORG":
         name = form.title() if is_shouting(form) and " " in form else form
-        return Mention("Organization", name, ("G", norm(name)), form, sector=gz.sector_of(name),
-                       country=_org_country(name),
+        return Mention("Organization", name, ("G", norm(name, keep_hyphens=True)), form,
+                       sector=gz.sector_of(name), country=_org_country(name),
                        weak=" " not in name and not name.isupper())
     if label in ("GPE", "LOC", "FAC"):
         name = form.title() if is_shouting(form) else form
-        return Mention("Location", name, ("L", fold(name)), form, weak=True, country=gz.place_country(name))
+        return Mention("Location", name, ("L", fold(name, keep_hyphens=True)), form, weak=True,
+                       country=gz.place_country(name))
     return None

@@ -80,8 +80,9 @@ def _own_outlet(ctx: Context) -> set[str]:
     outlet = ctx.known.get(meta[0]) if meta and meta[0] else None
     if outlet is None:
         return set()
-    names = {norm(f) for f in (outlet.name, *outlet.forms)}
-    return {e.id for e in ctx.known.values() if {norm(f) for f in (e.name, *e.forms)} & names}
+    names = {norm(f, keep_hyphens=True) for f in (outlet.name, *outlet.forms)}
+    return {e.id for e in ctx.known.values()
+            if {norm(f, keep_hyphens=True) for f in (e.name, *e.forms)} & names}
 
 
 def _found(ctx: Context) -> Iterator[tuple[Span, str | None, str]]:
@@ -161,9 +162,9 @@ def _entity_in(ctx: Context, s: int, e: int, name: str) -> str | None:
     for ent in docview.ents(doc):
         if ent.kb_id_ in ctx.known and ent.start_char >= s and ent.end_char <= e:
             return ent.kb_id_
-    key = norm(name)
+    key = norm(name, keep_hyphens=True)
     for x in ctx.known.values():
-        if key in {norm(f) for f in (x.name, *x.forms)}:
+        if key in {norm(f, keep_hyphens=True) for f in (x.name, *x.forms)}:
             return x.id
     return None
 

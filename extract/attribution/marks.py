@@ -126,9 +126,9 @@ class Context:
         """A proper noun the NER missed that repeats a person's (last) name: "..., Kirby said"."""
         if tok.pos_ != "PROPN" or self.in_quote(tok):
             return None
-        key = norm(tok.text)
+        key = norm(tok.text, keep_hyphens=True)
         hits = [e for e in self.known.values() if e.kind == "Person" and key and key in
-                {norm(w) for f in (e.name, *e.forms) for w in f.split()[-1:]}]
+                {norm(w, keep_hyphens=True) for f in (e.name, *e.forms) for w in f.split()[-1:]}]
         before = [(max(s for s, _ in e.spans if s < tok.idx), e.id) for e in hits
                   if any(s < tok.idx for s, _ in e.spans)]
         return max(before)[1] if before else (hits[0].id if hits else None)

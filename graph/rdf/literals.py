@@ -1,4 +1,4 @@
-"""Literal and IRI-segment helpers for :mod:`newsgraph.graph.rdf`: typed dates, slugs, hashes, numbers.
+"""Literal and IRI-segment helpers for :mod:`newsgraph.graph.rdf`: typed dates, hashes, numbers.
 
 The rdflib literals (:func:`date_literal`, :func:`_decimal`, :func:`_int`) define the lexical
 forms; the mapping uses them as compact :class:`~newsgraph.graph.rdf.terms.Lit` terms (``_date``, ``_dec``,
@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import unicodedata
 from functools import lru_cache
 
 from rdflib import Literal
@@ -53,22 +52,6 @@ def date_literal(value: str | None) -> Literal | None:
 def _day(value: str | None) -> Literal | None:
     """The date part of an ISO date or date-time, as xsd:date (or a partial date)."""
     return date_literal((value or "").split("T")[0])
-
-
-def slug(text: str, limit: int = 60) -> str:
-    """A short ASCII IRI segment for ``text``; hashed when long or not Latin.
-
-    >>> slug("Deputy Foreign Minister")
-    'deputy-foreign-minister'
-    >>> slug("Президент")
-    'h-...'
-    """
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    out = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
-    if out and len(out) <= limit:
-        return out
-    digest = hashlib.sha1(text.encode()).hexdigest()[:12]
-    return f"{out[:40].strip('-')}-{digest}" if out else f"h-{digest}"
 
 
 def _hash(*parts: object) -> str:

@@ -14,9 +14,10 @@ from urllib.parse import quote
 
 from rdflib import Graph, Literal
 
+from newsgraph.extract.lexicon.names import slug
 from newsgraph.extract.records import ArticleRecords
 from newsgraph.graph.model import Actor, Event, Model
-from newsgraph.graph.rdf.literals import _date, _day_lit, _dec, _hash, _num, _str, slug
+from newsgraph.graph.rdf.literals import _date, _day_lit, _dec, _hash, _num, _str
 from newsgraph.graph.rdf.terms import Lit, groups_of
 from newsgraph.graph.rdf.vocab import (
     EVENT_TYPES,
@@ -191,8 +192,9 @@ class Mapper:
             if person is None or org_ is None or not r.title.strip():
                 continue
             ok = 0 <= r.start <= r.end <= len(body)
+            role = slug(r.title, hashed=True, join_apostrophes=False)
             pos = [(_TYPE, org.Membership), (org.member, person), (org.organization, org_),
-                   (org.role, self.iri(f"role/{slug(r.title)}")), (ng.statedIn, a),
+                   (org.role, self.iri(f"role/{role}")), (ng.statedIn, a),
                    (ng.statedOn, _day_lit(rec.article.date))]
             pos += self._span((r.start, r.end) if ok else None, body[r.start:r.end] if ok else None)
             out.append((self.iri(f"membership/{akey}-{r.start}-{r.end}-{_hash(person, org_, r.title)}"),
@@ -233,7 +235,8 @@ class Mapper:
         titles: dict[str, set] = {}
         for rec in self.m.articles:
             for r in rec.roles:
-                titles.setdefault(slug(r.title), set()).add(r.title.strip())
+                role = slug(r.title, hashed=True, join_apostrophes=False)
+                titles.setdefault(role, set()).add(r.title.strip())
         return [(self.iri(f"role/{key}"), _kept([(_TYPE, org.Role), (rdfs.label, _str(min(ts)))]))
                 for key, ts in titles.items()]
 
@@ -248,7 +251,8 @@ class Mapper:
         return self.iri(ev.key), _kept(pos)
 
     def mention_node(self, akey: str, men) -> str:
-        return self.iri(f"mention/{akey}-{men.start}-{men.end}-{men.type.upper()}-{slug(men.trigger, 30)}")
+        trigger = slug(men.trigger, 30, hashed=True, join_apostrophes=False)
+        return self.iri(f"mention/{akey}-{men.start}-{men.end}-{men.type.upper()}-{trigger}")
 
     def reported(self, ev: Event, akey: str, men) -> Group:
         """An event's ``ng:reportedIn``/``ng:mention`` in the graph of article ``akey``."""

@@ -23,7 +23,7 @@ without a code, or also given as a Location elsewhere, is a Location, and a
 Location without a country gets the country of the most populous city so named.
 A leading lower-case "the " is dropped from forms and labels.
 
-Matching uses :func:`newsgraph.graph.resolve.keys.norm`.  States that no article names but that
+Matching uses :func:`newsgraph.extract.lexicon.names.norm`.  States that no article names but that
 an actor's country points to are created, labelled by
 :func:`newsgraph.graph.resolve.geo.country_label`.
 """
@@ -33,10 +33,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from newsgraph.extract.lexicon.names import COURTESY, norm, person_tokens
 from newsgraph.extract.records import ArticleRecords, Entity
 from newsgraph.graph.model import Actor
 from newsgraph.graph.resolve.geo import city_country, country_code, country_label
-from newsgraph.graph.resolve.keys import HONORIFICS, actor_key, norm, person_tokens, unique_keys
+from newsgraph.graph.resolve.keys import actor_key, unique_keys
 
 Node = tuple[str, str]  # (article key, local entity id)
 
@@ -221,7 +222,7 @@ def _label_rank(form: str, person: bool) -> tuple:
     proper = not alpha or alpha[0].isupper() or not alpha[0].islower()
     caps = len(alpha) > 1 and all(c.isupper() for c in alpha)
     words = form.split()
-    hon = person and len(words) > 1 and norm(words[0]) in HONORIFICS
+    hon = person and len(words) > 1 and norm(words[0]) in COURTESY
     size = len(words) - (len(words) > 1 and words[0] == "The")
     return (hon, not proper, -size, caps, form)
 

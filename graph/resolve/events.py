@@ -34,11 +34,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsgraph.extract.lexicon.names import norm
 from newsgraph.extract.records import ArticleRecords, EventMention
 from newsgraph.graph.model import Actor, Event
 from newsgraph.graph.resolve.actors import UnionFind
 from newsgraph.graph.resolve.geo import capital, city_point
-from newsgraph.graph.resolve.keys import event_key, norm, unique_keys
+from newsgraph.graph.resolve.keys import event_key, unique_keys
 
 Node = tuple[str, str]
 ROLES = ("agents", "targets", "participants")

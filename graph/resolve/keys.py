@@ -4,10 +4,6 @@ A key depends only on what the thing *is* (its canonical label, kind, ISO code,
 or the mentions of an event), never on input order, so separately built graphs
 merge by plain union.  Every key is a valid IRI path made of ``[A-Za-z0-9/-]``.
 
->>> slug("Ali Bagheri-Kani")
-'ali-bagheri-kani'
->>> slug("Škoda Ωmega")
-'skoda-mega'
 >>> actor_key("State", "Armenia", "arm")
 'actor/state/ARM'
 >>> actor_key("Organization", "Ministry of Defense")
@@ -20,21 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Hashable, Iterable
-from functools import lru_cache
 
-from newsgraph.extract.lexicon.gazetteer import translit_key
+from newsgraph.extract.lexicon.names import slug
 
-MAX_SLUG = 60
 KIND_PATH = {"Person": "person", "State": "state", "Organization": "org", "Outlet": "outlet",
              "Location": "location"}
 _ISO3 = re.compile(r"[A-Z]{3}")
-_WORD = re.compile(r"[a-z0-9]+")
-_APOSTROPHES = re.compile("['\u2018\u2019\u02bc`]")
-_POSSESSIVE = re.compile(r"'s\b")
-_NOT_WORD = re.compile(r"[^\w\s]|_")
-_PLAIN = re.compile(r"[A-Za-z ]+")
 
 
 def digest(value: object, n: int = 16) -> str:
@@ -47,39 +35,11 @@ def digest(value: object, n: int = 16) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:n]
 
 
-def slug(text: str | None, max_len: int = MAX_SLUG) -> str:
-    """ASCII-folded lowercase words joined by ``-``, cut at a word boundary.
-
-    Text without any ASCII letter or digit (emoji, Arabic, Cyrillic, punctuation,
-    empty) gives ``h-<10 hex>`` from a hash of the text, so it is never empty.
-
-    >>> slug("  Melanie O’Brien ")
-    'melanie-obrien'
-    >>> slug("") == slug(None)
-    True
-    >>> len(slug("word " * 40)) <= 60
-    True
-    """
-    text = text or ""
-    folded = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
-    folded = folded.encode("ascii", "ignore").decode().lower()
-    words = _WORD.findall(folded)
-    out = ""
-    for w in words:
-        cand = f"{out}-{w}" if out else w
-        if len(cand) > max_len:
-            if not out:
-                out = w[:max_len]
-            break
-        out = cand
-    return out or f"h-{digest(text, 10)}"
-
-
 def actor_key(kind: str, label: str | None, code: str | None = None) -> str:
     """Base key of a canonical actor (before collision handling, see :func:`unique_keys`).
 
     States with a valid ISO alpha-3 code get ``actor/state/<ISO3>``; everything
-    else ``actor/<kind>/<slug of label>``.
+    else ``actor/<kind>/<slug of label>`` (:func:`newsgraph.extract.lexicon.names.slug`).
 
     >>> actor_key("Outlet", "ARMENPRESS")
     'actor/outlet/armenpress'
@@ -140,51 +100,3 @@ def _candidates(base: str, sig_hash: str):
     while True:
         yield f"{base}-{sig_hash[:8]}-{n}"
         n += 1
-
-
-# ---------------------------------------------------------------- matching keys and country names
-# ``norm`` is this project's resolution-side matching key.  It follows the scorer's
-# rules and additionally ignores hyphens and periods ("Bagheri-Kani" == "Bagheri Kani",
-# "U.S." == "US"); ``newsgraph.extract.lexicon.names.norm`` keeps hyphens, so it is not reused here.
-
-_TRANS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"',
-                        "\u201d": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                        "\u2014": "-", "\u2212": "-", ".": ""})
-HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "dame", "mx"})
-
-
-@lru_cache(maxsize=1 << 15)
-def norm(text: str | None) -> str:
-    """Matching form of a name: NFKC, casefold, quotes/dashes unified, possessive 's,
-    leading "the", hyphens and periods dropped.
-
-    >>> norm("The Bagheri-Kani’s"), norm("U.S."), norm(None)
-    ('bagheri kani', 'us', '')
-    """
-    if not text:
-        return ""
-    if _PLAIN.fullmatch(text):   # ASCII letters and spaces: the steps below come down to this
-        t = " ".join(text.lower().split())
-    else:
-        t = unicodedata.normalize("NFKC", text).translate(_TRANS).casefold()
-        t = _POSSESSIVE.sub("", t)
-        t = _NOT_WORD.sub(" ", t)
-        t = " ".join(t.split())
-    return t[4:] if t.startswith("the ") else t
-
-
-@lru_cache(maxsize=1 << 15)
-def person_tokens(text: str | None) -> tuple[str, ...]:
-    """Tokens of a person name without leading honorifics, spelling variants folded.
-
-    Transliteration variants of one name compare equal ("Anthony"/"Antony").
-
-    >>> person_tokens("Dr. Melanie O'Brien")
-    ('melanie', 'o', 'brien')
-    >>> person_tokens("Anthony Blinken") == person_tokens("Antony Blinken")
-    True
-    """
-    toks = norm(text).split()
-    while len(toks) > 1 and toks[0] in HONORIFICS:
-        toks = toks[1:]
-    return tuple(translit_key(t) for t in toks)

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,6 +35,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
+from newsgraph.extract.lexicon.names import fold
 from newsgraph.graph.rdf.vocab import EVENT_TYPES, NG, RDF, RDFS, SKOS, XSD
 from newsgraph.queries.sparql.results import LIST_SEPARATOR, format_table, serialize, tidy
 
@@ -45,8 +45,8 @@ ACTOR_PARAMS = frozenset({"actor", "other", "outlet", "country", "place", "speak
 GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.nt")
 __all__ = [
     "ACTOR_CLASSES", "ACTOR_PARAMS", "GRAPH_FILES", "LIST_SEPARATOR", "NamedQuery", "QueryError",
-    "bind_params", "execute", "format_table", "list_queries", "load_query", "normalize_name",
-    "open_graph", "resolve_actor", "serialize",
+    "bind_params", "execute", "format_table", "list_queries", "load_query", "open_graph",
+    "resolve_actor", "serialize",
 ]  # LIST_SEPARATOR, format_table, serialize: from newsgraph.queries.sparql.results, re-exported
 
 
@@ -140,32 +140,20 @@ def open_graph(path: str | Path) -> Graph:
         raise QueryError(f"cannot read {path}: {exc}") from exc
 
 
-def normalize_name(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name.
-
-    >>> normalize_name("  Élodie   DURAND ")
-    'elodie durand'
-    >>> normalize_name("Bagheri-Kani") == normalize_name("bagheri kani")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
-
-
 def _labelled(g: Graph) -> list[tuple[URIRef, str, int]]:
-    """(node, normalized name, 0 for rdfs:label / 1 for skos:altLabel) of every actor or place."""
+    """(node, :func:`~newsgraph.extract.lexicon.names.fold` key of a label, 0 for rdfs:label /
+    1 for skos:altLabel) of every actor or place."""
     from newsgraph.queries.sparql.native import labelled, ox_store
 
     store = ox_store(g)
     if store is not None:  # one Oxigraph query rather than two look-ups per node
-        return [(node, normalize_name(label), kind)
+        return [(node, fold(label), kind)
                 for node, label, kind in labelled(store, [NG[c] for c in ACTOR_CLASSES])]
     nodes = {s for c in ACTOR_CLASSES for s in g.subjects(RDF.type, NG[c]) if isinstance(s, URIRef)}
     rows = []
     for node in nodes:
-        rows += [(node, normalize_name(str(lab)), 0) for lab in g.objects(node, RDFS.label)]
-        rows += [(node, normalize_name(str(lab)), 1) for lab in g.objects(node, SKOS.altLabel)]
+        rows += [(node, fold(str(lab)), 0) for lab in g.objects(node, RDFS.label)]
+        rows += [(node, fold(str(lab)), 1) for lab in g.objects(node, SKOS.altLabel)]
     return rows
 
 
@@ -176,7 +164,8 @@ def _describe(g: Graph, nodes) -> str:
 def resolve_actor(g: Graph, name: str) -> URIRef:
     """The actor or place called ``name`` (an IRI, a label or an alias).
 
-    Matching ignores case, accents and punctuation; an rdfs:label match beats an
+    Matching compares :func:`~newsgraph.extract.lexicon.names.fold` keys, which ignore case, accents,
+    punctuation, periods ("U.S." is "US"), a possessive and a leading "the"; an rdfs:label match beats an
     skos:altLabel match, which beats a match on consecutive words of a name.
     QueryError (listing the candidates) when ambiguous or unknown.
 
@@ -196,7 +185,7 @@ def resolve_actor(g: Graph, name: str) -> URIRef:
         if (iri, None, None) in g or (None, None, iri) in g:
             return iri
         raise QueryError(f"unknown actor IRI <{iri}>")
-    wanted = normalize_name(text)
+    wanted = fold(text)
     rows = _labelled(g) if wanted else []
     tiers = (
         {n for n, lab, kind in rows if kind == 0 and lab == wanted},
