@@ -27,22 +27,23 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from newsgraph.extract.read.decoding import (
-    _binary_kind,
-    _control_problems,
-    _decode,
-    _nul_padding,
-    _refuse_text,
+    BLANK_CONTROLS,
+    binary_kind,
+    control_problems,
     decode,
+    decode_with_note,
+    nul_padding,
+    refuse_text,
 )
 from newsgraph.extract.read.digest import split_digest
-from newsgraph.extract.read.jsonl import BLANK_CONTROLS, read_jsonl
+from newsgraph.extract.read.jsonl import read_jsonl
 from newsgraph.extract.records import Article, Document, Problem
 
-#: decode and the byte checks live in :mod:`newsgraph.extract.read.decoding`; they stay importable from here.
-__all__ = ["ReadResult", "read_file", "read_inputs", "decode", "_binary_kind", "_nul_padding", "_refuse_text"]
+#: decode lives in :mod:`newsgraph.extract.read.decoding`; it stays importable from here.
+__all__ = ["ReadResult", "read_file", "read_inputs", "decode"]
 TEXT_SUFFIXES = (".txt",)
 FEED_SUFFIXES = (".jsonl", ".ndjson")
-#: Other C0 controls and DEL become spaces (:data:`newsgraph.extract.read.jsonl.BLANK_CONTROLS`): one
+#: Other C0 controls and DEL become spaces (:data:`newsgraph.extract.read.decoding.BLANK_CONTROLS`): one
 # character for
 #: one, so every offset stays exact, and no output (GraphML, GEXF, SPARQL XML) gets a character XML forbids.
 #: spaCy's default ``nlp.max_length``: longer texts make ``nlp()`` raise, so they are never passed on.
@@ -85,21 +86,21 @@ def read_file(path: str, *, max_bytes: int = MAX_FILE_BYTES,
     sha = hashlib.sha256(raw).hexdigest()
     if known and (earlier := known.get((source, sha))) is not None:
         return earlier
-    kind = _binary_kind(raw)
+    kind = binary_kind(raw)
     if kind:
         doc = Document(source=source, sha256=sha, encoding="binary", size=len(raw))
         return ReadResult(doc, (), (Problem(source, f"binary file, not text ({kind})"),))
-    padding = _nul_padding(raw)
-    text, encoding, note = _decode(raw[:len(raw) - padding])
+    padding = nul_padding(raw)
+    text, encoding, note = decode_with_note(raw[:len(raw) - padding])
     doc = Document(source=source, sha256=sha, encoding=encoding, size=len(raw))
     problems = [Problem(source, note, skipped=False)] if note else []
     if padding:
         problems.append(Problem(source, f"file ends in {padding} NUL bytes (truncated download?); "
                                 "they were ignored", skipped=False))
-    refusal = _refuse_text(text)
+    refusal = refuse_text(text)
     if refusal:
         return ReadResult(doc, (), (Problem(source, refusal),))
-    if controls := _control_problems(source, text):  # else there is nothing to blank
+    if controls := control_problems(source, text):  # else there is nothing to blank
         problems += controls
         text = text.translate(BLANK_CONTROLS)
     feed = source.lower().endswith(FEED_SUFFIXES) or _looks_jsonl(text)

@@ -13,11 +13,14 @@ from __future__ import annotations
 import codecs
 import re
 
-from newsgraph.extract.read.jsonl import BLANK_CONTROLS
 from newsgraph.extract.records import Problem
 
-__all__ = ["decode", "_decode", "_binary_kind", "_nul_padding", "_refuse_text", "_control_problems"]
+__all__ = ["decode", "decode_with_note", "binary_kind", "nul_padding", "refuse_text", "control_problems",
+           "BLANK_CONTROLS"]
 
+#: C0 controls (but tab, newline, CR, form feed) and DEL become spaces, one character for one, so every
+#: offset stays exact and no output (GraphML, GEXF, SPARQL XML) gets a character XML forbids.
+BLANK_CONTROLS = {c: " " for c in [*range(32), 127] if chr(c) not in "\t\n\r\f"}
 #: Control characters: C0 controls but tab, LF, CR and FF; and DEL (those :data:`BLANK_CONTROLS` blanks).
 _CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(BLANK_CONTROLS)) + "]")
 
@@ -44,10 +47,10 @@ def decode(raw: bytes) -> tuple[str, str]:
     >>> decode(b"\\xef\\xbb\\xbfhi"), decode("hi".encode("utf-16-be"))
     (('hi', 'utf-8-sig'), ('hi', 'utf-16-be'))
     """
-    return _decode(raw)[:2]
+    return decode_with_note(raw)[:2]
 
 
-def _decode(raw: bytes) -> tuple[str, str, str | None]:
+def decode_with_note(raw: bytes) -> tuple[str, str, str | None]:
     """(text, encoding, note on lossy decoding or None)."""
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -89,15 +92,15 @@ def _utf16_guess(raw: bytes) -> str | None:
     return None
 
 
-def _binary_kind(raw: bytes) -> str | None:
+def binary_kind(raw: bytes) -> str | None:
     """What binary format the bytes are, or None for text (UTF-16/32 text holds NULs too).
 
     A few stray NULs, or NUL padding at the end (a truncated download), do not make
     a text file binary: they are reported as control characters or padding.
 
-    >>> _binary_kind(b"\\x89PNG..."), _binary_kind(b"text\\x00" + b"\\x00" * 99)
+    >>> binary_kind(b"\\x89PNG..."), binary_kind(b"text\\x00" + b"\\x00" * 99)
     ('PNG', None)
-    >>> _binary_kind(b"a\\x00\\x00b" * 5)
+    >>> binary_kind(b"a\\x00\\x00b" * 5)
     'NUL bytes'
     """
     for magic, name in _MAGIC.items():
@@ -105,13 +108,13 @@ def _binary_kind(raw: bytes) -> str | None:
             return name
     if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
             and not _utf16_guess(raw):
-        head = raw[:len(raw) - _nul_padding(raw)]
+        head = raw[:len(raw) - nul_padding(raw)]
         if not head.strip() or head.count(b"\x00") > 1 + len(head) // 1000:
             return "NUL bytes"
     return None
 
 
-def _nul_padding(raw: bytes) -> int:
+def nul_padding(raw: bytes) -> int:
     """Number of NUL bytes ending ``raw`` when it is not UTF-16/32 text (0 otherwise)."""
     if not raw.endswith(b"\x00") or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
             or _utf16_guess(raw):
@@ -119,7 +122,7 @@ def _nul_padding(raw: bytes) -> int:
     return len(raw) - len(raw.rstrip(b"\x00"))
 
 
-def _refuse_text(text: str) -> str | None:
+def refuse_text(text: str) -> str | None:
     """Why decoded text is not read at all (empty, HTML, mostly control characters), or None."""
     if not text:
         return "empty file"
@@ -134,7 +137,7 @@ def _refuse_text(text: str) -> str | None:
     return None
 
 
-def _control_problems(source: str, text: str) -> list[Problem]:
+def control_problems(source: str, text: str) -> list[Problem]:
     """A non-fatal Problem when control characters are present (replaced by spaces: offsets stay exact)."""
     first = _CONTROL.search(text)
     if not first:

@@ -24,11 +24,11 @@ import json
 import re
 
 from newsgraph.extract.read.dates import parse_date, parse_iso
+from newsgraph.extract.read.decoding import BLANK_CONTROLS
 from newsgraph.extract.records import Article, Problem
 
-#: C0 controls (but tab, newline, CR, form feed) and DEL become spaces; lone surrogates U+FFFD: no output
+#: Lone surrogates become U+FFFD (and control characters spaces, :data:`BLANK_CONTROLS`): no output
 #: (XML, UTF-8 Turtle) can hold them.  One character for one, so offsets into values stay exact.
-BLANK_CONTROLS = {c: " " for c in [*range(32), 127] if chr(c) not in "\t\n\r\f"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 FIELDS = {
