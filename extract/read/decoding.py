@@ -1,4 +1,4 @@
-"""Bytes to text: encodings, binary and HTML detection, control characters.
+"""Bytes to text: encodings, binary and HTML detection, control characters (:func:`decode_file`).
 
 :func:`decode` honours BOMs (UTF-8, UTF-16, UTF-32), recognises BOM-less UTF-16
 by its NUL bytes, and otherwise reads strict UTF-8, else cp1252 (its five
@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
-from newsgraph.extract.records import Problem
+from newsgraph.extract.records import Document, Problem
 
-__all__ = ["decode", "decode_with_note", "binary_kind", "nul_padding", "refuse_text", "control_problems",
-           "BLANK_CONTROLS"]
+__all__ = ["decode", "decode_with_note", "decode_file", "Decoded", "binary_kind", "nul_padding",
+           "refuse_text", "control_problems", "BLANK_CONTROLS"]
 
 #: C0 controls (but tab, newline, CR, form feed) and DEL become spaces, one character for one, so every
 #: offset stays exact and no output (GraphML, GEXF, SPARQL XML) gets a character XML forbids.
@@ -146,3 +147,42 @@ def control_problems(source: str, text: str) -> list[Problem]:
     codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found})[:5])
     return [Problem(source, f"{len(found)} control characters ({codes}) replaced by spaces",
                     text.count("\n", 0, first.start()) + 1, skipped=False)]
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's bytes as text: its Document, the text to split (None when refused) and the problems met."""
+
+    document: Document
+    text: str | None
+    problems: tuple[Problem, ...]
+
+
+def decode_file(source: str, sha256: str, raw: bytes) -> Decoded:
+    """The text of a file's bytes, ready to split: binary, empty and HTML files are refused, control
+    characters blanked (:data:`BLANK_CONTROLS`), NUL padding at the end dropped, lossy decoding noted.
+
+    >>> d = decode_file("x.txt", "0" * 64, b"Hi\\x07 there")
+    >>> d.text, d.document.encoding, [p.reason for p in d.problems]
+    ('Hi  there', 'utf-8', ['1 control characters (U+0007) replaced by spaces'])
+    >>> decode_file("x.txt", "0" * 64, b"%PDF-1.4").problems[0].reason
+    'binary file, not text (PDF)'
+    """
+    kind = binary_kind(raw)
+    if kind:
+        doc = Document(source=source, sha256=sha256, encoding="binary", size=len(raw))
+        return Decoded(doc, None, (Problem(source, f"binary file, not text ({kind})"),))
+    padding = nul_padding(raw)
+    text, encoding, note = decode_with_note(raw[:len(raw) - padding])
+    doc = Document(source=source, sha256=sha256, encoding=encoding, size=len(raw))
+    problems = [Problem(source, note, skipped=False)] if note else []
+    if padding:
+        problems.append(Problem(source, f"file ends in {padding} NUL bytes (truncated download?); "
+                                "they were ignored", skipped=False))
+    refusal = refuse_text(text)
+    if refusal:
+        return Decoded(doc, None, (Problem(source, refusal),))
+    if controls := control_problems(source, text):  # else there is nothing to blank
+        problems += controls
+        text = text.translate(BLANK_CONTROLS)
+    return Decoded(doc, text, tuple(problems))

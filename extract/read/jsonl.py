@@ -67,6 +67,27 @@ def read_jsonl(text: str, *, source: str = "", sha256: str = "") -> tuple[list[A
     return articles, problems
 
 
+def looks_like_jsonl(text: str) -> bool:
+    """Every non-blank line is a JSON object (a feed saved under another suffix).
+
+    >>> looks_like_jsonl('{"text": "a"}\\n\\n{"text": "b"}\\n'), looks_like_jsonl("Talks resume\\n\\n{x}\\n")
+    (True, False)
+    """
+    first = None
+    for ln in text.split("\n"):
+        if not (ln := ln.strip()):
+            continue
+        if not (ln.startswith("{") and ln.endswith("}")):
+            return False
+        first = first or ln
+    if first is None:
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
 def _article(line: str, source: str, sha256: str, index: int, no: int, start: int,
              end: int) -> tuple[Article | None, list[Problem]]:
     """One JSONL line to an Article (or None) and its problems."""
