@@ -83,11 +83,11 @@ def test_other_limits_read_the_inputs_again(nlp, tmp_path):
 
 
 def test_defaults_given_or_left_out_are_the_same_build(nlp, tmp_path):
-    from newsgraph.extract.read import MAX_ARTICLE_CHARS, MAX_FILE_BYTES
+    from newsgraph.extract.read import ReadLimits
     from newsgraph.graph.rdf.vocab import DEFAULT_BASE
 
-    build([A], tmp_path, nlp=nlp, base=DEFAULT_BASE, max_bytes=MAX_FILE_BYTES,
-          max_article_chars=MAX_ARTICLE_CHARS)  # what the CLI passes
+    build([A], tmp_path, nlp=nlp, base_iri=DEFAULT_BASE, max_bytes=ReadLimits().max_bytes,
+          max_article_chars=ReadLimits().max_article_chars)  # what the CLI passes
     assert build([A], tmp_path, nlp=nlp).unchanged
 
 

@@ -31,12 +31,11 @@ from dataclasses import dataclass
 from newsgraph.extract.read.checks import check_articles
 from newsgraph.extract.read.decoding import decode, decode_file
 from newsgraph.extract.read.formats import FORMATS, by_suffix, format_of, suffixes_named
-from newsgraph.extract.read.limits import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, SPACY_MAX_LENGTH
+from newsgraph.extract.read.limits import SPACY_MAX_LENGTH, ReadLimits
 from newsgraph.extract.records import Article, Document, Problem
 
 #: decode and the limits live in their own modules; they stay importable from here.
-__all__ = ["ReadResult", "read_file", "read_inputs", "decode", "FORMATS", "SPACY_MAX_LENGTH",
-           "MAX_ARTICLE_CHARS", "MAX_FILE_BYTES"]
+__all__ = ["ReadResult", "ReadLimits", "read_file", "read_inputs", "decode", "FORMATS", "SPACY_MAX_LENGTH"]
 
 
 @dataclass(frozen=True)
@@ -48,14 +47,12 @@ class ReadResult:
     problems: tuple[Problem, ...]
 
 
-def read_file(path: str, *, max_bytes: int = MAX_FILE_BYTES,
-              max_article_chars: int = MAX_ARTICLE_CHARS,
+def read_file(path: str, *, limits: ReadLimits | None = None,
               known: Mapping[tuple[str, str], ReadResult] | None = None) -> ReadResult:
     """Read one input file into its Document, articles and problems (never raises).
 
-    Files over ``max_bytes`` and articles whose parsed text (headline + body) is
-    over ``max_article_chars`` -- or over spaCy's default ``nlp.max_length``
-    (:data:`SPACY_MAX_LENGTH`), whichever is smaller -- are skipped with a Problem.
+    Files and articles over the ``limits`` (default: :class:`ReadLimits`) -- articles over
+    spaCy's default ``nlp.max_length`` (:data:`SPACY_MAX_LENGTH`) too -- are skipped with a Problem.
     ``known`` maps (path, sha256) to an earlier ReadResult of the same bytes at the
     same path (read with the same code and limits): it is returned without
     decoding or splitting the text again.
@@ -64,8 +61,8 @@ def read_file(path: str, *, max_bytes: int = MAX_FILE_BYTES,
     >>> r.document, r.articles, r.problems[0].reason.startswith("cannot read file")
     (None, (), True)
     """
-    source = os.fspath(path)
-    raw, problem = _read_bytes(source, max_bytes)
+    source, limits = os.fspath(path), limits or ReadLimits()
+    raw, problem = _read_bytes(source, limits.max_bytes)
     if raw is None:
         return ReadResult(None, (), (problem,))
     sha = hashlib.sha256(raw).hexdigest()
@@ -83,7 +80,7 @@ def read_file(path: str, *, max_bytes: int = MAX_FILE_BYTES,
     except Exception as exc:  # noqa: BLE001 - read_file reports, never raises
         problems.append(Problem(source, f"could not split the text: {exc!r}"))
         return ReadResult(decoded.document, (), tuple(problems))
-    kept, checked = check_articles(articles, text, feed=fmt.feed, max_chars=max_article_chars)
+    kept, checked = check_articles(articles, text, feed=fmt.feed, max_chars=limits.max_article_chars)
     return ReadResult(decoded.document, tuple(kept), tuple(problems + found + checked))
 
 
@@ -106,9 +103,10 @@ def _read_bytes(source: str, max_bytes: int) -> tuple[bytes | None, Problem | No
     return raw, None
 
 
-def read_inputs(paths: Iterable[str], **limits) -> Iterator[ReadResult]:
-    """One ReadResult per file, in the order given; directories are walked (sorted) for the suffixes
-    of :data:`FORMATS`.
+def read_inputs(paths: Iterable[str], *, limits: ReadLimits | None = None,
+                known: Mapping[tuple[str, str], ReadResult] | None = None) -> Iterator[ReadResult]:
+    """One ReadResult per file (:func:`read_file`), in the order given; directories are walked (sorted)
+    for the suffixes of :data:`FORMATS`.
 
     >>> [r.problems[0].reason for r in read_inputs(["/nonexistent/x.txt"])]
     ['cannot read file: No such file or directory']
@@ -116,13 +114,13 @@ def read_inputs(paths: Iterable[str], **limits) -> Iterator[ReadResult]:
     for path in paths:
         source = os.fspath(path)
         if not os.path.isdir(source):
-            yield read_file(source, **limits)
+            yield read_file(source, limits=limits, known=known)
             continue
         files = list(input_files(source))
         if not files:
             yield ReadResult(None, (), (Problem(source, f"directory holds no {suffixes_named()} files"),))
         for f in files:
-            yield read_file(f, **limits)
+            yield read_file(f, limits=limits, known=known)
 
 
 def input_files(top: str) -> Iterator[str]:

@@ -73,14 +73,16 @@ def _tree_hash(root: Path, patterns: tuple[str, ...]) -> str:
 
 
 def model_id(model: str | None = None, nlp=None) -> str:
-    """``name==version`` of the spaCy pipeline (from a loaded ``nlp`` or the installed package).
+    """``name==version`` of the spaCy pipeline: a loaded ``nlp`` (named by its own meta, whatever
+    ``model`` says), else the installed package ``model`` (default: the bundled English pipeline).
 
-    >>> model_id("no_such_model_xyz")
-    'no_such_model_xyz==?'
+    >>> import spacy
+    >>> model_id("no_such_model_xyz"), model_id("no_such_model_xyz", spacy.blank("en"))
+    ('no_such_model_xyz==?', 'en_pipeline==0.0.0')
     """
     if nlp is not None:
         meta = nlp.meta
-        return f"{model or meta.get('lang', '') + '_' + meta.get('name', '')}=={meta.get('version', '?')}"
+        return f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '?')}"
     from importlib.metadata import PackageNotFoundError, version  # not spaCy: a no-op build never imports it
 
     name = model or DEFAULT_MODEL
