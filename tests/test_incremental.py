@@ -107,6 +107,43 @@ def test_changed_resolver_code_rebuilds_from_cached_records(nlp, tmp_path, monke
     assert not again.unchanged and again.extracted == 0  # records reused, global half redone
 
 
+def _decoded(monkeypatch) -> list[str]:
+    """The files the reader decodes from now on (a file whose stored read is reused is not)."""
+    import newsgraph.extract.read as read_mod
+
+    seen: list[str] = []
+    real = read_mod.decode_file
+    def spy(source, *rest):
+        seen.append(source)
+        return real(source, *rest)
+
+    monkeypatch.setattr(read_mod, "decode_file", spy)
+    return seen
+
+
+def test_changed_reader_code_reads_the_files_again_but_keeps_the_records(nlp, tmp_path, monkeypatch):
+    import newsgraph.graph.build
+
+    first = build([A, B], tmp_path, nlp=nlp)
+    decoded = _decoded(monkeypatch)
+    monkeypatch.setattr(newsgraph.graph.build, "reader_version", lambda: "another-reader")
+    again = build([A, B], tmp_path, nlp=nlp)
+    assert not again.unchanged and (again.extracted, again.cached) == (0, first.articles)
+    assert sorted(decoded) == sorted([A, B])
+    assert read_manifest(tmp_path)["reader"] == "another-reader"
+
+
+def test_changed_extractor_code_extracts_again_but_keeps_the_stored_reads(nlp, tmp_path, monkeypatch):
+    import newsgraph.graph.build
+
+    first = build([A, B], tmp_path, nlp=nlp)
+    decoded = _decoded(monkeypatch)
+    monkeypatch.setattr(newsgraph.graph.build, "pipeline_version", lambda model, nlp: "other-records")
+    again = build([A, B], tmp_path, nlp=nlp)
+    assert not again.unchanged and (again.extracted, again.cached) == (first.articles, 0)
+    assert decoded == []
+
+
 def test_a_changed_article_is_the_only_one_extracted(nlp, tmp_path):
     digest = tmp_path / "digest.txt"
     text = Path(A).read_text(encoding="utf-8")

@@ -29,9 +29,10 @@ from pathlib import Path
 from newsgraph.extract import read as reader
 from newsgraph.extract.read import ReadLimits, ReadResult
 from newsgraph.extract.records import Article, ArticleRecords, Problem
-from newsgraph.graph.build.cache import RecordCache, graph_version, pipeline_version, rebase, record_key
+from newsgraph.graph.build.cache import RecordCache, rebase, record_key
 from newsgraph.graph.build.options import BuildOptions
 from newsgraph.graph.build.summary import Summary
+from newsgraph.graph.build.versions import graph_version, pipeline_version, reader_version
 from newsgraph.graph.build.workers import Runner, batches, runner
 
 __all__ = ["build", "BuildOptions", "ReadLimits", "Summary", "read_manifest", "MANIFEST"]
@@ -68,19 +69,28 @@ class Inputs:
 
 
 @dataclass(frozen=True)
+class Versions:
+    """The versions of what a build caches (:mod:`newsgraph.graph.build.versions`)."""
+
+    records: str   # the record cache's: extractors, lexicons, model
+    reader: str    # the stored reads': the reader's code
+
+
+@dataclass(frozen=True)
 class Run:
-    """One build: its options, the version of its per-article half and its inputs."""
+    """One build: its options, the versions of its cached parts and its inputs."""
 
     options: BuildOptions
-    version: str
+    versions: Versions
     inputs: Inputs
 
     @cached_property
     def fingerprint(self) -> str:
-        """A hash of everything the outputs depend on: "nothing changed" when it is the last build's."""
+        """A hash of everything the outputs depend on (the code of every part, the inputs, the base
+        IRI, the limits): "nothing changed" when it is the last build's."""
         rows = sorted((p, r.document.sha256) for p, r in self.inputs.results.items())
-        text = json.dumps([self.version, graph_version(), self.options.base_iri, rows,
-                           [str(p) for p in self.inputs.lost], _limits_key(self.options.limits)])
+        text = json.dumps([self.versions.records, self.versions.reader, graph_version(), self.options.base_iri,
+                           rows, [str(p) for p in self.inputs.lost], _limits_key(self.options.limits)])
         return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -112,9 +122,9 @@ def _stored(out: Path, version: str) -> dict[str, tuple[str | None, ReadResult]]
 
 def _known_reads(stored: dict, manifest: dict, version: str,
                  limits: ReadLimits) -> dict[tuple[str, str], ReadResult]:
-    """The stored reads by (path, sha256) when the last build read with this pipeline version
-    (which covers the reader's code) and these limits; {} otherwise."""
-    if manifest.get("pipeline") != version or manifest.get("limits") != _limits_key(limits):
+    """The stored reads by (path, sha256) when the last build read with this reader ``version``
+    and these limits; {} otherwise."""
+    if manifest.get("reader") != version or manifest.get("limits") != _limits_key(limits):
         return {}
     return {(path, sha): result for path, (sha, result) in stored.items() if sha}
 
@@ -199,13 +209,14 @@ def build(inputs: Iterable[str], out: str | Path, options: BuildOptions | None =
     'files: 0/1 read'
     """
     options, out = (options or BuildOptions()).with_changes(**changes), Path(out)
-    version, manifest = pipeline_version(options.model, nlp), read_manifest(out)
-    stored = _stored(out, version)
-    given, lost = _read_given(inputs, options.limits, _known_reads(stored, manifest, version, options.limits))
+    versions, manifest = Versions(pipeline_version(options.model, nlp), reader_version()), read_manifest(out)
+    stored = _stored(out, versions.records)
+    known = _known_reads(stored, manifest, versions.reader, options.limits)
+    given, lost = _read_given(inputs, options.limits, known)
     if not given and not (out / "cache").exists():
         return Summary(files=len(lost), problems=tuple(lost))
-    with RecordCache(out / "cache", version) as cache:
-        run = Run(options, version, Inputs(_effective(given, stored, options.sync), tuple(lost)))
+    with RecordCache(out / "cache", versions.records) as cache:
+        run = Run(options, versions, Inputs(_effective(given, stored, options.sync), tuple(lost)))
         same = _unchanged(out, manifest, run.fingerprint)
         if same is not None:
             return same
@@ -266,7 +277,8 @@ def _write_manifest(out: Path, run: Run, summary: Summary) -> None:
 
     inputs = [{"path": p, "sha256": r.document.sha256, "articles": sorted({a.key for a in r.articles})}
               for p, r in sorted(run.inputs.results.items())]
-    data = {"format": 1, "pipeline": run.version, "base": run.options.base_iri,
+    data = {"format": 1, "pipeline": run.versions.records, "reader": run.versions.reader,
+            "base": run.options.base_iri,
             "fingerprint": run.fingerprint, "inputs": inputs, "limits": _limits_key(run.options.limits),
             "summary": {**asdict(summary), "extracted": 0, "cached": 0}}
     write_atomic(out / MANIFEST, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
