@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import NamedTuple
 
 from newsgraph.extract.read.dates import parse_date, parse_iso
 from newsgraph.extract.read.decoding import BLANK_CONTROLS
@@ -42,6 +43,15 @@ FIELDS = {
 }
 
 
+class Line(NamedTuple):
+    """One line of a feed: its text (without the line ending), 1-based number and span in the file."""
+
+    text: str
+    no: int
+    start: int
+    end: int
+
+
 def read_jsonl(text: str, *, source: str = "", sha256: str = "") -> tuple[list[Article], list[Problem]]:
     """Articles of a JSONL feed and the problems of its lines.
 
@@ -58,7 +68,7 @@ def read_jsonl(text: str, *, source: str = "", sha256: str = "") -> tuple[list[A
         pos += len(raw) + 1
         if not raw.strip():
             continue
-        art, found = _article(text[start:end], source, sha256, len(articles), no, start, end)
+        art, found = _article(Line(text[start:end], no, start, end), source, sha256, len(articles))
         problems += found
         if art:
             articles.append(art)
@@ -88,11 +98,11 @@ def looks_like_jsonl(text: str) -> bool:
         return False
 
 
-def _article(line: str, source: str, sha256: str, index: int, no: int, start: int,
-             end: int) -> tuple[Article | None, list[Problem]]:
+def _article(line: Line, source: str, sha256: str, index: int) -> tuple[Article | None, list[Problem]]:
     """One JSONL line to an Article (or None) and its problems."""
+    no, start, end = line.no, line.start, line.end
     try:
-        obj = json.loads(line)
+        obj = json.loads(line.text)
     except json.JSONDecodeError as exc:
         reason = f"line is not valid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno}); skipped"
         return None, [Problem(source, reason, no)]
