@@ -52,7 +52,13 @@ class Summary:
 
     @classmethod
     def from_dict(cls, data: dict) -> Summary | None:
-        """The Summary a manifest keeps (``dataclasses.asdict`` of one), None when it is not one."""
+        """The Summary a manifest keeps (``dataclasses.asdict`` of one), None when it is not one.
+
+        >>> from dataclasses import asdict
+        >>> Summary.from_dict(asdict(Summary(files=2, actors=(("State", 1),)))), Summary.from_dict({})
+        (Summary(files=2, files_read=0, articles=0, actors=(('State', 1),), sources=0, events=0, triples=0, \
+problems=(), outputs=(), extracted=0, cached=0, unchanged=False), None)
+        """
         try:
             fields = dict(data)
             fields["actors"] = tuple(tuple(x) for x in fields["actors"])

@@ -40,7 +40,11 @@ class Part:
     exclude: tuple[str, ...] = ()
 
     def files(self, root: Path) -> list[Path]:
-        """The files of the part under ``root``, relative to it, sorted."""
+        """The files of the part under ``root``, relative to it, sorted.
+
+        >>> [p.as_posix() for p in Part(("read/*.py",), exclude=("read/articlemeta.py",)).files(EXTRACT)][:2]
+        ['read/__init__.py', 'read/checks.py']
+        """
         dropped = {p for pattern in self.exclude for p in root.glob(pattern)}
         found = {p for pattern in self.include for p in root.glob(pattern) if p.is_file()}
         return sorted(p.relative_to(root) for p in found - dropped)

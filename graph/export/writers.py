@@ -74,6 +74,13 @@ def write_stream(stream: str, items: Iterable[tuple], opener: Callable[[str], Bi
 
     ``opener(name)`` opens an output file (it stays open until the caller ends the pass); ``taps``
     are fed the items too, like the writers that do not drive.
+
+    >>> import io
+    >>> files = {}
+    >>> group = ("http://example.org/a", [("http://example.org/p", "http://example.org/b")])
+    >>> write_stream(BY_GRAPH, [(None, group)], lambda name: files.setdefault(name, io.BytesIO()))
+    >>> sorted(files), files["graph.trig"].getvalue().decode().splitlines()[-1]
+    (['graph.trig'], '<http://example.org/a> <http://example.org/p> <http://example.org/b> .')
     """
     rows = [w for w in WRITERS if w.stream == stream]
     if sum(w.drives for w in rows) > 1:
