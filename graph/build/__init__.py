@@ -60,6 +60,7 @@ class Inputs:
 
     @property
     def articles(self) -> list[Article]:
+        """Every article of the inputs, file by file."""
         return [a for r in self.results.values() for a in r.articles]
 
     @property
