@@ -66,11 +66,12 @@ def bare(texts: list[str], n_process: int = 1) -> float:
     """Seconds of bare ``nlp.pipe`` (the plain model, loaded beforehand) over ``texts``."""
     import spacy
 
-    from newsgraph.extract import DEFAULT_MODEL
+    from newsgraph.graph.build import BuildOptions
 
-    nlp = spacy.load(DEFAULT_MODEL)
+    options = BuildOptions()
+    nlp = spacy.load(options.model)
     t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
+    for _ in nlp.pipe(texts, batch_size=options.batch_size, n_process=n_process):
         pass
     return time.perf_counter() - t0
 

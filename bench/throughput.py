@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsgraph.extract import nlp as nlp_mod  # noqa: E402
 from newsgraph.extract.read import read_inputs  # noqa: E402
-from newsgraph.graph.build import build  # noqa: E402
+from newsgraph.graph.build import BuildOptions, build  # noqa: E402
 
 
 def articles(paths, repeat):
@@ -57,7 +57,7 @@ def main() -> None:
 
     bare = spacy.load(args.model)
     t0 = time.perf_counter()
-    for _ in bare.pipe((a.text for a in arts), batch_size=16):  # the batch size build parses with
+    for _ in bare.pipe((a.text for a in arts), batch_size=BuildOptions().batch_size):  # as build parses
         pass
     t_bare = time.perf_counter() - t0
 

@@ -61,12 +61,12 @@ def _records(doc: Doc, article: Article) -> ArticleRecords:
                           **found)
 
 
-def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
+def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int | None = None,
             n_process: int = 1) -> Iterator[ArticleRecords]:
     """Parse ``articles`` with ``nlp`` and yield their records, in input order.
 
-    Articles are parsed ``batch_size`` at a time: spaCy's networks run markedly slower on
-    smaller batches (8 costs ~20% more than 16), and the records do not depend on it.
+    Articles are parsed ``batch_size`` at a time (None: all of them in one batch; a build
+    extracts its articles in tasks of its own batch size); the records do not depend on it.
 
     An article spaCy cannot parse is reported in its records' problems and kept
     (metadata only); it never takes its batch down with it.
@@ -79,7 +79,7 @@ def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
-        if len(batch) >= batch_size:
+        if batch_size is not None and len(batch) >= batch_size:
             yield from _batch(nlp, batch)
             batch = []
     yield from _batch(nlp, batch)

@@ -14,10 +14,12 @@ worker process that is killed at the timeout; results are capped at ``max_rows``
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 import multiprocessing
 import os
 import threading
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -271,17 +273,31 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve(g: Graph, host: str = "127.0.0.1", port: int = 0, timeout: float = 10.0, max_rows: int = 10000,
-          max_body: int = 1_000_000, verbose: bool = False) -> ThreadingHTTPServer:
+@dataclass(frozen=True)
+class ServeOptions:
+    """Where the endpoint listens and what it allows: seconds per query, rows per result, request body
+    bytes; ``verbose`` logs every request to stderr.  ``port=0`` picks a free port."""
+
+    host: str = "127.0.0.1"
+    port: int = 0
+    timeout: float = 10.0
+    max_rows: int = 10000
+    max_body: int = 1_000_000
+    verbose: bool = False
+
+
+def serve(g: Graph, options: ServeOptions | None = None, **changes) -> ThreadingHTTPServer:
     """Start the endpoint for ``g`` in a background thread; the running server is returned.
 
-    ``server.url`` is the endpoint URL (``http://host:port/sparql``); stop it with
-    ``server.shutdown(); server.server_close()``.  ``port=0`` picks a free port.
+    ``options`` (default: :class:`ServeOptions`) with ``changes`` (names of its fields:
+    ``serve(g, port=8000, max_rows=100)``).  ``server.url`` is the endpoint URL
+    (``http://host:port/sparql``); stop it with ``server.shutdown(); server.server_close()``.
     """
-    server = _Server((host, port), Handler)
+    options = dataclasses.replace(options or ServeOptions(), **changes)
+    server = _Server((options.host, options.port), Handler)
     server.daemon_threads = True
-    server.graph, server.timeout_s, server.max_rows = g, float(timeout), int(max_rows)
-    server.max_body, server.verbose = int(max_body), verbose
+    server.graph, server.timeout_s, server.max_rows = g, float(options.timeout), int(options.max_rows)
+    server.max_body, server.verbose = int(options.max_body), options.verbose
     bound_host, bound_port = server.server_address[:2]
     server.url = f"http://{bound_host}:{bound_port}/sparql"
     server.thread = threading.Thread(target=server.serve_forever, name="sparql-endpoint", daemon=True)

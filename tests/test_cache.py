@@ -5,7 +5,8 @@ import dataclasses
 
 from newsgraph.extract.read import read_file
 from newsgraph.extract.records import Article, ArticleRecords, Problem
-from newsgraph.graph.build.cache import RecordCache, pipeline_version, rebase, record_key
+from newsgraph.graph.build.cache import RecordCache, rebase, record_key
+from newsgraph.graph.build.versions import pipeline_version
 
 
 def _article(**kw) -> Article:

@@ -17,7 +17,8 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 
 from newsgraph.extract import nlp as nlp_mod
-from newsgraph.extract.read import _binary_kind, _nul_padding, _refuse_text, decode, read_inputs
+from newsgraph.extract.read import decode, read_inputs
+from newsgraph.extract.read.decoding import binary_kind, nul_padding, refuse_text
 from newsgraph.extract.read.digest import split_digest
 from newsgraph.extract.read.jsonl import read_jsonl
 from newsgraph.graph.build import build
@@ -50,10 +51,10 @@ def built(tmp_path_factory):
 def found_by_splitter(source: str):
     """(articles, JSONL lines) the raw splitter finds in ``source`` (nothing for refused files)."""
     raw = Path(source).read_bytes()
-    if _binary_kind(raw):
+    if binary_kind(raw):
         return [], []
-    text, _ = decode(raw[:len(raw) - _nul_padding(raw)])
-    if _refuse_text(text):
+    text, _ = decode(raw[:len(raw) - nul_padding(raw)])
+    if refuse_text(text):
         return [], []
     if source.endswith(".jsonl"):
         lines = [no for no, line in enumerate(text.split("\n"), 1) if line.strip()]

@@ -47,7 +47,7 @@ def test_dask_local_cluster_gives_the_same_graph(corpus, local, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None) as cluster:
-        summary = build([corpus], tmp_path, dask=cluster.scheduler_address, batch_size=4)
+        summary = build([corpus], tmp_path, dask_address=cluster.scheduler_address, batch_size=4)
     assert summary.extracted == 24
     _same(local, tmp_path)
 

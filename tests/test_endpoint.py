@@ -13,7 +13,7 @@ import pytest
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper", reason="test dependency SPARQLWrapper not installed")
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML  # noqa: E402
 
-from newsgraph.queries.endpoint import check_query, negotiate  # noqa: E402
+from newsgraph.queries.endpoint import ServeOptions, check_query, negotiate  # noqa: E402
 from newsgraph.queries.named import open_graph  # noqa: E402
 from tests.fixtures import serving  # noqa: E402
 
@@ -124,3 +124,9 @@ def test_negotiate_and_check():
     assert negotiate("text/*;q=0.9, application/xml;q=0.1", graph_result=False)[0] == "csv"
     with pytest.raises(Exception, match="FROM"):
         check_query("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }")
+
+
+def test_serve_takes_options_and_changes():
+    with serving(open_graph(MINI), options=ServeOptions(max_rows=7, max_body=500), timeout=2.5) as srv:
+        assert (srv.max_rows, srv.max_body, srv.timeout_s, srv.verbose) == (7, 500, 2.5, False)
+        assert srv.url.startswith("http://127.0.0.1:") and not srv.url.endswith(":0/sparql")

@@ -83,11 +83,11 @@ def test_other_limits_read_the_inputs_again(nlp, tmp_path):
 
 
 def test_defaults_given_or_left_out_are_the_same_build(nlp, tmp_path):
-    from newsgraph.extract.read import MAX_ARTICLE_CHARS, MAX_FILE_BYTES
+    from newsgraph.extract.read import ReadLimits
     from newsgraph.graph.rdf.vocab import DEFAULT_BASE
 
-    build([A], tmp_path, nlp=nlp, base=DEFAULT_BASE, max_bytes=MAX_FILE_BYTES,
-          max_article_chars=MAX_ARTICLE_CHARS)  # what the CLI passes
+    build([A], tmp_path, nlp=nlp, base_iri=DEFAULT_BASE, max_bytes=ReadLimits().max_bytes,
+          max_article_chars=ReadLimits().max_article_chars)  # what the CLI passes
     assert build([A], tmp_path, nlp=nlp).unchanged
 
 
@@ -105,6 +105,43 @@ def test_changed_resolver_code_rebuilds_from_cached_records(nlp, tmp_path, monke
     monkeypatch.setattr(newsgraph.graph.build, "graph_version", lambda: "another-resolver")
     again = build([A, B], tmp_path, nlp=nlp)
     assert not again.unchanged and again.extracted == 0  # records reused, global half redone
+
+
+def _decoded(monkeypatch) -> list[str]:
+    """The files the reader decodes from now on (a file whose stored read is reused is not)."""
+    import newsgraph.extract.read as read_mod
+
+    seen: list[str] = []
+    real = read_mod.decode_file
+    def spy(source, *rest):
+        seen.append(source)
+        return real(source, *rest)
+
+    monkeypatch.setattr(read_mod, "decode_file", spy)
+    return seen
+
+
+def test_changed_reader_code_reads_the_files_again_but_keeps_the_records(nlp, tmp_path, monkeypatch):
+    import newsgraph.graph.build
+
+    first = build([A, B], tmp_path, nlp=nlp)
+    decoded = _decoded(monkeypatch)
+    monkeypatch.setattr(newsgraph.graph.build, "reader_version", lambda: "another-reader")
+    again = build([A, B], tmp_path, nlp=nlp)
+    assert not again.unchanged and (again.extracted, again.cached) == (0, first.articles)
+    assert sorted(decoded) == sorted([A, B])
+    assert read_manifest(tmp_path)["reader"] == "another-reader"
+
+
+def test_changed_extractor_code_extracts_again_but_keeps_the_stored_reads(nlp, tmp_path, monkeypatch):
+    import newsgraph.graph.build
+
+    first = build([A, B], tmp_path, nlp=nlp)
+    decoded = _decoded(monkeypatch)
+    monkeypatch.setattr(newsgraph.graph.build, "pipeline_version", lambda model, nlp: "other-records")
+    again = build([A, B], tmp_path, nlp=nlp)
+    assert not again.unchanged and (again.extracted, again.cached) == (first.articles, 0)
+    assert decoded == []
 
 
 def test_a_changed_article_is_the_only_one_extracted(nlp, tmp_path):

@@ -18,7 +18,7 @@ from newsgraph.extract.records import Article, ArticleRecords, Entity, EventMent
 from newsgraph.graph.rdf import to_graph
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.store import update_store
-from newsgraph.graph.store.push import PushError, push
+from newsgraph.graph.store.push import PushError, PushOptions, PushResult, push
 from newsgraph.queries.cli import main
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
@@ -118,3 +118,23 @@ def test_unreachable_endpoint_is_a_push_error(built):
         port = s.getsockname()[1]
     with pytest.raises(PushError):
         push(out, f"http://127.0.0.1:{port}/store", timeout=2)
+
+
+def test_cli_push_options_reach_the_push_options(tmp_path, monkeypatch):
+    seen = []
+    monkeypatch.delenv("NEWSGRAPH_PUSH_USER", raising=False)
+    monkeypatch.setattr("newsgraph.graph.store.push.push",
+                        lambda out, endpoint=None, options=None: seen.append(options) or PushResult())
+    ok = CliRunner().invoke(main, ["push", str(tmp_path), "--update-endpoint", "http://h/update", "--graph",
+                                   "http://g/one", "--batch", "5", "--user", "a:b", "--timeout", "3"])
+    assert ok.exit_code == 0, ok.output
+    assert seen == [PushOptions(update_endpoint="http://h/update", graph="http://g/one", batch=5, auth="a:b",
+                                timeout=3.0)]
+    CliRunner().invoke(main, ["push", str(tmp_path), "--endpoint", "http://h/data"])
+    assert seen[-1] == PushOptions(endpoint="http://h/data")
+
+
+def test_push_needs_an_endpoint(tmp_path):
+    for call in (lambda: push(tmp_path), lambda: push(tmp_path, options=PushOptions(batch=3))):
+        with pytest.raises(ValueError, match="give an endpoint"):
+            call()

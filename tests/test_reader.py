@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.extract.read import ReadResult, decode, read_file, read_inputs
+from newsgraph.extract.read import ReadLimits, ReadResult, decode, read_file, read_inputs
 
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -118,12 +118,12 @@ def test_directory_given_to_read_file():
 
 
 def test_max_bytes():
-    r = read_file(str(DATA / "digest_layouts.txt"), max_bytes=100)
+    r = read_file(str(DATA / "digest_layouts.txt"), limits=ReadLimits(max_bytes=100))
     assert r.document is None and "limit of 100 bytes" in r.problems[0].reason
 
 
 def test_max_article_chars():
-    r = read_file(str(DATA / "digest_layouts.txt"), max_article_chars=200)
+    r = read_file(str(DATA / "digest_layouts.txt"), limits=ReadLimits(max_article_chars=200))
     kept = {a.index for a in r.articles}
     too_long = [p for p in r.problems if "over the limit" in p.reason]
     assert too_long and all(p.skipped and p.article not in kept for p in too_long)
@@ -152,7 +152,7 @@ def test_read_inputs_order_and_directories(tmp_path):
 
 
 def test_read_inputs_empty_directory_and_missing(tmp_path):
-    results = list(read_inputs([str(tmp_path), "missing.txt"], max_bytes=1000))
+    results = list(read_inputs([str(tmp_path), "missing.txt"], limits=ReadLimits(max_bytes=1000)))
     assert [r.document for r in results] == [None, None]
     assert "no .txt or .jsonl" in results[0].problems[0].reason
 

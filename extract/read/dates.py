@@ -51,7 +51,7 @@ _TEXT_DATES = (
 )
 _NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{2,4})$")
 #: Every date read has a 4-digit year (or ISO date) that survives as a run of digits in the line.
-_YEARISH = re.compile(r"\d\d\d\d")  # (faster than \d{4} in re)
+YEARISH = re.compile(r"\d\d\d\d")  # (faster than \d{4} in re)
 _LABEL_RX = re.compile(_LABEL, re.IGNORECASE)
 _ISO = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?"
                   r"\s*(Z|[+-]\d\d(?::?\d\d)?)?)?")
@@ -71,7 +71,7 @@ def parse_date(text: str) -> str | None:
     if not isinstance(text, str):
         return None
     line = text.strip().strip("|").strip()
-    if not line or len(line) > 80 or not _YEARISH.search(line):
+    if not line or len(line) > 80 or not YEARISH.search(line):
         return None
     return _date_line(line)
 

@@ -1,4 +1,4 @@
-"""Bytes to text: encodings, binary and HTML detection, control characters.
+"""Bytes to text: encodings, binary and HTML detection, control characters (:func:`decode_file`).
 
 :func:`decode` honours BOMs (UTF-8, UTF-16, UTF-32), recognises BOM-less UTF-16
 by its NUL bytes, and otherwise reads strict UTF-8, else cp1252 (its five
@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
-from newsgraph.extract.read.jsonl import BLANK_CONTROLS
-from newsgraph.extract.records import Problem
+from newsgraph.extract.records import Document, Problem
 
-__all__ = ["decode", "_decode", "_binary_kind", "_nul_padding", "_refuse_text", "_control_problems"]
+__all__ = ["decode", "decode_with_note", "decode_file", "Decoded", "binary_kind", "nul_padding",
+           "refuse_text", "control_problems", "BLANK_CONTROLS"]
 
+#: C0 controls (but tab, newline, CR, form feed) and DEL become spaces, one character for one, so every
+#: offset stays exact and no output (GraphML, GEXF, SPARQL XML) gets a character XML forbids.
+BLANK_CONTROLS = {c: " " for c in [*range(32), 127] if chr(c) not in "\t\n\r\f"}
 #: Control characters: C0 controls but tab, LF, CR and FF; and DEL (those :data:`BLANK_CONTROLS` blanks).
 _CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(BLANK_CONTROLS)) + "]")
 
@@ -44,10 +48,10 @@ def decode(raw: bytes) -> tuple[str, str]:
     >>> decode(b"\\xef\\xbb\\xbfhi"), decode("hi".encode("utf-16-be"))
     (('hi', 'utf-8-sig'), ('hi', 'utf-16-be'))
     """
-    return _decode(raw)[:2]
+    return decode_with_note(raw)[:2]
 
 
-def _decode(raw: bytes) -> tuple[str, str, str | None]:
+def decode_with_note(raw: bytes) -> tuple[str, str, str | None]:
     """(text, encoding, note on lossy decoding or None)."""
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -89,15 +93,15 @@ def _utf16_guess(raw: bytes) -> str | None:
     return None
 
 
-def _binary_kind(raw: bytes) -> str | None:
+def binary_kind(raw: bytes) -> str | None:
     """What binary format the bytes are, or None for text (UTF-16/32 text holds NULs too).
 
     A few stray NULs, or NUL padding at the end (a truncated download), do not make
     a text file binary: they are reported as control characters or padding.
 
-    >>> _binary_kind(b"\\x89PNG..."), _binary_kind(b"text\\x00" + b"\\x00" * 99)
+    >>> binary_kind(b"\\x89PNG..."), binary_kind(b"text\\x00" + b"\\x00" * 99)
     ('PNG', None)
-    >>> _binary_kind(b"a\\x00\\x00b" * 5)
+    >>> binary_kind(b"a\\x00\\x00b" * 5)
     'NUL bytes'
     """
     for magic, name in _MAGIC.items():
@@ -105,13 +109,13 @@ def _binary_kind(raw: bytes) -> str | None:
             return name
     if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
             and not _utf16_guess(raw):
-        head = raw[:len(raw) - _nul_padding(raw)]
+        head = raw[:len(raw) - nul_padding(raw)]
         if not head.strip() or head.count(b"\x00") > 1 + len(head) // 1000:
             return "NUL bytes"
     return None
 
 
-def _nul_padding(raw: bytes) -> int:
+def nul_padding(raw: bytes) -> int:
     """Number of NUL bytes ending ``raw`` when it is not UTF-16/32 text (0 otherwise)."""
     if not raw.endswith(b"\x00") or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
             or _utf16_guess(raw):
@@ -119,7 +123,7 @@ def _nul_padding(raw: bytes) -> int:
     return len(raw) - len(raw.rstrip(b"\x00"))
 
 
-def _refuse_text(text: str) -> str | None:
+def refuse_text(text: str) -> str | None:
     """Why decoded text is not read at all (empty, HTML, mostly control characters), or None."""
     if not text:
         return "empty file"
@@ -134,7 +138,7 @@ def _refuse_text(text: str) -> str | None:
     return None
 
 
-def _control_problems(source: str, text: str) -> list[Problem]:
+def control_problems(source: str, text: str) -> list[Problem]:
     """A non-fatal Problem when control characters are present (replaced by spaces: offsets stay exact)."""
     first = _CONTROL.search(text)
     if not first:
@@ -143,3 +147,42 @@ def _control_problems(source: str, text: str) -> list[Problem]:
     codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found})[:5])
     return [Problem(source, f"{len(found)} control characters ({codes}) replaced by spaces",
                     text.count("\n", 0, first.start()) + 1, skipped=False)]
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's bytes as text: its Document, the text to split (None when refused) and the problems met."""
+
+    document: Document
+    text: str | None
+    problems: tuple[Problem, ...]
+
+
+def decode_file(source: str, sha256: str, raw: bytes) -> Decoded:
+    """The text of a file's bytes, ready to split: binary, empty and HTML files are refused, control
+    characters blanked (:data:`BLANK_CONTROLS`), NUL padding at the end dropped, lossy decoding noted.
+
+    >>> d = decode_file("x.txt", "0" * 64, b"Hi\\x07 there")
+    >>> d.text, d.document.encoding, [p.reason for p in d.problems]
+    ('Hi  there', 'utf-8', ['1 control characters (U+0007) replaced by spaces'])
+    >>> decode_file("x.txt", "0" * 64, b"%PDF-1.4").problems[0].reason
+    'binary file, not text (PDF)'
+    """
+    kind = binary_kind(raw)
+    if kind:
+        doc = Document(source=source, sha256=sha256, encoding="binary", size=len(raw))
+        return Decoded(doc, None, (Problem(source, f"binary file, not text ({kind})"),))
+    padding = nul_padding(raw)
+    text, encoding, note = decode_with_note(raw[:len(raw) - padding])
+    doc = Document(source=source, sha256=sha256, encoding=encoding, size=len(raw))
+    problems = [Problem(source, note, skipped=False)] if note else []
+    if padding:
+        problems.append(Problem(source, f"file ends in {padding} NUL bytes (truncated download?); "
+                                "they were ignored", skipped=False))
+    refusal = refuse_text(text)
+    if refusal:
+        return Decoded(doc, None, (Problem(source, refusal),))
+    if controls := control_problems(source, text):  # else there is nothing to blank
+        problems += controls
+        text = text.translate(BLANK_CONTROLS)
+    return Decoded(doc, text, tuple(problems))

@@ -9,8 +9,8 @@ such headline, or after a closing URL line or a separator line, a headline-like
 line followed by a body paragraph opens an article.  A file with no boundary at
 all is one article (its first line is the headline when headline-like).
 
-Metadata comes from the zone (outlet line > agency in the body's dateline >
-domain of the URL), the wire dateline opening the first paragraph
+Metadata (:mod:`newsgraph.extract.read.articlemeta`) comes from the zone (outlet line > agency
+in the body's dateline > domain of the URL), the wire dateline opening the first paragraph
 ("YEREVAN, MARCH 22, ARMENPRESS." / "LONDON (Reuters) -"), a "– writes Jane Doe"
 byline closing a paragraph, and a URL line closing the article (not in the body).
 ``Article.body`` is a verbatim slice of ``text``; it keeps the dateline paragraph.
@@ -28,9 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 from newsgraph.extract.read import metalines as ml
+from newsgraph.extract.read.articlemeta import Meta, domain
 from newsgraph.extract.records import Article, Problem
 
 
@@ -44,6 +44,14 @@ class Line(NamedTuple):
     kind: str
     payload: object = None
     headline: bool = False  # headline-like (:func:`newsgraph.extract.read.metalines.headline_like`)
+
+
+class Part(NamedTuple):
+    """One article's lines: its headline (None when it has none), metadata lines and body lines."""
+
+    head: Line | None
+    zone: list[Line]
+    lines: list[Line]
 
 
 def lines_of(text: str) -> list[Line]:
@@ -179,8 +187,8 @@ def split_digest(text: str, *, source: str = "", sha256: str = "") -> tuple[list
     blocks = blocks_of(lines)
     problems: list[Problem] = []
     starts = [(blocks[b][0], zone, b, body_b) for b, zone, body_b in boundaries(blocks)]
-    parts = [(head, zone, [ln for blk in blocks[body_b:(starts[i + 1][2] if i + 1 < len(starts)
-                                                     else len(blocks))] for ln in blk])
+    parts = [Part(head, zone, [ln for blk in blocks[body_b:(starts[i + 1][2] if i + 1 < len(starts)
+                                                         else len(blocks))] for ln in blk])
              for i, (head, zone, _, body_b) in enumerate(starts)]
     if not parts and blocks:
         parts = [_single(blocks)]
@@ -190,9 +198,9 @@ def split_digest(text: str, *, source: str = "", sha256: str = "") -> tuple[list
                                 "are not part of any article", first.no))
     articles: list[Article] = []
     empty: list[Problem] = []
-    for head, zone, body_lines in parts:
-        art = _article(text, head, zone, body_lines, source, sha256, len(articles))
-        if art is None and head is not None:
+    for part in parts:
+        art = _article(text, part, source, sha256, len(articles))
+        if art is None and (head := part.head) is not None:
             empty.append(Problem(source, f"headline {head.text[:60]!r} has no article text", head.no))
         elif art is not None:
             articles.append(art)
@@ -201,106 +209,41 @@ def split_digest(text: str, *, source: str = "", sha256: str = "") -> tuple[list
     return articles, sorted(problems + empty, key=lambda p: p.line or 0)
 
 
-def _single(blocks: list[list[Line]]) -> tuple[Line | None, list[Line], list[Line]]:
+def _single(blocks: list[list[Line]]) -> Part:
     """The whole text as one article: headline = first line when headline-like."""
     flat = [ln for blk in blocks for ln in blk]
     head = flat[0] if flat[0].headline else None
     if head and (z := _zone(blocks, 0)):
-        return head, z[0], [ln for blk in blocks[z[1]:] for ln in blk]
+        return Part(head, z[0], [ln for blk in blocks[z[1]:] for ln in blk])
     i = 1 if head else 0
     while i < len(flat) - 1 and flat[i].kind in ml.HARD:
         i += 1
-    return head, flat[1 if head else 0:i], flat[i:]
+    return Part(head, flat[1 if head else 0:i], flat[i:])
 
 
-def _article(text: str, head: Line | None, zone: list[Line], lines: list[Line],
-             source: str, sha256: str, index: int) -> Article | None:
+def _article(text: str, part: Part, source: str, sha256: str, index: int) -> Article | None:
     """Build one article from its headline, metadata lines and body lines."""
-    body_lines = list(lines)
-    meta = _meta(zone)
+    head, zone, body_lines = part.head, part.zone, list(part.lines)
+    meta = Meta.of_zone((ln.kind, ln.payload) for ln in zone)
     tail_end = 0
     while body_lines and body_lines[-1].kind in ("url", "chrome", "separator", "handle"):
         tail = body_lines.pop()
         if tail.kind != "separator":
             tail_end = max(tail_end, tail.end)
-        if tail.kind == "url" and not meta.get("url"):
-            meta["url"] = tail.payload
+        if tail.kind == "url" and not meta.url:
+            meta.url = tail.payload
     if not body_lines:
         return None
     first, last = body_lines[0], body_lines[-1]
     body_start = text.index(first.text[0], first.start)  # its first non-blank character
     body = text[body_start:last.end].rstrip()
-    _body_meta(meta, [ln.text for ln in body_lines[:2]])
-    if not meta.get("outlet") and meta.get("url"):
-        meta["outlet"] = domain(meta["url"])
+    meta.add_body([ln.text for ln in body_lines[:2]])
+    if not meta.outlet and meta.url:
+        meta.outlet = domain(meta.url)
     start = text.index(head.text[0], head.start) if head else min([body_start] + [ln.start for ln in zone])
     tail_end = max([tail_end, last.end] + [ln.end for ln in zone])
     return Article(source=source, source_sha256=sha256, index=index, start=start, end=tail_end,
                    headline=head.text if head else "", body=body, body_start=body_start,
-                   date=meta.get("date"), outlet=meta.get("outlet"), url=meta.get("url"),
-                   author=meta.get("author"), datelines=tuple(meta.get("datelines", ())),
-                   country_line=meta.get("country"), line=head.no if head else first.no)
-
-
-def _meta(zone: list[Line]) -> dict:
-    """Date, outlet, country line, datelines, author and URL from the metadata lines."""
-    meta: dict = {}
-    for ln in zone:
-        k, p = ln.kind, ln.payload
-        if k == "date":
-            _set_date(meta, p)
-        elif k == "xdate":
-            prefix, iso = p
-            _set_date(meta, iso)
-            if ml.is_country(prefix):
-                meta.setdefault("country", prefix)
-            elif all(ml.is_place(x) for x in prefix.split(",")):
-                meta.setdefault("datelines", tuple(x.strip() for x in prefix.split(",")))
-            else:
-                meta.setdefault("outlet", prefix)
-        elif k == "place_outlet":
-            meta.setdefault("datelines", p[0])
-            meta.setdefault("outlet", p[1])
-        elif k == "byline":
-            meta.setdefault("author", p)
-        elif k == "url":
-            meta.setdefault("url", p)
-        elif k in ("name", "outlet") and "outlet" not in meta:
-            name, _, country = p.rpartition(",")
-            if name.strip() and ml.is_country(country):
-                meta["outlet"] = name.strip()
-                meta.setdefault("country", country.strip())
-            else:
-                meta["outlet"] = p
-    return meta
-
-
-def _set_date(meta: dict, iso: str) -> None:
-    """First date wins; a later line of the same day that adds the time refines it."""
-    old = meta.get("date")
-    if old is None or (len(old) == 10 and iso.startswith(old) and len(iso) > 10):
-        meta["date"] = iso
-
-
-def _body_meta(meta: dict, first_pars: list[str]) -> None:
-    """Wire dateline and "– writes Jane Doe" byline in the first paragraphs."""
-    if first_pars and (dl := ml.agency_dateline(first_pars[0])):
-        places, agency, iso = dl
-        meta.setdefault("datelines", places)
-        if agency:
-            meta.setdefault("outlet", agency)
-        if iso and not meta.get("date"):
-            meta["date"] = iso
-    for par in first_pars:
-        if (who := ml.writes_byline(par)) and not meta.get("author"):
-            meta["author"] = who
-
-
-def domain(url: str) -> str | None:
-    """Host of a URL without "www.".
-
-    >>> domain("https://www.example-news.com/a/b"), domain("globeecho.com/x")
-    ('example-news.com', 'globeecho.com')
-    """
-    host = urlsplit(url if "://" in url else "http://" + url).hostname or ""
-    return host.removeprefix("www.") or None
+                   date=meta.date, outlet=meta.outlet, url=meta.url, author=meta.author,
+                   datelines=tuple(meta.datelines or ()), country_line=meta.country,
+                   line=head.no if head else first.no)

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import json
 import re
+from typing import NamedTuple
 
 from newsgraph.extract.read.dates import parse_date, parse_iso
+from newsgraph.extract.read.decoding import BLANK_CONTROLS
 from newsgraph.extract.records import Article, Problem
 
-#: C0 controls (but tab, newline, CR, form feed) and DEL become spaces; lone surrogates U+FFFD: no output
+#: Lone surrogates become U+FFFD (and control characters spaces, :data:`BLANK_CONTROLS`): no output
 #: (XML, UTF-8 Turtle) can hold them.  One character for one, so offsets into values stay exact.
-BLANK_CONTROLS = {c: " " for c in [*range(32), 127] if chr(c) not in "\t\n\r\f"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 FIELDS = {
@@ -40,6 +41,15 @@ FIELDS = {
     "author": ("author", "authors"),
     "id": ("id",),
 }
+
+
+class Line(NamedTuple):
+    """One line of a feed: its text (without the line ending), 1-based number and span in the file."""
+
+    text: str
+    no: int
+    start: int
+    end: int
 
 
 def read_jsonl(text: str, *, source: str = "", sha256: str = "") -> tuple[list[Article], list[Problem]]:
@@ -58,7 +68,7 @@ def read_jsonl(text: str, *, source: str = "", sha256: str = "") -> tuple[list[A
         pos += len(raw) + 1
         if not raw.strip():
             continue
-        art, found = _article(text[start:end], source, sha256, len(articles), no, start, end)
+        art, found = _article(Line(text[start:end], no, start, end), source, sha256, len(articles))
         problems += found
         if art:
             articles.append(art)
@@ -67,11 +77,32 @@ def read_jsonl(text: str, *, source: str = "", sha256: str = "") -> tuple[list[A
     return articles, problems
 
 
-def _article(line: str, source: str, sha256: str, index: int, no: int, start: int,
-             end: int) -> tuple[Article | None, list[Problem]]:
-    """One JSONL line to an Article (or None) and its problems."""
+def looks_like_jsonl(text: str) -> bool:
+    """Every non-blank line is a JSON object (a feed saved under another suffix).
+
+    >>> looks_like_jsonl('{"text": "a"}\\n\\n{"text": "b"}\\n'), looks_like_jsonl("Talks resume\\n\\n{x}\\n")
+    (True, False)
+    """
+    first = None
+    for ln in text.split("\n"):
+        if not (ln := ln.strip()):
+            continue
+        if not (ln.startswith("{") and ln.endswith("}")):
+            return False
+        first = first or ln
+    if first is None:
+        return False
     try:
-        obj = json.loads(line)
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+def _article(line: Line, source: str, sha256: str, index: int) -> tuple[Article | None, list[Problem]]:
+    """One JSONL line to an Article (or None) and its problems."""
+    no, start, end = line.no, line.start, line.end
+    try:
+        obj = json.loads(line.text)
     except json.JSONDecodeError as exc:
         reason = f"line is not valid JSON ({exc.msg.removesuffix(' at')}, column {exc.colno}); skipped"
         return None, [Problem(source, reason, no)]

@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 
 from newsgraph.extract.lexicon.tablecache import cached
-from newsgraph.extract.read.dates import _YEARISH, parse_date
+from newsgraph.extract.read.dates import YEARISH, parse_date
 
 HARD = frozenset({"date", "xdate", "url", "chrome", "handle", "byline", "place_outlet", "outlet"})
 SOFT = frozenset({"name", "separator"})
@@ -85,7 +85,7 @@ def classify(line: str) -> tuple[str, object]:
         return "separator", None
     if m := _HANDLE.fullmatch(s):
         return "handle", m.group(1)
-    dated = _YEARISH.search(s) is not None  # no date can be read without a 4-digit run
+    dated = YEARISH.search(s) is not None  # no date can be read without a 4-digit run
     if dated and (iso := parse_date(s)) is not None:
         return "date", iso
     if len(s) <= 100 and (m := _BYLINE.match(s)) and len(m.group(1).split()) <= 8:

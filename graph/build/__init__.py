@@ -8,8 +8,9 @@ all records at once, is order-independent and is recomputed on every build.  So
 a build on an existing ``OUT/`` extracts only new or changed articles and gives
 exactly what a from-scratch build of the same inputs gives.
 
-Inputs of earlier builds stay part of the graph unless ``sync=True`` (then only
-the inputs given now count).  ``OUT/manifest.json`` records which inputs (path,
+What a build is asked to do is one :class:`BuildOptions` (model, base IRI, workers, batch
+size, read limits ...).  Inputs of earlier builds stay part of the graph unless ``sync=True``
+(then only the inputs given now count).  ``OUT/manifest.json`` records which inputs (path,
 sha256) gave which article keys; it is written last, so a killed build simply
 resumes (finished articles are cached batch by batch).
 """
@@ -22,59 +23,79 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 
 from newsgraph.extract import read as reader
-from newsgraph.extract.read import ReadResult
+from newsgraph.extract.read import ReadLimits, ReadResult
 from newsgraph.extract.records import Article, ArticleRecords, Problem
-from newsgraph.graph import DEFAULT_BASE
-from newsgraph.graph.build.cache import RecordCache, graph_version, pipeline_version, rebase, record_key
-from newsgraph.graph.build.workers import batches, runner
+from newsgraph.graph.build.cache import RecordCache, rebase, record_key
+from newsgraph.graph.build.options import BuildOptions
+from newsgraph.graph.build.summary import Summary
+from newsgraph.graph.build.versions import graph_version, pipeline_version, reader_version
+from newsgraph.graph.build.workers import Runner, batches, runner
 
-
-@dataclass(frozen=True)
-class Summary:
-    """What a build did: counts for the closing summary, and every problem met."""
-
-    files: int = 0
-    files_read: int = 0
-    articles: int = 0
-    actors: tuple[tuple[str, int], ...] = ()   # (kind, count), sorted by kind
-    sources: int = 0                           # outlets and cited sources
-    events: int = 0
-    triples: int = 0
-    problems: tuple[Problem, ...] = ()
-    outputs: tuple[str, ...] = ()
-    extracted: int = 0                         # articles parsed in this build
-    cached: int = 0                            # articles whose records came from the cache
-    unchanged: bool = False                    # nothing changed since the last build: nothing written
-
-    @property
-    def skipped(self) -> tuple[Problem, ...]:
-        """Problems that kept something out of the graph."""
-        return tuple(p for p in self.problems if p.skipped)
-
-    def lines(self) -> list[str]:
-        """The closing summary as printable lines."""
-        kinds = ", ".join(f"{n} {k}" for k, n in self.actors) or "none"
-        dropped = sum(1 for p in self.skipped if p.line is not None or p.article is not None)
-        out = [f"files: {self.files_read}/{self.files} read",
-               f"articles: {self.articles} built, {dropped} skipped",
-               f"actors: {sum(n for _, n in self.actors)} ({kinds})",
-               f"sources: {self.sources}",
-               f"events: {self.events}",
-               f"triples: {self.triples}",
-               f"extracted: {self.extracted} (cache hits: {self.cached}"
-               + (", nothing changed)" if self.unchanged else ")"),
-               f"warnings: {len(self.problems)} ({len(self.skipped)} skipped)"]
-        out += [f"  {'skipped' if p.skipped else 'warning'}: {p}" for p in self.problems]
-        return out
-
+__all__ = ["build", "BuildOptions", "ReadLimits", "Summary", "read_manifest", "MANIFEST"]
 
 MANIFEST = "manifest.json"
 
 
-def _read_given(inputs: Iterable[str], limits: dict,
+@dataclass(frozen=True)
+class Inputs:
+    """The inputs of a build: the ReadResults it uses, by path, and the problems of the given files
+    that could not be read."""
+
+    results: dict[str, ReadResult]
+    lost: tuple[Problem, ...]
+
+    @property
+    def files(self) -> int:
+        """Input files: used, and given but unreadable."""
+        return len(self.results) + len(self.lost)
+
+    @property
+    def files_read(self) -> int:
+        """How many input files gave at least one article."""
+        return sum(1 for r in self.results.values() if r.articles)
+
+    @property
+    def articles(self) -> list[Article]:
+        """Every article of the inputs, file by file."""
+        return [a for r in self.results.values() for a in r.articles]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The problems of reading the inputs."""
+        return list(self.lost) + [p for r in self.results.values() for p in r.problems]
+
+
+@dataclass(frozen=True)
+class Versions:
+    """The versions of what a build caches (:mod:`newsgraph.graph.build.versions`)."""
+
+    records: str   # the record cache's: extractors, lexicons, model
+    reader: str    # the stored reads': the reader's code
+
+
+@dataclass(frozen=True)
+class Run:
+    """One build: its options, the versions of its cached parts and its inputs."""
+
+    options: BuildOptions
+    versions: Versions
+    inputs: Inputs
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of everything the outputs depend on (the code of every part, the inputs, the base
+        IRI, the limits): "nothing changed" when it is the last build's."""
+        rows = sorted((p, r.document.sha256) for p, r in self.inputs.results.items())
+        text = json.dumps([self.versions.records, self.versions.reader, graph_version(), self.options.base_iri,
+                           rows, [str(p) for p in self.inputs.lost], _limits_key(self.options.limits)])
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _read_given(inputs: Iterable[str], limits: ReadLimits,
                 known: dict[tuple[str, str], ReadResult] | None = None
                 ) -> tuple[dict[str, ReadResult], list[Problem]]:
     """ReadResults of the readable given files by path, and the problems of unreadable ones.
@@ -84,7 +105,7 @@ def _read_given(inputs: Iterable[str], limits: dict,
     """
     given: dict[str, ReadResult] = {}
     lost: list[Problem] = []
-    for result in reader.read_inputs(list(inputs), known=known, **limits):
+    for result in reader.read_inputs(list(inputs), limits=limits, known=known):
         if result.document is None:
             lost.extend(result.problems)
         else:
@@ -101,16 +122,16 @@ def _stored(out: Path, version: str) -> dict[str, tuple[str | None, ReadResult]]
 
 
 def _known_reads(stored: dict, manifest: dict, version: str,
-                 limits: dict) -> dict[tuple[str, str], ReadResult]:
-    """The stored reads by (path, sha256) when the last build read with this pipeline version
-    (which covers the reader's code) and these limits; {} otherwise."""
-    if manifest.get("pipeline") != version or manifest.get("limits") != _limits_key(limits):
+                 limits: ReadLimits) -> dict[tuple[str, str], ReadResult]:
+    """The stored reads by (path, sha256) when the last build read with this reader ``version``
+    and these limits; {} otherwise."""
+    if manifest.get("reader") != version or manifest.get("limits") != _limits_key(limits):
         return {}
     return {(path, sha): result for path, (sha, result) in stored.items() if sha}
 
 
-def _limits_key(limits: dict) -> list:
-    return sorted([k, v] for k, v in limits.items())
+def _limits_key(limits: ReadLimits) -> list:
+    return sorted([k, v] for k, v in asdict(limits).items())
 
 
 def _effective(given: dict[str, ReadResult], stored: dict, sync: bool) -> dict[str, ReadResult]:
@@ -122,13 +143,6 @@ def _effective(given: dict[str, ReadResult], stored: dict, sync: bool) -> dict[s
     return out
 
 
-def _fingerprint(version: str, base: str, inputs: dict[str, ReadResult], lost: list[Problem],
-                 limits: dict) -> str:
-    rows = sorted((p, r.document.sha256) for p, r in inputs.items())
-    text = json.dumps([version, graph_version(), base, rows, [str(p) for p in lost], _limits_key(limits)])
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def read_manifest(out: str | Path) -> dict:
     """``OUT/manifest.json`` as a dict ({} when absent or unreadable)."""
     try:
@@ -138,30 +152,19 @@ def read_manifest(out: str | Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _summary_from(data: dict) -> Summary | None:
-    try:
-        fields = dict(data)
-        fields["actors"] = tuple(tuple(x) for x in fields["actors"])
-        fields["problems"] = tuple(Problem(**p) for p in fields["problems"])
-        fields["outputs"] = tuple(fields["outputs"])
-        return Summary(**fields)
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
 def _unchanged(out: Path, data: dict, fingerprint: str) -> Summary | None:
     """The last build's summary (from its manifest ``data``) when it was of exactly these inputs
     and its files are all there."""
     if data.get("fingerprint") != fingerprint or not (out / "store" / "CURRENT").exists():
         return None
-    summary = _summary_from(data.get("summary") or {})
+    summary = Summary.from_dict(data.get("summary") or {})
     if summary is None or not all(Path(p).exists() for p in summary.outputs):
         return None
     return Summary(**{**asdict(summary), "actors": summary.actors, "problems": summary.problems,
                       "extracted": 0, "cached": summary.articles, "unchanged": True})
 
 
-def _records(articles: list[Article], cache: RecordCache, run, batch_size: int,
+def _records(articles: list[Article], cache: RecordCache, run: Runner, batch_size: int,
              progress: Callable[[int], None] | None) -> tuple[list[ArticleRecords], int]:
     """Records of ``articles`` (in order) from the cache, extracting and caching the misses."""
     by_key: dict[str, ArticleRecords] = {}
@@ -184,68 +187,64 @@ def _records(articles: list[Article], cache: RecordCache, run, batch_size: int,
     return out, len(todo)
 
 
-def build(inputs: Iterable[str], out: str | Path, *, model: str | None = None, nlp=None,
-          base: str | None = None, progress: Callable[[int], None] | None = None,
-          workers: int | None = None, dask: str | None = None, sync: bool = False,
-          batch_size: int = 16, **limits) -> Summary:
+def _runner(options: BuildOptions, nlp) -> Runner:
+    """The extraction runner of ``options``: ``nlp`` in this process unless workers are asked for."""
+    workers = options.workers
+    if workers is None:
+        workers = 1 if nlp is not None else (os.cpu_count() or 1)
+    return runner(workers, options.model, nlp, options.dask_address)
+
+
+def build(inputs: Iterable[str], out: str | Path, options: BuildOptions | None = None, *, nlp=None,
+          progress: Callable[[int], None] | None = None, **changes) -> Summary:
     """Build (or update) the graph of ``inputs`` in the directory ``out``.
 
-    ``nlp`` is a loaded pipeline (from :func:`newsgraph.extract.nlp.load`); when None,
-    ``model`` (default: the bundled English pipeline) is loaded only if some
-    article is not cached yet.  ``base`` is the base IRI of minted IRIs (default:
-    :data:`graph.DEFAULT_BASE`).  ``workers`` processes extract (default: one per
-    core; 1 when ``nlp`` is given), or the Dask cluster at ``dask``.  Inputs of
-    earlier builds into ``out`` stay in the graph unless ``sync``.  ``progress``
-    is called with the number of articles done.  Nothing is written when no
-    article could be read; the returned :class:`Summary` says why.
+    ``options`` (default: :class:`BuildOptions`) with ``changes`` (names of its fields, or of
+    :class:`ReadLimits`: ``build(inputs, out, workers=2, max_article_chars=300)``) say what
+    to do.  ``nlp`` is a loaded pipeline (from :func:`newsgraph.extract.nlp.load`); when None,
+    ``options.model`` is loaded only if some article is not cached yet.  ``progress`` is called
+    with the number of articles done.  Nothing is written when no article could be read; the
+    returned :class:`Summary` says why.
+
+    >>> build(["/nonexistent/x.txt"], "/nonexistent/out", batch_size=4).lines()[0]
+    'files: 0/1 read'
     """
-    out, base = Path(out), base or DEFAULT_BASE
-    limits = {"max_bytes": reader.MAX_FILE_BYTES, "max_article_chars": reader.MAX_ARTICLE_CHARS, **limits}
-    version, manifest = pipeline_version(model, nlp), read_manifest(out)
-    stored = _stored(out, version)
-    given, lost = _read_given(inputs, limits, _known_reads(stored, manifest, version, limits))
+    options, out = (options or BuildOptions()).with_changes(**changes), Path(out)
+    versions, manifest = Versions(pipeline_version(options.model, nlp), reader_version()), read_manifest(out)
+    stored = _stored(out, versions.records)
+    known = _known_reads(stored, manifest, versions.reader, options.limits)
+    given, lost = _read_given(inputs, options.limits, known)
     if not given and not (out / "cache").exists():
         return Summary(files=len(lost), problems=tuple(lost))
-    with RecordCache(out / "cache", version) as cache:
-        chosen = _effective(given, stored, sync)
-        fingerprint = _fingerprint(version, base, chosen, lost, limits)
-        same = _unchanged(out, manifest, fingerprint)
+    with RecordCache(out / "cache", versions.records) as cache:
+        run = Run(options, versions, Inputs(_effective(given, stored, options.sync), tuple(lost)))
+        same = _unchanged(out, manifest, run.fingerprint)
         if same is not None:
             return same
-        articles = [a for r in chosen.values() for a in r.articles]
-        problems = lost + [p for r in chosen.values() for p in r.problems]
-        if workers is None:
-            workers = 1 if nlp is not None else (os.cpu_count() or 1)
-        run = runner(workers, model, nlp, dask)
-        records, extracted = _records(articles, cache, run, batch_size, progress)
-        problems += [p for r in records for p in r.problems]
+        records, extracted = _records(run.inputs.articles, cache, _runner(options, nlp), options.batch_size,
+                                      progress)
+        problems = run.inputs.problems + [p for r in records for p in r.problems]
         if not records:
-            return Summary(files=len(chosen) + len(lost), files_read=_with_articles(chosen),
-                           problems=tuple(problems))
-        summary = _write(records, chosen, out, base, problems, extracted, len(lost))
-        cache.set_inputs(chosen, drop_others=True)
-    _write_manifest(out, version, base, fingerprint, chosen, summary, _limits_key(limits))
+            return Summary(files=run.inputs.files, files_read=run.inputs.files_read, problems=tuple(problems))
+        summary = _write(records, run, out, problems, extracted)
+        cache.set_inputs(run.inputs.results, drop_others=True)
+    _write_manifest(out, run, summary)
     return summary
 
 
-def _with_articles(chosen: dict[str, ReadResult]) -> int:
-    """How many input files gave at least one article."""
-    return sum(1 for r in chosen.values() if r.articles)
-
-
-def _write(records, chosen: dict[str, ReadResult], out: Path, base: str, problems: list[Problem],
-           extracted: int, lost: int) -> Summary:
+def _write(records, run: Run, out: Path, problems: list[Problem], extracted: int) -> Summary:
     """Resolve, write the export files and update the store; the build's Summary."""
     from newsgraph.graph import export
     from newsgraph.graph.resolve import resolve
 
+    chosen = run.inputs.results
     model_ = resolve(records, [r.document for r in chosen.values()])
-    triples = _write_outputs(model_, out, base)
+    triples = _write_outputs(model_, out, run.options.base_iri)
     written = {name: out / name for name in export.FILES}
     kinds = Counter(a.kind for a in model_.actors)
     cited = {model_.actor(r.article.key, c.source) for r in model_.articles for c in r.citations}
     outlets = {a.key for a in model_.actors if a.kind == "Outlet"}
-    return Summary(files=len(chosen) + lost, files_read=_with_articles(chosen), articles=len(model_.articles),
+    return Summary(files=run.inputs.files, files_read=run.inputs.files_read, articles=len(model_.articles),
                    actors=tuple(sorted(kinds.items())), sources=len((cited - {None}) | outlets),
                    events=len(model_.events), triples=triples, problems=tuple(problems),
                    outputs=tuple(str(p) for p in sorted(written.values())),
@@ -274,13 +273,13 @@ def _write_outputs(model_, out: Path, base: str) -> int:
         gc.unfreeze()
 
 
-def _write_manifest(out: Path, version: str, base: str, fingerprint: str, chosen: dict[str, ReadResult],
-                    summary: Summary, limits: list) -> None:
+def _write_manifest(out: Path, run: Run, summary: Summary) -> None:
     from newsgraph.graph.export import write_atomic
 
-    inputs = [{"path": p, "sha256": r.document.sha256,
-               "articles": sorted({a.key for a in r.articles})} for p, r in sorted(chosen.items())]
-    data = {"format": 1, "pipeline": version, "base": base, "fingerprint": fingerprint, "inputs": inputs,
-            "limits": limits,
+    inputs = [{"path": p, "sha256": r.document.sha256, "articles": sorted({a.key for a in r.articles})}
+              for p, r in sorted(run.inputs.results.items())]
+    data = {"format": 1, "pipeline": run.versions.records, "reader": run.versions.reader,
+            "base": run.options.base_iri,
+            "fingerprint": run.fingerprint, "inputs": inputs, "limits": _limits_key(run.options.limits),
             "summary": {**asdict(summary), "extracted": 0, "cached": 0}}
     write_atomic(out / MANIFEST, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())

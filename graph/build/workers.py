@@ -25,7 +25,7 @@ from itertools import islice
 
 from newsgraph.extract.records import Article, ArticleRecords
 
-__all__ = ["extract_batch", "batches", "local_runner", "pool_runner", "dask_runner", "runner"]
+__all__ = ["extract_batch", "batches", "local_runner", "pool_runner", "dask_runner", "runner", "Runner"]
 
 Batch = list[Article]
 Runner = Callable[[Iterable[Batch]], Iterator[list[ArticleRecords]]]
@@ -42,13 +42,14 @@ def _pipeline(model: str | None):
 
 
 def extract_batch(model: str | None, articles: Batch, nlp=None) -> list[ArticleRecords]:
-    """Records of ``articles`` (in order), parsed by ``nlp`` or this process's pipeline ``model``."""
+    """Records of ``articles`` (in order), parsed as one batch by ``nlp`` or this process's pipeline
+    ``model`` (None: the default one)."""
     from newsgraph.extract.pipeline import extract
 
     return list(extract(nlp if nlp is not None else _pipeline(model), articles))
 
 
-def batches(articles: Iterable[Article], size: int = 16) -> Iterator[Batch]:
+def batches(articles: Iterable[Article], size: int) -> Iterator[Batch]:
     """``articles`` in lists of ``size`` (the last one shorter).
 
     >>> [len(b) for b in batches(range(5), 2)]

@@ -9,9 +9,11 @@ sorted, and the GEXF carries no write date.
 The files are streamed: a build (:func:`write_plan`) makes the triples of a
 :class:`newsgraph.graph.rdf.plan.Plan` twice -- subject by subject for ``graph.ttl``,
 ``graph.jsonld`` and the Gephi views, named graph by named graph for
-``graph.trig`` -- and never holds the whole graph.  Turtle and TriG are written
-by pyoxigraph's serializers, JSON-LD by :mod:`newsgraph.graph.export.jsonld`, GraphML and GEXF
-by :mod:`newsgraph.graph.export.gephi.xml`.  :func:`write_outputs` writes the same files from an
+``graph.trig`` -- and never holds the whole graph.  The writers are a table
+(:data:`newsgraph.graph.export.writers.WRITERS`: the files, the stream, how each is made):
+Turtle and TriG are written by pyoxigraph's serializers (:mod:`newsgraph.graph.export.turtle`),
+JSON-LD by :mod:`newsgraph.graph.export.jsonld`, GraphML and GEXF by
+:mod:`newsgraph.graph.export.gephi`.  :func:`write_outputs` writes the same files from an
 rdflib Graph or Dataset.
 
 >>> import tempfile
@@ -23,9 +25,7 @@ rdflib Graph or Dataset.
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,76 +33,36 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from newsgraph.graph.export import gephi
-from newsgraph.graph.export.gephi.view import View
-from newsgraph.graph.export.jsonld import JsonLdWriter
+from newsgraph.graph.export.atomic import atomic, write_atomic
+from newsgraph.graph.export.writers import BY_GRAPH, BY_SUBJECT, FILES, PREFIXES, write_stream
 from newsgraph.graph.rdf.digests import Digests
 from newsgraph.graph.rdf.terms import OxTerms, groups_of
-from newsgraph.graph.rdf.vocab import PREFIXES
 
-FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml", "actors.graphml", "graph.gexf")
-_PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
+__all__ = ["FILES", "atomic", "write_atomic", "write_plan", "write_outputs", "write_by_subject",
+           "write_by_graph", "clean_temporaries", "plan_graphs", "turtle_bytes"]
+
 Groups = Iterable[tuple[str, list]]
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 @contextlib.contextmanager
-def atomic(path: Path) -> Iterator[BinaryIO]:
-    """A binary file to write ``path`` through: a temporary file in the same directory, moved into
-    place (:func:`os.replace`) when the block ends without error, removed otherwise."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _files(out_dir: Path) -> Iterator[Callable[[str], BinaryIO]]:
+    """An opener of files of ``out_dir`` (:func:`atomic`): those it opened are moved into place when the
+    block ends without error, removed otherwise."""
+    with contextlib.ExitStack() as stack:
+        yield lambda name: stack.enter_context(atomic(Path(out_dir) / name))
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same directory and os.replace."""
-    with atomic(path) as fh:
-        fh.write(data)
-    return Path(path)
+class _Count:
+    """Counts the triples of the subject groups it is fed."""
 
+    def __init__(self) -> None:
+        self.triples = 0
 
-def _union_pass(groups: Groups, ttl: BinaryIO, jsonld: BinaryIO, view: View) -> int:
-    """Write Turtle and JSON-LD of the union and collect the Gephi views; returns the triple count."""
-    writer, count = JsonLdWriter(jsonld, _PREFIXES), [0]
+    def add(self, s: str, pos: list) -> None:
+        self.triples += len(pos)
 
-    def tapped() -> Iterator[tuple[str, list]]:
-        for s, pos in groups:
-            writer.add(s, pos)
-            view.add(s, pos)
-            count[0] += len(pos)
-            yield s, pos
-
-    ox.serialize(OxTerms().triples(tapped()), ttl, ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
-    writer.close()
-    return count[0]
-
-
-def _trig_quads(graphs: Iterable[tuple[str | None, Groups]], digests: Digests | None) -> Iterator[ox.Quad]:
-    """Quads of each named graph (``None``: the default graph), hashing each named graph into ``digests``."""
-    terms = OxTerms()
-    named, obj, iri, quad = terms.named, terms.object, ox.NamedNode, ox.Quad
-    for name, groups in graphs:
-        g = ox.DefaultGraph() if name is None else terms.subject(name)
-        for group in groups if digests is None or name is None else digests.tap(name, groups):
-            s = terms.subject(group[0])
-            for p, o in group[1]:
-                yield quad(s, named(p), iri(o) if type(o) is str else obj(o), g)
+    def close(self) -> None:
+        pass
 
 
 def clean_temporaries(out_dir: Path) -> None:
@@ -113,21 +73,23 @@ def clean_temporaries(out_dir: Path) -> None:
 
 
 def write_by_subject(union: Groups, out_dir: Path) -> int:
-    """Write ``graph.ttl``, ``graph.jsonld``, the GraphML files and the GEXF from the union
-    graph's subject groups; returns the number of triples."""
-    out_dir, view = Path(out_dir), View()
-    with atomic(out_dir / "graph.ttl") as ttl, atomic(out_dir / "graph.jsonld") as jsonld:
-        triples = _union_pass(union, ttl, jsonld, view)
-    gephi.write_views(view, lambda name: atomic(out_dir / name))
-    return triples
+    """Write the files of the writers of the by-subject stream (``graph.ttl``, ``graph.jsonld``, the
+    GraphML files and the GEXF) from the union graph's subject groups; returns the number of triples."""
+    count = _Count()
+    with _files(out_dir) as opener:
+        write_stream(BY_SUBJECT, union, opener, taps=[count])
+    return count.triples
 
 
 def write_by_graph(graphs: Iterable[tuple[str | None, Groups]], out_dir: Path,
                    digests: Digests | None = None) -> None:
-    """Write ``graph.trig`` from each named graph's subject groups (graph IRI, ``None`` for the
-    default graph), recording the named graphs' hashes in ``digests`` when given."""
-    with atomic(Path(out_dir) / "graph.trig") as trig:
-        ox.serialize(_trig_quads(graphs, digests), trig, ox.RdfFormat.TRIG, prefixes=_PREFIXES)
+    """Write the files of the writers of the by-graph stream (``graph.trig``) from each named graph's
+    subject groups (graph IRI, ``None`` for the default graph), recording the named graphs' hashes
+    in ``digests`` when given."""
+    items = ((name, group) for name, groups in graphs
+             for group in (groups if digests is None or name is None else digests.tap(name, groups)))
+    with _files(out_dir) as opener:
+        write_stream(BY_GRAPH, items, opener)
 
 
 def _write(out_dir: Path, union: Groups, graphs: Iterable[tuple[str | None, Groups]],
@@ -181,4 +143,4 @@ def write_outputs(graph_or_dataset: Graph | Dataset, out_dir: Path, *,
 def turtle_bytes(g: Graph) -> bytes:
     """Turtle serialisation of ``g`` (as in ``graph.ttl``)."""
     return ox.serialize(OxTerms().triples(groups_of(g.triples((None, None, None)))),
-                        format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+                        format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)

@@ -21,6 +21,7 @@ The source is ``OUT/store`` (see :mod:`newsgraph.graph.store`).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,11 +30,29 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-__all__ = ["PushError", "PushResult", "push"]
+__all__ = ["PushError", "PushOptions", "PushResult", "push"]
 
 
 class PushError(RuntimeError):
     """The store refused a request or could not be reached (one line, with the HTTP status)."""
+
+
+@dataclass(frozen=True)
+class PushOptions:
+    """Where and how to push.
+
+    ``endpoint``: a SPARQL 1.1 Graph Store Protocol URL; ``update_endpoint``: a SPARQL 1.1 Update
+    URL (it wins when both are given).  ``graph``: put every triple into this one named graph
+    (None: the build's own named graphs).  ``batch``: triples per request; ``auth``:
+    ``"user:password"`` for HTTP basic authentication; ``timeout``: seconds per request.
+    """
+
+    endpoint: str | None = None
+    update_endpoint: str | None = None
+    graph: str | None = None
+    batch: int = 10_000
+    auth: str | None = None
+    timeout: float = 120.0
 
 
 @dataclass(frozen=True)
@@ -56,12 +75,40 @@ def _update_text(graph: str, lines: list[str], *, first: bool) -> str:
     return f"DROP SILENT GRAPH <{graph}> ;\n{body}" if first else body
 
 
-def _send(url: str, method: str, data: bytes, content_type: str, auth: str | None, timeout: float) -> None:
-    req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": content_type})
-    if auth:
-        req.add_header("Authorization", "Basic " + base64.b64encode(auth.encode()).decode())
+@dataclass(frozen=True)
+class _Request:
+    """One HTTP request of a push."""
+
+    url: str
+    method: str
+    data: bytes
+    content_type: str
+
+
+def _request(options: PushOptions, graph: str, lines: list[str], *, first: bool) -> _Request:
+    """The request that sends ``lines`` of ``graph`` (the first batch of a graph replaces it).
+
+    >>> _request(PushOptions(endpoint="http://s/data?x=1"), "http://g", ["<a> <b> <c> ."], first=True)
+    _Request(url='http://s/data?x=1&graph=http%3A%2F%2Fg', method='PUT', data=b'<a> <b> <c> .\\n', \
+content_type='application/n-triples')
+    """
+    if options.update_endpoint:
+        data = _update_text(graph, lines, first=first).encode("utf-8")
+        return _Request(options.update_endpoint, "POST", data, "application/sparql-update")
+    sep = "&" if "?" in options.endpoint else "?"
+    url = f"{options.endpoint}{sep}graph={urllib.parse.quote(graph, safe='')}"
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    return _Request(url, "PUT" if first else "POST", data, "application/n-triples")
+
+
+def _send(request: _Request, options: PushOptions) -> None:
+    url, method = request.url, request.method
+    req = urllib.request.Request(url, data=request.data, method=method,
+                                 headers={"Content-Type": request.content_type})
+    if options.auth:
+        req.add_header("Authorization", "Basic " + base64.b64encode(options.auth.encode()).decode())
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
+        with urllib.request.urlopen(req, timeout=options.timeout) as resp:
             resp.read()
     except urllib.error.HTTPError as exc:
         detail = exc.read()[:200].decode("utf-8", "replace").strip().replace("\n", " ")
@@ -84,30 +131,25 @@ def _graphs(out_dir: str | Path, target: str | None) -> Iterator[tuple[str, Iter
             None, None, None, g))
 
 
-def push(out_dir: str | Path, endpoint: str | None = None, *, graph: str | None = None,
-         update_endpoint: str | None = None, batch: int = 10_000, auth: str | None = None,
-         timeout: float = 120.0) -> PushResult:
-    """Load the graph of ``out_dir`` into the store at ``endpoint`` (GSP) or ``update_endpoint``.
+def push(out_dir: str | Path, endpoint: str | None = None, options: PushOptions | None = None,
+         **changes) -> PushResult:
+    """Load the graph of ``out_dir`` into the store at ``endpoint`` (GSP) or ``options.update_endpoint``.
 
-    ``update_endpoint`` wins when both are given.  ``auth`` is ``"user:password"``
-    for HTTP basic authentication.  Raises :class:`PushError` on any HTTP or
-    network failure, ``OSError`` when ``out_dir`` holds no store, ``ValueError``
-    when no endpoint is given.
+    ``options`` (default: :class:`PushOptions`) with ``changes`` (names of its fields:
+    ``push(out, url, batch=500, auth="user:password")``) say where and how.  Raises
+    :class:`PushError` on any HTTP or network failure, ``OSError`` when ``out_dir`` holds no
+    store, ``ValueError`` when no endpoint is given.
     """
-    if not (endpoint or update_endpoint):
+    options = dataclasses.replace(options or PushOptions(), **changes)
+    if endpoint is not None:
+        options = dataclasses.replace(options, endpoint=endpoint)
+    if not (options.endpoint or options.update_endpoint):
         raise ValueError("give an endpoint (Graph Store Protocol) or an update endpoint (SPARQL Update)")
     graphs = triples = requests = 0
-    for iri, lines in _graphs(out_dir, graph):
+    for iri, lines in _graphs(out_dir, options.graph):
         graphs += 1
-        for n, chunk in enumerate(_chunks(iter(lines), batch)):
-            if update_endpoint:
-                data = _update_text(iri, chunk, first=n == 0).encode("utf-8")
-                _send(update_endpoint, "POST", data, "application/sparql-update", auth, timeout)
-            else:
-                sep = "&" if "?" in endpoint else "?"
-                url = f"{endpoint}{sep}graph={urllib.parse.quote(iri, safe='')}"
-                data = ("\n".join(chunk) + "\n").encode("utf-8")
-                _send(url, "PUT" if n == 0 else "POST", data, "application/n-triples", auth, timeout)
+        for n, chunk in enumerate(_chunks(iter(lines), options.batch)):
+            _send(_request(options, iri, chunk, first=n == 0), options)
             triples += len(chunk)
             requests += 1
     return PushResult(graphs=graphs, triples=triples, requests=requests)

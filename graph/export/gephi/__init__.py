@@ -18,7 +18,7 @@
 The views are collected in one pass over the subject groups of the graph
 (:class:`newsgraph.graph.export.gephi.view.View`) and written as text
 (:mod:`newsgraph.graph.export.gephi.xml`):
-a build writes its three files with :func:`write_views` without networkx; the
+a build writes its three files with :class:`GephiWriter` without networkx; the
 functions taking an rdflib Graph or a networkx graph give the same views and files.
 
 >>> from rdflib import Graph
@@ -27,7 +27,6 @@ functions taking an rdflib Graph or a networkx graph give the same views and fil
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
@@ -44,9 +43,11 @@ from newsgraph.graph.rdf.terms import groups_of
 from newsgraph.graph.rdf.vocab import NG, PROV, SCHEMA
 
 __all__ = ["to_networkx", "actor_network", "xml_safe", "graphml_bytes", "gexf_bytes",
-           "write_views", "view_of", "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGES"]
+           "write_views", "GephiWriter", "view_of", "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGES"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+#: Opens one output file (kept open, and moved into place, by whoever gave the opener).
+Opener = Callable[[], BinaryIO]
 EDGES = {NG.agent: "agent", NG.target: "target", NG.participant: "participant", NG.place: "place",
          NG.reportedIn: "reportedIn", NG.outlet: "outlet", SCHEMA.author: "author", NG.dateline: "dateline",
          NG.cites: "cites", NG.country: "country", NG.mentionedIn: "mentionedIn",
@@ -177,18 +178,31 @@ def gexf_bytes(G: nx.MultiDiGraph) -> bytes:
     return text.encode("utf-8")
 
 
-def write_views(view: View, out: Callable[[str], contextlib.AbstractContextManager[BinaryIO]]) -> None:
-    """Write ``graph.graphml``, ``graph.gexf`` and ``actors.graphml`` of a collected view, each to
-    the file ``out(name)`` opens (one view's nodes and edges in memory at a time)."""
+def write_views(view: View, graphml: Opener, gexf: Opener, actors: Opener) -> None:
+    """Write the whole graph of a collected view as GraphML and GEXF and its actor network as
+    GraphML, each to the file its opener opens (one view's nodes and edges in memory at a time)."""
     nodes, edges = _safe_lists(*view.full())
-    with out("graph.graphml") as fh:
-        write_graphml(fh, nodes, edges)
+    write_graphml(graphml(), nodes, edges)
     nodes = _dated(nodes)
-    with out("graph.gexf") as fh:
-        write_gexf(fh, nodes, edges)
+    write_gexf(gexf(), nodes, edges)
     del nodes, edges
-    with out("actors.graphml") as fh:
-        write_graphml(fh, *_safe_lists(*view.actors()))
+    write_graphml(actors(), *_safe_lists(*view.actors()))
+
+
+class GephiWriter:
+    """The Gephi views as an export writer (a row of :data:`newsgraph.graph.export.writers.WRITERS`):
+    fed the union graph's subject groups, writes the three files when closed."""
+
+    def __init__(self, graphml: Opener, actors: Opener, gexf: Opener):
+        self.view, self.files = View(), (graphml, gexf, actors)
+
+    def add(self, s: str, pos: list) -> None:
+        """Take in the triples of subject ``s`` (subjects come in order)."""
+        self.view.add(s, pos)
+
+    def close(self) -> None:
+        """Write the files."""
+        write_views(self.view, *self.files)
 
 
 def check_gephi_rules(path: str | Path) -> list[str]:

@@ -1,0 +1,83 @@
+"""Checks of the articles a splitter found: too long to parse, a quotation mark never closed, no headline.
+
+>>> a = Article(source="s", source_sha256="", index=0, start=0, end=9, headline="", body="x" * 9,
+...             body_start=0)
+>>> kept, problems = check_articles([a], "x" * 9, feed=False, max_chars=5)
+>>> kept, [p.reason for p in problems]
+([], ['article 0 (no headline) is 9 characters long, over the limit of 5 (--max-article-chars); skipped'])
+"""
+from __future__ import annotations
+
+import re
+
+from newsgraph.extract.read.limits import SPACY_MAX_LENGTH
+from newsgraph.extract.records import Article, Problem
+
+__all__ = ["check_articles", "too_long", "open_quote"]
+
+_QUOTE = re.compile('[\u201c\u201d"]')
+
+
+def check_articles(articles: list[Article], text: str, *, feed: bool,
+                   max_chars: int) -> tuple[list[Article], list[Problem]]:
+    """The articles short enough to parse, and problems: too long, quote left open, no headline.
+
+    ``feed``: the articles are records of a feed (:attr:`newsgraph.extract.read.formats.Format.feed`),
+    else slices of ``text``.
+    """
+    kept, problems = [], []
+    for a in articles:
+        if (reason := too_long(a, max_chars)) is not None:
+            problems.append(Problem(a.source, reason, a.line, a.index))
+            continue
+        kept.append(a)
+        if (at := open_quote(a)) is None:
+            continue
+        where = a.line if feed else text.count("\n", 0, a.body_start + at) + 1
+        what = "a quotation mark is never closed in the text field" if feed else \
+            "quotation mark opened here is never closed"
+        problems.append(Problem(a.source, f"article {a.index}: {what}", where, a.index, skipped=False))
+    if not feed and len(articles) == len(kept) == 1 and not kept[0].headline:
+        problems.append(Problem(kept[0].source, "no headline recognised; the whole text was read as one "
+                                "article without a headline", kept[0].line, 0, skipped=False))
+    return kept, problems
+
+
+def too_long(article: Article, max_chars: int) -> str | None:
+    """Why ``article`` is too long to parse, or None.
+
+    >>> a = Article(source="s", source_sha256="", index=0, start=0, end=9, headline="", body="x" * 9,
+    ...             body_start=0)
+    >>> too_long(a, 5)
+    'article 0 (no headline) is 9 characters long, over the limit of 5 (--max-article-chars); skipped'
+    """
+    size = len(article.text)
+    if size <= min(max_chars, SPACY_MAX_LENGTH):
+        return None
+    name = repr(article.headline[:50]) if article.headline else "no headline"
+    limit = (f"{max_chars} (--max-article-chars)" if max_chars <= SPACY_MAX_LENGTH
+             else f"{SPACY_MAX_LENGTH} (spaCy's nlp.max_length)")
+    return f"article {article.index} ({name}) is {size} characters long, over the limit of {limit}; skipped"
+
+
+def open_quote(article: Article) -> int | None:
+    """Offset in the body of a double quotation mark that is never closed, or None.
+
+    Straight quotes alternate open/close (and close a curly opener: mixed styles
+    are common); a quote running over several paragraphs reopens each one
+    (typographic rule), so only a quote still open at the end of the article counts.
+
+    >>> a = Article(source="s", source_sha256="", index=0, start=0, end=9, headline="",
+    ...             body="He said: \u201cWe go.\\n\\n\u201cNow.\u201d Then \u201cnever", body_start=0)
+    >>> open_quote(a), open_quote(Article(**{**a.__dict__, "body": 'Said "yes" and \u201cno".'}))
+    (30, None)
+    """
+    body, opened = article.body, None
+    for m in _QUOTE.finditer(body):
+        i, c = m.start(), m.group()
+        if c == "\u201c" or (c == '"' and opened is None):
+            if opened is None or body.rfind("\n\n", opened, i) >= 0:
+                opened = i
+        else:
+            opened = None
+    return opened
