@@ -90,8 +90,9 @@ class Run:
         """A hash of everything the outputs depend on (the code of every part, the inputs, the base
         IRI, the limits): "nothing changed" when it is the last build's."""
         rows = sorted((p, r.document.sha256) for p, r in self.inputs.results.items())
-        text = json.dumps([self.versions.records, self.versions.reader, graph_version(), self.options.base_iri,
-                           rows, [str(p) for p in self.inputs.lost], _limits_key(self.options.limits)])
+        text = json.dumps([self.versions.records, self.versions.reader, graph_version(),
+                           self.options.base_iri, rows, [str(p) for p in self.inputs.lost],
+                           _limits_key(self.options.limits)])
         return hashlib.sha256(text.encode()).hexdigest()
 
 
