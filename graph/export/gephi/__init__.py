@@ -1,11 +1,11 @@
 """GraphML and GEXF views for Gephi, derived from the RDF graph.
 
-* :func:`to_networkx`: every actor, place, event, article, outlet and document as
+* ``graph.graphml``/``graph.gexf``: every actor, place, event, article, outlet and document as
   a node (ids ``n0``, ``n1``, ... in sorted-IRI order; the IRI is the ``iri``
   attribute), every relation as an edge with a ``label``, ``weight`` and a unique id.
   Memberships become ``member`` edges person -> organisation (``role`` = titles);
   statements become ``quotedIn`` edges speaker -> article.
-* :func:`actor_network`: actors only (Person, State, Organization, Outlet;
+* ``actors.graphml``: actors only (Person, State, Organization, Outlet;
   Locations are left out: they are places, not parties).  Two kinds of edge in one
   directed multigraph, told apart by ``kind``: ``coParticipation`` (two actors share
   events; read it as undirected, it points from the lower to the higher node id)
@@ -18,12 +18,13 @@
 The views are collected in one pass over the subject groups of the graph
 (:class:`newsgraph.graph.export.gephi.view.View`) and written as text
 (:mod:`newsgraph.graph.export.gephi.xml`):
-a build writes its three files with :class:`GephiWriter` without networkx; the
-functions taking an rdflib Graph or a networkx graph give the same views and files.
+a build writes its three files with :class:`GephiWriter` without networkx; :func:`view_of` gives the
+same view of an rdflib Graph, and :func:`graphml_bytes`/:func:`gexf_bytes` write any networkx graph
+(the Python API's networks, say: :mod:`newsgraph.queries.api`) under the same rules.
 
 >>> from rdflib import Graph
->>> to_networkx(Graph()).number_of_nodes()
-0
+>>> view_of(Graph()).full()
+([], [])
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ from newsgraph.graph.export.gephi.xml import gexf_text, graphml_text, write_gexf
 from newsgraph.graph.rdf.terms import groups_of
 from newsgraph.graph.rdf.vocab import NG, PROV, SCHEMA
 
-__all__ = ["to_networkx", "actor_network", "xml_safe", "graphml_bytes", "gexf_bytes",
+__all__ = ["xml_safe", "graphml_bytes", "gexf_bytes",
            "write_views", "GephiWriter", "view_of", "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGES"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -61,25 +62,6 @@ def view_of(g: Graph) -> View:
     for s, pos in groups_of(g.triples((None, None, None))):
         view.add(s, pos)
     return view
-
-
-def _networkx(nodes: list, edges: list) -> nx.MultiDiGraph:
-    G = nx.MultiDiGraph()
-    for n, attrs in nodes:
-        G.add_node(n, **attrs)
-    for u, v, key, attrs in sorted(edges, key=lambda e: int(e[2][1:])):   # added in edge-id order
-        G.add_edge(u, v, key=key, **attrs)
-    return G
-
-
-def to_networkx(g: Graph) -> nx.MultiDiGraph:
-    """The whole graph as a networkx MultiDiGraph with Gephi-safe scalar attributes."""
-    return _networkx(*view_of(g).full())
-
-
-def actor_network(g: Graph) -> nx.MultiDiGraph:
-    """Actors joined by shared events (``coParticipation``) and agent -> target edges."""
-    return _networkx(*view_of(g).actors())
 
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
