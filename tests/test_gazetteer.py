@@ -38,3 +38,21 @@ def test_organisations_and_sectors():
     assert gz.organization("Treasury Department", "USA").country == "USA"
     assert gz.sector_of("Border Guard Service") == "MIL"
     assert gz.sector_of("State Security Service") == "SPY"
+
+
+def test_actor_nouns_are_the_lexicons_own_words():
+    nouns = gz.actor_nouns()
+    assert nouns is gz.actor_nouns()  # read once
+    assert {"side", "forces", "delegation", "peacekeeper", "gunmen"} <= nouns
+    assert not {"minister", "president", "talks"} & nouns
+
+
+def test_the_lexicon_imports_no_event_code():
+    """The lexicon is below the extractors: its tables never come from extract/events/."""
+    import subprocess
+    import sys
+
+    code = ("import sys, newsgraph.extract.lexicon.gazetteer, newsgraph.extract.actors.coref; "
+            "print(sorted(m for m in sys.modules if m.startswith('newsgraph.extract.events')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

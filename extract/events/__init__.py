@@ -25,6 +25,7 @@ from newsgraph.extract.events.lexicon import lexicon, verb_lemma
 from newsgraph.extract.events.modality import aggregate as _aggregate
 from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.temporal import date_of, resolve_date, share_dates
+from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import EventMention
 
@@ -279,7 +280,7 @@ def events(doc: Doc) -> Iterator[EventMention]:
     if article is None or not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
         return  # no parse, no arguments: nothing reliable to say
     lex = lexicon()
-    ctx = args.context(doc, lex["actor_nouns"])
+    ctx = args.context(doc, gz.actor_nouns())
     meta = doc._.ng_meta or (None, None, ())
     wire = _WIRE.match(article.body)
     lede = article.body.find(". ", wire.end()) + 2 if wire else -1  # the sentence after "CITY, DATE, AGENCY."

@@ -37,7 +37,7 @@ _CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "p
 def context(doc: Doc, actor_nouns: frozenset[str]) -> dict:
     """What argument finding needs about ``doc``: token -> entity id, entity records, lexicon.
 
-    ``actor_nouns``: the lexicon's ``lexicon()["actor_nouns"]`` (built once, not per document)."""
+    ``actor_nouns``: :func:`newsgraph.extract.lexicon.gazetteer.actor_nouns` (made once, not per doc)."""
     tok2ent: dict[int, str] = {}
     for ent in docview.ents(doc):
         if ent.kb_id_:

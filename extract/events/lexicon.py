@@ -23,7 +23,7 @@ def lexicon() -> dict:
                                      "phrases", "exclude")}
     lex["general"] = raw.get("general", {})
     for etype, block in raw.items():
-        if etype in ("general", "demonyms"):
+        if etype == "general":
             continue
         for key in ("verbs", "actor_object", "owner_object", "nouns"):
             for lemma in block.get(key, ()):
@@ -36,7 +36,7 @@ def lexicon() -> dict:
             lex["phrases"].setdefault(tuple(phrase.split()), etype)
         for verb, objs in block.get("exclude", {}).items():
             lex["exclude"][(etype, verb)] = frozenset(objs)
-    for key in ("light", "occur", "speech", "topic_verbs", "measure", "local", "actor_nouns"):
+    for key in ("light", "occur", "speech", "topic_verbs", "measure", "local"):
         lex[key] = frozenset(lex["general"].get(key, ()))
     lex["phrase_ends"] = {}  # last lemma -> [(phrase, type)], in lexicon order
     for phrase, etype in lex["phrases"].items():
