@@ -67,53 +67,62 @@ def _day(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _relative_day(g: dict, now: date | None) -> tuple[str, str] | None:
+    """"yesterday", "today", "on Tuesday", "last Thursday": a day counted back from ``now``."""
+    if not now or g.get("rel") == "tomorrow" or g.get("wmod") == "next":
+        return None
+    if g.get("rel"):
+        d = now - timedelta(days=1) if g["rel"] in ("yesterday", "last night") else now
+        return d.isoformat(), "day"
+    back = (now.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+    if g.get("wmod") == "last" and back == 0:
+        back = 7
+    return (now - timedelta(days=back)).isoformat(), "day"
+
+
+def _month_day(mon: int, day: int, year: int | None, now: date | None) -> tuple[str, str] | None:
+    """"On 2 November": without a year, the most recent such day on or before ``now``."""
+    if year is None:
+        if not now:
+            return None
+        year = now.year
+        d = _day(year, mon, day)
+        if d and d > now:
+            year -= 1
+    d = _day(year, mon, day)
+    return (d.isoformat(), "day") if d else None
+
+
+def _month(g: dict, mon: int, year: int | None, now: date | None) -> tuple[str, str] | None:
+    """"last October", "in September": without a year, the most recent such month."""
+    if g.get("mon") == "may" and g.get("last") == "this":
+        return None  # "this may ..." is a modal verb
+    if year is None:
+        if not now or g.get("last") == "next":
+            return None
+        this_year = mon < now.month if g.get("last") == "last" else mon <= now.month
+        year = now.year if this_year else now.year - 1
+    return f"{year:04d}-{mon:02d}", "month"
+
+
 def _resolve(m: re.Match, now: date | None) -> tuple[str, str] | None:
     g = m.groupdict()
     if g.get("iso"):
         d = _day(int(g["iso"]), int(g["im"]), int(g["id"]))
         return (d.isoformat(), "day") if d else None
-    year = int(g["year"]) if g.get("year") else None
-    if g.get("this"):
-        if not now:
-            return None
-        year = now.year
+    if g.get("rel") or g.get("wd"):   # (their patterns have no year, season or month)
+        return _relative_day(g, now)
+    if g.get("this") and not now:
+        return None
+    year = now.year if g.get("this") else int(g["year"]) if g.get("year") else None
     if g.get("season"):
         return (str(year), "year") if year else None
     mon = MONTHS.get((g.get("mon") or "").lower())
-    if g.get("rel"):
-        if not now or g["rel"] == "tomorrow":
-            return None
-        d = now - timedelta(days=1) if g["rel"] in ("yesterday", "last night") else now
-        return d.isoformat(), "day"
-    if g.get("wd"):
-        if not now or g.get("wmod") == "next":
-            return None
-        back = (now.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
-        if g.get("wmod") == "last" and back == 0:
-            back = 7
-        return (now - timedelta(days=back)).isoformat(), "day"
     if mon and g.get("day"):
-        if year is None:
-            if not now:
-                return None
-            year = now.year
-            d = _day(year, mon, int(g["day"]))
-            if d and d > now:
-                year -= 1
-        d = _day(year, mon, int(g["day"]))
-        return (d.isoformat(), "day") if d else None
+        return _month_day(mon, int(g["day"]), year, now)
     if mon:
-        if g.get("mon") == "may" and g.get("last") == "this":
-            return None  # "this may ..." is a modal verb
-        if year is None:
-            if not now or g.get("last") == "next":
-                return None
-            this_year = mon < now.month if g.get("last") == "last" else mon <= now.month
-            year = now.year if this_year else now.year - 1
-        return f"{year:04d}-{mon:02d}", "month"
-    if year:
-        return str(year), "year"
-    return None
+        return _month(g, mon, year, now)
+    return (str(year), "year") if year else None
 
 
 def resolve_date(text: str, article_date: str | None) -> tuple[str, str] | None:
