@@ -4,9 +4,9 @@ Triggers come from the lexicon ``extract/lexicon/data/events.toml`` (verbs, nomi
 light-verb + noun pairs, particle requirements) matched on lemmas and the parse;
 arguments from :mod:`newsgraph.extract.events.arguments`; dates from :mod:`newsgraph.extract.events.temporal`.
 
->>> lexicon()["verbs"]["condemn"], lexicon()["pairs"][("summon", "ambassador")]
+>>> lexicon().verbs["condemn"], lexicon().pairs[("summon", "ambassador")]
 ('ACCUSE', 'ACCUSE')
->>> sorted(etype for etype, preps in lexicon()["prep"]["call"] if "for" in preps)
+>>> sorted(etype for etype, preps in lexicon().prep["call"] if "for" in preps)
 ['REQUEST']
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.spans import chrome_words
 from newsgraph.extract.events import arguments as args
-from newsgraph.extract.events.lexicon import lexicon, verb_lemma
+from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
 from newsgraph.extract.events.modality import aggregate as _aggregate
 from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.temporal import date_of, resolve_date, share_dates
@@ -37,39 +37,39 @@ def _objects(v: Token) -> list[Token]:
     return [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
 
 
-def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
+def _verb_type(v: Token, lex: TriggerLexicon, ctx: dict) -> tuple[str, float] | None:
     lemma = verb_lemma(v, lex)
-    if lemma not in lex["triggers"]:
+    if lemma not in lex.triggers:
         return None  # every rule below needs the lemma in one of the trigger tables
     objs = _objects(v)
-    if any(c.dep_ == "nsubj" and lex["nouns"].get(c.lemma_.lower()) == "DISASTER" for c in v.children):
+    if any(c.dep_ == "nsubj" and lex.nouns.get(c.lemma_.lower()) == "DISASTER" for c in v.children):
         return None  # "the earthquake struck": the noun is the event
     actor_objs = [o for o in objs if o.dep_ != "attr" and args.actors_of(o, ctx)]
     on_objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "in")
                for o in c.children if o.dep_ == "pobj"]
     for o in objs + on_objs:
-        if (lemma, o.lemma_.lower()) in lex["pairs"]:
-            return lex["pairs"][(lemma, o.lemma_.lower())], 0.75
+        if (lemma, o.lemma_.lower()) in lex.pairs:
+            return lex.pairs[(lemma, o.lemma_.lower())], 0.75
     for o in objs:
-        if (lemma, "*actor" if o in actor_objs else "*thing") in lex["pairs"]:
-            return lex["pairs"][(lemma, "*actor" if o in actor_objs else "*thing")], 0.75
+        if (lemma, "*actor" if o in actor_objs else "*thing") in lex.pairs:
+            return lex.pairs[(lemma, "*actor" if o in actor_objs else "*thing")], 0.75
     preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt", "agent") and c.i > v.i
              and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
     preps |= {m.lower_ for c in v.children if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"}
-    for etype, need in lex["prep"].get(lemma, ()):
+    for etype, need in lex.prep.get(lemma, ()):
         if preps & need:
             return etype, 0.75
-    if lemma in lex["actor_object"] and actor_objs and not any(
+    if lemma in lex.actor_object and actor_objs and not any(
             c.dep_ in ("oprd", "dobj") and c not in actor_objs for c in v.children):
-        return lex["actor_object"][lemma], 0.7  # not "called him a sore loser"
-    if lemma in lex["owner_object"] and (actor_objs or any(args.owner_of(o, ctx) for o in objs)):
-        etype = lex["owner_object"][lemma]
-        if not {o.lemma_.lower() for o in objs} & lex["exclude"].get((etype, lemma), frozenset()):
+        return lex.actor_object[lemma], 0.7  # not "called him a sore loser"
+    if lemma in lex.owner_object and (actor_objs or any(args.owner_of(o, ctx) for o in objs)):
+        etype = lex.owner_object[lemma]
+        if not {o.lemma_.lower() for o in objs} & lex.exclude.get((etype, lemma), frozenset()):
             return etype, 0.7
-    etype = lex["verbs"].get(lemma)
+    etype = lex.verbs.get(lemma)
     if etype is None:
         return None
-    banned = lex["exclude"].get((etype, lemma), frozenset())
+    banned = lex.exclude.get((etype, lemma), frozenset())
     xcomps = [c for c in v.children if c.dep_ == "xcomp"]
     if any(o.lemma_.lower() in banned for o in objs + xcomps + [o for x in xcomps for o in _objects(x)]):
         return None
@@ -78,7 +78,7 @@ def _verb_type(v: Token, lex: dict, ctx: dict) -> tuple[str, float] | None:
 
 def _noun_event(tok: Token) -> str | None:
     """Event type of a trigger noun, looked up without context."""
-    nouns = lexicon()["nouns"]
+    nouns = lexicon().nouns
     return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
 
 
@@ -96,16 +96,16 @@ def _stative(v: Token) -> bool:
         and any(c.lower_ in ("where", "wherever") for c in v.children)
 
 
-def _noun_anchor(n: Token, lex: dict, ctx: dict) -> tuple[bool, Token | None]:
+def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: dict) -> tuple[bool, Token | None]:
     """(is anchored, light verb) for a trigger noun."""
     h = n.head
-    if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and verb_lemma(h, lex) in lex["light"]:
+    if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and verb_lemma(h, lex) in lex.light:
         return True, h
-    if n.dep_ in ("nsubj", "nsubjpass") and verb_lemma(h, lex) in lex["occur"] | lex["light"]:
+    if n.dep_ in ("nsubj", "nsubjpass") and verb_lemma(h, lex) in lex.occur | lex.light:
         return True, h
     if n.dep_ == "pobj" and h.lower_ in ("on", "under") and h.head.pos_ in ("VERB", "AUX"):
         return True, h.head
-    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lex.get("measure", ()) \
+    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lex.measure \
             and h.head is not n:
         return _noun_anchor(h.head, lex, ctx)  # "began a new round of negotiations"
     for c in n.children:
@@ -118,13 +118,13 @@ def _noun_anchor(n: Token, lex: dict, ctx: dict) -> tuple[bool, Token | None]:
     return False, None
 
 
-def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple | None:
+def _noun_type(n: Token, lex: TriggerLexicon, ctx: dict) -> tuple | None:
     """(type, light verb, strength[, trigger token]) of a trigger noun, or None."""
-    if n.lower_ not in lex["noun_words"] and n.lemma_.lower() not in lex["noun_words"]:
+    if n.lower_ not in lex.noun_words and n.lemma_.lower() not in lex.noun_words:
         return None  # every rule below needs the word in a trigger table
     if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
         return None
-    candidates = lex["phrase_ends"].get(n.lemma_.lower(), ())
+    candidates = lex.phrase_ends.get(n.lemma_.lower(), ())
     lemmas = [t.lemma_.lower() for t in n.doc[max(n.sent.start, n.i - 3):n.i + 1]] if candidates else []
     for phrase, etype in candidates:
         if tuple(lemmas[-len(phrase):]) == phrase:
@@ -135,11 +135,11 @@ def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple | None:
     if n.lower_ == "fire" and any(c.lower_ == "of" for c in n.head.children if n.head.lower_ == "of"):
         return None
     plural = n.tag_ in ("NNS", "NNPS") and n.lower_ != n.lemma_.lower()
-    etype = lex["nouns"].get(n.lower_) if plural else lex["nouns"].get(n.lemma_.lower())
+    etype = lex.nouns.get(n.lower_) if plural else lex.nouns.get(n.lemma_.lower())
     if etype is None:
         return None  # plural "visits", "meetings": aggregates unless the plural is the event noun
     gov = n.head.head if n.dep_ == "pobj" else n.head
-    if gov.lemma_.lower() in lex["topic_verbs"] and n.head.lemma_.lower() not in lex["light"]:
+    if gov.lemma_.lower() in lex.topic_verbs and n.head.lemma_.lower() not in lex.light:
         return None
     if etype == "DISASTER":
         return etype, _noun_anchor(n, lex, ctx)[1], 0.7
@@ -151,7 +151,7 @@ def _noun_type(n: Token, lex: dict, ctx: dict) -> tuple | None:
     return etype, light, 0.6 if light is not None else 0.5
 
 
-def _triggers(sent: Span, lex: dict, ctx: dict) -> list[tuple[Token, str, Token | None, float]]:
+def _triggers(sent: Span, lex: TriggerLexicon, ctx: dict) -> list[tuple[Token, str, Token | None, float]]:
     found = []
     doc, pos = sent.doc, docview.column(sent.doc, "POS")
     for i in range(sent.start, sent.end):  # (part of speech from the array: no Token for the others)
@@ -172,7 +172,7 @@ def _triggers(sent: Span, lex: dict, ctx: dict) -> list[tuple[Token, str, Token 
             and not (f[0].dep_ == "dobj" and paired.get(f[0].head.i, f[1]) != f[1])]
 
 
-def _arguments(tok: Token, light: Token | None, etype: str, strength: float, lex: dict, ctx: dict,
+def _arguments(tok: Token, light: Token | None, etype: str, strength: float, lex: TriggerLexicon, ctx: dict,
                state: dict) -> tuple[tuple[str, ...], ...] | None:
     """(agents, targets, participants), or None when the mention is too vague to keep."""
     agents, targets, parts = args.arguments(tok, light, etype, ctx)
@@ -203,7 +203,8 @@ def _caption() -> re.Pattern:
     return re.compile(r"(?i:\b(?:" + words + r"))\s+(?:\d{1,2}/\d{1,2}|\d{1,2})\s+(?=[A-Z])")
 
 
-def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -> Iterator[EventMention]:
+def _sentence_mentions(sent: Span, article, lex: TriggerLexicon, ctx: dict,
+                       state: dict) -> Iterator[EventMention]:
     off = article.body_offset
     raw = article.body[sent.start_char - off:sent.end_char - off]
     start = sent.start_char - off + (len(raw) - len(raw.lstrip()))
@@ -231,7 +232,7 @@ def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -
             state["last"] = state["dates"][etype] = date
         if place is None and etype == "CONSULT" and state.get("lead") and state.get("dateline"):
             place = state["dateline"]
-        if place is None and etype in lex["local"] and not (date and date[0] != article.date):
+        if place is None and etype in lex.local and not (date and date[0] != article.date):
             place = _local_place(state.get("story_place"), agents + targets + parts, ctx)
         if etype in args.SYMMETRIC and len(parts) >= 2 and mod == "asserted":
             state["sym"], state["sym_para"] = parts, state["para"]
@@ -243,7 +244,7 @@ def _sentence_mentions(sent: Span, article, lex: dict, ctx: dict, state: dict) -
                            participants=parts, place=place, date=date[0] if date else None,
                            date_precision=date[1] if date else "unknown", modality=mod,
                            confidence=round(min(0.95, strength + 0.1 * min(n_args, 2)), 2),
-                           attributed_to=args.attributed_to(tok, light, ctx, lex["speech"]))
+                           attributed_to=args.attributed_to(tok, light, ctx, lex.speech))
 
 
 def _local_place(place: str | None, parties: tuple[str, ...], ctx: dict) -> str | None:
