@@ -24,6 +24,8 @@ from newsgraph.extract.events import arguments as args
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
 from newsgraph.extract.events.modality import aggregate as _aggregate
 from newsgraph.extract.events.modality import modality
+from newsgraph.extract.events.phrases import GROUP, Context, actors_of, context, owner_of
+from newsgraph.extract.events.syntax import clause_chain
 from newsgraph.extract.events.temporal import date_of, resolve_date, share_dates
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.nlp import docview
@@ -37,14 +39,14 @@ def _objects(v: Token) -> list[Token]:
     return [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
 
 
-def _verb_type(v: Token, lex: TriggerLexicon, ctx: dict) -> tuple[str, float] | None:
+def _verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> tuple[str, float] | None:
     lemma = verb_lemma(v, lex)
     if lemma not in lex.triggers:
         return None  # every rule below needs the lemma in one of the trigger tables
     objs = _objects(v)
     if any(c.dep_ == "nsubj" and lex.nouns.get(c.lemma_.lower()) == "DISASTER" for c in v.children):
         return None  # "the earthquake struck": the noun is the event
-    actor_objs = [o for o in objs if o.dep_ != "attr" and args.actors_of(o, ctx)]
+    actor_objs = [o for o in objs if o.dep_ != "attr" and actors_of(o, ctx)]
     on_objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "in")
                for o in c.children if o.dep_ == "pobj"]
     for o in objs + on_objs:
@@ -62,7 +64,7 @@ def _verb_type(v: Token, lex: TriggerLexicon, ctx: dict) -> tuple[str, float] | 
     if lemma in lex.actor_object and actor_objs and not any(
             c.dep_ in ("oprd", "dobj") and c not in actor_objs for c in v.children):
         return lex.actor_object[lemma], 0.7  # not "called him a sore loser"
-    if lemma in lex.owner_object and (actor_objs or any(args.owner_of(o, ctx) for o in objs)):
+    if lemma in lex.owner_object and (actor_objs or any(owner_of(o, ctx) for o in objs)):
         etype = lex.owner_object[lemma]
         if not {o.lemma_.lower() for o in objs} & lex.exclude.get((etype, lemma), frozenset()):
             return etype, 0.7
@@ -96,7 +98,7 @@ def _stative(v: Token) -> bool:
         and any(c.lower_ in ("where", "wherever") for c in v.children)
 
 
-def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: dict) -> tuple[bool, Token | None]:
+def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Token | None]:
     """(is anchored, light verb) for a trigger noun."""
     h = n.head
     if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and verb_lemma(h, lex) in lex.light:
@@ -109,16 +111,16 @@ def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: dict) -> tuple[bool, Token 
             and h.head is not n:
         return _noun_anchor(h.head, lex, ctx)  # "began a new round of negotiations"
     for c in n.children:
-        owner = c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx["tok2ent"])
-        if owner and args.actors_of(c, ctx):
+        owner = c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx.tok2ent)
+        if owner and actors_of(c, ctx):
             return True, None
         if c.dep_ == "prep" and c.lower_ in ("with", "between", "by", "of", "against", "on", "at", "to") \
-                and any(args.actors_of(o, ctx) for o in c.children if o.dep_ == "pobj"):
+                and any(actors_of(o, ctx) for o in c.children if o.dep_ == "pobj"):
             return True, None
     return False, None
 
 
-def _noun_type(n: Token, lex: TriggerLexicon, ctx: dict) -> tuple | None:
+def _noun_type(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple | None:
     """(type, light verb, strength[, trigger token]) of a trigger noun, or None."""
     if n.lower_ not in lex.noun_words and n.lemma_.lower() not in lex.noun_words:
         return None  # every rule below needs the word in a trigger table
@@ -129,7 +131,7 @@ def _noun_type(n: Token, lex: TriggerLexicon, ctx: dict) -> tuple | None:
     for phrase, etype in candidates:
         if tuple(lemmas[-len(phrase):]) == phrase:
             head = n.doc[n.i - len(phrase) + 1]  # "exchange of fire with X": X hangs on "exchange"
-            if head.pos_ == "NOUN" and head.dep_ != "compound" and head.i not in ctx["tok2ent"]:
+            if head.pos_ == "NOUN" and head.dep_ != "compound" and head.i not in ctx.tok2ent:
                 n = head
             return etype, _noun_anchor(n, lex, ctx)[1], 0.7, n
     if n.lower_ == "fire" and any(c.lower_ == "of" for c in n.head.children if n.head.lower_ == "of"):
@@ -151,7 +153,7 @@ def _noun_type(n: Token, lex: TriggerLexicon, ctx: dict) -> tuple | None:
     return etype, light, 0.6 if light is not None else 0.5
 
 
-def _triggers(sent: Span, lex: TriggerLexicon, ctx: dict) -> list[tuple[Token, str, Token | None, float]]:
+def _triggers(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[tuple[Token, str, Token | None, float]]:
     found = []
     doc, pos = sent.doc, docview.column(sent.doc, "POS")
     for i in range(sent.start, sent.end):  # (part of speech from the array: no Token for the others)
@@ -159,7 +161,7 @@ def _triggers(sent: Span, lex: TriggerLexicon, ctx: dict) -> list[tuple[Token, s
             vt = _verb_type(t, lex, ctx)
             if vt:
                 found.append((t, vt[0], None, vt[1]))
-        elif pos[i] in _NOMINAL and i not in ctx["tok2ent"]:
+        elif pos[i] in _NOMINAL and i not in ctx.tok2ent:
             t = doc[i]
             nt = _noun_type(t, lex, ctx)
             if nt:
@@ -172,8 +174,8 @@ def _triggers(sent: Span, lex: TriggerLexicon, ctx: dict) -> list[tuple[Token, s
             and not (f[0].dep_ == "dobj" and paired.get(f[0].head.i, f[1]) != f[1])]
 
 
-def _arguments(tok: Token, light: Token | None, etype: str, strength: float, lex: TriggerLexicon, ctx: dict,
-               state: dict) -> tuple[tuple[str, ...], ...] | None:
+def _arguments(tok: Token, light: Token | None, etype: str, strength: float, lex: TriggerLexicon,
+               ctx: Context, state: dict) -> tuple[tuple[str, ...], ...] | None:
     """(agents, targets, participants), or None when the mention is too vague to keep."""
     agents, targets, parts = args.arguments(tok, light, etype, ctx)
     for c in tok.conjuncts if light is None else ():  # "shot and killed X": one event
@@ -181,12 +183,12 @@ def _arguments(tok: Token, light: Token | None, etype: str, strength: float, lex
             more = args.arguments(c, None, etype, ctx)
             agents, targets, parts = (tuple(dict.fromkeys(a + b)) for a, b in
                                       zip((agents, targets, parts), more, strict=True))
-    if args.GROUP in agents and etype not in args.SYMMETRIC:
+    if GROUP in agents and etype not in args.SYMMETRIC:
         return None  # "both sides commended ...": too vague for a directed event
-    targets = tuple(t for t in targets if t != args.GROUP)  # "called on both sides to ...": unnamed
-    if args.GROUP in parts:  # "the two sides": the parties of the last meeting nearby
+    targets = tuple(t for t in targets if t != GROUP)  # "called on both sides to ...": unnamed
+    if GROUP in parts:  # "the two sides": the parties of the last meeting nearby
         prev = state.get("sym") if state.get("sym_para", -9) >= state["para"] - 1 else ()
-        parts = tuple(dict.fromkeys(p for p in parts + prev if p != args.GROUP))
+        parts = tuple(dict.fromkeys(p for p in parts + prev if p != GROUP))
     if etype in args.SYMMETRIC and light is None and tok.pos_ == "NOUN" and len(parts) < 2:
         return None  # a meeting needs two parties: "the Cabinet meeting" is not one
     if not (agents or targets or parts) and etype != "DISASTER":
@@ -203,7 +205,7 @@ def _caption() -> re.Pattern:
     return re.compile(r"(?i:\b(?:" + words + r"))\s+(?:\d{1,2}/\d{1,2}|\d{1,2})\s+(?=[A-Z])")
 
 
-def _sentence_mentions(sent: Span, article, lex: TriggerLexicon, ctx: dict,
+def _sentence_mentions(sent: Span, article, lex: TriggerLexicon, ctx: Context,
                        state: dict) -> Iterator[EventMention]:
     off = article.body_offset
     raw = article.body[sent.start_char - off:sent.end_char - off]
@@ -224,9 +226,9 @@ def _sentence_mentions(sent: Span, article, lex: TriggerLexicon, ctx: dict,
         agents, targets, parts = found
         place = args.place_of(tok, light, ctx)
         if etype == "DISASTER":  # a disaster has no actors: the place it struck is its place
-            hit = [a for a in agents + targets + parts if ctx["kinds"].get(a) in ("State", "Location")]
+            hit = [a for a in agents + targets + parts if ctx.kinds.get(a) in ("State", "Location")]
             place, agents, targets, parts = place or (hit[0] if hit else None), (), (), ()
-        date = date_of(args.clause_chain(tok, light), sent, article.date, state, _noun_event)
+        date = date_of(clause_chain(tok, light), sent, article.date, state, _noun_event)
         mod = modality(tok, light)
         if date and date[1] == "day" and mod == "asserted":
             state["last"] = state["dates"][etype] = date
@@ -247,19 +249,19 @@ def _sentence_mentions(sent: Span, article, lex: TriggerLexicon, ctx: dict,
                            attributed_to=args.attributed_to(tok, light, ctx, lex.speech))
 
 
-def _local_place(place: str | None, parties: tuple[str, ...], ctx: dict) -> str | None:
+def _local_place(place: str | None, parties: tuple[str, ...], ctx: Context) -> str | None:
     """The story's place for a local happening without a place of its own ("the tram derailed"):
     a town or region, or a country when the happening names no party (a country named as the
     story's place is more often a party's home than the scene: "Azerbaijani forces shot ...")."""
-    kind = ctx["kinds"].get(place or "")
+    kind = ctx.kinds.get(place or "")
     return place if kind == "Location" or kind == "State" and not parties else None
 
 
-def story_place(doc: Doc, ctx: dict) -> str | None:
+def story_place(doc: Doc, kinds: dict[str, str]) -> str | None:
     """The entity id of the first town, region or country the headline names, else the lead sentence.
 
     >>> import spacy
-    >>> story_place(spacy.blank("en")("Quiet day."), {"kinds": {}}) is None
+    >>> story_place(spacy.blank("en")("Quiet day."), {}) is None
     True
     """
     article = doc._.ng_article if Doc.has_extension("ng_article") else None
@@ -270,7 +272,7 @@ def story_place(doc: Doc, ctx: dict) -> str | None:
         if doc.has_annotation("SENT_START") else None
     for part in (doc.char_span(0, offset, alignment_mode="expand") if offset else None, first):
         for ent in docview.span_ents(doc, part) if part is not None else ():
-            if ctx["kinds"].get(ent.kb_id_) in ("Location", "State"):
+            if kinds.get(ent.kb_id_) in ("Location", "State"):
                 return ent.kb_id_
     return None
 
@@ -281,13 +283,13 @@ def events(doc: Doc) -> Iterator[EventMention]:
     if article is None or not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
         return  # no parse, no arguments: nothing reliable to say
     lex = lexicon()
-    ctx = args.context(doc, gz.actor_nouns())
+    ctx = context(doc, gz.actor_nouns())
     meta = doc._.ng_meta or (None, None, ())
     wire = _WIRE.match(article.body)
     lede = article.body.find(". ", wire.end()) + 2 if wire else -1  # the sentence after "CITY, DATE, AGENCY."
     state: dict = {"wire": resolve_date(wire.group(1), article.date) if wire else None,
                    "dateline": meta[2][0] if meta[2] else None, "disasters": set(), "dates": {},
-                   "story_place": story_place(doc, ctx)}
+                   "story_place": story_place(doc, ctx.kinds)}
     found: list[EventMention] = []
     text = docview.text(doc)
     for sent in docview.sents(doc):
