@@ -262,3 +262,24 @@ def test_light_verb_the_lemmatizer_cuts_and_armed_group_members(nlp):
     m = one(ms, "ASSAULT")
     assert named(m.agents, n) == {"Taliban"} and named(m.targets, n) == {"Germany"}
 
+
+def test_the_wire_dateline_dates_the_lede_only(nlp):
+    ms, n = run(nlp, "LIMA, MARCH 20, ANDES WIRE. Peru accused Chile of violating the fishing treaty. "
+                     "Chile rejected the claim.")
+    assert (one(ms, "ACCUSE").date, one(ms, "ACCUSE").date_precision) == ("2023-03-20", "day")
+    assert one(ms, "REJECT").date is None
+
+
+def test_the_two_sides_are_the_parties_of_the_last_meeting(nlp):
+    ms, n = run(nlp, "Foreign Minister Ana Ruiz of Spain met Foreign Minister Rui Costa of Portugal in "
+                     "Lisbon on Monday.\n\nThe two sides signed a fishing agreement.")
+    assert named(one(ms, "AGREE").participants, n) == named(one(ms, "CONSULT").participants, n) \
+        == {"Ana Ruiz", "Rui Costa"}
+
+
+def test_following_the_talks_takes_the_date_of_the_talks(nlp):
+    ms, n = run(nlp, "Norway and Iceland held talks in Oslo on March 14. Following the talks, Norway "
+                     "sanctioned Denmark.")
+    m = one(ms, "SANCTION")
+    assert (named(m.agents, n), named(m.targets, n)) == ({"Norway"}, {"Denmark"})
+    assert m.date == one(ms, "CONSULT").date == "2023-03-14"

@@ -18,21 +18,20 @@ from functools import cache
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.spans import chrome_words
 from newsgraph.extract.events import arguments as args
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
 from newsgraph.extract.events.modality import aggregate as _aggregate
 from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.phrases import GROUP, Context, actors_of, context, owner_of
+from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain
-from newsgraph.extract.events.temporal import date_of, resolve_date, share_dates
+from newsgraph.extract.events.temporal import date_of, share_dates
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import EventMention
 
 _VERB, _NOMINAL = POS_IDS["VERB"], (POS_IDS["NOUN"], POS_IDS["PROPN"])
-_WIRE = re.compile(r"^[A-Z][A-Z .'-]+,\s+([A-Z]+\.? \d{1,2})\b")
 
 
 def _objects(v: Token) -> list[Token]:
@@ -175,7 +174,7 @@ def _triggers(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[tuple[Token
 
 
 def _arguments(tok: Token, light: Token | None, etype: str, strength: float, lex: TriggerLexicon,
-               ctx: Context, state: dict) -> tuple[tuple[str, ...], ...] | None:
+               ctx: Context, state: ArticleState) -> tuple[tuple[str, ...], ...] | None:
     """(agents, targets, participants), or None when the mention is too vague to keep."""
     agents, targets, parts = args.arguments(tok, light, etype, ctx)
     for c in tok.conjuncts if light is None else ():  # "shot and killed X": one event
@@ -187,8 +186,7 @@ def _arguments(tok: Token, light: Token | None, etype: str, strength: float, lex
         return None  # "both sides commended ...": too vague for a directed event
     targets = tuple(t for t in targets if t != GROUP)  # "called on both sides to ...": unnamed
     if GROUP in parts:  # "the two sides": the parties of the last meeting nearby
-        prev = state.get("sym") if state.get("sym_para", -9) >= state["para"] - 1 else ()
-        parts = tuple(dict.fromkeys(p for p in parts + prev if p != GROUP))
+        parts = tuple(dict.fromkeys(p for p in parts + state.parties_nearby() if p != GROUP))
     if etype in args.SYMMETRIC and light is None and tok.pos_ == "NOUN" and len(parts) < 2:
         return None  # a meeting needs two parties: "the Cabinet meeting" is not one
     if not (agents or targets or parts) and etype != "DISASTER":
@@ -206,7 +204,7 @@ def _caption() -> re.Pattern:
 
 
 def _sentence_mentions(sent: Span, article, lex: TriggerLexicon, ctx: Context,
-                       state: dict) -> Iterator[EventMention]:
+                       state: ArticleState) -> Iterator[EventMention]:
     off = article.body_offset
     raw = article.body[sent.start_char - off:sent.end_char - off]
     start = sent.start_char - off + (len(raw) - len(raw.lstrip()))
@@ -214,10 +212,8 @@ def _sentence_mentions(sent: Span, article, lex: TriggerLexicon, ctx: Context,
     if _caption().search(raw):
         return  # a photo gallery's captions: not this article's events
     for tok, etype, light, strength in _triggers(sent, lex, ctx):
-        if etype == "DISASTER":
-            if tok.lemma_ in state["disasters"] or sent.start in state["disasters"]:
-                continue  # "the earthquake" again: the same event
-            state["disasters"] |= {tok.lemma_, sent.start}
+        if etype == "DISASTER" and state.seen_disaster(tok.lemma_, sent.start):
+            continue  # "the earthquake" again: the same event
         if _aggregate(tok, light):
             continue
         found = _arguments(tok, light, etype, strength, lex, ctx, state)
@@ -231,13 +227,13 @@ def _sentence_mentions(sent: Span, article, lex: TriggerLexicon, ctx: Context,
         date = date_of(clause_chain(tok, light), sent, article.date, state, _noun_event)
         mod = modality(tok, light)
         if date and date[1] == "day" and mod == "asserted":
-            state["last"] = state["dates"][etype] = date
-        if place is None and etype == "CONSULT" and state.get("lead") and state.get("dateline"):
-            place = state["dateline"]
+            state.last = state.dates[etype] = date
+        if place is None and etype == "CONSULT" and state.lead and state.dateline:
+            place = state.dateline
         if place is None and etype in lex.local and not (date and date[0] != article.date):
-            place = _local_place(state.get("story_place"), agents + targets + parts, ctx)
+            place = _local_place(state.story_place, agents + targets + parts, ctx)
         if etype in args.SYMMETRIC and len(parts) >= 2 and mod == "asserted":
-            state["sym"], state["sym_para"] = parts, state["para"]
+            state.sym, state.sym_para = parts, state.para
         n_args = bool(agents) + bool(targets) + bool(parts)
         trigger = f"{light.text} {tok.text}" if light is not None and light.i < tok.i \
             and light.pos_ == "VERB" else tok.text
@@ -257,26 +253,6 @@ def _local_place(place: str | None, parties: tuple[str, ...], ctx: Context) -> s
     return place if kind == "Location" or kind == "State" and not parties else None
 
 
-def story_place(doc: Doc, kinds: dict[str, str]) -> str | None:
-    """The entity id of the first town, region or country the headline names, else the lead sentence.
-
-    >>> import spacy
-    >>> story_place(spacy.blank("en")("Quiet day."), {}) is None
-    True
-    """
-    article = doc._.ng_article if Doc.has_extension("ng_article") else None
-    offset = article.body_offset if article is not None else 0
-    text = docview.text(doc)
-    first = next((s for s in docview.sents(doc) if s.start_char >= offset
-                  and text[s.start_char:s.end_char].strip()), None) \
-        if doc.has_annotation("SENT_START") else None
-    for part in (doc.char_span(0, offset, alignment_mode="expand") if offset else None, first):
-        for ent in docview.span_ents(doc, part) if part is not None else ():
-            if kinds.get(ent.kb_id_) in ("Location", "State"):
-                return ent.kb_id_
-    return None
-
-
 def events(doc: Doc) -> Iterator[EventMention]:
     """Extractor: the article's event mentions, in text order (headline sentences skipped)."""
     article = doc._.ng_article
@@ -284,19 +260,12 @@ def events(doc: Doc) -> Iterator[EventMention]:
         return  # no parse, no arguments: nothing reliable to say
     lex = lexicon()
     ctx = context(doc, gz.actor_nouns())
-    meta = doc._.ng_meta or (None, None, ())
-    wire = _WIRE.match(article.body)
-    lede = article.body.find(". ", wire.end()) + 2 if wire else -1  # the sentence after "CITY, DATE, AGENCY."
-    state: dict = {"wire": resolve_date(wire.group(1), article.date) if wire else None,
-                   "dateline": meta[2][0] if meta[2] else None, "disasters": set(), "dates": {},
-                   "story_place": story_place(doc, ctx.kinds)}
+    state = ArticleState.of(doc, ctx.kinds)
     found: list[EventMention] = []
     text = docview.text(doc)
     for sent in docview.sents(doc):
         if sent.start_char < article.body_offset or not text[sent.start_char:sent.end_char].strip():
             continue
-        state["para"] = coref.paragraph_of(doc, sent.start_char)
-        state["lead"] = state["para"] == coref.paragraph_of(doc, article.body_offset)
-        state["lede"] = lede > 0 and sent.start_char - article.body_offset <= lede
+        state.at(sent)
         found += _sentence_mentions(sent, article, lex, ctx, state)
     yield from share_dates(found)

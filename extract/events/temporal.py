@@ -18,8 +18,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from newsgraph.extract.nlp import docview
+
+if TYPE_CHECKING:   # (the state module imports this one)
+    from newsgraph.extract.events.state import ArticleState
 
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -168,7 +172,7 @@ def _anchored_at(ent, chain: list) -> int | None:
     return chain.index(cur) if cur in chain else None
 
 
-def _back_reference(tok, article_date: str | None, memory: dict, noun_event):
+def _back_reference(tok, article_date: str | None, state: ArticleState, noun_event):
     """"yesterday", "on the same day", "following the talks" attached to ``tok``, else None."""
     for c in tok.children:
         if c.lower_ in ("yesterday", "today"):
@@ -177,35 +181,36 @@ def _back_reference(tok, article_date: str | None, memory: dict, noun_event):
             continue
         for o in c.children:
             if o.lemma_ == "day" and any(m.lower_ == "same" for m in o.children):
-                return memory.get("last")
+                return state.last
             etype = noun_event(o) if c.lower_ in ("after", "following") else None
-            if etype and any(d.lower_ == "the" for d in o.children) and memory["dates"].get(etype):
-                return memory["dates"][etype]
+            if etype and any(d.lower_ == "the" for d in o.children) and state.dates.get(etype):
+                return state.dates[etype]
     return None
 
 
-def date_of(chain: list, sent, article_date: str | None, memory: dict, noun_event=lambda tok: None):
+def date_of(chain: list, sent, article_date: str | None, state: ArticleState, noun_event=lambda tok: None):
     """``(iso, precision)`` for the event whose clause heads are ``chain`` (trigger first), else None.
 
     The nearest DATE entity attached to the chain wins; then back-references ("on the same day",
-    "following the talks", resolved with ``memory["last"]``/``memory["dates"][type]``); then, in the
-    lede sentence of a wire story (``memory["lede"]``), the dateline date ``memory["wire"]``.
+    "following the talks", resolved with ``state.last``/``state.dates[type]`` of the
+    :class:`~newsgraph.extract.events.state.ArticleState`); then, in the lede sentence of a wire story
+    (``state.lede``), the dateline date ``state.wire``.
     """
     best: tuple[int, tuple[str, str]] | None = None
     for ent in docview.span_ents(sent.doc, sent):
         at = _anchored_at(ent, chain) if ent.label_ == "DATE" else None
         if at is None or best is not None and at >= best[0]:
             continue
-        found = memory.get("last") if "same day" in ent.text.lower() else resolve_date(ent.text, article_date)
+        found = state.last if "same day" in ent.text.lower() else resolve_date(ent.text, article_date)
         if found:
             best = (at, found)
     for tok in chain[: best[0] if best else len(chain)]:
-        found = _back_reference(tok, article_date, memory, noun_event)
+        found = _back_reference(tok, article_date, state, noun_event)
         if found:
             return found
     if best:
         return best[1]
-    return memory.get("wire") if memory.get("lede") else None
+    return state.wire if state.lede else None
 
 
 def share_dates(mentions: list) -> list:
