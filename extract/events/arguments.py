@@ -5,10 +5,17 @@ with :mod:`newsgraph.extract.events.syntax`.  Symmetric types (:data:`SYMMETRIC`
 ``event_types.toml``) have participants; the others agents and targets.
 
 >>> import spacy
->>> from newsgraph.extract.events.phrases import context
->>> doc = spacy.blank("en")("Talks")
->>> arguments(doc[0], None, "CONSULT", context(doc, frozenset()))
-((), (), ())
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["Chile", "was", "attacked", "by", "Peru", "in", "Arica"],
+...           heads=[2, 2, 2, 2, 3, 2, 5],
+...           deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "prep", "pobj"],
+...           pos=["PROPN", "AUX", "VERB", "ADP", "PROPN", "ADP", "PROPN"])
+>>> ctx = Context(doc, {0: "E1", 4: "E2", 6: "E3"}, {"E1": "State", "E2": "State", "E3": "Location"},
+...               (), frozenset())
+>>> arguments(doc[2], None, "ASSAULT", ctx), place_of(doc[2], None, ctx)   # a passive: Peru attacked
+((('E2',), ('E1',), ()), 'E3')
+>>> arguments(doc[2], None, "CONSULT", ctx)   # a symmetric type: all parties participate
+((), (), ('E2', 'E1'))
 """
 from __future__ import annotations
 

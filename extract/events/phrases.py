@@ -7,10 +7,19 @@ naming a state entity of the article ("Azerbaijani forces"), and pronouns or des
 :mod:`newsgraph.extract.actors.coref`.
 
 >>> import spacy
->>> doc = spacy.blank("en")("Troops fired.")
->>> ctx = context(doc, frozenset())
->>> actors_of(doc[0], ctx), ctx.kinds
+>>> blank = spacy.blank("en")("Troops fired.")
+>>> actors_of(blank[0], context(blank, frozenset())), context(blank, frozenset()).kinds
 ((), {})
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["Chile", "was", "attacked", "by", "Peru", "in", "Arica"],
+...           heads=[2, 2, 2, 2, 3, 2, 5],
+...           deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "prep", "pobj"],
+...           pos=["PROPN", "AUX", "VERB", "ADP", "PROPN", "ADP", "PROPN"])
+>>> ctx = Context(doc, tok2ent={0: "E1", 4: "E2"}, kinds={"E1": "State", "E2": "State"},
+...               states=(("Chile", "E1"),), actor_nouns=frozenset())
+>>> actor_of(doc[0], ctx), actors_of(doc[4], ctx), demonym_state("Chilean", ctx), owner_of(doc[2], ctx)
+('E1', ('E2',), 'E1', ())
 """
 from __future__ import annotations
 

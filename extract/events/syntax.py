@@ -2,9 +2,15 @@
 noun phrases and the chain of clauses above a trigger.
 
 >>> import spacy
->>> doc = spacy.blank("en")("Troops fired.")
->>> subject(doc[1]), clause_chain(doc[1], None)
-((None, False), [fired])
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["Chile", "was", "attacked", "by", "Peru", "in", "Arica"],
+...           heads=[2, 2, 2, 2, 3, 2, 5],
+...           deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "prep", "pobj"],
+...           pos=["PROPN", "AUX", "VERB", "ADP", "PROPN", "ADP", "PROPN"])
+>>> subject(doc[2]), by_agent(doc[2]), pobjs(doc[2], ("by", "in"))
+((Chile, True), Peru, [('by', Peru), ('in', Arica)])
+>>> clause_chain(doc[4], None), noun_phrase(doc[0])
+([Peru, by], [Chile])
 """
 from __future__ import annotations
 
