@@ -1,4 +1,7 @@
 """Tests for newsgraph.extract.lexicon.gazetteer (states, demonyms, cities, outlets, organisations)."""
+import subprocess
+import sys
+
 from newsgraph.extract.lexicon import gazetteer as gz
 
 
@@ -49,9 +52,6 @@ def test_actor_nouns_are_the_lexicons_own_words():
 
 def test_the_lexicon_imports_no_event_code():
     """The lexicon is below the extractors: its tables never come from extract/events/."""
-    import subprocess
-    import sys
-
     code = ("import sys, newsgraph.extract.lexicon.gazetteer, newsgraph.extract.actors.coref; "
             "print(sorted(m for m in sys.modules if m.startswith('newsgraph.extract.events')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
