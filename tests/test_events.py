@@ -1,7 +1,12 @@
 """Event mentions: triggers, arguments, modality, dates and places on short hand-written sentences."""
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.extract.events import events, lexicon, modality
+from newsgraph.extract.events.lexicon import compile_lexicon
+from newsgraph.extract.lexicon import toml
+from newsgraph.extract.lexicon.event_types import NAMES
 from newsgraph.extract.records import Article, EventMention
 
 
@@ -31,9 +36,20 @@ def one(mentions, etype: str) -> EventMention:
 def test_lexicon_is_data_and_loaded_once():
     lex = lexicon()
     assert lex is lexicon()
-    assert lex["verbs"]["condemn"] == "ACCUSE"
-    assert ("summon", "ambassador") in lex["pairs"]
-    assert any(etype == "REQUEST" and "for" in preps for etype, preps in lex["prep"]["call"])
+    assert lex.verbs["condemn"] == "ACCUSE"
+    assert ("summon", "ambassador") in lex.pairs
+    assert any(etype == "REQUEST" and "for" in preps for etype, preps in lex.prep["call"])
+
+
+def test_every_block_of_the_lexicon_is_a_declared_event_type():
+    assert set(toml("events.toml")) - {"general"} <= set(NAMES)
+
+
+def test_a_lexicon_block_of_an_unknown_type_is_an_error_at_load_time():
+    lex = compile_lexicon({"general": {"light": ["hold"]}, "AID": {"verbs": ["lend"]}})
+    assert lex.verbs == {"lend": "AID"} and lex.light == {"hold"}
+    with pytest.raises(ValueError, match=r"\[PICNIC\]"):
+        compile_lexicon({"general": {}, "AID": {"verbs": ["lend"]}, "PICNIC": {"verbs": ["picnic"]}})
 
 
 def test_active_verb_agent_and_target(nlp):
@@ -245,3 +261,25 @@ def test_light_verb_the_lemmatizer_cuts_and_armed_group_members(nlp):
     ms, n = run(nlp, "Taliban fighters attacked German troops.")
     m = one(ms, "ASSAULT")
     assert named(m.agents, n) == {"Taliban"} and named(m.targets, n) == {"Germany"}
+
+
+def test_the_wire_dateline_dates_the_lede_only(nlp):
+    ms, n = run(nlp, "LIMA, MARCH 20, ANDES WIRE. Peru accused Chile of violating the fishing treaty. "
+                     "Chile rejected the claim.")
+    assert (one(ms, "ACCUSE").date, one(ms, "ACCUSE").date_precision) == ("2023-03-20", "day")
+    assert one(ms, "REJECT").date is None
+
+
+def test_the_two_sides_are_the_parties_of_the_last_meeting(nlp):
+    ms, n = run(nlp, "Foreign Minister Ana Ruiz of Spain met Foreign Minister Rui Costa of Portugal in "
+                     "Lisbon on Monday.\n\nThe two sides signed a fishing agreement.")
+    assert named(one(ms, "AGREE").participants, n) == named(one(ms, "CONSULT").participants, n) \
+        == {"Ana Ruiz", "Rui Costa"}
+
+
+def test_following_the_talks_takes_the_date_of_the_talks(nlp):
+    ms, n = run(nlp, "Norway and Iceland held talks in Oslo on March 14. Following the talks, Norway "
+                     "sanctioned Denmark.")
+    m = one(ms, "SANCTION")
+    assert (named(m.agents, n), named(m.targets, n)) == ({"Norway"}, {"Denmark"})
+    assert m.date == one(ms, "CONSULT").date == "2023-03-14"

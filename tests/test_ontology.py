@@ -1,4 +1,5 @@
-"""Tests of graph/rdf/ontology.ttl and graph/rdf/shapes.ttl against graph/vocab.py and the spec."""
+"""Tests of graph/rdf/ontology.ttl and graph/rdf/shapes.ttl against graph/vocab.py, the spec and the one
+declaration of the event types, extract/lexicon/data/event_types.toml."""
 from __future__ import annotations
 
 import re
@@ -6,8 +7,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, Namespace
+from rdflib.collection import Collection
 from rdflib.namespace import OWL
 
+from newsgraph.extract.lexicon.event_types import event_types
+from newsgraph.graph.rdf.mapping import event_type_groups
+from newsgraph.graph.rdf.terms import groups_of
 from newsgraph.graph.rdf.vocab import EVENT_TYPES, NG, ORG, RDF, RDFS, SCHEMA, SEM, SKOS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,7 +26,7 @@ def onto() -> Graph:
 
 
 def test_every_vocab_term_declared_with_label_and_comment(onto):
-    missing = [name for name in NG.__annotations__
+    missing = [name for name in (*NG.__annotations__, *EVENT_TYPES)
                if onto.value(NG[name], RDFS.label) is None or onto.value(NG[name], RDFS.comment) is None
                or onto.value(NG[name], RDF.type) is None]
     assert missing == []
@@ -55,6 +60,31 @@ def test_cameo_roots_match_the_plover_table(onto):
             want.setdefault(m.group(2), set()).add(m.group(1))
     got = {n: {str(o) for o in onto.objects(NG[n], NG.cameoRoot)} for n in EVENT_TYPES if n != "DISASTER"}
     assert got == want
+
+
+def test_ontology_declares_the_event_types_of_the_data_file(onto):
+    declared = {t.name: t for t in event_types()}
+    assert set(onto.subjects(RDF.type, NG.EventType)) == {NG[n] for n in declared}
+    for name, t in declared.items():
+        assert set(onto.objects(NG[name], RDFS.label)) == {Literal(t.label, lang="en")}, name
+        assert set(onto.objects(NG[name], RDFS.comment)) == {Literal(t.comment, lang="en")}, name
+        assert set(onto.objects(NG[name], SKOS.notation)) == {Literal(name)}, name
+        assert set(onto.objects(NG[name], NG.cameoRoot)) == {Literal(c) for c in t.cameo}, name
+
+
+def test_the_mapping_gives_the_ontologys_event_type_triples(onto):
+    """The triples the mapping once read from ontology.ttl, now made from the data file: the same."""
+    wanted = (RDF.type, SKOS.notation, NG.cameoRoot, RDFS.label)
+    from_onto = {(t, p, o) for t in onto.subjects(RDF.type, NG.EventType)
+                 for p, o in onto.predicate_objects(t) if p in wanted}
+    assert event_type_groups() == tuple(groups_of(from_onto))
+
+
+def test_shapes_allow_exactly_the_event_types_in_order():
+    shapes = Graph().parse(ROOT / "graph" / "rdf" / "shapes.ttl")
+    prop = next(shapes.subjects(SH.path, SKOS.notation))
+    assert [str(x) for x in Collection(shapes, shapes.value(prop, SH["in"]))] == list(EVENT_TYPES)
+    assert list(EVENT_TYPES) == [t.name for t in event_types()]
 
 
 def test_shapes_parse_and_cover_the_main_classes():

@@ -136,12 +136,22 @@ def test_base_iri_is_configurable():
 
 def test_bad_input_does_not_raise():
     m = model()
-    bad = dataclasses.replace(m.events[0], type="DANCE", key="event/bad")
     odd = dataclasses.replace(m.events[1], date="2023-13-45", key="event/odd")
-    g = rdf.to_graph(dataclasses.replace(m, events=(bad, odd), provenance=()))
-    assert (URIRef(DEFAULT_BASE + "event/bad"), None, None) not in g
+    g = rdf.to_graph(dataclasses.replace(m, events=(odd,), provenance=()))
     assert g.value(URIRef(DEFAULT_BASE + "event/odd"), NG.date) is None
     assert len(rdf.to_graph(Model(events=(Event("event/x", "CONSULT"),)))) > 0
+
+
+def test_an_event_of_an_undeclared_type_is_an_error_not_a_drop():
+    """An event type the vocabulary does not declare is a bug upstream: the mapping names it and stops
+    (it once dropped such an event without a word)."""
+    m = model()
+    bad = dataclasses.replace(m.events[0], type="DANCE", key="event/bad")
+    with pytest.raises(ValueError, match="'DANCE'"):
+        rdf.to_graph(dataclasses.replace(m, events=(bad, *m.events[1:])))
+    with pytest.raises(ValueError, match="'GOSSIP'"):
+        rdf.to_graph(Model(events=(Event("event/y", "gossip"),)))
+    assert len(rdf.to_graph(Model(events=(Event("event/z", "consult"),)))) > 0   # the case is free
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="shared/eval/score.py not available")

@@ -46,3 +46,23 @@ def test_bad_input_never_raises():
     assert resolve_date(None, THU) is None  # type: ignore[arg-type]
     assert resolve_date("on Tuesday", "not a date") is None
     assert resolve_date("February 30, 2023", THU) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("last May", ("2022-05", "month")),               # a month after the article's: last year's
+    ("this March", ("2023-03", "month")),
+    ("tonight", ("2023-03-23", "day")),
+    ("last night", ("2023-03-22", "day")),
+    ("last Sunday", ("2023-03-19", "day")),
+    ("on March 24", ("2022-03-24", "day")),           # the day after the article's, no year: last year's
+    ("on March 23", ("2023-03-23", "day")),
+    ("in the spring of this year", ("2023", "year")),
+    ("March 2 this year", ("2023-03-02", "day")),
+])
+def test_days_months_and_seasons_counted_back(text, expected):
+    assert resolve_date(text, THU) == expected
+
+
+@pytest.mark.parametrize("text", ["next March", "on 30 February", "last May", "tonight", "this year"])
+def test_nothing_to_count_back_from_without_an_article_date(text):
+    assert resolve_date(text, None) is None

@@ -32,7 +32,8 @@ _SUFFIXES = ("ians", "ian", "ean", "ese", "ans", "an", "i", "ish", "ic", "n")
 
 @cache
 def _exceptions() -> dict[str, tuple[str, ...]]:
-    return {k: tuple(v) for k, v in toml("events.toml").get("demonyms", {}).items()}
+    """Nationality adjectives whose stem does not spell the state's name -> the state's names."""
+    return {k: tuple(v) for k, v in toml("nationality.toml")["demonyms"].items()}
 
 
 @cache

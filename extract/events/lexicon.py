@@ -1,60 +1,115 @@
 """The event trigger lexicon (``extract/lexicon/data/events.toml``) compiled into lookup tables.
 
+Each block of the data file is named after an event type declared in ``event_types.toml``
+(:mod:`newsgraph.extract.lexicon.event_types`), besides ``[general]``; a block of any other name is an
+error when the lexicon is loaded.
+
 >>> lex = lexicon()
->>> lex["verbs"]["condemn"], lex["pairs"][("summon", "ambassador")], "meet" in lex["known"]
+>>> lex.verbs["condemn"], lex.pairs[("summon", "ambassador")], "meet" in lex.known
 ('ACCUSE', 'ACCUSE', True)
+>>> sorted(etype for etype, preps in lex.prep["call"] if "for" in preps)
+['REQUEST']
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import toml
+from newsgraph.extract.lexicon.event_types import NAMES
 
-__all__ = ["lexicon", "verb_lemma"]
+__all__ = ["TriggerLexicon", "compile_lexicon", "lexicon", "verb_lemma"]
+
+FILE = "events.toml"
+_BY_LEMMA = ("verbs", "actor_object", "owner_object", "nouns")      # word -> type tables
+_WORD_SETS = ("light", "occur", "speech", "topic_verbs", "measure", "local")   # [general] lists
+
+
+@dataclass(frozen=True, eq=False)
+class TriggerLexicon:
+    """The trigger tables (see the header of ``events.toml``); where a word is listed under several
+    types, the first block wins.  Built once by :func:`lexicon`; callers must not change the tables."""
+
+    verbs: dict[str, str]                      # verb lemma -> type: triggers on its own
+    actor_object: dict[str, str]               # verb lemma -> type: with an actor as object
+    owner_object: dict[str, str]               # verb lemma -> type: with an actor or an actor's thing
+    nouns: dict[str, str]                      # nominalisation -> type: triggers when anchored
+    prep: dict[str, tuple[tuple[str, frozenset[str]], ...]]   # verb lemma -> ((type, particles), ...)
+    pairs: dict[tuple[str, str], str]          # (verb, object lemma | "*actor" | "*thing") -> type
+    phrases: dict[tuple[str, ...], str]        # multiword noun (lemmas) -> type
+    exclude: dict[tuple[str, str], frozenset[str]]   # (type, verb) -> objects that do not trigger it
+    light: frozenset[str]                      # light verbs: "held talks"
+    occur: frozenset[str]                      # verbs whose trigger-noun subject is an event
+    speech: frozenset[str]                     # verbs of saying: attribution
+    topic_verbs: frozenset[str]                # verbs whose object is a topic, not an event
+    measure: frozenset[str]                    # "a round of": nouns measuring out an event noun
+    local: frozenset[str]                      # types that take the story's place
+    phrase_ends: dict[str, tuple[tuple[tuple[str, ...], str], ...]]   # last lemma -> ((phrase, type), ...)
+    triggers: frozenset[str]                   # every verb lemma of a trigger table
+    known: frozenset[str]                      # triggers, light verbs and occurrence verbs
+    noun_words: frozenset[str]                 # every noun of a trigger table
+
+
+def _type_tables(blocks: dict) -> dict:
+    """The word, pair, phrase and exclusion tables of the type blocks, in block order."""
+    out: dict = {key: {} for key in (*_BY_LEMMA, "prep", "pairs", "phrases", "exclude")}
+    for etype, block in blocks.items():
+        for key in _BY_LEMMA:
+            for lemma in block.get(key, ()):
+                out[key].setdefault(lemma, etype)
+        for lemma, preps in block.get("prep", {}).items():
+            out["prep"][lemma] = (*out["prep"].get(lemma, ()), (etype, frozenset(preps)))
+        for verb, obj in block.get("pairs", ()):
+            out["pairs"].setdefault((verb, obj), etype)
+        for phrase in block.get("phrases", ()):
+            out["phrases"].setdefault(tuple(phrase.split()), etype)
+        for verb, objs in block.get("exclude", {}).items():
+            out["exclude"][(etype, verb)] = frozenset(objs)
+    return out
+
+
+def compile_lexicon(raw: dict) -> TriggerLexicon:
+    """The lexicon of the parsed data file ``raw``; a ``ValueError`` naming any block that is neither
+    ``[general]`` nor a declared event type.
+
+    >>> compile_lexicon({"ASSAULT": {"verbs": ["punch"]}}).verbs
+    {'punch': 'ASSAULT'}
+    >>> compile_lexicon({"PICNIC": {"verbs": ["picnic"]}})
+    Traceback (most recent call last):
+    ...
+    ValueError: events.toml: [PICNIC] is not an event type (they are declared in event_types.toml)
+    """
+    blocks = {name: block for name, block in raw.items() if name != "general"}
+    for name in blocks:
+        if name not in NAMES:
+            raise ValueError(f"{FILE}: [{name}] is not an event type (they are declared in event_types.toml)")
+    general, tables = raw.get("general", {}), _type_tables(blocks)
+    words = {key: frozenset(general.get(key, ())) for key in _WORD_SETS}
+    ends: dict[str, tuple] = {}   # last lemma -> ((phrase, type), ...), in lexicon order
+    for phrase, etype in tables["phrases"].items():
+        ends[phrase[-1]] = (*ends.get(phrase[-1], ()), (phrase, etype))
+    triggers = frozenset(tables["verbs"]) | set(tables["actor_object"]) | set(tables["owner_object"]) \
+        | set(tables["prep"]) | {v for v, _ in tables["pairs"]}
+    return TriggerLexicon(**tables, **words, phrase_ends=ends, triggers=triggers,
+                          known=triggers | words["light"] | words["occur"],
+                          noun_words=frozenset(tables["nouns"]) | set(ends))
 
 
 @cache
-def lexicon() -> dict:
-    """The trigger lexicon, compiled into lookup tables (loaded once)."""
-    raw = toml("events.toml")
-    lex: dict = {key: {} for key in ("verbs", "actor_object", "owner_object", "prep", "pairs", "nouns",
-                                     "phrases", "exclude")}
-    lex["general"] = raw.get("general", {})
-    for etype, block in raw.items():
-        if etype in ("general", "demonyms"):
-            continue
-        for key in ("verbs", "actor_object", "owner_object", "nouns"):
-            for lemma in block.get(key, ()):
-                lex[key].setdefault(lemma, etype)
-        for lemma, preps in block.get("prep", {}).items():
-            lex["prep"].setdefault(lemma, []).append((etype, frozenset(preps)))
-        for verb, obj in block.get("pairs", ()):
-            lex["pairs"].setdefault((verb, obj), etype)
-        for phrase in block.get("phrases", ()):
-            lex["phrases"].setdefault(tuple(phrase.split()), etype)
-        for verb, objs in block.get("exclude", {}).items():
-            lex["exclude"][(etype, verb)] = frozenset(objs)
-    for key in ("light", "occur", "speech", "topic_verbs", "measure", "local", "actor_nouns"):
-        lex[key] = frozenset(lex["general"].get(key, ()))
-    lex["phrase_ends"] = {}  # last lemma -> [(phrase, type)], in lexicon order
-    for phrase, etype in lex["phrases"].items():
-        lex["phrase_ends"].setdefault(phrase[-1], []).append((phrase, etype))
-    lex["triggers"] = frozenset(lex["verbs"]) | set(lex["actor_object"]) | set(lex["owner_object"]) \
-        | set(lex["prep"]) | {v for v, _ in lex["pairs"]}
-    lex["known"] = lex["triggers"] | lex["light"] | lex["occur"]
-    lex["noun_words"] = frozenset(lex["nouns"]) | set(lex["phrase_ends"])
-    return lex
+def lexicon() -> TriggerLexicon:
+    """The trigger lexicon of ``events.toml``, compiled once."""
+    return compile_lexicon(toml(FILE))
 
 
-def verb_lemma(tok: Token, lex: dict) -> str:
+def verb_lemma(tok: Token, lex: TriggerLexicon) -> str:
     """The lemma of a verb as the lexicon spells it: the rule lemmatizer cuts a silent "e"
     off verbs it does not list ("staged" -> "stag"), so "stag" is read as "stage".
 
     >>> import spacy
-    >>> verb_lemma(spacy.blank("en")("stag")[0], {"known": frozenset({"stage"})})
+    >>> verb_lemma(spacy.blank("en")("stag")[0], lexicon())
     'stage'
     """
     lemma = (tok.lemma_ or tok.lower_).lower()
-    return lemma + "e" if lemma not in lex["known"] and lemma + "e" in lex["known"] else lemma
+    return lemma + "e" if lemma not in lex.known and lemma + "e" in lex.known else lemma

@@ -1,6 +1,6 @@
 """Modality of an event mention: asserted, negated, hypothetical or future.
 
-Read from the clause chain of the trigger (:func:`newsgraph.extract.events.arguments.clause_chain`):
+Read from the clause chain of the trigger (:func:`newsgraph.extract.events.syntax.clause_chain`):
 negation, conditionals and modal auxiliaries on the trigger's own clause, then
 the governing verb of a complement clause ("refused to attend", "plans to
 visit", "urged X to stop").  :func:`aggregate` spots generic habits and counts
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events import arguments as args
+from newsgraph.extract.events.syntax import clause_chain
 
 __all__ = ["modality", "aggregate"]
 
@@ -25,7 +25,7 @@ MODALS = {"could", "would", "may", "might", "should", "must", "can", "ought"}
 
 def modality(tok: Token, light: Token | None) -> str:
     """asserted / negated / hypothetical / future for the event triggered at ``tok``."""
-    chain = args.clause_chain(tok, light)
+    chain = clause_chain(tok, light)
     own = chain[: 2 if light is not None else 1]
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     first_verb = [verbs[0]] if verbs else []

@@ -18,8 +18,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from newsgraph.extract.nlp import docview
+
+if TYPE_CHECKING:   # (the state module imports this one)
+    from newsgraph.extract.events.state import ArticleState
 
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -67,53 +71,62 @@ def _day(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _relative_day(g: dict, now: date | None) -> tuple[str, str] | None:
+    """"yesterday", "today", "on Tuesday", "last Thursday": a day counted back from ``now``."""
+    if not now or g.get("rel") == "tomorrow" or g.get("wmod") == "next":
+        return None
+    if g.get("rel"):
+        d = now - timedelta(days=1) if g["rel"] in ("yesterday", "last night") else now
+        return d.isoformat(), "day"
+    back = (now.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+    if g.get("wmod") == "last" and back == 0:
+        back = 7
+    return (now - timedelta(days=back)).isoformat(), "day"
+
+
+def _month_day(mon: int, day: int, year: int | None, now: date | None) -> tuple[str, str] | None:
+    """"On 2 November": without a year, the most recent such day on or before ``now``."""
+    if year is None:
+        if not now:
+            return None
+        year = now.year
+        d = _day(year, mon, day)
+        if d and d > now:
+            year -= 1
+    d = _day(year, mon, day)
+    return (d.isoformat(), "day") if d else None
+
+
+def _month(g: dict, mon: int, year: int | None, now: date | None) -> tuple[str, str] | None:
+    """"last October", "in September": without a year, the most recent such month."""
+    if g.get("mon") == "may" and g.get("last") == "this":
+        return None  # "this may ..." is a modal verb
+    if year is None:
+        if not now or g.get("last") == "next":
+            return None
+        this_year = mon < now.month if g.get("last") == "last" else mon <= now.month
+        year = now.year if this_year else now.year - 1
+    return f"{year:04d}-{mon:02d}", "month"
+
+
 def _resolve(m: re.Match, now: date | None) -> tuple[str, str] | None:
     g = m.groupdict()
     if g.get("iso"):
         d = _day(int(g["iso"]), int(g["im"]), int(g["id"]))
         return (d.isoformat(), "day") if d else None
-    year = int(g["year"]) if g.get("year") else None
-    if g.get("this"):
-        if not now:
-            return None
-        year = now.year
+    if g.get("rel") or g.get("wd"):   # (their patterns have no year, season or month)
+        return _relative_day(g, now)
+    if g.get("this") and not now:
+        return None
+    year = now.year if g.get("this") else int(g["year"]) if g.get("year") else None
     if g.get("season"):
         return (str(year), "year") if year else None
     mon = MONTHS.get((g.get("mon") or "").lower())
-    if g.get("rel"):
-        if not now or g["rel"] == "tomorrow":
-            return None
-        d = now - timedelta(days=1) if g["rel"] in ("yesterday", "last night") else now
-        return d.isoformat(), "day"
-    if g.get("wd"):
-        if not now or g.get("wmod") == "next":
-            return None
-        back = (now.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
-        if g.get("wmod") == "last" and back == 0:
-            back = 7
-        return (now - timedelta(days=back)).isoformat(), "day"
     if mon and g.get("day"):
-        if year is None:
-            if not now:
-                return None
-            year = now.year
-            d = _day(year, mon, int(g["day"]))
-            if d and d > now:
-                year -= 1
-        d = _day(year, mon, int(g["day"]))
-        return (d.isoformat(), "day") if d else None
+        return _month_day(mon, int(g["day"]), year, now)
     if mon:
-        if g.get("mon") == "may" and g.get("last") == "this":
-            return None  # "this may ..." is a modal verb
-        if year is None:
-            if not now or g.get("last") == "next":
-                return None
-            this_year = mon < now.month if g.get("last") == "last" else mon <= now.month
-            year = now.year if this_year else now.year - 1
-        return f"{year:04d}-{mon:02d}", "month"
-    if year:
-        return str(year), "year"
-    return None
+        return _month(g, mon, year, now)
+    return (str(year), "year") if year else None
 
 
 def resolve_date(text: str, article_date: str | None) -> tuple[str, str] | None:
@@ -159,7 +172,7 @@ def _anchored_at(ent, chain: list) -> int | None:
     return chain.index(cur) if cur in chain else None
 
 
-def _back_reference(tok, article_date: str | None, memory: dict, noun_event):
+def _back_reference(tok, article_date: str | None, state: ArticleState, noun_event):
     """"yesterday", "on the same day", "following the talks" attached to ``tok``, else None."""
     for c in tok.children:
         if c.lower_ in ("yesterday", "today"):
@@ -168,35 +181,36 @@ def _back_reference(tok, article_date: str | None, memory: dict, noun_event):
             continue
         for o in c.children:
             if o.lemma_ == "day" and any(m.lower_ == "same" for m in o.children):
-                return memory.get("last")
+                return state.last
             etype = noun_event(o) if c.lower_ in ("after", "following") else None
-            if etype and any(d.lower_ == "the" for d in o.children) and memory["dates"].get(etype):
-                return memory["dates"][etype]
+            if etype and any(d.lower_ == "the" for d in o.children) and state.dates.get(etype):
+                return state.dates[etype]
     return None
 
 
-def date_of(chain: list, sent, article_date: str | None, memory: dict, noun_event=lambda tok: None):
+def date_of(chain: list, sent, article_date: str | None, state: ArticleState, noun_event=lambda tok: None):
     """``(iso, precision)`` for the event whose clause heads are ``chain`` (trigger first), else None.
 
     The nearest DATE entity attached to the chain wins; then back-references ("on the same day",
-    "following the talks", resolved with ``memory["last"]``/``memory["dates"][type]``); then, in the
-    lede sentence of a wire story (``memory["lede"]``), the dateline date ``memory["wire"]``.
+    "following the talks", resolved with ``state.last``/``state.dates[type]`` of the
+    :class:`~newsgraph.extract.events.state.ArticleState`); then, in the lede sentence of a wire story
+    (``state.lede``), the dateline date ``state.wire``.
     """
     best: tuple[int, tuple[str, str]] | None = None
     for ent in docview.span_ents(sent.doc, sent):
         at = _anchored_at(ent, chain) if ent.label_ == "DATE" else None
         if at is None or best is not None and at >= best[0]:
             continue
-        found = memory.get("last") if "same day" in ent.text.lower() else resolve_date(ent.text, article_date)
+        found = state.last if "same day" in ent.text.lower() else resolve_date(ent.text, article_date)
         if found:
             best = (at, found)
     for tok in chain[: best[0] if best else len(chain)]:
-        found = _back_reference(tok, article_date, memory, noun_event)
+        found = _back_reference(tok, article_date, state, noun_event)
         if found:
             return found
     if best:
         return best[1]
-    return memory.get("wire") if memory.get("lede") else None
+    return state.wire if state.lede else None
 
 
 def share_dates(mentions: list) -> list:

@@ -25,7 +25,6 @@ from functools import lru_cache
 
 import pycountry
 
-from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.lexicon import DATA, rows, toml
 from newsgraph.extract.lexicon.names import norm
 
@@ -221,9 +220,14 @@ def _by_country() -> dict[tuple[str, str], Known]:
     return out
 
 
+@lru_cache(maxsize=1)
 def actor_nouns() -> frozenset[str]:
-    """Nouns that make a demonym stand for its state ("Azerbaijani forces"), from ``events.toml``."""
-    return lexicon()["actor_nouns"]
+    """Nouns that make a demonym stand for its state ("Azerbaijani forces"), from ``nationality.toml``.
+
+    >>> {"forces", "delegation"} <= actor_nouns(), "minister" in actor_nouns()
+    (True, False)
+    """
+    return frozenset(toml("nationality.toml")["actor_nouns"])
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ Every fact of the model becomes triples in one of three kinds of named graph:
 * ``<base>graph/article/<key>``: what one article says (its metadata, body,
   citations, memberships, statements, event mentions, which actors it names);
 * ``<base>graph/resolved``: the resolved layer (actors, events, roles, the
-  event-type vocabulary copied from ``graph/rdf/ontology.ttl``).
+  event-type vocabulary of ``extract/lexicon/data/event_types.toml``).
 
 There are no blank nodes: every node has an IRI derived from content keys and
 offsets, so the same input always gives the same triples.  Offsets

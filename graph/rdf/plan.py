@@ -28,9 +28,9 @@ from operator import itemgetter
 
 from newsgraph.graph.model import Model
 from newsgraph.graph.rdf import DOCUMENTS, RESOLVED, _base
-from newsgraph.graph.rdf.mapping import Group, Mapper, article_graph, event_type_groups
+from newsgraph.graph.rdf.mapping import Group, Mapper, article_graph, event_type_groups, event_type_iri
 from newsgraph.graph.rdf.terms import sorted_pairs
-from newsgraph.graph.rdf.vocab import DEFAULT_BASE, EVENT_TYPES
+from newsgraph.graph.rdf.vocab import DEFAULT_BASE
 
 __all__ = ["Plan", "merged"]
 
@@ -66,8 +66,9 @@ class Plan:
         self.articles = sorted(model.articles, key=lambda r: r.article.key)
         self.by_key = {r.article.key: r for r in self.articles}
         self.actors = sorted(((m.iri(a.key), a) for a in model.actors), key=itemgetter(0))
-        self.events = sorted(((m.iri(e.key), e) for e in model.events if e.type.upper() in EVENT_TYPES),
-                             key=itemgetter(0))
+        for e in model.events:
+            event_type_iri(e.type)   # an undeclared type is an error here, before any triple is made
+        self.events = sorted(((m.iri(e.key), e) for e in model.events), key=itemgetter(0))
         self.named_by: dict[str, list] = {}      # article key -> actors mentioned in it
         for _, act in self.actors:
             for akey in act.articles:

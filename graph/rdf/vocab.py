@@ -1,7 +1,9 @@
 """The newsgraph vocabulary: the one module that spells every IRI.
 
 Core terms follow ``shared/spec/ontology.md`` (a contract: never rename them);
-extensions are marked.  External vocabularies come from rdflib's namespaces.
+extensions are marked.  External vocabularies come from rdflib's namespaces.  The event-type
+terms (``ng:AGREE`` ... ``ng:DISASTER``) are those declared in ``extract/lexicon/data/event_types.toml``
+(:mod:`newsgraph.extract.lexicon.event_types`), in its order.
 
 >>> str(NG.Event)
 'https://w3id.org/newsgraph/ontology#Event'
@@ -15,16 +17,15 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
+from newsgraph.extract.lexicon.event_types import NAMES
+from newsgraph.extract.lexicon.event_types import event_type as declared
 from newsgraph.graph import DEFAULT_BASE
 
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-    "DISASTER",
-)
+#: The event types (PLOVER plus DISASTER), as declared in ``extract/lexicon/data/event_types.toml``.
+EVENT_TYPES: tuple[str, ...] = NAMES
 
 
 class NG(DefinedNamespace):
@@ -32,6 +33,7 @@ class NG(DefinedNamespace):
 
     _NS = Namespace("https://w3id.org/newsgraph/ontology#")
     _fail = True
+    _extras = list(EVENT_TYPES)   # the event types, ng:AGREE ... ng:DISASTER: terms of the namespace
 
     # classes (core)
     Document: URIRef
@@ -90,29 +92,18 @@ class NG(DefinedNamespace):
     cue: URIRef               # Citation -> cue words ("according to")
     statedOn: URIRef          # Membership -> publication date of the article stating it
 
-    # event types
-    AGREE: URIRef
-    CONSULT: URIRef
-    SUPPORT: URIRef
-    CONCEDE: URIRef
-    COOPERATE: URIRef
-    AID: URIRef
-    RETREAT: URIRef
-    REQUEST: URIRef
-    ACCUSE: URIRef
-    REJECT: URIRef
-    THREATEN: URIRef
-    PROTEST: URIRef
-    SANCTION: URIRef
-    MOBILIZE: URIRef
-    COERCE: URIRef
-    ASSAULT: URIRef
-    DISASTER: URIRef
 
 
 def event_type(name: str) -> URIRef:
-    """IRI of a PLOVER event type (case-insensitive)."""
-    return NG[name.upper()]
+    """IRI of an event type (case-insensitive); for a type that is not declared,
+    :class:`~newsgraph.extract.lexicon.event_types.UnknownEventType` (a ``ValueError``) naming it.
+
+    >>> event_type("gossip")
+    Traceback (most recent call last):
+    ...
+    newsgraph.extract.lexicon.event_types.UnknownEventType: unknown event type 'GOSSIP' ...
+    """
+    return NG[declared(name.upper()).name]
 
 
 class IRIs:

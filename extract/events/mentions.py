@@ -1,0 +1,141 @@
+"""The event mentions of one sentence: its triggers with their parties, place, date and modality.
+
+>>> import spacy
+>>> from newsgraph.extract.events.lexicon import lexicon
+>>> from newsgraph.extract.events.phrases import context
+>>> from newsgraph.extract.records import Article
+>>> doc = spacy.blank("en")("Quiet day.")
+>>> art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=10, headline="",
+...               body="Quiet day.", body_start=0)
+>>> list(sentence_mentions(doc[:], lexicon(), context(doc, frozenset()), ArticleState(art)))
+[]
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.tokens import Span
+
+from newsgraph.extract.actors.spans import chrome_words
+from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_to, place_of
+from newsgraph.extract.events.lexicon import TriggerLexicon
+from newsgraph.extract.events.modality import aggregate as is_aggregate
+from newsgraph.extract.events.modality import modality
+from newsgraph.extract.events.phrases import GROUP, Context
+from newsgraph.extract.events.state import ArticleState
+from newsgraph.extract.events.syntax import clause_chain
+from newsgraph.extract.events.temporal import date_of
+from newsgraph.extract.events.triggers import Trigger, noun_event, triggers, verb_type
+from newsgraph.extract.records import EventMention
+
+__all__ = ["sentence_mentions"]
+
+Parties = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]   # (agents, targets, participants)
+
+
+@cache
+def _caption() -> re.Pattern:
+    """A photo credit and a gallery counter before a capitalised caption ("Getty Images 6 Trump met
+    ...", "Steve Parsons/PA 2/8 Police ..."): page furniture glued into the text, whose captions
+    retell other stories; the credit words come from ``data/web_chrome.toml``."""
+    words = "|".join(re.escape(w) for w in sorted(chrome_words()["credits"], key=lambda w: (-len(w), w)))
+    return re.compile(r"(?i:\b(?:" + words + r"))\s+(?:\d{1,2}/\d{1,2}|\d{1,2})\s+(?=[A-Z])")
+
+
+def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleState) -> Parties | None:
+    """(agents, targets, participants), or None when the mention is too vague to keep."""
+    tok, light, etype = trig.token, trig.light, trig.type
+    agents, targets, parts = arguments(tok, light, etype, ctx)
+    for c in tok.conjuncts if light is None else ():  # "shot and killed X": one event
+        if c.i > tok.i and c.pos_ == "VERB" and verb_type(c, lex, ctx) == (etype, trig.strength):
+            more = arguments(c, None, etype, ctx)
+            agents, targets, parts = (tuple(dict.fromkeys(a + b)) for a, b in
+                                      zip((agents, targets, parts), more, strict=True))
+    if GROUP in agents and etype not in SYMMETRIC:
+        return None  # "both sides commended ...": too vague for a directed event
+    targets = tuple(t for t in targets if t != GROUP)  # "called on both sides to ...": unnamed
+    if GROUP in parts:  # "the two sides": the parties of the last meeting nearby
+        parts = tuple(dict.fromkeys(p for p in parts + state.parties_nearby() if p != GROUP))
+    if etype in SYMMETRIC and light is None and tok.pos_ == "NOUN" and len(parts) < 2:
+        return None  # a meeting needs two parties: "the Cabinet meeting" is not one
+    if not (agents or targets or parts) and etype != "DISASTER":
+        return None  # an event without any actor says nothing about who did what
+    return agents, targets, parts
+
+
+def _local_place(place: str | None, parties: tuple[str, ...], ctx: Context) -> str | None:
+    """The story's place for a local happening without a place of its own ("the tram derailed"):
+    a town or region, or a country when the happening names no party (a country named as the
+    story's place is more often a party's home than the scene: "Azerbaijani forces shot ...")."""
+    kind = ctx.kinds.get(place or "")
+    return place if kind == "Location" or kind == "State" and not parties else None
+
+
+def _fallback_place(etype: str, parties: Parties, date, lex: TriggerLexicon, ctx: Context,
+                    state: ArticleState) -> str | None:
+    """The place of a mention without an "in X" of its own: a meeting in the lead takes the dateline;
+    a local happening of the article's own day takes the story's place."""
+    if etype == "CONSULT" and state.lead and state.dateline:
+        return state.dateline
+    if etype in lex.local and not (date and date[0] != state.article.date):
+        return _local_place(state.story_place, parties[0] + parties[1] + parties[2], ctx)
+    return None
+
+
+def _disaster_place(place: str | None, parties: Parties, ctx: Context) -> str | None:
+    """A disaster has no actors: the place it struck ("in X", else a place named as its party)."""
+    hit = [a for a in parties[0] + parties[1] + parties[2] if ctx.kinds.get(a) in ("State", "Location")]
+    return place or (hit[0] if hit else None)
+
+
+def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, ctx: Context,
+             state: ArticleState) -> EventMention:
+    """The mention of one trigger with its parties; remembers its date and a meeting's parties."""
+    tok, light, etype, article = trig.token, trig.light, trig.type, state.article
+    place = place_of(tok, light, ctx)
+    if etype == "DISASTER":
+        place, parties = _disaster_place(place, parties, ctx), ((), (), ())
+    date = date_of(clause_chain(tok, light), sent, article.date, state, noun_event)
+    mod = modality(tok, light)
+    if date and date[1] == "day" and mod == "asserted":
+        state.last = state.dates[etype] = date
+    if place is None:
+        place = _fallback_place(etype, parties, date, lex, ctx, state)
+    agents, targets, parts = parties
+    if etype in SYMMETRIC and len(parts) >= 2 and mod == "asserted":
+        state.sym, state.sym_para = parts, state.para
+    start, end = _bounds(sent, article)
+    n_args = bool(agents) + bool(targets) + bool(parts)
+    trigger = f"{light.text} {tok.text}" if light is not None and light.i < tok.i \
+        and light.pos_ == "VERB" else tok.text
+    return EventMention(type=etype, trigger=trigger, start=start, end=end, evidence=article.body[start:end],
+                        agents=agents, targets=targets, participants=parts, place=place,
+                        date=date[0] if date else None, date_precision=date[1] if date else "unknown",
+                        modality=mod, confidence=round(min(0.95, trig.strength + 0.1 * min(n_args, 2)), 2),
+                        attributed_to=attributed_to(tok, light, ctx, lex.speech))
+
+
+def _bounds(sent: Span, article) -> tuple[int, int]:
+    """Start and end of ``sent`` in the article body, surrounding space left out."""
+    off = article.body_offset
+    raw = article.body[sent.start_char - off:sent.end_char - off]
+    start = sent.start_char - off + (len(raw) - len(raw.lstrip()))
+    return start, sent.end_char - off - (len(raw) - len(raw.rstrip()))
+
+
+def sentence_mentions(sent: Span, lex: TriggerLexicon, ctx: Context,
+                      state: ArticleState) -> Iterator[EventMention]:
+    """The event mentions of sentence ``sent`` of the article ``state`` reads, in trigger order."""
+    off, body = state.article.body_offset, state.article.body
+    if _caption().search(body[sent.start_char - off:sent.end_char - off]):
+        return  # a photo gallery's captions: not this article's events
+    for trig in triggers(sent, lex, ctx):
+        if trig.type == "DISASTER" and state.seen_disaster(trig.token.lemma_, sent.start):
+            continue  # "the earthquake" again: the same event
+        if is_aggregate(trig.token, trig.light):
+            continue
+        parties = _parties(trig, lex, ctx, state)
+        if parties is not None:
+            yield _mention(trig, parties, sent, lex, ctx, state)

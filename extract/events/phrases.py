@@ -1,0 +1,154 @@
+"""The actor a noun phrase stands for: an article-local entity id, found through the parse.
+
+Noun phrases map to entity ids through the actor spans of ``doc.ents`` (``span.kb_id_``): the
+syntactic head's entity first, then a person inside a title phrase ("Deputy Foreign Minister of
+Iran Ali Bagheri Kani"), the owner of an actor noun ("Baku's forces"), a nationality adjective
+naming a state entity of the article ("Azerbaijani forces"), and pronouns or descriptions via
+:mod:`newsgraph.extract.actors.coref`.
+
+>>> import spacy
+>>> blank = spacy.blank("en")("Troops fired.")
+>>> actors_of(blank[0], context(blank, frozenset())), context(blank, frozenset()).kinds
+((), {})
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["Chile", "was", "attacked", "by", "Peru", "in", "Arica"],
+...           heads=[2, 2, 2, 2, 3, 2, 5],
+...           deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "prep", "pobj"],
+...           pos=["PROPN", "AUX", "VERB", "ADP", "PROPN", "ADP", "PROPN"])
+>>> ctx = Context(doc, tok2ent={0: "E1", 4: "E2"}, kinds={"E1": "State", "E2": "State"},
+...               states=(("Chile", "E1"),), actor_nouns=frozenset())
+>>> actor_of(doc[0], ctx), actors_of(doc[4], ctx), demonym_state("Chilean", ctx), owner_of(doc[2], ctx)
+('E1', ('E2',), 'E1', ())
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.actors import coref
+from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs
+from newsgraph.extract.nlp import docview
+
+__all__ = ["GROUP", "Context", "context", "demonym_state", "actor_of", "actors_of", "owner_of"]
+
+GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by the mentions
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    """What argument finding needs about one document (made by :func:`context`)."""
+
+    doc: Doc
+    tok2ent: dict[int, str]                    # token index -> entity id of its actor span
+    kinds: dict[str, str]                      # entity id -> kind (Person, State, Location, ...)
+    states: tuple[tuple[str, str], ...]        # (name or form, entity id) of State/Location entities
+    actor_nouns: frozenset[str]                # "forces", "side": a demonym before them names a state
+    actors: dict[int, tuple[str, ...]] = field(default_factory=dict)   # memo of actors_of, by token index
+
+
+def context(doc: Doc, actor_nouns: frozenset[str]) -> Context:
+    """What argument finding needs about ``doc``: token -> entity id, entity records, lexicon.
+
+    ``actor_nouns``: :func:`newsgraph.extract.lexicon.gazetteer.actor_nouns` (made once, not per doc)."""
+    tok2ent: dict[int, str] = {}
+    for ent in docview.ents(doc):
+        if ent.kb_id_:
+            for i in range(ent.start, ent.end):
+                tok2ent[i] = ent.kb_id_
+    ents = tuple(doc._.ng_entities) if doc.has_extension("ng_entities") else ()
+    states = tuple((f, e.id) for e in ents if e.kind in ("State", "Location") for f in (e.name, *e.forms))
+    return Context(doc, tok2ent, {e.id: e.kind for e in ents}, states, actor_nouns)
+
+
+def demonym_state(word: str, ctx: Context) -> str | None:
+    """The article's State/Location entity a nationality adjective names, if any."""
+    for form, eid in ctx.states:
+        if coref.demonym_matches(word, form):
+            return eid
+    return None
+
+
+def _pronoun_or_group(tok: Token, ctx: Context) -> str | None:
+    """A pronoun's antecedent; :data:`GROUP` for "the two sides", "both parties"."""
+    low = tok.lower_
+    if low in coref.GROUP_WORDS and any(c.lower_ in ("two", "both", "the") for c in tok.children):
+        return GROUP if tok.tag_ in ("NNS", "NNPS") or low.endswith("s") else None
+    return coref.resolve(ctx.doc, tok) if low in coref.PRONOUNS else None
+
+
+def _title_holder(tok: Token, np: list[Token], ctx: Context) -> str | None:
+    """The person a title phrase names, its antecedent, or the body an unnamed title heads."""
+    t2e, title = ctx.tok2ent, tok.lemma_.lower() in coref.TITLES
+    people = [t2e[t.i] for t in np if t.i in t2e and ctx.kinds.get(t2e[t.i]) == "Person"]
+    if people and (title or tok.pos_ == "PROPN"):
+        return people[-1]
+    if not title:
+        return None
+    found = coref.resolve(ctx.doc, tok)
+    if found:
+        return found
+    bodies = [t2e[c.i] for c in tok.children if c.dep_ in ("compound", "poss") and c.i in t2e]
+    bodies += [t2e[o.i] for _, o in pobjs(tok, ("of",)) if o.i in t2e]
+    return bodies[0] if bodies else None  # "the CIA chief" stands for the CIA when unnamed
+
+
+def _nation_of(tok: Token, np: list[Token], ctx: Context) -> str | None:
+    """The owner of an actor noun ("Baku's forces"), or the state its nationality adjective names."""
+    if not {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")} & ctx.actor_nouns:
+        return None
+    owners = [ctx.tok2ent[t.i] for t in np if t.i in ctx.tok2ent and t.i != tok.i]
+    if owners:
+        return owners[0]
+    for t in np:
+        if t.i != tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ in ("ADJ", "PROPN")):
+            hit = demonym_state(t.text, ctx)
+            if hit:
+                return hit
+    return None
+
+
+def actor_of(tok: Token, ctx: Context) -> str | None:
+    """Entity id the phrase headed by ``tok`` stands for, else None."""
+    t2e = ctx.tok2ent
+    if tok.i in t2e:
+        return t2e[tok.i]
+    if tok.lower_ in coref.PRONOUNS or tok.lower_ in coref.GROUP_WORDS:
+        return _pronoun_or_group(tok, ctx)
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i in t2e:
+            return t2e[c.i]
+    np = noun_phrase(tok)
+    return _title_holder(tok, np, ctx) or _nation_of(tok, np, ctx)
+
+
+def owner_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
+    """Who a non-actor phrase belongs to: "Azerbaijan's concerns", "the narrative generated by Baku"."""
+    if tok is None:
+        return ()
+    for rule in ("by", "poss", "of"):  # "the killing of X by Y": Y owns the killing
+        for c in tok.children:
+            if rule == "by" and c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and by_agent(c) is not None:
+                return actors_of(by_agent(c), ctx)
+            if rule == "poss" and c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == rule:
+                pobj = c if rule == "poss" else next((o for o in c.children if o.dep_ == "pobj"), None)
+                if actors_of(pobj, ctx):
+                    return actors_of(pobj, ctx)
+    return ()
+
+
+def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
+    """Entity ids of ``tok``'s phrase and of the phrases coordinated with it, in text order."""
+    if tok is None:
+        return ()
+    memo = ctx.actors  # token index -> answer: asked again and again for the same phrases
+    if tok.i in memo:
+        return memo[tok.i]
+    out: list[str] = []
+    for t in (tok, *tok.conjuncts):
+        a = actor_of(t, ctx)
+        if a and a not in out:
+            out.append(a)
+    memo[tok.i] = tuple(out)
+    return memo[tok.i]

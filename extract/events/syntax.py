@@ -1,0 +1,96 @@
+"""Where the dependency parse puts an event's parties: subjects, by-agents, prepositional objects,
+noun phrases and the chain of clauses above a trigger.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["Chile", "was", "attacked", "by", "Peru", "in", "Arica"],
+...           heads=[2, 2, 2, 2, 3, 2, 5],
+...           deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "prep", "pobj"],
+...           pos=["PROPN", "AUX", "VERB", "ADP", "PROPN", "ADP", "PROPN"])
+>>> subject(doc[2]), by_agent(doc[2]), pobjs(doc[2], ("by", "in"))
+((Chile, True), Peru, [('by', Peru), ('in', Arica)])
+>>> clause_chain(doc[4], None), noun_phrase(doc[0])
+([Peru, by], [Chile])
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "noun_phrase", "pobjs", "subject", "by_agent", "clause_chain"]
+
+#: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
+GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
+#: "urged X to leave": X leaves ("called X to offer": the caller offers; "called on X to": X does)
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "invite", "tell", "order", "force", "encourage",
+                            "persuade", "allow", "help", "remind", "request", "press", "push", "pressure",
+                            "permit", "authorize", "instruct", "warn", "advise", "compel", "appeal"})
+_CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass")
+_NP = ("compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "flat", "det", "nummod")
+
+
+def noun_phrase(tok: Token) -> list[Token]:
+    """Tokens of the noun phrase of ``tok`` without clauses and coordinated phrases."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ in _NP and not (c.dep_ == "prep" and c.lower_ != "of")]
+    return sorted(out, key=lambda t: t.i)
+
+
+def pobjs(tok: Token, preps) -> list[tuple[str, Token]]:
+    """(preposition, object) of the prepositions ``preps`` hanging on ``tok``."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt", "agent") and c.lower_ in preps:
+            out += [(c.lower_, o) for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def _controller(v: Token) -> Token | None:
+    """The object that controls the subject of an xcomp: "urged X to leave" -> X leaves."""
+    on = pobjs(v.head, ("on", "upon"))
+    ctrl = [c for c in v.head.children if c.dep_ in ("dobj", "oprd")] + [o for _, o in on]
+    if v.head.lemma_.lower() == "call":
+        ctrl = ctrl[len(ctrl) - len(on):]
+    return ctrl[0] if ctrl else None
+
+
+def subject(v: Token) -> tuple[Token | None, bool]:
+    """(subject token, is passive) of verb ``v``, inherited through xcomp/conj chains."""
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c, c.dep_ == "nsubjpass"
+        ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
+        if ctrl is not None:
+            return ctrl, False
+        if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+            v = v.head
+        elif v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS \
+                and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "X opened old wounds by blaming Y": X blames
+        elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+            if v.dep_ == "relcl":
+                return v.head, False
+            return subject(v.head.head)[0], False
+        else:
+            break
+    return None, False
+
+
+def by_agent(v: Token) -> Token | None:
+    """The object of the "by" phrase of ``v`` ("was attacked by X")."""
+    return next((o for _, o in pobjs(v, ("by",))), None)
+
+
+def clause_chain(tok: Token, light: Token | None) -> list[Token]:
+    """The trigger, its light verb and the governing clause heads up to the sentence root."""
+    out = [tok] + ([light] if light is not None else [])
+    cur = out[-1]
+    for _ in range(6):
+        if cur.dep_ not in _CLIMB or cur.head is cur:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out

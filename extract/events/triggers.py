@@ -1,0 +1,215 @@
+"""Event triggers of a sentence: the verbs, nominalisations and light verb + noun pairs of the trigger
+lexicon (:mod:`newsgraph.extract.events.lexicon`), kept where the parse says they name an event.
+
+>>> import spacy
+>>> from newsgraph.extract.events.phrases import context
+>>> doc = spacy.blank("en")("Quiet day.")
+>>> triggers(doc[:], lexicon(), context(doc, frozenset()))
+[]
+>>> noun_event(doc[1]), noun_event(spacy.blank("en")("earthquake")[0])
+(None, 'DISASTER')
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.events.arguments import SYMMETRIC
+from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
+from newsgraph.extract.events.phrases import Context, actors_of, owner_of
+from newsgraph.extract.nlp import docview
+
+__all__ = ["Trigger", "triggers", "verb_type", "noun_event"]
+
+_VERB, _NOMINAL = POS_IDS["VERB"], (POS_IDS["NOUN"], POS_IDS["PROPN"])
+_ANCHOR_PREPS = ("with", "between", "by", "of", "against", "on", "at", "to")
+
+
+class Trigger(NamedTuple):
+    """One trigger: the word, its event type, the light verb of a trigger noun, how sure the rule is."""
+
+    token: Token              # the trigger word ("exchange" of "exchange of fire")
+    type: str
+    light: Token | None       # "held" of "held talks"; None for a verb, or a noun without one
+    strength: float
+
+
+def _objects(v: Token) -> list[Token]:
+    return [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
+
+
+def _paired_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token],
+                 lex: TriggerLexicon) -> tuple[str, float] | None:
+    """A verb + object pair: "summoned the ambassador", "asked X" (an actor), "welcomed" a thing."""
+    on_objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "in")
+               for o in c.children if o.dep_ == "pobj"]
+    for o in objs + on_objs:
+        if (lemma, o.lemma_.lower()) in lex.pairs:
+            return lex.pairs[(lemma, o.lemma_.lower())], 0.75
+    for o in objs:
+        if (lemma, "*actor" if o in actor_objs else "*thing") in lex.pairs:
+            return lex.pairs[(lemma, "*actor" if o in actor_objs else "*thing")], 0.75
+    return None
+
+
+def _prep_type(v: Token, lemma: str, lex: TriggerLexicon) -> tuple[str, float] | None:
+    """A verb with the particle or preposition it needs: "called for", "spoke with"."""
+    if lemma not in lex.prep:
+        return None
+    preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt", "agent") and c.i > v.i
+             and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
+    preps |= {m.lower_ for c in v.children if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"}
+    for etype, need in lex.prep[lemma]:
+        if preps & need:
+            return etype, 0.75
+    return None
+
+
+def _object_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token], lex: TriggerLexicon,
+                 ctx: Context) -> tuple[str, float] | None:
+    """A verb that needs an actor ("received the minister") or an actor's thing ("backed Chile's bid")."""
+    if lemma in lex.actor_object and actor_objs and not any(
+            c.dep_ in ("oprd", "dobj") and c not in actor_objs for c in v.children):
+        return lex.actor_object[lemma], 0.7  # not "called him a sore loser"
+    if lemma in lex.owner_object and (actor_objs or any(owner_of(o, ctx) for o in objs)):
+        etype = lex.owner_object[lemma]
+        if not {o.lemma_.lower() for o in objs} & lex.exclude.get((etype, lemma), frozenset()):
+            return etype, 0.7
+    return None
+
+
+def _plain_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon) -> tuple[str, float] | None:
+    """A verb that triggers on its own, unless its object is one the lexicon excludes."""
+    etype = lex.verbs.get(lemma)
+    if etype is None:
+        return None
+    banned = lex.exclude.get((etype, lemma), frozenset())
+    xcomps = [c for c in v.children if c.dep_ == "xcomp"]
+    if any(o.lemma_.lower() in banned for o in objs + xcomps + [o for x in xcomps for o in _objects(x)]):
+        return None
+    return etype, 0.6
+
+
+def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> tuple[str, float] | None:
+    """(type, strength) of the event verb ``v`` triggers, or None: the first rule that applies."""
+    lemma = verb_lemma(v, lex)
+    if lemma not in lex.triggers:
+        return None  # every rule needs the lemma in one of the trigger tables
+    if any(c.dep_ == "nsubj" and lex.nouns.get(c.lemma_.lower()) == "DISASTER" for c in v.children):
+        return None  # "the earthquake struck": the noun is the event
+    objs = _objects(v)
+    actor_objs = [o for o in objs if o.dep_ != "attr" and actors_of(o, ctx)]
+    return _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
+        or _object_type(v, lemma, objs, actor_objs, lex, ctx) or _plain_type(v, lemma, objs, lex)
+
+
+def noun_event(tok: Token) -> str | None:
+    """Event type of a trigger noun, looked up without context."""
+    nouns = lexicon().nouns
+    return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+
+
+def _stative(v: Token) -> bool:
+    """States and characterisations: "where peacekeepers are stationed", "X is a hub that supports Y"."""
+    if v.dep_ == "relcl":
+        cur = v.head
+        for _ in range(5):  # up the noun phrase the clause describes
+            if cur.dep_ == "attr" or cur.lemma_ == "be":
+                return True
+            if cur.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or cur.head is cur:
+                break
+            cur = cur.head
+    return v.dep_ in ("relcl", "advcl") and any(c.dep_ == "auxpass" for c in v.children) \
+        and any(c.lower_ in ("where", "wherever") for c in v.children)
+
+
+def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Token | None]:
+    """(is anchored, light verb) for a trigger noun."""
+    h = n.head
+    if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and verb_lemma(h, lex) in lex.light:
+        return True, h
+    if n.dep_ in ("nsubj", "nsubjpass") and verb_lemma(h, lex) in lex.occur | lex.light:
+        return True, h
+    if n.dep_ == "pobj" and h.lower_ in ("on", "under") and h.head.pos_ in ("VERB", "AUX"):
+        return True, h.head
+    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lex.measure and h.head is not n:
+        return _noun_anchor(h.head, lex, ctx)  # "began a new round of negotiations"
+    for c in n.children:
+        owner = c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx.tok2ent)
+        if owner and actors_of(c, ctx):
+            return True, None
+        if c.dep_ == "prep" and c.lower_ in _ANCHOR_PREPS \
+                and any(actors_of(o, ctx) for o in c.children if o.dep_ == "pobj"):
+            return True, None
+    return False, None
+
+
+def _phrase_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None:
+    """A multiword trigger ending in ``n`` ("phone call", "exchange of fire")."""
+    candidates = lex.phrase_ends.get(n.lemma_.lower(), ())
+    lemmas = [t.lemma_.lower() for t in n.doc[max(n.sent.start, n.i - 3):n.i + 1]] if candidates else []
+    for phrase, etype in candidates:
+        if tuple(lemmas[-len(phrase):]) == phrase:
+            head = n.doc[n.i - len(phrase) + 1]  # "exchange of fire with X": X hangs on "exchange"
+            if head.pos_ == "NOUN" and head.dep_ != "compound" and head.i not in ctx.tok2ent:
+                n = head
+            return Trigger(n, etype, _noun_anchor(n, lex, ctx)[1], 0.7)
+    return None
+
+
+def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None:
+    """The trigger of a noun, or None."""
+    if n.lower_ not in lex.noun_words and n.lemma_.lower() not in lex.noun_words:
+        return None  # every rule below needs the word in a trigger table
+    if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
+        return None
+    found = _phrase_trigger(n, lex, ctx)
+    if found is not None:
+        return found
+    if n.lower_ == "fire" and any(c.lower_ == "of" for c in n.head.children if n.head.lower_ == "of"):
+        return None
+    plural = n.tag_ in ("NNS", "NNPS") and n.lower_ != n.lemma_.lower()
+    etype = lex.nouns.get(n.lower_) if plural else lex.nouns.get(n.lemma_.lower())
+    if etype is None:
+        return None  # plural "visits", "meetings": aggregates unless the plural is the event noun
+    gov = n.head.head if n.dep_ == "pobj" else n.head
+    if gov.lemma_.lower() in lex.topic_verbs and n.head.lemma_.lower() not in lex.light:
+        return None
+    if etype == "DISASTER":
+        return Trigger(n, etype, _noun_anchor(n, lex, ctx)[1], 0.7)
+    ok, light = _noun_anchor(n, lex, ctx)
+    temporal = n.dep_ == "pobj" and n.head.lower_ in ("after", "following", "during", "in") \
+        and etype in SYMMETRIC and not any(c.lower_ in ("the", "these", "this") for c in n.children)
+    if not ok and not temporal:
+        return None
+    return Trigger(n, etype, light, 0.6 if light is not None else 0.5)
+
+
+def _candidates(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
+    """Every verb and noun of ``sent`` that triggers by itself, in text order."""
+    found = []
+    doc, pos = sent.doc, docview.column(sent.doc, "POS")
+    for i in range(sent.start, sent.end):  # (part of speech from the array: no Token for the others)
+        if pos[i] == _VERB and not _stative(t := doc[i]):
+            vt = verb_type(t, lex, ctx)
+            if vt:
+                found.append(Trigger(t, vt[0], None, vt[1]))
+        elif pos[i] in _NOMINAL and i not in ctx.tok2ent:
+            nt = _noun_trigger(doc[i], lex, ctx)
+            if nt:
+                found.append(nt)
+    return found
+
+
+def triggers(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
+    """The triggers of ``sent``, one per event: not a light verb of a trigger noun of the same type
+    ("held talks"), a verb coordinated with one of the same type, or the object of a paired verb."""
+    found = _candidates(sent, lex, ctx)
+    nouns_on = {(f.light.i, f.type) for f in found if f.light is not None}
+    verbs = {(f.token.i, f.type) for f in found if f.light is None}
+    paired = {f.token.i: f.type for f in found if f.light is None and f.strength >= 0.75}
+    return [f for f in found if not (f.light is None and (f.token.i, f.type) in nouns_on)
+            and not (f.token.dep_ == "conj" and (f.token.head.i, f.type) in verbs)
+            and not (f.token.dep_ == "dobj" and paired.get(f.token.head.i, f.type) != f.type)]
