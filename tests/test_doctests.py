@@ -17,13 +17,13 @@ FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 
 
 def modules() -> list[str]:
-    """Every module of the three newsgraph packages, by dotted name."""
+    """Every module of the three newsgraph packages, by dotted name, and the tests' helper modules."""
     names = []
     for top in ("extract", "graph", "queries"):
         package = importlib.import_module(f"newsgraph.{top}")
         names.append(package.__name__)
         names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
-    return sorted(names)
+    return sorted(names) + ["tests.fixtures", "tests.oracle"]   # the test helpers' examples too
 
 
 @pytest.mark.parametrize("name", modules())

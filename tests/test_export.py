@@ -8,7 +8,8 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from newsgraph.graph import export, rdf
+from newsgraph.graph import export
+from tests import oracle
 from tests.fixtures import model
 
 
@@ -16,7 +17,7 @@ from tests.fixtures import model
 def out(tmp_path_factory):
     m = model()
     d = tmp_path_factory.mktemp("out")
-    return d, export.write_outputs(rdf.to_graph(m), d, dataset=rdf.to_dataset(m))
+    return d, oracle.write_outputs(oracle.to_graph(m), d, dataset=oracle.to_dataset(m))
 
 
 def test_all_files_written_no_temp_left(out):
@@ -27,14 +28,14 @@ def test_all_files_written_no_temp_left(out):
 
 def test_byte_identical_for_identical_input(out, tmp_path):
     d, _ = out
-    again = export.write_outputs(rdf.to_dataset(model()), tmp_path)   # from the dataset this time
+    again = oracle.write_outputs(oracle.to_dataset(model()), tmp_path)   # from the dataset this time
     for name, path in again.items():
         assert path.read_bytes() == (d / name).read_bytes(), name
 
 
 def test_turtle_and_jsonld_reparse_isomorphic(out):
     d, _ = out
-    g = rdf.to_graph(model())
+    g = oracle.to_graph(model())
     assert isomorphic(Graph().parse(d / "graph.ttl"), g)
     assert isomorphic(Graph().parse(d / "graph.jsonld", format="json-ld"), g)
     data = json.loads((d / "graph.jsonld").read_text())
@@ -46,7 +47,7 @@ def test_trig_keeps_named_graphs(out):
     d, _ = out
     ds = Dataset()
     ds.parse(d / "graph.trig", format="trig")
-    want = rdf.to_dataset(model())
+    want = oracle.to_dataset(model())
     got = {str(c.identifier): c for c in ds.graphs() if len(c)}
     exp = {str(c.identifier): c for c in want.graphs() if len(c)}
     assert got.keys() == exp.keys()
@@ -56,7 +57,7 @@ def test_trig_keeps_named_graphs(out):
 
 def test_oxigraph_round_trip(out):
     d, _ = out
-    g = rdf.to_graph(model())
+    g = oracle.to_graph(model())
     store = pyoxigraph.Store()
     store.load(path=str(d / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
     assert len(store) == len(g)
@@ -65,7 +66,7 @@ def test_oxigraph_round_trip(out):
     assert isomorphic(back, g)
     quads = pyoxigraph.Store()
     quads.load(path=str(d / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG)
-    assert len(quads) == sum(len(c) for c in rdf.to_dataset(model()).graphs())
+    assert len(quads) == sum(len(c) for c in oracle.to_dataset(model()).graphs())
     assert len(list(quads.named_graphs())) == 5
 
 

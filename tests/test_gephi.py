@@ -9,8 +9,8 @@ import igraph
 import networkx as nx
 import pytest
 
-from newsgraph.graph import export, rdf
 from newsgraph.graph.export import gephi
+from tests import oracle
 from tests.fixtures import model
 
 XSD_FILE = Path(__file__).resolve().parent / "schema" / "graphml" / "graphml.xsd"
@@ -19,7 +19,7 @@ XSD_FILE = Path(__file__).resolve().parent / "schema" / "graphml" / "graphml.xsd
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
     d = tmp_path_factory.mktemp("gephi")
-    export.write_outputs(rdf.to_dataset(model()), d)
+    oracle.write_outputs(oracle.to_dataset(model()), d)
     return d
 
 

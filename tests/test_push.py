@@ -15,11 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.extract.records import Article, ArticleRecords, Entity, EventMention
-from newsgraph.graph.rdf import to_graph
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.store import update_store
 from newsgraph.graph.store.push import PushError, PushOptions, PushResult, push
 from newsgraph.queries.cli import main
+from tests.oracle import to_graph
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 pytestmark = pytest.mark.skipif(not Path(OXIGRAPH).exists(), reason="the oxigraph server (pip install "

@@ -9,11 +9,11 @@ import rdflib
 from newsgraph.extract.read import read_inputs
 from newsgraph.graph.build import build
 from newsgraph.graph.build.workers import extract_batch
-from newsgraph.graph.rdf import quads
 from newsgraph.graph.rdf.vocab import DEFAULT_BASE
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.store import graph_hashes, open_ox, open_store, update_store
 from newsgraph.queries.named import execute
+from tests.oracle import quads
 
 ROOT = Path(__file__).resolve().parents[1]
 XSD_STRING = rdflib.XSD.string

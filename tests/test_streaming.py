@@ -18,7 +18,7 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from newsgraph.graph import export, rdf
+from newsgraph.graph import export
 from newsgraph.graph.export import gephi
 from newsgraph.graph.export.jsonld import JsonLdWriter
 from newsgraph.graph.rdf.digests import Digests, changed_subjects
@@ -26,6 +26,7 @@ from newsgraph.graph.rdf.plan import Plan, merged
 from newsgraph.graph.rdf.terms import groups_of, to_rdflib
 from newsgraph.graph.rdf.vocab import DEFAULT_BASE, PREFIXES
 from newsgraph.graph.store import open_ox, update_store
+from tests import oracle
 from tests.fixtures import model
 
 
@@ -38,14 +39,14 @@ def test_plan_gives_the_quads_of_the_mapping():
     plan = Plan(m)
     by_graph = {name: _triples(groups) for name, groups in plan.graphs()}
     want: dict[str, set] = {}
-    for name, s, p, o in rdf.quads(m):
+    for name, s, p, o in oracle.quads(m):
         want.setdefault(name, set()).add((s, p, o))
     assert by_graph == want
     union = list(plan.union())
     assert [s for s, _ in union] == sorted({s for s, _ in union})          # each subject once, sorted
-    assert _triples(union) == set(rdf.to_graph(m))
-    assert sum(len(pos) for _, pos in union) == len(rdf.to_graph(m))       # no repeats
-    # rdf.quads is itself made from plan.graphs(): the check that counts is that the two
+    assert _triples(union) == set(oracle.to_graph(m))
+    assert sum(len(pos) for _, pos in union) == len(oracle.to_graph(m))       # no repeats
+    # oracle.quads is itself made from plan.graphs(): the check that counts is that the two
     # streams, by named graph and by subject, give the same triples
     assert set().union(*by_graph.values()) == _triples(union)
 
@@ -58,8 +59,8 @@ def test_plan_order_is_checked():
 def test_build_files_equal_the_rdflib_path(tmp_path):
     m = model()
     written, triples = export.write_plan(Plan(m), tmp_path / "plan")
-    assert triples == len(rdf.to_graph(m))
-    again = export.write_outputs(rdf.to_dataset(m), tmp_path / "rdflib")
+    assert triples == len(oracle.to_graph(m))
+    again = oracle.write_outputs(oracle.to_dataset(m), tmp_path / "rdflib")
     for name, path in written.items():
         assert path.read_bytes() == again[name].read_bytes(), name
 
@@ -91,11 +92,11 @@ def _jsonld(g: Graph) -> bytes:
 
 @pytest.mark.parametrize("size", [0, 1, 2, None])
 def test_jsonld_is_rdflibs(size):
-    g = rdf.to_graph(model())
+    g = oracle.to_graph(model())
     if size is not None:
         keep = sorted(set(g.subjects()))[:size]
         g = Graph()
-        for t in rdf.to_graph(model()).triples((None, None, None)):
+        for t in oracle.to_graph(model()).triples((None, None, None)):
             if t[0] in keep:
                 g.add(t)
     assert _jsonld(g) == _old_jsonld(g)
@@ -147,7 +148,7 @@ def _networkx(nodes: list, edges: list) -> nx.MultiDiGraph:
 
 
 def test_graphml_and_gexf_are_networkx_writers():
-    g = rdf.to_graph(model())
+    g = oracle.to_graph(model())
     view = gephi.view_of(g)
     full, actors = _networkx(*view.full()), _networkx(*view.actors())
     assert gephi.graphml_bytes(full) == _old_graphml(full)

@@ -13,14 +13,15 @@ The files are streamed: a build (:func:`write_plan`) makes the triples of a
 (:data:`newsgraph.graph.export.writers.WRITERS`: the files, the stream, how each is made):
 Turtle and TriG are written by pyoxigraph's serializers (:mod:`newsgraph.graph.export.turtle`),
 JSON-LD by :mod:`newsgraph.graph.export.jsonld`, GraphML and GEXF by
-:mod:`newsgraph.graph.export.gephi`.  :func:`write_outputs` writes the same files from an
-rdflib Graph or Dataset.
+:mod:`newsgraph.graph.export.gephi`.
 
 >>> import tempfile
->>> from rdflib import Graph
+>>> from newsgraph.graph.model import Model
+>>> from newsgraph.graph.rdf.plan import Plan
 >>> with tempfile.TemporaryDirectory() as d:
-...     sorted(write_outputs(Graph(), Path(d)))
-['actors.graphml', 'graph.gexf', 'graph.graphml', 'graph.jsonld', 'graph.trig', 'graph.ttl']
+...     files, triples = write_plan(Plan(Model()), Path(d))
+...     sorted(files), triples > 0
+(['actors.graphml', 'graph.gexf', 'graph.graphml', 'graph.jsonld', 'graph.trig', 'graph.ttl'], True)
 """
 from __future__ import annotations
 
@@ -29,17 +30,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-import pyoxigraph as ox
-from rdflib import Dataset, Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
 from newsgraph.graph.export.atomic import atomic, write_atomic
-from newsgraph.graph.export.writers import BY_GRAPH, BY_SUBJECT, FILES, PREFIXES, write_stream
+from newsgraph.graph.export.writers import BY_GRAPH, BY_SUBJECT, FILES, write_stream
 from newsgraph.graph.rdf.digests import Digests
-from newsgraph.graph.rdf.terms import OxTerms, groups_of
 
-__all__ = ["FILES", "atomic", "write_atomic", "write_plan", "write_outputs", "write_by_subject",
-           "write_by_graph", "clean_temporaries", "plan_graphs", "turtle_bytes"]
+__all__ = ["FILES", "atomic", "write_atomic", "write_plan", "write_by_subject", "write_by_graph",
+           "clean_temporaries", "plan_graphs"]
 
 Groups = Iterable[tuple[str, list]]
 
@@ -112,35 +108,3 @@ def write_plan(plan, out_dir: Path, *, digests: Digests | None = None) -> tuple[
     the hashes of the named graphs in ``digests`` when given (for the store).
     """
     return _write(out_dir, plan.union(), plan_graphs(plan), digests)
-
-
-def _dataset_graphs(ds: Dataset) -> list[tuple[str | None, list]]:
-    """(graph IRI or None for the default graph, groups) of a dataset: default graph first, then by IRI."""
-    graphs = [(None if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier), g)
-              for g in ds.graphs() if len(g)]
-    graphs.sort(key=lambda x: (x[0] is not None, x[0] or ""))
-    return [(name, groups_of(g.triples((None, None, None)))) for name, g in graphs]
-
-
-def write_outputs(graph_or_dataset: Graph | Dataset, out_dir: Path, *,
-                  dataset: Dataset | None = None) -> dict[str, Path]:
-    """Write every output file into ``out_dir``; returns file name -> path.
-
-    ``graph_or_dataset`` is the union graph (:func:`newsgraph.graph.rdf.to_graph`) or the
-    dataset (:func:`newsgraph.graph.rdf.to_dataset`); pass ``dataset`` too to get the named
-    graphs in ``graph.trig`` when the first argument is the union graph (else the
-    TriG holds the union in its default graph).
-    """
-    if isinstance(graph_or_dataset, Dataset):
-        ds = graph_or_dataset
-        union = groups_of({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))})
-    else:
-        ds, union = dataset, groups_of(graph_or_dataset.triples((None, None, None)))
-    graphs = _dataset_graphs(ds) if ds is not None else [(None, union)]
-    return _write(out_dir, union, graphs)[0]
-
-
-def turtle_bytes(g: Graph) -> bytes:
-    """Turtle serialisation of ``g`` (as in ``graph.ttl``)."""
-    return ox.serialize(OxTerms().triples(groups_of(g.triples((None, None, None)))),
-                        format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)

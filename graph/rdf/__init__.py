@@ -16,74 +16,15 @@ offsets, so the same input always gives the same triples.  Offsets
 (``ng:charStart``/``ng:charEnd``) are always offsets into ``schema:articleBody``;
 statements and citations found in the headline carry no offsets.
 
-:class:`newsgraph.graph.rdf.mapping.Mapper` makes the triples of one *subject in one graph* at a
-time, as compact terms (:mod:`newsgraph.graph.rdf.terms`); :class:`newsgraph.graph.rdf.plan.Plan` orders
-them by
-graph or by subject, so no build ever holds all triples at once.  :func:`quads`,
-:func:`to_dataset` and :func:`to_graph` give the same triples as rdflib terms.
+The package:
 
->>> from rdflib import Literal
->>> from newsgraph.graph.rdf.vocab import NG, SKOS
->>> g = to_graph(Model())
->>> (NG.CONSULT, SKOS.notation, Literal("CONSULT")) in g
-True
->>> date_literal("2023-03")
-rdflib.term.Literal('2023-03', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYearMonth'))
->>> date_literal("March") is None
-True
+* :mod:`~newsgraph.graph.rdf.vocab` spells every IRI (the ontology's terms, the event types);
+* :mod:`~newsgraph.graph.rdf.mapping` is the one mapping: :class:`~newsgraph.graph.rdf.mapping.Mapper`
+  makes the triples of one *subject in one graph* at a time, as compact terms
+  (:mod:`~newsgraph.graph.rdf.terms`, :mod:`~newsgraph.graph.rdf.literals`), and names the graphs;
+* :mod:`~newsgraph.graph.rdf.plan` orders them by graph or by subject
+  (:class:`~newsgraph.graph.rdf.plan.Plan`), so no build ever holds all triples at once;
+* :mod:`~newsgraph.graph.rdf.digests` hashes graphs and subjects as they stream past (what the
+  store compares to replace only what changed);
+* ``ontology.ttl`` declares every term, ``shapes.ttl`` holds the SHACL shapes the output conforms to.
 """
-from __future__ import annotations
-
-from rdflib import Dataset, Graph, URIRef
-from rdflib.term import Node
-
-from newsgraph.graph.model import Model
-from newsgraph.graph.rdf.literals import date_literal
-from newsgraph.graph.rdf.mapping import Mapper
-from newsgraph.graph.rdf.terms import to_rdflib
-from newsgraph.graph.rdf.vocab import DEFAULT_BASE, PREFIXES
-
-__all__ = ["quads", "to_dataset", "to_graph", "Mapper", "date_literal", "DOCUMENTS", "RESOLVED",
-           "Quad"]
-
-DOCUMENTS, RESOLVED = "graph/documents", "graph/resolved"
-Quad = tuple[str, Node, Node, Node]   # (graph name relative to base, s, p, o)
-
-
-def _base(base: str) -> str:
-    return base if base.endswith(("/", "#")) else base + "/"
-
-
-def quads(model: Model, base: str = DEFAULT_BASE) -> list[Quad]:
-    """Every quad of ``model`` as rdflib ``(graph name, s, p, o)``, sorted; graph names relative to base."""
-    from newsgraph.graph.rdf.plan import Plan
-
-    out = [(name, to_rdflib(s), URIRef(p), to_rdflib(o))
-           for name, groups in Plan(model, base).graphs() for s, pos in groups for p, o in pos]
-    return sorted(out, key=lambda q: (q[0], q[1].n3(), q[2].n3(), q[3].n3()))
-
-
-def _bind(g: Graph) -> None:
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, replace=True)
-
-
-def to_dataset(model: Model, base: str = DEFAULT_BASE) -> Dataset:
-    """The model as an RDF dataset: one named graph per article, one resolved, one for documents."""
-    base, ds = _base(base), Dataset()
-    _bind(ds)
-    graphs: dict[str, Graph] = {}
-    for name, s, p, o in quads(model, base):
-        if name not in graphs:
-            graphs[name] = ds.graph(URIRef(base + name))
-        graphs[name].add((s, p, o))
-    return ds
-
-
-def to_graph(model: Model, base: str = DEFAULT_BASE) -> Graph:
-    """The union of :func:`to_dataset`'s graphs as one rdflib Graph, prefixes bound."""
-    g = Graph()
-    _bind(g)
-    for _, s, p, o in quads(model, base):
-        g.add((s, p, o))
-    return g

@@ -36,7 +36,8 @@ from newsgraph.graph.rdf.vocab import (
     xsd,
 )
 
-__all__ = ["Mapper", "Group", "event_type_groups", "event_type_iri", "article_graph"]
+__all__ = ["Mapper", "Group", "event_type_groups", "event_type_iri", "article_graph", "DOCUMENTS", "RESOLVED",
+           "base_iri"]
 
 Group = tuple[str, list]              # (subject IRI, [(p, o), ...]), compact terms
 _TYPE = rdf.type
@@ -78,9 +79,27 @@ def _kept(pairs) -> list:
             if o is not None and not (type(o) is Lit and o.lex == "" and o.dt is None)]
 
 
+#: Names (relative to the base IRI) of the named graph of input files and provenance, and of the
+#: resolved layer; each article has its own (:func:`article_graph`).
+DOCUMENTS, RESOLVED = "graph/documents", "graph/resolved"
+
+
 def article_graph(akey: str) -> str:
-    """Name (relative to the base) of the named graph of one article."""
+    """Name (relative to the base) of the named graph of one article.
+
+    >>> article_graph("0123456789abcdef")
+    'graph/article/0123456789abcdef'
+    """
     return f"graph/article/{akey}"
+
+
+def base_iri(base: str) -> str:
+    """The base IRI instance IRIs are minted under: ``base`` ending with "/" or "#".
+
+    >>> base_iri("http://example.org/kg"), base_iri("http://example.org/kg#")
+    ('http://example.org/kg/', 'http://example.org/kg#')
+    """
+    return base if base.endswith(("/", "#")) else base + "/"
 
 
 class Mapper:

@@ -27,8 +27,16 @@ from itertools import groupby
 from operator import itemgetter
 
 from newsgraph.graph.model import Model
-from newsgraph.graph.rdf import DOCUMENTS, RESOLVED, _base
-from newsgraph.graph.rdf.mapping import Group, Mapper, article_graph, event_type_groups, event_type_iri
+from newsgraph.graph.rdf.mapping import (
+    DOCUMENTS,
+    RESOLVED,
+    Group,
+    Mapper,
+    article_graph,
+    base_iri,
+    event_type_groups,
+    event_type_iri,
+)
 from newsgraph.graph.rdf.terms import sorted_pairs
 from newsgraph.graph.rdf.vocab import DEFAULT_BASE
 
@@ -61,7 +69,7 @@ class Plan:
     """The quads of one model, by graph or by subject (see the module docstring)."""
 
     def __init__(self, model: Model, base: str = DEFAULT_BASE):
-        self.base = _base(base)
+        self.base = base_iri(base)
         self.map = m = Mapper(model, self.base)
         self.articles = sorted(model.articles, key=lambda r: r.article.key)
         self.by_key = {r.article.key: r for r in self.articles}

@@ -1,7 +1,7 @@
 """The embedded Oxigraph store ``OUT/store/``: the graph's system of record.
 
-The store holds the quads of :func:`newsgraph.graph.rdf.quads`: one named graph per
-article (``<base>graph/article/<key>``), ``<base>graph/resolved`` and
+The store holds the quads of the mapping (:meth:`newsgraph.graph.rdf.plan.Plan.graphs`): one named
+graph per article (``<base>graph/article/<key>``), ``<base>graph/resolved`` and
 ``<base>graph/documents``.  :func:`update_store` replaces only the named graphs
 whose content changed (a hash per graph is kept in the store's own
 ``OUT/store.hashes.json``, and per subject of the big graphs in
