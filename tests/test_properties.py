@@ -114,7 +114,7 @@ def test_distinct_actors_never_collide_whatever_the_order(actors, rnd):
 
 
 NODE_KINDS = ("Person", "State", "Organization", "Outlet", "Location", "Event", "Article", "Document")
-EDGE_PREDICATES = tuple(gephi.EDGES)
+EDGE_PREDICATES = tuple(URIRef(p) for p in gephi.EDGE_LABELS)
 
 
 # What the reader lets through: no C0 controls (but tab/newline/CR/FF), no DEL, no lone surrogates.

@@ -124,6 +124,21 @@ def demonyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def demonym_keys() -> dict[str, str]:
+    """Lower-cased demonym as the data file spells it (no plurals) -> ISO3.
+
+    >>> demonym_keys()["azeri"], "azeris" in demonym_keys()
+    ('AZE', False)
+    """
+    out: dict[str, str] = {}
+    for parts in rows("demonyms.tsv"):
+        if len(parts) >= 2:
+            for word in parts[1].split("|"):
+                out.setdefault(word.strip().lower(), parts[0].strip())
+    return out
+
+
 def demonym_code(text: str | None) -> str | None:
     """ISO3 code for a demonym or adjectival form (None when not one)."""
     text = (text or "").strip()

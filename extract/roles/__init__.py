@@ -20,11 +20,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import COURTESY, norm
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Entity, Role
 from newsgraph.extract.roles.titles import (
-    _demonyms,
     as_state,
     demonym_state,
     entities,
@@ -173,7 +173,8 @@ def _left(doc: Doc, ments, known, s: int, limit: int, national: bool) -> tuple[i
         if st is not None:
             return t, st
         word = doc[t].text
-        if doc[t].ent_type_ == "NORP" or word.lower() in _demonyms() or re.search(r"(ian|ese|ish|i)$", word):
+        demonym = word.lower() in gz.demonym_keys() or re.search(r"(ian|ese|ish|i)$", word)
+        if doc[t].ent_type_ == "NORP" or demonym:
             return t, MARKED  # a nationality is printed but its State is not an entity here
     return s, None
 

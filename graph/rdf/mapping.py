@@ -17,7 +17,7 @@ from newsgraph.extract.lexicon.event_types import event_types
 from newsgraph.extract.lexicon.names import slug
 from newsgraph.extract.records import ArticleRecords
 from newsgraph.graph.model import Actor, Event, Model
-from newsgraph.graph.rdf.literals import _date, _day_lit, _dec, _hash, _num, _str
+from newsgraph.graph.rdf import literals as lit
 from newsgraph.graph.rdf.terms import Lit, groups_of
 from newsgraph.graph.rdf.vocab import (
     NG,
@@ -136,7 +136,7 @@ class Mapper:
         out = []
         for src, idx, start, end in rows:
             doc = self.docs.get(src)
-            sha = doc.sha256 if doc else art.source_sha256 if src == art.source else _hash(src)
+            sha = doc.sha256 if doc else art.source_sha256 if src == art.source else lit.short_hash(src)
             out.append((src, idx, start, end, doc, sha))
         return out
 
@@ -150,8 +150,8 @@ class Mapper:
             pos += [(prov.wasDerivedFrom, self.iri(f"document/{sha[:16]}")),
                     (prov.qualifiedDerivation, self.derivation(akey, sha, idx))]
             if n == 0:
-                pos += [(ng.articleIndex, _num(idx)), (ng.sourceStart, _num(start)),
-                        (ng.sourceEnd, _num(end))]
+                pos += [(ng.articleIndex, lit.integer(idx)), (ng.sourceStart, lit.integer(start)),
+                        (ng.sourceEnd, lit.integer(end))]
         return self.iri(f"article/{akey}"), pos
 
     def derivations(self, rec: ArticleRecords) -> list[Group]:
@@ -159,7 +159,8 @@ class Mapper:
         for _, idx, start, end, _, sha in self.rows(rec):
             out.append((self.derivation(rec.article.key, sha, idx), [
                 (_TYPE, prov.Derivation), (prov.entity, self.iri(f"document/{sha[:16]}")),
-                (ng.articleIndex, _num(idx)), (ng.sourceStart, _num(start)), (ng.sourceEnd, _num(end))]))
+                (ng.articleIndex, lit.integer(idx)), (ng.sourceStart, lit.integer(start)),
+                (ng.sourceEnd, lit.integer(end))]))
         return out
 
     def unlisted_documents(self, rec: ArticleRecords) -> list[Group]:
@@ -168,8 +169,8 @@ class Mapper:
 
     def document(self, source: str, sha: str, encoding: str | None) -> Group:
         return self.iri(f"document/{sha[:16]}"), _kept(
-            ((_TYPE, ng.Document), (ng.sha256, _str(sha)), (prov.atLocation, _str(source)),
-             (ng.encoding, _str(encoding) if encoding else None)))
+            ((_TYPE, ng.Document), (ng.sha256, lit.string(sha)), (prov.atLocation, lit.string(source)),
+             (ng.encoding, lit.string(encoding) if encoding else None)))
 
     # -- one article (graph/article/<key>)
     def article(self, rec: ArticleRecords) -> Group:
@@ -177,11 +178,11 @@ class Mapper:
         art, akey = rec.article, rec.article.key
         outlet = self.actor(akey, rec.outlet)
         pos = [(_TYPE, ng.Article), (_TYPE, schema.NewsArticle),
-               (schema.headline, _str(art.headline)), (schema.datePublished, _date(art.date)),
+               (schema.headline, lit.string(art.headline)), (schema.datePublished, lit.date(art.date)),
                (ng.outlet, outlet), (schema.publisher, outlet), (schema.author, self.actor(akey, rec.author)),
                (schema.url, Lit(art.url.strip(), xsd.anyURI) if art.url else None),
-               (schema.identifier, _str(art.ext_id) if art.ext_id else None),
-               (schema.articleBody, _str(art.body))]
+               (schema.identifier, lit.string(art.ext_id) if art.ext_id else None),
+               (schema.articleBody, lit.string(art.body))]
         pos += [(ng.dateline, self.actor(akey, local)) for local in rec.datelines]
         for node, src, _ in self._citations(rec):
             pos += [(ng.cites, src), (ng.citation, node)]
@@ -195,22 +196,22 @@ class Mapper:
 
     @staticmethod
     def _span(span: tuple[int, int] | None, evidence: str | None) -> list:
-        pos = [(ng.charStart, _num(span[0])), (ng.charEnd, _num(span[1]))] if span else []
-        return pos + ([(ng.evidence, _str(evidence))] if evidence else [])
+        pos = [(ng.charStart, lit.integer(span[0])), (ng.charEnd, lit.integer(span[1]))] if span else []
+        return pos + ([(ng.evidence, lit.string(evidence))] if evidence else [])
 
     def _citations(self, rec: ArticleRecords) -> list[tuple]:
         akey, out = rec.article.key, []
         for c in rec.citations:
             src = self.actor(akey, c.source)
             if src is not None:
-                out.append((self.iri(f"citation/{akey}-{c.start}-{c.end}-{_hash(src)}"), src, c))
+                out.append((self.iri(f"citation/{akey}-{c.start}-{c.end}-{lit.short_hash(src)}"), src, c))
         return out
 
     def citations(self, rec: ArticleRecords) -> list[Group]:
         text, out = rec.article.text, []
         for node, src, c in self._citations(rec):
             ok = 0 <= c.start <= c.end <= len(text)
-            pos = [(_TYPE, ng.Citation), (ng.citedSource, src), (ng.cue, _str(c.cue))]
+            pos = [(_TYPE, ng.Citation), (ng.citedSource, src), (ng.cue, lit.string(c.cue))]
             pos += self._span(self._body_span(rec, c.start, c.end), text[c.start:c.end] if ok else None)
             out.append((node, _kept(pos)))
         return out
@@ -226,17 +227,17 @@ class Mapper:
             role = slug(r.title, hashed=True, join_apostrophes=False)
             pos = [(_TYPE, org.Membership), (org.member, person), (org.organization, org_),
                    (org.role, self.iri(f"role/{role}")), (ng.statedIn, a),
-                   (ng.statedOn, _day_lit(rec.article.date))]
+                   (ng.statedOn, lit.day(rec.article.date))]
             pos += self._span((r.start, r.end) if ok else None, body[r.start:r.end] if ok else None)
-            out.append((self.iri(f"membership/{akey}-{r.start}-{r.end}-{_hash(person, org_, r.title)}"),
-                        _kept(pos)))
+            key = f"membership/{akey}-{r.start}-{r.end}-{lit.short_hash(person, org_, r.title)}"
+            out.append((self.iri(key), _kept(pos)))
         return out
 
     def statements(self, rec: ArticleRecords) -> list[Group]:
         akey, out = rec.article.key, []
         for q in rec.quotes:
-            pos = [(_TYPE, ng.Statement), (ng.speaker, self.actor(akey, q.speaker)), (ng.quote, _str(q.text)),
-                   (ng.inArticle, self.iri(f"article/{akey}"))]
+            pos = [(_TYPE, ng.Statement), (ng.speaker, self.actor(akey, q.speaker)),
+                   (ng.quote, lit.string(q.text)), (ng.inArticle, self.iri(f"article/{akey}"))]
             pos += self._span(self._body_span(rec, q.start, q.end), None)
             out.append((self.iri(f"statement/{akey}-{q.start}-{q.end}"), _kept(pos)))
         return out
@@ -250,12 +251,12 @@ class Mapper:
     def actor_node(self, act: Actor) -> Group:
         types = [self.kind(act.kind)] + ([ng.Organization] if act.kind == "Outlet" else [])
         types += [] if act.kind == "Location" else [ng.Actor]
-        pos = [(_TYPE, t) for t in types] + [(rdfs.label, _str(act.label))]
-        pos += [(skos.altLabel, _str(alt)) for alt in act.alt_labels if alt != act.label]
+        pos = [(_TYPE, t) for t in types] + [(rdfs.label, lit.string(act.label))]
+        pos += [(skos.altLabel, lit.string(alt)) for alt in act.alt_labels if alt != act.label]
         pos += [(ng.country, self.iri(act.country) if act.country else None),
-                (ng.sector, _str(act.sector) if act.sector else None)]
+                (ng.sector, lit.string(act.sector) if act.sector else None)]
         if act.kind == "State" and act.code:
-            pos.append((ng.countryCode, _str(act.code)))
+            pos.append((ng.countryCode, lit.string(act.code)))
         return self.iri(act.key), _kept(pos)
 
     def mentioned_in(self, act: Actor, akey: str) -> Group:
@@ -268,7 +269,7 @@ class Mapper:
             for r in rec.roles:
                 role = slug(r.title, hashed=True, join_apostrophes=False)
                 titles.setdefault(role, set()).add(r.title.strip())
-        return [(self.iri(f"role/{key}"), _kept([(_TYPE, org.Role), (rdfs.label, _str(min(ts)))]))
+        return [(self.iri(f"role/{key}"), _kept([(_TYPE, org.Role), (rdfs.label, lit.string(min(ts)))]))
                 for key, ts in titles.items()]
 
     def event(self, ev: Event) -> Group:
@@ -276,9 +277,9 @@ class Mapper:
                (ng.eventType, event_type_iri(ev.type))]
         for prop, keys in ((ng.agent, ev.agents), (ng.target, ev.targets), (ng.participant, ev.participants)):
             pos += [(prop, self.iri(k)) for k in keys]
-        pos += [(ng.place, self.iri(ev.place) if ev.place else None), (ng.date, _date(ev.date)),
-                (ng.datePrecision, _str(ev.date_precision)), (ng.modality, _str(ev.modality)),
-                (ng.sourceCount, _num(ev.source_count))]
+        pos += [(ng.place, self.iri(ev.place) if ev.place else None), (ng.date, lit.date(ev.date)),
+                (ng.datePrecision, lit.string(ev.date_precision)), (ng.modality, lit.string(ev.modality)),
+                (ng.sourceCount, lit.integer(ev.source_count))]
         return self.iri(ev.key), _kept(pos)
 
     def mention_node(self, akey: str, men) -> str:
@@ -292,7 +293,7 @@ class Mapper:
 
     def mention(self, akey: str, men) -> Group:
         pos = [(_TYPE, ng.EventMention), (ng.inArticle, self.iri(f"article/{akey}")),
-               (ng.trigger, _str(men.trigger)), (ng.confidence, _dec(men.confidence)),
+               (ng.trigger, lit.string(men.trigger)), (ng.confidence, lit.decimal(men.confidence)),
                (ng.attributedTo, self.actor(akey, men.attributed_to))]
         pos += self._span((men.start, men.end), men.evidence)
         return self.mention_node(akey, men), _kept(pos)

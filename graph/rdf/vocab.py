@@ -23,6 +23,8 @@ from newsgraph.graph import DEFAULT_BASE
 
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+#: The newsgraph ontology namespace (:class:`NG` spells its terms).
+NG_NS = Namespace("https://w3id.org/newsgraph/ontology#")
 
 #: The event types (PLOVER plus DISASTER), as declared in ``extract/lexicon/data/event_types.toml``.
 EVENT_TYPES: tuple[str, ...] = NAMES
@@ -31,7 +33,7 @@ EVENT_TYPES: tuple[str, ...] = NAMES
 class NG(DefinedNamespace):
     """newsgraph ontology terms."""
 
-    _NS = Namespace("https://w3id.org/newsgraph/ontology#")
+    _NS = NG_NS
     _fail = True
     _extras = list(EVENT_TYPES)   # the event types, ng:AGREE ... ng:DISASTER: terms of the namespace
 
@@ -123,10 +125,10 @@ ng, prov, schema, org, sem, skos, rdfs, rdf, xsd = (IRIs(n) for n in (NG, PROV, 
                                                                       RDF, XSD))
 
 PREFIXES = {
-    "ng": NG._NS, "schema": SCHEMA, "prov": PROV, "org": ORG, "sem": SEM,
+    "ng": NG_NS, "schema": SCHEMA, "prov": PROV, "org": ORG, "sem": SEM,
     "skos": SKOS, "rdfs": RDFS, "rdf": RDF, "xsd": XSD,
 }
 
-__all__ = ["NG", "SCHEMA", "SEM", "ORG", "PROV", "RDF", "RDFS", "SKOS", "XSD", "EVENT_TYPES",
+__all__ = ["NG", "NG_NS", "SCHEMA", "SEM", "ORG", "PROV", "RDF", "RDFS", "SKOS", "XSD", "EVENT_TYPES",
            "DEFAULT_BASE", "PREFIXES", "event_type", "IRIs", "ng", "prov", "schema", "org", "sem", "skos",
            "rdfs", "rdf", "xsd"]

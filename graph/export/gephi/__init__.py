@@ -38,21 +38,16 @@ from typing import BinaryIO
 import networkx as nx
 from rdflib import Graph
 
-from newsgraph.graph.export.gephi.view import ACTOR_KINDS, KINDS, View
+from newsgraph.graph.export.gephi.view import ACTOR_KINDS, EDGE_LABELS, KINDS, View
 from newsgraph.graph.export.gephi.xml import gexf_text, graphml_text, write_gexf, write_graphml
 from newsgraph.graph.rdf.terms import groups_of
-from newsgraph.graph.rdf.vocab import NG, PROV, SCHEMA
 
-__all__ = ["xml_safe", "graphml_bytes", "gexf_bytes",
-           "write_views", "GephiWriter", "view_of", "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGES"]
+__all__ = ["xml_safe", "graphml_bytes", "gexf_bytes", "write_views", "GephiWriter", "view_of",
+           "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGE_LABELS"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 #: Opens one output file (kept open, and moved into place, by whoever gave the opener).
 Opener = Callable[[], BinaryIO]
-EDGES = {NG.agent: "agent", NG.target: "target", NG.participant: "participant", NG.place: "place",
-         NG.reportedIn: "reportedIn", NG.outlet: "outlet", SCHEMA.author: "author", NG.dateline: "dateline",
-         NG.cites: "cites", NG.country: "country", NG.mentionedIn: "mentionedIn",
-         PROV.wasDerivedFrom: "derivedFrom"}
 _NMTOKEN = re.compile(r"^[\w.\-:]+$")
 
 

@@ -21,35 +21,30 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from newsgraph.graph.rdf.terms import Blank, text
-from newsgraph.graph.rdf.vocab import NG as _NG
-from newsgraph.graph.rdf.vocab import ORG as _ORG
-from newsgraph.graph.rdf.vocab import PROV as _PROV
-from newsgraph.graph.rdf.vocab import RDF as _RDF
-from newsgraph.graph.rdf.vocab import RDFS as _RDFS
-from newsgraph.graph.rdf.vocab import SCHEMA as _SCHEMA
-from newsgraph.graph.rdf.vocab import SKOS as _SKOS
+from newsgraph.graph.rdf.vocab import NG_NS, ng, org, prov, rdf, rdfs, schema, skos
 
 __all__ = ["View", "KINDS", "ACTOR_KINDS", "EDGE_LABELS", "adjacency_order"]
 
-NG = str(_NG._NS)
+NG = str(NG_NS)
 KINDS = ("Outlet", "Person", "State", "Organization", "Location", "Event", "Article", "Document")
 ACTOR_KINDS = ("Outlet", "Person", "State", "Organization")
-EDGE_LABELS = {str(p): label for p, label in (
-    (_NG.agent, "agent"), (_NG.target, "target"), (_NG.participant, "participant"), (_NG.place, "place"),
-    (_NG.reportedIn, "reportedIn"), (_NG.outlet, "outlet"), (_SCHEMA.author, "author"),
-    (_NG.dateline, "dateline"), (_NG.cites, "cites"), (_NG.country, "country"),
-    (_NG.mentionedIn, "mentionedIn"), (_PROV.wasDerivedFrom, "derivedFrom"))}
-TYPE, LABEL, NOTATION = str(_RDF.type), str(_RDFS.label), str(_SKOS.notation)
+#: The relations drawn as edges (predicate IRI -> the edge's ``label``).
+EDGE_LABELS = {
+    ng.agent: "agent", ng.target: "target", ng.participant: "participant", ng.place: "place",
+    ng.reportedIn: "reportedIn", ng.outlet: "outlet", schema.author: "author", ng.dateline: "dateline",
+    ng.cites: "cites", ng.country: "country", ng.mentionedIn: "mentionedIn",
+    prov.wasDerivedFrom: "derivedFrom"}
+TYPE, LABEL, NOTATION = rdf.type, rdfs.label, skos.notation
 _KIND_IRIS = tuple((NG + k, k) for k in KINDS)
-_P = {name: str(term) for name, term in (
-    ("eventType", _NG.eventType), ("date", _NG.date), ("datePrecision", _NG.datePrecision),
-    ("modality", _NG.modality), ("sourceCount", _NG.sourceCount), ("headline", _SCHEMA.headline),
-    ("datePublished", _SCHEMA.datePublished), ("url", _SCHEMA.url), ("atLocation", _PROV.atLocation),
-    ("sha256", _NG.sha256), ("encoding", _NG.encoding), ("altLabel", _SKOS.altLabel), ("sector", _NG.sector),
-    ("countryCode", _NG.countryCode), ("mentionedIn", _NG.mentionedIn), ("member", _ORG.member),
-    ("organization", _ORG.organization), ("role", _ORG.role), ("speaker", _NG.speaker),
-    ("inArticle", _NG.inArticle), ("agent", _NG.agent), ("target", _NG.target),
-    ("participant", _NG.participant), ("Membership", _ORG.Membership), ("Statement", _NG.Statement))}
+#: The other predicates and classes the views read, by local name.
+_P = {name: getattr(iris, name) for iris, names in (
+    (ng, ("eventType", "date", "datePrecision", "modality", "sourceCount", "sha256", "encoding", "sector",
+          "countryCode", "mentionedIn", "speaker", "inArticle", "agent", "target", "participant",
+          "Statement")),
+    (schema, ("headline", "datePublished", "url")),
+    (prov, ("atLocation",)),
+    (skos, ("altLabel",)),
+    (org, ("member", "organization", "role", "Membership"))) for name in names}
 
 
 class _Subject:
