@@ -55,8 +55,9 @@ def run_build(corpus: Path, out: Path, workers: int) -> tuple[float, float, str]
 
 
 def model_load() -> float:
-    """Seconds to import and load the build's pipeline (``newsgraph.extract.nlp.load``) in a fresh process."""
-    code = ("import time; t = time.perf_counter(); from newsgraph.extract import nlp; nlp.load(); "
+    """Seconds to import and load the build's pipeline (``newsgraph.extract.pipeline.load``) in a fresh
+    process."""
+    code = ("import time; t = time.perf_counter(); from newsgraph.extract import pipeline; pipeline.load(); "
             "print(time.perf_counter() - t)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])

@@ -26,7 +26,7 @@ import spacy
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsgraph.extract import nlp as nlp_mod  # noqa: E402
+from newsgraph.extract import DEFAULT_MODEL, pipeline  # noqa: E402
 from newsgraph.extract.read import read_inputs  # noqa: E402
 from newsgraph.graph.build import BuildOptions, build  # noqa: E402
 
@@ -48,7 +48,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("inputs", nargs="*")
     ap.add_argument("--repeat", type=int, default=10)
-    ap.add_argument("--model", default=nlp_mod.DEFAULT_MODEL)
+    ap.add_argument("--model", default=DEFAULT_MODEL)
     args = ap.parse_args()
     paths = args.inputs or [str(ROOT / "examples")] + [
         str(p) for p in (ROOT.parent / "shared" / "corpus").glob("*.txt")]
@@ -61,7 +61,7 @@ def main() -> None:
         pass
     t_bare = time.perf_counter() - t0
 
-    nlp = nlp_mod.load(args.model)
+    nlp = pipeline.load(args.model)
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "feed.jsonl"
         write_jsonl(arts, feed)

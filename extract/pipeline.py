@@ -1,5 +1,11 @@
 """The per-article half: Article -> spaCy Doc -> ArticleRecords.
 
+:func:`load` puts the spaCy pipeline together: any installed English pipeline plus newsgraph's
+components -- paragraph-aware sentence starts, the gazetteer entity rulers in front of the
+statistical NER, and the actor component that gives every actor mention a local entity id
+(``span.kb_id_``) and fills ``doc._.ng_entities``.  :func:`extract` parses articles with it and
+runs the :data:`EXTRACTORS` on each.
+
 This half is a pure function of (article, pipeline): it runs in any process or
 on any Dask worker, and its output is cacheable by the article's content key.
 
@@ -15,10 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract import actors, events, roles
+from newsgraph.extract import DEFAULT_MODEL, actors, events, roles
 from newsgraph.extract.attribution import citations, quotes
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Article, ArticleRecords, Problem
@@ -30,6 +37,18 @@ EXTRACTORS = {
     "quotes": quotes.quotes,
     "citations": citations.citations,
 }
+
+
+def load(model: str = DEFAULT_MODEL) -> Language:
+    """Load ``model`` (any installed spaCy pipeline) with newsgraph's components.
+
+    Raises ``OSError`` with spaCy's message when the model is not installed.
+    """
+    nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("ng_paragraphs", before="parser")
+    actors.add_to(nlp)
+    return nlp
 
 
 def records_of(doc: Doc, article: Article) -> ArticleRecords:

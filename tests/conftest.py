@@ -6,8 +6,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def nlp():
-    """``newsgraph.extract.nlp.load()``: the default model with the gazetteer rulers and actor component."""
-    from newsgraph.extract.nlp import load
+    """``pipeline.load()``: the default model with the gazetteer rulers and actor component."""
+    from newsgraph.extract.pipeline import load
 
     try:
         return load()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Namespace, URIRef
 
-from newsgraph.extract import nlp as nlp_mod
+from newsgraph.extract import pipeline
 from newsgraph.extract.read import decode, read_inputs
 from newsgraph.extract.read.decoding import binary_kind, nul_padding, refuse_text
 from newsgraph.extract.read.digest import split_digest
@@ -43,7 +43,7 @@ def built(tmp_path_factory):
     inputs = [str(ROOT / "examples"), str(ROOT / "tests" / "data" / "bad"), str(long_one)]
     if DIGEST.exists():
         inputs.append(str(DIGEST))
-    summary = build(inputs, tmp / "out", nlp=nlp_mod.load(), max_article_chars=LIMIT)
+    summary = build(inputs, tmp / "out", nlp=pipeline.load(), max_article_chars=LIMIT)
     files = [r.document.source for r in read_inputs(inputs) if r.document is not None]
     return summary, Graph().parse(tmp / "out" / "graph.ttl"), files
 

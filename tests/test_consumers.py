@@ -27,7 +27,7 @@ import pytest
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-import newsgraph.extract.nlp
+from newsgraph.extract import pipeline
 from newsgraph.graph import build
 from newsgraph.graph.rdf.vocab import NG
 
@@ -41,7 +41,7 @@ GRAPHMLS = ("graph.graphml", "actors.graphml")
 def out(tmp_path_factory) -> Path:
     """OUT/ of a real build of the bundled sample."""
     d = tmp_path_factory.mktemp("consumers")
-    summary = build.build([str(REPO / "examples")], d, nlp=newsgraph.extract.nlp.load())
+    summary = build.build([str(REPO / "examples")], d, nlp=pipeline.load())
     assert summary.articles > 0 and summary.events > 0
     return d
 

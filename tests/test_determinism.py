@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.extract import nlp as nlp_mod
+from newsgraph.extract import pipeline
 from newsgraph.graph.build import build
 from newsgraph.graph.export import FILES
 
@@ -19,12 +19,12 @@ INPUTS = sorted(str(p) for p in (ROOT / "examples").iterdir() if p.suffix in (".
 @pytest.fixture(scope="module")
 def first(tmp_path_factory):
     out = tmp_path_factory.mktemp("order-a")
-    build(INPUTS, out, nlp=nlp_mod.load())
+    build(INPUTS, out, nlp=pipeline.load())
     return {name: (out / name).read_bytes() for name in FILES}
 
 
 def test_reversed_file_order_gives_identical_files(first, tmp_path):
-    build(list(reversed(INPUTS)), tmp_path, nlp=nlp_mod.load())
+    build(list(reversed(INPUTS)), tmp_path, nlp=pipeline.load())
     for name in FILES:
         assert (tmp_path / name).read_bytes() == first[name], name
 

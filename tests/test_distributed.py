@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.extract import nlp as nlp_mod
+from newsgraph.extract import pipeline
 from newsgraph.graph.build import build
 from newsgraph.graph.build.workers import batches, runner
 
@@ -27,7 +27,7 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def local(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("local")
-    summary = build([corpus], out, nlp=nlp_mod.load(), batch_size=4)
+    summary = build([corpus], out, nlp=pipeline.load(), batch_size=4)
     assert summary.articles == 24
     return out
 

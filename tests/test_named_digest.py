@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.extract import nlp as nlp_mod
+from newsgraph.extract import pipeline
 from newsgraph.graph.build import build
 from newsgraph.queries.api import actor_network, relations, run
 from newsgraph.queries.named import list_queries, open_graph
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(not DIGEST.exists(), reason="../shared (dev dige
 @pytest.fixture(scope="module")
 def g(tmp_path_factory):
     out = tmp_path_factory.mktemp("digest")
-    build([str(DIGEST)], out, nlp=nlp_mod.load())
+    build([str(DIGEST)], out, nlp=pipeline.load())
     return open_graph(out)
 
 

@@ -1,19 +1,17 @@
-"""The spaCy pipeline newsgraph parses articles with.
+"""newsgraph's side of spaCy: the Doc extensions, the paragraph component, the word-table entity
+ruler (:mod:`~newsgraph.extract.nlp.ruler`) and read-once views of a Doc
+(:mod:`~newsgraph.extract.nlp.docview`).
 
-``load()`` takes any installed English pipeline and adds newsgraph's own
-components: paragraph-aware sentence starts, a gazetteer entity ruler in front
-of the statistical NER, and the actor clustering component that gives every
-actor mention a local entity id (``span.kb_id_``) and fills ``doc._.ng_entities``.
+The pipeline itself is put together by :func:`newsgraph.extract.pipeline.load`: any installed English
+pipeline, with paragraph-aware sentence starts (:func:`paragraphs`), the actor components
+(:mod:`newsgraph.extract.actors`) and the extractors run after it.
 """
 from __future__ import annotations
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract import DEFAULT_MODEL
-
-__all__ = ["DEFAULT_MODEL", "load", "paragraphs"]
+__all__ = ["EXTENSIONS", "paragraphs"]
 
 #: The Doc extensions newsgraph sets, registered once, when this package is first imported (every
 #: module that reads a Doc imports :mod:`.docview` from here): the Article being parsed, its actors
@@ -36,16 +34,3 @@ def paragraphs(doc: Doc) -> Doc:
             doc[i + 1].is_sent_start = True
     return doc
 
-
-def load(model: str = DEFAULT_MODEL) -> Language:
-    """Load ``model`` (any installed spaCy pipeline) with newsgraph's components.
-
-    Raises ``OSError`` with spaCy's message when the model is not installed.
-    """
-    from newsgraph.extract import actors  # noqa: F401  (registers the components)
-
-    nlp = spacy.load(model)
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("ng_paragraphs", before="parser")
-    actors.add_to(nlp)
-    return nlp

@@ -202,7 +202,7 @@ def build(inputs: Iterable[str], out: str | Path, options: BuildOptions | None =
 
     ``options`` (default: :class:`BuildOptions`) with ``changes`` (names of its fields, or of
     :class:`ReadLimits`: ``build(inputs, out, workers=2, max_article_chars=300)``) say what
-    to do.  ``nlp`` is a loaded pipeline (from :func:`newsgraph.extract.nlp.load`); when None,
+    to do.  ``nlp`` is a loaded pipeline (from :func:`newsgraph.extract.pipeline.load`); when None,
     ``options.model`` is loaded only if some article is not cached yet.  ``progress`` is called
     with the number of articles done.  Nothing is written when no article could be read; the
     returned :class:`Summary` says why.

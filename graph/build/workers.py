@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
+from newsgraph.extract import DEFAULT_MODEL
 from newsgraph.extract.records import Article, ArticleRecords
 
 __all__ = ["extract_batch", "batches", "local_runner", "pool_runner", "dask_runner", "runner", "Runner"]
@@ -35,9 +36,9 @@ _PIPELINES: dict[str | None, object] = {}
 def _pipeline(model: str | None):
     """The pipeline ``model`` of this process, loaded on first use."""
     if model not in _PIPELINES:
-        from newsgraph.extract import nlp as nlp_mod
+        from newsgraph.extract import pipeline
 
-        _PIPELINES[model] = nlp_mod.load(model or nlp_mod.DEFAULT_MODEL)
+        _PIPELINES[model] = pipeline.load(model or DEFAULT_MODEL)
     return _PIPELINES[model]
 
 
