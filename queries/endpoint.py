@@ -18,6 +18,7 @@ import dataclasses
 import html
 import multiprocessing
 import os
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +31,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from newsgraph.queries.named import list_queries, serialize
+from newsgraph.queries.sparql.native import run
 
 RESULT_TYPES = (("application/sparql-results+json", "json"), ("application/json", "json"),
                 ("application/sparql-results+xml", "xml"), ("application/xml", "xml"), ("text/xml", "xml"),
@@ -130,8 +132,6 @@ def check_query(text: str):
 
 def _child(conn, g: Graph, query, accept: str | None, max_rows: int, text: str) -> None:
     """Worker body: run, serialize, send (status, media type, body, truncated), exit without cleanup."""
-    from newsgraph.queries.sparql.native import run
-
     try:
         result = run(g, text, query)
         graph_result = result.type in ("CONSTRUCT", "DESCRIBE")
@@ -267,8 +267,6 @@ class _Server(ThreadingHTTPServer):
     """ThreadingHTTPServer that does not print a traceback when a client hangs up early."""
 
     def handle_error(self, request, client_address):
-        import sys
-
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
 

@@ -19,10 +19,10 @@ def plot_network(g: Graph, output: str | Path, *, actor=None, radius: int = 1, t
     Layout is seeded, so the same graph gives the same picture.  ValueError when
     there is nothing to draw or the file type is unknown.
     """
-    import matplotlib
+    import matplotlib  # optional dependency: newsgraph[plot]
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # (after choosing the Agg backend: no display needed)
 
     output = Path(output)
     if output.suffix.lower() not in (".svg", ".png", ".pdf"):

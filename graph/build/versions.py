@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import newsgraph.extract
@@ -74,8 +75,6 @@ def _tree_hash(root: Path, patterns: tuple[str, ...]) -> str:
 
 
 def _ours() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("newsgraph")
     except PackageNotFoundError:

@@ -36,7 +36,7 @@ _PIPELINES: dict[str | None, object] = {}
 def _pipeline(model: str | None):
     """The pipeline ``model`` of this process, loaded on first use."""
     if model not in _PIPELINES:
-        from newsgraph.extract import pipeline
+        from newsgraph.extract import pipeline  # here: spaCy loads only where articles are parsed
 
         _PIPELINES[model] = pipeline.load(model or DEFAULT_MODEL)
     return _PIPELINES[model]
@@ -45,7 +45,7 @@ def _pipeline(model: str | None):
 def extract_batch(model: str | None, articles: Batch, nlp=None) -> list[ArticleRecords]:
     """Records of ``articles`` (in order), parsed as one batch by ``nlp`` or this process's pipeline
     ``model`` (None: the default one)."""
-    from newsgraph.extract.pipeline import extract
+    from newsgraph.extract.pipeline import extract  # here: spaCy loads only where articles are parsed
 
     return list(extract(nlp if nlp is not None else _pipeline(model), articles))
 
@@ -105,7 +105,7 @@ def dask_runner(address: str, model: str | None = None, window: int | None = Non
     (default: twice the cluster's threads).
     """
     def run(items: Iterable[Batch]) -> Iterator[list[ArticleRecords]]:
-        from distributed import Client
+        from distributed import Client  # optional dependency: newsgraph[dask]
 
         with Client(address, set_as_default=False) as client:
             n = window or 2 * max(1, sum(client.nthreads().values()))

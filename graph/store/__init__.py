@@ -31,13 +31,13 @@ from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from newsgraph.graph.model import Model
 from newsgraph.graph.rdf.digests import Digests, changed_subjects
 from newsgraph.graph.rdf.terms import OxTerms
-from newsgraph.graph.rdf.vocab import DEFAULT_BASE
+from newsgraph.graph.rdf.vocab import DEFAULT_BASE, PREFIXES
 
 __all__ = ["STORE_DIR", "StoreUpdate", "update_store", "open_store", "open_ox", "graph_hashes", "to_ox"]
 
@@ -108,7 +108,7 @@ def graph_hashes(out_dir: str | Path) -> dict[str, str]:
 def _save(out_dir: str | Path, hashes: dict[str, str], subjects: dict[str, dict[str, str]]) -> None:
     """Record the graph hashes (``store.hashes.json``) and the subject hashes of big graphs
     (``store.subjects.json``)."""
-    from newsgraph.graph.export import write_atomic
+    from newsgraph.graph.export import write_atomic  # here: reading a store never loads the writers
 
     write_atomic(_hash_file(out_dir), json.dumps(hashes, sort_keys=True, indent=0).encode())
     write_atomic(_hash_file(out_dir, "subjects"), json.dumps(subjects, sort_keys=True).encode())
@@ -123,7 +123,7 @@ def _quads(iri: str, groups: Iterable, only: set[str] | None) -> Iterator[ox.Qua
 
 def _sources(model: Model | None, base: str, plan, digests: Digests | None):
     """(IRI -> groups of that graph, the graphs' Digests) of the model or its plan."""
-    from newsgraph.graph.rdf.plan import Plan
+    from newsgraph.graph.rdf.plan import Plan  # here: reading a store never loads the mapping
 
     plan = plan if plan is not None else Plan(model if model is not None else Model(), base)
     source, names = (lambda iri: plan.graph(iri[len(base):])), [base + n for n in plan.graph_names()]
@@ -202,16 +202,13 @@ def open_store(out_dir: str | Path, *, read_only: bool = True):
     become substitutions).  Call ``.close()`` when done.  Raises
     ``OSError`` when there is no store.
     """
-    from oxrdflib import OxigraphStore
-    from rdflib import Dataset
+    from oxrdflib import OxigraphStore  # here: only this rdflib view of the store needs it (~60 ms)
 
     path = _store_path(out_dir)
     if not (path / "CURRENT").exists():
         raise OSError(f"no Oxigraph store at {path}")
     inner = open_ox(path, read_only=read_only)
     g = Dataset(store=OxigraphStore(store=inner), default_union=True)
-    from newsgraph.graph.rdf.vocab import PREFIXES
-
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, replace=True)
     return g

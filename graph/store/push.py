@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from newsgraph.graph.store import open_ox
+
 __all__ = ["PushError", "PushOptions", "PushResult", "push"]
 
 
@@ -119,8 +121,6 @@ def _send(request: _Request, options: PushOptions) -> None:
 
 def _graphs(out_dir: str | Path, target: str | None) -> Iterator[tuple[str, Iterable[str]]]:
     """(graph IRI, N-Triples lines) of the store, by named graph or all into ``target``."""
-    from newsgraph.graph.store import open_ox
-
     store = open_ox(out_dir, read_only=True)
     if target:
         yield target, (f"{q.subject} {q.predicate} {q.object} ." for q in store.query(

@@ -1,9 +1,15 @@
-"""The ``newsgraph`` command line: subcommands only parse options and call library functions."""
+"""The ``newsgraph`` command line: subcommands only parse options and call library functions.
+
+The library is imported inside each command, when it runs (the ``# lazy`` imports): ``newsgraph
+--help``, a build with nothing to do and every other command start without rdflib, pyoxigraph or
+spaCy.
+"""
 from __future__ import annotations
 
 import sys
 
 import click
+from tqdm import tqdm
 
 from newsgraph.extract.read.limits import SPACY_MAX_LENGTH
 from newsgraph.graph.build.options import BuildOptions
@@ -23,8 +29,6 @@ def _progress_bar(enabled: bool):
     """A tqdm bar (articles/s) on a terminal; nothing otherwise."""
     if not enabled:
         return None, None
-    from tqdm import tqdm
-
     bar = tqdm(unit=" articles", desc="extracting", file=sys.stderr, leave=False)
 
     def tick(done: int) -> None:
@@ -64,7 +68,7 @@ def build(inputs, out, strict, progress, **options):
     kept in the embedded Oxigraph store OUT/store and written as export files.
     """
     # ``options``: the other options, each a field of BuildOptions (or of its ReadLimits) by name
-    from newsgraph.graph.build import build as run_build
+    from newsgraph.graph.build import build as run_build  # lazy: see the module docstring
 
     enabled = sys.stderr.isatty() if progress is None else progress
     bar, tick = _progress_bar(enabled)

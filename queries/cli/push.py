@@ -2,6 +2,10 @@
 
 Subcommands only parse options and call library functions; expected errors are
 one line (``click.ClickException``).
+
+The library is imported inside each command, when it runs (the ``# lazy`` imports): ``newsgraph
+--help``, a build with nothing to do and every other command start without rdflib, pyoxigraph or
+spaCy.
 """
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ def push_cmd(out: str, **options) -> None:
     """Load the graph built in OUT into an external SPARQL store (idempotent: re-pushing replaces)."""
     # ``options``: every option but OUT, each a field of PushOptions by name (the defaults here are
     # spelled again: importing PushOptions would import the store, and rdflib, at every command's start)
-    from newsgraph.graph.store.push import PushError, PushOptions, push
+    from newsgraph.graph.store.push import PushError, PushOptions, push  # lazy: see the module docstring
 
     options = PushOptions(**options)
     if not (options.endpoint or options.update_endpoint):

@@ -2,6 +2,10 @@
 
 Subcommands only parse options and call library functions; every expected error
 is one line (``click.ClickException``), never a traceback.
+
+The library is imported inside each command, when it runs (the ``# lazy`` imports): ``newsgraph
+--help``, a build with nothing to do and every other command start without rdflib, pyoxigraph or
+spaCy.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ def _fail(exc: Exception) -> click.ClickException:
 
 
 def _open(out: str):
-    from newsgraph.queries.named import QueryError, open_graph
+    from newsgraph.queries.named import QueryError, open_graph  # lazy: see the module docstring
 
     try:
         return open_graph(out)
@@ -28,7 +32,7 @@ def _open(out: str):
 
 def _emit(result, fmt: str | None) -> None:
     """Print a result: aligned table on a terminal, CSV otherwise (or as asked)."""
-    from newsgraph.queries.named import format_table, serialize
+    from newsgraph.queries.named import format_table, serialize  # lazy: see the module docstring
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -54,7 +58,7 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.command("queries")
 def queries_cmd() -> None:
     """List the named queries with their summaries and parameters."""
-    from newsgraph.queries.named import list_queries
+    from newsgraph.queries.named import list_queries  # lazy: see the module docstring
 
     for query in list_queries():
         names = list(query.params) + [f"[{p}]" for p in query.optional]
@@ -71,7 +75,7 @@ def queries_cmd() -> None:
               help="Output format [default: table on a terminal, csv otherwise].")
 def query_cmd(name: str, out: str, pairs: tuple[str, ...], fmt: str | None) -> None:
     """Run the named query NAME on the graph in OUT (a build directory or graph file)."""
-    from newsgraph.queries.named import QueryError, execute
+    from newsgraph.queries.named import QueryError, execute  # lazy: see the module docstring
 
     graph = _open(out)
     try:
@@ -90,8 +94,8 @@ def query_cmd(name: str, out: str, pairs: tuple[str, ...], fmt: str | None) -> N
               help="Output format [default: table on a terminal, csv otherwise].")
 def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None) -> None:
     """Run a read-only SPARQL query (TEXT or -f FILE) on the graph in OUT."""
-    from newsgraph.queries.endpoint import Refused, check_query
-    from newsgraph.queries.sparql.native import run
+    from newsgraph.queries.endpoint import Refused, check_query  # lazy: see the module docstring
+    from newsgraph.queries.sparql.native import run  # lazy: see the module docstring
 
     if bool(text) == bool(path):
         raise click.UsageError("give the query either as TEXT or with -f FILE")
@@ -117,7 +121,7 @@ def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None) ->
 @click.option("--verbose", is_flag=True, help="Log every request to stderr.")
 def serve_cmd(out: str, host: str, port: int, timeout: float, max_rows: int, verbose: bool) -> None:
     """Serve the graph in OUT as a read-only SPARQL 1.1 endpoint (Ctrl-C stops it)."""
-    from newsgraph.queries.endpoint import serve
+    from newsgraph.queries.endpoint import serve  # lazy: see the module docstring
 
     graph = _open(out)
     try:
@@ -144,10 +148,10 @@ def serve_cmd(out: str, host: str, port: int, timeout: float, max_rows: int, ver
 @click.option("--top", default=15, show_default=True, type=int, help="Label this many actors.")
 def plot_cmd(out: str, output: str, actor: str | None, radius: int, top: int) -> None:
     """Draw the actor network of the graph in OUT."""
-    from newsgraph.queries.named import QueryError
+    from newsgraph.queries.named import QueryError  # lazy: see the module docstring
 
     try:
-        from newsgraph.queries.plot import plot_network
+        from newsgraph.queries.plot import plot_network  # lazy: see the module docstring
     except ImportError as exc:
         raise click.ClickException(f"plotting needs matplotlib ({exc})") from None
     graph = _open(out)

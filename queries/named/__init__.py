@@ -31,12 +31,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
 from newsgraph.extract.lexicon.names import fold
 from newsgraph.graph.rdf.vocab import EVENT_TYPES, NG, RDF, RDFS, SKOS, XSD
+from newsgraph.graph.store import open_store
+from newsgraph.queries.sparql.native import labelled, ox_store, paused_gc
+from newsgraph.queries.sparql.native import query as ox_query
 from newsgraph.queries.sparql.results import LIST_SEPARATOR, format_table, serialize, tidy
 
 QUERY_DIR = Path(__file__).resolve().parent
@@ -113,8 +116,6 @@ def open_graph(path: str | Path) -> Graph:
     """
     path = Path(path)
     if path.is_dir() and (path / "store" / "CURRENT").is_file():
-        from newsgraph.graph.store import open_store
-
         try:
             return open_store(path, read_only=True)
         except OSError as exc:
@@ -127,8 +128,6 @@ def open_graph(path: str | Path) -> Graph:
            ".nt": "nt", ".nq": "nquads", ".rdf": "xml", ".xml": "xml"}.get(path.suffix.lower(), "turtle")
     try:
         if fmt in ("trig", "nquads"):
-            from rdflib import Dataset
-
             ds = Dataset()
             ds.parse(path, format=fmt)
             graph = Graph()
@@ -143,8 +142,6 @@ def open_graph(path: str | Path) -> Graph:
 def _labelled(g: Graph) -> list[tuple[URIRef, str, int]]:
     """(node, :func:`~newsgraph.extract.lexicon.names.fold` key of a label, 0 for rdfs:label /
     1 for skos:altLabel) of every actor or place."""
-    from newsgraph.queries.sparql.native import labelled, ox_store
-
     store = ox_store(g)
     if store is not None:  # one Oxigraph query rather than two look-ups per node
         return [(node, fold(label), kind)
@@ -246,14 +243,11 @@ def execute(g: Graph, name: str, params: dict | None = None) -> Result:
     """Run the named query ``name`` on ``g`` with ``params`` bound; an rdflib Result.
 
     On a build's Oxigraph store the query runs in Oxigraph (:mod:`newsgraph.queries.sparql.native`;
-    the text of ``queries/store/<name>.rq`` when there is one), on any other graph
+    the text of ``queries/named/store/<name>.rq`` when there is one), on any other graph
     in rdflib (parameters as ``initBindings``).  Columns declared in ``#+ lists:``
     come back sorted and de-duplicated so the output does not depend on the
     engine or the store's iteration order (:func:`newsgraph.queries.sparql.results.tidy`).
     """
-    from newsgraph.queries.sparql.native import ox_store, paused_gc
-    from newsgraph.queries.sparql.native import query as ox_query
-
     query = load_query(name)
     bindings = bind_params(g, query, params)
     store = ox_store(g)

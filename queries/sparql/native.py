@@ -54,7 +54,7 @@ __all__ = ["labelled", "ox_store", "paused_gc", "query", "run"]
 
 def ox_store(g) -> ox.Store | None:
     """The pyoxigraph Store under ``g`` (an rdflib graph over oxrdflib); None for any other graph."""
-    from oxrdflib import OxigraphStore
+    from oxrdflib import OxigraphStore  # here: only graphs that may be over a store need it (~60 ms)
 
     store = getattr(g, "store", None)
     return store._inner if isinstance(store, OxigraphStore) else None
