@@ -25,8 +25,8 @@ from pathlib import Path
 import newsgraph.extract
 from newsgraph.extract import DEFAULT_MODEL
 
-__all__ = ["Part", "RECORD_PARTS", "READER_PARTS", "EXTRACT", "pipeline_version", "reader_version",
-           "graph_version", "model_id"]
+__all__ = ["Part", "RECORD_PARTS", "READER_PARTS", "GRAPH_PARTS", "EXTRACT", "pipeline_version",
+           "reader_version", "graph_version", "model_id"]
 
 #: The folders of the installed package whose code and data the versions hash.
 EXTRACT = Path(newsgraph.extract.__file__).resolve().parent
@@ -65,15 +65,6 @@ READER_PARTS = Part(include=("read/**/*.py", "__init__.py", "records.py", "lexic
                              "lexicon/tablecache.py"))
 
 
-def _tree_hash(root: Path, patterns: tuple[str, ...]) -> str:
-    h = hashlib.sha256()
-    for pattern in patterns:
-        for path in sorted(root.glob(pattern)):
-            if path.is_file():
-                h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
-
-
 def _ours() -> str:
     try:
         return version("newsgraph")
@@ -92,23 +83,25 @@ def model_id(model: str | None = None, nlp=None) -> str:
     if nlp is not None:
         meta = nlp.meta
         return f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '?')}"
-    from importlib.metadata import PackageNotFoundError, version  # not spaCy: a no-op build never imports it
-
-    name = model or DEFAULT_MODEL
+    name = model or DEFAULT_MODEL  # (the installed package's version: spaCy is not imported for it)
     try:
         return f"{name}=={version(name)}"
     except (PackageNotFoundError, ValueError):
         return f"{name}==?"
 
 
+#: The global half: all of ``graph/``, code and the ontology's Turtle files.
+GRAPH_PARTS = Part(include=("**/*.py", "**/*.ttl"))
+
+
 def graph_version() -> str:
-    """A hash of the global half's code and data (``graph/*.py``, ``graph/*.ttl``): part of a
-    build's fingerprint, so a changed resolver never passes for "nothing changed".
+    """A hash of :data:`GRAPH_PARTS`: part of a build's fingerprint, so a changed resolver never
+    passes for "nothing changed".
 
     >>> len(graph_version())
     16
     """
-    return _tree_hash(GRAPH, ("**/*.py", "**/*.ttl"))
+    return GRAPH_PARTS.digest(GRAPH)
 
 
 def pipeline_version(model: str | None = None, nlp=None) -> str:
