@@ -1,4 +1,4 @@
-"""Reading input files (extract/reader.py, extract/feeds.py)."""
+"""Reading input files (newsgraph.extract.read: the reader, digests and JSON Lines feeds)."""
 import hashlib
 import json
 from pathlib import Path

@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from newsgraph.extract.read.limits import SPACY_MAX_LENGTH
 from newsgraph.graph.build.options import BuildOptions
+from newsgraph.queries.cli import push as push_commands
 from newsgraph.queries.cli import query as commands
 
 #: ``newsgraph build`` shows and passes these defaults: BuildOptions' fields are their only copy.
@@ -90,7 +91,4 @@ def build(inputs, out, strict, progress, **options):
 
 
 commands.register(main)
-
-from newsgraph.queries.cli import push as cmd_scale  # noqa: E402
-
-cmd_scale.register(main)
+push_commands.register(main)
