@@ -83,10 +83,15 @@ def event_type(name: str) -> EventType:
     ...     print(type(err).__name__, err)
     UnknownEventType unknown event type 'GOSSIP' (not in event_types.toml)
     """
-    for t in event_types():
-        if t.name == name:
-            return t
-    raise UnknownEventType(f"unknown event type {name!r} (not in {FILE})")
+    found = _by_name().get(name)
+    if found is None:
+        raise UnknownEventType(f"unknown event type {name!r} (not in {FILE})")
+    return found
+
+
+@cache
+def _by_name() -> dict[str, EventType]:
+    return {t.name: t for t in event_types()}
 
 
 #: The names of the event types, in declaration order.

@@ -63,6 +63,7 @@ def event_type_groups() -> tuple[Group, ...]:
     return tuple(groups_of(out))
 
 
+@lru_cache(maxsize=256)
 def event_type_iri(name: str) -> str:
     """IRI of the event type ``name`` (case-insensitive); an error, naming it, for an undeclared type
     (an event of another type is a bug upstream: it is never dropped silently).
