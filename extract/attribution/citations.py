@@ -140,7 +140,7 @@ def _verb_sources(ctx: Context, verb: Token) -> Iterator[tuple[Span, str | None,
 
 def _personal(ctx: Context, subj: Token) -> bool:
     """A person speaks ("X, director of Y, said"): a statement, not a citation of Y."""
-    if subj.lower_ in S.title_words() or subj.lower_ in S.PRONOUNS:
+    if subj.lower_ in S.office_words() or subj.lower_ in S.PRONOUNS:
         return True
     return any(ctx.kind(ctx.entity_of(t)) == "Person" for t in subj.subtree)
 

@@ -61,7 +61,7 @@ def actor_of(ctx: Context, subj: Token, kinds=("Person", "Organization", "State"
                   if ctx.kind(e) == "Person"]
         if people:
             return people[-1]  # "Putin's spokesman Dmitry Peskov": the name closing the phrase
-    titled = subj.lower_ in title_words()
+    titled = subj.lower_ in office_words()
     found = [e for e in ctx.actors_in(subj) if ctx.kind(e) in kinds]
     if found and not (titled and "Person" in kinds):  # "the speaker of Parliament X": X, not Parliament
         return found[0]
@@ -78,7 +78,10 @@ def actor_of(ctx: Context, subj: Token, kinds=("Person", "Organization", "State"
 
 
 @cache
-def title_words() -> frozenset[str]:
+def office_words() -> frozenset[str]:
+    """The head word of every office title ("minister", "spokesperson"), for subjects that name an
+    office rather than an actor (not :func:`newsgraph.extract.lexicon.names.title_words`, a word list
+    of ``titles.toml`` by name)."""
     return frozenset(w for t in T.lexicon()["all"] for w in t.split()[-1:]) | {"official", "spokesman"}
 
 
