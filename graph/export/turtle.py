@@ -14,14 +14,14 @@ ex:a ex:p ex:b .
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from newsgraph.graph.rdf.terms import OxTerms
 
-__all__ = ["TurtleWriter", "TrigWriter", "quads"]
+__all__ = ["TurtleWriter", "TrigWriter"]
 
 Group = tuple[str, list]   # (subject, [(predicate, object), ...])
 
@@ -45,17 +45,4 @@ class TrigWriter:
 
     def write(self, items: Iterable[tuple[str | None, Group]]) -> None:
         """Serialise every group (in the order given)."""
-        ox.serialize(quads(items), self.fh, ox.RdfFormat.TRIG, prefixes=self.prefixes)
-
-
-def quads(items: Iterable[tuple[str | None, Group]]) -> Iterator[ox.Quad]:
-    """pyoxigraph Quads of (graph IRI or ``None`` for the default graph, subject group) pairs."""
-    terms = OxTerms()
-    named, obj, iri, quad = terms.named, terms.object, ox.NamedNode, ox.Quad
-    name, g = object(), None
-    for graph, (subject, pos) in items:
-        if graph != name:
-            name, g = graph, ox.DefaultGraph() if graph is None else terms.subject(graph)
-        s = terms.subject(subject)
-        for p, o in pos:
-            yield quad(s, named(p), iri(o) if type(o) is str else obj(o), g)
+        ox.serialize(OxTerms().quads(items), self.fh, ox.RdfFormat.TRIG, prefixes=self.prefixes)

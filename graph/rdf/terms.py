@@ -145,6 +145,17 @@ class OxTerms:
             for p, o in pos:
                 yield triple(subject, named(p), iri(o) if type(o) is str else obj(o))
 
+    def quads(self, items: Iterable[tuple[str | None, tuple[str, list]]]) -> Iterator[ox.Quad]:
+        """pyoxigraph Quads of (graph IRI or ``None`` for the default graph, subject group) pairs."""
+        named, obj, iri, quad = self.named, self.object, ox.NamedNode, ox.Quad
+        name, g = object(), None
+        for graph, (subject, pos) in items:
+            if graph != name:
+                name, g = graph, ox.DefaultGraph() if graph is None else self.subject(graph)
+            s = self.subject(subject)
+            for p, o in pos:
+                yield quad(s, named(p), iri(o) if type(o) is str else obj(o), g)
+
 
 def groups_of(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple[str, list]]:
     """Subject groups of rdflib triples, sorted by subject and within each subject, duplicates dropped."""

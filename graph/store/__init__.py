@@ -116,9 +116,7 @@ def _save(out_dir: str | Path, hashes: dict[str, str], subjects: dict[str, dict[
 
 def _quads(iri: str, groups: Iterable, only: set[str] | None) -> Iterator[ox.Quad]:
     """The quads of graph ``iri`` (of the subjects in ``only``, when given)."""
-    terms, g = OxTerms(), ox.NamedNode(iri)
-    for t in terms.triples(groups if only is None else (x for x in groups if x[0] in only)):
-        yield ox.Quad(t.subject, t.predicate, t.object, g)
+    return OxTerms().quads((iri, x) for x in groups if only is None or x[0] in only)
 
 
 def _sources(model: Model | None, base: str, plan, digests: Digests | None):
