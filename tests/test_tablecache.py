@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from newsgraph.extract.codec import decode
 from newsgraph.extract.lexicon import places, tablecache
 from newsgraph.extract.lexicon.tablecache import cached, fingerprint
 
@@ -32,7 +33,7 @@ def test_second_call_is_served_from_disk_with_order_kept(tmp_path):
     second = cached("t", Builder({}), tmp_path, key="a")
     assert build.calls == 1
     assert list(first.items()) == list(second.items()) == list(table.items())
-    assert [p.name for p in tmp_path.iterdir()] == ["t-a.pickle"]
+    assert [p.name for p in tmp_path.iterdir()] == ["t-a.json"]
 
 
 def test_another_key_rebuilds_and_old_entries_are_pruned(tmp_path):
@@ -42,7 +43,7 @@ def test_another_key_rebuilds_and_old_entries_are_pruned(tmp_path):
         assert build.calls == 1
         time.sleep(0.01)  # distinct modification times
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert len(names) == tablecache.KEEP and f"t-k{tablecache.KEEP + 2}.pickle" in names
+    assert len(names) == tablecache.KEEP and f"t-k{tablecache.KEEP + 2}.json" in names
     assert cached("other", Builder(1), tmp_path, key="k0") == 1  # other tables are left alone
     assert len(list(tmp_path.glob("t-*"))) == tablecache.KEEP
 
@@ -58,10 +59,31 @@ def test_fingerprint_follows_file_contents_and_packages(tmp_path):
 
 
 def test_corrupt_entry_is_rebuilt_and_replaced(tmp_path):
-    (tmp_path / "t-a.pickle").write_bytes(b"\x80\x05 not a pickle")
+    (tmp_path / "t-a.json").write_bytes(b"\x80\x05 not json")
     build = Builder({"x": 1})
     assert cached("t", build, tmp_path, key="a") == {"x": 1} and build.calls == 1
-    assert pickle.loads((tmp_path / "t-a.pickle").read_bytes()) == {"x": 1}
+    assert decode((tmp_path / "t-a.json").read_bytes()) == {"x": 1}
+
+
+class Planted:
+    """Unpickling this creates a file: the payload a crafted cache entry would carry."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (str(self.path), "w"))
+
+
+def test_a_planted_pickle_never_runs(tmp_path):
+    witness = tmp_path / "witness"
+    payload = pickle.dumps(Planted(witness))
+    for name in ("t-a.json", "t-a.pickle"):   # where an entry is read, and the old format's name
+        (tmp_path / name).write_bytes(payload)
+    build = Builder({"x": (1, "y")})
+    assert cached("t", build, tmp_path, key="a") == {"x": (1, "y")} and build.calls == 1
+    assert not witness.exists()
+    assert decode((tmp_path / "t-a.json").read_bytes()) == {"x": (1, "y")}
 
 
 def test_unwritable_cache_still_builds(tmp_path):
@@ -95,13 +117,12 @@ def test_concurrent_processes_never_see_a_partial_entry(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], cwd=ROOT, env=env)
              for _ in range(4)]
-    entry = tmp_path / "big-k.pickle"
+    entry = tmp_path / "big-k.json"
     while any(p.poll() is None for p in procs):
         if entry.exists():
-            with entry.open("rb") as f:
-                assert len(pickle.load(f)) == 200_000  # an entry is whole whenever it is there
+            assert len(decode(entry.read_bytes())) == 200_000  # an entry is whole whenever it is there
     assert all(p.wait() == 0 for p in procs)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["big-k.pickle"]  # no temporary files left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big-k.json"]  # no temporary files left
 
 
 def test_cached_place_tables_equal_a_fresh_build():

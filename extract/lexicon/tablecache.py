@@ -14,7 +14,9 @@ the next time.
   is rebuilt, and a cache that cannot be written is skipped.
 * The directory is ``$NEWSGRAPH_CACHE_DIR`` when set (empty: no disk cache),
   else ``$XDG_CACHE_HOME/newsgraph`` or ``~/.cache/newsgraph``.  Entries are
-  pickles, trusted like any file the user owns.
+  JSON text (:mod:`newsgraph.extract.codec`), never pickles: a file planted in the directory
+  decodes to plain data or is rebuilt, it never runs code (entries of the older pickle
+  format, ``*.pickle``, are never read).
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as d:
@@ -27,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -36,8 +37,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
+from newsgraph.extract.codec import CodecError, decode, encode
+
 T = TypeVar("T")
-FORMAT = 1
+FORMAT = 2
+SUFFIX = ".json"
 #: Entries kept per table: one per installation or version in use, the oldest are removed.
 KEEP = 4
 HERE = Path(__file__).parent
@@ -95,11 +99,10 @@ def cached(name: str, build: Callable[[], T], where: Path | None = None, key: st
     where = where if where is not None else directory()
     if where is None:
         return build()
-    path = where / f"{name}-{(key or _key())[:24]}.pickle"
+    path = where / f"{name}-{(key or _key())[:24]}{SUFFIX}"
     try:
-        with path.open("rb") as f:
-            return pickle.load(f)
-    except Exception:  # noqa: BLE001 - a corrupt or foreign entry is rebuilt and replaced
+        return decode(path.read_bytes())
+    except (OSError, CodecError, RecursionError):  # missing, corrupt or foreign: rebuilt and replaced
         pass
     value = build()
     _store(path, value)
@@ -112,8 +115,8 @@ def _store(path: Path, value) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(encode(value))
         os.replace(tmp, path)
         tmp = None
         _prune(path)
@@ -128,7 +131,7 @@ def _prune(path: Path) -> None:
     """Keep the KEEP newest entries of ``path``'s table (other installations may share the directory)."""
     stem = path.name.rsplit("-", 1)[0]
     entries = []
-    for p in path.parent.glob(f"{stem}-*.pickle"):
+    for p in path.parent.glob(f"{stem}-*{SUFFIX}"):
         try:
             entries.append((p.stat().st_mtime_ns, p.name, p))
         except OSError:

@@ -11,8 +11,10 @@ version are never read.  The ``inputs`` table keeps what each input file gave
 of the graph without being re-read (the build reuses them for unchanged files while the
 reader's version, :func:`~newsgraph.graph.build.versions.reader_version`, is the same).
 
-Values are pickled frozen records written by newsgraph itself: never point a
-build at a cache directory you did not create.
+Values are JSON text (:mod:`newsgraph.extract.codec`), never pickles: a row decodes only to plain
+values and the record dataclasses, so a cache received from someone else can run no code; a row
+that does not decode to what it should is a miss (the article is extracted again).  A database
+sqlite cannot read raises :class:`CacheError` (one line); the build then starts a new cache.
 
 >>> import tempfile
 >>> from newsgraph.extract.records import Article, ArticleRecords
@@ -28,16 +30,33 @@ build at a cache directory you did not create.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
-import pickle
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsgraph.extract.records import Article, ArticleRecords
+from newsgraph.extract.codec import CodecError, decode, encode
+from newsgraph.extract.read import ReadResult
+from newsgraph.extract.records import (
+    Article,
+    ArticleRecords,
+    Citation,
+    Document,
+    Entity,
+    EventMention,
+    Problem,
+    Quote,
+    Role,
+)
 
-__all__ = ["RecordCache", "record_key", "rebase"]
+__all__ = ["RecordCache", "CacheError", "record_key", "rebase", "DATABASE"]
+
+DATABASE = "records.sqlite"
+#: The dataclasses a row of each table may hold.
+RECORD_TYPES = (ArticleRecords, Article, Entity, EventMention, Role, Quote, Citation, Problem)
+INPUT_TYPES = (ReadResult, Document, Article, Problem)
 
 _POSITION = ("source", "source_sha256", "index", "start", "end", "body_start", "line")
 _SCHEMA = """
@@ -74,18 +93,54 @@ def rebase(rec: ArticleRecords, article: Article) -> ArticleRecords:
     return dataclasses.replace(rec, article=article, problems=problems)
 
 
+class CacheError(OSError):
+    """The record cache's database cannot be read (truncated, not a database, damaged): one line."""
+
+
+def _decoded(value, types: tuple[type, ...], want: type):
+    """The ``want`` record a row's ``value`` holds, None when it holds anything else."""
+    try:
+        found = decode(value, types)
+    except CodecError:
+        return None
+    return found if isinstance(found, want) else None
+
+
 class RecordCache:
-    """Records by :func:`record_key` for one pipeline version, in ``<directory>/records.sqlite``."""
+    """Records by :func:`record_key` for one pipeline version, in ``<directory>/records.sqlite``.
+
+    Every sqlite error (a damaged database) is raised as :class:`CacheError`.
+    """
 
     def __init__(self, directory: str | Path, version: str):
-        self.path = Path(directory) / "records.sqlite"
+        self.path = Path(directory) / DATABASE
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.version = version
-        self.db = sqlite3.connect(self.path, timeout=60)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(_SCHEMA)
-        self.db.commit()
+        try:
+            self.db = sqlite3.connect(self.path, timeout=60)
+        except sqlite3.Error as exc:
+            raise CacheError(f"cannot open the record cache {self.path}: {exc}") from None
+        with self._guard():
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+            self.db.commit()
+
+    @contextlib.contextmanager
+    def _guard(self):
+        """sqlite errors as one-line :class:`CacheError` (the database is closed)."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise CacheError(f"the record cache {self.path} is damaged ({exc})") from None
+
+    @staticmethod
+    def remove(directory: str | Path) -> None:
+        """Delete the database of ``directory`` (with its journal files): the next cache starts empty."""
+        path = Path(directory) / DATABASE
+        for name in (path, path.with_name(DATABASE + "-wal"), path.with_name(DATABASE + "-shm")):
+            name.unlink(missing_ok=True)
 
     def __enter__(self) -> RecordCache:
         return self
@@ -98,7 +153,8 @@ class RecordCache:
         self.db.close()
 
     def __len__(self) -> int:
-        row = self.db.execute("SELECT COUNT(*) FROM records WHERE version = ?", (self.version,)).fetchone()
+        with self._guard():
+            row = self.db.execute("SELECT COUNT(*) FROM records WHERE version = ?", (self.version,)).fetchone()
         return row[0]
 
     def get_many(self, articles: Iterable[Article]) -> dict[str, ArticleRecords]:
@@ -109,42 +165,42 @@ class RecordCache:
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT key, value FROM records WHERE version = ? AND key IN ({marks})",
-                                   (self.version, *chunk))
+            with self._guard():
+                rows = self.db.execute(f"SELECT key, value FROM records WHERE version = ? AND key IN ({marks})",
+                                       (self.version, *chunk)).fetchall()
             for key, value in rows:
-                try:
-                    found[key] = rebase(pickle.loads(value), wanted[key])
-                except Exception:  # noqa: BLE001 - an unreadable row is a miss
-                    continue
+                rec = _decoded(value, RECORD_TYPES, ArticleRecords)
+                if rec is not None and record_key(rec.article) == key:   # anything else is a miss
+                    found[key] = rebase(rec, wanted[key])
         return found
 
     def put_many(self, records: Iterable[ArticleRecords]) -> None:
         """Store ``records`` in one transaction (all or nothing)."""
-        rows = [(record_key(r.article), self.version, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
-                for r in records]
-        with self.db:
+        rows = [(record_key(r.article), self.version, encode(r)) for r in records]
+        with self._guard(), self.db:
             self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)", rows)
 
     def prune(self) -> int:
         """Drop rows of other pipeline versions; returns how many were dropped."""
-        with self.db:
+        with self._guard(), self.db:
             return self.db.execute("DELETE FROM records WHERE version != ?", (self.version,)).rowcount
 
-    # -- inputs: path -> (sha256, pickled ReadResult)
-    def inputs(self) -> dict[str, tuple[str | None, object]]:
-        """Every stored input: path -> (sha256, ReadResult)."""
+    # -- inputs: path -> (sha256, ReadResult as JSON)
+    def inputs(self) -> dict[str, tuple[str | None, ReadResult]]:
+        """Every stored input: path -> (sha256, ReadResult); rows that do not decode are left out."""
         out = {}
-        for path, sha, value in self.db.execute("SELECT path, sha256, value FROM inputs ORDER BY path"):
-            try:
-                out[path] = (sha, pickle.loads(value))
-            except Exception:  # noqa: BLE001
-                continue
+        with self._guard():
+            rows = self.db.execute("SELECT path, sha256, value FROM inputs ORDER BY path").fetchall()
+        for path, sha, value in rows:
+            result = _decoded(value, INPUT_TYPES, ReadResult)
+            if result is not None and isinstance(path, str) and (sha is None or isinstance(sha, str)):
+                out[path] = (sha, result)
         return out
 
-    def set_inputs(self, results: dict[str, object], *, drop_others: bool) -> None:
+    def set_inputs(self, results: dict[str, ReadResult], *, drop_others: bool) -> None:
         """Store ReadResults by path (``drop_others``: forget every other path), in one transaction."""
-        rows = [(p, r.document.sha256 if r.document else None, pickle.dumps(r)) for p, r in results.items()]
-        with self.db:
+        rows = [(p, r.document.sha256 if r.document else None, encode(r)) for p, r in results.items()]
+        with self._guard(), self.db:
             if drop_others:
                 self.db.execute("DELETE FROM inputs")
             self.db.executemany("INSERT OR REPLACE INTO inputs VALUES (?, ?, ?)", rows)
