@@ -154,7 +154,8 @@ class RecordCache:
 
     def __len__(self) -> int:
         with self._guard():
-            row = self.db.execute("SELECT COUNT(*) FROM records WHERE version = ?", (self.version,)).fetchone()
+            row = self.db.execute("SELECT COUNT(*) FROM records WHERE version = ?",
+                                  (self.version,)).fetchone()
         return row[0]
 
     def get_many(self, articles: Iterable[Article]) -> dict[str, ArticleRecords]:
@@ -166,8 +167,8 @@ class RecordCache:
             chunk = keys[i:i + 500]
             marks = ",".join("?" * len(chunk))
             with self._guard():
-                rows = self.db.execute(f"SELECT key, value FROM records WHERE version = ? AND key IN ({marks})",
-                                       (self.version, *chunk)).fetchall()
+                rows = self.db.execute("SELECT key, value FROM records WHERE version = ? "
+                                       f"AND key IN ({marks})", (self.version, *chunk)).fetchall()
             for key, value in rows:
                 rec = _decoded(value, RECORD_TYPES, ArticleRecords)
                 if rec is not None and record_key(rec.article) == key:   # anything else is a miss
