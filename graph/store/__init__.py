@@ -39,10 +39,15 @@ from newsgraph.graph.rdf.digests import Digests, changed_subjects
 from newsgraph.graph.rdf.terms import OxTerms
 from newsgraph.graph.rdf.vocab import DEFAULT_BASE, PREFIXES
 
-__all__ = ["STORE_DIR", "StoreUpdate", "update_store", "open_store", "open_ox", "graph_hashes", "to_ox"]
+__all__ = ["STORE_DIR", "StoreUpdate", "StoreError", "update_store", "open_store", "open_ox", "graph_hashes",
+           "to_ox", "reset_store"]
 
 STORE_DIR = "store"
 CHUNK = 50_000    # quads loaded at once
+
+
+class StoreError(OSError):
+    """The store cannot be opened (damaged files): one line that says to build again."""
 
 
 @dataclass(frozen=True)
@@ -79,12 +84,40 @@ def to_ox(term: Node):
 
 
 def open_ox(out_dir: str | Path, *, read_only: bool = False) -> ox.Store:
-    """The pyoxigraph Store of a build directory (or of a store directory itself)."""
+    """The pyoxigraph Store of a build directory (or of a store directory itself).
+
+    Raises :class:`StoreError` when the store's files cannot be opened (damaged or missing).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     (Path(d) / "store").mkdir()
+    ...     _ = (Path(d) / "store" / "CURRENT").write_text("MANIFEST-000099")
+    ...     open_ox(d, read_only=True)
+    Traceback (most recent call last):
+    ...
+    newsgraph.graph.store.StoreError: the store ... cannot be opened (...); run `newsgraph build` ...
+    """
     path = _store_path(out_dir)
-    if read_only:
-        return ox.Store.read_only(str(path))
-    path.mkdir(parents=True, exist_ok=True)
-    return ox.Store(str(path))
+    try:
+        if read_only:
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except (OSError, RuntimeError) as exc:
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise StoreError(f"the store {path} cannot be opened ({reason}); "
+                         "run `newsgraph build` again to rebuild it") from None
+
+
+def reset_store(out_dir: str | Path) -> None:
+    """Remove the store of a build directory and its hash files: the next :func:`update_store` loads
+    every graph again."""
+    import shutil  # lazy: only a store being rebuilt needs it
+
+    path = _store_path(out_dir)
+    shutil.rmtree(path, ignore_errors=True)
+    for kind in ("hashes", "subjects"):
+        _hash_file(out_dir, kind).unlink(missing_ok=True)
 
 
 def _hash_file(out_dir: str | Path, kind: str = "hashes") -> Path:

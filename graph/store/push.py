@@ -30,7 +30,10 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from newsgraph.graph.store import open_ox
+import pyoxigraph as ox
+
+from newsgraph.graph.build.options import check_iri
+from newsgraph.graph.store import StoreError, open_ox
 
 __all__ = ["PushError", "PushOptions", "PushResult", "push"]
 
@@ -72,9 +75,25 @@ def _chunks(items: Iterator, size: int) -> Iterator[list]:
 
 
 def _update_text(graph: str, lines: list[str], *, first: bool) -> str:
-    triples = "\n".join(lines)
-    body = f"INSERT DATA {{ GRAPH <{graph}> {{\n{triples}\n}} }}"
-    return f"DROP SILENT GRAPH <{graph}> ;\n{body}" if first else body
+    """The SPARQL Update of one batch.  SPARQL Update has no bindings for ``INSERT DATA``: the graph
+    goes in as a term written by Oxigraph (:func:`_iri`, which refuses anything but an absolute IRI),
+    as the triples do, never as the text it was given."""
+    triples, name = "\n".join(lines), _iri(graph)
+    body = f"INSERT DATA {{ GRAPH {name} {{\n{triples}\n}} }}"
+    return f"DROP SILENT GRAPH {name} ;\n{body}" if first else body
+
+
+def _iri(text: str) -> str:
+    """``<text>`` as Oxigraph writes an IRI term; ``ValueError`` when ``text`` is not an absolute IRI.
+
+    >>> _iri("http://e/g")
+    '<http://e/g>'
+    >>> _iri("http://e/g> } } ; DROP ALL ; #")
+    Traceback (most recent call last):
+    ...
+    ValueError: --graph: not an absolute IRI: 'http://e/g> } } ; DROP ALL ; #' (Invalid IRI code point '>')
+    """
+    return str(ox.NamedNode(check_iri(text, "--graph")))
 
 
 @dataclass(frozen=True)
@@ -138,18 +157,26 @@ def push(out_dir: str | Path, endpoint: str | None = None, options: PushOptions 
     ``options`` (default: :class:`PushOptions`) with ``changes`` (names of its fields:
     ``push(out, url, batch=500, auth="user:password")``) say where and how.  Raises
     :class:`PushError` on any HTTP or network failure, ``OSError`` when ``out_dir`` holds no
-    store, ``ValueError`` when no endpoint is given.
+    store, ``ValueError`` when no endpoint is given or ``graph`` is not an absolute IRI.
     """
     options = dataclasses.replace(options or PushOptions(), **changes)
     if endpoint is not None:
         options = dataclasses.replace(options, endpoint=endpoint)
     if not (options.endpoint or options.update_endpoint):
         raise ValueError("give an endpoint (Graph Store Protocol) or an update endpoint (SPARQL Update)")
+    if options.graph is not None:
+        check_iri(options.graph, "--graph")
     graphs = triples = requests = 0
-    for iri, lines in _graphs(out_dir, options.graph):
-        graphs += 1
-        for n, chunk in enumerate(_chunks(iter(lines), options.batch)):
-            _send(_request(options, iri, chunk, first=n == 0), options)
-            triples += len(chunk)
-            requests += 1
+    try:
+        for iri, lines in _graphs(out_dir, options.graph):
+            graphs += 1
+            for n, chunk in enumerate(_chunks(iter(lines), options.batch)):
+                _send(_request(options, iri, chunk, first=n == 0), options)
+                triples += len(chunk)
+                requests += 1
+    except PushError:
+        raise
+    except RuntimeError as exc:   # Oxigraph reading a damaged store
+        raise StoreError(f"the store of {out_dir} cannot be read ({str(exc).splitlines()[0][:160]}); "
+                         "run `newsgraph build` again to rebuild it") from None
     return PushResult(graphs=graphs, triples=triples, requests=requests)

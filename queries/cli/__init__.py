@@ -15,6 +15,7 @@ from newsgraph.extract.read.limits import SPACY_MAX_LENGTH
 from newsgraph.graph.build.options import BuildOptions
 from newsgraph.queries.cli import push as push_commands
 from newsgraph.queries.cli import query as commands
+from newsgraph.queries.cli.options import iri_option
 
 #: ``newsgraph build`` shows and passes these defaults: BuildOptions' fields are their only copy.
 DEFAULTS = BuildOptions()
@@ -43,8 +44,8 @@ def _progress_bar(enabled: bool):
 @click.option("-o", "--out", required=True, type=click.Path(file_okay=False), help="Output directory.")
 @click.option("--model", default=DEFAULTS.model, help="Any installed spaCy English pipeline "
               f"[default: {DEFAULTS.model}].")
-@click.option("--base-iri", default=DEFAULTS.base_iri, help="Base IRI of minted instance IRIs "
-              f"[default: {DEFAULTS.base_iri}].")
+@click.option("--base-iri", default=DEFAULTS.base_iri, callback=iri_option,
+              help=f"Base IRI of minted instance IRIs, an absolute IRI [default: {DEFAULTS.base_iri}].")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input problem was reported.")
 @click.option("--max-file-size", "max_bytes", default=DEFAULTS.limits.max_bytes, show_default=True, type=int,
               help="Skip input files larger than this many bytes.")
@@ -61,12 +62,19 @@ def _progress_bar(enabled: bool):
               "builds into OUT that are not given now (without it, earlier inputs stay part of the graph).")
 @click.option("--batch-size", default=DEFAULTS.batch_size, show_default=True, type=click.IntRange(min=1),
               help="Articles per extraction task.")
+@click.option("--rebuild", is_flag=True, default=DEFAULTS.rebuild, help="Trust nothing earlier builds "
+              "kept in OUT: extract every article again and load the store from scratch.")
 def build(inputs, out, strict, progress, **options):
     """Build or update the graph of INPUTS (digest .txt, article .txt, .jsonl files or folders) in OUT.
 
     Re-running on the same OUT extracts only new or changed articles (records are
     cached in OUT/cache); a killed build resumes where it stopped.  The graph is
     kept in the embedded Oxigraph store OUT/store and written as export files.
+
+    One build at a time writes to OUT (a lock on OUT/.lock, released when the build
+    ends, however it ends): a second build into the same OUT does not wait, it exits
+    1 with one line naming the running build's process.  A damaged record cache or a
+    store that is not what the last build recorded is rebuilt (a "repaired:" line says so).
     """
     # ``options``: the other options, each a field of BuildOptions (or of its ReadLimits) by name
     from newsgraph.graph.build import build as run_build  # lazy: see the module docstring
@@ -75,8 +83,8 @@ def build(inputs, out, strict, progress, **options):
     bar, tick = _progress_bar(enabled)
     try:
         summary = run_build(inputs, out, DEFAULTS.with_changes(**options), progress=tick)
-    except OSError as exc:  # model not installed, output not writable
-        raise click.ClickException(str(exc).splitlines()[0]) from None
+    except (OSError, ValueError) as exc:  # model not installed, output not writable or locked, bad option
+        raise click.ClickException(str(exc).splitlines()[0] if str(exc) else repr(exc)) from None
     finally:
         if bar is not None:
             bar.close()
@@ -84,8 +92,8 @@ def build(inputs, out, strict, progress, **options):
         click.echo(line)
     if not summary.articles:
         raise click.ClickException("no article could be read from the inputs; nothing written")
-    if summary.outputs:
-        click.echo(f"wrote: {', '.join(summary.outputs)}")
+    if summary.files_line():
+        click.echo(summary.files_line())
     if strict and summary.problems:
         raise click.ClickException(f"--strict: {len(summary.problems)} input problem(s) reported")
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import click
 
+from newsgraph.queries.cli.options import iri_option
+
 
 @click.command("push")
 @click.argument("out", type=click.Path(exists=True, file_okay=False))
 @click.option("--endpoint", default=None, metavar="URL",
               help="SPARQL 1.1 Graph Store Protocol URL (e.g. http://localhost:3030/ds/data).")
-@click.option("--graph", default=None, metavar="IRI",
-              help="Put every triple into this one named graph [default: the build's own named graphs].")
+@click.option("--graph", default=None, metavar="IRI", callback=iri_option,
+              help="Put every triple into this one named graph, an absolute IRI "
+              "[default: the build's own named graphs].")
 @click.option("--update-endpoint", default=None, metavar="URL",
               help="SPARQL 1.1 Update URL, for stores without the Graph Store Protocol.")
 @click.option("--batch", default=10_000, show_default=True, type=click.IntRange(min=1),
