@@ -99,10 +99,10 @@ def test_nothing_changed_never_imports_spacy(nlp, tmp_path):
 
 
 def test_changed_resolver_code_rebuilds_from_cached_records(nlp, tmp_path, monkeypatch):
-    import newsgraph.graph.build
+    import newsgraph.graph.build.run
 
     build([A, B], tmp_path, nlp=nlp)
-    monkeypatch.setattr(newsgraph.graph.build, "graph_version", lambda: "another-resolver")
+    monkeypatch.setattr(newsgraph.graph.build.run, "graph_version", lambda: "another-resolver")
     again = build([A, B], tmp_path, nlp=nlp)
     assert not again.unchanged and again.extracted == 0  # records reused, global half redone
 
