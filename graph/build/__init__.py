@@ -143,15 +143,17 @@ def _locked(job: Job, read) -> Summary:
     return replace(summary, notices=tuple(dict.fromkeys(notices))) if notices else summary
 
 
-def _earlier(job: Job, manifest: dict, stored: dict, notices: list[str]) -> dict:
-    """The stored reads, with the inputs of the last build that the record cache lacks (a new or
-    damaged cache) read again from their files; unless ``sync``."""
-    lacking = [] if job.options.sync else [p for p in earlier_inputs(manifest) if p not in stored]
+def _earlier(job: Job, manifest: dict, stored: dict, given: dict, notices: list[str]) -> dict:
+    """The stored reads, checked against the last build's inputs: those the record cache lacks (a new
+    or damaged cache) are read again from their files (unless given now, or ``sync``)."""
+    lacking = [p for p in earlier_inputs(manifest) if p not in stored]
     if not lacking:
         return stored
-    again, _ = read_given(lacking, job.options.limits)
-    notices.append(f"the record cache lacked {len(lacking)} input file(s) of earlier builds: read them "
-                   f"again ({len(lacking) - len(again)} no longer readable, dropped)")
+    reread = [] if job.options.sync else [p for p in lacking if p not in given]
+    again, _ = read_given(reread, job.options.limits)
+    if not notices:   # (after a damaged cache was replaced, that one line says it all)
+        notices.append(f"the record cache lacked {len(lacking)} input file(s) of the last build: their "
+                       "articles are extracted again")
     return {**stored, **{p: (r.document.sha256, r) for p, r in again.items()}}
 
 
@@ -161,10 +163,11 @@ def _build_once(job: Job, read, notices: list[str]) -> Summary:
     options, out = job.options, job.out
     versions = Versions(pipeline_version(options.model, job.nlp), reader_version())
     manifest = read_manifest(out)
-    stored = _earlier(job, manifest, stored_reads(out, versions.records), notices)
+    stored = stored_reads(out, versions.records)
     if read is None:
         known = {} if options.rebuild else known_reads(stored, manifest, versions.reader, options.limits)
         read = read_given(job.inputs, options.limits, known)
+    stored = _earlier(job, manifest, stored, read[0], notices)
     run = Run(options, versions, Inputs(effective(read[0], stored, options.sync), tuple(read[1])))
     if not run.inputs.articles:
         return _nothing(run.inputs)
