@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -158,3 +161,31 @@ def test_giveme5w1h_same_story_articles_share_events(nlp, tmp_path):
                          check=True, capture_output=True, text=True)
     res = json.loads(run.stdout[:run.stdout.rindex("}") + 1])
     assert res["pair_precision"] >= 0.9 and res["pair_recall"] >= 0.3, res
+
+
+NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+
+
+def test_an_empty_input_writes_nothing_not_even_a_cache(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    made = tmp_path / "made"
+    made.mkdir()
+    for out in (tmp_path / "new", made):
+        result = subprocess.run([NEWSGRAPH, "build", str(empty), "-o", str(out)], cwd=ROOT,
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 1 and "nothing written" in result.stderr
+        assert not (out / "cache" / "records.sqlite").exists()
+    assert not (tmp_path / "new").exists() and list(made.iterdir()) == []
+
+
+def test_a_no_op_rebuild_says_unchanged_and_rewrites_nothing(sample, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(sample[0], out)
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file() and p.name != ".lock"}
+    result = subprocess.run([NEWSGRAPH, "build", str(ROOT / "examples"), "-o", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("unchanged: 6 files (nothing rewritten)") and "wrote:" not in result.stdout
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file() and p.name in stamps} == stamps

@@ -4,11 +4,13 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from newsgraph.graph.build import BuildOptions, ReadLimits, Summary
+from newsgraph.graph.build import build as build_library
 from newsgraph.queries.cli import build as build_cmd
 from newsgraph.queries.cli import main
 
@@ -66,3 +68,30 @@ def test_options_and_the_cli_import_neither_spacy_nor_rdflib():
     code = ("import sys; import newsgraph.graph.build.options, newsgraph.queries.cli; "
             "assert 'spacy' not in sys.modules and 'rdflib' not in sys.modules, sorted(sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+EXAMPLES = str(Path(__file__).resolve().parents[1] / "examples")
+
+
+@pytest.mark.parametrize("iri", ["not an iri", "https://example.org/id/>", "https://example.org/a b/",
+                                 "relative/path/", "https://example.org/{x}/"])
+def test_a_bad_base_iri_is_one_line_before_any_work(tmp_path, iri):
+    out = tmp_path / "out"
+    result = subprocess.run([NEWSGRAPH, "build", EXAMPLES, "-o", str(out), "--base-iri", iri],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()] and "--base-iri" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()   # nothing read, nothing written
+
+
+def test_the_library_checks_the_options_first(tmp_path):
+    with pytest.raises(ValueError, match="--base-iri: not an absolute IRI"):
+        build_library([EXAMPLES], tmp_path / "out", base_iri="https://example.org/a>b/")
+    assert not (tmp_path / "out").exists()
+    assert BuildOptions(base_iri="urn:example:").check().base_iri == "urn:example:"
+
+
+def test_rebuild_reaches_its_field(passed):
+    result, options = passed("--rebuild")
+    assert result.exit_code == 0 and options == BuildOptions(rebuild=True)

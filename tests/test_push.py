@@ -138,3 +138,22 @@ def test_push_needs_an_endpoint(tmp_path):
     for call in (lambda: push(tmp_path), lambda: push(tmp_path, options=PushOptions(batch=3))):
         with pytest.raises(ValueError, match="give an endpoint"):
             call()
+
+
+INJECTION = ("http://example.org/g> { <http://e/s> <http://e/p> <http://e/o> } } ; DROP ALL ; "
+             "INSERT DATA { GRAPH <http://e/x")
+
+
+def test_a_graph_that_is_not_an_iri_is_refused_before_any_request(built, server):
+    out, triples = built
+    push(out, update_endpoint=f"{server}/update")
+    before = _count(server)
+    for graph in (INJECTION, "not an iri", "relative/graph"):
+        result = CliRunner().invoke(main, ["push", str(out), "--update-endpoint", f"{server}/update",
+                                           "--graph", graph])
+        assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+        assert "--graph: not an absolute IRI" in result.output
+        with pytest.raises(ValueError, match="not an absolute IRI"):
+            push(out, update_endpoint=f"{server}/update", graph=graph)
+    assert _count(server) == before == triples   # nothing dropped, nothing added
+
