@@ -152,8 +152,8 @@ def _earlier(job: Job, manifest: dict, stored: dict, given: dict, notices: list[
     reread = [] if job.options.sync else [p for p in lacking if p not in given]
     again, _ = read_given(reread, job.options.limits)
     if not notices:   # (after a damaged cache was replaced, that one line says it all)
-        notices.append(f"the record cache lacked {len(lacking)} input file(s) of the last build: their "
-                       "articles are extracted again")
+        notices.append(f"the record cache lacked {len(lacking)} input file(s) of the last build (a new or "
+                       "damaged cache): nothing of it is reused")
     return {**stored, **{p: (r.document.sha256, r) for p, r in again.items()}}
 
 
