@@ -118,7 +118,8 @@ def read_inputs(paths: Iterable[str], *, limits: ReadLimits | None = None,
             continue
         files = list(input_files(real))
         if not files:
-            yield ReadResult(None, (), (Problem(shown(real), f"directory holds no {suffixes_named()} files"),))
+            empty = Problem(shown(real), f"directory holds no {suffixes_named()} files")
+            yield ReadResult(None, (), (empty,))
         for f in files:
             yield read_file(f, limits=limits, known=known)
 

@@ -66,9 +66,9 @@ def mixed_scripts(articles: list[Article], text: str, *, feed: bool) -> list[Pro
             odd = ", ".join(sorted({f"U+{ord(c):04X}" for c, s in zip(word, latin, strict=True) if c != s}))
             at = a.body.find(word)
             line = a.line if feed or at < 0 else text.count("\n", 0, a.body_start + at) + 1
-            problems.append(Problem(a.source, f"article {a.index}: {word!r} mixes Latin with Cyrillic or Greek "
-                                    f"letters ({odd}); matched as {latin!r}", line, a.index,
-                                    skipped=False))
+            reason = f"article {a.index}: {word!r} mixes Latin with Cyrillic or Greek letters ({odd}); " \
+                f"matched as {latin!r}"
+            problems.append(Problem(a.source, reason, line, a.index, skipped=False))
     return problems
 
 

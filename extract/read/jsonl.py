@@ -71,7 +71,8 @@ def read_jsonl(text: str, *, source: str = "", sha256: str = "",
         pos += len(raw) + 1
         if not raw.strip():
             continue
-        art, found = _article(Line(text[start:end], no, start, end), source, sha256, len(articles), date_order)
+        line = Line(text[start:end], no, start, end)
+        art, found = _article(line, source, sha256, len(articles), date_order)
         problems += found
         if art:
             articles.append(art)
