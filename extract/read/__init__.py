@@ -78,7 +78,8 @@ def read_file(path: str, *, limits: ReadLimits | None = None,
     if note:
         problems.append(Problem(source, note, skipped=False))
     try:
-        articles, found = fmt.split(text, source=source, sha256=sha, date_order=limits.date_order)
+        dated = {"date_order": limits.date_order} if fmt.date_order else {}
+        articles, found = fmt.split(text, source=source, sha256=sha, **dated)
     except Exception as exc:  # noqa: BLE001 - read_file reports, never raises
         problems.append(Problem(source, f"could not split the text: {exc!r}"))
         return ReadResult(decoded.document, (), tuple(problems))
