@@ -282,3 +282,21 @@ def test_fifo_given_directly_is_skipped_without_blocking(tmp_path):
     os.mkfifo(fifo)
     [reason] = reasons(read_file(str(fifo)))
     assert reason == "cannot read file: a FIFO (named pipe), not a regular file; skipped"
+
+
+def test_feed_dates_extreme_impossible_and_ambiguous(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    rows = [{"text": "Archivists found a charter.", "date": "0001-01-01"},
+            {"text": "A capsule was sealed.", "date": "9999-12-31T23:59:59Z"},
+            {"text": "BRUSSELS, Dec 5 (Reuters) - Talks ended.", "date": "05/12/2026"},
+            {"text": "Talks ended.", "date": "05/12/2026", "url": "https://x.example/2026/12/05/talks"},
+            {"text": "Talks ended.", "date": "05/12/2026"},
+            {"text": "Talks ended.", "date": "2023-02-30"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = read_file(str(path), limits=ReadLimits(date_order="dmy"))
+    assert [a.date for a in result.articles] == ["0001-01-01", "9999-12-31T23:59:59Z", "2026-12-05",
+                                                 "2026-12-05", "2026-12-05", None]
+    assert [(p.line, p.reason) for p in result.problems] == [
+        (5, "ambiguous date '05/12/2026' read as 2026-12-05 (day first: --date-order dmy "
+            "(no other date of the article tells))"),
+        (6, "impossible date '2023-02-30': no such day; date left empty")]

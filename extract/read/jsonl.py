@@ -134,7 +134,8 @@ def _article(line: Line, source: str, sha256: str, index: int,
         return None, problems
     date = None
     if (raw_date := field("date")) is not None:
-        date, why = _date(raw_date, field("url"), body, date_order)
+        url = _pick(obj, FIELDS["url"])[1]  # a hint only: the url field's problems are told below
+        date, why = _date(raw_date, url if isinstance(url, str) else None, body, date_order)
         if why:
             problems.append(Problem(source, why, no, index, skipped=False))
     art = Article(source=source, source_sha256=sha256, index=index, start=start, end=end,
