@@ -9,6 +9,10 @@ runs the :data:`EXTRACTORS` on each.
 This half is a pure function of (article, pipeline): it runs in any process or
 on any Dask worker, and its output is cacheable by the article's content key.
 
+A long article is parsed in blocks of paragraphs (:func:`parse`): the statistical components'
+memory grows with the text they see at once, the article's Doc is then put together and the actor
+component runs on all of it.
+
 >>> from newsgraph.extract.records import Article
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -37,6 +41,12 @@ EXTRACTORS = {
     "quotes": quotes.quotes,
     "citations": citations.citations,
 }
+
+
+#: Articles longer than this many characters are parsed in blocks of whole paragraphs of at most this size.
+CHUNK_CHARS = 50_000
+#: The components that need the whole article (they cluster its mentions): run after the blocks are joined.
+WHOLE_ARTICLE = ("ng_actors",)
 
 
 def load(model: str = DEFAULT_MODEL) -> Language:
@@ -105,6 +115,71 @@ def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int | Non
 
 
 def _batch(nlp: Language, batch: list[Article]) -> Iterator[ArticleRecords]:
+    """Records of ``batch``, in order: runs of articles parsed together, long ones (:func:`parse`) alone."""
+    run: list[Article] = []
+    for article in batch:
+        if len(article.text) <= CHUNK_CHARS:
+            run.append(article)
+            continue
+        yield from _together(nlp, run)
+        run = []
+        try:
+            doc = parse(nlp, article.text)
+        except Exception as exc:  # noqa: BLE001 - reported with the article, never raised
+            yield _unparsed(article, exc)
+            continue
+        yield records_of(doc, article)
+    yield from _together(nlp, run)
+
+
+def parse(nlp: Language, text: str, chunk_chars: int = CHUNK_CHARS) -> Doc:
+    """``nlp(text)``, a long text parsed in blocks of whole paragraphs of at most ``chunk_chars``
+    characters (a longer paragraph is cut at a line end or a space): the statistical components see
+    one block at a time, the components of :data:`WHOLE_ARTICLE` the joined Doc.
+
+    >>> nlp = spacy.blank("en")
+    >>> doc = parse(nlp, "One two.\\n\\nThree four five.\\n\\nSix.", chunk_chars=12)
+    >>> doc.text == "One two.\\n\\nThree four five.\\n\\nSix.", [t.text for t in doc][:4]
+    (True, ['One', 'two', '.', '\\n\\n'])
+    """
+    if len(text) <= chunk_chars:
+        return nlp(text)
+    whole = [name for name in nlp.pipe_names if name in WHOLE_ARTICLE]
+    with nlp.select_pipes(disable=whole):
+        doc = Doc.from_docs(list(nlp.pipe(blocks(text, chunk_chars), batch_size=1)), ensure_whitespace=False)
+    for name in whole:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def blocks(text: str, size: int) -> Iterator[str]:
+    """``text`` cut into pieces of at most ``size`` characters after a blank line, else after a line
+    end, else after a space (else at ``size``); the pieces joined are ``text``.
+
+    >>> list(blocks("Aa bb.\\n\\nCc dd.\\nEe.", 9))
+    ['Aa bb.\\n\\n', 'Cc dd.\\n', 'Ee.']
+    """
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for sep in ("\n\n", "\n", " "):
+            if (cut := text.rfind(sep, start + 1, end)) > start:
+                end = cut + len(sep)
+                break
+        yield text[start:end]
+        start = end
+    yield text[start:]
+
+
+def _unparsed(article: Article, exc: Exception) -> ArticleRecords:
+    reason = f"article {article.index} ({article.headline[:40]!r}) could not be parsed: {exc!r}"
+    return ArticleRecords(article=article, problems=(
+        Problem(article.source, reason, article.line, article.index, skipped=False),))
+
+
+def _together(nlp: Language, batch: list[Article]) -> Iterator[ArticleRecords]:
+    if not batch:
+        return
     try:
         docs = list(nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=len(batch) or 1))
     except Exception:  # noqa: BLE001 - find the culprit article by article
@@ -117,8 +192,6 @@ def _batch(nlp: Language, batch: list[Article]) -> Iterator[ArticleRecords]:
         try:
             doc = nlp(article.text)
         except Exception as exc:  # noqa: BLE001 - reported with the article, never raised
-            reason = f"article {article.index} ({article.headline[:40]!r}) could not be parsed: {exc!r}"
-            yield ArticleRecords(article=article, problems=(
-                Problem(article.source, reason, article.line, article.index, skipped=False),))
+            yield _unparsed(article, exc)
             continue
         yield records_of(doc, article)

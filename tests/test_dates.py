@@ -1,7 +1,8 @@
 """Date lines and ISO dates (extract/dates.py)."""
 import pytest
 
-from newsgraph.extract.read.dates import parse_date, parse_iso
+from newsgraph.extract.read.dateorder import choose, evidence, file_order
+from newsgraph.extract.read.dates import impossible_date, parse_date, parse_iso
 
 
 @pytest.mark.parametrize("line, iso", [
@@ -58,3 +59,36 @@ def test_parse_iso(value, iso):
 def test_a_date_line_needs_four_digits_in_a_row():
     assert parse_date("March 23") is None and parse_date("3/4/23") is None
     assert parse_date("23.03.2023") == parse_date(" 23.03.2023 |") == "2023-03-23"  # cached alike
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "1600-02-29", "2400-02-29T23:59:59Z"])
+def test_any_valid_iso_date_is_read(value):
+    assert parse_iso(value) == value
+
+
+@pytest.mark.parametrize("value", ["0000-01-01", "1900-02-29", "2023-13-01", "2023-02-30"])
+def test_impossible_iso_dates_are_not(value):
+    assert parse_iso(value) is None
+
+
+def test_impossible_date_lines_are_told_apart_from_other_lines():
+    assert impossible_date("31 February 2023") and impossible_date("Published: April 31, 2023, 9:15")
+    assert not impossible_date("28 February 2023") and not impossible_date("The talks ended in 2023.")
+    assert parse_date("31 February 2023") is None
+
+
+def test_numeric_date_order():
+    assert parse_date("05/12/2026") == "2026-05-12" and parse_date("05/12/2026", "dmy") == "2026-12-05"
+    assert parse_date("25/12/2026", "mdy") == parse_date("25/12/2026", "dmy") == "2026-12-25"
+    assert parse_date("12/25/2026", "dmy") == "2026-12-25"
+    assert parse_date("05.12.2026", "mdy") == "2026-12-05"  # a dot date is day first
+
+
+def test_date_order_evidence():
+    days = evidence("https://x.example/news/2026/12/05/talks", "BRUSSELS, Dec 5 (Reuters) - Talks.", [])
+    assert choose("2026-05-12", "2026-12-05", days, "mdy", "mdy") == ("2026-12-05", None)
+    assert choose("2026-05-12", "2026-12-05", set(), "dmy", "mdy")[0] == "2026-12-05"
+    iso, why = choose("2026-05-12", "2026-12-05", {(5, 12), (12, 5)}, None, "mdy")
+    assert iso == "2026-05-12" and "the article's other dates disagree" in why
+    assert file_order(["25/12/2026", "03/04/2026", "14/01/2026", "1/13/2026"]) == "dmy"
+    assert file_order(["25/12/2026", "1/13/2026"]) is None

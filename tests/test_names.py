@@ -5,9 +5,11 @@ from newsgraph.extract.lexicon.names import (
     clean,
     fold,
     is_shouting,
+    mixed_words,
     norm,
     person_key,
     person_tokens,
+    skeleton,
     slug,
     strip_honorifics,
     surface,
@@ -101,3 +103,13 @@ def test_named_word_lists():
         words = title_words(name)
         assert words and all(w == w.lower() for w in words), name
     assert "envoy" in title_words("descriptions_generic") and "government" in title_words("state_titles")
+
+
+def test_lookalike_letters_of_mixed_script_names_fold_for_matching():
+    cyrillic_a, greek_o = "\u0430", "\u03bf"
+    assert person_key(f"Nikol Pashiny{cyrillic_a}n") == person_key("Nikol Pashinyan") == "nikol pashinyan"
+    assert norm(f"Ni{greek_o}s Kosmos") == norm("Nios Kosmos")
+    assert fold(f"Pashiny{cyrillic_a}n") == "pashinyan"
+    assert person_tokens(f"Pashiny{cyrillic_a}n") == person_tokens("Pashinyan")
+    assert norm("Пашинян") == "пашинян" and skeleton("Пашинян") == "Пашинян"  # one script: kept
+    assert mixed_words(f"Pashiny{cyrillic_a}n met Пашинян and Aliyev") == [f"Pashiny{cyrillic_a}n"]

@@ -1,6 +1,7 @@
 """Reading input files (newsgraph.extract.read: the reader, digests and JSON Lines feeds)."""
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,74 @@ def test_jsonl_saved_as_txt(tmp_path):
     r = read_file(str(p))
     assert [a.headline for a in r.articles] == ["Dam opens"]
     assert [p.skipped for p in r.problems] == [False]
+
+
+def _digest(n: int) -> str:
+    return "".join(f"Harbour talks round {i} end\n\nMarch 3 2023\n\n"
+                   f"GDANSK (Reuters) - Port officials met again on day {i}.\n\n" for i in range(n))
+
+
+def test_a_nul_block_inside_a_long_digest_is_blanked_not_binary(tmp_path):
+    raw = _digest(5000).encode("utf-8")
+    cut = raw.index(b"Port officials met again on day 2500") + 5
+    path = tmp_path / "digest.txt"
+    path.write_bytes(raw[:cut] + b"\x00" * 4096 + raw[cut:])
+    result = read_file(str(path))
+    assert len(result.articles) == 5000
+    line = raw[:cut].count(b"\n") + 1
+    assert [(p.line, p.reason, p.skipped) for p in result.problems] == \
+        [(line, "4096 control characters (U+0000) replaced by spaces", False)]
+    assert result.articles[2500].body.startswith("GDANSK (Reuters) - Port" + " " * 4096 + " officials")
+
+
+def test_a_file_mostly_of_nul_bytes_is_still_binary(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_bytes(_digest(2).encode("utf-8") + b"\x00" * 4096 + b"tail")
+    assert reasons(read_file(str(path))) == ["binary file, not text (NUL bytes)"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("body", ["Пашинян встретился с Алиевым в Брюсселе 5 декабря.",
+                                  "Ο υπουργός συναντήθηκε με τον πρέσβη στην Αθήνα.",
+                                  "Envoys met again in Vienna on Friday."])
+def test_utf16_without_bom_in_any_script(tmp_path, encoding, body):
+    path = tmp_path / "article.txt"
+    text = "Talks in the capital\n\nMarch 3 2023\n\n" + "\n\n".join([body] * 40) + "\n"
+    path.write_bytes(text.encode(encoding))
+    result = read_file(str(path))
+    assert result.document.encoding == encoding and reasons(result) == []
+    assert result.articles[0].body.startswith(body)
+
+
+def test_non_utf8_name_is_read_and_escaped(tmp_path):
+    real = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(real, "wb") as fh:
+        fh.write(b"Harbour fees rise\n\nMarch 3 2023\n\nThe port raised its fees.\n")
+    [result] = read_inputs([str(tmp_path)])
+    assert result.document.source == f"{tmp_path}/caf\\xe9.txt" and len(result.articles) == 1
+    assert [r.document.source for r in read_inputs([real])] == [result.document.source]
+
+
+def test_fifo_given_directly_is_skipped_without_blocking(tmp_path):
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)
+    [reason] = reasons(read_file(str(fifo)))
+    assert reason == "cannot read file: a FIFO (named pipe), not a regular file; skipped"
+
+
+def test_feed_dates_extreme_impossible_and_ambiguous(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    rows = [{"text": "Archivists found a charter.", "date": "0001-01-01"},
+            {"text": "A capsule was sealed.", "date": "9999-12-31T23:59:59Z"},
+            {"text": "BRUSSELS, Dec 5 (Reuters) - Talks ended.", "date": "05/12/2026"},
+            {"text": "Talks ended.", "date": "05/12/2026", "url": "https://x.example/2026/12/05/talks"},
+            {"text": "Talks ended.", "date": "05/12/2026"},
+            {"text": "Talks ended.", "date": "2023-02-30"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = read_file(str(path), limits=ReadLimits(date_order="dmy"))
+    assert [a.date for a in result.articles] == ["0001-01-01", "9999-12-31T23:59:59Z", "2026-12-05",
+                                                 "2026-12-05", "2026-12-05", None]
+    assert [(p.line, p.reason) for p in result.problems] == [
+        (5, "ambiguous date '05/12/2026' read as 2026-12-05 (day first: --date-order dmy "
+            "(no other date of the article tells))"),
+        (6, "impossible date '2023-02-30': no such day; date left empty")]

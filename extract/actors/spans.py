@@ -98,7 +98,7 @@ def _trim_org(ent: Span) -> Span | None:
     return ent
 
 
-def _extend_org(ent: Span, taken: set[int]) -> Span:
+def _extend_org(ent: Span, taken) -> Span:
     """Grow an organisation span to the right (see module docstring)."""
     doc, end = ent.doc, ent.end
     if ent.label_ not in ("ORG", "LOC"):
@@ -239,6 +239,16 @@ def _stands_for_person(e: Span, names: set[str], surnames: set[str]) -> bool:
         and not gz.state_code(e.text) and not gz.demonym_code(e.text)
 
 
+class _TakenAfter:
+    """The tokens of the entities that start after ``start`` (``k in taken``)."""
+
+    def __init__(self, cover: dict[int, int], start: int):
+        self.cover, self.start = cover, start
+
+    def __contains__(self, k: int) -> bool:
+        return self.cover.get(k, -1) > self.start
+
+
 def repair(ents) -> list[Span]:
     """The repaired, non-overlapping entity spans (see module docstring)."""
     ents = [t for t in (trim(e) if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") else e
@@ -247,18 +257,17 @@ def repair(ents) -> list[Span]:
         ents += _titled_names(ents[0].doc, ents)
         ents = _surnames_as_people(ents)
     ents = _merge_people(sorted(ents, key=lambda e: e.start))
-    later: dict[int, frozenset[int]] = {}  # start -> tokens of the entities starting after it
-    taken: set[int] = set()
-    for e in reversed(ents):
-        later.setdefault(e.start, frozenset(taken))
-        taken.update(range(e.start, e.end))
+    cover: dict[int, int] = {}  # token -> the latest start of an entity over it (not a set per entity)
+    for e in ents:
+        for k in range(e.start, e.end):
+            cover[k] = max(cover.get(k, -1), e.start)
     out: list[Span] = []
     for ent in ents:
         start = ent.start
         ent = _trim_org(ent)
         if ent is None or not _keep(ent):
             continue
-        ent = _extend_org(ent, later.get(start, frozenset()))
+        ent = _extend_org(ent, _TakenAfter(cover, start))
         if out and out[-1].end > ent.start:
             continue
         prev = out[-1] if out else None

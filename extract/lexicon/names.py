@@ -1,6 +1,7 @@
 """The one name normaliser: matching keys, IRI slugs and the honorific/title words.
 
-* :func:`norm` is the matching key of a name, :func:`fold` the same key without diacritics;
+* :func:`norm` is the matching key of a name, :func:`fold` the same key without diacritics; both
+  read a word that mixes Latin with Cyrillic or Greek letters by its :func:`skeleton`;
   :func:`person_key` and :func:`person_tokens` compare person names, :func:`translit_key` spellings;
 * :func:`slug` is the ASCII IRI segment of a text (actor keys, role and mention IRIs);
 * :func:`clean`, :func:`surface` and :func:`strip_honorifics` tidy a printed name;
@@ -70,7 +71,7 @@ def _norm_uncached(text, keep_hyphens: bool) -> str:
     if type(text) is str and _PLAIN.fullmatch(text):  # ASCII letters and spaces: the steps below
         text = " ".join(text.lower().split())
     else:
-        text = clean(text) if keep_hyphens else clean(text).translate(_MERGE)
+        text = skeleton(clean(text)) if keep_hyphens else skeleton(clean(text)).translate(_MERGE)
         text = _POSSESSIVE_S.sub("", text.casefold())
         text = " ".join((_PUNCT if keep_hyphens else _NOT_WORD).sub(" ", text).split())
     return text[4:] if text.startswith("the ") else text
@@ -96,6 +97,64 @@ def _fold_uncached(text, keep_hyphens: bool) -> str:
 
 
 _fold = lru_cache(maxsize=1 << 16)(_fold_uncached)
+
+
+# ---------------------------------------------------------------- confusable letters
+
+_WORDS = re.compile(r"\w+")
+_LOOKALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK"})
+
+
+def skeleton(text: str) -> str:
+    """``text`` with every word that mixes Latin letters with Cyrillic or Greek ones written in Latin
+    look-alikes (a TR39 skeleton of the words a stray keyboard layout or a spoofer made): the matching
+    keys (:func:`norm`, :func:`fold`, :func:`person_key`) read a name by it, labels keep the name as
+    written.  Words of one script are kept ("Пашинян" stays Cyrillic).
+
+    The look-alikes are Unicode's confusables table, as the ``confusable-homoglyphs`` package ships it.
+
+    >>> skeleton("Nikol Pashiny\u0430n"), skeleton("\u041f\u0430\u0448\u0438\u043d\u044f\u043d")
+    ('Nikol Pashinyan', 'Пашинян')
+    >>> skeleton("Ni\u03bfs Kosmos") == "Nios Kosmos", mixed_words("Nikol Pashiny\u0430n met Ni\u03bfs")
+    (True, ['Pashinyаn', 'Niοs'])
+    """
+    if text.isascii():
+        return text
+    return _WORDS.sub(_latin_word, text)
+
+
+def mixed_words(text: str) -> list[str]:
+    """The words of ``text`` that mix Latin letters with Cyrillic or Greek ones (in text order)."""
+    return [] if text.isascii() else [m.group() for m in _WORDS.finditer(text) if _mixed(m.group())]
+
+
+def _latin_word(m: re.Match) -> str:
+    word = m.group()
+    return "".join(_latin().get(c, c) for c in word) if _mixed(word) else word
+
+
+def _mixed(word: str) -> bool:
+    scripts = {_script(c) for c in word if c.isalpha()}
+    return "LATIN" in scripts and not scripts.isdisjoint(_LOOKALIKE_SCRIPTS)
+
+
+@lru_cache(maxsize=4096)
+def _script(c: str) -> str:
+    return unicodedata.name(c, "?").split(" ")[0]
+
+
+@cache
+def _latin() -> dict[str, str]:
+    """Cyrillic and Greek letter -> the Latin letter Unicode's confusables table says it looks like."""
+    from confusable_homoglyphs.confusables import confusables_data  # lazy: a 900 kB table, read on need
+
+    table = {}
+    for char, glyphs in sorted(confusables_data.items()):
+        if len(char) == 1 and _script(char) in _LOOKALIKE_SCRIPTS:
+            latin = sorted(g["c"] for g in glyphs if len(g["c"]) == 1 and _script(g["c"]) == "LATIN")
+            if latin:
+                table[char] = latin[0]
+    return table
 
 
 def slug(text: str | None, limit: int = 60, *, hashed: bool = False, join_apostrophes: bool = True) -> str:

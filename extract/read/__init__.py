@@ -32,6 +32,7 @@ from newsgraph.extract.read.checks import check_articles
 from newsgraph.extract.read.decoding import decode, decode_file
 from newsgraph.extract.read.formats import FORMATS, by_suffix, format_of, suffixes_named
 from newsgraph.extract.read.limits import SPACY_MAX_LENGTH, ReadLimits
+from newsgraph.extract.read.paths import open_regular, shown
 from newsgraph.extract.records import Article, Document, Problem
 
 #: decode and the limits live in their own modules; they stay importable from here.
@@ -61,8 +62,9 @@ def read_file(path: str, *, limits: ReadLimits | None = None,
     >>> r.document, r.articles, r.problems[0].reason.startswith("cannot read file")
     (None, (), True)
     """
-    source, limits = os.fspath(path), limits or ReadLimits()
-    raw, problem = _read_bytes(source, limits.max_bytes)
+    real, limits = os.fspath(path), limits or ReadLimits()
+    source = shown(real)  # the name as recorded and printed (a name that is not UTF-8, escaped)
+    raw, problem = _read_bytes(real, source, limits.max_bytes)
     if raw is None:
         return ReadResult(None, (), (problem,))
     sha = hashlib.sha256(raw).hexdigest()
@@ -76,7 +78,8 @@ def read_file(path: str, *, limits: ReadLimits | None = None,
     if note:
         problems.append(Problem(source, note, skipped=False))
     try:
-        articles, found = fmt.split(text, source=source, sha256=sha)
+        dated = {"date_order": limits.date_order} if fmt.date_order else {}
+        articles, found = fmt.split(text, source=source, sha256=sha, **dated)
     except Exception as exc:  # noqa: BLE001 - read_file reports, never raises
         problems.append(Problem(source, f"could not split the text: {exc!r}"))
         return ReadResult(decoded.document, (), tuple(problems))
@@ -84,16 +87,14 @@ def read_file(path: str, *, limits: ReadLimits | None = None,
     return ReadResult(decoded.document, tuple(kept), tuple(problems + found + checked))
 
 
-def _read_bytes(source: str, max_bytes: int) -> tuple[bytes | None, Problem | None]:
-    """The file's bytes, or None and the problem (OS error, directory, too large)."""
+def _read_bytes(real: str | bytes, source: str, max_bytes: int) -> tuple[bytes | None, Problem | None]:
+    """The bytes of the file ``real`` (recorded as ``source``), or None and the problem (OS error,
+    directory, FIFO, socket or device, too large)."""
     too_big = f"file is larger than the limit of {max_bytes} bytes; skipped"
     try:
-        if os.path.isdir(source):
+        if os.path.isdir(real):
             return None, Problem(source, "cannot read file: is a directory")
-        if os.path.getsize(source) > max_bytes:
-            return None, Problem(source, too_big)
-        with open(source, "rb") as fh:
-            raw = fh.read(max_bytes + 1)
+        raw = open_regular(real, max_bytes)
     except OSError as exc:
         return None, Problem(source, f"cannot read file: {exc.strerror or exc}")
     except (TypeError, ValueError) as exc:
@@ -112,21 +113,22 @@ def read_inputs(paths: Iterable[str], *, limits: ReadLimits | None = None,
     ['cannot read file: No such file or directory']
     """
     for path in paths:
-        source = os.fspath(path)
-        if not os.path.isdir(source):
-            yield read_file(source, limits=limits, known=known)
+        real = os.fspath(path)
+        if not os.path.isdir(real):
+            yield read_file(real, limits=limits, known=known)
             continue
-        files = list(input_files(source))
+        files = list(input_files(real))
         if not files:
-            yield ReadResult(None, (), (Problem(source, f"directory holds no {suffixes_named()} files"),))
+            empty = Problem(shown(real), f"directory holds no {suffixes_named()} files")
+            yield ReadResult(None, (), (empty,))
         for f in files:
             yield read_file(f, limits=limits, known=known)
 
 
-def input_files(top: str) -> Iterator[str]:
+def input_files(top: str | bytes) -> Iterator[str | bytes]:
     """Input files under ``top`` (those of a suffix of :data:`FORMATS`), depth first, in sorted order."""
     for root, dirs, files in os.walk(top):
         dirs.sort()
         for name in sorted(files):
-            if by_suffix(name) is not None:
+            if by_suffix(os.fsdecode(name)) is not None:
                 yield os.path.join(root, name)

@@ -1,4 +1,5 @@
-"""Checks of the articles a splitter found: too long to parse, a quotation mark never closed, no headline.
+"""Checks of the articles a splitter found: too long to parse, a quotation mark never closed, no headline,
+words that mix Latin with Cyrillic or Greek letters.
 
 >>> a = Article(source="s", source_sha256="", index=0, start=0, end=9, headline="", body="x" * 9,
 ...             body_start=0)
@@ -10,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.extract.lexicon.names import mixed_words, skeleton
 from newsgraph.extract.read.limits import SPACY_MAX_LENGTH
 from newsgraph.extract.records import Article, Problem
 
-__all__ = ["check_articles", "too_long", "open_quote"]
+__all__ = ["check_articles", "too_long", "open_quote", "mixed_scripts"]
 
 _QUOTE = re.compile('[\u201c\u201d"]')
 
@@ -37,10 +39,37 @@ def check_articles(articles: list[Article], text: str, *, feed: bool,
         what = "a quotation mark is never closed in the text field" if feed else \
             "quotation mark opened here is never closed"
         problems.append(Problem(a.source, f"article {a.index}: {what}", where, a.index, skipped=False))
+    problems += mixed_scripts(kept, text, feed=feed)
     if not feed and len(articles) == len(kept) == 1 and not kept[0].headline:
         problems.append(Problem(kept[0].source, "no headline recognised; the whole text was read as one "
                                 "article without a headline", kept[0].line, 0, skipped=False))
     return kept, problems
+
+
+def mixed_scripts(articles: list[Article], text: str, *, feed: bool) -> list[Problem]:
+    """One warning per word of a file that mixes Latin with Cyrillic or Greek letters (a look-alike
+    letter inside a name): names are matched by their Latin look-alikes
+    (:func:`newsgraph.extract.lexicon.names.skeleton`), labels keep the word as written.
+
+    >>> a = Article(source="s", source_sha256="", index=0, start=0, end=9, headline="",
+    ...             body="Pashiny\u0430n met Pashiny\u0430n.", body_start=0)
+    >>> [p.reason for p in mixed_scripts([a], a.body, feed=False)]  # doctest: +NORMALIZE_WHITESPACE
+    ["article 0: 'Pashinyаn' mixes Latin with Cyrillic or Greek letters (U+0430); matched as 'Pashinyan'"]
+    """
+    seen, problems = set(), []
+    for a in articles:
+        for word in mixed_words(a.headline + "\n" + a.body):
+            if word in seen:
+                continue
+            seen.add(word)
+            latin = skeleton(word)
+            odd = ", ".join(sorted({f"U+{ord(c):04X}" for c, s in zip(word, latin, strict=True) if c != s}))
+            at = a.body.find(word)
+            line = a.line if feed or at < 0 else text.count("\n", 0, a.body_start + at) + 1
+            reason = f"article {a.index}: {word!r} mixes Latin with Cyrillic or Greek letters ({odd}); " \
+                f"matched as {latin!r}"
+            problems.append(Problem(a.source, reason, line, a.index, skipped=False))
+    return problems
 
 
 def too_long(article: Article, max_chars: int) -> str | None:

@@ -7,7 +7,10 @@ ISO 8601 date, or a datetime when a time is printed.  Any other line gives
 
 Numeric dates: ``23.03.2023`` and ``23/03/2023`` read day first when the first
 number is > 12 or the separator is a dot; an ambiguous slash date such as
-``03/04/2023`` reads month first (US usage, as in English-language feeds).
+``03/04/2023`` reads in the ``order`` asked for (``"mdy"``, month first, unless
+told otherwise; the digest reader decides it by the article's other dates,
+:mod:`newsgraph.extract.read.dateorder`).  A line that would be a date line but
+for an impossible calendar date ("31 February 2023") is an :func:`impossible_date`.
 
 >>> parse_date("March 23 2023")
 '2023-03-23'
@@ -53,32 +56,58 @@ _NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c
 #: Every date read has a 4-digit year (or ISO date) that survives as a run of digits in the line.
 YEARISH = re.compile(r"\d\d\d\d")  # (faster than \d{4} in re)
 _LABEL_RX = re.compile(_LABEL, re.IGNORECASE)
-_ISO = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?"
+_ISO = re.compile(r"(\d\d\d\d-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?)(?:\.\d+)?"
                   r"\s*(Z|[+-]\d\d(?::?\d\d)?)?)?")
 _SEPARATORS = re.compile(r"\s+[-–—|/]\s+|\s*[,|–—]\s*|\s+[-–—/]$|^[-–—/]\s+")
 _SPACES = re.compile(r"\s+")
 _LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY}\s+(?=\d)", re.IGNORECASE)
 
 
-def parse_date(text: str) -> str | None:
+def parse_date(text: str, order: str = "mdy") -> str | None:
     """ISO date (or datetime, when a time is printed) of a date line; None for other lines.
+
+    ``order`` ("mdy" or "dmy") reads a numeric date whose first two numbers can both be a month.
 
     >>> parse_date("Published: Monday, 3 April 2023, 9:15 pm GMT")
     '2023-04-03T21:15:00'
     >>> parse_date("23rd March, 2023"), parse_date("31 February 2023"), parse_date("2023")
     ('2023-03-23', None, None)
+    >>> parse_date("05/12/2026"), parse_date("05/12/2026", "dmy"), parse_date("25/12/2026", "mdy")
+    ('2026-05-12', '2026-12-05', '2026-12-25')
     """
+    parts = _parts(text, order)
+    if parts is None or isinstance(parts, str):
+        return parts
+    (year, month, day), hms = parts
+    if (valid := _make(year, month, day)) is None:
+        return None
+    return valid.isoformat() if hms is None else datetime(year, month, day, *hms).isoformat()
+
+
+def impossible_date(text: str) -> bool:
+    """The line is a date line but for its calendar date, which does not exist.
+
+    >>> impossible_date("31 February 2023"), impossible_date("2023-02-30"), impossible_date("1 May 2023")
+    (True, True, False)
+    """
+    parts = _parts(text, "mdy")
+    return isinstance(parts, tuple) and 1900 <= parts[0][0] <= 2100 and _make(*parts[0]) is None
+
+
+def _parts(text: str, order: str) -> tuple[tuple[int, int, int], tuple[int, int, int] | None] | str | None:
+    """The ISO date of an ISO line, else ((year, month, day), clock or None) of a date line (not checked
+    against the calendar), else None."""
     if not isinstance(text, str):
         return None
     line = text.strip().strip("|").strip()
     if not line or len(line) > 80 or not YEARISH.search(line):
         return None
-    return _date_line(line)
+    return _date_line(line, order)
 
 
 @lru_cache(maxsize=4096)
-def _date_line(line: str) -> str | None:
-    """:func:`parse_date` of a stripped line of at most 80 characters (digests repeat their dates)."""
+def _date_line(line: str, order: str):
+    """:func:`_parts` of a stripped line of at most 80 characters (digests repeat their dates)."""
     iso = parse_iso(line)
     if iso:
         return iso
@@ -92,12 +121,8 @@ def _date_line(line: str) -> str | None:
         if hms is None:
             return None
         line = line[:times[0].start()] + " " + line[times[0].end():]
-    day = _calendar_date(line)
-    if day is None:
-        return None
-    if hms is None:
-        return day.isoformat()
-    return datetime(day.year, day.month, day.day, *hms).isoformat()
+    day = _calendar_date(line, order)
+    return None if day is None else (day, hms)
 
 
 def parse_iso(text: str) -> str | None:
@@ -141,26 +166,25 @@ def _clock(m: re.Match) -> tuple[int, int, int] | None:
     return h, mi, s
 
 
-def _calendar_date(rest: str) -> date | None:
-    """The date in what remains of a line once label and time are removed."""
+def _calendar_date(rest: str, order: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of the date in what remains of a line once label and time are removed."""
     rest = _SEPARATORS.sub(" ", rest).strip()
     rest = _SPACES.sub(" ", rest)
     rest = _LEADING_WEEKDAY.sub("", rest)
     for rx in _TEXT_DATES:
         m = rx.match(rest)
         if m:
-            return _make(int(m.group("year")), MONTHS[m.group("mon").lower()], int(m.group("day")))
+            return int(m.group("year")), MONTHS[m.group("mon").lower()], int(m.group("day"))
     m = _NUMERIC.match(rest)
     if not m:
         return None
     a, b, c, sep = int(m.group("a")), int(m.group("b")), int(m.group("c")), m.group("sep")
     if len(m.group("a")) == 4:
-        return _make(a, b, c)
+        return a, b, c
     if len(m.group("c")) != 4:
         return None
-    if sep == "/" and a <= 12:
-        return _make(c, a, b)
-    return _make(c, b, a)
+    month_first = a <= 12 and (order == "mdy" or b > 12) if sep == "/" else False
+    return (c, a, b) if month_first else (c, b, a)
 
 
 def _make(year: int, month: int, day: int) -> date | None:

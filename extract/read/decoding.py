@@ -81,28 +81,47 @@ def decode_with_note(raw: bytes) -> tuple[str, str, str | None]:
 
 
 def _utf16_guess(raw: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when NUL bytes sit on one side of most byte pairs (BOM-less UTF-16)."""
-    head = raw[:4096]
-    if len(head) < 4 or len(head) % 2 or b"\x00" not in head:
+    """'utf-16-le'/'utf-16-be' for BOM-less UTF-16 text, else None.
+
+    UTF-16 text of one script has few distinct high bytes (0x00 for ASCII, 0x04 for Cyrillic,
+    0x20 for curly quotes ...), NULs among them, and hardly a NUL among its low bytes; the head
+    must then decode to text without control characters.  Binary data and 8-bit text with NUL
+    blocks have NULs on both sides.
+
+    >>> _utf16_guess("Пашинян и Алиев, 2023".encode("utf-16-be")), _utf16_guess(b"a\\x00\\x00b" * 5)
+    ('utf-16-be', None)
+    """
+    head = raw[:8192]
+    if len(raw) < 4 or len(raw) % 2 or b"\x00" not in head:
         return None
-    even, odd = head[0::2].count(0) / (len(head) / 2), head[1::2].count(0) / (len(head) / 2)
-    if odd > 0.4 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.4 and odd < 0.05:
-        return "utf-16-be"
+    pairs = len(head) // 2
+    for enc, highs, lows in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        top = sorted((highs.count(b) for b in set(highs)), reverse=True)[:3]
+        if highs.count(0) >= 0.02 * pairs and lows.count(0) <= 0.02 * pairs and sum(top) >= 0.85 * pairs:
+            text = head.decode(enc, "replace")
+            if len(_CONTROL.findall(text)) <= 0.01 * len(text) and text.count("\ufffd") <= 1:
+                return enc
     return None
+
+
+#: Bytes no text (ASCII-compatible or UTF-8) holds: C0 controls but tab, LF, VT, FF, CR and ESC.
+_BINARY_BYTES = bytes([*range(9), *range(14, 27), *range(28, 32)])
+#: A file whose bytes are more than this share of :data:`_BINARY_BYTES` is binary, not text.
+BINARY_SHARE = 0.10
 
 
 def binary_kind(raw: bytes) -> str | None:
     """What binary format the bytes are, or None for text (UTF-16/32 text holds NULs too).
 
-    A few stray NULs, or NUL padding at the end (a truncated download), do not make
-    a text file binary: they are reported as control characters or padding.
+    A file is binary by its magic number or by the share of its bytes that no text holds
+    (:data:`BINARY_SHARE`), not by one run of them: NUL blocks and stray control bytes inside text
+    are blanked and reported (:func:`control_problems`), NUL padding at the end (a truncated
+    download) is dropped.
 
     >>> binary_kind(b"\\x89PNG..."), binary_kind(b"text\\x00" + b"\\x00" * 99)
     ('PNG', None)
-    >>> binary_kind(b"a\\x00\\x00b" * 5)
-    'NUL bytes'
+    >>> binary_kind(b"a\\x00\\x00b" * 5), binary_kind(b"Talks resume. " * 400 + b"\\x00" * 400)
+    ('NUL bytes', None)
     """
     for magic, name in _MAGIC.items():
         if raw.startswith(magic):
@@ -110,9 +129,15 @@ def binary_kind(raw: bytes) -> str | None:
     if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
             and not _utf16_guess(raw):
         head = raw[:len(raw) - nul_padding(raw)]
-        if not head.strip() or head.count(b"\x00") > 1 + len(head) // 1000:
+        if not head.strip() or _binary_share(head) > BINARY_SHARE:
             return "NUL bytes"
     return None
+
+
+def _binary_share(raw: bytes) -> float:
+    """The share of :data:`_BINARY_BYTES` among ``raw``'s bytes."""
+    kept = raw.translate(None, _BINARY_BYTES)
+    return (len(raw) - len(kept)) / len(raw)
 
 
 def nul_padding(raw: bytes) -> int:

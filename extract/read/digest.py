@@ -27,8 +27,10 @@ byline closing a paragraph, and a URL line closing the article (not in the body)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
+from newsgraph.extract.read import dateorder
 from newsgraph.extract.read import metalines as ml
 from newsgraph.extract.read.articlemeta import Meta, domain
 from newsgraph.extract.records import Article, Problem
@@ -52,6 +54,17 @@ class Part(NamedTuple):
     head: Line | None
     zone: list[Line]
     lines: list[Line]
+
+
+@dataclass(frozen=True)
+class FileContext:
+    """What every article of one file is read with: its source, sha256 and date orders (the order
+    asked for, the order of the file's unambiguous numeric dates or None)."""
+
+    source: str
+    sha256: str
+    date_order: str = "mdy"
+    file_order: str | None = None
 
 
 def lines_of(text: str) -> list[Line]:
@@ -116,7 +129,7 @@ def _zone(blocks: list[list[Line]], b: int) -> tuple[list[Line], int] | None:
 
 
 def _dated(run: list[list[Line]]) -> bool:
-    return any(ln.kind in ("date", "xdate") for blk in run for ln in blk)
+    return any(ln.kind in ("date", "xdate", "baddate") for blk in run for ln in blk)
 
 
 def _next_headline(blocks: list[list[Line]], j: int) -> bool:
@@ -176,8 +189,12 @@ def boundaries(blocks: list[list[Line]]) -> list[tuple[int, list[Line], int]]:
     return [(b, *starts[b]) for b in sorted(starts)]
 
 
-def split_digest(text: str, *, source: str = "", sha256: str = "") -> tuple[list[Article], list[Problem]]:
+def split_digest(text: str, *, source: str = "", sha256: str = "",
+                 date_order: str = "mdy") -> tuple[list[Article], list[Problem]]:
     """Articles of a digest (or of a single-article text) and the problems met.
+
+    ``date_order`` reads an ambiguous numeric date line no other date tells the order of
+    (:mod:`newsgraph.extract.read.dateorder`).
 
     >>> arts, probs = split_digest("Share\\n\\nComments\\n", source="x.txt")
     >>> arts, [p.reason for p in probs]
@@ -185,7 +202,8 @@ def split_digest(text: str, *, source: str = "", sha256: str = "") -> tuple[list
     """
     lines = lines_of(text)
     blocks = blocks_of(lines)
-    problems: list[Problem] = []
+    problems = [Problem(source, f"impossible date {ln.text!r}: no such day; the line was ignored", ln.no,
+                        skipped=False) for ln in lines if ln.kind == "baddate"]
     starts = [(blocks[b][0], zone, b, body_b) for b, zone, body_b in boundaries(blocks)]
     parts = [Part(head, zone, [ln for blk in blocks[body_b:(starts[i + 1][2] if i + 1 < len(starts)
                                                          else len(blocks))] for ln in blk])
@@ -196,17 +214,19 @@ def split_digest(text: str, *, source: str = "", sha256: str = "") -> tuple[list
         first, last = blocks[0][0], blocks[starts[0][2] - 1][-1]
         problems.append(Problem(source, f"lines {first.no}-{last.no} before the first headline "
                                 "are not part of any article", first.no))
+    ctx = FileContext(source, sha256, date_order,
+                      dateorder.file_order(ln.text for ln in lines if ln.kind in ("date", "xdate")))
     articles: list[Article] = []
-    empty: list[Problem] = []
     for part in parts:
-        art = _article(text, part, source, sha256, len(articles))
+        art, found = _article(text, part, ctx, len(articles))
+        problems += found
         if art is None and (head := part.head) is not None:
-            empty.append(Problem(source, f"headline {head.text[:60]!r} has no article text", head.no))
+            problems.append(Problem(source, f"headline {head.text[:60]!r} has no article text", head.no))
         elif art is not None:
             articles.append(art)
     if not articles:
         return [], [Problem(source, f"no article could be recognised in {source or 'the text'}")]
-    return articles, sorted(problems + empty, key=lambda p: p.line or 0)
+    return articles, sorted(problems, key=lambda p: p.line or 0)
 
 
 def _single(blocks: list[list[Line]]) -> Part:
@@ -221,19 +241,23 @@ def _single(blocks: list[list[Line]]) -> Part:
     return Part(head, flat[1 if head else 0:i], flat[i:])
 
 
-def _article(text: str, part: Part, source: str, sha256: str, index: int) -> Article | None:
-    """Build one article from its headline, metadata lines and body lines."""
-    head, zone, body_lines = part.head, part.zone, list(part.lines)
-    meta = Meta.of_zone((ln.kind, ln.payload) for ln in zone)
-    tail_end = 0
+def _article(text: str, part: Part, ctx: FileContext, index: int) -> tuple[Article | None, list[Problem]]:
+    """Build one article from its headline, metadata lines and body lines (and the problems of its
+    ambiguous dates)."""
+    head, body_lines = part.head, list(part.lines)
+    tail_end, tail_url = 0, None
     while body_lines and body_lines[-1].kind in ("url", "chrome", "separator", "handle"):
         tail = body_lines.pop()
         if tail.kind != "separator":
             tail_end = max(tail_end, tail.end)
-        if tail.kind == "url" and not meta.url:
-            meta.url = tail.payload
+        if tail.kind == "url" and not tail_url:
+            tail_url = tail.payload
     if not body_lines:
-        return None
+        return None, []
+    url = next((ln.payload for ln in part.zone if ln.kind == "url"), None) or tail_url
+    zone, problems = _dates_read(part.zone, url, body_lines[0].text, ctx, index)
+    meta = Meta.of_zone((ln.kind, ln.payload) for ln in zone)
+    meta.url = meta.url or tail_url
     first, last = body_lines[0], body_lines[-1]
     body_start = text.index(first.text[0], first.start)  # its first non-blank character
     body = text[body_start:last.end].rstrip()
@@ -242,8 +266,34 @@ def _article(text: str, part: Part, source: str, sha256: str, index: int) -> Art
         meta.outlet = domain(meta.url)
     start = text.index(head.text[0], head.start) if head else min([body_start] + [ln.start for ln in zone])
     tail_end = max([tail_end, last.end] + [ln.end for ln in zone])
-    return Article(source=source, source_sha256=sha256, index=index, start=start, end=tail_end,
+    return Article(source=ctx.source, source_sha256=ctx.sha256, index=index, start=start, end=tail_end,
                    headline=head.text if head else "", body=body, body_start=body_start,
                    date=meta.date, outlet=meta.outlet, url=meta.url, author=meta.author,
                    datelines=tuple(meta.datelines or ()), country_line=meta.country,
-                   line=head.no if head else first.no)
+                   line=head.no if head else first.no), problems
+
+
+def _dates_read(zone: list[Line], url: str | None, opening: str, ctx: FileContext,
+                index: int) -> tuple[list[Line], list[Problem]]:
+    """The metadata lines with every ambiguous numeric date read in the order the article's other dates
+    (or the file, or ``ctx.date_order``) tell, and a warning for each reading that was a guess."""
+    other = {i: ml.classify(ln.text, "dmy") for i, ln in enumerate(zone) if ln.kind in ("date", "xdate")}
+    ambiguous = {i: alt for i, alt in other.items() if alt != (zone[i].kind, zone[i].payload)}
+    if not ambiguous:
+        return zone, []
+    isos = [_iso(zone[i]) for i in other if i not in ambiguous]
+    days = dateorder.evidence(url, opening, isos)
+    zone, problems = list(zone), []
+    for i, (kind, payload) in ambiguous.items():
+        ln, alt = zone[i], zone[i]._replace(kind=kind, payload=payload)
+        iso, why = dateorder.choose(_iso(ln), _iso(alt), days, ctx.file_order, ctx.date_order)
+        zone[i] = ln if iso == _iso(ln) else alt
+        if why:
+            problems.append(Problem(ctx.source, f"ambiguous date {ln.text!r} read as {iso[:10]} ({why})",
+                                    ln.no, index, skipped=False))
+    return zone, problems
+
+
+def _iso(ln: Line) -> str:
+    """The ISO date of a date or xdate line."""
+    return ln.payload if ln.kind == "date" else ln.payload[1]

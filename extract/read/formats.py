@@ -34,6 +34,8 @@ class Format:
     a missing headline is a missing field, not a reading problem); else the articles are cut
     from running text and their body offsets are file offsets.  ``sniff`` recognises the
     format's content in a file of :data:`TEXT` suffix; ``title`` names that content in the note.
+    ``date_order``: the splitter takes the ``date_order`` keyword (:attr:`ReadLimits.date_order
+    <newsgraph.extract.read.limits.ReadLimits.date_order>`) to read ambiguous numeric dates.
     """
 
     name: str
@@ -41,12 +43,13 @@ class Format:
     feed: bool = False
     sniff: Callable[[str], bool] | None = None
     title: str = ""
+    date_order: bool = False
 
 
 #: Digests and single articles: plain text (:mod:`newsgraph.extract.read.digest`).
-DIGEST = Format("digest", split_digest)
+DIGEST = Format("digest", split_digest, date_order=True)
 #: JSON Lines feeds, one article per line (:mod:`newsgraph.extract.read.jsonl`).
-JSONL = Format("JSONL", read_jsonl, feed=True, sniff=looks_like_jsonl, title="JSON Lines")
+JSONL = Format("JSONL", read_jsonl, feed=True, sniff=looks_like_jsonl, title="JSON Lines", date_order=True)
 
 #: The input formats by file suffix (compared lower-cased): folders are walked for these suffixes.
 FORMATS: dict[str, Format] = {

@@ -24,7 +24,8 @@ import json
 import re
 from typing import NamedTuple
 
-from newsgraph.extract.read.dates import parse_date, parse_iso
+from newsgraph.extract.read.dateorder import choose, evidence
+from newsgraph.extract.read.dates import impossible_date, parse_date, parse_iso
 from newsgraph.extract.read.decoding import BLANK_CONTROLS
 from newsgraph.extract.records import Article, Problem
 
@@ -52,8 +53,10 @@ class Line(NamedTuple):
     end: int
 
 
-def read_jsonl(text: str, *, source: str = "", sha256: str = "") -> tuple[list[Article], list[Problem]]:
-    """Articles of a JSONL feed and the problems of its lines.
+def read_jsonl(text: str, *, source: str = "", sha256: str = "",
+               date_order: str = "mdy") -> tuple[list[Article], list[Problem]]:
+    """Articles of a JSONL feed and the problems of its lines (``date_order``: see
+    :func:`_date`).
 
     >>> arts, probs = read_jsonl('{"text": "ok"}\\nnot json\\n[1]\\n{"title": "x"}\\n', source="f.jsonl")
     >>> len(arts), [(p.line, p.reason.split(";")[0]) for p in probs]  # doctest: +NORMALIZE_WHITESPACE
@@ -68,7 +71,8 @@ def read_jsonl(text: str, *, source: str = "", sha256: str = "") -> tuple[list[A
         pos += len(raw) + 1
         if not raw.strip():
             continue
-        art, found = _article(Line(text[start:end], no, start, end), source, sha256, len(articles))
+        line = Line(text[start:end], no, start, end)
+        art, found = _article(line, source, sha256, len(articles), date_order)
         problems += found
         if art:
             articles.append(art)
@@ -98,7 +102,8 @@ def looks_like_jsonl(text: str) -> bool:
         return False
 
 
-def _article(line: Line, source: str, sha256: str, index: int) -> tuple[Article | None, list[Problem]]:
+def _article(line: Line, source: str, sha256: str, index: int,
+             date_order: str = "mdy") -> tuple[Article | None, list[Problem]]:
     """One JSONL line to an Article (or None) and its problems."""
     no, start, end = line.no, line.start, line.end
     try:
@@ -129,15 +134,37 @@ def _article(line: Line, source: str, sha256: str, index: int) -> tuple[Article 
         return None, problems
     date = None
     if (raw_date := field("date")) is not None:
-        date = parse_iso(raw_date) or parse_date(raw_date)
-        if date is None:
-            problems.append(Problem(source, f"unreadable date {raw_date[:40]!r}; date left empty", no,
-                                    index, skipped=False))
+        url = _pick(obj, FIELDS["url"])[1]  # a hint only: the url field's problems are told below
+        date, why = _date(raw_date, url if isinstance(url, str) else None, body, date_order)
+        if why:
+            problems.append(Problem(source, why, no, index, skipped=False))
     art = Article(source=source, source_sha256=sha256, index=index, start=start, end=end,
                   headline=(field("headline") or "").strip(), body=body.strip(), body_start=start,
                   date=date, outlet=_clean(field("outlet")), url=_clean(field("url")),
                   author=_clean(field("author")), ext_id=_clean(field("id")), line=no)
     return art, problems
+
+
+def _date(raw: str, url: str | None, body: str, order: str) -> tuple[str | None, str | None]:
+    """The ISO date of a date field and a warning: unreadable, or an ambiguous numeric date whose
+    reading neither the URL's date nor the body's dateline tells (read in ``order``).
+
+    >>> _date("05/12/2026", "https://x.example/2026/12/05/a", "", "mdy"), _date("9999-12-31", None, "", "mdy")
+    (('2026-12-05', None), ('9999-12-31', None))
+    >>> _date("31 February 2023", None, "", "mdy")
+    (None, "impossible date '31 February 2023': no such day; date left empty")
+    """
+    if (iso := parse_iso(raw)) is not None:
+        return iso, None
+    mdy, dmy = parse_date(raw, "mdy"), parse_date(raw, "dmy")
+    if mdy is None:
+        what = "impossible date" if impossible_date(raw) else "unreadable date"
+        end = ": no such day" if what == "impossible date" else ""
+        return None, f"{what} {raw[:40]!r}{end}; date left empty"
+    if mdy == dmy:
+        return mdy, None
+    iso, why = choose(mdy, dmy, evidence(url, body, []), None, order)
+    return iso, (f"ambiguous date {raw[:40]!r} read as {iso[:10]} ({why})" if why else None)
 
 
 def _pick(obj: dict, keys: tuple[str, ...]) -> tuple[str, object]:

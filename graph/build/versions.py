@@ -13,7 +13,7 @@ A build's fingerprint ("nothing changed") covers all three.  ``tests/test_versio
 imports of the reader and of the pipeline to check that the parts declared here are right.
 
 >>> sorted(p.as_posix() for p in READER_PARTS.files(EXTRACT) if "read/" not in p.as_posix())
-['__init__.py', 'codec.py', 'lexicon/__init__.py', 'lexicon/tablecache.py', 'records.py']
+['__init__.py', 'codec.py', 'lexicon/__init__.py', 'lexicon/names.py', 'lexicon/tablecache.py', 'records.py']
 """
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ class Part:
 RECORD_PARTS = Part(include=("**/*.py", "lexicon/data/*"), exclude=("read/**/*.py",))
 #: The code the reader runs: ``extract/read/`` and the modules it imports (with their packages).
 READER_PARTS = Part(include=("read/**/*.py", "__init__.py", "records.py", "codec.py", "lexicon/__init__.py",
-                             "lexicon/tablecache.py"))
+                             "lexicon/tablecache.py", "lexicon/names.py"))
 
 
 def _ours() -> str:

@@ -11,7 +11,7 @@ import sys
 import click
 from tqdm import tqdm
 
-from newsgraph.extract.read.limits import SPACY_MAX_LENGTH
+from newsgraph.extract.read.limits import DATE_ORDERS, SPACY_MAX_LENGTH
 from newsgraph.graph.build.options import BuildOptions
 from newsgraph.queries.cli import push as push_commands
 from newsgraph.queries.cli import query as commands
@@ -52,6 +52,10 @@ def _progress_bar(enabled: bool):
 @click.option("--max-article-chars", default=DEFAULTS.limits.max_article_chars, show_default=True, type=int,
               help="Skip articles whose headline plus body is longer than this (spaCy parses at most "
               f"{SPACY_MAX_LENGTH:,} characters at once).")
+@click.option("--date-order", default=DEFAULTS.limits.date_order, show_default=True,
+              type=click.Choice(DATE_ORDERS),
+              help="Read an ambiguous numeric date (05/12/2026) that no other date of its article or file "
+              "tells the order of month first (mdy) or day first (dmy); a warning says so.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar (default: on when stderr is a terminal).")
 @click.option("-j", "--workers", default=DEFAULTS.workers, type=click.IntRange(min=1),
