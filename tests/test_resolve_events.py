@@ -283,3 +283,11 @@ def test_family_merges_are_order_independent():
     for _ in range(20):
         rng.shuffle(recs)
         assert resolve(recs) == want
+
+
+def test_a_country_is_too_large_a_scene_to_look_back_at():
+    first = art("a", men("DISASTER", trigger="crash", date="2023-03-20", place="ARM"), published="2023-03-20")
+    later = art("b", men("DISASTER", trigger="crash", place="ARM"), published="2023-03-24")
+    in_town = art("c", men("DISASTER", trigger="crash", date="2023-03-20", place="Y"), published="2023-03-20")
+    assert len(events_of(resolve([first, later]))) == 2
+    assert len(events_of(resolve([in_town, later]))) == 2  # Yerevan lies in Armenia: a day, no look back

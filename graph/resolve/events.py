@@ -11,7 +11,7 @@ country, or two towns close together: :class:`~newsgraph.graph.resolve.sites.Sit
 A mention naming nobody ("an explosion in Mazar") merges only through its place:
 with a report of the same place, within an article, or across articles on the same day,
 from reports published within ``LOCAL_WINDOW`` days of each other, or in a later report
-looking back at the dated happening; or, when the other report says no place,
+looking back at the dated happening in the same town; or, when the other report says no place,
 through the State holding its place named as a party, with the same trigger word.
 Two mentions that each name a person or organisation the other does not ("X met Y" /
 "X met Z") stay apart -- a person and the organisation they hold office in count as
@@ -131,10 +131,14 @@ def _pair_ok(a: _M, b: _M, geo: Sites) -> bool:
     return not (a.persons - b.covers and b.persons - a.covers)
 
 
-def _timely(a: _M, b: _M, days: int) -> bool:
-    """Reports published at most ``days`` apart, or one looking back at the other's dated happening."""
-    return (compat.close(a.published, b.published, days) or compat.follows_up(a.date, b.date, b.published)
-            or compat.follows_up(b.date, a.date, a.published))
+def _timely(a: _M, b: _M, geo: Sites) -> bool:
+    """Reports published at most ``LOCAL_WINDOW`` days apart, or, at one town (a country is too
+    large a scene to look back at), one report looking back at the other's dated happening."""
+    if compat.close(a.published, b.published, LOCAL_WINDOW):
+        return True
+    town = a.place is not None and a.place == b.place and geo.country.get(a.place) != a.place
+    return town and (compat.follows_up(a.date, b.date, b.published)
+                     or compat.follows_up(b.date, a.date, a.published))
 
 
 def _placed(a: _M, b: _M, geo: Sites) -> bool:
@@ -154,7 +158,7 @@ def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> b
     When one of the two names nobody ("an explosion in the city"), the same place
     (checked by :func:`_pair_ok`) and time: one article, the same day, reports
     published within ``LOCAL_WINDOW`` days, or a later report looking back at a
-    dated happening (:func:`~newsgraph.graph.resolve.compat.follows_up`).
+    dated happening in the same town (:func:`~newsgraph.graph.resolve.compat.follows_up`).
     Within one article: two shared actors, one shared person/organisation, or one
     shared actor on the same day.  Across articles a shared actor must be a doer
     (agent or participant) in one of the two reports -- sharing only who was
@@ -169,7 +173,7 @@ def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> b
     shared = a.actors & b.actors
     same_day = len(a.date or "") == 10 and a.date == b.date
     if not a.actors or not b.actors:  # nobody named on one side: the place must say it
-        return _placed(a, b, geo) and (a.article == b.article or same_day or _timely(a, b, LOCAL_WINDOW))
+        return _placed(a, b, geo) and (a.article == b.article or same_day or _timely(a, b, geo))
     specific = bool(shared & (a.persons | b.persons))
     if a.article == b.article:
         return len(shared) >= 2 or specific or (bool(shared) and same_day)
