@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from newsgraph.extract.lexicon.names import norm
 from newsgraph.extract.records import ArticleRecords, EventMention
@@ -45,7 +46,7 @@ from newsgraph.graph.resolve.compat import date_compatible, family, mention_date
 from newsgraph.graph.resolve.geo import capital
 from newsgraph.graph.resolve.keys import event_key, unique_keys
 from newsgraph.graph.resolve.members import covered, offices
-from newsgraph.graph.resolve.pairs import candidate_pairs
+from newsgraph.graph.resolve.pairs import anchored_pairs, candidate_pairs
 from newsgraph.graph.resolve.sites import Sites
 from newsgraph.graph.resolve.unionfind import UnionFind
 
@@ -199,15 +200,18 @@ def common_actors(actors: Sequence[Actor], n_articles: int) -> frozenset[str]:
     return frozenset(a.key for a in actors if len(a.articles) > floor)
 
 
-def _blocking_keys(x: _M, geo: Sites) -> list[tuple]:
-    """What two mentions must share to be compared: an actor, or their place or that place's
-    country (always with the same type family and modality): a report naming nobody is compared
-    with every report of its place and every report naming its place's State."""
+def _blocking_keys(x: _M, geo: Sites, late: bool = False) -> list[tuple]:
+    """What two mentions must share to be compared (always with the same type family and
+    modality): an actor, or for two mentions naming nobody a place or its country.  In the
+    ``late`` round, after every pair of the first, a mention naming nobody meets every report
+    of its place and every report naming its place's State (see :func:`_placed`); the first
+    round's order (more shared actors first) is not bent by places."""
     base = (family(x.mention.type, x.mention.trigger), x.mention.modality)
     country = geo.country.get(x.place or "")
     sites = [(*base, "place", site) for site in sorted({x.place, country} - {None})]
-    parties = sorted(x.actors) if x.actors else [country] if country else []  # see _placed
-    return [(*base, "actor", k) for k in parties] + sites
+    if x.actors:
+        return [(*base, "actor", k) for k in sorted(x.actors)] + (sites if late else [])
+    return sites + ([(*base, "actor", country)] if late and country else [])
 
 
 def _linked(a: _M, b: _M, geo: Sites, common: frozenset[str]) -> bool:
@@ -222,7 +226,10 @@ def _linked(a: _M, b: _M, geo: Sites, common: frozenset[str]) -> bool:
 def _cluster(ms: list[_M], geo: Sites, common: frozenset[str]) -> list[list[_M]]:
     uf = UnionFind(range(len(ms)))
     members = {i: [i] for i in range(len(ms))}
-    for i, j in candidate_pairs([_blocking_keys(x, geo) for x in ms], [x.date for x in ms]):
+    dates = [x.date for x in ms]
+    first = candidate_pairs([_blocking_keys(x, geo) for x in ms], dates)
+    late = anchored_pairs([_blocking_keys(x, geo, True) for x in ms], [not x.actors for x in ms], dates)
+    for i, j in chain(first, late):
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or not _pair_ok(ms[i], ms[j], geo) or not _strong(ms[i], ms[j], geo, common):
             continue
