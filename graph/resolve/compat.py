@@ -29,22 +29,24 @@ __all__ = ["FAMILIES", "FOLLOW_UP", "family", "family_type", "trigger_head", "ty
 FAMILIES: dict[str, dict[str, frozenset[str]]] = {"ASSAULT": {"DISASTER": frozenset({
     "explosion", "explosions", "blast", "blasts", "explode", "exploded", "explodes", "detonation",
     "detonations", "gunfire"})}}
+_HEAD = {member: head for head, members in FAMILIES.items() for member in members}
 #: A later report refers back to a dated happening within this many days of its date.
 FOLLOW_UP = 7
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def family(event_type: str, trigger: str = "") -> str:
-    """The family of a mention of ``event_type`` whose trigger is ``trigger``: the head of a family
-    it belongs to, else its own type.
+    """The family of a mention of ``event_type`` told by ``trigger``: the head of the family when
+    the trigger says a word of the head's kind, else the type itself.  An explosion is compared
+    with the attacks, not with the accidents and the storms.
 
-    >>> family("DISASTER", "Explosion"), family("DISASTER", "earthquake"), family("CONSULT", "met")
-    ('ASSAULT', 'DISASTER', 'CONSULT')
+    >>> family("DISASTER", "Explosion"), family("DISASTER", "earthquake"), family("ASSAULT", "shot")
+    ('ASSAULT', 'DISASTER', 'ASSAULT')
     """
     words = (trigger or "").lower().split()
-    for head, members in FAMILIES.items():
-        if words and words[-1] in members.get(event_type, ()):
-            return head
+    head = _HEAD.get(event_type)
+    if head and words and words[-1] in FAMILIES[head][event_type]:
+        return head
     return event_type
 
 
@@ -64,8 +66,8 @@ def trigger_head(trigger: str) -> str:
 
 
 def types_compatible(a: EventMention, b: EventMention) -> bool:
-    """Same type; or one family, where the report of the family member names no doer ("an
-    explosion" and "the Taliban's bombing").
+    """Same type; or one family, where the member's report names no doer and says a word of the
+    head's kind ("an explosion" and "the Taliban's bombing"; not "an earthquake").
 
     >>> bomb = EventMention("ASSAULT", "bombing", 0, 1, "x", agents=("E1",))
     >>> types_compatible(bomb, EventMention("DISASTER", "explosion", 0, 1, "x"))
@@ -75,9 +77,10 @@ def types_compatible(a: EventMention, b: EventMention) -> bool:
     """
     if a.type == b.type:
         return True
-    if family(a.type, a.trigger) != family(b.type, b.trigger):
+    head = family(a.type, a.trigger)
+    if head != family(b.type, b.trigger):
         return False
-    return not any(m.agents and m.type not in FAMILIES for m in (a, b))
+    return not any(m.agents and m.type != head for m in (a, b))
 
 
 def family_type(types: list[str]) -> str:
