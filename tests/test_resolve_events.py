@@ -1,10 +1,11 @@
 """One event from many reports (hand-built records, no spaCy)."""
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
-from newsgraph.extract.records import Article, ArticleRecords, Entity, EventMention
+from newsgraph.extract.records import Article, ArticleRecords, Entity, EventMention, Role
 from newsgraph.graph.resolve import resolve
 
 PEOPLE = {"B": ("Person", "Ali Bagheri Kani", "IRN"), "K": ("Person", "Vahan Kostanyan", "ARM"),
@@ -12,7 +13,9 @@ PEOPLE = {"B": ("Person", "Ali Bagheri Kani", "IRN"), "K": ("Person", "Vahan Kos
           "ARM": ("State", "Armenia", None), "AZE": ("State", "Azerbaijan", None),
           "L": ("Location", "Lachin corridor", "AZE"), "OUT": ("Outlet", "Daily Wire Service", None),
           "OUT2": ("Outlet", "Other Wire", None), "CR": ("Location", "Croydon", "GBR"),
-          "LO": ("Location", "London", "GBR"), "MA": ("Location", "Manchester", "GBR")}
+          "LO": ("Location", "London", "GBR"), "MA": ("Location", "Manchester", "GBR"),
+          "T": ("Organization", "Northern Front", None), "FB": ("Organization", "Federal Bureau", "USA"),
+          "D": ("Person", "Dana Director", "USA")}
 
 
 def art(name: str, *mentions: EventMention, outlet: str | None = "OUT", source: str = "d.txt",
@@ -28,9 +31,11 @@ def art(name: str, *mentions: EventMention, outlet: str | None = "OUT", source: 
 
 def men(typ: str, start: int = 0, date: str | None = None, prec: str | None = None, place: str | None = None,
         modality: str = "asserted", **roles) -> EventMention:
+    """A mention; ``trigger=`` among ``roles`` sets its trigger word."""
+    trigger = roles.pop("trigger", "trigger")
     if prec is None:
         prec = {10: "day", 7: "month", 4: "year"}.get(len(date or ""), "unknown")
-    return EventMention(typ, "trigger", start, start + 10, "evidence.", place=place, date=date,
+    return EventMention(typ, trigger, start, start + 10, "evidence.", place=place, date=date,
                         date_precision=prec, modality=modality,
                         **{r: tuple(v) for r, v in roles.items()})
 
@@ -211,3 +216,81 @@ def test_sharing_only_a_target_does_not_merge_reports():
     r1 = art("a", men("SUPPORT", targets="B", agents="K"))
     r2 = art("b", men("SUPPORT", targets="B", agents="M"))
     assert len(events_of(resolve([r1, r2]))) == 2
+
+
+def test_an_explosion_and_the_bombing_are_one_attack_but_not_an_earthquake():
+    bombing = art("a", men("ASSAULT", trigger="bombing", agents="T", place="CR"), published="2023-03-22")
+    blast = art("b", men("DISASTER", trigger="explosion", place="CR"), published="2023-03-22")
+    quake = art("c", men("DISASTER", trigger="earthquake", place="CR"), published="2023-03-22")
+    far = art("d", men("DISASTER", trigger="explosion", place="MA"), published="2023-03-22")  # elsewhere
+    (e,) = events_of(resolve([bombing, blast]))
+    assert e.type == "ASSAULT" and len(e.mentions) == 2
+    assert sorted(e.type for e in events_of(resolve([bombing, quake]))) == ["ASSAULT", "DISASTER"]
+    assert sorted(e.type for e in events_of(resolve([bombing, far]))) == ["ASSAULT", "DISASTER"]
+    # an explosion is compared with the attacks, not with the earthquakes
+    assert len(events_of(resolve([blast, quake]))) == 2
+
+
+def test_a_report_naming_nobody_joins_the_attackers_reports_through_its_place():
+    # "an explosion in Croydon" is linked to the bombing in Croydon, not to each report of who did it
+    r1 = art("a", men("ASSAULT", trigger="bombing", agents="T", place="CR"),
+             men("DISASTER", 20, trigger="explosion", place="CR"))
+    r2 = art("b", men("ASSAULT", trigger="attack", agents="T"))
+    (e,) = events_of(resolve([r1, r2]))
+    assert e.type == "ASSAULT" and len(e.mentions) == 3 and e.place == "actor/location/croydon"
+
+
+def test_a_later_report_looks_back_at_a_dated_happening():
+    first = art("a", men("DISASTER", trigger="derailment", date="2023-03-20", place="CR"),
+                published="2023-03-20")
+    later = art("b", men("DISASTER", trigger="crash", place="CR"), published="2023-03-23")
+    much_later = art("c", men("DISASTER", trigger="crash", place="CR"), published="2023-04-20")
+    earlier = art("d", men("DISASTER", trigger="crash", place="CR"), published="2023-03-18")
+    evs = events_of(resolve([first, later, much_later, earlier]))
+    assert sorted(len(e.mentions) for e in evs) == [1, 1, 2]
+    (two,) = [e for e in evs if len(e.mentions) == 2]
+    assert two.date == "2023-03-20"
+
+
+def test_a_place_stands_for_the_state_named_by_the_other_report():
+    # "the blockade of the Lachin corridor" (nobody named) / "Azerbaijan's blockade of Armenia" (no place)
+    quiet = art("a", men("COERCE", trigger="blockade", place="L"))
+    loud = art("b", men("COERCE", trigger="blockade", agents=["AZE"], targets=["ARM"]))
+    assert len(events_of(resolve([quiet, loud]))) == 1
+    other_word = art("c", men("COERCE", trigger="arrests", agents=["AZE"]))
+    other_state = art("d", men("COERCE", trigger="blockade", agents=["ARM"]))
+    assert len(events_of(resolve([quiet, other_word]))) == 2
+    assert len(events_of(resolve([quiet, other_state]))) == 2
+
+
+def test_a_person_and_the_organisation_they_lead_are_one_party():
+    # "K blamed the Bureau's director" / "K blamed the Bureau": no second party keeps them apart
+    r1 = art("a", men("ACCUSE", agents="K", targets="D"))
+    r2 = art("b", men("ACCUSE", agents="K", targets=["FB"]))
+    assert len(events_of(resolve([r1, r2]))) == 2
+    r1 = dataclasses.replace(r1, roles=(Role("D", "director", "FB", 0, 10),))
+    (e,) = events_of(resolve([r1, r2]))
+    assert set(e.targets) == {"actor/person/dana-director", "actor/org/federal-bureau"}
+
+
+def test_family_merges_are_order_independent():
+    recs = [art("a", men("ASSAULT", trigger="bombing", agents="T", place="CR"),
+                men("DISASTER", 20, trigger="explosion", place="CR")),
+            art("b", men("ASSAULT", trigger="attack", agents="T")),
+            art("c", men("DISASTER", trigger="blast", place="LO")),
+            art("d", men("DISASTER", trigger="crash", date="2023-03-22", place="CR")),
+            art("e", men("COERCE", trigger="blockade", place="L")),
+            art("f", men("COERCE", trigger="blockades", agents=["AZE"]))]
+    want = resolve(recs)
+    rng = random.Random(7)
+    for _ in range(20):
+        rng.shuffle(recs)
+        assert resolve(recs) == want
+
+
+def test_a_country_is_too_large_a_scene_to_look_back_at():
+    first = art("a", men("DISASTER", trigger="crash", date="2023-03-20", place="ARM"), published="2023-03-20")
+    later = art("b", men("DISASTER", trigger="crash", place="ARM"), published="2023-03-24")
+    in_town = art("c", men("DISASTER", trigger="crash", date="2023-03-20", place="Y"), published="2023-03-20")
+    assert len(events_of(resolve([first, later]))) == 2
+    assert len(events_of(resolve([in_town, later]))) == 2  # Yerevan lies in Armenia: a day, no look back

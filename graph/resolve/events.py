@@ -2,14 +2,20 @@
 
 A capital city that is an event's party stands for its State (metonymy:
 "Baku accused Yerevan" is Azerbaijan accusing Armenia); places stay places.
-Two mentions may merge when they have the same type and modality, share a
-canonical actor, have compatible dates
+Two mentions may merge when they have compatible types (the same, or one family:
+"the bombing" and "an explosion", :mod:`~newsgraph.graph.resolve.compat`) and the
+same modality, share a canonical actor, have compatible dates
 (equal, one missing, or the coarser one contains the finer: "2023-03" contains
-"2023-03-22") and compatible places (equal, one missing, or one is the other's
-country).  Mentions without any actor merge only on the same type and the
-same place, within an article, or across articles on the same day or from
-reports published within ``LOCAL_WINDOW`` days of each other.  Two mentions that each name a
-person or organisation the other does not ("X met Y" / "X met Z") stay apart.
+"2023-03-22") and compatible places (equal, one missing, one is the other's
+country, or two towns close together: :class:`~newsgraph.graph.resolve.sites.Sites`).
+A mention naming nobody ("an explosion in Mazar") merges only through its place:
+with a report of the same place, within an article, or across articles on the same day,
+from reports published within ``LOCAL_WINDOW`` days of each other, or in a later report
+looking back at the dated happening in the same town; or, when the other report says no place,
+through the State holding its place named as a party, with the same trigger word.
+Two mentions that each name a person or organisation the other does not ("X met Y" /
+"X met Z") stay apart -- a person and the organisation they hold office in count as
+one party (:mod:`~newsgraph.graph.resolve.members`).
 One shared actor is enough within an article for a person or organisation; across
 articles only with the same day, or, for a person/organisation, the same place or
 articles published within ``NEWS_WINDOW`` days of each other.
@@ -18,31 +24,34 @@ Candidate pairs are visited in a fixed order (more shared actors first, then
 the canonical order of the mentions); a pair joins two clusters only if every
 mention of one is compatible with, and strongly linked to, every mention of the
 other (complete linkage), so a third mention cannot chain incompatible dates,
-places or unrelated actors together.
+places or unrelated actors together.  A mention naming nobody needs the strong link
+only to the mentions naming nobody: it joins a report of who did it through the
+report of its place.
 
 >>> date_compatible("2023-03", "2023-03-22"), date_compatible("2023-03-21", "2023-03-22")
 (True, False)
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from newsgraph.extract.lexicon.names import norm
 from newsgraph.extract.records import ArticleRecords, EventMention
 from newsgraph.graph.model import Actor, Event
+from newsgraph.graph.resolve import compat
+from newsgraph.graph.resolve.compat import date_compatible, family, mention_date, types_compatible
 from newsgraph.graph.resolve.geo import capital
 from newsgraph.graph.resolve.keys import event_key, unique_keys
-from newsgraph.graph.resolve.pairs import candidate_pairs
+from newsgraph.graph.resolve.members import covered, offices
+from newsgraph.graph.resolve.pairs import anchored_pairs, candidate_pairs
 from newsgraph.graph.resolve.sites import Sites
 from newsgraph.graph.resolve.unionfind import UnionFind
 
 Node = tuple[str, str]
 ROLES = ("agents", "targets", "participants")
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _PRECISION = {10: "day", 7: "month", 4: "year"}
 _SPECIFIC = ("Person", "Organization", "Outlet")
 #: Reports of one happening by different outlets appear within this many days of each other.
@@ -67,23 +76,7 @@ class _M:
     date: str | None
     source: str                 # outlet actor key, or the article itself
     published: str | None = None  # the article's publication day
-
-
-def mention_date(m: EventMention) -> str | None:
-    """The mention's date cut to its precision ("2023-03" for a month), or None.
-
-    >>> mention_date(EventMention("CONSULT", "met", 0, 1, "x", date="2023-03-22", date_precision="month"))
-    '2023-03'
-    """
-    d = (m.date or "").strip()[:10]
-    if not _DATE.fullmatch(d):
-        return None
-    return d[:7] if m.date_precision == "month" else d[:4] if m.date_precision == "year" else d
-
-
-def date_compatible(a: str | None, b: str | None) -> bool:
-    """Equal, one missing, or one contains the other."""
-    return not a or not b or a == b or a.startswith(b + "-") or b.startswith(a + "-")
+    covers: frozenset[str] = frozenset()  # every actor and whoever they stand with (members.py)
 
 
 def _metonyms(actors: Sequence[Actor]) -> dict[str, str]:
@@ -100,6 +93,7 @@ def _metonyms(actors: Sequence[Actor]) -> dict[str, str]:
 def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: dict[Node, str]) -> list[_M]:
     kind = {a.key: a.kind for a in actors}
     capital = _metonyms(actors)
+    links = offices(records, actors, emap)
     out = set()
     for r in records:
         art = r.article.key
@@ -115,7 +109,8 @@ def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: 
             place = emap.get((art, m.place or "")) or (sites[0] if sites else None)
             out.add(_M(art, m, roles, frozenset(every),
                        frozenset(k for k in every if kind.get(k) in _SPECIFIC),
-                       place, mention_date(m), source, (r.article.date or "")[:10] or None))
+                       place, mention_date(m), source, (r.article.date or "")[:10] or None,
+                       covered(every, links)))
     return sorted(out, key=_order)
 
 
@@ -126,20 +121,45 @@ def _order(x: _M) -> tuple:
 
 def _pair_ok(a: _M, b: _M, geo: Sites) -> bool:
     """May ``a`` and ``b`` be in one event (actor overlap aside)?"""
+    if not types_compatible(a.mention, b.mention):
+        return False
     if not date_compatible(a.date, b.date):
         return False
     if a.place and b.place and not geo.same_site(a.place, b.place):
         return False
     if set(a.roles[0]) & set(b.roles[1]) and set(a.roles[1]) & set(b.roles[0]):
         return False  # "X accused Y" and "Y accused X" are two events
-    if not a.actors and not b.actors:
-        return a.place is not None and b.place is not None
-    return not (a.persons - b.actors and b.persons - a.actors)
+    return not (a.persons - b.covers and b.persons - a.covers)
 
 
-def _strong(a: _M, b: _M, common: frozenset[str] = frozenset()) -> bool:
+def _timely(a: _M, b: _M, geo: Sites) -> bool:
+    """Reports published at most ``LOCAL_WINDOW`` days apart, or, at one town (a country is too
+    large a scene to look back at), one report looking back at the other's dated happening."""
+    if compat.close(a.published, b.published, LOCAL_WINDOW):
+        return True
+    town = a.place is not None and a.place == b.place and geo.country.get(a.place) != a.place
+    return town and (compat.follows_up(a.date, b.date, b.published)
+                     or compat.follows_up(b.date, a.date, a.published))
+
+
+def _placed(a: _M, b: _M, geo: Sites) -> bool:
+    """Is the place of a report naming nobody also the other's: both say a place (compatible, see
+    :func:`_pair_ok`), or the other says none but names the State that holds it, with the same
+    trigger word ("the blockade of the corridor" / "Azerbaijan's blockade")."""
+    if a.place is not None and b.place is not None:
+        return True
+    quiet, loud = (a, b) if not a.actors else (b, a)
+    return (quiet.place is not None and loud.place is None and geo.country.get(quiet.place) in loud.actors
+            and compat.trigger_head(a.mention.trigger) == compat.trigger_head(b.mention.trigger))
+
+
+def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> bool:
     """Enough evidence of one happening (see the module docstring).
 
+    When one of the two names nobody ("an explosion in the city"), the same place
+    (checked by :func:`_pair_ok`) and time: one article, the same day, reports
+    published within ``LOCAL_WINDOW`` days, or a later report looking back at a
+    dated happening in the same town (:func:`~newsgraph.graph.resolve.compat.follows_up`).
     Within one article: two shared actors, one shared person/organisation, or one
     shared actor on the same day.  Across articles a shared actor must be a doer
     (agent or participant) in one of the two reports -- sharing only who was
@@ -153,8 +173,8 @@ def _strong(a: _M, b: _M, common: frozenset[str] = frozenset()) -> bool:
     """
     shared = a.actors & b.actors
     same_day = len(a.date or "") == 10 and a.date == b.date
-    if not a.actors and not b.actors:  # the same place: the same day, or reports close in time
-        return a.article == b.article or same_day or _close(a.published, b.published, LOCAL_WINDOW)
+    if not a.actors or not b.actors:  # nobody named on one side: the place must say it
+        return _placed(a, b, geo) and (a.article == b.article or same_day or _timely(a, b, geo))
     specific = bool(shared & (a.persons | b.persons))
     if a.article == b.article:
         return len(shared) >= 2 or specific or (bool(shared) and same_day)
@@ -165,8 +185,8 @@ def _strong(a: _M, b: _M, common: frozenset[str] = frozenset()) -> bool:
     same_role = {k for r in range(3) for k in set(a.roles[r]) & set(b.roles[r])}
     shared -= common - same_role
     specific = bool(shared & (a.persons | b.persons))
-    same_place = a.place is not None and a.place == b.place
-    return len(shared) >= 2 or specific and (same_place or _close(a.published, b.published))
+    near = (a.place is not None and a.place == b.place) or compat.close(a.published, b.published, NEWS_WINDOW)
+    return len(shared) >= 2 or specific and near
 
 
 def common_actors(actors: Sequence[Actor], n_articles: int) -> frozenset[str]:
@@ -180,32 +200,40 @@ def common_actors(actors: Sequence[Actor], n_articles: int) -> frozenset[str]:
     return frozenset(a.key for a in actors if len(a.articles) > floor)
 
 
-def _close(a: str | None, b: str | None, days: int = NEWS_WINDOW) -> bool:
-    """Two publication days at most ``days`` apart (both known)."""
-    try:
-        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= days
-    except (TypeError, ValueError):
-        return False
-
-
-def _blocking_keys(x: _M, geo: Sites) -> list[tuple]:
-    """What two mentions must share to be compared: an actor, or for a mention without actors its
-    place or that place's country (always with the same type and modality)."""
-    base = (x.mention.type, x.mention.modality)
+def _blocking_keys(x: _M, geo: Sites, late: bool = False) -> list[tuple]:
+    """What two mentions must share to be compared (always with the same type family and
+    modality): an actor, or for two mentions naming nobody a place or its country.  In the
+    ``late`` round, after every pair of the first, a mention naming nobody meets every report
+    of its place and every report naming its place's State (see :func:`_placed`); the first
+    round's order (more shared actors first) is not bent by places."""
+    base = (family(x.mention.type, x.mention.trigger), x.mention.modality)
+    country = geo.country.get(x.place or "")
+    sites = [(*base, "place", site) for site in sorted({x.place, country} - {None})]
     if x.actors:
-        return [(*base, "actor", k) for k in x.actors]
-    return [(*base, "place", site) for site in {x.place, geo.country.get(x.place or "")} - {None}]
+        return [(*base, "actor", k) for k in sorted(x.actors)] + (sites if late else [])
+    return sites + ([(*base, "actor", country)] if late and country else [])
+
+
+def _linked(a: _M, b: _M, geo: Sites, common: frozenset[str]) -> bool:
+    """May ``a`` and ``b`` end in one cluster: compatible, and strongly linked unless exactly one of
+    them names nobody -- "an explosion" joins the bombing's reports through the one naming its place,
+    not through each report of who did it."""
+    if not _pair_ok(a, b, geo):
+        return False
+    return (not a.actors) != (not b.actors) or _strong(a, b, geo, common)
 
 
 def _cluster(ms: list[_M], geo: Sites, common: frozenset[str]) -> list[list[_M]]:
     uf = UnionFind(range(len(ms)))
     members = {i: [i] for i in range(len(ms))}
-    for i, j in candidate_pairs([_blocking_keys(x, geo) for x in ms], [x.date for x in ms]):
+    dates = [x.date for x in ms]
+    first = candidate_pairs([_blocking_keys(x, geo) for x in ms], dates)
+    late = anchored_pairs([_blocking_keys(x, geo, True) for x in ms], [not x.actors for x in ms], dates)
+    for i, j in chain(first, late):
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or not _pair_ok(ms[i], ms[j], geo) or not _strong(ms[i], ms[j], common):
+        if ri == rj or not _pair_ok(ms[i], ms[j], geo) or not _strong(ms[i], ms[j], geo, common):
             continue
-        if all(_pair_ok(ms[a], ms[b], geo) and _strong(ms[a], ms[b], common)
-               for a in members[ri] for b in members[rj]):
+        if all(_linked(ms[a], ms[b], geo, common) for a in members[ri] for b in members[rj]):
             uf.union(ri, rj)
             members[uf.find(ri)] = sorted(members.pop(ri) + members.pop(rj))
     return [[ms[i] for i in group] for group in uf.groups()]
@@ -228,7 +256,8 @@ def _event_fields(group: list[_M]) -> dict:
     dates = [x.date for x in group if x.date]
     date = min(dates, key=lambda d: (-len(d), -dates.count(d), d)) if dates else None
     first = group[0].mention
-    return {"type": first.type, "agents": tuple(roles[0]), "targets": tuple(roles[1]),
+    return {"type": compat.family_type([x.mention.type for x in group]), "agents": tuple(roles[0]),
+            "targets": tuple(roles[1]),
             "participants": tuple(roles[2]), "place": _most([x.place for x in group]), "date": date,
             "date_precision": _PRECISION.get(len(date or ""), "unknown"), "modality": first.modality,
             "mentions": tuple((x.article, x.mention) for x in group),
@@ -252,7 +281,7 @@ def resolve_events(records: Sequence[ArticleRecords], actors: Sequence[Actor],
     ms = _mentions(records, actors, emap)
     by_type: dict[tuple, list[_M]] = {}
     for x in ms:
-        by_type.setdefault((x.mention.type, x.mention.modality), []).append(x)
+        by_type.setdefault((family(x.mention.type, x.mention.trigger), x.mention.modality), []).append(x)
     geo, common = Sites.of(actors), common_actors(actors, len(records))
     fields = [_event_fields(g) for k in sorted(by_type) for g in _cluster(by_type[k], geo, common)]
     items = [(i, event_key((a, m.start, m.end, m.type) for a, m in f["mentions"]),

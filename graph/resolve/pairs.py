@@ -46,3 +46,25 @@ def _decoded(keys: np.ndarray, bits: int, chunk: int = 1 << 16) -> Iterator[tupl
     for start in range(0, len(keys), chunk):
         part = keys[start:start + chunk]
         yield from zip(((part >> bits) & mask).tolist(), (part & mask).tolist(), strict=True)
+
+
+def anchored_pairs(keys: Sequence[Iterable[Hashable]], anchors: Sequence[bool],
+                   dates: Sequence[object]) -> list[tuple[int, int]]:
+    """Like :func:`candidate_pairs`, but only the pairs with at least one ``anchors`` item: a few
+    items (mentions naming nobody) met with everything sharing a key, without the pairs of the many.
+
+    >>> anchored_pairs([["p"], ["p", "s"], ["p", "s"], ["s"]], [True, False, False, False], [1, 1, 1, 1])
+    [(0, 1), (0, 2)]
+    """
+    by_key: dict[Hashable, list[int]] = {}
+    for i, item_keys in enumerate(keys):
+        for k in set(item_keys):
+            by_key.setdefault(k, []).append(i)
+    shared: dict[tuple[int, int], int] = {}
+    for idx in by_key.values():
+        for i in (i for i in idx if anchors[i]):
+            for j in idx:
+                if j != i and not (anchors[j] and j < i):
+                    pair = (min(i, j), max(i, j))
+                    shared[pair] = shared.get(pair, 0) + 1
+    return sorted(shared, key=lambda p: (-shared[p], dates[p[0]] != dates[p[1]], p))
