@@ -125,3 +125,33 @@ def test_courtesy_title_from_the_table_makes_a_person_and_extraction_keeps_hyphe
     m = classify("Prof Ilse Varga-Moreau", "ORG")
     assert m.name == "Ilse Varga-Moreau" and m.key == ("P", "ilse varga-moreau")
     assert classify("Tarvel Holdings", "ORG").kind == "Organization"
+
+
+def test_a_city_word_inside_a_longer_place_or_a_name_is_not_cut(nlp):
+    """The NER decides first: a one-word city name only fills its gaps."""
+    _, es = ents(nlp, "Voters in South Carolina and New York heard Martha Jackson speak on Tuesday.")
+    assert find(es, "South Carolina").kind == "Location"
+    assert find(es, "New York").kind == "Location"
+    assert find(es, "Martha Jackson").kind == "Person"
+    assert "Carolina" not in es and "York" not in es and "Jackson" not in es
+
+
+def test_names_the_ner_glued_together_are_split(nlp):
+    _, es = ents(nlp, "Talks in Kyiv and Vyshgorod were praised by the Foreign Minister of Armenia "
+                      "Ararat Mirzoyan on Monday.")
+    assert find(es, "Kyiv").kind == "Location"
+    assert find(es, "Armenia").kind == "State"
+    assert find(es, "Ararat Mirzoyan").kind == "Person"
+    assert "Kyiv and Vyshgorod" not in es and "Armenia Ararat Mirzoyan" not in es
+
+
+def test_labels_keep_brackets_balanced_and_happenings_are_not_actors(nlp):
+    _, es = ents(nlp, "The Baltic Seismological Survey (BSS said the Armenian Genocide was remembered.")
+    assert not any("(" in name for name in es)
+    assert not any("Genocide" in name for name in es)
+
+
+def test_a_facility_named_like_a_company_is_an_organisation(nlp):
+    _, es = ents(nlp, "Kestrel Airport Services and its parent company were fined.")
+    hits = [e for e in es.values() if "Kestrel" in e.name]
+    assert hits and all(e.kind == "Organization" for e in hits)
