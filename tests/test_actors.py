@@ -155,3 +155,16 @@ def test_a_facility_named_like_a_company_is_an_organisation(nlp):
     _, es = ents(nlp, "Kestrel Airport Services and its parent company were fined.")
     hits = [e for e in es.values() if "Kestrel" in e.name]
     assert hits and all(e.kind == "Organization" for e in hits)
+
+
+def test_an_unknown_name_that_speaks_is_a_person(nlp):
+    """A run of proper nouns the NER missed, subject of a verb of saying, is a person; a title is not."""
+    _, es = ents(nlp, "Adaeze Chukwu Obi said the plan had failed.")
+    assert find(es, "Adaeze Chukwu Obi").kind == "Person"
+    _, es = ents(nlp, "Deputy Foreign Minister said the plan had failed.")
+    assert not any(e.kind == "Person" for e in es.values())
+
+
+def test_reference_marks_are_not_part_of_a_label(nlp):
+    _, es = ents(nlp, "The plan was praised by Daniel Ortega[12] in Managua.")
+    assert "Daniel Ortega" in es and not any("[" in name for name in es)

@@ -53,7 +53,7 @@ GOV_TITLES = title_words("state_titles")
 @Language.component("ng_actors")
 def cluster(doc: Doc) -> Doc:
     """Type every actor mention, cluster the mentions, set ``kb_id_`` and ``doc._.ng_entities``."""
-    doc.ents = repair(doc.ents)
+    doc.ents = repair(doc.ents, doc)
     with docview.frozen(doc):  # doc.ents is read once until it is set again below
         new, entities = _typed(doc, docview.ents(doc))
     doc.ents = new
