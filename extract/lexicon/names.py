@@ -33,7 +33,8 @@ _NOT_WORD = re.compile(r"[^\w\s]|_")
 _PLAIN = re.compile(r"[A-Za-z ]+")
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc`]")
 _WORD = re.compile(r"[a-z0-9]+")
-_FOOTNOTE = re.compile(r"\s*\[(?:\d{1,3}|[a-z ]{1,20})\]?$")  # a reference mark: "Ortega[12]", "[citation needed]"
+#: A reference mark at the end of a name: "Ortega[12]", "[citation needed]".
+_FOOTNOTE = re.compile(r"\s*\[(?:\d{1,3}|[a-z ]{1,20})\]?$")
 
 
 def clean(text: str | None) -> str:
