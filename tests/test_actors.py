@@ -125,3 +125,46 @@ def test_courtesy_title_from_the_table_makes_a_person_and_extraction_keeps_hyphe
     m = classify("Prof Ilse Varga-Moreau", "ORG")
     assert m.name == "Ilse Varga-Moreau" and m.key == ("P", "ilse varga-moreau")
     assert classify("Tarvel Holdings", "ORG").kind == "Organization"
+
+
+def test_a_city_word_inside_a_longer_place_or_a_name_is_not_cut(nlp):
+    """The NER decides first: a one-word city name only fills its gaps."""
+    _, es = ents(nlp, "Voters in South Carolina and New York heard Martha Jackson speak on Tuesday.")
+    assert find(es, "South Carolina").kind == "Location"
+    assert find(es, "New York").kind == "Location"
+    assert find(es, "Martha Jackson").kind == "Person"
+    assert "Carolina" not in es and "York" not in es and "Jackson" not in es
+
+
+def test_names_the_ner_glued_together_are_split(nlp):
+    _, es = ents(nlp, "Talks in Kyiv and Vyshgorod were praised by the Foreign Minister of Armenia "
+                      "Ararat Mirzoyan on Monday.")
+    assert find(es, "Kyiv").kind == "Location"
+    assert find(es, "Armenia").kind == "State"
+    assert find(es, "Ararat Mirzoyan").kind == "Person"
+    assert "Kyiv and Vyshgorod" not in es and "Armenia Ararat Mirzoyan" not in es
+
+
+def test_labels_keep_brackets_balanced_and_happenings_are_not_actors(nlp):
+    _, es = ents(nlp, "The Baltic Seismological Survey (BSS said the Armenian Genocide was remembered.")
+    assert not any("(" in name for name in es)
+    assert not any("Genocide" in name for name in es)
+
+
+def test_a_facility_named_like_a_company_is_an_organisation(nlp):
+    _, es = ents(nlp, "Kestrel Airport Services and its parent company were fined.")
+    hits = [e for e in es.values() if "Kestrel" in e.name]
+    assert hits and all(e.kind == "Organization" for e in hits)
+
+
+def test_an_unknown_name_that_speaks_is_a_person(nlp):
+    """A run of proper nouns the NER missed, subject of a verb of saying, is a person; a title is not."""
+    _, es = ents(nlp, "Adaeze Chukwu Obi said the plan had failed.")
+    assert find(es, "Adaeze Chukwu Obi").kind == "Person"
+    _, es = ents(nlp, "Deputy Foreign Minister said the plan had failed.")
+    assert not any(e.kind == "Person" for e in es.values())
+
+
+def test_reference_marks_are_not_part_of_a_label(nlp):
+    _, es = ents(nlp, "The plan was praised by Daniel Ortega[12] in Managua.")
+    assert "Daniel Ortega" in es and not any("[" in name for name in es)

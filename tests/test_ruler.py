@@ -23,10 +23,15 @@ def _pair(nlp, name, patterns, overwrite):
     return stock, nlp.get_pipe(name)
 
 
-@pytest.mark.parametrize("name,overwrite", [("ng_places", False), ("ng_bodies", True)])
+def _patterns(name):
+    words, phrases = ap.split(ap.place_patterns())
+    return {"ng_places": words, "ng_known": phrases, "ng_bodies": ap.body_patterns()}[name]
+
+
+@pytest.mark.parametrize("name,overwrite", [("ng_places", False), ("ng_known", True), ("ng_bodies", True)])
 def test_same_matches_and_entities_as_the_entity_ruler(nlp, name, overwrite):
-    patterns = ap.place_patterns() if name == "ng_places" else ap.body_patterns()
-    stock, ours = _pair(nlp, name, patterns, overwrite)
+    stock, ours = _pair(nlp, name, _patterns(name), overwrite)
+    ours.keep_longer = False  # the entity ruler's own overwrite rule, for the comparison
     try:
         before = nlp.pipe_names[:nlp.pipe_names.index(name)]
         with nlp.select_pipes(enable=before):
@@ -38,7 +43,18 @@ def test_same_matches_and_entities_as_the_entity_ruler(nlp, name, overwrite):
             assert [(e.start, e.end, e.label_, e.ent_id_) for e in a.ents] == \
                 [(e.start, e.end, e.label_, e.ent_id_) for e in b.ents]
     finally:
+        ours.keep_longer = overwrite
         nlp.remove_pipe("stock")
+
+
+def test_a_gazetteer_phrase_never_cuts_a_longer_name(nlp):
+    """The NER's "Los Angeles Lakers" stays whole; a crossing NER span gives way to the phrase."""
+    from spacy.tokens import Span
+    ours = nlp.get_pipe("ng_known")
+    doc = nlp.make_doc("Fans of the New York Rangers met in New York City Hall.")
+    doc.ents = [Span(doc, 3, 6, "ORG"), Span(doc, 8, 9, "PERSON")]
+    ours.set_annotations(doc, [(nlp.vocab.strings["GPE"], 3, 5), (nlp.vocab.strings["GPE"], 8, 10)])
+    assert [(e.text, e.label_) for e in doc.ents] == [("New York Rangers", "ORG"), ("New York", "GPE")]
 
 
 def test_body_ruler_skips_docs_without_its_words(nlp):

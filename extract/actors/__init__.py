@@ -53,7 +53,7 @@ GOV_TITLES = title_words("state_titles")
 @Language.component("ng_actors")
 def cluster(doc: Doc) -> Doc:
     """Type every actor mention, cluster the mentions, set ``kb_id_`` and ``doc._.ng_entities``."""
-    doc.ents = repair(doc.ents)
+    doc.ents = repair(doc.ents, doc)
     with docview.frozen(doc):  # doc.ents is read once until it is set again below
         new, entities = _typed(doc, docview.ents(doc))
     doc.ents = new
@@ -108,15 +108,25 @@ def _state_by_demonym(ent: Span) -> Mention | None:
 
 
 def add_to(nlp: Language) -> None:
-    """Add the actor components to ``nlp`` (rulers before "ner" when there is one)."""
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    places = nlp.add_pipe("ng_word_ruler", name="ng_places", config={"overwrite_ents": False}, **where)
-    tagged = bool({"tagger", "morphologizer"} & set(nlp.pipe_names))
-    place_patterns = patterns.place_patterns(pos=tagged)
-    with nlp.select_pipes(enable=[]):  # phrase patterns match on ORTH: the tokenizer alone makes them
-        places.add_patterns(place_patterns)
-    bodies = nlp.add_pipe("ng_word_ruler", name="ng_bodies", config={"overwrite_ents": True}, **where)
-    bodies.add_patterns(patterns.body_patterns())
+    """Add the actor components to ``nlp``, after the statistical NER when there is one.
+
+    The NER decides first.  One-word gazetteer names (states, demonyms, cities, outlets) only fill
+    gaps it left; multi-word names and patterns ("Republic of Armenia", "Lachin corridor", known
+    organisations, government bodies) replace the entities they cross, never one that holds them.
+    """
+    words, phrases = patterns.split(patterns.place_patterns(
+        pos=bool({"tagger", "morphologizer"} & set(nlp.pipe_names))))
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    rulers = (("ng_places", False, words), ("ng_known", True, phrases), ("ng_bodies", True, None))
+    for name, overwrite, pats in rulers:
+        pipe = nlp.add_pipe("ng_word_ruler", name=name, config={"overwrite_ents": overwrite,
+                            "keep_longer": overwrite}, **where)
+        where = {"after": name}
+        if pats is None:
+            pipe.add_patterns(patterns.body_patterns())
+            continue
+        with nlp.select_pipes(enable=[]):  # phrase patterns match on ORTH: the tokenizer alone makes them
+            pipe.add_patterns(pats)
     nlp.add_pipe("ng_actors", last=True)
 
 

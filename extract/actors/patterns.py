@@ -115,19 +115,46 @@ def place_patterns(pos: bool = True) -> list[dict]:
     return pats
 
 
+def split(pats: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(one-word name lists, everything else) of ``pats``: weak and strong evidence.
+
+    >>> words, phrases = split(place_patterns(pos=False))
+    >>> all(len(p["pattern"]) == 1 and "IN" in p["pattern"][0]["ORTH"] for p in words)
+    True
+    >>> {"label": "GPE", "pattern": "Republic of Armenia", "id": "state"} in phrases
+    True
+    """
+    words = [p for p in pats if isinstance(p["pattern"], list) and len(p["pattern"]) == 1
+             and isinstance(p["pattern"][0].get("ORTH"), dict)]
+    return words, [p for p in pats if p not in words]
+
+
+def _owner_words() -> list[str]:
+    """Capitalised words of state names and demonyms: who may own a government body."""
+    words = {w for f, _ in gz.state_forms() for w in f.replace("-", " ").split() if w[:1].isupper()}
+    words |= {d for d in gz.demonyms() if " " not in d}
+    return sorted(words - {"The", "Republic", "Islamic", "Democratic", "People's", "United", "State"})
+
+
 def body_patterns() -> list[dict]:
-    """Patterns of the second ruler: government and armed bodies."""
+    """Patterns of the second ruler: government and armed bodies.
+
+    Owners are matched by their words, not by the NER's labels, which may call a demonym a person.
+    """
     tables = gz.gov()
     heads = tables["heads"]["words"]
     tail_words = tables["heads"]["tail"]
-    state = {"ENT_TYPE": "GPE", "OP": "+"}
-    owner = {"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "+"}
+    owners = _owner_words()
+    state = {"ORTH": {"IN": owners}, "OP": "+"}
+    owner = {"ORTH": {"IN": owners}, "OP": "+"}
     poss = {"ORTH": {"IN": _POSS}, "OP": "?"}
-    titles = {"IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["GPE", "NORP", "PERSON"]}, "OP": "*"}
+    titles = {"IS_TITLE": True, "ORTH": {"NOT_IN": owners}, "ENT_TYPE": {"NOT_IN": ["PERSON"]}, "OP": "*"}
     head = {"ORTH": {"IN": heads}}
     tail = [{"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": {"IN": tail_words}, "OP": "*"},
             {"LOWER": {"IN": [w for w in tail_words if w not in ("and", "the")]}}]
-    of_state = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, state]
+    of_state = [{"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
+                {"ORTH": {"IN": ["Republic", "Islamic", "Democratic", "People's", "United", "Kingdom"]},
+                 "OP": "*"}, {"LOWER": "of", "OP": "?"}, state]
     pats = [
         [owner, poss, titles, head],
         [owner, poss, titles, head, *tail],
@@ -137,8 +164,7 @@ def body_patterns() -> list[dict]:
         [{"ORTH": {"IN": heads}}, *of_state],
         [{"ORTH": {"IN": ["MFA", "MoD", "MOD", "MoFA", "MID"]}}, state],
         [owner, poss, {"ORTH": {"IN": ["MFA", "MoD", "MOD", "MoFA", "MID"]}}],
-        [{"ORTH": "Office"}, {"LOWER": "of"}, {"LOWER": "the"},
-         {"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "*"},
+        [{"ORTH": "Office"}, {"LOWER": "of"}, {"LOWER": "the"}, {"ORTH": {"IN": owners}, "OP": "*"},
          {"ORTH": {"IN": ["President", "Prime"]}}, {"ORTH": "Minister", "OP": "?"}],
         [owner, poss, {"LOWER": {"IN": ["peacekeepers", "peacekeeping"]}},
          {"LOWER": {"IN": tables["heads"]["peace"]}, "OP": "?"}],

@@ -244,7 +244,7 @@ def _by_label(form: str, label: str) -> Mention | None:
             return None
         name = name.title() if is_shouting(name) else name
         return Mention("Person", name, ("P", norm(name, keep_hyphens=True)), form)
-    if label == "ORG":
+    if label == "ORG" or label == "FAC" and " " in form and gz.sector_of(form):  # "Airport Services"
         name = form.title() if is_shouting(form) and " " in form else form
         return Mention("Organization", name, ("G", norm(name, keep_hyphens=True)), form,
                        sector=gz.sector_of(name), country=_org_country(name),

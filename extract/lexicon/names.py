@@ -34,6 +34,8 @@ _NOT_WORD = re.compile(r"[^\w\s]|_")
 _PLAIN = re.compile(r"[A-Za-z ]+")
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc`]")
 _WORD = re.compile(r"[a-z0-9]+")
+#: A reference mark at the end of a name: "Ortega[12]", "[citation needed]".
+_FOOTNOTE = re.compile(r"\s*\[(?:\d{1,3}|[a-z ]{1,20})\]?$")
 
 
 def clean(text: str | None) -> str:
@@ -219,10 +221,10 @@ def strip_the(text: str) -> str:
 def surface(text: str) -> str:
     """The display form of a mention: possessive and leading "the" removed, spaces unified.
 
-    >>> surface("the Azerbaijani Defense Ministry\\u2019s")
-    'Azerbaijani Defense Ministry'
+    >>> surface("the Azerbaijani Defense Ministry\\u2019s"), surface("Daniel Ortega[12]")
+    ('Azerbaijani Defense Ministry', 'Daniel Ortega')
     """
-    return strip_the(strip_possessive(re.sub(r"\s+", " ", text.strip())))
+    return strip_the(strip_possessive(_FOOTNOTE.sub("", re.sub(r"\s+", " ", text.strip()))))
 
 
 def is_shouting(text: str) -> bool:

@@ -58,6 +58,18 @@ class WordRuler(EntityRuler):
         self._plain_only = False
         self._anchors: tuple[set[int], set[int]] | None = (set(), set())  # ORTH, LOWER (see _may_match)
 
+    #: With ``overwrite_ents``: a match never cuts a longer entity that holds it (a gazetteer
+    #: "Los Angeles" leaves the NER's "Los Angeles Lakers" whole); it replaces the ones it crosses.
+    keep_longer = False
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        """Set the entities as the entity ruler does, keeping longer entities when ``keep_longer``."""
+        if self.keep_longer:
+            ents = [(e.start, e.end) for e in doc.ents]
+            matches = [m for m in matches
+                       if not any(a <= m[1] and m[2] <= b and b - a > m[2] - m[1] for a, b in ents)]
+        super().set_annotations(doc, matches)
+
     def add_patterns(self, patterns: list[dict]) -> None:
         """Add patterns as the entity ruler does; one-word lists go to the table (see class doc)."""
         rest: list[dict] = []
@@ -152,9 +164,11 @@ class WordRuler(EntityRuler):
 
 @Language.factory("ng_word_ruler", assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
                   default_config={"phrase_matcher_attr": None, "validate": False, "overwrite_ents": False,
-                                  "ent_id_sep": DEFAULT_ENT_ID_SEP})
-def make_word_ruler(nlp: Language, name: str, phrase_matcher_attr, validate: bool, overwrite_ents: bool,
-                    ent_id_sep: str) -> WordRuler:
-    """Factory of :class:`WordRuler` (configured like spaCy's ``entity_ruler``)."""
-    return WordRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=validate,
-                     overwrite_ents=overwrite_ents, ent_id_sep=ent_id_sep)
+                                  "keep_longer": False, "ent_id_sep": DEFAULT_ENT_ID_SEP})
+def make_word_ruler(nlp: Language, name: str, phrase_matcher_attr, validate: bool,  # noqa: PLR0913 (config)
+                    overwrite_ents: bool, keep_longer: bool, ent_id_sep: str) -> WordRuler:
+    """Factory of :class:`WordRuler` (configured like spaCy's ``entity_ruler``, plus ``keep_longer``)."""
+    ruler = WordRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=validate,
+                      overwrite_ents=overwrite_ents, ent_id_sep=ent_id_sep)
+    ruler.keep_longer = keep_longer
+    return ruler
