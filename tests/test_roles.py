@@ -124,3 +124,88 @@ def test_blank_doc_never_raises():
     import spacy
     doc = spacy.blank("en")("President of nothing.")
     assert list(roles(doc)) == []
+
+
+# ---------------------------------------------------------------- roles in any phrasing (roles.phrasing)
+
+def test_apposition_role_noun_and_preposition(nlp):
+    doc = make(nlp, "Tomas Berg, a spokesman for the Nordic Shipping Union, declined to comment.",
+               {"Tomas Berg": "Person", "the Nordic Shipping Union": "Organization"})
+    assert found(doc) == {("Tomas Berg", "spokesman", "the Nordic Shipping Union")}
+    doc = make(nlp, "The study was led by Mira Holt, a senior researcher at the Coastal Ecology Institute.",
+               {"Mira Holt": "Person", "the Coastal Ecology Institute": "Organization"})
+    assert found(doc) == {("Mira Holt", "senior researcher", "the Coastal Ecology Institute")}
+    doc = make(nlp, "Prices will rise, said Aldo Ferri, an economist with Banca Rivale in Turin.",
+               {"Aldo Ferri": "Person", "Banca Rivale": "Organization", "Turin": "Location"})
+    assert found(doc) == {("Aldo Ferri", "economist", "Banca Rivale")}
+
+
+def test_military_rank_and_unit_apposition(nlp):
+    doc = make(nlp, "Colonel Ana Ruiz, the commander of the 3rd Mountain Brigade, said the pass was closed.",
+               {"Ana Ruiz": "Person", "the 3rd Mountain Brigade": "Organization"})
+    assert ("Ana Ruiz", "commander", "the 3rd Mountain Brigade") in found(doc)
+
+
+def test_title_first_apposition_and_possessive(nlp):
+    doc = make(nlp, "Norland's chief negotiator Ola Dahl left the talks early.",
+               {"Norland": "State", "Ola Dahl": "Person"})
+    assert found(doc) == {("Ola Dahl", "chief negotiator", "Norland")}
+    doc = make(nlp, "The deputy director of the Harbour Authority, Jan Vos, opened the gate.",
+               {"the Harbour Authority": "Organization", "Jan Vos": "Person"})
+    assert found(doc) == {("Jan Vos", "deputy director", "the Harbour Authority")}
+
+
+def test_organisation_modifies_the_role_noun(nlp):
+    doc = make(nlp, "Rosa Lind, a Metro Transit employee, saw the train stop.",
+               {"Rosa Lind": "Person", "Metro Transit": "Organization"})
+    assert found(doc) == {("Rosa Lind", "employee", "Metro Transit")}
+
+
+def test_coordinated_role_nouns_share_the_organisation(nlp):
+    doc = make(nlp, "Ivo Sand, founder and chairman of Sandline Logistics, declined an interview.",
+               {"Ivo Sand": "Person", "Sandline Logistics": "Organization"})
+    assert {(p, o) for p, _, o in found(doc)} == {("Ivo Sand", "Sandline Logistics")}
+
+
+def test_predicate_and_relative_clause(nlp):
+    doc = make(nlp, "Karin Moe is a member of the Green Valley Party.",
+               {"Karin Moe": "Person", "the Green Valley Party": "Organization"})
+    assert found(doc) == {("Karin Moe", "member", "the Green Valley Party")}
+    doc = make(nlp, "The plan was drafted by Leo Marsh, who heads the Urban Housing Trust.",
+               {"Leo Marsh": "Person", "the Urban Housing Trust": "Organization"})
+    assert found(doc) == {("Leo Marsh", "head", "the Urban Housing Trust")}
+
+
+def test_employment_verbs(nlp):
+    doc = make(nlp, "Nadia Crane works for Orbis Freight in the port.",
+               {"Nadia Crane": "Person", "Orbis Freight": "Organization"})
+    assert found(doc) == {("Nadia Crane", "employee", "Orbis Freight")}
+    doc = make(nlp, "In 2019 Paul Ekker joined Velta Motors as chief engineer.",
+               {"Paul Ekker": "Person", "Velta Motors": "Organization"})
+    assert found(doc) == {("Paul Ekker", "chief engineer", "Velta Motors")}
+
+
+def test_person_of_and_at_organisation(nlp):
+    doc = make(nlp, "The fire is contained, said Greta Holm of the National Forest Agency.",
+               {"Greta Holm": "Person", "the National Forest Agency": "Organization"})
+    assert found(doc) == {("Greta Holm", "member", "the National Forest Agency")}
+    doc = make(nlp, "Divers led by Ben Ross of Millbrook found the wreck.",
+               {"Ben Ross": "Person", "Millbrook": "Organization"})
+    assert found(doc) == set()  # one capitalised word after "of" is as often a home town
+
+
+def test_role_stated_of_a_pronoun(nlp):
+    doc = make(nlp, "Lena Park studies glaciers. She is a professor at the Polar Research Institute.",
+               {"Lena Park": "Person", "the Polar Research Institute": "Organization"})
+    assert found(doc) == {("Lena Park", "professor", "the Polar Research Institute")}
+    rs = list(roles(doc))
+    assert doc._.ng_article.body[rs[0].start:rs[0].end].startswith("She is a professor")
+
+
+def test_former_role_and_bracketed_alias_give_no_role(nlp):
+    doc = make(nlp, "Omar Vale, a former director of the River Trust, spoke.",
+               {"Omar Vale": "Person", "the River Trust": "Organization"})
+    assert found(doc) == set()
+    doc = make(nlp, "Eva Roth, president of the Guild of Map Makers (GMM), spoke.",
+               {"Eva Roth": "Person", "the Guild of Map Makers": "Organization", "GMM": "Person"})
+    assert found(doc) == {("Eva Roth", "president", "the Guild of Map Makers")}

@@ -24,6 +24,7 @@ from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import COURTESY, norm
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Entity, Role
+from newsgraph.extract.roles import phrasing
 from newsgraph.extract.roles.titles import (
     as_state,
     demonym_state,
@@ -57,6 +58,14 @@ def roles(doc: Doc) -> Iterator[Role]:
             continue
         seen.add((person, title, org))
         yield Role(person=person, title=title, organization=org, start=start - offset, end=end - offset)
+    pairs = {(p, o) for p, _, o in seen}
+    for f in phrasing.stated(doc):
+        start, end = f.sentence.start_char, f.sentence.end_char
+        if start < offset or (f.person, f.organization) in pairs:
+            continue
+        pairs.add((f.person, f.organization))
+        yield Role(person=f.person, title=f.title, organization=f.organization,
+                   start=start - offset, end=end - offset)
 
 
 def titled(doc: Doc) -> list[tuple[str, str, str | None, int]]:
