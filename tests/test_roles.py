@@ -209,3 +209,31 @@ def test_former_role_and_bracketed_alias_give_no_role(nlp):
     doc = make(nlp, "Eva Roth, president of the Guild of Map Makers (GMM), spoke.",
                {"Eva Roth": "Person", "the Guild of Map Makers": "Organization", "GMM": "Person"})
     assert found(doc) == {("Eva Roth", "president", "the Guild of Map Makers")}
+
+
+def test_person_of_the_party_and_possessive_party(nlp):
+    doc = make(nlp, "Maria Soto of the Labour party voted against the bill.",
+               {"Maria Soto": "Person", "Labour": "Organization"})
+    assert found(doc) == {("Maria Soto", "member", "Labour")}
+    doc = make(nlp, "Anton Veld's Civic Union Party won the vote in the north.",
+               {"Anton Veld": "Person", "Civic Union Party": "Organization"})
+    assert found(doc) == {("Anton Veld", "member", "Civic Union Party")}
+
+
+def test_believed_to_be_and_group_named_by_apposition(nlp):
+    doc = make(nlp, "Police detained Jon Arrieta, considered by officials to be a top leader of the armed "
+               "group Free Coast Front, the ministry said.",
+               {"Jon Arrieta": "Person", "Free Coast Front": "Organization"})
+    assert found(doc) == {("Jon Arrieta", "top leader", "Free Coast Front")}
+
+
+def test_role_noun_never_borrowed_across_another_name(nlp):
+    doc = make(nlp, "The mayor came with his wife, Lena Ruiz, and the deputy director of the Port Authority, "
+               "Omar Diaz, on Monday.",
+               {"Lena Ruiz": "Person", "the Port Authority": "Organization", "Omar Diaz": "Person"})
+    assert found(doc) == {("Omar Diaz", "deputy director", "the Port Authority")}
+
+
+def test_rank_abbreviation_split_by_the_tokenizer():
+    assert title_at(["Lt", ".", "Gen.", "Omar"], 0) == (0, 3, True)
+    assert title_at(["Col", ".", "Ana"], 0) == (0, 2, True)

@@ -97,7 +97,7 @@ def _people(doc: Doc, ctx: _Ctx) -> Iterator[tuple[Token, Entity]]:
         person = ctx.known.get(ent.kb_id_)
         if person is not None and person.kind == "Person":
             for t in ent:  # a parse may hang a name on two heads ("Tomas | Berg, a spokesman ...")
-                if t.head is t or not ent.start <= t.head.i < ent.end:
+                if t.head.i == t.i or not ent.start <= t.head.i < ent.end:
                     yield t, person
     for tok in doc:
         if tok.lower_ in PRONOUNS and tok.dep_ in _SUBJECTS:
@@ -115,10 +115,10 @@ def _roles_of(p: Token, ctx: _Ctx) -> Iterator[tuple[str, Entity]]:
     for prep in p.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):  # "X of Y", "X of the law firm of Y"
             org = _org_below(prep, ctx, ORG_ONLY, 2)
-            if org is not None and _named_body(org):
-                yield "member", org
+            if org is not None and (_named_body(org) or any(o.pos_ == "NOUN" for o in prep.children)):
+                yield "member", org  # a bare name must look like a body; "the Y party" says so itself
     for c in (*p.children, p.head):  # "Y's X", "X's Y party"
-        org = _entity(c, ctx) if c.dep_ == "poss" or c is p.head and p.dep_ == "poss" else None
+        org = _entity(c, ctx) if c.dep_ == "poss" or c.i == p.head.i and p.dep_ == "poss" else None
         if org is not None and org.kind == "Organization" and _named_body(org):
             yield "member", org
 
@@ -146,8 +146,8 @@ def _nouns_of(p: Token, ctx: _Ctx) -> list[Token]:
         found += [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
                   for pobj in prep.children if pobj.dep_ == "pobj"]
     out = []
-    for n in found:
-        out += [n, *_conjuncts(n)]
+    for n in found:  # "editor and columnist for Y"; never across a name ("X, Y and the secretary")
+        out += [n, *_conjuncts(n)] if role_noun(n.lemma_) and n.i not in ctx.ments else [n]
     return [n for n in out if n.pos_ in ("NOUN", "PROPN") and role_noun(n.lemma_)]
 
 
@@ -158,11 +158,13 @@ def _bracketed(t: Token) -> bool:
 
 def _clauses(p: Token) -> list[Token]:
     """Verbs whose subject is ``p``: its own clause, a relative clause on it, and their conjuncts."""
-    verbs = [p.head] if p.dep_ in _SUBJECTS and p.head is not p else []
+    verbs = [p.head] if p.dep_ in _SUBJECTS and p.head.i != p.i else []
     verbs += [c for c in p.children if c.dep_ == "relcl"]
     verbs += [c for a in p.children if a.dep_ == "appos" for c in a.children if c.dep_ == "relcl"]
     if p.dep_ == "dobj" and p.head.lemma_ in _NAMING:  # "Y named X its chief economist"
         verbs.append(p.head)
+    verbs += [c for c in p.children if c.dep_ == "acl"]  # "X, believed to be a leader of Y"
+    verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp" and x.lemma_ in _COPULAS]
     out = []
     for v in verbs:
         out += [v, *(c for c in _conjuncts(v) if not any(k.dep_ in _SUBJECTS for k in c.children))]
@@ -188,11 +190,11 @@ def _noun_role(n: Token, p: Token, ctx: _Ctx) -> tuple[str, Entity] | None:
     national = _head_word(title.lower()) in lexicon()["national"] or title.lower() in lexicon()["national"]
     org = _org_near(n, ctx, national)
     for other in (n.head, *n.children) if org is None else ():  # "director and spokesman of Y"
-        if other.dep_ == "conj" and other.head is n or n.dep_ == "conj" and other is n.head:
+        if other.dep_ == "conj" and other.head.i == n.i or n.dep_ == "conj" and other.i == n.head.i:
             org = _org_near(other, ctx, national)
             if org is not None:
                 break
-    if org is None and n.dep_ == "compound" and n.head is p:  # "Y spokesman X": Y modifies the name
+    if org is None and n.dep_ == "compound" and n.head.i == p.i:  # "Y spokesman X": Y modifies the name
         org = _org_among([c for c in p.children if c.i < n.i], ctx, WITH_STATE)
     return (title, org) if org is not None else None
 
@@ -258,7 +260,7 @@ def _org_below(prep: Token, ctx: _Ctx, kinds: tuple[str, ...], depth: int) -> En
         if obj.dep_ != "pobj":
             continue
         for t in (obj, *_conjuncts(obj)):
-            mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss")]
+            mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")]
             e = _entity(t, ctx) or _org_among(mods, ctx, kinds)
             if e is not None:
                 return e if e.kind in kinds else None
