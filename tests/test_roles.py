@@ -237,3 +237,11 @@ def test_role_noun_never_borrowed_across_another_name(nlp):
 def test_rank_abbreviation_split_by_the_tokenizer():
     assert title_at(["Lt", ".", "Gen.", "Omar"], 0) == (0, 3, True)
     assert title_at(["Col", ".", "Ana"], 0) == (0, 2, True)
+
+
+def test_stated_role_names_the_holder_of_a_later_description(nlp):
+    from newsgraph.extract.roles import titled
+    doc = make(nlp, "The strike began on Monday, according to Tomas Berg, a spokesman for the Nordic Shipping "
+               "Union. The spokesman said talks would resume.",
+               {"Tomas Berg": "Person", "the Nordic Shipping Union": "Organization"})
+    assert ("E0", "spokesman", "E1") in [(p, t, o) for p, t, o, _ in titled(doc)]
