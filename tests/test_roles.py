@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Span
 
 from newsgraph.extract.records import Article, Entity
-from newsgraph.extract.roles import roles, title_at
+from newsgraph.extract.roles import roles, title_at, titled
 
 
 def make(nlp, body: str, ents: dict[str, str], codes: dict[str, str] | None = None, datelines=()):
@@ -240,8 +240,22 @@ def test_rank_abbreviation_split_by_the_tokenizer():
 
 
 def test_stated_role_names_the_holder_of_a_later_description(nlp):
-    from newsgraph.extract.roles import titled
-    doc = make(nlp, "The strike began on Monday, according to Tomas Berg, a spokesman for the Nordic Shipping "
-               "Union. The spokesman said talks would resume.",
+    doc = make(nlp, "The strike began on Monday, according to Tomas Berg, a spokesman for the Nordic "
+               "Shipping Union. The spokesman said talks would resume.",
                {"Tomas Berg": "Person", "the Nordic Shipping Union": "Organization"})
     assert ("E0", "spokesman", "E1") in [(p, t, o) for p, t, o, _ in titled(doc)]
+
+
+def test_title_words_and_blocked_past_roles(nlp):
+    doc = make(nlp, "Ida Lund, a Paris-based senior analyst with the Meridian Policy Group, disagreed.",
+               {"Ida Lund": "Person", "Paris": "Location", "the Meridian Policy Group": "Organization"})
+    assert found(doc) == {("Ida Lund", "senior analyst", "the Meridian Policy Group")}
+    doc = make(nlp, "Carl Moss previously served as a director of the Delta Water Board.",
+               {"Carl Moss": "Person", "the Delta Water Board": "Organization"})
+    assert found(doc) == set()
+
+
+def test_coordinated_role_with_its_own_modifier_keeps_its_own_organisation(nlp):
+    doc = make(nlp, "Rafael Ortiz, an opposition leader and vice president of the Federal Assembly, spoke.",
+               {"Rafael Ortiz": "Person", "the Federal Assembly": "Organization"})
+    assert found(doc) == {("Rafael Ortiz", "vice president", "the Federal Assembly")}

@@ -168,7 +168,8 @@ def _clauses(p: Token) -> list[Token]:
     out = []
     for v in verbs:
         out += [v, *(c for c in _conjuncts(v) if not any(k.dep_ in _SUBJECTS for k in c.children))]
-    return out
+    blockers = _table()["blockers"]  # "X previously served as ...", "X, formerly a director of Y"
+    return [v for v in out if not any(c.dep_ == "advmod" and c.lower_ in blockers for c in v.children)]
 
 
 def _conjuncts(t: Token) -> list[Token]:
@@ -186,10 +187,13 @@ def _noun_role(n: Token, p: Token, ctx: _Ctx) -> tuple[str, Entity] | None:
     mods = _modifiers(n, ctx)
     if any(m.lower_ in _table()["blockers"] for m in (*mods, *n.children)):
         return None
-    title = " ".join(t.text for t in [*mods, n])
+    title = _title(n, mods, ctx)
     national = _head_word(title.lower()) in lexicon()["national"] or title.lower() in lexicon()["national"]
     org = _org_near(n, ctx, national)
-    for other in (n.head, *n.children) if org is None else ():  # "director and spokesman of Y"
+    if org is not None and org.kind == "State" and any(m.pos_ == "PROPN" for m in mods):
+        return None  # "New Jersey Lottery spokeswoman": a body of the State the text names but no entity
+    bare = not mods and not any(c.dep_ == "prep" for c in n.children)
+    for other in (n.head, *n.children) if org is None and bare else ():  # "founder and chairman of Y"
         if other.dep_ == "conj" and other.head.i == n.i or n.dep_ == "conj" and other.i == n.head.i:
             org = _org_near(other, ctx, national)
             if org is not None:
@@ -197,6 +201,14 @@ def _noun_role(n: Token, p: Token, ctx: _Ctx) -> tuple[str, Entity] | None:
     if org is None and n.dep_ == "compound" and n.head.i == p.i:  # "Y spokesman X": Y modifies the name
         org = _org_among([c for c in p.children if c.i < n.i], ctx, WITH_STATE)
     return (title, org) if org is not None else None
+
+
+def _title(n: Token, mods: list[Token], ctx: _Ctx) -> str:
+    """The printed title: "chief negotiator", "counter-terrorism prosecutor"; "Kabul-based" is no part."""
+    start = mods[0].i if mods else n.i
+    if start >= 2 and n.doc[start - 1].text == "-":
+        start = start + 1 if start - 2 in ctx.ments else start - 2
+    return n.doc[min(start, n.i):n.i + 1].text
 
 
 def _modifiers(n: Token, ctx: _Ctx) -> list[Token]:
