@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Span
 
+from newsgraph.extract.pipeline import extract
 from newsgraph.extract.records import Article, Entity
 from newsgraph.extract.roles import roles, title_at, titled
 
@@ -259,3 +260,17 @@ def test_coordinated_role_with_its_own_modifier_keeps_its_own_organisation(nlp):
     doc = make(nlp, "Rafael Ortiz, an opposition leader and vice president of the Federal Assembly, spoke.",
                {"Rafael Ortiz": "Person", "the Federal Assembly": "Organization"})
     assert found(doc) == {("Rafael Ortiz", "vice president", "the Federal Assembly")}
+
+
+def test_surname_and_apposition_through_the_whole_pipeline(nlp):
+    body = ("Anna Kowalski has studied river floods for twenty years. Kowalski is a senior researcher at the "
+            "Institute of Hydrology in Warsaw.\n\nThe report was welcomed by Peter Lang, a spokesman for the "
+            "European Environment Agency.")
+    art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=len(body), headline="Floods",
+                  body=body, body_start=0)
+    [rec] = extract(nlp, [art])
+    names = {e.id: e.name for e in rec.entities}
+    got = {(names[r.person].split()[-1], r.title, names[r.organization]): body[r.start:r.end]
+           for r in rec.roles}
+    assert got[("Kowalski", "senior researcher", "Institute of Hydrology")].startswith("Kowalski is a senior")
+    assert got[("Lang", "spokesman", "European Environment Agency")].startswith("The report was welcomed")
