@@ -274,3 +274,10 @@ def test_surname_and_apposition_through_the_whole_pipeline(nlp):
            for r in rec.roles}
     assert got[("Kowalski", "senior researcher", "Institute of Hydrology")].startswith("Kowalski is a senior")
     assert got[("Lang", "spokesman", "European Environment Agency")].startswith("The report was welcomed")
+
+
+def test_rank_abbreviation_and_unit_in_a_relative_clause(nlp):
+    doc = make(nlp, "Brig. Gen. Mark Dune, who commands the 2nd Infantry Division, said the convoy was hit.",
+               {"Mark Dune": "Person", "the 2nd Infantry Division": "Organization"})
+    assert found(doc) == {("Mark Dune", "commander", "the 2nd Infantry Division")}
+    assert ("E0", "Brigadier General") in [(p, t) for p, t, _, _ in titled(doc)]

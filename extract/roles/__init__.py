@@ -125,6 +125,8 @@ def _titled(doc: Doc) -> Iterator[tuple[str, str, str | None, Span]]:
 def _role(doc: Doc, ments, known, found) -> tuple[str, str, str | None, Span] | None:
     s, e, national = found
     sent = doc[s].sent
+    if doc[e - 1].sent.start != sent.start:  # "Brig. | Gen. X": the title's period read as a sentence end
+        sent = doc[sent.start:doc[e - 1].sent.end]
     if s > sent.start and doc[s - 1].lower_ in lexicon()["blockers"]:
         return None
     e, org = _right(doc, ments, known, e, sent.end)
