@@ -1,4 +1,4 @@
-"""Roles: "person holds title at organisation/state" (org:Membership) from title patterns.
+"""Roles: "person holds title at organisation/state" (org:Membership) from titles and any phrasing.
 
 Constructions (the office vocabulary is ``extract/lexicon/data/titles.toml``):
 
@@ -11,7 +11,10 @@ Constructions (the office vocabulary is ``extract/lexicon/data/titles.toml``):
 National offices (president, minister, ambassador, MP, military ranks) are held at the State; a
 title with no organisation in reach falls back to the person's or the dateline's country.
 The office vocabulary lookup (:func:`title_at`) and the entity helpers live in
-:mod:`newsgraph.extract.roles.titles`.
+:mod:`newsgraph.extract.roles.titles`; roles stated in any other phrasing ("X, a spokesman for Y",
+"Y's chief negotiator X", "X, who heads Y", "She is a professor at Y") are read from the dependency
+parse by :mod:`newsgraph.extract.roles.phrasing`. A person and organisation found by both keep the
+printed title.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import COURTESY, norm
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Entity, Role
+from newsgraph.extract.roles import phrasing
 from newsgraph.extract.roles.titles import (
     as_state,
     demonym_state,
@@ -57,14 +61,32 @@ def roles(doc: Doc) -> Iterator[Role]:
             continue
         seen.add((person, title, org))
         yield Role(person=person, title=title, organization=org, start=start - offset, end=end - offset)
+    pairs = {(p, o) for p, _, o in seen}
+    for person, title, org, start, end in _stated_of(doc):
+        if start < offset or (person, org) in pairs:
+            continue
+        pairs.add((person, org))
+        yield Role(person=person, title=title, organization=org, start=start - offset, end=end - offset)
 
 
 def titled(doc: Doc) -> list[tuple[str, str, str | None, int]]:
     """Every titled person, organisation or not: (person id, title, organisation id, char offset).
 
-    Used to resolve descriptions ("the prime minister said") to the person given that title.
+    Titles in front of names and roles stated in any phrasing, in text order. Used to resolve
+    descriptions ("the prime minister said", "the spokeswoman added") to the person given that title.
     """
-    return [(p, t, o, start) for p, t, o, start, _ in _titles_of(doc)]
+    found = sorted([*_titles_of(doc), *_stated_of(doc)], key=lambda r: r[3])
+    return [(p, t, o, start) for p, t, o, start, _ in found]
+
+
+def _stated_of(doc: Doc) -> list[tuple[str, str, str, int, int]]:
+    """:func:`phrasing.stated` with sentence offsets, computed once per Doc."""
+    cached = doc.user_data.get("ng_stated")
+    if cached is None:
+        cached = [(f.person, f.title, f.organization, f.sentence.start_char, f.sentence.end_char)
+                  for f in phrasing.stated(doc)]
+        doc.user_data["ng_stated"] = cached
+    return cached
 
 
 def _titles_of(doc: Doc) -> list[tuple[str, str, str | None, int, int]]:
@@ -103,6 +125,8 @@ def _titled(doc: Doc) -> Iterator[tuple[str, str, str | None, Span]]:
 def _role(doc: Doc, ments, known, found) -> tuple[str, str, str | None, Span] | None:
     s, e, national = found
     sent = doc[s].sent
+    if doc[e - 1].sent.start != sent.start:  # "Brig. | Gen. X": the title's period read as a sentence end
+        sent = doc[sent.start:doc[e - 1].sent.end]
     if s > sent.start and doc[s - 1].lower_ in lexicon()["blockers"]:
         return None
     e, org = _right(doc, ments, known, e, sent.end)

@@ -9,6 +9,8 @@
 (0, 3, True)
 >>> title_at(["the", "executive", "director", "of"], 1)
 (1, 3, False)
+>>> title_at(["Lt", ".", "Gen.", "Omar"], 0)
+(0, 3, True)
 """
 from __future__ import annotations
 
@@ -64,8 +66,8 @@ def title_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
 
 def _join(words: list[str]) -> str:
     out = ""
-    for w in words:
-        out += w if not out or w == "-" or out.endswith("-") else " " + w
+    for w in words:  # "Ambassador - at - Large", and "Lt . Gen." where the tokenizer split "Lt."
+        out += w if not out or w in ("-", ".") or out.endswith("-") else " " + w
     return out
 
 
