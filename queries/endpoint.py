@@ -31,8 +31,8 @@ from newsgraph.queries.named import list_queries
 from newsgraph.queries.sparql.adhoc import check_query
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
 from newsgraph.queries.sparql.media import negotiate
-from newsgraph.queries.sparql.pool import PoolServer
-from newsgraph.queries.sparql.worker import WorkerSettings, run_limited
+from newsgraph.queries.sparql.pool import BACKLOG, WORKERS, PoolServer
+from newsgraph.queries.sparql.worker import WorkerSettings, prepare, run_limited
 
 __all__ = ["Handler", "QueryLimits", "Refused", "ServeOptions", "check_query", "negotiate", "serve"]
 
@@ -155,8 +155,8 @@ class ServeOptions:
     max_rows: int = 10000
     max_body: int = 1_000_000
     limits: QueryLimits = field(default_factory=QueryLimits)
-    workers: int = 32
-    backlog: int = 128
+    workers: int = WORKERS
+    backlog: int = BACKLOG
     verbose: bool = False
 
 
@@ -168,9 +168,11 @@ def serve(g: Graph, options: ServeOptions | None = None, **changes) -> PoolServe
     (``http://host:port/sparql``); stop it with ``server.shutdown(); server.server_close()``.
     """
     options = dataclasses.replace(options or ServeOptions(), **changes)
+    prepare()
     server = PoolServer((options.host, options.port), Handler, options.workers, options.backlog)
     server.graph, server.max_body, server.verbose = g, int(options.max_body), options.verbose
     server.settings = WorkerSettings(float(options.timeout), int(options.max_rows), options.limits)
+    server.timeout_s, server.max_rows = server.settings.timeout, server.settings.max_rows
     bound_host, bound_port = server.server_address[:2]
     server.url = f"http://{bound_host}:{bound_port}/sparql"
     server.thread = threading.Thread(target=server.serve_forever, name="sparql-endpoint", daemon=True)

@@ -22,6 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 from http.server import HTTPServer
 
 IO_TIMEOUT = 20.0
+WORKERS = 32
+BACKLOG = 128
 
 
 class PoolServer(HTTPServer):
@@ -29,7 +31,7 @@ class PoolServer(HTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address, handler, workers: int = 32, backlog: int = 128):
+    def __init__(self, address, handler, workers: int = WORKERS, backlog: int = BACKLOG):
         self.request_queue_size = backlog
         self.workers = workers
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql-worker")

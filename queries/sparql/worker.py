@@ -2,10 +2,10 @@
 
 Nothing of a query is parsed in the serving process, so no parse holds a lock
 or the interpreter of the server: a 1 MB query costs its own process's time,
-bounded by the timeout.  A query still running after :data:`DEMOTE_AFTER`
-seconds is demoted to the lowest CPU priority (``nice 19``): heavy queries then
-share what small ones leave, and small queries keep answering fast however many
-heavy ones run (a two-level feedback queue, scheduled by the kernel).
+bounded by the timeout.  A query still running after 0.3 s gets a lower CPU
+priority (``nice 5``, after 1 s ``nice 10``, see :data:`DEMOTIONS`): heavy queries
+take a smaller share of the CPU, and small queries keep answering fast while
+heavy ones run (a multi-level feedback queue, scheduled by the kernel).
 
 >>> from rdflib import Graph
 >>> run_limited(Graph(), "ASK { }", WorkerSettings(timeout=5)).status
@@ -21,14 +21,15 @@ import os
 from dataclasses import dataclass, field
 
 from rdflib import Graph
+from rdflib.plugins.sparql.parser import parseQuery
 
 from newsgraph.queries.named import serialize
 from newsgraph.queries.sparql.adhoc import QueryFailed, run_checked
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
 from newsgraph.queries.sparql.media import negotiate
 
-DEMOTE_AFTER = 0.25
-LOWEST_PRIORITY = 19
+#: (seconds running, niceness from then on): the longer a query runs, the less CPU it may take from others
+DEMOTIONS = ((0.3, 5), (1.0, 10))
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,14 @@ class Answer:
     mime: str
     body: bytes
     truncated: bool = False
+
+
+def prepare() -> None:
+    """Build rdflib's query grammar once, in the serving process, before any thread runs.
+
+    pyparsing finishes a grammar on its first parse (0.1 s); forked workers inherit it finished.
+    """
+    parseQuery("ASK { }")
 
 
 def _answer(g: Graph, text: str, settings: WorkerSettings) -> Answer:
@@ -95,12 +104,13 @@ def run_limited(g: Graph, text: str, settings: WorkerSettings) -> Answer:
 
 
 def _wait(parent, pid: int, timeout: float) -> Answer:
-    first = min(DEMOTE_AFTER, timeout)
-    ready = parent.poll(first)
-    if not ready:
-        _demote(pid)
-        ready = parent.poll(max(timeout - first, 0))
-    if not ready:
+    waited = 0.0
+    for after, niceness in DEMOTIONS:
+        if after >= timeout or parent.poll(after - waited):
+            break
+        waited = after
+        _demote(pid, niceness)
+    if not parent.poll(max(timeout - waited, 0)):
         return Answer(503, "text/plain", f"query timed out after {timeout:g} s".encode())
     try:
         return parent.recv()
@@ -108,6 +118,6 @@ def _wait(parent, pid: int, timeout: float) -> Answer:
         return Answer(500, "text/plain", b"query worker died")
 
 
-def _demote(pid: int) -> None:
+def _demote(pid: int, niceness: int) -> None:
     with contextlib.suppress(OSError):  # already gone, or not allowed: scheduling stays as it was
-        os.setpriority(os.PRIO_PROCESS, pid, LOWEST_PRIORITY)
+        os.setpriority(os.PRIO_PROCESS, pid, niceness)
