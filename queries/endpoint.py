@@ -31,7 +31,7 @@ from newsgraph.queries.named import list_queries
 from newsgraph.queries.sparql.adhoc import check_query
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
 from newsgraph.queries.sparql.media import negotiate
-from newsgraph.queries.sparql.pool import BACKLOG, WORKERS, PoolServer
+from newsgraph.queries.sparql.pool import BACKLOG, HEAVY, WORKERS, PoolServer
 from newsgraph.queries.sparql.worker import WorkerSettings, prepare, run_limited
 
 __all__ = ["Handler", "QueryLimits", "Refused", "ServeOptions", "check_query", "negotiate", "serve"]
@@ -99,7 +99,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(400, "text/plain", b"default-graph-uri / named-graph-uri are not supported")
         srv = self.server
         settings = dataclasses.replace(srv.settings, accept=self.headers.get("Accept"))
-        answer = run_limited(srv.graph, text, settings)
+        answer = run_limited(srv.graph, text, settings, srv.heavy)
         extra = {"X-Result-Truncated": "true", "X-Max-Rows": str(settings.max_rows)}
         return self._send(answer.status, answer.mime, answer.body, extra if answer.truncated else {})
 
@@ -146,8 +146,9 @@ def _param_note(query) -> str:
 class ServeOptions:
     """Where the endpoint listens and what it allows: seconds per query, rows per result, request body
     bytes, the size of a query (:class:`QueryLimits`), requests handled at once (``workers``, each
-    may run one query process), connections queued by the kernel (``backlog``); ``verbose`` logs
-    every request to stderr.  ``port=0`` picks a free port."""
+    may run one query process), connections queued by the kernel (``backlog``), heavy queries
+    run at once (``heavy``, :mod:`newsgraph.queries.sparql.worker`); ``verbose`` logs every
+    request to stderr.  ``port=0`` picks a free port."""
 
     host: str = "127.0.0.1"
     port: int = 0
@@ -157,6 +158,7 @@ class ServeOptions:
     limits: QueryLimits = field(default_factory=QueryLimits)
     workers: int = WORKERS
     backlog: int = BACKLOG
+    heavy: int = HEAVY
     verbose: bool = False
 
 
@@ -173,6 +175,7 @@ def serve(g: Graph, options: ServeOptions | None = None, **changes) -> PoolServe
     server.graph, server.max_body, server.verbose = g, int(options.max_body), options.verbose
     server.settings = WorkerSettings(float(options.timeout), int(options.max_rows), options.limits)
     server.timeout_s, server.max_rows = server.settings.timeout, server.settings.max_rows
+    server.heavy = threading.BoundedSemaphore(options.heavy)
     bound_host, bound_port = server.server_address[:2]
     server.url = f"http://{bound_host}:{bound_port}/sparql"
     server.thread = threading.Thread(target=server.serve_forever, name="sparql-endpoint", daemon=True)

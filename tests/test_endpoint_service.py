@@ -184,3 +184,16 @@ def test_a_jsonl_file_is_not_a_graph(tmp_path, command):
     done = subprocess.run([NEWSGRAPH, *args], capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "not a graph" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "Bad syntax" not in done.stderr
+
+
+def test_big_values_queries_do_not_hold_up_a_small_one(served):
+    """Two 0.9 MB VALUES queries in flight; an ASK sent meanwhile is answered, and so are they."""
+    url, _ = served
+    values = " ".join(f"<https://example.org/value/{i:07d}>" for i in range(26_000))
+    big = f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?v {{ {values} }} OPTIONAL {{ ?v ?p ?o }} }}"
+    assert 850_000 < len(big) < 1_000_000
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        heavy = [pool.submit(http, url, big.encode(), {"Content-Type": "application/sparql-query"})
+                 for _ in range(2)]
+        assert http(f"{url}?query={quote('ASK { ?s ?p ?o }')}") == (200, b'{"head": {}, "boolean": true}')
+        assert [f.result()[0] for f in heavy] in ([200, 200], [200, 503], [503, 200], [503, 503])

@@ -17,13 +17,15 @@ leaves no traceback in the log.
 """
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from http.server import HTTPServer
 
 IO_TIMEOUT = 20.0
-WORKERS = 32
+WORKERS = 64
 BACKLOG = 128
+HEAVY = max(2, os.cpu_count() or 2)
 
 
 class PoolServer(HTTPServer):

@@ -2,10 +2,13 @@
 
 Nothing of a query is parsed in the serving process, so no parse holds a lock
 or the interpreter of the server: a 1 MB query costs its own process's time,
-bounded by the timeout.  A query still running after 0.3 s gets a lower CPU
-priority (``nice 5``, after 1 s ``nice 10``, see :data:`DEMOTIONS`): heavy queries
-take a smaller share of the CPU, and small queries keep answering fast while
-heavy ones run (a multi-level feedback queue, scheduled by the kernel).
+bounded by the timeout.  Small queries never wait for heavy ones: a query
+still running after :data:`HEAVY_AFTER` seconds is heavy, and goes on only
+while it holds one of a few heavy slots (a semaphore the server sizes to its
+CPUs); without a free slot it is paused (SIGSTOP) until one frees, and the
+timeout counts on.  Heavy queries also run at a lower CPU priority
+(``nice`` :data:`HEAVY_NICENESS`).  So at most that many heavy queries compete
+with the small ones for the CPU, however many clients send heavy queries.
 
 >>> from rdflib import Graph
 >>> run_limited(Graph(), "ASK { }", WorkerSettings(timeout=5)).status
@@ -18,6 +21,9 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from dataclasses import dataclass, field
 
 from rdflib import Graph
@@ -28,8 +34,8 @@ from newsgraph.queries.sparql.adhoc import QueryFailed, run_checked
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
 from newsgraph.queries.sparql.media import negotiate
 
-#: (seconds running, niceness from then on): the longer a query runs, the less CPU it may take from others
-DEMOTIONS = ((0.3, 5), (1.0, 10))
+HEAVY_AFTER = 0.3
+HEAVY_NICENESS = 5
 
 
 @dataclass(frozen=True)
@@ -83,10 +89,12 @@ def _child(conn, g: Graph, text: str, settings: WorkerSettings) -> None:
         os._exit(0)
 
 
-def run_limited(g: Graph, text: str, settings: WorkerSettings) -> Answer:
+def run_limited(g: Graph, text: str, settings: WorkerSettings,
+                heavy: threading.Semaphore | None = None) -> Answer:
     """The :class:`Answer` to the query ``text`` on ``g``, computed in a forked process.
 
-    503 when it is still running at ``settings.timeout`` (the process is killed).
+    503 when it is still running at ``settings.timeout`` (the process is killed).  ``heavy``:
+    the slots of heavy queries (see the module doc); None runs every query on without a slot.
     """
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
@@ -94,23 +102,36 @@ def run_limited(g: Graph, text: str, settings: WorkerSettings) -> Answer:
     proc.start()
     child.close()
     try:
-        return _wait(parent, proc.pid, settings.timeout)
+        answer = _wait(parent, proc.pid, settings.timeout, heavy)
     finally:
         parent.close()
-        proc.join(0.2)
-        if proc.is_alive():
-            proc.kill()
-            proc.join()
+    if answer.status in (500, 503):  # timed out or died: make sure it is gone
+        proc.kill()
+        proc.join()
+    return answer  # an answering worker exits by itself; the next start() reaps it
 
 
-def _wait(parent, pid: int, timeout: float) -> Answer:
-    waited = 0.0
-    for after, niceness in DEMOTIONS:
-        if after >= timeout or parent.poll(after - waited):
-            break
-        waited = after
-        _demote(pid, niceness)
-    if not parent.poll(max(timeout - waited, 0)):
+def _wait(parent, pid: int, timeout: float, heavy: threading.Semaphore | None) -> Answer:
+    deadline = time.monotonic() + timeout
+    if parent.poll(min(HEAVY_AFTER, timeout)) or time.monotonic() >= deadline:
+        return _receive(parent, timeout)
+    if heavy is None:
+        _signal(pid, None)
+        parent.poll(max(deadline - time.monotonic(), 0))
+        return _receive(parent, timeout)
+    _signal(pid, signal.SIGSTOP)  # paused until it holds a heavy slot
+    if not heavy.acquire(timeout=max(deadline - time.monotonic(), 0)):
+        return _receive(parent, timeout)
+    try:
+        _signal(pid, signal.SIGCONT)
+        parent.poll(max(deadline - time.monotonic(), 0))
+        return _receive(parent, timeout)
+    finally:
+        heavy.release()
+
+
+def _receive(parent, timeout: float) -> Answer:
+    if not parent.poll():
         return Answer(503, "text/plain", f"query timed out after {timeout:g} s".encode())
     try:
         return parent.recv()
@@ -118,6 +139,9 @@ def _wait(parent, pid: int, timeout: float) -> Answer:
         return Answer(500, "text/plain", b"query worker died")
 
 
-def _demote(pid: int, niceness: int) -> None:
+def _signal(pid: int, signum: int | None) -> None:
+    """Send ``signum`` (None: none) and lower the priority of the heavy query ``pid``."""
     with contextlib.suppress(OSError):  # already gone, or not allowed: scheduling stays as it was
-        os.setpriority(os.PRIO_PROCESS, pid, niceness)
+        if signum is not None:
+            os.kill(pid, signum)
+        os.setpriority(os.PRIO_PROCESS, pid, HEAVY_NICENESS)
