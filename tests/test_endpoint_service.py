@@ -59,13 +59,17 @@ def trap():
     listener.close()
 
 
-@pytest.fixture(scope="module")
-def served(mini_store):
-    """``newsgraph serve`` on the mini store, a free port; yields (url, process); stderr is its log."""
-    proc = subprocess.Popen([NEWSGRAPH, "serve", str(mini_store), "--port", "0", "--timeout", "5"],
+def start(out) -> tuple[str, subprocess.Popen]:
+    """``newsgraph serve OUT`` on a free port: (url, process); its stderr is the server log."""
+    proc = subprocess.Popen([NEWSGRAPH, "serve", str(out), "--port", "0", "--timeout", "5"],
                             stderr=subprocess.PIPE, text=True)
     line = proc.stderr.readline()
-    url = line.split(" at ", 1)[1].split(" ", 1)[0]
+    return line.split(" at ", 1)[1].split(" ", 1)[0], proc
+
+
+@pytest.fixture(scope="module")
+def served(mini_store):
+    url, proc = start(mini_store)
     yield url, proc
     proc.terminate()
     proc.wait(10)
@@ -167,8 +171,8 @@ def test_sixty_four_clients_all_answered(served):
     assert statuses == [(200, 200, 400)[i % 3] for i in range(256)]
 
 
-def test_server_log_has_no_traceback(served):
-    url, proc = served
+def test_server_log_has_no_traceback(mini_store):
+    url, proc = start(mini_store)
     raw(url, b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: \xc2\xb2\r\n\r\n")
     raw(url, b"GET /sparql?query=ASK%20%7B%7D HTTP/1.1\r\nHost: x\r\nAccept: text/csv;q=nan\r\n\r\n")
     proc.terminate()
