@@ -1,12 +1,16 @@
-"""A read-only SPARQL 1.1 Protocol endpoint on the standard library's ThreadingHTTPServer.
+"""A read-only SPARQL 1.1 Protocol endpoint on the standard library's HTTP server.
 
 ``GET /sparql?query=...`` and ``POST /sparql`` (form-encoded or
 ``application/sparql-query``); ``/`` serves an HTML page with a query box and the
 named queries.  Results are content-negotiated (SPARQL JSON/XML, CSV, TSV; Turtle,
-JSON-LD or N-Triples for CONSTRUCT/DESCRIBE).  Updates, LOAD/CLEAR/DROP, SERVICE
-and FROM clauses are refused before anything runs; each query runs in a forked
-worker process that is killed at the timeout; results are capped at ``max_rows``
-(header ``X-Result-Truncated: true``); bodies over ``max_body`` bytes get 413.
+JSON-LD or N-Triples for CONSTRUCT/DESCRIBE).  Each query is checked, parsed and run
+in a forked worker process that is killed at the timeout
+(:mod:`newsgraph.queries.sparql.worker`): updates, SERVICE and FROM clauses and
+queries over the size limits are refused on the text's tokens before any parse
+(:mod:`newsgraph.queries.sparql.guard`); results are capped at ``max_rows``
+(header ``X-Result-Truncated: true``); bodies over ``max_body`` bytes get 413, a
+malformed Content-Length 400.  At most ``workers`` requests are handled at once,
+``backlog`` more wait in the kernel (:mod:`newsgraph.queries.sparql.pool`).
 
 >>> fmt, mime = negotiate("text/csv;q=0.5, application/sparql-results+json", graph_result=False)
 >>> fmt, mime
@@ -16,159 +20,21 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import multiprocessing
-import os
-import sys
 import threading
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, quote, urlsplit
 
-from pyparsing import ParseException
 from rdflib import Graph
-from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
 
-from newsgraph.queries.named import list_queries, serialize
-from newsgraph.queries.sparql.native import run
+from newsgraph.queries.named import list_queries
+from newsgraph.queries.sparql.adhoc import check_query
+from newsgraph.queries.sparql.guard import QueryLimits, Refused
+from newsgraph.queries.sparql.media import negotiate
+from newsgraph.queries.sparql.pool import BACKLOG, HEAVY, WORKERS, PoolServer
+from newsgraph.queries.sparql.worker import WorkerSettings, prepare, run_limited
 
-RESULT_TYPES = (("application/sparql-results+json", "json"), ("application/json", "json"),
-                ("application/sparql-results+xml", "xml"), ("application/xml", "xml"), ("text/xml", "xml"),
-                ("text/csv", "csv"), ("text/tab-separated-values", "tsv"))
-GRAPH_TYPES = (("text/turtle", "turtle"), ("application/x-turtle", "turtle"),
-               ("application/ld+json", "json-ld"), ("application/json", "json-ld"),
-               ("application/n-triples", "nt"), ("text/plain", "nt"), ("application/rdf+xml", "xml"))
-MIME = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-        "csv": "text/csv", "tsv": "text/tab-separated-values"}
-GRAPH_MIME = {"turtle": "text/turtle", "json-ld": "application/ld+json", "nt": "application/n-triples",
-              "xml": "application/rdf+xml"}
-
-
-class Refused(Exception):
-    """A request the endpoint will not run: ``status`` is the HTTP code to answer with."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-
-
-def negotiate(accept: str | None, graph_result: bool) -> tuple[str, str]:
-    """(serializer format, media type) for an Accept header; the first supported type wins ties."""
-    table = GRAPH_TYPES if graph_result else RESULT_TYPES
-    offers = []
-    for position, part in enumerate((accept or "").split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        q = next((float(f[2:]) for f in fields[1:] if f.startswith("q=") and _is_float(f[2:])), 1.0)
-        offers.append((-q, position, fields[0].lower()))
-    primary = GRAPH_MIME if graph_result else MIME
-    for _, _, mime in sorted(offers):
-        for candidate, fmt in table:
-            if mime == candidate:
-                return fmt, primary[fmt]
-        for fmt, candidate in primary.items():
-            if mime == "*/*" or (mime.endswith("/*") and candidate.startswith(mime[:-1])):
-                return fmt, candidate
-    fmt = table[0][1]
-    return fmt, primary[fmt]
-
-
-def _is_float(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _walk(node):
-    if isinstance(node, CompValue):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list | tuple):
-        for value in node:
-            yield from _walk(value)
-
-
-_PARSER_LOCK = threading.Lock()
-
-
-def _parse(text: str):
-    try:
-        parsed = parseQuery(text)
-    except ParseException as exc:
-        try:
-            update = parseUpdate(text)
-        except ParseException:
-            raise Refused(400, f"malformed query: {exc}") from None
-        names = ", ".join(sorted({op.name for op in update.request})) or "update"
-        raise Refused(403, f"read-only endpoint: SPARQL Update ({names}) is refused") from None
-    try:
-        return translateQuery(parsed)
-    except Exception as exc:  # rdflib raises plain Exceptions for semantic errors
-        raise Refused(400, f"malformed query: {exc}") from None
-
-
-def check_query(text: str):
-    """The translated query when ``text`` is an acceptable read-only query; Refused otherwise.
-
-    >>> check_query("DROP ALL")
-    Traceback (most recent call last):
-    ...
-    newsgraph.queries.endpoint.Refused: read-only endpoint: SPARQL Update (Drop) is refused
-    """
-    if not text or not text.strip():
-        raise Refused(400, "missing query")
-    with _PARSER_LOCK:  # rdflib's pyparsing grammar is not thread-safe
-        query = _parse(text)
-    for node in _walk(query.algebra):
-        if node.name == "ServiceGraphPattern":
-            raise Refused(403, "read-only endpoint: SERVICE (federated query) is refused")
-    if query.algebra.get("datasetClause"):
-        raise Refused(400, "FROM / FROM NAMED are not supported: the endpoint queries its own graph")
-    return query
-
-
-def _child(conn, g: Graph, query, accept: str | None, max_rows: int, text: str) -> None:
-    """Worker body: run, serialize, send (status, media type, body, truncated), exit without cleanup."""
-    try:
-        result = run(g, text, query)
-        graph_result = result.type in ("CONSTRUCT", "DESCRIBE")
-        fmt, mime = negotiate(accept, graph_result)
-        body, truncated = serialize(result, fmt, max_rows)
-        conn.send((200, mime, body, truncated))
-    except Exception as exc:  # report any evaluation error to the parent
-        conn.send((400, "text/plain", f"query failed: {exc}".encode(), False))
-    finally:
-        conn.close()
-        os._exit(0)
-
-
-def run_limited(g: Graph, query, accept: str | None, timeout: float, max_rows: int, text: str):
-    """(status, media type, body, truncated) of ``query`` run in a forked process, killed at ``timeout``.
-
-    ``text`` is the checked query's text: on a build's store it runs in Oxigraph
-    (:func:`newsgraph.queries.sparql.native.run`); ``query`` (rdflib's translation) runs otherwise.
-    """
-    ctx = multiprocessing.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, g, query, accept, max_rows, text), daemon=True)
-    proc.start()
-    child.close()
-    try:
-        if parent.poll(timeout):
-            try:
-                return parent.recv()
-            except EOFError:
-                return 500, "text/plain", b"query worker died", False
-        return 503, "text/plain", f"query timed out after {timeout:g} s".encode(), False
-    finally:
-        parent.close()
-        proc.join(0.2)
-        if proc.is_alive():
-            proc.kill()
-            proc.join()
+__all__ = ["Handler", "QueryLimits", "Refused", "ServeOptions", "check_query", "negotiate", "serve"]
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -194,13 +60,9 @@ class Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path not in ("/", "/sparql"):
             return self._send(404, "text/plain", b"not found: POST to /sparql")
-        length = self.headers.get("Content-Length")
-        if length is None or not length.isdigit():
-            return self._send(411, "text/plain", b"Content-Length required")
-        if int(length) > self.server.max_body:
-            self.close_connection = True
-            return self._send(413, "text/plain", f"request body over {self.server.max_body} bytes".encode())
-        body = self.rfile.read(int(length)).decode("utf-8", "replace")
+        body = self._body()
+        if body is None:
+            return None
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if ctype == "application/sparql-update":
             return self._send(403, "text/plain", b"read-only endpoint: SPARQL Update is refused")
@@ -211,18 +73,35 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(403, "text/plain", b"read-only endpoint: SPARQL Update is refused")
         return self._answer_query((params.get("query") or [""])[0], params)
 
+    def _body(self) -> str | None:
+        """The request body as text; None when an error was answered (no length, bad length, too big)."""
+        length = self.headers.get("Content-Length")
+        if length is None:
+            self._send(411, "text/plain", b"Content-Length required")
+            return None
+        if not (length.strip().isascii() and length.strip().isdigit()):
+            self.close_connection = True
+            self._send(400, "text/plain", b"malformed Content-Length: ASCII digits expected")
+            return None
+        if int(length) > self.server.max_body:
+            self.close_connection = True
+            self._send(413, "text/plain", f"request body over {self.server.max_body} bytes".encode())
+            return None
+        data = self.rfile.read(int(length))
+        if len(data) < int(length):
+            self.close_connection = True
+            self._send(400, "text/plain", b"request body shorter than its Content-Length")
+            return None
+        return data.decode("utf-8", "replace")
+
     def _answer_query(self, text: str, params: dict):
-        try:
-            if params.get("default-graph-uri") or params.get("named-graph-uri"):
-                raise Refused(400, "default-graph-uri / named-graph-uri are not supported")
-            query = check_query(text)
-        except Refused as exc:
-            return self._send(exc.status, "text/plain", str(exc).encode())
+        if params.get("default-graph-uri") or params.get("named-graph-uri"):
+            return self._send(400, "text/plain", b"default-graph-uri / named-graph-uri are not supported")
         srv = self.server
-        status, mime, body, truncated = run_limited(srv.graph, query, self.headers.get("Accept"),
-                                                    srv.timeout_s, srv.max_rows, text)
-        extra = {"X-Result-Truncated": "true", "X-Max-Rows": str(srv.max_rows)} if truncated else {}
-        return self._send(status, mime, body, extra)
+        settings = dataclasses.replace(srv.settings, accept=self.headers.get("Accept"))
+        answer = run_limited(srv.graph, text, settings, srv.heavy)
+        extra = {"X-Result-Truncated": "true", "X-Max-Rows": str(settings.max_rows)}
+        return self._send(answer.status, answer.mime, answer.body, extra if answer.truncated else {})
 
     def _send(self, status: int, mime: str, body: bytes, headers: dict | None = None):
         self.send_response(status)
@@ -263,28 +142,27 @@ def _param_note(query) -> str:
     return f" <small>({html.escape(', '.join(names))})</small>" if names else ""
 
 
-class _Server(ThreadingHTTPServer):
-    """ThreadingHTTPServer that does not print a traceback when a client hangs up early."""
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 @dataclass(frozen=True)
 class ServeOptions:
     """Where the endpoint listens and what it allows: seconds per query, rows per result, request body
-    bytes; ``verbose`` logs every request to stderr.  ``port=0`` picks a free port."""
+    bytes, the size of a query (:class:`QueryLimits`), requests handled at once (``workers``, each
+    may run one query process), connections queued by the kernel (``backlog``), heavy queries
+    run at once (``heavy``, :mod:`newsgraph.queries.sparql.worker`); ``verbose`` logs every
+    request to stderr.  ``port=0`` picks a free port."""
 
     host: str = "127.0.0.1"
     port: int = 0
     timeout: float = 10.0
     max_rows: int = 10000
     max_body: int = 1_000_000
+    limits: QueryLimits = field(default_factory=QueryLimits)
+    workers: int = WORKERS
+    backlog: int = BACKLOG
+    heavy: int = HEAVY
     verbose: bool = False
 
 
-def serve(g: Graph, options: ServeOptions | None = None, **changes) -> ThreadingHTTPServer:
+def serve(g: Graph, options: ServeOptions | None = None, **changes) -> PoolServer:
     """Start the endpoint for ``g`` in a background thread; the running server is returned.
 
     ``options`` (default: :class:`ServeOptions`) with ``changes`` (names of its fields:
@@ -292,10 +170,12 @@ def serve(g: Graph, options: ServeOptions | None = None, **changes) -> Threading
     (``http://host:port/sparql``); stop it with ``server.shutdown(); server.server_close()``.
     """
     options = dataclasses.replace(options or ServeOptions(), **changes)
-    server = _Server((options.host, options.port), Handler)
-    server.daemon_threads = True
-    server.graph, server.timeout_s, server.max_rows = g, float(options.timeout), int(options.max_rows)
-    server.max_body, server.verbose = int(options.max_body), options.verbose
+    prepare()
+    server = PoolServer((options.host, options.port), Handler, options.workers, options.backlog)
+    server.graph, server.max_body, server.verbose = g, int(options.max_body), options.verbose
+    server.settings = WorkerSettings(float(options.timeout), int(options.max_rows), options.limits)
+    server.timeout_s, server.max_rows = server.settings.timeout, server.settings.max_rows
+    server.heavy = threading.BoundedSemaphore(options.heavy)
     bound_host, bound_port = server.server_address[:2]
     server.url = f"http://{bound_host}:{bound_port}/sparql"
     server.thread = threading.Thread(target=server.serve_forever, name="sparql-endpoint", daemon=True)

@@ -140,12 +140,11 @@ def test_huge_result_cut_at_row_cap(big_server):
 
 
 def test_timeout_does_not_block_other_clients(server):
+    """The small ASK is answered while both slow queries still run (order, not timing)."""
     with ThreadPoolExecutor(max_workers=3) as pool:
         slow = [pool.submit(get, server, SLOW) for _ in range(2)]
-        started = time.monotonic()
         status, _, body = get(server, "ASK { ?s ?p ?o }")
-        fast = time.monotonic() - started
-        assert status == 200 and b"true" in body and fast < 1.0
+        assert status == 200 and b"true" in body and not any(f.done() for f in slow)
         assert [f.result()[0] for f in slow] == [503, 503]
 
 
@@ -170,8 +169,16 @@ def rss_kb() -> int:
     return 0
 
 
-def test_concurrent_load_memory_stays_bounded(server):
+@pytest.fixture(scope="module")
+def patient_server():
+    """As ``server``, with a timeout no busy machine reaches on these small queries."""
+    with serving(open_graph(MINI), timeout=20, max_rows=50, max_body=10_000) as srv:
+        yield srv
+
+
+def test_concurrent_load_memory_stays_bounded(patient_server):
     """Bounded loop: 400 requests from 16 threads, at most 60 s; the server runs in this process."""
+    server = patient_server
     queries = ["SELECT ?s WHERE { ?s ?p ?o } LIMIT 5", "ASK { ?s ?p ?o }", "SELECT ?x WHERE { ?x ?y }",
                "DROP ALL", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3"]
     expected = [200, 200, 400, 403, 200]
@@ -194,7 +201,7 @@ def test_concurrent_load_memory_stays_bounded(server):
     assert len(done) >= 100 and all(done)
     assert after - before < 60_000
     time.sleep(0.5)
-    assert threading.active_count() <= threads_before + 1
+    assert threading.active_count() <= threads_before + server.workers  # a bounded pool, kept
 
 
 HOSTILE = ["x } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o", "\" } UNION { ?s ?p ?o } #",

@@ -14,7 +14,11 @@ from pathlib import Path
 
 import click
 
+from newsgraph.queries.sparql.guard import QueryLimits, Refused, check
+from newsgraph.queries.sparql.pool import BACKLOG, WORKERS
+
 FORMATS = ("table", "csv", "tsv", "json")
+LIMITS = QueryLimits()  # light modules (no rdflib): the defaults of --max-depth / --max-patterns
 
 
 def _fail(exc: Exception) -> click.ClickException:
@@ -27,7 +31,29 @@ def _open(out: str):
     try:
         return open_graph(out)
     except QueryError as exc:
-        raise _fail(exc) from None
+        raise click.ClickException(_graph_error(out, exc)) from None
+
+
+def _graph_error(out: str, exc: Exception) -> str:
+    """One line for a graph that cannot be opened: the reason when short, never a parser's excerpt."""
+    lines = str(exc).splitlines()
+    if len(lines) == 1 and len(lines[0]) <= 200:
+        return lines[0]
+    return (f"cannot read {out}: not a graph (give a build directory or a .ttl, .trig, .jsonld or .nt "
+            "file; text and .jsonl inputs become a graph with `newsgraph build`)")
+
+
+def _limit_options(command):
+    """--max-depth and --max-patterns, defaults from QueryLimits (their only copy)."""
+    command = click.option("--max-patterns", default=LIMITS.max_patterns, show_default=True,
+                           type=click.IntRange(min=1), help="Refuse queries with more triple patterns "
+                           "(the . ; , inside groups plus one per group).")(command)
+    return click.option("--max-depth", default=LIMITS.max_depth, show_default=True,
+                        type=click.IntRange(min=1), help="Refuse queries nesting brackets deeper.")(command)
+
+
+def _limits(max_depth: int, max_patterns: int) -> QueryLimits:
+    return QueryLimits(max_depth=max_depth, max_patterns=max_patterns)
 
 
 def _emit(result, fmt: str | None) -> None:
@@ -92,24 +118,28 @@ def query_cmd(name: str, out: str, pairs: tuple[str, ...], fmt: str | None) -> N
               help="Read the query from this .rq file.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format [default: table on a terminal, csv otherwise].")
-def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None) -> None:
+@_limit_options
+def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None, **limits) -> None:
     """Run a read-only SPARQL query (TEXT or -f FILE) on the graph in OUT."""
-    from newsgraph.queries.endpoint import Refused, check_query  # lazy: see the module docstring
-    from newsgraph.queries.sparql.native import run  # lazy: see the module docstring
+    from newsgraph.queries.sparql.adhoc import QueryFailed, run_checked  # lazy: see the module docstring
 
     if bool(text) == bool(path):
         raise click.UsageError("give the query either as TEXT or with -f FILE")
-    text = Path(path).read_text(encoding="utf-8") if path else text
+    text = _read_query(path) if path else text
     try:
-        query = check_query(text)
-    except Refused as exc:
+        check(text, _limits(**limits))
+        graph = _open(out)
+        result = run_checked(graph, text, _limits(**limits))  # in Oxigraph on a store, else in rdflib
+    except (Refused, QueryFailed) as exc:
         raise _fail(exc) from None
-    graph = _open(out)
-    try:
-        result = run(graph, text, query)  # in Oxigraph on a build's store, else in rdflib
-    except Exception as exc:  # evaluation errors from rdflib or Oxigraph
-        raise click.ClickException(f"query failed: {exc}") from None
     _emit(result, fmt)
+
+
+def _read_query(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"cannot read the query file {path}: {exc}") from None
 
 
 @click.command("serve")
@@ -118,14 +148,19 @@ def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None) ->
 @click.option("--port", default=8000, show_default=True, type=int, help="Port (0 = any free port).")
 @click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds per query.")
 @click.option("--max-rows", default=10000, show_default=True, type=int, help="Rows per result.")
+@click.option("--workers", default=WORKERS, show_default=True, type=click.IntRange(min=1),
+              help=f"Requests handled at once (each may run one query process); {BACKLOG} more wait "
+              "in the listen backlog.")
+@_limit_options
 @click.option("--verbose", is_flag=True, help="Log every request to stderr.")
-def serve_cmd(out: str, host: str, port: int, timeout: float, max_rows: int, verbose: bool) -> None:
+def serve_cmd(out: str, host: str, port: int, verbose: bool, **options) -> None:
     """Serve the graph in OUT as a read-only SPARQL 1.1 endpoint (Ctrl-C stops it)."""
     from newsgraph.queries.endpoint import serve  # lazy: see the module docstring
 
     graph = _open(out)
+    limits = _limits(options.pop("max_depth"), options.pop("max_patterns"))
     try:
-        server = serve(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, verbose=verbose)
+        server = serve(graph, host=host, port=port, verbose=verbose, limits=limits, **options)
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     click.echo(f"SPARQL endpoint at {server.url} ({len(graph)} triples); page at {server.url[:-7]}/",
