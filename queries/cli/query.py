@@ -14,7 +14,11 @@ from pathlib import Path
 
 import click
 
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "sparql-tsv", "json")
+#: CLI format -> serializer format: ``tsv`` is plain values for spreadsheets, ``sparql-tsv`` the W3C form
+_SERIALIZER = {"tsv": "plain-tsv", "sparql-tsv": "tsv"}
+FORMAT_HELP = ("Output format: tsv is plain values (for spreadsheets), sparql-tsv the SPARQL 1.1 TSV "
+               "results [default: table on a terminal, csv otherwise].")
 
 
 def _fail(exc: Exception) -> click.ClickException:
@@ -41,7 +45,7 @@ def _emit(result, fmt: str | None) -> None:
     elif fmt == "table":
         click.echo(format_table(result))
     else:
-        body, _ = serialize(result, fmt)
+        body, _ = serialize(result, _SERIALIZER.get(fmt, fmt))
         click.echo(body.decode("utf-8").replace("\r\n", "\n"), nl=fmt == "json")
 
 
@@ -71,8 +75,7 @@ def queries_cmd() -> None:
 @click.argument("out", type=click.Path(exists=True))
 @click.option("-p", "--param", "pairs", multiple=True, metavar="NAME=VALUE",
               help='A parameter, e.g. --param actor="Bagheri Kani" (repeatable).')
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format [default: table on a terminal, csv otherwise].")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help=FORMAT_HELP)
 def query_cmd(name: str, out: str, pairs: tuple[str, ...], fmt: str | None) -> None:
     """Run the named query NAME on the graph in OUT (a build directory or graph file)."""
     from newsgraph.queries.named import QueryError, execute  # lazy: see the module docstring
@@ -90,8 +93,7 @@ def query_cmd(name: str, out: str, pairs: tuple[str, ...], fmt: str | None) -> N
 @click.argument("text", required=False)
 @click.option("-f", "--file", "path", type=click.Path(exists=True, dir_okay=False),
               help="Read the query from this .rq file.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format [default: table on a terminal, csv otherwise].")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help=FORMAT_HELP)
 def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None) -> None:
     """Run a read-only SPARQL query (TEXT or -f FILE) on the graph in OUT."""
     from newsgraph.queries.endpoint import Refused, check_query  # lazy: see the module docstring
