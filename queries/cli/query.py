@@ -72,17 +72,23 @@ def queries_cmd() -> None:
 
 @click.command("query")
 @click.argument("name")
-@click.argument("out", type=click.Path(exists=True))
+@click.argument("out", required=False, type=click.Path(exists=True))
 @click.option("-p", "--param", "pairs", multiple=True, metavar="NAME=VALUE",
               help='A parameter, e.g. --param actor="Bagheri Kani" (repeatable).')
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Run on this SPARQL 1.1 endpoint (a store filled by newsgraph push) instead of OUT.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help=FORMAT_HELP)
-def query_cmd(name: str, out: str, pairs: tuple[str, ...], fmt: str | None) -> None:
-    """Run the named query NAME on the graph in OUT (a build directory or graph file)."""
+def query_cmd(name: str, out: str | None, pairs: tuple[str, ...], endpoint: str | None,
+              fmt: str | None) -> None:
+    """Run the named query NAME on the graph in OUT (a build directory or graph file) or on --endpoint URL."""
     from newsgraph.queries.named import QueryError, execute  # lazy: see the module docstring
+    from newsgraph.queries.remote import execute as execute_remote  # lazy: see the module docstring
 
-    graph = _open(out)
+    if bool(out) == bool(endpoint):
+        raise click.UsageError("give the graph either as OUT or with --endpoint URL")
+    params = _params(pairs)
     try:
-        result = execute(graph, name, _params(pairs))
+        result = execute_remote(endpoint, name, params) if endpoint else execute(_open(out), name, params)
     except QueryError as exc:
         raise _fail(exc) from None
     _emit(result, fmt)
