@@ -1,12 +1,13 @@
 """A read-only SPARQL 1.1 Protocol endpoint on the standard library's ThreadingHTTPServer.
 
 ``GET /sparql?query=...`` and ``POST /sparql`` (form-encoded or
-``application/sparql-query``); ``/`` serves an HTML page with a query box and the
-named queries.  Results are content-negotiated (SPARQL JSON/XML, CSV, TSV; Turtle,
-JSON-LD or N-Triples for CONSTRUCT/DESCRIBE).  Updates, LOAD/CLEAR/DROP, SERVICE
-and FROM clauses are refused before anything runs; each query runs in a forked
-worker process that is killed at the timeout; results are capped at ``max_rows``
-(header ``X-Result-Truncated: true``); bodies over ``max_body`` bytes get 413.
+``application/sparql-query``); ``/`` serves the query page (:mod:`newsgraph.queries.page`:
+the named queries with their parameters, a query box, results as a table).  Results are
+content-negotiated (SPARQL JSON/XML, CSV, TSV; Turtle, JSON-LD or N-Triples for
+CONSTRUCT/DESCRIBE).  Updates, LOAD/CLEAR/DROP, SERVICE and FROM clauses are refused
+before anything runs; each query runs in a forked worker process that is killed at the
+timeout; results are capped at ``max_rows`` (header ``X-Result-Truncated: true``); bodies
+over ``max_body`` bytes get 413.
 
 >>> fmt, mime = negotiate("text/csv;q=0.5, application/sparql-results+json", graph_result=False)
 >>> fmt, mime
@@ -15,14 +16,13 @@ worker process that is killed at the timeout; results are capped at ``max_rows``
 from __future__ import annotations
 
 import dataclasses
-import html
 import multiprocessing
 import os
 import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from pyparsing import ParseException
 from rdflib import Graph
@@ -30,7 +30,8 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from newsgraph.queries.named import list_queries, serialize
+from newsgraph.queries.named import serialize
+from newsgraph.queries.page import render as render_page
 from newsgraph.queries.sparql.native import run
 
 RESULT_TYPES = (("application/sparql-results+json", "json"), ("application/json", "json"),
@@ -187,7 +188,8 @@ class Handler(BaseHTTPRequestHandler):
         if url.path in ("/", "/sparql") and "query" in params:
             return self._answer_query(params["query"][0], params)
         if url.path == "/":
-            return self._send(200, "text/html; charset=utf-8", _page(params.get("name", [""])[0]).encode())
+            page = render_page(self.server.graph, params)
+            return self._send(200, "text/html; charset=utf-8", page.encode())
         return self._send(404, "text/plain", b"not found: use /sparql?query=...")
 
     def do_POST(self):
@@ -234,33 +236,6 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
-
-
-def _page(selected: str) -> str:
-    """The HTML page: a query box (pre-filled with a named query when asked) and the named queries."""
-    queries = list_queries()
-    default = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20"
-    text = next((q.text for q in queries if q.name == selected), default)
-    items = "\n".join(f'<li><a href="/?name={quote(q.name)}">{html.escape(q.name)}</a> — '
-                      f"{html.escape(q.summary)}{_param_note(q)}</li>" for q in queries)
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>newsgraph SPARQL</title></head>
-<body><h1>newsgraph SPARQL endpoint</h1>
-<form action="/sparql" method="post">
-<textarea name="query" rows="20" cols="100">{html.escape(text)}</textarea><br>
-<select name="format" disabled><option>Results by Accept header</option></select>
-<button type="submit">Run</button></form>
-<p>Parameters of named queries are variables: bind them with a VALUES line, e.g.
-<code>VALUES ?actor {{ &lt;IRI&gt; }}</code>.</p>
-<h2>Named queries</h2><ul>
-{items}
-</ul></body></html>
-"""
-
-
-def _param_note(query) -> str:
-    names = list(query.params) + [f"{p}?" for p in query.optional]
-    return f" <small>({html.escape(', '.join(names))})</small>" if names else ""
 
 
 class _Server(ThreadingHTTPServer):
