@@ -22,6 +22,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from newsgraph.graph.rdf.vocab import NG, ORG, RDF, RDFS, SCHEMA, SKOS
+from newsgraph.queries import remote
 from newsgraph.queries.named import QueryError, execute, open_graph, resolve_actor
 
 __all__ = ["open_graph", "run", "relations", "actor_network", "path", "ego", "to_networkx", "QueryError"]
@@ -59,14 +60,17 @@ def _py(term: Node | None):
     return value if isinstance(value, int | float | bool | str) else str(term)
 
 
-def run(g: Graph, name: str, **params) -> list[dict]:
+def run(g: Graph | str, name: str, **params) -> list[dict]:
     """Rows of the named query ``name`` as dicts of plain values (unbound columns are None).
+
+    ``g`` is a graph, or the URL of a SPARQL 1.1 endpoint (``http(s)://...``) serving a pushed
+    build: the same query then runs there, with the same rows (:func:`newsgraph.queries.remote.execute`).
 
     >>> g = Graph().parse(data=_EXAMPLE, format="turtle")
     >>> run(g, "interactions", actor="Bagheri Kani", other="kostanyan")[0]["evidence"]
     'The two deputies held talks.'
     """
-    result = execute(g, name, params)
+    result = remote.execute(g, name, params) if remote.is_endpoint(g) else execute(g, name, params)
     names = [str(v) for v in result.vars]
     return [{n: _py(row.get(v)) for n, v in zip(names, result.vars, strict=True)}
             for row in result.bindings]

@@ -1,9 +1,10 @@
 """A read-only SPARQL 1.1 Protocol endpoint on the standard library's HTTP server.
 
 ``GET /sparql?query=...`` and ``POST /sparql`` (form-encoded or
-``application/sparql-query``); ``/`` serves an HTML page with a query box and the
-named queries.  Results are content-negotiated (SPARQL JSON/XML, CSV, TSV; Turtle,
-JSON-LD or N-Triples for CONSTRUCT/DESCRIBE).  Each query is checked, parsed and run
+``application/sparql-query``); ``/`` serves the query page (:mod:`newsgraph.queries.page`:
+the named queries with their parameters, a query box, results as a table).  Results are
+content-negotiated (SPARQL JSON/XML, CSV, TSV; Turtle, JSON-LD or N-Triples for
+CONSTRUCT/DESCRIBE).  Each query is checked, parsed and run
 in a forked worker process that is killed at the timeout
 (:mod:`newsgraph.queries.sparql.worker`): updates, SERVICE and FROM clauses and
 queries over the size limits are refused on the text's tokens before any parse
@@ -19,15 +20,14 @@ malformed Content-Length 400.  At most ``workers`` requests are handled at once,
 from __future__ import annotations
 
 import dataclasses
-import html
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from rdflib import Graph
 
-from newsgraph.queries.named import list_queries
+from newsgraph.queries.page import render as render_page
 from newsgraph.queries.sparql.adhoc import check_query
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
 from newsgraph.queries.sparql.media import negotiate
@@ -53,7 +53,8 @@ class Handler(BaseHTTPRequestHandler):
         if url.path in ("/", "/sparql") and "query" in params:
             return self._answer_query(params["query"][0], params)
         if url.path == "/":
-            return self._send(200, "text/html; charset=utf-8", _page(params.get("name", [""])[0]).encode())
+            page = render_page(self.server.graph, params)
+            return self._send(200, "text/html; charset=utf-8", page.encode())
         return self._send(404, "text/plain", b"not found: use /sparql?query=...")
 
     def do_POST(self):
@@ -113,33 +114,6 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
-
-
-def _page(selected: str) -> str:
-    """The HTML page: a query box (pre-filled with a named query when asked) and the named queries."""
-    queries = list_queries()
-    default = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20"
-    text = next((q.text for q in queries if q.name == selected), default)
-    items = "\n".join(f'<li><a href="/?name={quote(q.name)}">{html.escape(q.name)}</a> — '
-                      f"{html.escape(q.summary)}{_param_note(q)}</li>" for q in queries)
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>newsgraph SPARQL</title></head>
-<body><h1>newsgraph SPARQL endpoint</h1>
-<form action="/sparql" method="post">
-<textarea name="query" rows="20" cols="100">{html.escape(text)}</textarea><br>
-<select name="format" disabled><option>Results by Accept header</option></select>
-<button type="submit">Run</button></form>
-<p>Parameters of named queries are variables: bind them with a VALUES line, e.g.
-<code>VALUES ?actor {{ &lt;IRI&gt; }}</code>.</p>
-<h2>Named queries</h2><ul>
-{items}
-</ul></body></html>
-"""
-
-
-def _param_note(query) -> str:
-    names = list(query.params) + [f"{p}?" for p in query.optional]
-    return f" <small>({html.escape(', '.join(names))})</small>" if names else ""
 
 
 @dataclass(frozen=True)

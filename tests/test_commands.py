@@ -31,7 +31,9 @@ def test_query_formats(cli):
     table = cli("query", "who-met", MINI, "-p", "actor=Bagheri Kani", "--format", "table").output
     assert table.splitlines()[1].startswith("---") and "Vahan Kostanyan" in table
     tsv = cli("query", "who-met", MINI, "-p", "actor=Bagheri Kani", "--format", "tsv").output
-    assert tsv.splitlines()[0].startswith("?partner\t?partnerLabel")
+    assert tsv.splitlines()[0].startswith("partner\tpartnerLabel") and "\tVahan Kostanyan\t" in tsv
+    w3c = cli("query", "who-met", MINI, "-p", "actor=Bagheri Kani", "--format", "sparql-tsv").output
+    assert w3c.splitlines()[0].startswith("?partner\t?partnerLabel") and '\t"Vahan Kostanyan"\t' in w3c
     data = json.loads(cli("query", "who-met", MINI, "-p", "actor=Bagheri Kani", "--format", "json").output)
     assert data["results"]["bindings"][0]["partnerLabel"]["value"] == "Vahan Kostanyan"
 

@@ -14,7 +14,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus" / "caucasus-digest-2023-03-23.txt"
 GOLD = SHARED / "eval" / "gold" / "caucasus-digest-2023-03-23.json"
 needs_shared = pytest.mark.skipif(not CORPUS.exists() or not GOLD.exists(),
-                                  reason="shared corpus/gold not found at /work/shared")
+                                  reason="../shared (corpus and gold) is not beside this checkout")
 
 
 def split(name: str):

@@ -51,7 +51,7 @@ def test_event_types(onto):
     assert not list(onto.objects(NG.DISASTER, NG.cameoRoot))
 
 
-@pytest.mark.skipif(not CAMEO.exists(), reason="shared/reference/plover not available")
+@pytest.mark.skipif(not CAMEO.exists(), reason="../shared/reference/plover is not beside this checkout")
 def test_cameo_roots_match_the_plover_table(onto):
     want: dict[str, set[str]] = {}
     for line in CAMEO.read_text(encoding="utf-8").splitlines():

@@ -1,11 +1,16 @@
-"""ORDER BY done in Python (newsgraph.queries.sparql.order) sorts as rdflib's engine does."""
+"""ORDER BY done in Python (newsgraph.queries.sparql.order) sorts as rdflib's engine does; ``SELECT *``
+columns come in the order the query names them."""
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from rdflib import Graph, Literal, URIRef, Variable
 
-from newsgraph.queries.sparql.order import sort_bindings, sort_rows, split_order
+from newsgraph.queries.sparql.order import sort_bindings, sort_rows, split_order, star_columns
 
 D, T = "<http://www.w3.org/2001/XMLSchema#date>", "<http://www.w3.org/2001/XMLSchema#dateTime>"
 VALUES = f"""SELECT ?a ?b ?c ?d ?n WHERE {{ VALUES (?a ?b ?c ?d ?n) {{
@@ -42,3 +47,25 @@ def test_sort_rows_is_stable_and_tells_equal_terms_apart_only_by_value():
     assert [n for _, n in sort_rows(rows, [(0, False)])] == [4, 2, 1, 3]
     assert [n for _, n in sort_rows(rows, [(0, True)])] == [1, 3, 2, 4]
     assert sort_rows(rows, []) == rows
+
+
+@pytest.mark.parametrize(("text", "order"), [
+    ("SELECT * WHERE { ?s ?p ?o }", "spo"),
+    ("SELECT DISTINCT * WHERE { ?o <x:p#q> ?s . ?s ?p ?o }", "osp"),
+    ('PREFIX ex: <x:y#>  # a comment naming ?p\nselect * { ?s ex:says "what ?o" ; ?p $o }', "spo"),
+    ("SELECT * WHERE { { SELECT ?p ?o WHERE { ?s ?p ?o } } ?o ?x ?s }", "posx"),
+    ("SELECT ?o ?s ?p WHERE { ?s ?p ?o }", "osp"),  # listed columns: already the query's order
+])
+def test_star_columns_follow_the_text(text, order):
+    result = Graph().parse(data="<x:a> <x:b> <x:a> .", format="turtle").query(text)
+    assert "".join(str(v) for v in star_columns(text, result.vars)) == order
+
+
+@pytest.mark.parametrize("where", ["mini.ttl", "store"])
+def test_cli_select_star_columns_come_in_the_query_s_order(where, mini_store):
+    graph = str(mini_store) if where == "store" else str(Path(__file__).parent / "data" / "mini.ttl")
+    cli = str(Path(sys.executable).parent / "newsgraph")
+    text = "SELECT * WHERE { ?event ?role ?actor ; ?when ?date FILTER(isLiteral(?date)) } LIMIT 1"
+    done = subprocess.run([cli, "sparql", graph, text, "--format", "csv"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "event,role,actor,when,date"

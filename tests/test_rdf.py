@@ -154,7 +154,7 @@ def test_an_event_of_an_undeclared_type_is_an_error_not_a_drop():
     assert len(oracle.to_graph(Model(events=(Event("event/z", "consult"),)))) > 0   # the case is free
 
 
-@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="shared/eval/score.py not available")
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="../shared/eval/score.py is missing")
 def test_scorer_reads_the_graph(g):
     spec = importlib.util.spec_from_file_location("ng_score", SHARED / "eval" / "score.py")
     score = importlib.util.module_from_spec(spec)

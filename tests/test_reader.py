@@ -158,7 +158,7 @@ def test_read_inputs_empty_directory_and_missing(tmp_path):
     assert "no .txt or .jsonl" in results[0].problems[0].reason
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not found at /work/shared")
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside this checkout")
 def test_shared_digest_through_reader(tmp_path):
     r = read_file(str(CORPUS))
     assert len(r.articles) == 10 and r.problems == () and r.document.encoding == "utf-8"

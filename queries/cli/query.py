@@ -17,8 +17,12 @@ import click
 from newsgraph.queries.sparql.guard import QueryLimits, Refused, check
 from newsgraph.queries.sparql.pool import BACKLOG, WORKERS
 
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "sparql-tsv", "json")
 LIMITS = QueryLimits()  # light modules (no rdflib): the defaults of --max-depth / --max-patterns
+#: CLI format -> serializer format: ``tsv`` is plain values for spreadsheets, ``sparql-tsv`` the W3C form
+_SERIALIZER = {"tsv": "plain-tsv", "sparql-tsv": "tsv"}
+FORMAT_HELP = ("Output format: tsv is plain values (for spreadsheets), sparql-tsv the SPARQL 1.1 TSV "
+               "results [default: table on a terminal, csv otherwise].")
 
 
 def _fail(exc: Exception) -> click.ClickException:
@@ -67,7 +71,7 @@ def _emit(result, fmt: str | None) -> None:
     elif fmt == "table":
         click.echo(format_table(result))
     else:
-        body, _ = serialize(result, fmt)
+        body, _ = serialize(result, _SERIALIZER.get(fmt, fmt))
         click.echo(body.decode("utf-8").replace("\r\n", "\n"), nl=fmt == "json")
 
 
@@ -94,18 +98,23 @@ def queries_cmd() -> None:
 
 @click.command("query")
 @click.argument("name")
-@click.argument("out", type=click.Path(exists=True))
+@click.argument("out", required=False, type=click.Path(exists=True))
 @click.option("-p", "--param", "pairs", multiple=True, metavar="NAME=VALUE",
               help='A parameter, e.g. --param actor="Bagheri Kani" (repeatable).')
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format [default: table on a terminal, csv otherwise].")
-def query_cmd(name: str, out: str, pairs: tuple[str, ...], fmt: str | None) -> None:
-    """Run the named query NAME on the graph in OUT (a build directory or graph file)."""
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Run on this SPARQL 1.1 endpoint (a store filled by newsgraph push) instead of OUT.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help=FORMAT_HELP)
+def query_cmd(name: str, out: str | None, pairs: tuple[str, ...], endpoint: str | None,
+              fmt: str | None) -> None:
+    """Run the named query NAME on the graph in OUT (a build directory or graph file) or on --endpoint URL."""
     from newsgraph.queries.named import QueryError, execute  # lazy: see the module docstring
+    from newsgraph.queries.remote import execute as execute_remote  # lazy: see the module docstring
 
-    graph = _open(out)
+    if bool(out) == bool(endpoint):
+        raise click.UsageError("give the graph either as OUT or with --endpoint URL")
+    params = _params(pairs)
     try:
-        result = execute(graph, name, _params(pairs))
+        result = execute_remote(endpoint, name, params) if endpoint else execute(_open(out), name, params)
     except QueryError as exc:
         raise _fail(exc) from None
     _emit(result, fmt)
@@ -116,8 +125,7 @@ def query_cmd(name: str, out: str, pairs: tuple[str, ...], fmt: str | None) -> N
 @click.argument("text", required=False)
 @click.option("-f", "--file", "path", type=click.Path(exists=True, dir_okay=False),
               help="Read the query from this .rq file.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format [default: table on a terminal, csv otherwise].")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help=FORMAT_HELP)
 @_limit_options
 def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None, **limits) -> None:
     """Run a read-only SPARQL query (TEXT or -f FILE) on the graph in OUT."""

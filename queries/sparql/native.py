@@ -43,7 +43,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from newsgraph.graph.store import to_ox
-from newsgraph.queries.sparql.order import sort_rows, split_order
+from newsgraph.queries.sparql.order import sort_rows, split_order, star_columns
 from newsgraph.queries.sparql.results import Rows
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -204,12 +204,17 @@ def _graph(triples: ox.QueryTriples) -> Result:
 def run(g: Graph, text: str, parsed=None) -> Result:
     """Run an ad-hoc query (already checked read-only): in Oxigraph when ``g`` is the store, else rdflib.
 
-    ``parsed`` is the query as rdflib translated it (used on other graphs).
+    ``parsed`` is the query as rdflib translated it (used on other graphs).  The columns of
+    ``SELECT *`` come in the order the text names them (:func:`newsgraph.queries.sparql.order.star_columns`).
     """
     store = ox_store(g)
     if store is None:
-        return g.query(parsed if parsed is not None else text)
-    return query(store, text, prefixes=dict(g.namespaces()))
+        result = g.query(parsed if parsed is not None else text)
+    else:
+        result = query(store, text, prefixes=dict(g.namespaces()))
+    if result.type == "SELECT":
+        result.vars = star_columns(text, result.vars)
+    return result
 
 
 _LABELLED = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

@@ -10,6 +10,10 @@ unbound, then blank nodes, IRIs and literals; numbers by value, other literals
 by datatype IRI (so all xsd:date before all xsd:dateTime), language-tagged
 after plain, by language, then by value.
 
+The columns of ``SELECT *`` follow the query's text, as SPARQL tools show them:
+:func:`star_columns` orders them by where each variable first appears (engines
+give them in another order: rdflib in that of a set, Oxigraph its own).
+
 >>> text, keys = split_order("SELECT ?a ?n WHERE { ?a ?p ?n }\\nORDER BY DESC(?n) ?a\\n")
 >>> text, keys
 ('SELECT ?a ?n WHERE { ?a ?p ?n }\\n', [('n', True), ('a', False)])
@@ -18,6 +22,8 @@ after plain, by language, then by value.
 ...         {Variable("a"): URIRef("x:a"), Variable("n"): Literal(1)}, {Variable("a"): URIRef("x:c")}]
 >>> [str(row[Variable("a")]) for row in sort_bindings(rows, keys)]
 ['x:a', 'x:b', 'x:c']
+>>> star_columns("SELECT * WHERE { ?s ?p ?o }", ["o", "p", "s"])
+['s', 'p', 'o']
 """
 from __future__ import annotations
 
@@ -30,7 +36,7 @@ from rdflib import BNode, Literal, URIRef, Variable
 
 from newsgraph.graph.rdf.vocab import XSD
 
-__all__ = ["split_order", "sort_bindings", "sort_key", "sort_rows"]
+__all__ = ["split_order", "sort_bindings", "sort_key", "sort_rows", "star_columns"]
 
 _KEY = r"(?:\?\w+|(?:ASC|DESC)\(\s*\?\w+\s*\))"
 _ORDER = re.compile(rf"^ORDER\s+BY((?:\s+{_KEY})+)\s*\Z", flags=re.IGNORECASE | re.MULTILINE)
@@ -39,6 +45,13 @@ _NUMERIC = frozenset({XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, 
                       XSD.negativeInteger, XSD.unsignedInt, XSD.unsignedLong, XSD.unsignedShort,
                       XSD.unsignedByte})
 _SORTABLE = (int, float, Decimal, str, dt.date, dt.datetime, dt.time)
+# What may hold a "?" or a "#" without being a variable or a comment (IRIs, strings), comments,
+# variables (group 1) and the SELECT keyword (group 2), in the order the text has them.
+_TOKENS = re.compile(r"<[^<>\"{}|^`\\\s]*>"
+                     r"|'''(?:[^\\]|\\.)*?'''|\"\"\"(?:[^\\]|\\.)*?\"\"\""
+                     r"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
+                     r"|#[^\n]*|[?$](\w+)|\b(SELECT)\b", flags=re.IGNORECASE)
+_STAR = re.compile(r"\s*(?:(?:DISTINCT|REDUCED)\s+)?\*", flags=re.IGNORECASE)
 
 
 def split_order(text: str) -> tuple[str, list[tuple[str, bool]] | None]:
@@ -53,6 +66,32 @@ def split_order(text: str) -> tuple[str, list[tuple[str, bool]] | None]:
     keys = [(re.search(r"\?(\w+)", key).group(1), key.upper().startswith("DESC"))
             for key in re.findall(_KEY, found.group(1), flags=re.IGNORECASE)]
     return text[:found.start()], keys
+
+
+def star_columns(text: str, variables) -> list:
+    """``variables`` (a result's columns) in the order a ``SELECT *`` query ``text`` first names them.
+
+    Unchanged when the query's first SELECT lists its columns (they are in the
+    query's order already); variables the text never names keep their order, last.
+
+    >>> star_columns("SELECT ?b ?a WHERE { ?a ?p ?b }", ["b", "a"])
+    ['b', 'a']
+    >>> star_columns('SELECT * { ?x <p:q#r> "?z" . ?y ?w ?x } # ?w', ["w", "x", "y"])
+    ['x', 'y', 'w']
+    """
+    variables = list(variables)
+    seen: dict[str, int] = {}
+    star = None
+    for token in _TOKENS.finditer(text):
+        if token.group(2) and star is None:  # the query's first SELECT
+            star = bool(_STAR.match(text, token.end()))
+            if not star:
+                return variables
+        elif token.group(1) and star:
+            seen.setdefault(token.group(1), len(seen))
+    if not star:
+        return variables
+    return sorted(variables, key=lambda var: seen.get(str(var), len(seen)))  # stable: unnamed ones last
 
 
 def sort_key(term) -> tuple:

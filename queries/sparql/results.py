@@ -1,6 +1,9 @@
 """Result formatting for named and ad-hoc SPARQL queries: serialization and plain-text tables."""
 from __future__ import annotations
 
+import csv
+import io
+
 from rdflib import Graph, Literal
 from rdflib.query import Result, ResultRow
 
@@ -90,6 +93,35 @@ def _tsv_term(term) -> str:
     return term.n3().replace("\t", "\\t").replace("\n", "\\n")
 
 
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def plain_value(term) -> str:
+    """A term as plain text: an IRI or a blank node as it is, a literal's lexical form without quotes,
+    datatype or language; tab, newline, carriage return and backslash escaped as in C ("" when unbound).
+
+    >>> plain_value(Literal("2023-03-20", datatype=XSD.date)), plain_value(Literal("a\\tb"))
+    ('2023-03-20', 'a\\\\tb')
+    """
+    return "" if term is None else str(term).translate(_ESCAPES)
+
+
+def plain_tsv(result: Result) -> bytes:
+    r"""A SELECT result as tab-separated plain values, for spreadsheets: one header line of column
+    names, then one line per row of :func:`plain_value` cells.  A cell holding a double quote is
+    quoted as in CSV (so it cannot be taken for a quoted cell); no other cell is.
+
+    >>> res = Graph().query("SELECT ?a ?b WHERE { VALUES (?a ?b) { (<https://e.org/x> '1\\t2'@en) } }")
+    >>> plain_tsv(res).decode()
+    'a\tb\nhttps://e.org/x\t1\\t2\n'
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([str(v) for v in result.vars])
+    writer.writerows([plain_value(row.get(v)) for v in result.vars] for row in result.bindings)
+    return out.getvalue().encode("utf-8")
+
+
 def _capped(result: Result, max_rows: int | None) -> tuple[Result, bool]:
     rows = list(result.bindings)
     if max_rows is None or len(rows) <= max_rows:
@@ -102,8 +134,8 @@ def _capped(result: Result, max_rows: int | None) -> tuple[Result, bool]:
 def serialize(result: Result, fmt: str, max_rows: int | None = None) -> tuple[bytes, bool]:
     """(bytes, truncated): a query result as ``fmt``, cut after ``max_rows`` rows or triples.
 
-    SELECT/ASK: json (SPARQL 1.1 JSON results), xml, csv, tsv; CONSTRUCT/DESCRIBE:
-    turtle, json-ld, nt, xml.
+    SELECT/ASK: json (SPARQL 1.1 JSON results), xml, csv, tsv (SPARQL 1.1 TSV: terms in
+    Turtle syntax), plain-tsv (:func:`plain_tsv`); CONSTRUCT/DESCRIBE: turtle, json-ld, nt, xml.
 
     >>> res = Graph().query("SELECT ?x WHERE { VALUES ?x { 1 2 3 } }")
     >>> serialize(res, "tsv", max_rows=2)
@@ -119,10 +151,12 @@ def serialize(result: Result, fmt: str, max_rows: int | None = None) -> tuple[by
         truncated = max_rows is not None and len(triples) > max_rows
         return out.serialize(format=fmt).encode("utf-8"), truncated
     if result.type == "ASK":
-        if fmt in ("csv", "tsv"):
+        if fmt in ("csv", "tsv", "plain-tsv"):
             return (b"true\n" if result.askAnswer else b"false\n"), False
         return result.serialize(format=fmt), False
     capped, truncated = _capped(result, max_rows)
+    if fmt == "plain-tsv":
+        return plain_tsv(capped), truncated
     if fmt == "tsv":
         lines = ["\t".join(f"?{v}" for v in capped.vars)]
         lines += ["\t".join(_tsv_term(row.get(v)) for v in capped.vars) for row in capped.bindings]
