@@ -60,8 +60,8 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
         parts = tuple(dict.fromkeys(p for p in parts + state.parties_nearby() if p != GROUP))
     if etype in SYMMETRIC and light is None and tok.pos_ == "NOUN" and len(parts) < 2:
         return None  # a meeting needs two parties: "the Cabinet meeting" is not one
-    if not (agents or targets or parts) and etype != "DISASTER":
-        return None  # an event without any actor says nothing about who did what
+    if not (agents or targets or parts) and etype not in lex.happenings:
+        return None  # a directed event without any actor says nothing about who did what
     return agents, targets, parts
 
 
