@@ -101,9 +101,13 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
     mod = modality(tok, light)
     if date and date[1] == "day" and mod == "asserted":
         state.last = state.dates[etype] = date
-    if place is None:
-        place = _fallback_place(etype, parties, date, lex, ctx, state)
     agents, targets, parts = parties
+    if not (agents or targets or parts) and etype != "DISASTER":
+        # a happening told without its parties ("dozens were killed"): only a town or region of its
+        # own identifies it -- a country, or the story's place, would tie it to other stories' events
+        place = place if ctx.kinds.get(place or "") == "Location" else None
+    elif place is None:
+        place = _fallback_place(etype, parties, date, lex, ctx, state)
     if etype in SYMMETRIC and len(parts) >= 2 and mod == "asserted":
         state.sym, state.sym_para = parts, state.para
     start, end = _bounds(sent, article)

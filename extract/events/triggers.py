@@ -175,13 +175,18 @@ def _happening(n: Token, lex: TriggerLexicon) -> bool:
     """Whether the noun ``n`` of a happening type stands for one event in its sentence: the subject or
     object of a verb or the object of a preposition, not a modifier and not a topic ("fear of attacks")."""
     if n.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr") \
-            or n.ent_type_ in ("DATE", "TIME") or not n.text[:1].islower() \
-            or n.lemma_.lower() in lex.anchored_only or n.lower_ in lex.anchored_only:
-        return False  # "March 5"; "the fighting", "an offensive": a war, not one event, unless anchored
+            or n.pos_ == "PROPN" and n.i != n.sent.start or n.ent_type_ in ("DATE", "TIME"):
+        return False  # "March 5"
+    if n.lemma_.lower() in lex.anchored_only or n.lower_ in lex.anchored_only:
+        return n.dep_ == "pobj" and n.head.lower_ in ("after", "following", "during", "amid") \
+            and not any(c.lower_ in ("the", "this", "these") for c in n.children)
+        # "the fighting", "an offensive": a war, not one event, unless anchored ("after heavy fighting")
     if n.tag_ in ("NNS", "NNPS") and n.dep_ not in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("all", "any", "such", "no")
             for c in n.children):
         return False  # "to ban protests", "organizing illegal protests": protests in general
+    if n.dep_ == "pobj" and n.head.lower_ == "in" and not any(c.dep_ == "det" for c in n.children):
+        return False  # "in protest against", "in custody": a manner or a state
     head = n.head.head if n.dep_ == "pobj" else n.head
     return head.lemma_.lower() not in lex.topic_verbs and n.head.lemma_.lower() not in _TOPIC_NOUNS
 
@@ -205,8 +210,9 @@ def _phrase_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | No
 
 def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None:
     """The trigger of a noun, or None."""
-    if n.lower_ not in lex.noun_words and n.lemma_.lower() not in lex.noun_words:
-        return None  # every rule below needs the word in a trigger table
+    if n.lower_ not in lex.noun_words and n.lemma_.lower() not in lex.noun_words \
+            or n.ent_type_ in ("DATE", "TIME"):
+        return None  # every rule below needs the word in a trigger table; "March 1" is a date
     if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
         return None
     found = _phrase_trigger(n, lex, ctx)
