@@ -63,6 +63,32 @@ class CameoLexicon(NamedTuple):
     verbs: dict[tuple[str, str], VerbEntry]          # (lemma, particle) -> entry
     blocks: dict[int, tuple[Pattern, ...]]           # block -> its patterns, most specific first
     synsets: dict[str, frozenset[str]]               # name -> head nouns
+    keyed: dict[tuple, tuple[tuple[int, Pattern], ...]]   # (block, key) -> (rank, pattern) that key can match
+
+
+def _key_words(word: str, synsets: dict[str, frozenset[str]]) -> frozenset[str]:
+    return synsets.get(word[1:], frozenset()) if word.startswith("&") else frozenset({word})
+
+
+def _keys(p: Pattern, synsets: dict[str, frozenset[str]]) -> list[tuple]:
+    """What a verb must have for ``p`` to be worth checking: its object word, else its first
+    preposition, else its subject word, else nothing ("*")."""
+    if p.obj:
+        return [("o", w) for w in _key_words(p.obj, synsets)]
+    if p.preps:
+        return [("p", p.preps[0][0])]
+    if p.subj:
+        return [("s", w) for w in _key_words(p.subj, synsets)]
+    return [("*",)]
+
+
+def _index(blocks: dict[int, tuple[Pattern, ...]], synsets: dict[str, frozenset[str]]) -> dict:
+    keyed: dict[tuple, list[tuple[int, Pattern]]] = {}
+    for block, pats in blocks.items():
+        for rank, p in enumerate(pats):
+            for key in _keys(p, synsets):
+                keyed.setdefault((block, *key), []).append((rank, p))
+    return {k: tuple(v) for k, v in keyed.items()}
 
 
 def _pattern(cols: list[str]) -> tuple[int, Pattern]:
@@ -85,7 +111,7 @@ def cameo() -> CameoLexicon:
             block, pat = _pattern(cols)
             blocks.setdefault(block, []).append(pat)
     ordered = {b: tuple(sorted(p, key=lambda x: (-x.weight, x.intent))) for b, p in blocks.items()}
-    return CameoLexicon(verbs, ordered, synsets)
+    return CameoLexicon(verbs, ordered, synsets, _index(ordered, synsets))
 
 
 def _word_ok(want: str, tok: Token | None, lex: CameoLexicon) -> bool:
@@ -132,6 +158,15 @@ def _dependents(v: Token) -> _Deps:
     return _Deps(subj, objs, prts, preps)
 
 
+def _candidates(block: int, d: _Deps, lex: CameoLexicon) -> list[Pattern]:
+    """The patterns of ``block`` that the verb's dependents could match, most specific first."""
+    keys = [("*",)] + [("p", p) for p, _ in d.preps]
+    keys += [("o", w) for o in d.objs for w in (o.lower_, o.lemma_.lower())]
+    keys += [("s", d.subj.lower_), ("s", d.subj.lemma_.lower())] if d.subj is not None else []
+    found = {rp for k in keys for rp in lex.keyed.get((block, *k), ())}
+    return [p for _, p in sorted(found, key=lambda rp: rp[0])]
+
+
 def match(v: Token, lemma: str, lex: CameoLexicon) -> Match | None:
     """The CAMEO reading of verb ``v`` (lemma ``lemma``): the most specific pattern of its block that
     holds, else the verb's own code; None for a verb CAMEO does not list."""
@@ -141,7 +176,7 @@ def match(v: Token, lemma: str, lex: CameoLexicon) -> Match | None:
     entry = phrasal or lex.verbs.get((lemma, ""))
     if entry is None:
         return None
-    for p in lex.blocks.get(entry.block, ()):
+    for p in _candidates(entry.block, deps, lex):
         if not p.intent and _holds(p, deps, lex):
             return Match(p.type, p.rev, True, bool(p.prt or p.subj or p.preps))
     return Match(entry.type, False, phrasal is not None, phrasal is not None)

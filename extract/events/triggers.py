@@ -99,11 +99,12 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
                 ctx: Context) -> tuple[str, float] | None:
     """The hand rules that need an object or particle, then CAMEO's patterns, the hand's plain verbs and
     last CAMEO's own code of the verb (unless the overlay skips it); ``("-", 0)`` for CAMEO's null code."""
-    actor_objs = [o for o in objs if o.dep_ != "attr" and actors_of(o, ctx)]
-    found = _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
-        or _object_type(v, lemma, objs, actor_objs, lex, ctx)
-    if found:
-        return found
+    if lemma in lex.triggers:
+        actor_objs = [o for o in objs if o.dep_ != "attr" and actors_of(o, ctx)]
+        found = _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
+            or _object_type(v, lemma, objs, actor_objs, lex, ctx)
+        if found:
+            return found
     cm = cameo_match(v, lemma, cameo()) if (lemma in lex.cameo_verbs) else None
     if cm is not None and cm.specific and cm.strong and cm.type == "-":
         return "-", 0.0  # "struck down the law", "died of natural causes": CAMEO says no event
