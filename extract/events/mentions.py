@@ -104,7 +104,8 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
              state: ArticleState) -> EventMention:
     """The mention of one trigger with its parties; remembers its date and a meeting's parties."""
     tok, light, etype, article = trig.token, trig.light, trig.type, state.article
-    place = place_of(tok, light, ctx)
+    # a happening without parties merges with other reports on its place alone: no country from afar
+    place = place_of(tok, light, ctx, towns_only=not any(parties) and etype != "DISASTER")
     if etype == "DISASTER":
         place, parties = _disaster_place(place, parties, ctx), ((), (), ())
     date = date_of(clause_chain(tok, light), sent, article.date, state, noun_event)
