@@ -358,3 +358,14 @@ def test_confidence_is_the_calibrated_table(nlp):
     from newsgraph.extract.events.mentions import CALIBRATED
     ms, _ = run(nlp, "Chile attacked Peru. The protests spread to Cusco.")
     assert {m.confidence for m in ms} <= set(CALIBRATED.values())
+
+
+def test_the_by_agent_of_a_nominal_is_the_agent_and_its_of_object_the_target(nlp):
+    ms, n = run(nlp, "The killing of journalist Ana Lopez by gunman Pedro Ruiz shocked Peru.")
+    m = one(ms, "ASSAULT")
+    assert named(m.agents, n) == {"Pedro Ruiz"} and named(m.targets, n) == {"Ana Lopez"}
+
+
+def test_places_from_the_triggers_clause(nlp):
+    ms, n = run(nlp, "Police detained Juan Perez during an operation in Lima, Peru.")
+    assert n[one(ms, "COERCE").place] == "Lima"
