@@ -57,3 +57,22 @@ def test_a_table_is_read_into_a_type():
 def test_a_malformed_table_is_an_error(name, table, complaint):
     with pytest.raises(ValueError, match=complaint):
         EventType.from_toml(name, table)
+
+
+_REF = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+def test_the_cameo_table_codes_only_declared_types():
+    from newsgraph.extract.lexicon import rows
+    found = {r[3] for r in rows("cameo_verbs.tsv") if r[0] == "V"} | \
+        {r[7] for r in rows("cameo_verbs.tsv") if r[0] == "P"}
+    assert found - {"-"} <= set(NAMES) and {"ASSAULT", "COERCE", "CONSULT", "PROTEST"} <= found
+
+
+@pytest.mark.skipif(not (_REF / "petrarch2" / "CAMEO.2.0.txt").exists(),
+                    reason="../shared/reference (the PETRARCH2 and PLOVER dictionaries) is not here")
+def test_the_cameo_table_is_what_the_conversion_script_makes():
+    from newsgraph.extract.lexicon import rows
+    from newsgraph.extract.lexicon.convert.cameo import convert
+    made = convert(_REF / "petrarch2" / "CAMEO.2.0.txt", _REF / "plover" / "CAMEO2PLOVER-2021.txt")
+    assert made == ["\t".join(r) for r in rows("cameo_verbs.tsv")]

@@ -181,11 +181,46 @@ def attributed_to(tok: Token, light: Token | None, ctx: Context, speech) -> str 
     return None
 
 
-def place_of(tok: Token, light: Token | None, ctx: Context) -> str | None:
-    """The Location/State entity of an "in/near/at X" phrase on the trigger or its light verb."""
+_PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside")
+_CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj")
+
+
+def _place_in(h: Token, ctx: Context, kinds: tuple[str, ...] = ("Location", "State")) -> str | None:
+    """The entity of one of ``kinds`` in an "in/near/at X" phrase hanging on ``h``."""
+    for _prep, o in pobjs(h, _PLACE_PREPS):
+        eid = ctx.tok2ent.get(o.i)
+        if eid and ctx.kinds.get(eid) in kinds:
+            return eid
+    return None
+
+
+def _clause_words(head: Token) -> list[Token]:
+    """The words of ``head``'s own clause (not of clauses inside it), nearest to ``head`` first."""
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ not in _CLAUSE_EDGES]
+    return sorted(out, key=lambda t: abs(t.i - head.i))
+
+
+def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = False) -> str | None:
+    """The place of an event: an "in/near/at X" phrase on the trigger or its light verb, else anywhere in
+    the trigger's clause ("captured by militants in Syria"), else on the verb that governs a trigger noun
+    or an infinitive ("were killed in the shelling in Homs", "went to Aleppo to meet"); past the trigger's
+    own phrases only a town or region with ``towns_only``."""
+    kinds = ("Location",) if towns_only else ("Location", "State")
     for h in (tok, light):
-        for _prep, o in pobjs(h, ("in", "near", "at")) if h is not None else ():
-            eid = ctx.tok2ent.get(o.i)
-            if eid and ctx.kinds.get(eid) in ("Location", "State"):
-                return eid
+        found = _place_in(h, ctx) if h is not None else None
+        if found:
+            return found
+    clause = light if light is not None else tok
+    if clause.pos_ not in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head.head if clause.dep_ == "pobj" else clause.head
+    for h in _clause_words(clause):
+        found = _place_in(h, ctx, kinds)
+        if found:
+            return found
+    if clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        return _place_in(clause.head, ctx, kinds)
     return None

@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.lexicon.event_types import NAMES
 
@@ -24,7 +25,8 @@ __all__ = ["TriggerLexicon", "compile_lexicon", "lexicon", "verb_lemma"]
 
 FILE = "events.toml"
 _BY_LEMMA = ("verbs", "actor_object", "owner_object", "nouns")      # word -> type tables
-_WORD_SETS = ("light", "occur", "speech", "topic_verbs", "measure", "local")   # [general] lists
+_WORD_SETS = ("light", "occur", "speech", "topic_verbs", "measure", "local", "happenings", "anchored_only",
+              "cameo_skip")   # [general] lists
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,6 +48,11 @@ class TriggerLexicon:
     topic_verbs: frozenset[str]                # verbs whose object is a topic, not an event
     measure: frozenset[str]                    # "a round of": nouns measuring out an event noun
     local: frozenset[str]                      # types that take the story's place
+    happenings: frozenset[str]                 # types that stand without a named actor ("were arrested")
+    anchored_only: frozenset[str]              # happening nouns that need a party or a light verb
+    cameo_skip: frozenset[str]                 # CAMEO verbs whose own code is not used (patterns are)
+    cameo_verbs: frozenset[str]                # every verb lemma of the CAMEO table
+    disasters: frozenset[str]                  # the DISASTER nouns
     phrase_ends: dict[str, tuple[tuple[tuple[str, ...], str], ...]]   # last lemma -> ((phrase, type), ...)
     triggers: frozenset[str]                   # every verb lemma of a trigger table
     known: frozenset[str]                      # triggers, light verbs and occurrence verbs
@@ -92,8 +99,10 @@ def compile_lexicon(raw: dict) -> TriggerLexicon:
         ends[phrase[-1]] = (*ends.get(phrase[-1], ()), (phrase, etype))
     triggers = frozenset(tables["verbs"]) | set(tables["actor_object"]) | set(tables["owner_object"]) \
         | set(tables["prep"]) | {v for v, _ in tables["pairs"]}
-    return TriggerLexicon(**tables, **words, phrase_ends=ends, triggers=triggers,
-                          known=triggers | words["light"] | words["occur"],
+    cameo_verbs = frozenset(lemma for lemma, _ in cameo().verbs)
+    return TriggerLexicon(**tables, **words, phrase_ends=ends, triggers=triggers, cameo_verbs=cameo_verbs,
+                          disasters=frozenset(k for k, v in tables["nouns"].items() if v == "DISASTER"),
+                          known=triggers | words["light"] | words["occur"] | cameo_verbs,
                           noun_words=frozenset(tables["nouns"]) | set(ends))
 
 

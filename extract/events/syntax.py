@@ -65,8 +65,8 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
         if ctrl is not None:
             return ctrl, False
-        if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
-            v = v.head
+        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:
+            v = v.head  # "troops got ready to storm X": the troops storm
         elif v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS \
                 and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "X opened old wounds by blaming Y": X blames

@@ -17,8 +17,11 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.arguments import SYMMETRIC
+from newsgraph.extract.events.cameo import cameo
+from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
+from newsgraph.extract.events.senses import refine
 from newsgraph.extract.nlp import docview
 
 __all__ = ["Trigger", "triggers", "verb_type", "noun_event"]
@@ -92,17 +95,40 @@ def _plain_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon) ->
     return etype, 0.6
 
 
+def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
+                ctx: Context) -> tuple[str, float] | None:
+    """The hand rules that need an object or particle, then CAMEO's patterns, the hand's plain verbs and
+    last CAMEO's own code of the verb (unless the overlay skips it); ``("-", 0)`` for CAMEO's null code."""
+    if lemma in lex.triggers:
+        actor_objs = [o for o in objs if o.dep_ != "attr" and actors_of(o, ctx)]
+        found = _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
+            or _object_type(v, lemma, objs, actor_objs, lex, ctx)
+        if found:
+            return found
+    cm = cameo_match(v, lemma, cameo()) if (lemma in lex.cameo_verbs) else None
+    if cm is not None and cm.specific and cm.strong and cm.type == "-":
+        return "-", 0.0  # "struck down the law", "died of natural causes": CAMEO says no event
+    found = _plain_type(v, lemma, objs, lex)
+    if found or cm is None or cm.type == "-":
+        return found
+    if cm.specific:
+        return cm.type, 0.7
+    return None if lemma in lex.cameo_skip or lemma in lex.triggers else (cm.type, 0.5)
+
+
 def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> tuple[str, float] | None:
-    """(type, strength) of the event verb ``v`` triggers, or None: the first rule that applies."""
+    """(type, strength) of the event verb ``v`` triggers, or None: the first rule that applies, read
+    against the verb's arguments (:func:`~newsgraph.extract.events.senses.refine`)."""
     lemma = verb_lemma(v, lex)
-    if lemma not in lex.triggers:
+    if lemma not in lex.triggers and lemma not in lex.cameo_verbs:
         return None  # every rule needs the lemma in one of the trigger tables
     if any(c.dep_ == "nsubj" and lex.nouns.get(c.lemma_.lower()) == "DISASTER" for c in v.children):
         return None  # "the earthquake struck": the noun is the event
-    objs = _objects(v)
-    actor_objs = [o for o in objs if o.dep_ != "attr" and actors_of(o, ctx)]
-    return _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
-        or _object_type(v, lemma, objs, actor_objs, lex, ctx) or _plain_type(v, lemma, objs, lex)
+    found = _cameo_type(v, lemma, _objects(v), lex, ctx)
+    if found is None or found[0] == "-":
+        return None
+    etype = refine(v, lemma, found[0], lex.disasters)
+    return (etype, found[1]) if etype else None
 
 
 def noun_event(tok: Token) -> str | None:
@@ -146,6 +172,30 @@ def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Tok
     return False, None
 
 
+def _happening(n: Token, lex: TriggerLexicon) -> bool:
+    """Whether the noun ``n`` of a happening type stands for one event in its sentence: the subject or
+    object of a verb or the object of a preposition, not a modifier and not a topic ("fear of attacks")."""
+    if n.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr") \
+            or n.pos_ == "PROPN" and n.i != n.sent.start or n.ent_type_ in ("DATE", "TIME"):
+        return False  # "March 5"
+    if n.lemma_.lower() in lex.anchored_only or n.lower_ in lex.anchored_only:
+        return n.dep_ == "pobj" and n.head.lower_ in ("after", "following", "during", "amid") \
+            and not any(c.lower_ in ("the", "this", "these") for c in n.children)
+        # "the fighting", "an offensive": a war, not one event, unless anchored ("after heavy fighting")
+    if n.tag_ in ("NNS", "NNPS") and n.dep_ not in ("nsubj", "nsubjpass") and not any(
+            c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("all", "any", "such", "no")
+            for c in n.children):
+        return False  # "to ban protests", "organizing illegal protests": protests in general
+    if n.dep_ == "pobj" and n.head.lower_ == "in" and not any(c.dep_ == "det" for c in n.children):
+        return False  # "in protest against", "in custody": a manner or a state
+    head = n.head.head if n.dep_ == "pobj" else n.head
+    return head.lemma_.lower() not in lex.topic_verbs and n.head.lemma_.lower() not in _TOPIC_NOUNS
+
+
+_TOPIC_NOUNS = frozenset({"fear", "threat", "risk", "danger", "possibility", "prospect", "wave", "threats",
+                          "fears", "rumor", "rumour", "report", "reports", "history", "law", "laws", "film"})
+
+
 def _phrase_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None:
     """A multiword trigger ending in ``n`` ("phone call", "exchange of fire")."""
     candidates = lex.phrase_ends.get(n.lemma_.lower(), ())
@@ -161,8 +211,9 @@ def _phrase_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | No
 
 def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None:
     """The trigger of a noun, or None."""
-    if n.lower_ not in lex.noun_words and n.lemma_.lower() not in lex.noun_words:
-        return None  # every rule below needs the word in a trigger table
+    if n.lower_ not in lex.noun_words and n.lemma_.lower() not in lex.noun_words \
+            or n.ent_type_ in ("DATE", "TIME"):
+        return None  # every rule below needs the word in a trigger table; "March 1" is a date
     if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
         return None
     found = _phrase_trigger(n, lex, ctx)
@@ -172,6 +223,8 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
         return None
     plural = n.tag_ in ("NNS", "NNPS") and n.lower_ != n.lemma_.lower()
     etype = lex.nouns.get(n.lower_) if plural else lex.nouns.get(n.lemma_.lower())
+    if etype is None and plural and lex.nouns.get(n.lemma_.lower()) in lex.happenings:
+        etype = lex.nouns[n.lemma_.lower()]  # "the attacks", "airstrikes": each one an event
     if etype is None:
         return None  # plural "visits", "meetings": aggregates unless the plural is the event noun
     gov = n.head.head if n.dep_ == "pobj" else n.head
@@ -180,6 +233,8 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
     if etype == "DISASTER":
         return Trigger(n, etype, _noun_anchor(n, lex, ctx)[1], 0.7)
     ok, light = _noun_anchor(n, lex, ctx)
+    if not ok and etype in lex.happenings and _happening(n, lex):
+        return Trigger(n, etype, None, 0.4)  # "the protests spread", "a blast tore through", "after the raid"
     temporal = n.dep_ == "pobj" and n.head.lower_ in ("after", "following", "during", "in") \
         and etype in SYMMETRIC and not any(c.lower_ in ("the", "these", "this") for c in n.children)
     if not ok and not temporal:

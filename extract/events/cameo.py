@@ -1,0 +1,182 @@
+"""The CAMEO verb patterns (``data/cameo_verbs.tsv``, converted from PETRARCH2 by
+:mod:`newsgraph.extract.lexicon.convert.cameo`) matched on the dependency parse.
+
+The table is indexed by verb lemma (and particle): a verb looks up its synonym block, then checks
+only that block's patterns against its own subject, particle, object head (with modifiers) and
+prepositional phrases; the most specific pattern that holds wins, else the verb's own code.
+
+>>> lex = cameo()
+>>> lex.verbs[("kill", "")].type, lex.verbs[("strike", "down")].type
+('ASSAULT', '-')
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["Rebels", "lifted", "the", "blockade"],
+...           heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "det", "dobj"],
+...           lemmas=["rebel", "lift", "the", "blockade"])
+>>> match(doc[1], "lift", lex)
+Match(type='RETREAT', rev=False, specific=True, strong=False)
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from newsgraph.extract.lexicon import rows
+
+__all__ = ["CameoLexicon", "Match", "Pattern", "VerbEntry", "cameo", "match"]
+
+FILE = "cameo_verbs.tsv"
+_OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
+
+
+class VerbEntry(NamedTuple):
+    type: str        # event type of the verb on its own ("-": none)
+    block: int       # its synonym block
+
+
+class Pattern(NamedTuple):
+    prt: str                                 # particle the verb needs ("" any)
+    subj: str                                # subject head ("" any; "&set" a synonym set)
+    obj: str                                 # object head ("" any)
+    mods: frozenset[str]                     # words the object must have before it
+    preps: tuple[tuple[str, str], ...]       # (preposition, object head or "*")
+    type: str                                # event type ("-": not an event)
+    rev: bool                                # the subject is the target ("faced trial")
+    intent: bool                             # CAMEO 03, intent only ("promised to lift"): not used
+
+    @property
+    def weight(self) -> int:
+        """How much the pattern asks for: the most specific matching pattern wins."""
+        return bool(self.prt) + bool(self.subj) + bool(self.obj) + len(self.mods) + 2 * len(self.preps)
+
+
+class Match(NamedTuple):
+    type: str          # event type, "-" for CAMEO's null code
+    rev: bool          # the subject is the target
+    specific: bool     # a pattern matched, or a phrasal verb (False: the verb's own code)
+    strong: bool = False   # ... with more than an object noun: a particle, subject or preposition
+
+
+class CameoLexicon(NamedTuple):
+    verbs: dict[tuple[str, str], VerbEntry]          # (lemma, particle) -> entry
+    blocks: dict[int, tuple[Pattern, ...]]           # block -> its patterns, most specific first
+    synsets: dict[str, frozenset[str]]               # name -> head nouns
+    keyed: dict[tuple, tuple[tuple[int, Pattern], ...]]   # (block, key) -> (rank, pattern) that key can match
+
+
+def _key_words(word: str, synsets: dict[str, frozenset[str]]) -> frozenset[str]:
+    return synsets.get(word[1:], frozenset()) if word.startswith("&") else frozenset({word})
+
+
+def _keys(p: Pattern, synsets: dict[str, frozenset[str]]) -> list[tuple]:
+    """What a verb must have for ``p`` to be worth checking: its object word, else its first
+    preposition, else its subject word, else nothing ("*")."""
+    if p.obj:
+        return [("o", w) for w in _key_words(p.obj, synsets)]
+    if p.preps:
+        return [("p", p.preps[0][0])]
+    if p.subj:
+        return [("s", w) for w in _key_words(p.subj, synsets)]
+    return [("*",)]
+
+
+def _index(blocks: dict[int, tuple[Pattern, ...]], synsets: dict[str, frozenset[str]]) -> dict:
+    keyed: dict[tuple, list[tuple[int, Pattern]]] = {}
+    for block, pats in blocks.items():
+        for rank, p in enumerate(pats):
+            for key in _keys(p, synsets):
+                keyed.setdefault((block, *key), []).append((rank, p))
+    return {k: tuple(v) for k, v in keyed.items()}
+
+
+def _pattern(cols: list[str]) -> tuple[int, Pattern]:
+    _, block, prt, subj, obj, mods, preps, etype, _code, rev = cols
+    pairs = tuple(tuple(p.split(":")[:2]) for p in preps.split())
+    return int(block), Pattern(prt, subj, obj, frozenset(mods.split()), pairs, etype, rev == "1",
+                               _code.startswith("03"))
+
+
+@cache
+def cameo() -> CameoLexicon:
+    """The converted CAMEO table, indexed (read once)."""
+    verbs, blocks, synsets = {}, {}, {}
+    for cols in rows(FILE):
+        if cols[0] == "S":
+            synsets[cols[1]] = frozenset(h.split(":")[0] for h in cols[2].split())
+        elif cols[0] == "V":
+            verbs.setdefault((cols[1], cols[2]), VerbEntry(cols[3], int(cols[5])))
+        else:
+            block, pat = _pattern(cols)
+            blocks.setdefault(block, []).append(pat)
+    ordered = {b: tuple(sorted(p, key=lambda x: (-x.weight, x.intent))) for b, p in blocks.items()}
+    return CameoLexicon(verbs, ordered, synsets, _index(ordered, synsets))
+
+
+def _word_ok(want: str, tok: Token | None, lex: CameoLexicon) -> bool:
+    """Whether ``tok`` (a phrase head) is the word or synonym set ``want``."""
+    if tok is None:
+        return False
+    forms = (tok.lower_, tok.lemma_.lower())
+    if want.startswith("&"):
+        heads = lex.synsets.get(want[1:], frozenset())
+        return forms[0] in heads or forms[1] in heads
+    return want in forms
+
+
+class _Deps(NamedTuple):
+    subj: Token | None                       # the verb's subject
+    objs: list[Token]                        # its objects
+    prts: set[str]                           # its particles
+    preps: list[tuple[str, Token | None]]    # its (preposition, object)
+
+
+def _holds(p: Pattern, d: _Deps, lex: CameoLexicon) -> bool:
+    """Whether pattern ``p`` holds for a verb with the dependents ``d``."""
+    subj, objs, prts, preps = d
+    if p.prt and p.prt not in prts or p.subj and not _word_ok(p.subj, subj, lex):
+        return False
+    if p.obj:
+        hit = next((o for o in objs if _word_ok(p.obj, o, lex)), None)
+        if hit is None or p.mods and not p.mods <= {c.lower_ for c in hit.children} | \
+                {c.lemma_.lower() for c in hit.children}:
+            return False
+    for prep, head in p.preps:
+        if not any(pp == prep and (head == "*" or _word_ok(head, o, lex)) for pp, o in preps):
+            return False
+    return True
+
+
+def _dependents(v: Token) -> _Deps:
+    """The subject, objects, particles and prepositional phrases of verb ``v``."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    objs = [c for c in v.children if c.dep_ in _OBJ_DEPS]
+    prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
+    preps = [(c.lower_, next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None))
+             for c in v.children if c.dep_ in ("prep", "agent", "prt")]
+    return _Deps(subj, objs, prts, preps)
+
+
+def _candidates(block: int, d: _Deps, lex: CameoLexicon) -> list[Pattern]:
+    """The patterns of ``block`` that the verb's dependents could match, most specific first."""
+    keys = [("*",)] + [("p", p) for p, _ in d.preps]
+    keys += [("o", w) for o in d.objs for w in (o.lower_, o.lemma_.lower())]
+    keys += [("s", d.subj.lower_), ("s", d.subj.lemma_.lower())] if d.subj is not None else []
+    found = {rp for k in keys for rp in lex.keyed.get((block, *k), ())}
+    return [p for _, p in sorted(found, key=lambda rp: rp[0])]
+
+
+def match(v: Token, lemma: str, lex: CameoLexicon) -> Match | None:
+    """The CAMEO reading of verb ``v`` (lemma ``lemma``): the most specific pattern of its block that
+    holds, else the verb's own code; None for a verb CAMEO does not list."""
+    deps = _dependents(v)
+    prts = deps.prts
+    phrasal = next((lex.verbs[(lemma, p)] for p in sorted(prts) if (lemma, p) in lex.verbs), None)
+    entry = phrasal or lex.verbs.get((lemma, ""))
+    if entry is None:
+        return None
+    for p in _candidates(entry.block, deps, lex):
+        if not p.intent and _holds(p, deps, lex):
+            return Match(p.type, p.rev, True, bool(p.prt or p.subj or p.preps))
+    return Match(entry.type, False, phrasal is not None, phrasal is not None)
