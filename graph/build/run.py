@@ -5,7 +5,7 @@ fingerprint, its summary and what its store holds (:mod:`newsgraph.graph.build.s
 written last, so a killed build simply resumes.
 
 >>> limits_key(ReadLimits(max_bytes=10, max_article_chars=5))
-[['max_article_chars', 5], ['max_bytes', 10]]
+[['date_order', 'mdy'], ['max_article_chars', 5], ['max_bytes', 10]]
 """
 from __future__ import annotations
 
