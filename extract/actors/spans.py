@@ -130,6 +130,8 @@ def _keep(ent: Span) -> bool:
         return False
     if len(ent) > 1 and ent[-1].lower_ in _happening_heads():
         return False  # "the Armenian Genocide", "the Gulf War"
+    if len(ent) == 2 and ent[1].lower_ in _PLACE_WORDS and gz.demonym_code(ent[0].text):
+        return False  # a description, not a name: "the Afghan City of Kunduz" (headline case)
     last = text.split()[-1] if text.split() else ""
     people = len(text.split()) > 1 and ent.label_ != "NORP" and gz.demonym_code(last) and last.endswith("s")
     return not people
@@ -298,6 +300,8 @@ class _TakenAfter:
 
 
 _JOINS = frozenset({"and", "/", "|"})
+#: Generic place words that a demonym in front of does not make a name ("Afghan City").
+_PLACE_WORDS = frozenset({"city", "town", "village", "capital", "province", "region", "port", "border"})
 
 
 def _gazetteer_label(text: str) -> str | None:
