@@ -168,3 +168,14 @@ def test_an_unknown_name_that_speaks_is_a_person(nlp):
 def test_reference_marks_are_not_part_of_a_label(nlp):
     _, es = ents(nlp, "The plan was praised by Daniel Ortega[12] in Managua.")
     assert "Daniel Ortega" in es and not any("[" in name for name in es)
+
+
+def test_a_demonym_before_a_generic_place_word_is_no_name(nlp):
+    _, es = ents(nlp, "Rebels Shell Syrian Town Near Border. Shelling hit the Syrian town of Qusair.")
+    assert not any(name.lower() in ("syrian town", "syrian") for name in es)
+
+
+def test_a_name_glued_after_a_bodys_head_word_is_a_person(nlp):
+    _, es = ents(nlp, "The deputy speaker of Georgian Parliament Beridze said on Monday that talks were close.")
+    assert find(es, "Beridze").kind == "Person"
+    assert not any("Beridze" in e.name for e in es.values() if e.kind == "Organization")

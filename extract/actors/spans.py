@@ -130,6 +130,8 @@ def _keep(ent: Span) -> bool:
         return False
     if len(ent) > 1 and ent[-1].lower_ in _happening_heads():
         return False  # "the Armenian Genocide", "the Gulf War"
+    if len(ent) == 2 and ent[1].lower_ in _PLACE_WORDS and gz.demonym_code(ent[0].text):
+        return False  # a description, not a name: "the Afghan City of Kunduz" (headline case)
     last = text.split()[-1] if text.split() else ""
     people = len(text.split()) > 1 and ent.label_ != "NORP" and gz.demonym_code(last) and last.endswith("s")
     return not people
@@ -298,6 +300,8 @@ class _TakenAfter:
 
 
 _JOINS = frozenset({"and", "/", "|"})
+#: Generic place words that a demonym in front of does not make a name ("Afghan City").
+_PLACE_WORDS = frozenset({"city", "town", "village", "capital", "province", "region", "port", "border"})
 
 
 def _gazetteer_label(text: str) -> str | None:
@@ -315,8 +319,9 @@ def _unglue(ent: Span) -> list[Span]:
 
     Two names joined by "and" or "/" of which one is a name the gazetteer knows ("Kyiv and
     Vyshgorod", "UrduPoint News / Sputnik"), unless the whole is a known name ("Trinidad and
-    Tobago"); and a state or city right after "of" in front of a person's name ("the Foreign
-    Minister of Armenia Ararat Mirzoyan").
+    Tobago"); a state or city right after "of" in front of a person's name ("the Foreign
+    Minister of Armenia Ararat Mirzoyan"), and a name after a body's head word ("the deputy
+    speaker of Armenian Parliament Arshakyan").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Talks in Kyiv and Vyshgorod ended.")
@@ -336,6 +341,12 @@ def _unglue(ent: Span) -> list[Span]:
     if len(ent) == 2 and ent[1].text == ent[0].text.upper() and ent[0].text != ent[1].text \
             and _gazetteer_label(ent[0].text):  # "Yerevan YEREVAN": a dateline glued to its place
         return [Span(doc, ent.start, ent.start + 1, label=_gazetteer_label(ent[0].text))]
+    if ent.label_ == "ORG" and ent.start and doc[ent.start - 1].lower_ == "of":
+        heads = gz.gov()["heads"]["words"]
+        k = max((t.i for t in ent[:-1] if t.text in heads), default=None)
+        rest = doc[k + 1:ent.end] if k is not None else ()
+        if rest and all(t.pos_ == "PROPN" and t.is_title and t.text not in heads for t in rest):
+            return [Span(doc, ent.start, k + 1, label="ORG"), Span(doc, k + 1, ent.end, label="PERSON")]
     if ent.label_ == "PERSON" and len(ent) >= 3 and ent.start and doc[ent.start - 1].lower_ == "of" \
             and (gz.state_code(ent[0].text) or gz.city(ent[0].text)):
         return [Span(doc, ent.start, ent.start + 1, label="GPE"),
