@@ -6,11 +6,14 @@
   Memberships become ``member`` edges person -> organisation (``role`` = titles);
   statements become ``quotedIn`` edges speaker -> article.
 * ``actors.graphml``: actors only (Person, State, Organization, Outlet;
-  Locations are left out: they are places, not parties).  Two kinds of edge in one
-  directed multigraph, told apart by ``kind``: ``coParticipation`` (two actors share
-  events; read it as undirected, it points from the lower to the higher node id)
-  and ``agentTarget`` (agent -> target of directed events).  Both carry ``weight``
-  (number of events), ``eventTypes`` (sorted, ``;``-joined), ``firstDate``/``lastDate``.
+  Locations are left out: they are places, not parties).  A mixed multigraph with two
+  kinds of edge, told apart by ``kind``: ``coParticipation`` (two actors share events;
+  undirected, ``directed="false"``, written from the lower to the higher node id)
+  and ``agentTarget`` (agent -> target of directed events; ``directed="true"``); the
+  graph's default is undirected, as graphology reads per-edge direction only as
+  ``directed="true"``.  Both carry ``weight`` (number of events), ``eventTypes``
+  (sorted, ``;``-joined), ``firstDate``/``lastDate``.  networkx's GraphML reader refuses
+  mixed graphs: in Python, :func:`newsgraph.queries.api.actor_network` gives either kind.
 * GraphML key ids are the attribute names; because the GraphML schema wants key
   ids unique across domains, an edge key whose name is also a node key gets the id
   ``edge<name>`` (``edgelabel``: Gephi's own alias, and Gephi also matches ``attr.name``).
@@ -38,12 +41,12 @@ from typing import BinaryIO
 import networkx as nx
 from rdflib import Graph
 
-from newsgraph.graph.export.gephi.view import ACTOR_KINDS, EDGE_LABELS, KINDS, View
+from newsgraph.graph.export.gephi.view import ACTOR_KINDS, EDGE_KINDS, EDGE_LABELS, KINDS, EventFilter, View
 from newsgraph.graph.export.gephi.xml import gexf_text, graphml_text, write_gexf, write_graphml
 from newsgraph.graph.rdf.terms import groups_of
 
 __all__ = ["xml_safe", "graphml_bytes", "gexf_bytes", "write_views", "GephiWriter", "view_of",
-           "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGE_LABELS"]
+           "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGE_KINDS", "EDGE_LABELS", "EventFilter"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 #: Opens one output file (kept open, and moved into place, by whoever gave the opener).
@@ -151,7 +154,7 @@ def _dated(nodes: list) -> list:
 def gexf_bytes(G: nx.MultiDiGraph) -> bytes:
     """GEXF of ``G`` with ``start``/``end`` on dated nodes (events: date; articles: datePublished)."""
     nodes, edges = _safe_lists(*_lists(G))
-    text = gexf_text(_dated(nodes), edges, directed=G.is_directed(), multigraph=G.is_multigraph())
+    text = gexf_text(_dated(nodes), edges, directed=G.is_directed())
     return text.encode("utf-8")
 
 
@@ -163,7 +166,7 @@ def write_views(view: View, graphml: Opener, gexf: Opener, actors: Opener) -> No
     nodes = _dated(nodes)
     write_gexf(gexf(), nodes, edges)
     del nodes, edges
-    write_graphml(actors(), *_safe_lists(*view.actors()))
+    write_graphml(actors(), *_safe_lists(*view.actors()), directed=False)
 
 
 class GephiWriter:
