@@ -145,14 +145,22 @@ def actor_network(g: Graph, *, types=None, since=None, until=None, kind: str = "
 
 
 def ego(g: Graph, actor, radius: int = 1) -> nx.Graph:
-    """The actor network within ``radius`` hops of ``actor`` (just the actor when it has no events)."""
+    """The part of :func:`actor_network` within ``radius`` hops of ``actor`` (just the actor when it
+    shares no events).
+
+    >>> g = Graph().parse(data=_EXAMPLE, format="turtle")
+    >>> [ego(g, "Kostanyan").nodes[n]["label"] for n in ego(g, "Kostanyan")]
+    ['Armenia', 'Ali Bagheri Kani', 'Vahan Kostanyan']
+    """
     node = str(resolve_actor(g, actor))
     net = actor_network(g)
     if node not in net:
         only = nx.Graph()
         only.add_node(node, label=_label(g, URIRef(node)), type=_kind(g, URIRef(node)))
         return only
-    return nx.ego_graph(net, node, radius=radius)
+    near = nx.single_source_shortest_path_length(net, node, cutoff=radius)
+    net.remove_nodes_from([n for n in net if n not in near])   # (not a subgraph view: keeps the node order)
+    return net
 
 
 def _links(g: Graph):

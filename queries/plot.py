@@ -1,7 +1,7 @@
 """A picture of the actor network (matplotlib): node size by degree, colour by actor type,
 edge width by shared events, labels on the best-connected actors.
 
-Every picture says what it shows: the drawn actors (label, type), edges (labels, weight) and
+Every picture says what it shows: the drawn actors (label, type, colour), edges (labels, weight) and
 labelled actors, as JSON in the file's own metadata (PNG text chunk and SVG ``Description``, PDF
 ``Subject``).  :func:`drawn_in` reads it back from a PNG, so a picture (the README's, say) can be
 checked against a fresh build without comparing pixels across matplotlib versions.
@@ -9,8 +9,9 @@ checked against a fresh build without comparing pixels across matplotlib version
 >>> net = nx.Graph([("a", "b", {"weight": 2})])
 >>> nx.set_node_attributes(net, {"a": {"label": "A", "type": "State"},
 ...                              "b": {"label": "B", "type": "Person"}})
->>> drawn(net, ["a"])
-{'nodes': [['A', 'State'], ['B', 'Person']], 'edges': [['A', 'B', 2]], 'labelled': ['A']}
+>>> shown = drawn(net, ["a"])
+>>> shown["nodes"], shown["edges"], shown["labelled"]
+([['A', 'State', '#DD8452'], ['B', 'Person', '#4C72B0']], [['A', 'B', 2]], ['A'])
 """
 from __future__ import annotations
 
@@ -26,17 +27,21 @@ __all__ = ["COLOURS", "plot_network", "drawn", "drawn_in"]
 
 COLOURS = {"Person": "#4C72B0", "State": "#DD8452", "Organization": "#55A868", "Outlet": "#8172B3",
            "Location": "#937860"}
+_GREY = "#999999"    # any other node type
 _META_KEY = {".png": "Description", ".svg": "Description", ".pdf": "Subject"}
 _NO_DATE = {".svg": {"Date": None}, ".pdf": {"CreationDate": None}}   # same graph, same bytes
 
 
 def drawn(net: nx.Graph, labelled) -> dict:
-    """What a picture of ``net`` shows, as plain sorted lists: ``nodes`` ([label, type]),
+    """What a picture of ``net`` shows, as plain sorted lists: ``nodes`` ([label, type, colour]),
     ``edges`` ([label, label, weight]) and the ``labelled`` actors' labels."""
     def label(n) -> str:
         return str(net.nodes[n].get("label", n))
 
-    return {"nodes": sorted([label(n), net.nodes[n].get("type", "")] for n in net),
+    def kind(n) -> str:
+        return net.nodes[n].get("type", "")
+
+    return {"nodes": sorted([label(n), kind(n), COLOURS.get(kind(n), _GREY)] for n in net),
             "edges": sorted([*sorted((label(u), label(v))), d.get("weight", 1)]
                             for u, v, d in net.edges(data=True)),
             "labelled": sorted(label(n) for n in labelled)}
@@ -58,19 +63,20 @@ def _network(g: Graph, actor, radius: int) -> nx.Graph:
     if actor:
         return ego(g, actor, radius=radius)
     net = actor_network(g)
-    return net.subgraph([n for n in net if net.degree(n)]).copy()
+    net.remove_nodes_from([n for n in net if not net.degree(n)])   # (a subgraph view would reorder them)
+    return net
 
 
 def _draw(net: nx.Graph, ax, top: int) -> list:
     """Draw ``net`` on ``ax`` (seeded layout); the nodes labelled (the ``top`` best connected)."""
     nodes = sorted(net.nodes)
     degree = dict(net.degree(weight="weight"))
-    pos = nx.spring_layout(net.subgraph(nodes), seed=42, weight="weight")
+    pos = nx.spring_layout(net, seed=42, weight="weight")    # nodes in the network's own (IRI) order
     nx.draw_networkx_edges(net, pos, ax=ax, alpha=0.4,
                            width=[0.5 + 1.5 * d["weight"] for _, _, d in net.edges(data=True)])
     nx.draw_networkx_nodes(net, pos, nodelist=nodes, ax=ax,
                            node_size=[80 + 120 * degree[n] for n in nodes],
-                           node_color=[COLOURS.get(net.nodes[n].get("type"), "#999999") for n in nodes])
+                           node_color=[COLOURS.get(net.nodes[n].get("type"), _GREY) for n in nodes])
     best = sorted(nodes, key=lambda n: (-degree[n], net.nodes[n].get("label", n)))[:top]
     nx.draw_networkx_labels(net, pos, labels={n: net.nodes[n].get("label", n) for n in best},
                             font_size=8, ax=ax)
