@@ -26,8 +26,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from newsgraph.graph.export.gephi import EDGE_KINDS, EventFilter, view_of
+from newsgraph.graph.export.gephi.view import View
 from newsgraph.graph.rdf.vocab import NG, ORG, RDF, RDFS, SCHEMA, SKOS
 from newsgraph.queries.named import QueryError, execute, open_graph, resolve_actor
+from newsgraph.queries.sparql.native import ox_store
 
 __all__ = ["open_graph", "run", "relations", "actor_network", "path", "ego", "to_networkx", "QueryError"]
 
@@ -102,6 +104,12 @@ def _events(g: Graph):
         yield event, name, _py(g.value(event, NG.date)), roles, evidence, article
 
 
+def _view(g: Graph) -> View:
+    """The Gephi views of ``g``, read straight from its Oxigraph store when it has one."""
+    store = ox_store(g)
+    return view_of(g if store is None else store)
+
+
 def _keyed(nodes: list, edges: list, net: nx.Graph, kind: str | None = None) -> nx.Graph:
     """A Gephi view's nodes and edges in ``net``, nodes keyed by IRI, the views' bookkeeping
     (edge ``id``, ``directed``) left out; with ``kind``, only the edges of that kind."""
@@ -141,7 +149,7 @@ def actor_network(g: Graph, *, types=None, since=None, until=None, kind: str = "
     keep = EventFilter(tuple(sorted({t.upper() for t in types})) if types else None,
                        str(since) if since else None, str(until) if until else None)
     net = nx.DiGraph() if EDGE_KINDS[kind] else nx.Graph()
-    return _keyed(*view_of(g).actors(keep), net, kind)
+    return _keyed(*_view(g).actors(keep), net, kind)
 
 
 def ego(g: Graph, actor, radius: int = 1) -> nx.Graph:
@@ -256,4 +264,4 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
     >>> sorted(net["https://example.org/vk"]["https://example.org/arm"])
     ['country', 'member']
     """
-    return _keyed(*view_of(g).full(), nx.MultiDiGraph())
+    return _keyed(*_view(g).full(), nx.MultiDiGraph())

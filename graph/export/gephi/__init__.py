@@ -39,11 +39,20 @@ from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
-from rdflib import Graph
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 
-from newsgraph.graph.export.gephi.view import ACTOR_KINDS, EDGE_KINDS, EDGE_LABELS, KINDS, EventFilter, View
+from newsgraph.graph.export.gephi.view import (
+    ACTOR_KINDS,
+    EDGE_KINDS,
+    EDGE_LABELS,
+    KINDS,
+    READS,
+    EventFilter,
+    View,
+)
 from newsgraph.graph.export.gephi.xml import gexf_text, graphml_text, write_gexf, write_graphml
-from newsgraph.graph.rdf.terms import groups_of
+from newsgraph.graph.rdf.terms import groups_of, groups_of_ox
 
 __all__ = ["xml_safe", "graphml_bytes", "gexf_bytes", "write_views", "GephiWriter", "view_of",
            "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGE_KINDS", "EDGE_LABELS", "EventFilter"]
@@ -54,10 +63,16 @@ Opener = Callable[[], BinaryIO]
 _NMTOKEN = re.compile(r"^[\w.\-:]+$")
 
 
-def view_of(g: Graph) -> View:
-    """The Gephi views of an rdflib graph."""
+def view_of(g: Graph | ox.Store) -> View:
+    """The Gephi views of an rdflib graph or of a pyoxigraph store (all its graphs, read directly:
+    several times faster than through rdflib); only the triples of the predicates the views read."""
     view = View()
-    for s, pos in groups_of(g.triples((None, None, None))):
+    if isinstance(g, ox.Store):
+        read = (ox.NamedNode(p) for p in sorted(READS))
+        groups = groups_of_ox(q for p in read for q in g.quads_for_pattern(None, p, None))
+    else:
+        groups = groups_of(t for p in sorted(READS) for t in g.triples((None, URIRef(p), None)))
+    for s, pos in groups:
         view.add(s, pos)
     return view
 

@@ -25,7 +25,8 @@ from itertools import combinations
 from newsgraph.graph.rdf.terms import Blank, text
 from newsgraph.graph.rdf.vocab import NG_NS, ng, org, prov, rdf, rdfs, schema, skos
 
-__all__ = ["View", "EventFilter", "KINDS", "ACTOR_KINDS", "EDGE_KINDS", "EDGE_LABELS", "adjacency_order"]
+__all__ = ["View", "EventFilter", "READS", "KINDS", "ACTOR_KINDS", "EDGE_KINDS", "EDGE_LABELS",
+           "adjacency_order"]
 
 NG = str(NG_NS)
 KINDS = ("Outlet", "Person", "State", "Organization", "Location", "Event", "Article", "Document")
@@ -49,6 +50,9 @@ _P = {name: getattr(iris, name) for iris, names in (
     (prov, ("atLocation",)),
     (skos, ("altLabel",)),
     (org, ("member", "organization", "role", "Membership"))) for name in names}
+
+#: Every predicate a :class:`View` reads (it ignores the others; a store can be read by these alone).
+READS = frozenset({TYPE, LABEL, NOTATION, *EDGE_LABELS, *_P.values()})
 
 
 class _Subject:
