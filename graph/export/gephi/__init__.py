@@ -22,8 +22,10 @@ The views are collected in one pass over the subject groups of the graph
 (:class:`newsgraph.graph.export.gephi.view.View`) and written as text
 (:mod:`newsgraph.graph.export.gephi.xml`):
 a build writes its three files with :class:`GephiWriter` without networkx; :func:`view_of` gives the
-same view of an rdflib Graph, and :func:`graphml_bytes`/:func:`gexf_bytes` write any networkx graph
-(the Python API's networks, say: :mod:`newsgraph.queries.api`) under the same rules.
+same view of an rdflib Graph or a pyoxigraph Store (the Python API's ``to_networkx`` and
+``actor_network`` are these views keyed by IRI: :mod:`newsgraph.queries.api`), and
+:func:`graphml_bytes`/:func:`gexf_bytes` write any networkx graph with node ids that are XML
+names under the same rules.
 
 >>> from rdflib import Graph
 >>> view_of(Graph()).full()
