@@ -154,3 +154,16 @@ def test_check_catches_violations(tmp_path):
     problems = "\n".join(gephi.check_gephi_rules(bad))
     for needle in ("is not its attribute name", "graph-level", "NMTOKEN", "no type", "no label", "weight 0"):
         assert needle in problems
+
+
+def test_text_that_reads_like_python_is_text(tmp_path):
+    """Labels and codes are free text ("None", "{}"); the writers refuse real None/list/dict values."""
+    G = nx.MultiDiGraph()
+    G.add_node("n0", label="None", type="Person", sector="{}", iri="urn:a")
+    G.add_node("n1", label="[x]", type="State", iri="urn:b")
+    G.add_edge("n0", "n1", key="e0", label="country", weight=1)
+    (tmp_path / "ok.graphml").write_bytes(gephi.graphml_bytes(G))
+    assert gephi.check_gephi_rules(tmp_path / "ok.graphml") == []
+    G.nodes["n1"]["altLabels"] = ["a", "b"]
+    with pytest.raises(TypeError, match="not allowed"):
+        gephi.graphml_bytes(G)

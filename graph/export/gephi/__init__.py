@@ -207,7 +207,8 @@ def check_gephi_rules(path: str | Path) -> list[str]:
 
     Checks: key ids are the attribute names (or ``edge<name>``), unique, none for the graph;
     node ids are NMTOKENs; every node has ``label`` and ``type``; every edge a unique id,
-    a ``label`` and a ``weight`` > 0; no empty, None, list or dict values.
+    a ``label`` and a ``weight`` > 0; no empty values.  (A value that reads like a Python ``None``,
+    list or dict is text like any other: the writers refuse such values, ``TypeError``.)
     """
     ns = {"g": GRAPHML_NS}
     try:
@@ -248,8 +249,7 @@ def _check_element(el: ET.Element, tag: str, required: tuple[str, ...], names: d
         if not data.get(name, "").strip():
             out.append(f"{tag} {eid}: no {name}")
     for name, value in data.items():
-        v = value.strip()
-        if not v or v == "None" or (v[:1] in "[{" and v[-1:] in "]}" and name != "label"):  # free text
+        if not value.strip():
             out.append(f"{tag} {eid}: bad value {value!r} for {name}")
     if tag == "edge" and "weight" in data:
         try:
