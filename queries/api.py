@@ -1,15 +1,19 @@
 """The Python relationship API: plain functions, graph first, nothing mutated.
 
-Actors may be given as IRIs or names/aliases (resolved by
+``g`` is any rdflib graph: what :func:`open_graph` gives for a build directory (its
+Oxigraph store), the store folder itself, or a Turtle/TriG/JSON-LD file; every function
+gives the same answer on each.  Actors may be given as IRIs or names/aliases (resolved by
 :func:`newsgraph.queries.named.resolve_actor`).  Networks use IRI strings as node ids with
-``label`` and ``type`` node attributes.
+``label``, ``type`` and ``iri`` node attributes; :func:`to_networkx` and
+:func:`actor_network` are the networks the build writes as ``graph.graphml`` and
+``actors.graphml`` (one builder: :class:`newsgraph.graph.export.gephi.view.View`).
 
 >>> g = Graph().parse(data=_EXAMPLE, format="turtle")
 >>> [row["partnerLabel"] for row in run(g, "who-met", actor="Kostanyan")]
 ['Ali Bagheri Kani']
 >>> net = actor_network(g)
->>> sorted(net.nodes[n]["label"] for n in net)
-['Ali Bagheri Kani', 'Armenia', 'Vahan Kostanyan']
+>>> sorted((net.nodes[n]["label"], net.nodes[n]["events"]) for n in net)
+[('Ali Bagheri Kani', 1), ('Armenia', 1), ('Iran', 0), ('Vahan Kostanyan', 2)]
 """
 from __future__ import annotations
 
@@ -21,9 +25,12 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from newsgraph.graph.export.gephi import EDGE_KINDS, EventFilter, view_of
+from newsgraph.graph.export.gephi.view import View
 from newsgraph.graph.rdf.vocab import NG, ORG, RDF, RDFS, SCHEMA, SKOS
 from newsgraph.queries import remote
 from newsgraph.queries.named import QueryError, execute, open_graph, resolve_actor
+from newsgraph.queries.sparql.native import ox_store
 
 __all__ = ["open_graph", "run", "relations", "actor_network", "path", "ego", "to_networkx", "QueryError"]
 
@@ -37,7 +44,8 @@ ex:arm a ng:State ; rdfs:label "Armenia" .    ex:irn a ng:State ; rdfs:label "Ir
 ex:e1 a ng:Event ; ng:eventType ng:CONSULT ; ng:participant ex:bk, ex:vk ; ng:date "2023-03-20"^^xsd:date ;
   ng:mention [ ng:inArticle ex:a1 ; ng:evidence "The two deputies held talks." ] .
 ex:e2 a ng:Event ; ng:eventType ng:REQUEST ; ng:agent ex:vk ; ng:target ex:arm .
-ex:m1 org:member ex:vk ; org:organization ex:arm ; org:role [ rdfs:label "Deputy Foreign Minister" ] .
+ex:m1 a org:Membership ; org:member ex:vk ; org:organization ex:arm ;
+  org:role [ rdfs:label "Deputy Foreign Minister" ] .
 """
 
 ROLES = (("agent", NG.agent), ("target", NG.target), ("participant", NG.participant))
@@ -100,50 +108,71 @@ def _events(g: Graph):
         yield event, name, _py(g.value(event, NG.date)), roles, evidence, article
 
 
-def _add_node(net: nx.Graph, g: Graph, node: Node) -> str:
-    key = str(node)
-    if key not in net:
-        net.add_node(key, label=_label(g, node), type=_kind(g, node))
-    return key
+def _view(g: Graph) -> View:
+    """The Gephi views of ``g``, read straight from its Oxigraph store when it has one."""
+    store = ox_store(g)
+    return view_of(g if store is None else store)
 
 
-def actor_network(g: Graph, *, types=None, since=None, until=None) -> nx.Graph:
-    """Actors joined when they share events: edge ``weight`` = shared events, ``eventTypes`` = ';'-joined.
+def _keyed(nodes: list, edges: list, net: nx.Graph, kind: str | None = None) -> nx.Graph:
+    """A Gephi view's nodes and edges in ``net``, nodes keyed by IRI, the views' bookkeeping
+    (edge ``id``, ``directed``) left out; with ``kind``, only the edges of that kind."""
+    iri = {n: d["iri"] for n, d in nodes}
+    net.add_nodes_from((d["iri"], dict(d)) for _, d in nodes)
+    for u, v, _, d in edges:
+        if kind is None or d.get("kind") == kind:
+            data = {k: x for k, x in d.items() if k not in ("id", "directed")}
+            if net.is_multigraph():
+                net.add_edge(iri[u], iri[v], key=data["label"], **data)
+            else:
+                net.add_edge(iri[u], iri[v], **data)
+    return net
 
-    ``types`` keeps only these event types (names such as "CONSULT"); ``since`` and
-    ``until`` (ISO date strings or dates) keep only events dated in that period.
+
+def actor_network(g: Graph, *, types=None, since=None, until=None, kind: str = "coParticipation") -> nx.Graph:
+    """The actor network of ``actors.graphml``, nodes keyed by IRI: every actor (Person, State,
+    Organization, Outlet) with its ``label``, ``type``, ``iri``, ``events``, ...; edges of one ``kind``:
+
+    * ``"coParticipation"`` (an undirected ``nx.Graph``): two actors share events;
+    * ``"agentTarget"`` (an ``nx.DiGraph``): agent -> target of directed events.
+
+    Edges carry ``weight`` (events), ``eventTypes`` (';'-joined), ``firstDate``/``lastDate``,
+    ``kind`` and ``label``.  ``types`` keeps only these event types (names such as "CONSULT");
+    ``since`` and ``until`` (ISO date strings or dates) keep only events dated in that period.
 
     >>> g = Graph().parse(data=_EXAMPLE, format="turtle")
     >>> net = actor_network(g, types=["consult"])
     >>> [(net.nodes[u]["label"], net.nodes[v]["label"], d["weight"]) for u, v, d in net.edges(data=True)]
     [('Ali Bagheri Kani', 'Vahan Kostanyan', 1)]
+    >>> directed = actor_network(g, kind="agentTarget")
+    >>> [(directed.nodes[u]["label"], directed.nodes[v]["label"]) for u, v in directed.edges]
+    [('Vahan Kostanyan', 'Armenia')]
     """
-    wanted = {t.upper() for t in types} if types else None
-    since, until = (str(d) if d else None for d in (since, until))
-    net, seen = nx.Graph(), {}
-    for _event, name, date, roles, _, _ in _events(g):
-        if (wanted and name not in wanted) or (since and (not date or date < since)) \
-                or (until and (not date or date[:10] > until)):
-            continue
-        for a, b in combinations(sorted(roles, key=str), 2):
-            u, v = _add_node(net, g, a), _add_node(net, g, b)
-            seen.setdefault((u, v), []).append(name)
-        for actor in roles:
-            _add_node(net, g, actor)
-    for (u, v), names in sorted(seen.items()):
-        net.add_edge(u, v, weight=len(names), eventTypes=";".join(sorted(set(names))))
-    return net
+    if kind not in EDGE_KINDS:
+        raise QueryError(f"unknown edge kind {kind!r} (known: {', '.join(EDGE_KINDS)})")
+    keep = EventFilter(tuple(sorted({t.upper() for t in types})) if types else None,
+                       str(since) if since else None, str(until) if until else None)
+    net = nx.DiGraph() if EDGE_KINDS[kind] else nx.Graph()
+    return _keyed(*_view(g).actors(keep), net, kind)
 
 
 def ego(g: Graph, actor, radius: int = 1) -> nx.Graph:
-    """The actor network within ``radius`` hops of ``actor`` (just the actor when it has no events)."""
+    """The part of :func:`actor_network` within ``radius`` hops of ``actor`` (just the actor when it
+    shares no events).
+
+    >>> g = Graph().parse(data=_EXAMPLE, format="turtle")
+    >>> [ego(g, "Kostanyan").nodes[n]["label"] for n in ego(g, "Kostanyan")]
+    ['Armenia', 'Ali Bagheri Kani', 'Vahan Kostanyan']
+    """
     node = str(resolve_actor(g, actor))
     net = actor_network(g)
     if node not in net:
         only = nx.Graph()
         only.add_node(node, label=_label(g, URIRef(node)), type=_kind(g, URIRef(node)))
         return only
-    return nx.ego_graph(net, node, radius=radius)
+    near = nx.single_source_shortest_path_length(net, node, cutoff=radius)
+    net.remove_nodes_from([n for n in net if n not in near])   # (not a subgraph view: keeps the node order)
+    return net
 
 
 def _links(g: Graph):
@@ -224,34 +253,19 @@ def path(g: Graph, a, b) -> list[dict]:
     return hops
 
 
-def _local(iri: Node) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1] if "#" in text else text.rstrip("/").rsplit("/", 1)[-1]
-
-
 def to_networkx(g: Graph) -> nx.MultiDiGraph:
-    """The whole graph: IRI nodes with literal values as ';'-joined attributes, one edge per IRI link.
-
-    Edges carry ``label`` (the property's local name), ``predicate`` (its IRI) and ``weight`` 1.
+    """The whole graph of ``graph.graphml``, nodes keyed by IRI: actors, places, events, articles,
+    outlets and documents with their scalar attributes (``label``, ``type``, ``iri``, ...);
+    one edge per (source, target, relation), keyed by the relation, with ``label`` (the relation:
+    ``agent``, ``reportedIn``, ``member``, ...), ``weight`` and, on ``member`` edges, ``role``.
 
     >>> g = Graph().parse(data=_EXAMPLE, format="turtle")
     >>> net = to_networkx(g)
-    >>> net.nodes["https://example.org/vk"]["altLabel"], net.nodes["https://example.org/vk"]["type"]
+    >>> net.nodes["https://example.org/vk"]["altLabels"], net.nodes["https://example.org/vk"]["type"]
     ('Kostanyan', 'Person')
+    >>> sorted(net["https://example.org/e2"])
+    ['https://example.org/arm', 'https://example.org/vk']
+    >>> sorted(net["https://example.org/vk"]["https://example.org/arm"])
+    ['country', 'member']
     """
-    net = nx.MultiDiGraph()
-    values: dict[str, dict[str, set]] = {}
-    terms: dict[str, Node] = {}
-    for s, p, o in sorted(g):
-        terms.setdefault(str(s), s)
-        net.add_node(str(s))
-        if isinstance(o, Literal):
-            values.setdefault(str(s), {}).setdefault(_local(p), set()).add(str(o))
-        elif p != RDF.type:
-            terms.setdefault(str(o), o)
-            net.add_edge(str(s), str(o), key=_local(p), label=_local(p), predicate=str(p), weight=1)
-    for node in sorted(net.nodes):
-        net.nodes[node].update({k: "; ".join(sorted(v)) for k, v in sorted(values.get(node, {}).items())})
-        net.nodes[node]["label"] = _label(g, terms[node])
-        net.nodes[node]["type"] = _kind(g, terms[node])
-    return net
+    return _keyed(*_view(g).full(), nx.MultiDiGraph())

@@ -5,8 +5,10 @@ consumer and compared with what networkx / rdflib read:
 
 * GraphML: the GraphML 1.0 XSD (``xmllint``, schema copy in ``tests/schema/graphml/``),
   python-igraph, and graphology-graphml (the parser of sigma.js apps; ``tests/js/``);
+  ``actors.graphml`` is a mixed graph (co-participation undirected, agent -> target directed);
 * Turtle: pyoxigraph and raptor's ``rapper``; TriG: rdflib and pyoxigraph, one named graph per
-  article; JSON-LD: rdflib, isomorphic to the Turtle; GEXF: networkx, with ``start`` dates.
+  article; JSON-LD: rdflib, isomorphic to the Turtle; GEXF: networkx, with ``start`` dates, and
+  graphology-gexf (the parser of Gephi Lite), with the attributes of the GraphML and no others.
 
 System tools (``xmllint``, ``rapper``, ``node``) are optional: their tests skip, saying which
 package to install, when the tool is absent.
@@ -35,6 +37,8 @@ REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "tests" / "schema" / "graphml" / "graphml.xsd"
 JS = REPO / "tests" / "js"
 GRAPHMLS = ("graph.graphml", "actors.graphml")
+ACTOR_NODE_ATTRS = {"label", "type", "iri", "sector", "altLabels", "countryCode", "mentions", "events"}
+ACTOR_EDGE_ATTRS = {"label", "kind", "weight", "eventTypes", "firstDate", "lastDate"}
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +64,17 @@ def _run(*args: str, **kw) -> subprocess.CompletedProcess:
 def _nx_counts(path: Path) -> tuple[int, int]:
     G = nx.read_graphml(path)
     return G.number_of_nodes(), G.number_of_edges()
+
+
+def _written(path: Path) -> dict:
+    """Nodes, edges and edges per direction as written in a GraphML file (networkx refuses mixed
+    graphs): an edge's own ``directed``, else the graph's ``edgedefault``."""
+    text = path.read_text(encoding="utf-8")
+    default = 'edgedefault="directed"' in text
+    edges = re.findall(r"<edge [^>]*>", text)
+    directed = sum('directed="true"' in e or (default and 'directed="false"' not in e) for e in edges)
+    return {"nodes": text.count("<node "), "edges": len(edges), "directed": directed,
+            "undirected": len(edges) - directed}
 
 
 # --- GraphML -------------------------------------------------------------------------------------
@@ -89,33 +104,67 @@ def test_graphml_xsd_check_is_not_vacuous(out, tmp_path):
 
 @pytest.mark.parametrize("name", GRAPHMLS)
 def test_graphml_loads_in_igraph(out, name):
+    """igraph has no mixed graphs: it reads actors.graphml by its default, undirected."""
     g = igraph.Graph.Read_GraphML(str(out / name))
-    assert g.is_directed()
-    assert (g.vcount(), g.ecount()) == _nx_counts(out / name)
+    assert g.is_directed() == (name == "graph.graphml")
+    written = _written(out / name)
+    assert (g.vcount(), g.ecount()) == (written["nodes"], written["edges"])
     assert g.vcount() > 0 and "label" in g.vs.attributes()
+
+
+def test_graph_graphml_counts_are_networkxs(out):
+    assert (_written(out / "graph.graphml")["nodes"], _written(out / "graph.graphml")["edges"]) == \
+        _nx_counts(out / "graph.graphml")
 
 
 @pytest.fixture(scope="module")
 def node_reader() -> list[str]:
-    """The command that reads a GraphML file with graphology-graphml; installs tests/js on first use."""
+    """The command that reads a GraphML or GEXF file with graphology-graphml or graphology-gexf;
+    installs tests/js on first use."""
     node = _tool("node", "nodejs")
-    if not (JS / "node_modules" / "graphology-graphml").is_dir():
+    if not all((JS / "node_modules" / p).is_dir() for p in ("graphology-graphml", "graphology-gexf")):
         npm = shutil.which("npm")
         if npm is None:
             pytest.fail("tests/js/node_modules is missing and npm is not installed: "
                         "run `npm ci --prefix tests/js`")
         res = _run(npm, "ci", "--prefix", str(JS), "--no-audit", "--no-fund")
         assert res.returncode == 0, f"`npm ci --prefix tests/js` failed:\n{res.stderr[-3000:]}"
-    return [node, str(JS / "read_graphml.mjs")]
+    return [node, str(JS / "read_graph.mjs")]
 
 
-@pytest.mark.parametrize("name", GRAPHMLS)
-def test_graphml_loads_in_graphology(out, node_reader, name):
-    res = _run(*node_reader, str(out / name), env={**os.environ, "NODE_NO_WARNINGS": "1"})
+def _graphology(node_reader: list[str], path: Path) -> dict:
+    res = _run(*node_reader, str(path), env={**os.environ, "NODE_NO_WARNINGS": "1"})
     assert res.returncode == 0, res.stderr[-3000:]
-    got = json.loads(res.stdout)
-    assert (got["nodes"], got["edges"]) == _nx_counts(out / name)
-    assert got["type"] == "directed"
+    return json.loads(res.stdout)
+
+
+def test_graph_graphml_loads_in_graphology(out, node_reader):
+    got, written = _graphology(node_reader, out / "graph.graphml"), _written(out / "graph.graphml")
+    assert {k: got[k] for k in ("nodes", "edges", "directed", "undirected")} == written
+    assert got["type"] == "directed" and got["undirected"] == 0
+
+
+def test_actors_graphml_loads_in_graphology_as_a_mixed_graph(out, node_reader):
+    """Co-participation edges undirected, agent -> target edges directed, as the README says."""
+    got = _graphology(node_reader, out / "actors.graphml")
+    written = _written(out / "actors.graphml")
+    assert {k: got[k] for k in ("nodes", "edges", "directed", "undirected")} == written
+    text = (out / "actors.graphml").read_text(encoding="utf-8")
+    edges = re.findall(r"<edge .*?</edge>", text, flags=re.S)
+    kinds = {("coParticipation" in e, 'directed="false"' in e) for e in edges}
+    assert kinds == {(True, True), (False, False)}           # each kind, with its own direction
+    assert got["type"] == "mixed" and got["directed"] > 0 and got["undirected"] > 0
+    assert set(got["nodeAttributes"]) == ACTOR_NODE_ATTRS and set(got["edgeAttributes"]) == ACTOR_EDGE_ATTRS
+
+
+def test_gexf_loads_in_graphology_gexf(out, node_reader):
+    """Gephi Lite's parser reads graph.gexf as graph.graphml, with no attribute but the graph's own."""
+    got = _graphology(node_reader, out / "graph.gexf")
+    graphml = _graphology(node_reader, out / "graph.graphml")
+    assert {k: got[k] for k in ("nodes", "edges", "type", "directed", "undirected")} == \
+        {k: graphml[k] for k in ("nodes", "edges", "type", "directed", "undirected")}
+    assert got["edgeAttributes"] == graphml["edgeAttributes"] == ["label", "role", "weight"]
+    assert set(got["nodeAttributes"]) == set(graphml["nodeAttributes"]) >= {"label", "type", "iri", "date"}
 
 
 # --- RDF -----------------------------------------------------------------------------------------

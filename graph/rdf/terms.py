@@ -29,7 +29,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 __all__ = ["Lit", "Blank", "okey", "triple_key", "sorted_pairs", "text", "from_rdflib", "to_rdflib",
-           "OxTerms", "groups_of"]
+           "from_ox", "OxTerms", "groups_of", "groups_of_ox"]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class Lit(NamedTuple):
@@ -103,6 +105,24 @@ def from_rdflib(term: Node):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def from_ox(term):
+    """The compact term of a pyoxigraph term (an ``xsd:string`` literal plain, as rdflib reads it).
+
+    >>> from_ox(ox.Literal("x")), from_ox(ox.Literal("x", language="en")), from_ox(ox.NamedNode("http://x/a"))
+    (Lit(lex='x', dt=None, lang=None), Lit(lex='x', dt=None, lang='en'), 'http://x/a')
+    """
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Lit(term.value, None, term.language)
+        dt = term.datatype.value
+        return Lit(term.value, None if dt == _XSD_STRING else dt)
+    if isinstance(term, ox.BlankNode):
+        return Blank(term.value)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
 def to_rdflib(o) -> Node:
     """The rdflib term of a compact term."""
     if isinstance(o, Lit):
@@ -162,5 +182,17 @@ def groups_of(triples: Iterable[tuple[Node, Node, Node]]) -> list[tuple[str, lis
     by_subject: dict = {}
     for s, p, o in triples:
         by_subject.setdefault(from_rdflib(s), set()).add((str(p), from_rdflib(o)))
+    return _sorted_groups(by_subject)
+
+
+def groups_of_ox(quads: Iterable[ox.Quad]) -> list[tuple[str, list]]:
+    """Subject groups of pyoxigraph quads or triples (graph names dropped), as :func:`groups_of`."""
+    by_subject: dict = {}
+    for q in quads:
+        by_subject.setdefault(from_ox(q.subject), set()).add((q.predicate.value, from_ox(q.object)))
+    return _sorted_groups(by_subject)
+
+
+def _sorted_groups(by_subject: dict) -> list[tuple[str, list]]:
     return [(s, sorted(pos, key=triple_key))
             for s, pos in sorted(by_subject.items(), key=lambda x: okey(x[0]))]

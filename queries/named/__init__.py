@@ -103,7 +103,7 @@ def list_queries() -> list[NamedQuery]:
 def open_graph(path: str | Path) -> Graph:
     """The graph of a build directory or of a .ttl/.trig/.jsonld/.nt file, as an rdflib Graph.
 
-    A build directory is read from its embedded Oxigraph store (``OUT/store``,
+    A build directory (or its store folder) is read from its embedded Oxigraph store (``OUT/store``,
     the system of record: an rdflib Dataset over oxrdflib whose default graph is
     the union of all named graphs), or from its ``graph.ttl`` when it has no
     store.  Named graphs of a TriG file are merged into one graph.  QueryError
@@ -115,7 +115,7 @@ def open_graph(path: str | Path) -> Graph:
     newsgraph.queries.named.QueryError: no graph at /nonexistent/OUT
     """
     path = Path(path)
-    if path.is_dir() and (path / "store" / "CURRENT").is_file():
+    if path.is_dir() and ((path / "store" / "CURRENT").is_file() or (path / "CURRENT").is_file()):
         try:
             return open_store(path, read_only=True)
         except OSError as exc:

@@ -6,11 +6,14 @@
   Memberships become ``member`` edges person -> organisation (``role`` = titles);
   statements become ``quotedIn`` edges speaker -> article.
 * ``actors.graphml``: actors only (Person, State, Organization, Outlet;
-  Locations are left out: they are places, not parties).  Two kinds of edge in one
-  directed multigraph, told apart by ``kind``: ``coParticipation`` (two actors share
-  events; read it as undirected, it points from the lower to the higher node id)
-  and ``agentTarget`` (agent -> target of directed events).  Both carry ``weight``
-  (number of events), ``eventTypes`` (sorted, ``;``-joined), ``firstDate``/``lastDate``.
+  Locations are left out: they are places, not parties).  A mixed multigraph with two
+  kinds of edge, told apart by ``kind``: ``coParticipation`` (two actors share events;
+  undirected, ``directed="false"``, written from the lower to the higher node id)
+  and ``agentTarget`` (agent -> target of directed events; ``directed="true"``); the
+  graph's default is undirected, as graphology reads per-edge direction only as
+  ``directed="true"``.  Both carry ``weight`` (number of events), ``eventTypes``
+  (sorted, ``;``-joined), ``firstDate``/``lastDate``.  networkx's GraphML reader refuses
+  mixed graphs: in Python, :func:`newsgraph.queries.api.actor_network` gives either kind.
 * GraphML key ids are the attribute names; because the GraphML schema wants key
   ids unique across domains, an edge key whose name is also a node key gets the id
   ``edge<name>`` (``edgelabel``: Gephi's own alias, and Gephi also matches ``attr.name``).
@@ -19,8 +22,10 @@ The views are collected in one pass over the subject groups of the graph
 (:class:`newsgraph.graph.export.gephi.view.View`) and written as text
 (:mod:`newsgraph.graph.export.gephi.xml`):
 a build writes its three files with :class:`GephiWriter` without networkx; :func:`view_of` gives the
-same view of an rdflib Graph, and :func:`graphml_bytes`/:func:`gexf_bytes` write any networkx graph
-(the Python API's networks, say: :mod:`newsgraph.queries.api`) under the same rules.
+same view of an rdflib Graph or a pyoxigraph Store (the Python API's ``to_networkx`` and
+``actor_network`` are these views keyed by IRI: :mod:`newsgraph.queries.api`), and
+:func:`graphml_bytes`/:func:`gexf_bytes` write any networkx graph with node ids that are XML
+names under the same rules.
 
 >>> from rdflib import Graph
 >>> view_of(Graph()).full()
@@ -36,14 +41,23 @@ from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
-from rdflib import Graph
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 
-from newsgraph.graph.export.gephi.view import ACTOR_KINDS, EDGE_LABELS, KINDS, View
+from newsgraph.graph.export.gephi.view import (
+    ACTOR_KINDS,
+    EDGE_KINDS,
+    EDGE_LABELS,
+    KINDS,
+    READS,
+    EventFilter,
+    View,
+)
 from newsgraph.graph.export.gephi.xml import gexf_text, graphml_text, write_gexf, write_graphml
-from newsgraph.graph.rdf.terms import groups_of
+from newsgraph.graph.rdf.terms import groups_of, groups_of_ox
 
 __all__ = ["xml_safe", "graphml_bytes", "gexf_bytes", "write_views", "GephiWriter", "view_of",
-           "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGE_LABELS"]
+           "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGE_KINDS", "EDGE_LABELS", "EventFilter"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 #: Opens one output file (kept open, and moved into place, by whoever gave the opener).
@@ -51,10 +65,16 @@ Opener = Callable[[], BinaryIO]
 _NMTOKEN = re.compile(r"^[\w.\-:]+$")
 
 
-def view_of(g: Graph) -> View:
-    """The Gephi views of an rdflib graph."""
+def view_of(g: Graph | ox.Store) -> View:
+    """The Gephi views of an rdflib graph or of a pyoxigraph store (all its graphs, read directly:
+    several times faster than through rdflib); only the triples of the predicates the views read."""
     view = View()
-    for s, pos in groups_of(g.triples((None, None, None))):
+    if isinstance(g, ox.Store):
+        read = (ox.NamedNode(p) for p in sorted(READS))
+        groups = groups_of_ox(q for p in read for q in g.quads_for_pattern(None, p, None))
+    else:
+        groups = groups_of(t for p in sorted(READS) for t in g.triples((None, URIRef(p), None)))
+    for s, pos in groups:
         view.add(s, pos)
     return view
 
@@ -151,7 +171,7 @@ def _dated(nodes: list) -> list:
 def gexf_bytes(G: nx.MultiDiGraph) -> bytes:
     """GEXF of ``G`` with ``start``/``end`` on dated nodes (events: date; articles: datePublished)."""
     nodes, edges = _safe_lists(*_lists(G))
-    text = gexf_text(_dated(nodes), edges, directed=G.is_directed(), multigraph=G.is_multigraph())
+    text = gexf_text(_dated(nodes), edges, directed=G.is_directed())
     return text.encode("utf-8")
 
 
@@ -163,7 +183,7 @@ def write_views(view: View, graphml: Opener, gexf: Opener, actors: Opener) -> No
     nodes = _dated(nodes)
     write_gexf(gexf(), nodes, edges)
     del nodes, edges
-    write_graphml(actors(), *_safe_lists(*view.actors()))
+    write_graphml(actors(), *_safe_lists(*view.actors()), directed=False)
 
 
 class GephiWriter:
@@ -187,7 +207,8 @@ def check_gephi_rules(path: str | Path) -> list[str]:
 
     Checks: key ids are the attribute names (or ``edge<name>``), unique, none for the graph;
     node ids are NMTOKENs; every node has ``label`` and ``type``; every edge a unique id,
-    a ``label`` and a ``weight`` > 0; no empty, None, list or dict values.
+    a ``label`` and a ``weight`` > 0; no empty values.  (A value that reads like a Python ``None``,
+    list or dict is text like any other: the writers refuse such values, ``TypeError``.)
     """
     ns = {"g": GRAPHML_NS}
     try:
@@ -228,8 +249,7 @@ def _check_element(el: ET.Element, tag: str, required: tuple[str, ...], names: d
         if not data.get(name, "").strip():
             out.append(f"{tag} {eid}: no {name}")
     for name, value in data.items():
-        v = value.strip()
-        if not v or v == "None" or (v[:1] in "[{" and v[-1:] in "]}" and name != "label"):  # free text
+        if not value.strip():
             out.append(f"{tag} {eid}: bad value {value!r} for {name}")
     if tag == "edge" and "weight" in data:
         try:

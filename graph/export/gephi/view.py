@@ -7,7 +7,8 @@ graph) and keeps only what the views need: per node its scalar attributes, per
 candidate edge its ends, per event its type, date and actors.  :meth:`View.full`
 and :meth:`View.actors` then give the nodes ``[(id, attrs)]`` and edges
 ``[(source, target, id, attrs)]`` (``attrs`` start with the ``id``) of the whole graph and of the
-actor network.
+actor network.  The Python API's :func:`~newsgraph.queries.api.to_networkx` and
+:func:`~newsgraph.queries.api.actor_network` are these same views, keyed by IRI.
 
 >>> v = View()
 >>> v.add("http://e/x", [("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", NG + "Person")])
@@ -18,16 +19,20 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import combinations
 
 from newsgraph.graph.rdf.terms import Blank, text
 from newsgraph.graph.rdf.vocab import NG_NS, ng, org, prov, rdf, rdfs, schema, skos
 
-__all__ = ["View", "KINDS", "ACTOR_KINDS", "EDGE_LABELS", "adjacency_order"]
+__all__ = ["View", "EventFilter", "READS", "KINDS", "ACTOR_KINDS", "EDGE_KINDS", "EDGE_LABELS",
+           "adjacency_order"]
 
 NG = str(NG_NS)
 KINDS = ("Outlet", "Person", "State", "Organization", "Location", "Event", "Article", "Document")
 ACTOR_KINDS = ("Outlet", "Person", "State", "Organization")
+#: The actor network's edge kinds and whether each is directed (the edge's ``directed`` attribute).
+EDGE_KINDS = {"coParticipation": False, "agentTarget": True}
 #: The relations drawn as edges (predicate IRI -> the edge's ``label``).
 EDGE_LABELS = {
     ng.agent: "agent", ng.target: "target", ng.participant: "participant", ng.place: "place",
@@ -45,6 +50,9 @@ _P = {name: getattr(iris, name) for iris, names in (
     (prov, ("atLocation",)),
     (skos, ("altLabel",)),
     (org, ("member", "organization", "role", "Membership"))) for name in names}
+
+#: Every predicate a :class:`View` reads (it ignores the others; a store can be read by these alone).
+READS = frozenset({TYPE, LABEL, NOTATION, *EDGE_LABELS, *_P.values()})
 
 
 class _Subject:
@@ -114,6 +122,28 @@ def _clean(a: dict, iri: str) -> dict:
     return {k: v for k, v in a.items() if v is not None and v != ""}
 
 
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events count in the actor network: ``types`` (event type names, upper case),
+    dated ``since``/``until`` (ISO date strings, inclusive); None keeps all.
+
+    >>> EventFilter(types=("CONSULT",), since="2023-03-21").keeps("CONSULT", "2023-03-20")
+    False
+    """
+
+    types: tuple[str, ...] | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def keeps(self, etype: str, date: str) -> bool:
+        """Whether an event of type ``etype`` dated ``date`` ("" when undated) counts."""
+        if self.types is not None and etype not in self.types:
+            return False
+        if self.since and (not date or date < self.since):
+            return False
+        return not (self.until and (not date or date[:10] > self.until))
+
+
 class View:
     """Collects the Gephi views from subject groups given in subject order."""
 
@@ -157,7 +187,10 @@ class View:
         return self.names.setdefault(iri, iri)
 
     def _etype(self, t) -> str | None:
-        return self.notation.get(t) if isinstance(t, str) else None
+        """An event type's name: its ``skos:notation``, else its IRI's local name."""
+        if not isinstance(t, str):
+            return None
+        return self.notation.get(t) or t.rsplit("#", 1)[-1]
 
     def _ids(self) -> dict[str, tuple[str, str]]:
         return {iri: (f"n{i}", kind) for i, (iri, kind, _) in enumerate(self.nodes)}
@@ -195,31 +228,34 @@ class View:
             edges.append(_edge(number[key], key[0], key[1], data))
         return nodes, edges
 
-    def actors(self) -> tuple[list, list]:
-        """Nodes and edges of the actor network (coParticipation and agentTarget edges)."""
+    def actors(self, keep: EventFilter = EventFilter()) -> tuple[list, list]:
+        """Nodes and edges of the actor network (coParticipation and agentTarget edges) of the events
+        ``keep`` keeps; every actor is a node (``events`` = how many kept events it is in)."""
         ids = {iri: nid for iri, (nid, kind) in self._ids().items() if kind in ACTOR_KINDS}
         nodes = {ids[iri]: dict(self._node_attrs(iri, kind, a), events=0)
                  for iri, kind, a in self.nodes if iri in ids}
         pairs: dict[tuple[str, str, str], list] = defaultdict(list)
         for t, date, agents, targets, participants in self.events:
             etype = self._etype(t) or ""
-            agent_ids = sorted({ids[o] for o in agents if o in ids})
-            target_ids = sorted({ids[o] for o in targets if o in ids})
+            if not keep.keeps(etype, date):
+                continue
             everyone = sorted({ids[o] for o in (*agents, *targets, *participants) if o in ids}, key=_number)
             for n in everyone:
                 nodes[n]["events"] += 1
             for u, v in combinations(everyone, 2):
                 pairs[("coParticipation", u, v)].append((etype, date))
-            for u in agent_ids:
-                for v in target_ids:
-                    if u != v:
-                        pairs[("agentTarget", u, v)].append((etype, date))
-        edges = []
+            for u in sorted({ids[o] for o in agents if o in ids}):
+                for v in sorted({ids[o] for o in targets if o in ids} - {u}):
+                    pairs[("agentTarget", u, v)].append((etype, date))
         order = sorted(pairs.items(), key=lambda x: (x[0][0], _number(x[0][1]), _number(x[0][2])))
-        for i, ((kind, u, v), evs) in enumerate(order):
-            dates = sorted(d for _, d in evs if d)
-            data = {"label": kind, "kind": kind, "weight": len(evs),
-                    "eventTypes": ";".join(sorted({t for t, _ in evs if t})),
-                    "firstDate": dates[0] if dates else None, "lastDate": dates[-1] if dates else None}
-            edges.append(_edge(i, u, v, data))
+        edges = [_edge(i, u, v, _pair_attrs(kind, evs)) for i, ((kind, u, v), evs) in enumerate(order)]
         return list(nodes.items()), list(adjacency_order(nodes, edges))
+
+
+def _pair_attrs(kind: str, evs: list[tuple[str, str]]) -> dict:
+    """An actor-network edge's attributes from its events' (type, date)."""
+    dates = sorted(d for _, d in evs if d)
+    return {"label": kind, "kind": kind, "weight": len(evs),
+            "eventTypes": ";".join(sorted({t for t, _ in evs if t})),
+            "firstDate": dates[0] if dates else None, "lastDate": dates[-1] if dates else None,
+            "directed": EDGE_KINDS[kind]}

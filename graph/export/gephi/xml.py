@@ -2,15 +2,19 @@
 
 The files are what networkx's writers gave (``generate_graphml`` with named key
 ids, re-indented by ElementTree; ``write_gexf``), byte for byte but for the GEXF
-creator, so Gephi, igraph, networkx and graphology read them as before:
+creator, the edge key networkx adds to GEXF and mixed graphs, so Gephi, igraph,
+networkx and graphology read them as before:
 
 * GraphML: key ids are the attribute names, an edge key whose name is also a
   node key gets the id ``edge<name>``; keys are listed last-declared first;
   edges come in networkx's adjacency order; no graph attributes.
 * GEXF 1.2draft: ``label`` and ``weight`` of edges and the ``label``,
   ``start`` and ``end`` of nodes are XML attributes, the rest ``attvalues``
-  (``networkx_key`` keeps the edge key); ``mode="dynamic"`` with
+  (nothing else: no ``networkx_key``); ``mode="dynamic"`` with
   ``timeformat="date"`` when some node has dates; no write date.
+* An edge attribute ``directed`` (a bool) is the edge's own direction, not data: GraphML's
+  ``directed="true|false"``, GEXF's ``type="directed|undirected"`` (a mixed graph, as Gephi
+  reads it); other edges follow the graph's default.
 
 Nodes are ``(id, attrs)``; edges ``(source, target, key, attrs)`` in the order a
 networkx graph iterates them (:func:`newsgraph.graph.export.gephi.view.adjacency_order`); in
@@ -18,6 +22,12 @@ GraphML an ``id`` attribute is dropped (the key is the edge id).
 
 >>> graphml_text([("n0", {"label": "A"})], [], directed=True).splitlines()[2]
 '  <key id="label" for="node" attr.name="label" attr.type="string" />'
+>>> nodes = [("a", {"label": "A"}), ("b", {"label": "B"})]
+>>> edges = [("a", "b", "e0", {"id": "e0", "directed": False})]
+>>> [x for x in graphml_text(nodes, edges).splitlines() if "<edge" in x]
+['    <edge source="a" target="b" id="e0" directed="false" />']
+>>> [x for x in gexf_text(nodes, edges).splitlines() if "<edge " in x]
+['      <edge source="a" target="b" id="e0" type="undirected" />']
 """
 from __future__ import annotations
 
@@ -38,6 +48,7 @@ GEXF_HEAD = ("<?xml version='1.0' encoding='utf-8'?>\n"
              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
              'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" '
              'version="1.2">\n  <meta>\n    <creator>newsgraph</creator>\n  </meta>\n')
+_EDGE_XML = ("id", "directed")    # GraphML edge attributes that are XML attributes, not data
 _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
@@ -98,7 +109,7 @@ def _graphml_keys(nodes: list, edges: list) -> dict[tuple, str]:
         seen: set[tuple] = set()     # (name, value type) already looked at
         for attrs in items:
             for k, v in attrs.items():
-                if (k, type(v)) not in seen and (scope == "node" or k != "id"):
+                if (k, type(v)) not in seen and (scope == "node" or k not in _EDGE_XML):
                     seen.add((k, type(v)))
                     keys.setdefault((str(k), _xml_type(v), scope), str(k))
     node_ids = {kid for (_, _, scope), kid in keys.items() if scope == "node"}
@@ -115,7 +126,7 @@ def write_graphml(fh: BinaryIO, nodes: list, edges: list, *, directed: bool = Tr
     def data(attrs: dict, scope: str) -> list[str]:
         lines = []
         for k, v in attrs.items():
-            if scope == "node" or k != "id":
+            if scope == "node" or k not in _EDGE_XML:
                 kid = key_ids.get((scope, k, type(v)))
                 if kid is None:
                     kid = key_ids[scope, k, type(v)] = attrib(keys[(str(k), _xml_type(v), scope)])
@@ -138,6 +149,8 @@ def write_graphml(fh: BinaryIO, nodes: list, edges: list, *, directed: bool = Tr
             _element(out, "    ", f'<node id="{attrib(str(n))}"', data(a, "node"), "node")
         for u, v, key, a in edges:
             eid = f' id="{attrib(str(key))}"' if multigraph else ""
+            if "directed" in a:
+                eid += f' directed="{"true" if a["directed"] else "false"}"'
             _element(out, "    ", f'<edge source="{attrib(str(u))}" target="{attrib(str(v))}"{eid}',
                      data(a, "edge"), "edge")
         out.write("  </graph>\n")
@@ -156,14 +169,15 @@ def _numbers(used: set[str]) -> Iterator[str]:
 
 
 _NODE_ATTRS, _EDGE_ATTRS = ("id", "label", "start", "end"), ("id", "label", "weight", "type", "start", "end")
+_EDGE_SKIP = (*_EDGE_ATTRS, "directed")     # GEXF edge attributes that are XML attributes, not attvalues
 
 
-def _gexf_attrs(nodes: list, edges: list, multigraph: bool) -> tuple[dict, bool]:
+def _gexf_attrs(nodes: list, edges: list) -> tuple[dict, bool]:
     """((class, title) -> (id, type) in first-use order, whether some node or edge has dates)."""
     ids: dict[tuple[str, str], tuple[str, str]] = {}
     dynamic = False
-    edge_attrs = (dict(e[3], key=e[2]) if multigraph else e[3] for e in edges)
-    for cls, items, skip in (("node", (a for _, a in nodes), _NODE_ATTRS), ("edge", edge_attrs, _EDGE_ATTRS)):
+    edge_attrs = (e[3] for e in edges)
+    for cls, items, skip in (("node", (a for _, a in nodes), _NODE_ATTRS), ("edge", edge_attrs, _EDGE_SKIP)):
         seen: set = set(skip)        # names already given an id (or never given one)
         for attrs in items:
             dynamic = dynamic or "start" in attrs or "end" in attrs
@@ -171,17 +185,16 @@ def _gexf_attrs(nodes: list, edges: list, multigraph: bool) -> tuple[dict, bool]
                 if k in seen:
                     continue
                 seen.add(k)
-                title = "networkx_key" if k == "key" else str(k)
+                title = str(k)
                 if (cls, title) not in ids:
                     ids[(cls, title)] = (str(len(ids)), _xml_type(v))
     return ids, dynamic
 
 
-def write_gexf(fh: BinaryIO, nodes: list, edges: list, *, directed: bool = True,
-               multigraph: bool = True) -> None:
+def write_gexf(fh: BinaryIO, nodes: list, edges: list, *, directed: bool = True) -> None:
     """Write the GEXF 1.2draft of the view to ``fh`` (see the module docstring)."""
     out = _Sink(fh)
-    ids, dynamic = _gexf_attrs(nodes, edges, multigraph)
+    ids, dynamic = _gexf_attrs(nodes, edges)
 
     special = _ATTRIB_SPECIAL.search
 
@@ -190,7 +203,7 @@ def write_gexf(fh: BinaryIO, nodes: list, edges: list, *, directed: bool = True,
         for k, v in attrs.items():
             if k not in skip:
                 value = v if type(v) is str else str(v).lower() if isinstance(v, bool) else str(v)
-                aid = ids[(cls, "networkx_key" if k == "key" else str(k))][0]
+                aid = ids[(cls, str(k))][0]
                 value = attrib(value) if special(value) else value
                 lines.append(f'          <attvalue for="{aid}" value="{value}" />\n')
         return [f"        <attvalues>\n{''.join(lines)}        </attvalues>\n"] if lines else []
@@ -210,12 +223,13 @@ def write_gexf(fh: BinaryIO, nodes: list, edges: list, *, directed: bool = True,
     out.write("    </nodes>\n" if nodes else "")
     out.write("    <edges>\n" if edges else "    <edges />\n")
     spare = _numbers({str(e[3]["id"]) for e in edges if e[3].get("id") is not None})
-    for u, v, key, a in edges:
-        a = dict(a, key=key) if multigraph else a
+    for u, v, _, a in edges:
+        if "directed" in a:
+            a = dict(a, type="directed" if a["directed"] else "undirected")
         head = f'<edge source="{attrib(str(u))}" target="{attrib(str(v))}" ' \
                f'id="{attrib(str(next(spare) if a.get("id") is None else a["id"]))}"'
         head += "".join(f' {w}="{attrib(str(a[w]))}"' for w in _EDGE_ATTRS[1:] if w in a)
-        _element(out, "      ", head, attvalues(a, "edge", _EDGE_ATTRS), "edge")
+        _element(out, "      ", head, attvalues(a, "edge", _EDGE_SKIP), "edge")
     out.write("    </edges>\n" if edges else "")
     out.write("  </graph>\n</gexf>\n")
     out.flush()
