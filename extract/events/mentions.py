@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from newsgraph.extract.actors.spans import chrome_words
+from newsgraph.extract.actors.edges import chrome_words
 from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_to, place_of
 from newsgraph.extract.events.lexicon import TriggerLexicon
 from newsgraph.extract.events.modality import aggregate as is_aggregate

@@ -1,0 +1,190 @@
+"""Names the statistical NER missed, split or glued together.
+
+* a person's name part that is also a city ("Ali Bagheri Kani", "Vladimir
+  Vladimirovich") is merged back into the person;
+* an untagged run of proper nouns right after a title ("deputy speaker of
+  Parliament Arshakyan", "Minister of Foreign Affairs of Armenia Ararat
+  Mirzoyan") is a person, and so is one that is the subject of a verb of saying
+  ("Adaeze Chukwu Obi said"), and a "nationality" the NER saw in a word of a
+  person's name ("Mirzoyan" tagged NORP);
+* two names the NER glued are split again ("Kyiv and Vyshgorod", "Armenia Ararat
+  Mirzoyan" after "of", "Armenian Parliament Arshakyan" after a title).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Span
+
+from newsgraph.extract.lexicon import gazetteer as gz
+from newsgraph.extract.lexicon import toml
+from newsgraph.extract.lexicon.names import COURTESY, title_words
+
+#: Person titles: an organisation span stops before one ("... Council Coordinator for ...").
+TITLES = title_words("org_stops")
+_PROPN = POS_IDS["PROPN"]
+_DASHES = {"-", "\u2013", "\u2014"}
+
+
+def _glued(a: Span, b: Span) -> bool:
+    """``b`` follows ``a`` directly (a space, or a hyphen without spaces)."""
+    doc = a.doc
+    if b.start == a.end:
+        return True
+    if b.start != a.end + 1:
+        return False
+    gap = doc[a.end]  # one token between them
+    return gap.text in _DASHES and not doc[a.end - 1].whitespace_ and not gap.whitespace_
+
+
+def _is_city(span: Span) -> bool:
+    return (len(span) == 1 and span.label_ == "GPE" and not gz.state_code(span.text)
+            and bool(gz.city(span.text)))
+
+
+def merge_people(ents: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and _glued(prev, ent) and (
+                prev.label_ == "PERSON" and _is_city(ent) or _is_city(prev) and ent.label_ == "PERSON"
+                and len(ent) == 1):  # "Vladimir Vladimirovich", never "Virginia Donald Trump"
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
+def _after_title(doc, i: int, owner: dict[int, Span]) -> bool:
+    """Token ``i`` follows a title, directly or through "of <entity>" ("Minister of ... of Armenia")."""
+    prev = doc[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in TITLES and prev.lower_ not in COURTESY:
+        return True
+    ent = owner.get(prev.i)
+    if ent is None or ent.start < 2:
+        return False
+    of = ent.start - 1 - (doc[ent.start - 1].lower_ == "the")  # "... of (the) Republic of Armenia"
+    if doc[of].lower_ != "of":
+        return False
+    window = doc[max(ent.sent.start, of - 8):of]
+    return any(t.lower_ in TITLES for t in window)
+
+
+def titled_names(doc, ents: list[Span]) -> list[Span]:
+    """Person spans for untagged proper-noun runs that follow a title (see module docstring)."""
+    # a NORP span that is no demonym is the NER's mistake for a name ("Mirzoyan")
+    owner = {t.i: e for e in ents for t in e if e.label_ != "NORP" or gz.demonym_code(e.text)}
+    found, i, n = [], 0, len(doc)
+    names = [p == _PROPN and bool(t) for p, t in doc.to_array(["POS", "IS_TITLE"]).tolist()] if n else []
+    while i < n:
+        j = i
+        while j < n and j not in owner and names[j] and j - i < 4:  # title-case proper nouns
+            j += 1
+        if j > i and _after_title(doc, i, owner) and not gz.state_code(doc[i:j].text) \
+                and not gz.city(doc[i:j].text) and not gz.organization(doc[i:j].text):
+            found.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return found
+
+
+@lru_cache(maxsize=1)
+
+
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(toml("speech.toml")["speech"]["verbs"])
+
+
+def speaking_names(doc, ents: list[Span]) -> list[Span]:
+    """Person spans for untagged runs of two to four proper nouns that are the subject of a verb of
+    saying ("Adaeze Chukwu Obi said ..."): the NER often misses a name it has never seen."""
+    taken = {t.i for e in ents for t in e}
+    found = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in taken \
+                or tok.head.lemma_.lower() not in _speech_verbs():
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].i not in taken and doc[start - 1].head == tok:
+            start -= 1
+        span = doc[start:tok.i + 1]
+        if 2 <= len(span) <= 4 and all(t.is_title and t.lower_ not in TITLES for t in span) \
+                and not _gazetteer_label(span.text):
+            found.append(Span(doc, start, tok.i + 1, label="PERSON"))
+    return found
+
+
+def surnames_as_people(ents: list[Span]) -> list[Span]:
+    """A name that stands for a person named in the text is that person.
+
+    A NORP span that is no demonym but a word of a person's name, and a one-word
+    place that is no country but the surname of a person named in full ("Hillary
+    Clinton" ... "Clinton said"; Clinton is also a town), are PERSON spans.
+    """
+    names = {t.lower_ for e in ents if e.label_ == "PERSON" for t in e if t.is_title}
+    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
+    return [Span(e.doc, e.start, e.end, label="PERSON") if _stands_for_person(e, names, surnames)
+            else e for e in ents]
+
+
+def _stands_for_person(e: Span, names: set[str], surnames: set[str]) -> bool:
+    if e.label_ == "NORP":
+        return not gz.demonym_code(e.text) and all(t.lower_ in names for t in e)
+    return e.label_ in ("GPE", "LOC") and len(e) == 1 and e[0].lower_ in surnames \
+        and not gz.state_code(e.text) and not gz.demonym_code(e.text)
+
+
+_JOINS = frozenset({"and", "/", "|"})
+
+
+def _gazetteer_label(text: str) -> str | None:
+    """The label the gazetteer gives a name on its own (a state, city, organisation or outlet)."""
+    if gz.state_code(text) or gz.city(text):
+        return "GPE"
+    known = gz.organization(text)
+    if known:
+        return {"Location": "LOC", "State": "GPE"}.get(known.kind, "ORG")
+    return "ORG" if gz.outlet(text) else None
+
+
+def unglue(ent: Span) -> list[Span]:
+    """``ent`` split where the NER glued two names together.
+
+    Two names joined by "and" or "/" of which one is a name the gazetteer knows ("Kyiv and
+    Vyshgorod", "UrduPoint News / Sputnik"), unless the whole is a known name ("Trinidad and
+    Tobago"); a state or city right after "of" in front of a person's name ("the Foreign
+    Minister of Armenia Ararat Mirzoyan"), and a name after a body's head word ("the deputy
+    speaker of Armenian Parliament Arshakyan").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Talks in Kyiv and Vyshgorod ended.")
+    >>> [(e.text, e.label_) for e in unglue(Span(doc, 2, 5, "ORG"))]
+    [('Kyiv', 'GPE'), ('Vyshgorod', 'GPE')]
+    """
+    doc = ent.doc
+    if ent.label_ not in ("PERSON", "ORG", "GPE", "FAC") or _gazetteer_label(ent.text):
+        return [ent]
+    for t in ent[1:-1]:
+        if t.lower_ in _JOINS:
+            left, right = doc[ent.start:t.i], doc[t.i + 1:ent.end]
+            labels = (_gazetteer_label(left.text), _gazetteer_label(right.text))
+            if any(labels):
+                return [Span(doc, s.start, s.end, label=lab or next(x for x in labels if x))
+                        for s, lab in zip((left, right), labels, strict=True)]
+    if len(ent) == 2 and ent[1].text == ent[0].text.upper() and ent[0].text != ent[1].text \
+            and _gazetteer_label(ent[0].text):  # "Yerevan YEREVAN": a dateline glued to its place
+        return [Span(doc, ent.start, ent.start + 1, label=_gazetteer_label(ent[0].text))]
+    if ent.label_ == "ORG" and ent.start and doc[ent.start - 1].lower_ == "of":
+        heads = gz.gov()["heads"]["words"]
+        k = max((t.i for t in ent[:-1] if t.text in heads), default=None)
+        rest = doc[k + 1:ent.end] if k is not None else ()
+        if rest and all(t.pos_ == "PROPN" and t.is_title and t.text not in heads for t in rest):
+            return [Span(doc, ent.start, k + 1, label="ORG"), Span(doc, k + 1, ent.end, label="PERSON")]
+    if ent.label_ == "PERSON" and len(ent) >= 3 and ent.start and doc[ent.start - 1].lower_ == "of" \
+            and (gz.state_code(ent[0].text) or gz.city(ent[0].text)):
+        return [Span(doc, ent.start, ent.start + 1, label="GPE"),
+                Span(doc, ent.start + 1, ent.end, label="PERSON")]
+    return [ent]
