@@ -138,7 +138,8 @@ def test_a_city_word_inside_a_longer_place_or_a_name_is_not_cut(nlp):
 
 def test_names_the_ner_glued_together_are_split(nlp):
     _, es = ents(nlp, "Talks in Kyiv and Vyshgorod were praised by the Foreign Minister of Armenia "
-                      "Ararat Mirzoyan on Monday.")
+                      "Ararat Mirzoyan on Monday. At a rally in Ohio Maria Lopez Garcia spoke.")
+    assert find(es, "Maria Lopez Garcia").kind == "Person" and find(es, "Ohio").kind == "Location"
     assert find(es, "Kyiv").kind == "Location"
     assert find(es, "Armenia").kind == "State"
     assert find(es, "Ararat Mirzoyan").kind == "Person"
@@ -179,3 +180,8 @@ def test_a_name_glued_after_a_bodys_head_word_is_a_person(nlp):
     _, es = ents(nlp, "The deputy speaker of Georgian Parliament Beridze said that talks were close.")
     assert find(es, "Beridze").kind == "Person"
     assert not any("Beridze" in e.name for e in es.values() if e.kind == "Organization")
+
+
+def test_a_dateline_place_glued_to_the_first_name_is_split(nlp):
+    _, es = ents(nlp, "Report by Jane Roe, Daily Ledger, Dayton, Ohio Maria Lopez Garcia may run again.")
+    assert find(es, "Maria Lopez Garcia").kind == "Person" and find(es, "Ohio").kind == "Location"

@@ -150,14 +150,22 @@ def _gazetteer_label(text: str) -> str | None:
     return "ORG" if gz.outlet(text) else None
 
 
+def _after_place_slot(ent: Span) -> bool:
+    """``ent`` follows a preposition or a place and a comma ("in Virginia ...", "Leesburg, Virginia ...")."""
+    doc, i = ent.doc, ent.start
+    return i > 0 and (doc[i - 1].pos_ == "ADP" or doc[i - 1].text == "," and i > 1
+                      and doc[i - 2].ent_type_ in ("GPE", "LOC"))
+
+
 def unglue(ent: Span) -> list[Span]:
     """``ent`` split where the NER glued two names together.
 
     Two names joined by "and" or "/" of which one is a name the gazetteer knows ("Kyiv and
     Vyshgorod", "UrduPoint News / Sputnik"), unless the whole is a known name ("Trinidad and
-    Tobago"); a state or city right after "of" in front of a person's name ("the Foreign
-    Minister of Armenia Ararat Mirzoyan"), and a name after a body's head word ("the deputy
-    speaker of Armenian Parliament Arshakyan").
+    Tobago"); a state or city after a preposition or a place and a comma, in front of a
+    person's name ("the Foreign Minister of Armenia Ararat Mirzoyan", "Leesburg, Virginia
+    Donald Trump said"); and a name after a body's head word ("the deputy speaker of Armenian
+    Parliament Arshakyan").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Talks in Kyiv and Vyshgorod ended.")
@@ -183,7 +191,7 @@ def unglue(ent: Span) -> list[Span]:
         rest = doc[k + 1:ent.end] if k is not None else ()
         if rest and all(t.pos_ == "PROPN" and t.is_title and t.text not in heads for t in rest):
             return [Span(doc, ent.start, k + 1, label="ORG"), Span(doc, k + 1, ent.end, label="PERSON")]
-    if ent.label_ == "PERSON" and len(ent) >= 3 and ent.start and doc[ent.start - 1].lower_ == "of" \
+    if ent.label_ == "PERSON" and len(ent) >= 3 and _after_place_slot(ent) \
             and (gz.state_code(ent[0].text) or gz.city(ent[0].text)):
         return [Span(doc, ent.start, ent.start + 1, label="GPE"),
                 Span(doc, ent.start + 1, ent.end, label="PERSON")]
