@@ -185,3 +185,9 @@ def test_a_name_glued_after_a_bodys_head_word_is_a_person(nlp):
 def test_a_dateline_place_glued_to_the_first_name_is_split(nlp):
     _, es = ents(nlp, "Report by Jane Roe, Daily Ledger, Dayton, Ohio Maria Lopez Garcia may run again.")
     assert find(es, "Maria Lopez Garcia").kind == "Person" and find(es, "Ohio").kind == "Location"
+
+
+def test_a_wire_datelines_agency_in_brackets_is_an_organisation(nlp):
+    _, es = ents(nlp, "KESTREL FALLS, Ohio (AP) - Police arrested two men. Varna, 3 May (NKA) -- Talks began.")
+    assert find(es, "Associated Press").kind == "Outlet"
+    assert find(es, "NKA").kind == "Organization"

@@ -117,6 +117,23 @@ def speaking_names(doc, ents: list[Span]) -> list[Span]:
     return found
 
 
+def agency_marks(doc, ents: list[Span]) -> list[Span]:
+    """Organisation spans for a wire dateline's agency in brackets the NER left untagged:
+    "DAYTON, Ohio (AP) -", "Sofia, 15 February (BTA) --" (a short capitalised word in brackets
+    after a place, among the first words of a sentence)."""
+    taken = {t.i for e in ents for t in e}
+    places = {t.i for e in ents if e.label_ in ("GPE", "LOC") for t in e}
+    found = []
+    for tok in doc[1:-1]:
+        if tok.i in taken or not (tok.is_upper or tok.is_title) or not 2 <= len(tok) <= 8 \
+                or doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or tok.i - tok.sent.start > 12:
+            continue
+        before = doc[tok.sent.start:tok.i - 1]
+        if gz.outlet(tok.text) or any(t.i in places for t in before) and tok.is_upper:
+            found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
+    return found
+
+
 def surnames_as_people(ents: list[Span]) -> list[Span]:
     """A name that stands for a person named in the text is that person.
 

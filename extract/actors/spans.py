@@ -30,6 +30,7 @@ from spacy.tokens import Span
 from newsgraph.extract.actors.edges import trim
 from newsgraph.extract.actors.missed import (
     TITLES,
+    agency_marks,
     merge_people,
     speaking_names,
     surnames_as_people,
@@ -127,6 +128,7 @@ def repair(ents, doc=None) -> list[Span]:
     if doc is not None:
         ents += titled_names(doc, ents)
         ents += speaking_names(doc, ents)
+        ents += agency_marks(doc, ents)
         ents = surnames_as_people(ents)
     ents = merge_people(sorted(ents, key=lambda e: e.start))
     cover: dict[int, int] = {}  # token -> the latest start of an entity over it (not a set per entity)
