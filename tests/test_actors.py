@@ -188,6 +188,15 @@ def test_a_dateline_place_glued_to_the_first_name_is_split(nlp):
 
 
 def test_a_wire_datelines_agency_in_brackets_is_an_organisation(nlp):
-    _, es = ents(nlp, "KESTREL FALLS, Ohio (AP) - Police arrested two men. Varna, 3 May (NKA) -- Talks began.")
+    _, es = ents(nlp, "KESTREL FALLS, Ohio (AP) - Police arrested two men. "
+                      "Varna, 3 May (NKA) -- Talks began.")
     assert find(es, "Associated Press").kind == "Outlet"
     assert find(es, "NKA").kind == "Organization"
+
+
+def test_a_persons_name_that_is_also_a_small_town_stays_a_person(nlp):
+    """A coincidence of names is no reason to override the NER's PERSON; "in" is."""
+    _, es = ents(nlp, "Investigators said Dole had acted alone.")
+    assert find(es, "Dole").kind == "Person"
+    _, es = ents(nlp, "Voters in Elizabeth cheered.")
+    assert find(es, "Elizabeth").kind == "Location"

@@ -67,7 +67,7 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
     surnames = frozenset(e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2)
     for ent in ents:
         after = ent.doc[ent.start - 1].lower_ if ent.start else ""
-        m = classify(ent.text, ent.label_, frozenset() if after in LOCATIVE else surnames) \
+        m = classify(ent.text, ent.label_, surnames, placed=after in LOCATIVE) \
             if ent.label_ in ACTOR_LABELS else None
         if m is None and ent.label_ == "NORP":
             m = _state_by_demonym(ent)

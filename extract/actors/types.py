@@ -153,19 +153,39 @@ def _owned(rest: str, owner: str, form: str) -> Mention | None:
                    sector=gz.sector_of(rest) or "GOV")
 
 
-def classify(text: str, label: str, surnames: frozenset[str] = frozenset()) -> Mention | None:
+#: People in a city (capitals weigh x10) for its name to overrule the NER's PERSON.
+BIG_CITY = 1_000_000
+
+
+def classify(text: str, label: str, surnames: frozenset[str] = frozenset(),
+             placed: bool = False) -> Mention | None:
     """Type one entity span (its text and spaCy label); None when it is not an actor.
 
-    A PERSON span that is one of ``surnames`` (lower-cased surnames of people
-    the text names in full) stays a person even where a place has that name.
+    The NER's PERSON stands against a place of the same name ("Kennedy", "Dole", "Perry")
+    unless the span is ``placed`` (after "in", "near" ...), shouted like a dateline, or a city
+    of a million people or a capital; a PERSON span that is one of ``surnames`` (lower-cased
+    surnames of people the text names in full) stays a person unless it is ``placed``.
 
-    >>> classify("Clinton", "PERSON", frozenset({"clinton"})).kind
-    'Person'
+    >>> classify("Clinton", "PERSON", frozenset({"clinton"})).kind, classify("Dole", "PERSON").kind
+    ('Person', 'Person')
+    >>> classify("Dole", "PERSON", placed=True).kind, classify("Baku", "PERSON").kind
+    ('Location', 'Location')
     """
     form = _form(text)
     if not form or not any(c.isalpha() for c in form):
         return None
-    return _classify(form, label, label == "PERSON" and form.lower() in surnames)
+    person = label == "PERSON" and not placed and (form.lower() in surnames or not _notable_place(form))
+    return _classify(form, label, person)
+
+
+def _notable_place(form: str) -> bool:
+    """A place name strong enough to overrule the NER's PERSON: shouted, or a big city or capital."""
+    return is_shouting(form) or form in _big_cities()
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> frozenset[str]:
+    return frozenset(n for n, _ in gz.cities(BIG_CITY))
 
 
 @lru_cache(maxsize=1 << 16)
