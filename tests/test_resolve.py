@@ -212,3 +212,13 @@ def test_persons_merge_on_the_one_name_key():
     m = resolve([r1, r2, r3])
     assert len({m.actor(r.article.key, "E0") for r in (r1, r2, r3)}) == 1
     assert actor_of(m, r3, "E0").label != "Mx JT Okafor Lind"  # a courtesy title never makes the label
+
+
+def test_a_generic_one_word_name_never_bridges_two_bodies():
+    """Two articles each call their own legislature "Congress": the shared word is no evidence."""
+    r1 = art("one", ent("E0", "Organization", "Congress of the Andes Republic", "Congress"))
+    r2 = art("two", ent("E0", "Organization", "National Congress of Sorland", "Congress"))
+    r3 = art("three", ent("E0", "Organization", "National Congress of Sorland"))
+    m = resolve([r1, r2, r3])
+    k = [m.actor(r.article.key, "E0") for r in (r1, r2, r3)]
+    assert k[0] != k[1] and k[1] == k[2]

@@ -29,7 +29,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
+from newsgraph.extract.lexicon import gazetteer
 from newsgraph.extract.lexicon.names import COURTESY, norm
 from newsgraph.extract.records import ArticleRecords, Entity
 from newsgraph.graph.model import Actor
@@ -104,11 +106,21 @@ def _match_keys(e: Entity) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """One-word names every country's body has ("Congress", "Council", "Parliament", "Party")."""
+    heads = {w.lower() for w in gazetteer.gov()["heads"]["words"]}
+    return frozenset(heads | {"party", "government", "union", "front", "movement", "university",
+                              "company", "group", "federation", "league", "alliance", "coalition"})
+
+
 def _link_by_keys(uf: UnionFind, ents: dict[Node, Entity]) -> None:
-    """Join entities sharing a name or form, never across two different countries."""
+    """Join entities sharing a name or form, never across two different countries, and never
+    through a generic one-word name alone ("Congress" does not make two congresses one)."""
     by_key: dict[str, set[Node]] = {}
+    generic = _generic_words()
     for node, e in ents.items():
-        for k in _match_keys(e):
+        for k in _match_keys(e) - generic:
             by_key.setdefault(k, set()).add(node)
     for key in sorted(by_key):  # phase A: same country (or both unknown)
         by_country: dict[str, list[Node]] = {}
@@ -124,7 +136,7 @@ def _link_by_keys(uf: UnionFind, ents: dict[Node, Entity]) -> None:
     for group in groups.values():  # phase B: unknown country joins an unambiguous one
         if any(_country(ents[n]) for n in group):
             continue
-        keys = {k for n in group for k in _match_keys(ents[n])}
+        keys = {k for n in group for k in _match_keys(ents[n])} - generic
         others = sorted({snapshot[m] for k in keys for m in by_key[k] if _country(ents[m])})
         if len({_country(ents[m]) for m in others}) == 1:
             for m in others:
