@@ -32,11 +32,14 @@ RIVER_GUARDIANS_FOUNDATION_ (RGF)_ [NGOGBR]
 """
     armed = """NORTHERN_HILLS_LIBERATION_ARMY_(NHLA)_ [XYZREB]
 +HILLS_ARMY_
+EXPRESS_ [XYZREB]
+MAY_15_ [XYZREB]
 """
     (tmp_path / phoenix.SOURCES["International"]).write_text(intl, encoding="utf-8")
     (tmp_path / phoenix.SOURCES["MilNonState"]).write_text(armed, encoding="utf-8")
     (tmp_path / phoenix.AGENTS).write_text("REBEL [~REB]\nPOLICE {} [~COP]\n", encoding="utf-8")
     (tmp_path / phoenix.PERSONS).write_text("JANE_DOE_\n\t[XYZGOV 990101-051231]\n", encoding="utf-8")
+    (tmp_path / phoenix.VERBS).write_text("--- EXPRESS  [---] ---\n", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     orgs, agents = phoenix.convert(tmp_path, out)

@@ -329,12 +329,19 @@ def sector_of(name: str) -> str | None:
 
     >>> sector_of("National Security Service"), sector_of("Ministry of Defense"), sector_of("Acme")
     ('SPY', 'MIL', None)
-    >>> sector_of("Kivu Rebels"), sector_of("Federal Police of Brazil")
-    ('REB', 'COP')
+    >>> sector_of("Kivu Rebels"), sector_of("Federal Police of Brazil"), sector_of("Insein Prison")
+    ('REB', 'COP', None)
     """
     text = f" {norm(name, keep_hyphens=True)} "
     for word, sector in gov()["keywords"].items():
         if f" {word}" in text:
             return sector
     words = text.split(" of ")[0].split()
-    return agent_sectors().get(words[-1]) if words else None
+    if not words or words[-1] in _PLACE_HEADS:
+        return None
+    return agent_sectors().get(words[-1])
+
+
+#: Agent nouns that head the name of a place as often as a body ("Insein Prison"): no sector from them.
+_PLACE_HEADS = frozenset({"prison", "prisons", "jail", "jails", "hospital", "hospitals", "school", "schools",
+                          "embassy", "camp", "camps"})

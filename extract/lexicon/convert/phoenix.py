@@ -33,6 +33,7 @@ SOURCES = {"International": "Phoenix.International.actors.txt",
            "MilNonState": "Phoenix.MilNonState.actors.txt"}
 AGENTS = "Phoenix.agents.txt"
 PERSONS = "Phoenix.Countries.actors.txt"  # read only for the given names of its dated people
+VERBS = "CAMEO.2.0.txt"  # read only for its words: common English, never a one-word name
 OUT_ORGS, OUT_AGENTS = "phoenix_organizations.jsonl", "agents.tsv"
 
 
@@ -64,8 +65,10 @@ IMAM MR MRS MS JUDGE PRESIDENT SECRETARY-GENERAL EXTREMIST JONKHEER BROTHER SIST
 ROLE_HEADS = _set("""
 ENVOY ENVOYS MONITOR MONITORS PEACEKEEPER PEACEKEEPERS CHIEF SECRETARY GENERAL PRESIDENT MINISTER
 MINISTERS SPOKESMAN SPOKESWOMAN REPORTER JOURNALIST RESIDENT REPRESENTATIVE RAPPORTEUR DIRECTOR
-OFFICIAL OFFICIALS COUNTRIES BODIES CONTINGENT STATES MEMBERS VESSEL MNC MNCS HEAD LEADER
+OFFICIAL OFFICIALS COUNTRIES BODIES CONTINGENT STATES MEMBERS VESSEL MNC MNCS HEAD LEADER EMPEROR KING
+QUEEN POPE GOVERNOR MAYOR AMBASSADOR CHAIRMAN SPEAKER COMMANDER PRISON JAIL
 """)
+MONTHS = _set("JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER")
 #: Words kept lower-case inside a display name.
 SMALL = _set("of the and for in on at to a an by with from de la del des du le les el y et di da "
              "al ul e i bin ibn")
@@ -127,14 +130,15 @@ def _acronym(word: str, initials: set[str], alone: bool) -> bool:
     if not letters or low in SMALL or low in SHORT_WORDS:
         return False
     short = len(letters) <= 3 if alone else len(letters) <= 2 and low not in STOP_WORDS
-    odd = len(letters) <= 4 and bool(re.search(r"[^AEIOUY]{3}", letters)) \
-        or len(letters) <= 6 and bool(re.match(r"[AEIOU]{2}", letters))
+    odd = len(letters) <= 4 and bool(re.search(r"[^AEIOUY]{3}|^[AEIOU]{2}", letters))
     return (word in initials or short or odd or bool(re.search(r"[\d.]", word))
             or not re.search(r"[AEIOUY]", letters))
 
 
 def _cap(part: str) -> str:
-    return part[:1].upper() + part[1:].lower().replace("'S", "'s")
+    if part.startswith("MC") and len(part) > 3:  # "MCDONALD'S"
+        return "Mc" + _cap(part[2:])
+    return part[:1].upper() + part[1:].lower()
 
 
 def _word(w: str, first: bool, initials: set[str], alone: bool) -> str:
@@ -217,7 +221,10 @@ def _noise(words: list[str], agents: frozenset[str]) -> bool:
         return True
     if words[-1] in ROLE_HEADS or words[0] in ROLE_HEADS and len(words) > 1:
         return True
-    return len(words) == 1 and (words[0] in agents or words[0].lower() in STOP_WORDS)
+    if MONTHS & set(words) and all(w in MONTHS or w.isdigit() for w in words):  # "MAY_15": a date
+        return True
+    return len(words) == 1 and (words[0] in agents or words[0].lower() in STOP_WORDS
+                                or words[0].endswith("'S"))
 
 
 def _initials(forms: list[list[str]]) -> set[str]:
@@ -236,6 +243,8 @@ _SUFFIXES = {"INC": "Inc.", "INC.": "Inc.", "CORP": "Corp.", "CORP.": "Corp.", "
 def _split_forms(phrase: str) -> list[tuple[list[str], str]]:
     """(words, suffix) of one phrase: the name and its "(ACRONYM)" part, without a leading "THE"
     or a company suffix ("INC"), which comes back as an alias."""
+    if "/" in phrase and all(" " in p.strip("_ ").replace("_", " ") for p in phrase.split("/")):
+        return [f for part in phrase.split("/") for f in _split_forms(part)]  # "UDA/UFF" names
     words = _words(phrase)
     words = words[1:] if words[:1] == ["THE"] and len(words) > 1 else words
     inner = [w.strip("()") for w in words if w.startswith("(") and w.endswith(")")]
@@ -346,7 +355,8 @@ def convert(root: Path, out: Path = DATA) -> list[Path]:
     nouns = frozenset(k.upper() for k in table if " " not in k)
     people = [person_words(read(PERSONS)), person_words(read(SOURCES["International"]))]
     given = people[0][0] | people[1][0]
-    rows = organisations(root, given, nouns | people[0][1] | people[1][1])
+    common = frozenset(re.findall(r"[A-Z]{2,}", read(VERBS).upper()))
+    rows = organisations(root, given, nouns | common | people[0][1] | people[1][1])
     orgs, agent_file = out / OUT_ORGS, out / OUT_AGENTS
     orgs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     head = ("# agent noun -> Phoenix sector code; from PETRARCH2 Phoenix.agents.txt"
@@ -359,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m newsgraph.extract.lexicon.convert.phoenix PATH/TO/petrarch2``."""
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0]) if args else Path()
-    missing = [n for n in (*SOURCES.values(), AGENTS, PERSONS) if not (root / n).is_file()]
+    missing = [n for n in (*SOURCES.values(), AGENTS, PERSONS, VERBS) if not (root / n).is_file()]
     if len(args) != 1 or missing:
         print(f"phoenix: need the petrarch2 dictionary folder (missing: {', '.join(missing) or 'PATH'})",
               file=sys.stderr)
