@@ -9,10 +9,6 @@ hand, never during a build::
 
     python -m newsgraph.extract.lexicon.convert.phoenix PATH/TO/petrarch2
 
->>> display(["REVOLUTIONARY", "ARMED", "FORCES", "OF", "COLOMBIA", "(FARC)"])
-'Revolutionary Armed Forces of Colombia (FARC)'
->>> display(["U.N.", "SECURITY", "COUNCIL"]), display(["AL-SHABAAB"])
-('U.N. Security Council', 'Al-Shabaab')
 >>> sector_of_code("NGOGBRCHRCTHDEV", "International"), sector_of_code("FRAREB", "MilNonState")
 (('NGO', 'GBR'), ('REB', 'FRA'))
 """
@@ -28,6 +24,7 @@ import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsgraph.extract.lexicon import DATA
+from newsgraph.extract.lexicon.convert.casing import SMALL, display, word_set
 
 SOURCES = {"International": "Phoenix.International.actors.txt",
            "MilNonState": "Phoenix.MilNonState.actors.txt"}
@@ -37,12 +34,8 @@ VERBS = "CAMEO.2.0.txt"  # read only for its words: common English, never a one-
 OUT_ORGS, OUT_AGENTS = "phoenix_organizations.jsonl", "agents.tsv"
 
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 #: Words that make a form an organisation's name, not a person's.
-ORG_WORDS = _set("""
+ORG_WORDS = word_set("""
 ORGANIZATION ORGANISATION ORGANIZATIONS UNION COUNCIL FUND BANK BANCORP AGENCY COMMISSION COMMITTEE
 ASSOCIATION ASSOCIATES FOUNDATION INSTITUTE INSTITUTION CENTER CENTRE PROGRAM PROGRAMME FEDERATION
 SOCIETY NETWORK COALITION ALLIANCE LEAGUE MOVEMENT FRONT ARMY PARTY CHURCH MISSION INTERNATIONAL GROUP
@@ -57,25 +50,18 @@ JEMAAH JAMAAH JAMAAT JAMA'AT JAMAATUL LASHKAR LASKAR HARKAT HARAKAT HARAKUT JAIS
 HIZBUL TEHRIK SIPAH JUND MUJAHIDIN MUJAHEDIN QAEDA QAIDA QA'IDA FEDAYEEN MILITIA KLAN
 """)
 #: Words in front of a name that make it a person's ("COMMANDER_KHATTAB", "LORD_CARRINGTON").
-PERSON_TITLES = _set("""
+PERSON_TITLES = word_set("""
 COMMANDER EMIR SHEIKH SHAIKH LORD LADY BARON BARONESS SIR DR GENERAL KING PRINCE CAPTAIN COLONEL MULLAH
 IMAM MR MRS MS JUDGE PRESIDENT SECRETARY-GENERAL EXTREMIST JONKHEER BROTHER SISTER FATHER BEGUM ACHARYA
 """)
 #: Head words of a role or a crowd, not an organisation ("UN_ENVOY", "ASEAN_COUNTRIES").
-ROLE_HEADS = _set("""
+ROLE_HEADS = word_set("""
 ENVOY ENVOYS MONITOR MONITORS PEACEKEEPER PEACEKEEPERS CHIEF SECRETARY GENERAL PRESIDENT MINISTER
 MINISTERS SPOKESMAN SPOKESWOMAN REPORTER JOURNALIST RESIDENT REPRESENTATIVE RAPPORTEUR DIRECTOR
 OFFICIAL OFFICIALS COUNTRIES BODIES CONTINGENT STATES MEMBERS VESSEL MNC MNCS HEAD LEADER EMPEROR KING
 QUEEN POPE GOVERNOR MAYOR AMBASSADOR CHAIRMAN SPEAKER COMMANDER PRISON JAIL
 """)
-MONTHS = _set("JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER")
-#: Words kept lower-case inside a display name.
-SMALL = _set("of the and for in on at to a an by with from de la del des du le les el y et di da "
-             "al ul e i bin ibn")
-#: Short words that are words, not acronyms, in an upper-case dictionary.
-SHORT_WORDS = _set("red god war new oil gas aid art air sea law man men day sun one two six ten bay key "
-                   "way car arm act age end far fox gap hub ice job kid lab map net pay pro run sky tea "
-                   "top toy van web win old big sri abu ali umar")
+MONTHS = word_set("JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER")
 _CODE = re.compile(r"\[([^\]\s]*)([^\]]*)\]")
 
 
@@ -118,49 +104,6 @@ def _records(text: str) -> list[Record]:
 
 def _words(phrase: str) -> list[str]:
     return [w for w in re.split(r"[_\s]+", phrase.upper()) if w]
-
-
-def _acronym(word: str, initials: set[str], alone: bool) -> bool:
-    """An upper-case dictionary word that is an acronym: one without vowels, the initials of another
-    form, a short one, one with digits or dots, an odd cluster ("CDF") or two leading vowels ("AIAI")."""
-    letters = re.sub(r"[^A-Z]", "", word)
-    low = word.lower()
-    if word.startswith("("):
-        return True
-    if not letters or low in SMALL or low in SHORT_WORDS:
-        return False
-    short = len(letters) <= 3 if alone else len(letters) <= 2 and low not in STOP_WORDS
-    odd = len(letters) <= 4 and bool(re.search(r"[^AEIOUY]{3}|^[AEIOU]{2}", letters))
-    return (word in initials or short or odd or bool(re.search(r"[\d.]", word))
-            or not re.search(r"[AEIOUY]", letters))
-
-
-def _cap(part: str) -> str:
-    if part.startswith("MC") and len(part) > 3:  # "MCDONALD'S"
-        return "Mc" + _cap(part[2:])
-    return part[:1].upper() + part[1:].lower()
-
-
-def _word(w: str, first: bool, initials: set[str], alone: bool) -> str:
-    if _acronym(w, initials, alone):
-        return w
-    if not first and w.lower() in SMALL:
-        return w.lower()
-    parts = re.split(r"([-/])", w)
-    return "".join(p if p in "-/" else _cap(p) if i == 0 or p.lower() not in SMALL else p.lower()
-                   for i, p in enumerate(parts))
-
-
-def display(words: list[str], initials: set[str] = frozenset(), acronym: bool = False) -> str:
-    """Proper-case display of upper-case dictionary ``words``; acronyms stay upper.
-
-    >>> display(["KU", "KLUX", "KLAN"]), display(["AIAI"]), display(["ZAIN"]), display(["AL", "QAEDA"])
-    ('KU Klux Klan', 'AIAI', 'Zain', 'Al Qaeda')
-    """
-    if acronym:
-        return " ".join(words)
-    alone = len(words) == 1
-    return " ".join(_word(w, i == 0, initials, alone) for i, w in enumerate(words))
 
 
 #: Phoenix codes that look like ISO3 country codes but name a religion or a region.
