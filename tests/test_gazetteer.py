@@ -62,3 +62,51 @@ def test_the_lexicon_imports_no_event_code():
             "print(sorted(m for m in sys.modules if m.startswith('newsgraph.extract.events')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# --- the field's dictionaries (PETRARCH2/Phoenix: data/phoenix_organizations.jsonl, agents.tsv)
+
+def _blank_actors():
+    """A pipeline with no statistical NER: every entity comes from the gazetteer rulers."""
+    import spacy
+
+    from newsgraph.extract import actors
+
+    nlp = spacy.blank("en")
+    actors.add_to(nlp)
+    return nlp
+
+
+def test_field_armed_group_is_recognised_and_typed_as_rebels():
+    doc = _blank_actors()("On Tuesday the Lautaro Youth Movement said it set fire to two banks.")
+    [ent] = [e for e in doc._.ng_entities if e.kind == "Organization"]
+    assert (ent.name, ent.sector, ent.country) == ("Lautaro Youth Movement", "REB", "CHL")
+    assert gz.organization("FARC-EP").name == "Revolutionary Armed Forces of Colombia"
+
+
+def test_field_acronym_alone_never_makes_an_entity():
+    assert gz.organization("IRA").sector == "REB"  # a look-up for a span the NER found ...
+    doc = _blank_actors()("She opened the IRA account and the ETA file before noon.")
+    assert [e.text for e in doc.ents] == []  # ... but never a pattern of its own
+    from newsgraph.extract.actors import patterns
+
+    words, phrases = patterns.split(patterns.place_patterns(pos=False))
+    assert not any(p["pattern"] in ("IRA", "ETA", "ALF") for p in phrases)
+    assert not any({"IRA", "ALF"} & set(p["pattern"][0]["ORTH"]["IN"]) for p in words)
+
+
+def test_hand_list_wins_over_the_field_lists():
+    hamas = gz.organization("Hamas")
+    assert (hamas.name, hamas.country) == ("Hamas", "PSE")
+    assert gz.organization("Islamic Resistance Movement") is hamas  # a field alias of a hand entry
+    assert gz.organization("NATO").name == "North Atlantic Treaty Organization"
+    assert gz.organization("Reuters") is None and gz.outlet("Reuters")  # outlets stay outlets
+    assert gz.organization("Armenia") is None
+
+
+def test_sector_falls_back_to_the_agent_nouns():
+    assert gz.sector_of("Kivu Rebels") == "REB"
+    assert gz.sector_of("Federal Police") == "COP"
+    assert gz.sector_of("Border Guard Service") == "MIL"  # the hand keywords win
+    assert gz.sector_of("Ministry of Health") == "GOV"
+    assert gz.sector_of("Acme Widgets") is None

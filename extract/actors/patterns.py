@@ -98,6 +98,8 @@ def place_patterns(pos: bool = True) -> list[dict]:
         label = {"Location": "LOC", "State": "GPE"}.get(item.kind, "ORG")
         for form in (item.name, *item.aliases):
             pats.append(_phrase(label, form, "known"))
+    for form, item in gz.field_phrases():  # field names of two or more words; one-word ones only look up
+        pats.append(_phrase({"Location": "LOC", "State": "GPE"}.get(item.kind, "ORG"), form, "known"))
     for item in gz.outlets():
         forms = [item.name, *item.aliases]
         pats += [_phrase("ORG", f, "outlet") for f in forms if " " in f or f.isupper() and len(f) > 2]

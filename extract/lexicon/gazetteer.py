@@ -206,16 +206,76 @@ def organizations() -> dict[str, Known]:
 def organization(text: str | None, country: str | None = None) -> Known | None:
     """A known organisation by name or alias; with ``country``, also by the name minus the state.
 
+    The hand list (``organizations.jsonl``) comes first, then the field's dictionaries
+    (:func:`field_organizations`).
+
     >>> organization("Department of Defense", "USA").name
     'United States Department of Defense'
     >>> organization("NATO").sector
     'IGO'
+    >>> organization("Revolutionary Armed Forces of Colombia").sector, organization("FARC-EP").country
+    ('REB', 'COL')
     """
     key = norm(text, keep_hyphens=True)
     hit = organizations().get(key)
-    if hit or not country:
+    if hit:
         return hit
-    return _by_country().get((country, key))
+    hit = _by_country().get((country, key)) if country else None
+    return hit or field_organizations().get(key)
+
+
+@lru_cache(maxsize=1)
+def _field() -> tuple[dict[str, Known], tuple[tuple[str, Known], ...]]:
+    """(form key -> Known, (printed form, Known) pairs) of ``phoenix_organizations.jsonl``.
+
+    The hand list wins: a field entry named like a hand entry stands for it (its other forms
+    become that entry's forms); a form the hand list, the states, demonyms, cities or outlets
+    already use is left out."""
+    hand = organizations()
+    by: dict[str, Known] = {}
+    pairs: list[tuple[str, Known]] = []
+    for line in (DATA / "phoenix_organizations.jsonl").read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        forms = (d["name"], *d.get("aliases", ()))
+        k = hand.get(norm(d["name"], keep_hyphens=True)) or Known(
+            d["name"], d.get("kind", "Organization"), tuple(d.get("aliases", ())), d.get("country"),
+            d.get("sector"))
+        for form in forms:
+            key = norm(form, keep_hyphens=True)
+            if key in by or key in hand or _taken(form):
+                continue
+            by[key] = k
+            pairs.append((form, k))
+    return by, tuple(pairs)
+
+
+def _taken(form: str) -> bool:
+    """``form`` names a state, a people, a city or an outlet."""
+    return bool(state_code(form) or demonym_code(form) or city(form) or outlet(form))
+
+
+def field_organizations() -> dict[str, Known]:
+    """Organisations of the field's dictionaries (PETRARCH2/Phoenix, MIT) by form key: IGOs, NGOs,
+    companies, media and non-state armed groups, not in the hand list.
+
+    >>> field_organizations()["animal liberation front"].sector
+    'REB'
+    """
+    return _field()[0]
+
+
+def field_phrases() -> list[tuple[str, Known]]:
+    """(printed form, Known) of every field-dictionary name of two or more words, sorted.
+
+    One-word names and acronyms ("IRA", "ETA") are left to look-ups: as patterns they would
+    collide with ordinary words.
+
+    >>> ("Animal Liberation Front", "REB") in [(f, k.sector) for f, k in field_phrases()]
+    True
+    >>> any(f == "ALF" for f, _ in field_phrases())
+    False
+    """
+    return sorted(((f, k) for f, k in _field()[1] if " " in f.strip()), key=lambda p: p[0])
 
 
 @lru_cache(maxsize=1)
@@ -251,14 +311,37 @@ def gov() -> dict:
     return toml("gov_bodies.toml")
 
 
+@lru_cache(maxsize=1)
+def agent_sectors() -> dict[str, str]:
+    """Agent noun (lower case, singular and plural) -> sector code, from ``agents.tsv`` (PETRARCH2).
+
+    >>> agent_sectors()["rebels"], agent_sectors()["police"], agent_sectors()["university"]
+    ('REB', 'COP', 'EDU')
+    """
+    return {r[0]: r[1] for r in rows("agents.tsv") if len(r) == 2}
+
+
 def sector_of(name: str) -> str | None:
     """Sector code suggested by the words of an organisation's name.
 
+    The hand keywords (``gov_bodies.toml`` [keywords]) first; else the field's agent nouns for
+    the name's head noun (its last word, or the word before "of").
+
     >>> sector_of("National Security Service"), sector_of("Ministry of Defense"), sector_of("Acme")
     ('SPY', 'MIL', None)
+    >>> sector_of("Kivu Rebels"), sector_of("Federal Police of Brazil"), sector_of("Insein Prison")
+    ('REB', 'COP', None)
     """
     text = f" {norm(name, keep_hyphens=True)} "
     for word, sector in gov()["keywords"].items():
         if f" {word}" in text:
             return sector
-    return None
+    words = text.split(" of ")[0].split()
+    if not words or words[-1] in _PLACE_HEADS:
+        return None
+    return agent_sectors().get(words[-1])
+
+
+#: Agent nouns that head the name of a place as often as a body ("Insein Prison"): no sector from them.
+_PLACE_HEADS = frozenset({"prison", "prisons", "jail", "jails", "hospital", "hospitals", "school", "schools",
+                          "embassy", "camp", "camps"})
