@@ -17,7 +17,6 @@ leaves no traceback in the log.
 """
 from __future__ import annotations
 
-import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from http.server import HTTPServer
@@ -25,13 +24,13 @@ from http.server import HTTPServer
 IO_TIMEOUT = 20.0
 WORKERS = 64
 BACKLOG = 128
-HEAVY = max(2, os.cpu_count() or 2)
 
 
 class PoolServer(HTTPServer):
     """HTTPServer handling requests on ``workers`` threads, listening with ``backlog`` queued connections."""
 
     daemon_threads = True
+    queries = None  # the query processes (a QueryPool), closed with the server
 
     def __init__(self, address, handler, workers: int = WORKERS, backlog: int = BACKLOG):
         self.request_queue_size = backlog
@@ -59,3 +58,5 @@ class PoolServer(HTTPServer):
     def server_close(self):
         super().server_close()
         self.pool.shutdown(wait=False, cancel_futures=True)
+        if self.queries is not None:
+            self.queries.close()
