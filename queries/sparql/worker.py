@@ -44,7 +44,7 @@ from newsgraph.queries.sparql.adhoc import QueryFailed, run_checked
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
 from newsgraph.queries.sparql.media import negotiate
 
-HEAVY_NICENESS = 0
+HEAVY_NICENESS = 5
 PR_SET_PDEATHSIG = 1
 
 
