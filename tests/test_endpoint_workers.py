@@ -65,6 +65,7 @@ def test_a_worker_killed_from_outside_is_replaced():
     with serving(open_graph(MINI), timeout=5, ready=1, heavy=1) as server:
         [first] = server.queries.idle()
         os.kill(first, signal.SIGKILL)
+        assert gone(first)
         assert get(server, ASK) == (200, b'{"head": {}, "boolean": true}')
         assert server.queries.idle() != [first]
 

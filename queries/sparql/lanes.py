@@ -9,9 +9,11 @@ never queue behind heavy ones), is paused (``SIGSTOP``), runs at a lower CPU
 priority, and goes on only while it holds one of a few heavy slots
 (:class:`HeavySlots`); when it answers or times out, it is killed (a worker
 that ran a heavy query is never reused).  Heavy slots go to the waiting query
-that has run least, by levels of :data:`LEVEL` seconds, first come first
-served within a level: a runaway query gives way to every fresh heavy one, so
-a few runaways cannot hold all the slots until their timeout.  At the timeout
+that has run least, by levels of :data:`LEVEL` seconds of CPU time used since
+it became heavy (a busy machine slows a query down without demoting it),
+first come first served within a level: a runaway query gives way to every
+fresh heavy one, so a few runaways cannot hold all the slots until their
+timeout.  At the timeout
 (counted from arrival, waits included) the worker is killed and the answer is
 503; a lane worker that died or answered :data:`RETIRE_AFTER` queries is
 replaced.
@@ -40,7 +42,7 @@ CPUS = os.cpu_count() or 1
 READY = max(4, 4 * CPUS)
 HEAVY = max(2, CPUS)
 HEAVY_AFTER = 0.3
-LEVEL = 0.3
+LEVEL = 0.2
 QUANTUM = 0.05
 RETIRE_AFTER = 1000
 
@@ -66,30 +68,29 @@ class HeavySlots:
 
     def run(self, worker: Worker, deadline: float) -> bool:
         """Let the paused ``worker`` run in turns; True when its answer can be read, False at the deadline."""
-        seq, ran = next(self._seq), 0.0
+        seq, base = next(self._seq), worker.cpu_seconds()
         while True:
-            if not self._acquire(_Turn(int(ran // LEVEL), seq), deadline):
+            level = int((worker.cpu_seconds() - base) // LEVEL)
+            if not self._acquire(_Turn(level, seq), deadline):
                 return False
             worker.signal(signal.SIGCONT)
             try:
-                done, ran = self._hold(worker, deadline, ran)
+                done = self._hold(worker, deadline, base)
             finally:
                 self._release()
             if done is not None:
                 return done
 
-    def _hold(self, worker: Worker, deadline: float, ran: float) -> tuple[bool | None, float]:
+    def _hold(self, worker: Worker, deadline: float, base: float) -> bool | None:
         """Run until answered (True), the deadline (False) or outranked by a waiting query (None, paused)."""
         while True:
-            started = time.monotonic()
-            if worker.wait(min(QUANTUM, deadline - started)):
-                return True, ran
-            ran += time.monotonic() - started
+            if worker.wait(min(QUANTUM, deadline - time.monotonic())):
+                return True
             if time.monotonic() >= deadline:
-                return False, ran
-            if self._outranked(int(ran // LEVEL)):
+                return False
+            if self._outranked(int((worker.cpu_seconds() - base) // LEVEL)):
                 worker.signal(signal.SIGSTOP)
-                return None, ran
+                return None
 
     def _acquire(self, turn: _Turn, deadline: float) -> bool:
         with self._cond:

@@ -4,8 +4,9 @@ The standard ``ThreadingHTTPServer`` starts a thread per connection with no
 bound and listens with a backlog of 5: under load, connections beyond the
 backlog wait for the client's SYN retry (1 s, 3 s, 7 s ...), which made
 latencies of 20-58 s.  Here the kernel queues up to ``backlog`` connections,
-at most ``workers`` are handled at once (each may run one query process), and
-the others wait their turn in accept order.  A client that stops sending is
+at most ``workers`` are handled at once (each hands its query to a query
+process, :mod:`newsgraph.queries.sparql.lanes`), and the others wait their
+turn in accept order.  A client that stops sending is
 dropped after ``IO_TIMEOUT`` seconds, and a client that hangs up or times out
 leaves no traceback in the log.
 

@@ -46,6 +46,7 @@ from newsgraph.queries.sparql.media import negotiate
 
 HEAVY_NICENESS = 5
 PR_SET_PDEATHSIG = 1
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,15 @@ class Worker:
     def signal(self, signum: int) -> None:
         with contextlib.suppress(OSError):  # already gone
             os.kill(self.pid, signum)
+
+    def cpu_seconds(self) -> float:
+        """CPU time the process has used (user and system, from ``/proc``); 0 when it is gone."""
+        try:
+            with open(f"/proc/{self.pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
     def lower_priority(self) -> None:
         with contextlib.suppress(OSError):  # gone, or not allowed: scheduling stays as it was
