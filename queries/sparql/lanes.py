@@ -42,7 +42,7 @@ CPUS = os.cpu_count() or 1
 READY = max(4, 4 * CPUS)
 HEAVY = max(2, CPUS)
 HEAVY_AFTER = 0.3
-LEVEL = 0.2
+LEVEL = 0.1
 QUANTUM = 0.05
 RETIRE_AFTER = 1000
 
