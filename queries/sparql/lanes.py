@@ -13,10 +13,9 @@ that has run least, by levels of :data:`LEVEL` seconds of CPU time used since
 it became heavy (a busy machine slows a query down without demoting it),
 first come first served within a level: a runaway query gives way to every
 fresh heavy one, so a few runaways cannot hold all the slots until their
-timeout.  At the timeout
-(counted from arrival, waits included) the worker is killed and the answer is
-503; a lane worker that died or answered :data:`RETIRE_AFTER` queries is
-replaced.
+timeout.  At the timeout (counted from arrival, waits included) the worker is
+killed and the answer is 503; a lane worker that died or answered
+:data:`RETIRE_AFTER` queries is replaced.
 
 >>> from rdflib import Graph
 >>> pool = QueryPool(Graph(), ready=1, heavy=1)
