@@ -13,12 +13,15 @@ threads, each request drawn from a fixed, seeded mix:
 
 Prints the answers by kind and status, any error (an unexpected status or a
 failed connection), latency percentiles of the small queries, and the serving
-process's RSS (VmRSS) before, at its highest and after.  Exit status 1 when a
+process's RSS (VmRSS) before, at its highest and after, the number of processes
+under it (the query workers) and their summed RSS, and the machine's load
+average before and after (the figures mean little on a busy machine).  Exit status 1 when a
 request failed or got an unexpected status.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -64,23 +67,50 @@ def build(out: Path) -> None:
 
 
 def rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:  # gone meanwhile
+        return 0
+    return next((int(line.split()[1]) for line in lines if line.startswith("VmRSS:")), 0)
 
 
-def ask(url: str, query: str) -> tuple[int | str, float]:
+def descendants(pid: int) -> list[int]:
+    """The processes under ``pid`` (the spawner and the query workers)."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        children = [p for p, parent in parents.items() if parent == current]
+        found += children
+        todo += children
+    return found
+
+
+def sample(pid: int) -> tuple[int, int, int]:
+    """(server RSS, number of processes under it, their summed RSS), kB."""
+    under = descendants(pid)
+    return rss_kb(pid), len(under), sum(rss_kb(p) for p in under)
+
+
+def ask(url: str, query: str) -> tuple[int | str, float, str]:
+    """(status, seconds, the first line of an error's body)."""
     started = time.monotonic()
+    reason = ""
     try:
         with urllib.request.urlopen(f"{url}?query={quote(query)}", timeout=60) as resp:
             resp.read()
             status = resp.status
     except urllib.error.HTTPError as err:
-        status = err.code
+        status, reason = err.code, err.read().decode("utf-8", "replace").split("\n")[0][:80]
     except OSError as exc:
         status = type(exc).__name__
-    return status, time.monotonic() - started
+    return status, time.monotonic() - started, reason
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -88,37 +118,46 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
-def run(url: str, pid: int, clients: int, requests: int) -> list[tuple[str, int | str, float]]:
-    samples, stop = [rss_kb(pid)], threading.Event()
+def run(url: str, pid: int, clients: int, requests: int) -> list[tuple[str, int | str, float, str]]:
+    samples, stop = [sample(pid)], threading.Event()
 
-    def sample():
+    def sampling():
         while not stop.wait(0.25):
-            samples.append(rss_kb(pid))
+            samples.append(sample(pid))
 
-    sampler = threading.Thread(target=sample, daemon=True)
+    sampler = threading.Thread(target=sampling, daemon=True)
     sampler.start()
     mix = workload(requests)
     with ThreadPoolExecutor(max_workers=clients) as pool:
         answers = list(pool.map(lambda item: (item[0], *ask(url, item[1])), mix))
     stop.set()
     sampler.join()
-    samples.append(rss_kb(pid))
-    print(f"server RSS: {samples[0] // 1024} MB before, {max(samples) // 1024} MB at most, "
-          f"{samples[-1] // 1024} MB after ({len(samples)} samples)")
+    samples.append(sample(pid))
+    server, count, under = zip(*samples, strict=True)
+    print(f"server RSS: {server[0] // 1024} MB before, {max(server) // 1024} MB at most, "
+          f"{server[-1] // 1024} MB after ({len(samples)} samples)")
+    print(f"processes under it: {count[0]} before, {max(count)} at most, {count[-1]} after; their RSS "
+          f"(shared pages counted in each): {under[0] // 1024} MB, {max(under) // 1024} MB, "
+          f"{under[-1] // 1024} MB")
     return answers
 
 
 def report(answers, clients: int, wall: float) -> int:
     counts: dict[tuple[str, int | str], int] = {}
-    for kind, status, _ in answers:
+    reasons: dict[str, int] = {}
+    for kind, status, _, reason in answers:
         counts[kind, status] = counts.get((kind, status), 0) + 1
-    errors = sum(n for (kind, status), n in counts.items() if status not in EXPECTED[kind])
+        if status not in EXPECTED[kind]:
+            reasons[f"{kind} {status} {reason}"] = reasons.get(f"{kind} {status} {reason}", 0) + 1
+    errors = sum(reasons.values())
     print(f"{len(answers)} requests from {clients} clients in {wall:.1f} s ({len(answers) / wall:.0f}/s); "
           f"errors: {errors}")
     for (kind, status), n in sorted(counts.items(), key=str):
         print(f"  {kind:<8} {status}: {n}")
+    for reason, n in sorted(reasons.items()):
+        print(f"  error x{n}: {reason}")
     for kind in ("small", "heavy"):
-        times = [t for k, status, t in answers if k == kind and status == 200]
+        times = [t for k, status, t, _ in answers if k == kind and status == 200]
         print(f"{kind} latency (s): p50 {percentile(times, 0.5):.3f}  p95 {percentile(times, 0.95):.3f}  "
               f"p99 {percentile(times, 0.99):.3f}  max {max(times, default=float('nan')):.3f}")
     return 1 if errors else 0
@@ -140,9 +179,11 @@ def main() -> int:
             url = proc.stderr.readline().split(" at ", 1)[1].split(" ", 1)[0]
             for query in SMALL + [HEAVY]:  # warm up: first forks, page cache
                 ask(url, query)
+            print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
             started = time.monotonic()
             answers = run(url, proc.pid, args.clients, args.requests)
             status = report(answers, args.clients, time.monotonic() - started)
+            print("load average (1, 5, 15 min) after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         finally:
             proc.terminate()
             _, log = proc.communicate(timeout=30)

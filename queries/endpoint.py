@@ -5,8 +5,9 @@
 the named queries with their parameters, a query box, results as a table).  Results are
 content-negotiated (SPARQL JSON/XML, CSV, TSV; Turtle, JSON-LD or N-Triples for
 CONSTRUCT/DESCRIBE).  Each query is checked, parsed and run
-in a forked worker process that is killed at the timeout
-(:mod:`newsgraph.queries.sparql.worker`): updates, SERVICE and FROM clauses and
+in one of a pool of long-lived worker processes forked from this one, and its
+worker is killed at the timeout and replaced (:mod:`newsgraph.queries.sparql.lanes`:
+small queries never wait for heavy ones): updates, SERVICE and FROM clauses and
 queries over the size limits are refused on the text's tokens before any parse
 (:mod:`newsgraph.queries.sparql.guard`); results are capped at ``max_rows``
 (header ``X-Result-Truncated: true``); bodies over ``max_body`` bytes get 413, a
@@ -30,9 +31,10 @@ from rdflib import Graph
 from newsgraph.queries.page import render as render_page
 from newsgraph.queries.sparql.adhoc import check_query
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
+from newsgraph.queries.sparql.lanes import HEAVY, READY, QueryPool
 from newsgraph.queries.sparql.media import negotiate
-from newsgraph.queries.sparql.pool import BACKLOG, HEAVY, WORKERS, PoolServer
-from newsgraph.queries.sparql.worker import WorkerSettings, prepare, run_limited
+from newsgraph.queries.sparql.pool import BACKLOG, WORKERS, PoolServer
+from newsgraph.queries.sparql.worker import WorkerSettings, prepare
 
 __all__ = ["Handler", "QueryLimits", "Refused", "ServeOptions", "check_query", "negotiate", "serve"]
 
@@ -100,7 +102,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(400, "text/plain", b"default-graph-uri / named-graph-uri are not supported")
         srv = self.server
         settings = dataclasses.replace(srv.settings, accept=self.headers.get("Accept"))
-        answer = run_limited(srv.graph, text, settings, srv.heavy)
+        answer = srv.queries.run(text, settings)
         extra = {"X-Result-Truncated": "true", "X-Max-Rows": str(settings.max_rows)}
         return self._send(answer.status, answer.mime, answer.body, extra if answer.truncated else {})
 
@@ -119,9 +121,9 @@ class Handler(BaseHTTPRequestHandler):
 @dataclass(frozen=True)
 class ServeOptions:
     """Where the endpoint listens and what it allows: seconds per query, rows per result, request body
-    bytes, the size of a query (:class:`QueryLimits`), requests handled at once (``workers``, each
-    may run one query process), connections queued by the kernel (``backlog``), heavy queries
-    run at once (``heavy``, :mod:`newsgraph.queries.sparql.worker`); ``verbose`` logs every
+    bytes, the size of a query (:class:`QueryLimits`), requests handled at once (``workers``),
+    connections queued by the kernel (``backlog``), heavy queries run at once (``heavy``) and
+    query processes kept ready (``ready``, :mod:`newsgraph.queries.sparql.lanes`); ``verbose`` logs every
     request to stderr.  ``port=0`` picks a free port."""
 
     host: str = "127.0.0.1"
@@ -133,6 +135,7 @@ class ServeOptions:
     workers: int = WORKERS
     backlog: int = BACKLOG
     heavy: int = HEAVY
+    ready: int = READY
     verbose: bool = False
 
 
@@ -145,11 +148,16 @@ def serve(g: Graph, options: ServeOptions | None = None, **changes) -> PoolServe
     """
     options = dataclasses.replace(options or ServeOptions(), **changes)
     prepare()
-    server = PoolServer((options.host, options.port), Handler, options.workers, options.backlog)
+    queries = QueryPool(g, options.ready, options.heavy)
+    try:
+        server = PoolServer((options.host, options.port), Handler, options.workers, options.backlog)
+    except OSError:
+        queries.close()
+        raise
+    server.queries = queries
     server.graph, server.max_body, server.verbose = g, int(options.max_body), options.verbose
     server.settings = WorkerSettings(float(options.timeout), int(options.max_rows), options.limits)
     server.timeout_s, server.max_rows = server.settings.timeout, server.settings.max_rows
-    server.heavy = threading.BoundedSemaphore(options.heavy)
     bound_host, bound_port = server.server_address[:2]
     server.url = f"http://{bound_host}:{bound_port}/sparql"
     server.thread = threading.Thread(target=server.serve_forever, name="sparql-endpoint", daemon=True)

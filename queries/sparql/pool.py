@@ -4,8 +4,9 @@ The standard ``ThreadingHTTPServer`` starts a thread per connection with no
 bound and listens with a backlog of 5: under load, connections beyond the
 backlog wait for the client's SYN retry (1 s, 3 s, 7 s ...), which made
 latencies of 20-58 s.  Here the kernel queues up to ``backlog`` connections,
-at most ``workers`` are handled at once (each may run one query process), and
-the others wait their turn in accept order.  A client that stops sending is
+at most ``workers`` are handled at once (each hands its query to a query
+process, :mod:`newsgraph.queries.sparql.lanes`), and the others wait their
+turn in accept order.  A client that stops sending is
 dropped after ``IO_TIMEOUT`` seconds, and a client that hangs up or times out
 leaves no traceback in the log.
 
@@ -17,7 +18,6 @@ leaves no traceback in the log.
 """
 from __future__ import annotations
 
-import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from http.server import HTTPServer
@@ -25,13 +25,13 @@ from http.server import HTTPServer
 IO_TIMEOUT = 20.0
 WORKERS = 64
 BACKLOG = 128
-HEAVY = max(2, os.cpu_count() or 2)
 
 
 class PoolServer(HTTPServer):
     """HTTPServer handling requests on ``workers`` threads, listening with ``backlog`` queued connections."""
 
     daemon_threads = True
+    queries = None  # the query processes (a QueryPool), closed with the server
 
     def __init__(self, address, handler, workers: int = WORKERS, backlog: int = BACKLOG):
         self.request_queue_size = backlog
@@ -59,3 +59,5 @@ class PoolServer(HTTPServer):
     def server_close(self):
         super().server_close()
         self.pool.shutdown(wait=False, cancel_futures=True)
+        if self.queries is not None:
+            self.queries.close()

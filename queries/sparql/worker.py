@@ -1,30 +1,40 @@
-"""One ad-hoc query in a forked process: checked, parsed and run there, killed at the timeout.
+"""Long-lived query worker processes, forked from the process that holds the graph.
 
-Nothing of a query is parsed in the serving process, so no parse holds a lock
-or the interpreter of the server: a 1 MB query costs its own process's time,
-bounded by the timeout.  Small queries never wait for heavy ones: a query
-still running after :data:`HEAVY_AFTER` seconds is heavy, and goes on only
-while it holds one of a few heavy slots (a semaphore the server sizes to its
-CPUs); without a free slot it is paused (SIGSTOP) until one frees, and the
-timeout counts on.  Heavy queries also run at a lower CPU priority
-(``nice`` :data:`HEAVY_NICENESS`).  So at most that many heavy queries compete
-with the small ones for the CPU, however many clients send heavy queries.
+A :class:`Spawner` is forked once from the serving process, before the
+server's threads start; it holds the graph and forks each worker on request,
+so every worker is forked from a process with a single thread and shares the
+graph copy-on-write (``gc.freeze`` keeps the collector from touching, and so
+copying, the inherited objects).  The worker's end of a socket pair comes back
+to the server over a Unix socket (``SCM_RIGHTS``).  A worker reads a query
+from its socket, answers it (the guard first, then the parse and the run, see
+:func:`answer`) and waits for the next, until its socket closes.  The server
+kills a worker that runs past the timeout (:meth:`Worker.kill`) and asks for
+another.  Workers ignore Ctrl-C and die with the spawner (``PR_SET_PDEATHSIG``,
+paused or not), which stops when the server closes it or its socket; the
+spawner reaps them (``SIGCHLD`` ignored: no zombies).
 
 >>> from rdflib import Graph
->>> run_limited(Graph(), "ASK { }", WorkerSettings(timeout=5)).status
+>>> spawner = Spawner(Graph())
+>>> worker = spawner.spawn()
+>>> worker.send("ASK { }", WorkerSettings(timeout=5))
+>>> worker.wait(5) and worker.receive().status
 200
->>> run_limited(Graph(), "ASK { SERVICE <http://127.0.0.1:9/> { } }", WorkerSettings(timeout=5)).status
+>>> worker.send("ASK { SERVICE <http://127.0.0.1:9/> { } }", WorkerSettings(timeout=5))
+>>> worker.wait(5) and worker.receive().status
 403
+>>> worker.kill(); spawner.close()
 """
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
+import ctypes
+import gc
 import os
 import signal
+import socket
 import threading
-import time
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 
 from rdflib import Graph
 from rdflib.plugins.sparql.parser import parseQuery
@@ -34,8 +44,9 @@ from newsgraph.queries.sparql.adhoc import QueryFailed, run_checked
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
 from newsgraph.queries.sparql.media import negotiate
 
-HEAVY_AFTER = 0.3
 HEAVY_NICENESS = 5
+PR_SET_PDEATHSIG = 1
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,10 @@ class Answer:
     truncated: bool = False
 
 
+class WorkerUnavailable(Exception):
+    """No worker process could be started (the spawner is gone or fork failed)."""
+
+
 def prepare() -> None:
     """Build rdflib's query grammar once, in the serving process, before any thread runs.
 
@@ -66,7 +81,8 @@ def prepare() -> None:
     parseQuery("ASK { }")
 
 
-def _answer(g: Graph, text: str, settings: WorkerSettings) -> Answer:
+def answer(g: Graph, text: str, settings: WorkerSettings) -> Answer:
+    """The :class:`Answer` to the ad-hoc query ``text`` on ``g`` (checked by the guard before any parse)."""
     try:
         result = run_checked(g, text, settings.limits)
     except Refused as exc:
@@ -78,70 +94,128 @@ def _answer(g: Graph, text: str, settings: WorkerSettings) -> Answer:
     return Answer(200, mime, body, truncated)
 
 
-def _child(conn, g: Graph, text: str, settings: WorkerSettings) -> None:
-    """Worker body: answer, send, exit without cleanup (the parent's threads and files are not ours)."""
+def _serve(conn: Connection, g: Graph) -> None:
+    """A worker's life: answer each query read from ``conn`` until it closes; never returns."""
     try:
-        conn.send(_answer(g, text, settings))
-    except BaseException as exc:  # noqa: BLE001 - any failure becomes an answer, never a dead pipe
-        conn.send(Answer(500, "text/plain", f"query worker failed: {type(exc).__name__}".encode()))
-    finally:
-        conn.close()
+        while True:
+            text, settings = conn.recv()
+            try:
+                reply = answer(g, text, settings)
+            except Exception as exc:  # noqa: BLE001 - any failure becomes an answer, never a dead pipe
+                reply = Answer(500, "text/plain", f"query worker failed: {type(exc).__name__}".encode())
+            conn.send(reply)
+    finally:  # EOF (the server closed it) or a broken pipe: leave without the parent's cleanup
         os._exit(0)
 
 
-def run_limited(g: Graph, text: str, settings: WorkerSettings,
-                heavy: threading.Semaphore | None = None) -> Answer:
-    """The :class:`Answer` to the query ``text`` on ``g``, computed in a forked process.
-
-    503 when it is still running at ``settings.timeout`` (the process is killed).  ``heavy``:
-    the slots of heavy queries (see the module doc); None runs every query on without a slot.
-    """
-    ctx = multiprocessing.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, g, text, settings), daemon=True)
-    proc.start()
-    child.close()
+def _spawn_loop(control: socket.socket, g: Graph) -> None:
+    """The spawner's life: fork a worker for each byte read on ``control``; never returns."""
     try:
-        answer = _wait(parent, proc.pid, settings.timeout, heavy)
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps exited workers
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops us
+        gc.freeze()
+        while control.recv(1):
+            _fork_worker(control, g)
     finally:
-        parent.close()
-    if answer.status in (500, 503):  # timed out or died: make sure it is gone
-        proc.kill()
-        proc.join()
-    return answer  # an answering worker exits by itself; the next start() reaps it
+        os._exit(0)
 
 
-def _wait(parent, pid: int, timeout: float, heavy: threading.Semaphore | None) -> Answer:
-    deadline = time.monotonic() + timeout
-    if parent.poll(min(HEAVY_AFTER, timeout)) or time.monotonic() >= deadline:
-        return _receive(parent, timeout)
-    if heavy is None:
-        _signal(pid, None)
-        parent.poll(max(deadline - time.monotonic(), 0))
-        return _receive(parent, timeout)
-    _signal(pid, signal.SIGSTOP)  # paused until it holds a heavy slot
-    if not heavy.acquire(timeout=max(deadline - time.monotonic(), 0)):
-        return _receive(parent, timeout)
+def _fork_worker(control: socket.socket, g: Graph) -> None:
+    mine, theirs = socket.socketpair()
     try:
-        _signal(pid, signal.SIGCONT)
-        parent.poll(max(deadline - time.monotonic(), 0))
-        return _receive(parent, timeout)
-    finally:
-        heavy.release()
+        pid = os.fork()
+    except OSError:
+        mine.close(), theirs.close()
+        control.sendall(b"0")  # no descriptor: the server answers 503
+        return
+    if pid == 0:
+        _die_with_parent()
+        control.close()
+        theirs.close()
+        _serve(Connection(mine.detach()), g)
+    mine.close()
+    socket.send_fds(control, [str(pid).encode()], [theirs.fileno()])
+    theirs.close()
 
 
-def _receive(parent, timeout: float) -> Answer:
-    if not parent.poll():
-        return Answer(503, "text/plain", f"query timed out after {timeout:g} s".encode())
-    try:
-        return parent.recv()
-    except EOFError:
-        return Answer(500, "text/plain", b"query worker died")
+def _die_with_parent() -> None:
+    """Have Linux kill this worker when the spawner exits, even while it is paused (best effort)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _signal(pid: int, signum: int | None) -> None:
-    """Send ``signum`` (None: none) and lower the priority of the heavy query ``pid``."""
-    with contextlib.suppress(OSError):  # already gone, or not allowed: scheduling stays as it was
-        if signum is not None:
-            os.kill(pid, signum)
-        os.setpriority(os.PRIO_PROCESS, pid, HEAVY_NICENESS)
+@dataclass
+class Worker:
+    """The server's handle on one worker process: its pid and its end of the socket pair."""
+
+    pid: int
+    conn: Connection
+    answered: int = 0
+
+    def send(self, text: str, settings: WorkerSettings) -> None:
+        self.conn.send((text, settings))
+
+    def wait(self, seconds: float) -> bool:
+        """True when the answer (or the worker's death) can be read within ``seconds``."""
+        return self.conn.poll(max(seconds, 0))
+
+    def receive(self) -> Answer:
+        try:
+            reply = self.conn.recv()
+        except (EOFError, OSError):
+            return Answer(500, "text/plain", b"query worker died")
+        self.answered += 1
+        return reply
+
+    def signal(self, signum: int) -> None:
+        with contextlib.suppress(OSError):  # already gone
+            os.kill(self.pid, signum)
+
+    def cpu_seconds(self) -> float:
+        """CPU time the process has used (user and system, from ``/proc``); 0 when it is gone."""
+        try:
+            with open(f"/proc/{self.pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+    def lower_priority(self) -> None:
+        with contextlib.suppress(OSError):  # gone, or not allowed: scheduling stays as it was
+            os.setpriority(os.PRIO_PROCESS, self.pid, HEAVY_NICENESS)
+
+    def kill(self) -> None:
+        self.signal(signal.SIGKILL)
+        self.conn.close()
+
+
+class Spawner:
+    """A process forked from this one (holding ``g``) that forks :class:`Worker` processes on request."""
+
+    def __init__(self, g: Graph):
+        self._control, theirs = socket.socketpair()
+        self._lock = threading.Lock()
+        self.pid = os.fork()
+        if self.pid == 0:
+            self._control.close()
+            _spawn_loop(theirs, g)
+        theirs.close()
+
+    def spawn(self) -> Worker:
+        """A new idle worker; :class:`WorkerUnavailable` when none can be started."""
+        with self._lock:
+            try:
+                self._control.sendall(b"w")
+                data, fds, _, _ = socket.recv_fds(self._control, 32, 1)
+            except OSError as exc:
+                raise WorkerUnavailable(f"query workers unavailable: {exc}") from None
+        if not fds:
+            raise WorkerUnavailable("query workers unavailable: cannot start a process")
+        return Worker(int(data), Connection(fds[0]))
+
+    def close(self) -> None:
+        """Stop the spawner (its workers stop when their sockets close or are killed)."""
+        with contextlib.suppress(OSError):
+            self._control.close()
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)

@@ -1,0 +1,77 @@
+"""The endpoint's query processes (a real server on loopback): a worker killed at the timeout is replaced.
+
+Functional, not timed: what is checked is which process answers and which is gone.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from newsgraph.queries.named import open_graph
+from tests.fixtures import serving
+
+MINI = Path(__file__).parent / "data" / "mini.ttl"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+ASK = "ASK { ?s ?p ?o }"
+
+
+def get(server, query):
+    try:
+        with urllib.request.urlopen(f"{server.url}?query={quote(query)}", timeout=30) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read()
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def gone(pid: int) -> bool:
+    """True once ``pid`` has exited and been reaped (a kill is sent at once, the exit takes a moment)."""
+    for _ in range(1000):
+        if not alive(pid):
+            return True
+        time.sleep(0.01)
+    return False
+
+
+@pytest.mark.parametrize("timeout", [0.2, 1.0], ids=["killed-in-the-lane", "killed-as-heavy"])
+def test_a_timed_out_worker_is_killed_replaced_and_the_next_query_answered(timeout):
+    """One lane worker: the runaway query's worker is killed, a new one answers the next query."""
+    with serving(open_graph(MINI), timeout=timeout, ready=1, heavy=1) as server:
+        assert get(server, ASK) == (200, b'{"head": {}, "boolean": true}')
+        [first] = server.queries.idle()
+        status, body = get(server, SLOW)
+        assert status == 503 and b"timed out" in body
+        [second] = server.queries.idle()
+        assert second != first and gone(first)
+        assert get(server, ASK) == (200, b'{"head": {}, "boolean": true}')
+        assert server.queries.idle() == [second]
+
+
+def test_a_worker_killed_from_outside_is_replaced():
+    with serving(open_graph(MINI), timeout=5, ready=1, heavy=1) as server:
+        [first] = server.queries.idle()
+        os.kill(first, signal.SIGKILL)
+        assert gone(first)
+        assert get(server, ASK) == (200, b'{"head": {}, "boolean": true}')
+        assert server.queries.idle() != [first]
+
+
+def test_closing_the_server_stops_its_processes():
+    with serving(open_graph(MINI), timeout=5, ready=2, heavy=1) as server:
+        assert get(server, ASK)[0] == 200
+        pids = server.queries.idle()
+    assert len(pids) == 2 and all(gone(pid) for pid in pids)
