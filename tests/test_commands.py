@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import json
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +80,18 @@ def test_plot_writes_pictures(cli, tmp_path):
     result = cli("plot", MINI, "-o", str(tmp_path / "ego.png"), "--actor", "Kostanyan")
     assert result.exit_code == 0 and (tmp_path / "ego.png").stat().st_size > 1000
     assert "unknown picture type" in cli("plot", MINI, "-o", str(tmp_path / "x.gif")).output
+
+
+def test_readme_first_session_is_what_the_commands_print(tmp_path):
+    """The README's "A first session" block, run command by command in a folder holding examples/."""
+    root = Path(__file__).resolve().parents[1]
+    block = (root / "README.md").read_text(encoding="utf-8").split("## A first session", 1)[1]
+    block = block.split("```console\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(root / "examples", tmp_path / "examples")
+    exe = Path(sys.executable).with_name("newsgraph")
+    steps = [s for s in block.split("$ ") if s.strip()]
+    for step in steps:
+        command, _, expected = step.partition("\n")
+        args = shlex.split(command)
+        run = subprocess.run([str(exe), *args[1:]], cwd=tmp_path, capture_output=True, text=True, check=True)
+        assert (run.stdout + run.stderr).strip().splitlines() == expected.strip().splitlines(), command
