@@ -200,3 +200,9 @@ def test_a_persons_name_that_is_also_a_small_town_stays_a_person(nlp):
     assert find(es, "Dole").kind == "Person"
     _, es = ents(nlp, "Voters in Elizabeth cheered.")
     assert find(es, "Elizabeth").kind == "Location"
+
+
+def test_a_name_ending_in_a_companys_legal_suffix_is_an_organisation():
+    assert classify("Marcora SpA", "PERSON").kind == "Organization"
+    assert classify("Tellwick Holdings Ltd.", "GPE").kind == "Organization"
+    assert classify("Marco Tellwick", "PERSON").kind == "Person"

@@ -257,7 +257,24 @@ def _courtesy_first(form: str) -> bool:
     return bool(first) and first.group(1).casefold() in COURTESY
 
 
+@lru_cache(maxsize=1)
+def _company_suffixes() -> frozenset[str]:
+    return frozenset(gz.gov()["company_suffixes"]["words"])
+
+
+def _company(form: str) -> bool:
+    """``form`` ends in a company's legal suffix ("Pirelli SpA", "Acme Holdings Ltd.").
+
+    >>> _company("Pirelli SpA"), _company("Acme Co."), _company("Ana Lopez")
+    (True, True, False)
+    """
+    words = form.replace(",", " ").split()
+    return len(words) > 1 and words[-1].strip(".").lower() in _company_suffixes()
+
+
 def _by_label(form: str, label: str) -> Mention | None:
+    if label in ("PERSON", "GPE", "LOC", "FAC") and _company(form):
+        label = "ORG"
     if label in ("PERSON", "ORG", "GPE") and _courtesy_first(form) or label == "PERSON":
         name = strip_honorifics(form)
         if gz.demonym_code(name) or not any(c.isupper() for c in name):
