@@ -31,6 +31,8 @@ from spacy.tokens import Doc
 
 from newsgraph.extract import DEFAULT_MODEL, actors, events, roles
 from newsgraph.extract.attribution import citations, quotes
+from newsgraph.extract.events.lexicon import lexicon as trigger_lexicon
+from newsgraph.extract.lexicon import places
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Article, ArticleRecords, Problem
 
@@ -58,6 +60,8 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("ng_paragraphs", before="parser")
     actors.add_to(nlp)
+    places.load_tables()  # the lookup tables come with the pipeline, not with the first article
+    trigger_lexicon()
     return nlp
 
 

@@ -102,9 +102,11 @@ def speaking_names(doc, ents: list[Span]) -> list[Span]:
     saying ("Adaeze Chukwu Obi said ..."): the NER often misses a name it has never seen."""
     taken = {t.i for e in ents for t in e}
     found = []
-    for tok in doc:
-        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in taken \
-                or tok.head.lemma_.lower() not in _speech_verbs():
+    nsubj = doc.vocab.strings["nsubj"]
+    arrays = doc.to_array(["DEP", "POS"]).tolist() if len(doc) else []
+    for i in (i for i, (dep, pos) in enumerate(arrays) if dep == nsubj and pos == _PROPN):
+        tok = doc[i]
+        if i in taken or tok.head.lemma_.lower() not in _speech_verbs():
             continue
         start = tok.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \

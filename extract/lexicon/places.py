@@ -129,3 +129,8 @@ def place_country(text: str | None) -> str | None:
 def cities(min_population: int = 0) -> list[tuple[str, str]]:
     """(name, ISO3) of every city with at least ``min_population`` people (capitals weigh x10)."""
     return sorted({(n, c) for n, c, p in _cities().values() if p >= min_population})
+
+
+def load_tables() -> None:
+    """Load the place tables now (with the pipeline) rather than at the first article that needs them."""
+    _cities(), _small_places(), _translit_places()
