@@ -41,7 +41,7 @@ from rdflib.query import Result
 
 from newsgraph.graph.rdf.vocab import NG, RDF, RDFS, SKOS, XSD
 from newsgraph.queries.named import ACTOR_CLASSES, ACTOR_PARAMS, QueryError, bind_params, load_query
-from newsgraph.queries.sparql.order import sort_bindings, split_order
+from newsgraph.queries.sparql.order import after_where, sort_bindings, split_order
 from newsgraph.queries.sparql.results import Rows, tidy
 
 __all__ = ["Endpoint", "execute", "is_endpoint", "select", "sparql_term", "with_values"]
@@ -50,7 +50,6 @@ RESULTS_JSON = "application/sparql-results+json"
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 UNION_HINT = ("ask the store for the union of its graphs (Oxigraph: `oxigraph serve --union-default-graph`, "
               "or ?union-default-graph on the URL; Fuseki: tdb2:unionDefaultGraph true)")
-_WHERE = re.compile(r"\bWHERE\s*\{", flags=re.IGNORECASE)
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LANG = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
@@ -107,16 +106,10 @@ def with_values(text: str, bindings: dict) -> str:
             raise QueryError(f"not a SPARQL variable name: {str(name)!r}")
         terms = terms if isinstance(terms, list | tuple) else [terms]
         blocks.append(f" VALUES ?{name} {{ {' '.join(map(sparql_term, terms))} }}")
-    values = "".join(blocks)
-    lines = text.splitlines(keepends=True)
-    found = False
-    for i, line in enumerate(lines):
-        if not line.lstrip().startswith("#"):
-            lines[i], count = _WHERE.subn(lambda m: m.group(0) + values, line)
-            found = found or count > 0
-    if not found:
+    bound = after_where(text, "".join(blocks))
+    if bound is None:
         raise QueryError("a query with parameters needs a WHERE { clause")
-    return "".join(lines)
+    return bound
 
 
 def _post(endpoint: Endpoint, text: str) -> dict:

@@ -43,12 +43,11 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from newsgraph.graph.store import to_ox
-from newsgraph.queries.sparql.order import sort_rows, split_order, star_columns
+from newsgraph.queries.sparql.order import after_where, sort_rows, split_order, star_columns
 from newsgraph.queries.sparql.results import Rows
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 PARAM_FUNCTION = "urn:newsgraph:param:"
-_WHERE = re.compile(r"\bWHERE\s*\{", flags=re.IGNORECASE)
 __all__ = ["labelled", "ox_store", "paused_gc", "query", "run"]
 
 
@@ -144,15 +143,10 @@ def _with_params(text: str, bindings: dict) -> tuple[str, dict]:
                     for name in names)
     functions = {ox.NamedNode(PARAM_FUNCTION + str(name)): _constant(to_ox(term))
                  for name, term in bindings.items()}
-    lines = text.splitlines(keepends=True)
-    found = False
-    for i, line in enumerate(lines):
-        if not line.lstrip().startswith("#"):
-            lines[i], count = _WHERE.subn(lambda m: m.group(0) + binds, line)
-            found = found or count > 0
-    if not found:
+    bound = after_where(text, binds)
+    if bound is None:
         raise ValueError("a query with parameters needs a WHERE { clause")
-    return "".join(lines), functions
+    return bound, functions
 
 
 def _constant(term):

@@ -165,3 +165,24 @@ def _ranks(terms: list, descending: bool) -> list[int]:
     rank = {key: sign * i for i, key in enumerate(sorted(set(keys.values())))}
     by_id = {ident: rank[key] for ident, key in keys.items()}
     return list(map(by_id.__getitem__, map(id, terms)))
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", flags=re.IGNORECASE)
+
+
+def after_where(text: str, addition: str) -> str | None:
+    """``text`` with ``addition`` written right after each ``WHERE {`` outside comment lines, or
+    None when it has none (a query with parameters needs one to bind them).
+
+    >>> after_where("SELECT ?s WHERE { ?s ?p ?o }", " VALUES ?s { 1 }")
+    'SELECT ?s WHERE { VALUES ?s { 1 } ?s ?p ?o }'
+    >>> after_where("ASK {}", "x") is None
+    True
+    """
+    lines = text.splitlines(keepends=True)
+    found = False
+    for i, line in enumerate(lines):
+        if not line.lstrip().startswith("#"):
+            lines[i], count = _WHERE.subn(lambda m: m.group(0) + addition, line)
+            found = found or count > 0
+    return "".join(lines) if found else None
