@@ -23,47 +23,25 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.lexicon import toml
+
 __all__ = ["refine", "VERBAL_SETTINGS", "WORDS", "STANDARDS"]
 
+_DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
-ATTACK_VERBS = frozenset({"attack", "assail", "slam", "blast", "hit", "strike", "lash", "savage", "target"})
+ATTACK_VERBS = frozenset(_DATA["attack_verbs"])
 #: Verbs that need a physical target, a weapon or a person to be violence.
-PHYSICAL_VERBS = frozenset({"hit", "strike", "beat", "pound", "hammer", "blast"})
+PHYSICAL_VERBS = frozenset(_DATA["physical_verbs"])
 #: Objects that are words: attacking them is criticism.
-WORDS = frozenset({"remark", "remarks", "comment", "statement", "speech", "policy", "policies", "plan",
-                   "proposal", "decision", "idea", "record", "view", "position", "stance", "claim", "law",
-                   "bill", "move", "approach", "handling", "leadership", "rhetoric", "report", "ruling",
-                   "budget", "strategy", "agenda", "critic", "critics", "media", "press", "opponent",
-                   "opponents", "rival", "rivals", "character", "integrity", "credibility"})
+WORDS = frozenset(_DATA["words"])
 #: Settings of words: "in a debate", "in an interview", "on Twitter".
-VERBAL_SETTINGS = frozenset({"debate", "interview", "speech", "statement", "tweet", "post", "article",
-                             "op-ed", "editorial", "column", "letter", "address", "remarks", "campaign",
-                             "conference", "broadcast", "twitter", "television", "radio", "podcast",
-                             "hearing", "parliament", "senate", "session", "book", "video", "message"})
+VERBAL_SETTINGS = frozenset(_DATA["verbal_settings"])
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
-STANDARDS = frozenset({"standard", "standards", "target", "targets", "demand", "demands", "deadline",
-                       "requirement", "requirements", "criterion", "criteria", "goal", "goals", "need",
-                       "needs", "expectation", "expectations", "obligation", "obligations", "condition",
-                       "conditions", "challenge", "challenges", "cost", "costs", "threshold", "quota",
-                       "benchmark", "norm", "norms", "payment", "payments", "commitment", "commitments",
-                       "request", "requests", "criticism", "resistance", "opposition", "fate", "end",
-                       "death", "approval", "definition", "test", "rule", "rules", "term", "terms"})
+STANDARDS = frozenset(_DATA["standards"])
 #: Physical targets and weapons: what makes "hit" and "strike" violence.
-PHYSICAL = frozenset({"missile", "rocket", "bomb", "shell", "drone", "airstrike", "strike", "mortar",
-                      "artillery", "bullet", "gunfire", "grenade", "explosive", "shrapnel", "projectile",
-                      "building", "house", "home", "hospital", "school", "market", "village", "town", "city",
-                      "base", "position", "positions", "convoy", "vehicle", "car", "bus", "tank", "ship",
-                      "plane", "aircraft", "helicopter", "target", "targets", "camp", "checkpoint", "post",
-                      "station", "facility", "plant", "depot", "bridge", "port", "airport", "compound",
-                      "headquarters", "embassy", "office", "mosque", "church", "police", "soldier",
-                      "soldiers", "troops", "civilian", "civilians", "people", "man", "woman", "child",
-                      "children", "protester", "protesters", "demonstrator", "demonstrators", "militant",
-                      "militants", "rebel", "rebels", "fighter", "fighters", "officer", "officers", "guard",
-                      "guards", "student", "students", "journalist", "journalists", "worker", "workers",
-                      "prisoner", "prisoners", "inmate", "inmates", "victim", "boy", "girl", "men", "women",
-                      "shot", "shots", "round", "rounds", "volley", "salvo", "gas", "weapon", "gun",
-                      "cannon"})
-_DIE = frozenset({"die", "kill", "perish", "drown"})
+PHYSICAL = frozenset(_DATA["physical"])
+_DIE = frozenset(_DATA["die"])
+_SAYING = frozenset(_DATA["saying"])
 
 
 def _lemmas(toks) -> set[str]:
@@ -86,9 +64,6 @@ def _verbal(v: Token) -> bool:
         return True
     return any(c.dep_ in ("advcl", "xcomp", "pcomp", "ccomp") and c.lemma_.lower() in _SAYING
                for c in v.subtree if v in (c.head, c.head.head))
-
-
-_SAYING = frozenset({"say", "call", "describe", "accuse", "claim"})
 
 
 def _physical(v: Token, people: frozenset[str]) -> bool:
