@@ -86,19 +86,18 @@ def _extend_org(ent: Span, taken) -> Span:
 
 
 @lru_cache(maxsize=1)
-
-
-def _happening_heads() -> frozenset[str]:
-    return frozenset(toml("non_actors.toml")["heads"])
+def _non_actors() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/non_actors.toml``: happenings' heads, generic place words."""
+    return {k: frozenset(v) for k, v in toml("non_actors.toml").items()}
 
 
 def _keep(ent: Span) -> bool:
     text = ent.text
     if not any(c.isupper() for c in text) and "." not in text:
         return False
-    if len(ent) > 1 and ent[-1].lower_ in _happening_heads():
+    if len(ent) > 1 and ent[-1].lower_ in _non_actors()["heads"]:
         return False  # "the Armenian Genocide", "the Gulf War"
-    if len(ent) == 2 and ent[1].lower_ in _PLACE_WORDS and gz.demonym_code(ent[0].text):
+    if len(ent) == 2 and ent[1].lower_ in _non_actors()["place_words"] and gz.demonym_code(ent[0].text):
         return False  # a description, not a name: "the Afghan City of Kunduz" (headline case)
     last = text.split()[-1] if text.split() else ""
     people = len(text.split()) > 1 and ent.label_ != "NORP" and gz.demonym_code(last) and last.endswith("s")
@@ -115,8 +114,6 @@ class _TakenAfter:
         return self.cover.get(k, -1) > self.start
 
 
-#: Generic place words that a demonym in front of does not make a name ("Afghan City").
-_PLACE_WORDS = frozenset({"city", "town", "village", "capital", "province", "region", "port", "border"})
 
 
 def repair(ents, doc=None) -> list[Span]:
