@@ -369,3 +369,43 @@ def test_the_by_agent_of_a_nominal_is_the_agent_and_its_of_object_the_target(nlp
 def test_places_from_the_triggers_clause(nlp):
     ms, n = run(nlp, "Police detained Juan Perez during an operation in Lima, Peru.")
     assert n[one(ms, "COERCE").place] == "Lima"
+
+
+def test_the_victim_of_a_relative_clause_or_participle_is_the_target(nlp):
+    ms, n = run(nlp, "Tom Varga, who was shot by police in Lisbon, died on Sunday.")
+    assert named(one(ms, "ASSAULT").targets, n) == {"Tom Varga"}
+    ms, n = run(nlp, "Mark Jensen, a reporter killed by gunmen in Oslo, was buried on Monday.")
+    assert "Mark Jensen" in named(one(ms, "ASSAULT").targets, n)
+
+
+def test_a_nationality_before_an_attack_noun_names_its_state_as_agent(nlp):
+    ms, n = run(nlp, "Russia denied the claim. The Russian airstrikes hit rebel positions near Idlib.")
+    assert "Russia" in named(next(m for m in ms if m.trigger == "airstrikes").agents, n)
+
+
+def test_casualties_of_an_attack_are_its_targets_and_its_by_phrase_the_agent(nlp):
+    ms, n = run(nlp, "Ali Rahimi was killed in an attack by the Taliban in Kabul.")
+    attack = next(m for m in ms if m.trigger == "attack")
+    assert named(attack.agents, n) == {"Taliban"} and named(attack.targets, n) == {"Ali Rahimi"}
+
+
+def test_a_town_before_an_attack_noun_is_its_place_not_its_agent(nlp):
+    ms, n = run(nlp, "The Kabul attack shocked Afghanistan.")
+    m = one(ms, "ASSAULT")
+    assert n[m.place] == "Kabul" and not m.agents
+
+
+@pytest.mark.parametrize("text", [
+    "The two parties promised to fight corruption and poverty in Chile.",
+    "Maria Lopez kept fighting for women's rights in Chile, her lawyer said.",
+    "The polls were the third attempt of Maria Lopez to defeat Tom Varga.",
+    "Kenya's long fight against corruption was praised by Chile.",
+])
+def test_a_struggle_against_a_problem_for_a_cause_or_in_a_contest_is_no_assault(nlp, text):
+    ms, _ = run(nlp, text)
+    assert not [m for m in ms if m.type == "ASSAULT"], ms
+
+
+def test_a_struggle_against_an_armed_group_stays_an_assault(nlp):
+    ms, n = run(nlp, "Kenyan troops fought al-Shabab militants near Kismayo.")
+    assert one(ms, "ASSAULT").place and n[one(ms, "ASSAULT").place] == "Kismayo"

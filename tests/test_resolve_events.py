@@ -294,3 +294,13 @@ def test_a_country_is_too_large_a_scene_to_look_back_at():
     in_town = art("c", men("DISASTER", trigger="crash", date="2023-03-20", place="Y"), published="2023-03-20")
     assert len(events_of(resolve([first, later]))) == 2
     assert len(events_of(resolve([in_town, later]))) == 2  # Yerevan lies in Armenia: a day, no look back
+
+
+def test_two_shared_parties_months_apart_are_two_happenings():
+    # "Armenia accused Azerbaijan" in March and again in June, undated: a recurring quarrel, not one event
+    far = [art("a", men("ACCUSE", agents=["ARM"], targets=["AZE"]), published="2023-03-01"),
+           art("b", men("ACCUSE", agents=["ARM"], targets=["AZE"]), published="2023-06-01")]
+    assert len(events_of(resolve(far))) == 2
+    near = [art("a", men("ACCUSE", agents=["ARM"], targets=["AZE"]), published="2023-03-01"),
+            art("b", men("ACCUSE", agents=["ARM"], targets=["AZE"]), published="2023-03-02")]
+    assert len(events_of(resolve(near))) == 1

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.phrases import Context, actors_of, owner_of
+from newsgraph.extract.events.phrases import Context, actors_of, demonym_state, owner_of
+from newsgraph.extract.events.senses import CASUALTY, INTRANSITIVE_CASUALTY
 from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
@@ -30,6 +31,7 @@ __all__ = ["SYMMETRIC", "arguments", "attributed_to", "place_of"]
 TARGET_PREPS = ("on", "upon", "against", "at", "to", "toward", "towards", "into")
 SYM_PREPS = ("with", "between", "among", "to", "of")
 LEADS = ("head", "lead", "chair", "attend")
+_SCENE_PREPS = ("in", "during", "after", "from")
 
 
 def _leaders(tok: Token, ctx: Context) -> tuple[str, ...]:
@@ -83,14 +85,38 @@ class _Parties:
                                 for a in actors_of(c, ctx)])
 
     def from_noun(self) -> None:
-        """A trigger noun's owner and "by" phrase (agents); a meeting's hosts ("at talks with X")."""
+        """A trigger noun's owner, its nationality or body ("Russian airstrikes", "the army's assault",
+        "government shelling") and "by" phrase (agents); a meeting's hosts ("at talks with X")."""
         trig, ctx = self.trig, self.ctx
         for c in trig.children:
-            if c.dep_ == "poss" or c.dep_ == "compound" and c.i in ctx.tok2ent:
+            place = ctx.kinds.get(ctx.tok2ent.get(c.i, "")) == "Location"  # "the Kabul attack": a place
+            if c.dep_ == "poss" or c.dep_ == "compound" and not place:
                 _add(self.agents, actors_of(c, ctx))
+            elif c.dep_ in ("amod", "compound") and c.i not in ctx.tok2ent and c.text[:1].isupper():
+                _add(self.agents, [s for s in (demonym_state(c.text, ctx),) if s])
         _add(self.agents, [a for _, o in pobjs(trig, ("by",)) for a in actors_of(o, ctx)])
         if trig.dep_ == "pobj" and trig.head.head.pos_ in ("VERB", "AUX") and self.symmetric:
             _add(self.parts, actors_of(subject(trig.head.head)[0], ctx))
+        self._from_casualties()
+
+    def _from_casualties(self) -> None:
+        """A trigger noun and the casualties it caused: "two soldiers died in an attack by militants",
+        "X was killed in the bombing" (victims: targets; a "by X" after the noun: its agent), "the
+        blast killed X", "an attack that killed X" (the objects: targets)."""
+        trig, ctx = self.trig, self.ctx
+        verb = trig.head.head
+        if trig.dep_ == "pobj" and trig.head.lower_ in _SCENE_PREPS and verb.lemma_.lower() in CASUALTY:
+            subj, passive = subject(verb)
+            if passive or verb.lemma_.lower() in INTRANSITIVE_CASUALTY:
+                _add(self.targets, actors_of(subj, ctx))
+            by = by_agent(verb)
+            if by is not None and by.i > trig.i:
+                _add(self.agents, actors_of(by, ctx))
+        killers = [trig.head] if trig.dep_ == "nsubj" else \
+            [c for c in trig.children if c.dep_ == "relcl" and subject(c)[0] is trig]
+        for verb in killers:
+            if verb.lemma_.lower() in CASUALTY:
+                _add(self.targets, [a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, ctx)])
 
     def _heads(self) -> list[Token]:
         """The words whose prepositional phrases name parties: trigger, light verb, and some objects."""
@@ -214,6 +240,10 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
         found = _place_in(h, ctx) if h is not None else None
         if found:
             return found
+    found = next((ctx.tok2ent[c.i] for c in tok.children if c.dep_ == "compound" and c.i in ctx.tok2ent
+                  and ctx.kinds.get(ctx.tok2ent[c.i]) == "Location"), None)
+    if found and tok.pos_ == "NOUN":
+        return found  # "the Kabul attack"
     clause = light if light is not None else tok
     if clause.pos_ not in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
         clause = clause.head.head if clause.dep_ == "pobj" else clause.head

@@ -119,6 +119,8 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
     for c in tok.children:
         if c.dep_ == "appos" and c.i in t2e:
             return t2e[c.i]
+    if tok.dep_ == "appos" and tok.head.i in t2e:
+        return t2e[tok.head.i]  # "Mark Jensen, a reporter killed by ...": the reporter is Jensen
     np = noun_phrase(tok)
     return _title_holder(tok, np, ctx) or _nation_of(tok, np, ctx)
 

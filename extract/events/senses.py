@@ -25,7 +25,8 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["refine", "VERBAL_SETTINGS", "WORDS", "STANDARDS"]
+__all__ = ["refine", "peaceful_struggle", "CASUALTY", "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS",
+           "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -40,6 +41,14 @@ VERBAL_SETTINGS = frozenset(_DATA["verbal_settings"])
 STANDARDS = frozenset(_DATA["standards"])
 #: Physical targets and weapons: what makes "hit" and "strike" violence.
 PHYSICAL = frozenset(_DATA["physical"])
+#: Verbs of casualties, whose subject is the victim of the happening they occur in.
+CASUALTY = frozenset(_DATA["casualty"])
+#: ... of them, those whose active subject is the victim ("died in the attack").
+INTRANSITIVE_CASUALTY = frozenset(_DATA["intransitive_casualty"])
+_STRUGGLE = frozenset(_DATA["struggle"])
+_PROBLEMS = frozenset(_DATA["problems"])
+_CAUSES = frozenset(_DATA["causes"])
+_CONTESTS = frozenset(_DATA["contests"])
 _DIE = frozenset(_DATA["die"])
 _SAYING = frozenset(_DATA["saying"])
 
@@ -76,6 +85,34 @@ def _physical(v: Token, people: frozenset[str]) -> bool:
                for o in _objects(v))
 
 
+def _heads_of(toks) -> list[Token]:
+    """The phrases and the "of X" inside them: "the spread of the virus" -> spread, virus."""
+    return [*toks, *(o for t in toks for o in _pobjs(t, ("of",)))]
+
+
+def peaceful_struggle(t: Token) -> bool:
+    """Whether the struggle verb or noun ``t`` ("fight", "combat", "defeat", "battle") is against a
+    problem, for a cause or in a contest: no violence.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["They", "fight", "poverty"], heads=[1, 1, 1],
+    ...           deps=["nsubj", "ROOT", "dobj"], lemmas=["they", "fight", "poverty"])
+    >>> peaceful_struggle(doc[1])
+    True
+    """
+    if t.lemma_.lower() not in _STRUGGLE:
+        return False
+    objs = _heads_of(_objects(t) + _pobjs(t, ("against", "on")))
+    if _lemmas(objs) & _PROBLEMS:
+        return True
+    if not _objects(t) and _lemmas(_heads_of(_pobjs(t, ("for",)))) & _CAUSES:
+        return True
+    settings = _pobjs(t, ("in", "at", "during", "for"))
+    contest = _lemmas(t.sent) if t.lemma_.lower() in ("defeat", "beat") else _lemmas(settings)
+    return bool(contest & _CONTESTS)
+
+
 def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str | None:
     """The type of verb ``v`` (lemma ``lemma``) read as ``etype`` by the lexicon, given its
     arguments; None when in this use it is no event (``disasters``: the disaster nouns)."""
@@ -85,6 +122,8 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
             return "ACCUSE"
         if lemma in PHYSICAL_VERBS and not _physical(v, frozenset()):
             return None
+    if etype == "ASSAULT" and peaceful_struggle(v):
+        return None  # "fight poverty", "fighting for her rights", "defeated him in the election"
     if etype == "ASSAULT" and lemma == "fire":
         objs = _objects(v)
         if objs and not _lemmas(objs) & PHYSICAL and not _pobjs(v, ("at", "on", "upon", "into", "toward")):

@@ -61,6 +61,8 @@ def subject(v: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X
+                    return v.head, c.dep_ == "nsubjpass"
                 return c, c.dep_ == "nsubjpass"
         ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
         if ctrl is not None:
@@ -70,9 +72,11 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         elif v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS \
                 and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "X opened old wounds by blaming Y": X blames
+        elif v.dep_ == "acl" and v.tag_ == "VBN":
+            return v.head, True  # "a man killed by police": the man is killed
         elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-            if v.dep_ == "relcl":
-                return v.head, False
+            if v.dep_ == "relcl":  # "X, who was shot by police": X is shot
+                return v.head, any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
             return subject(v.head.head)[0], False
         else:
             break

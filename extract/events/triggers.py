@@ -21,7 +21,7 @@ from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
-from newsgraph.extract.events.senses import refine
+from newsgraph.extract.events.senses import peaceful_struggle, refine
 from newsgraph.extract.nlp import docview
 
 __all__ = ["Trigger", "triggers", "verb_type", "noun_event"]
@@ -225,8 +225,9 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
     etype = lex.nouns.get(n.lower_) if plural else lex.nouns.get(n.lemma_.lower())
     if etype is None and plural and lex.nouns.get(n.lemma_.lower()) in lex.happenings:
         etype = lex.nouns[n.lemma_.lower()]  # "the attacks", "airstrikes": each one an event
-    if etype is None:
-        return None  # plural "visits", "meetings": aggregates unless the plural is the event noun
+    if etype is None or etype == "ASSAULT" and peaceful_struggle(n):
+        return None  # plural "visits", "meetings": aggregates unless the plural is the event noun;
+        # "the fight against corruption", "the battle for votes": no violence
     gov = n.head.head if n.dep_ == "pobj" else n.head
     if gov.lemma_.lower() in lex.topic_verbs and n.head.lemma_.lower() not in lex.light:
         return None

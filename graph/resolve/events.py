@@ -186,7 +186,7 @@ def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> b
     shared -= common - same_role
     specific = bool(shared & (a.persons | b.persons))
     near = (a.place is not None and a.place == b.place) or compat.close(a.published, b.published, NEWS_WINDOW)
-    return len(shared) >= 2 or specific and near
+    return (len(shared) >= 2 or specific) and near
 
 
 def common_actors(actors: Sequence[Actor], n_articles: int) -> frozenset[str]:
