@@ -409,3 +409,40 @@ def test_a_struggle_against_a_problem_for_a_cause_or_in_a_contest_is_no_assault(
 def test_a_struggle_against_an_armed_group_stays_an_assault(nlp):
     ms, n = run(nlp, "Kenyan troops fought al-Shabab militants near Kismayo.")
     assert one(ms, "ASSAULT").place and n[one(ms, "ASSAULT").place] == "Kismayo"
+
+
+def test_coordinated_verbs_share_their_object_agent_and_place(nlp):
+    ms, n = run(nlp, "Omar Haddad was arrested and charged by Italian police in Milan.")
+    arrest = one(ms, "COERCE")
+    assert named(arrest.agents, n) == {"Italy"} and named(arrest.targets, n) == {"Omar Haddad"}
+    ms, n = run(nlp, "Italy arrested and charged Omar Haddad.")
+    assert named(one(ms, "COERCE").targets, n) == {"Omar Haddad"}
+    ms, n = run(nlp, "Rebels attacked and killed two Kenyan soldiers near Kismayo.")
+    assert n[one(ms, "ASSAULT").place] == "Kismayo"
+
+
+def test_a_participle_coordinated_with_a_passive_verb_is_passive(nlp):
+    ms, n = run(nlp, "The rebel leader Omar Haddad escaped capture, but was found and killed by "
+                     "American forces a decade later.")
+    kill = next(m for m in ms if m.trigger == "killed")
+    assert named(kill.targets, n) == {"Omar Haddad"} and named(kill.agents, n) == {"United States"}
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Chile believes Tom Varga ordered the killing of his brother.", "Tom Varga"),
+    ("The Taliban claimed responsibility for the bombing in Kabul.", "Taliban"),
+    ("Omar Haddad confessed to the attack on the club.", "Omar Haddad"),
+])
+def test_the_author_of_an_attack_noun_is_its_agent(nlp, text, agent):
+    ms, n = run(nlp, text)
+    assert agent in named(one(ms, "ASSAULT").agents, n)
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested activist Maria Lopez during a protest in Lima.",
+    "Maria Lopez, a student at the protest, spoke to reporters in Lima.",
+    "Maria Lopez joined the march in Lima.",
+])
+def test_who_was_at_a_protest_took_part_in_it(nlp, text):
+    ms, n = run(nlp, text)
+    assert named(one(ms, "PROTEST").agents, n) == {"Maria Lopez"}

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.nominal import around_noun
 from newsgraph.extract.events.phrases import Context, actors_of, demonym_state, owner_of
-from newsgraph.extract.events.senses import CASUALTY, INTRANSITIVE_CASUALTY
 from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
@@ -31,7 +31,6 @@ __all__ = ["SYMMETRIC", "arguments", "attributed_to", "place_of"]
 TARGET_PREPS = ("on", "upon", "against", "at", "to", "toward", "towards", "into")
 SYM_PREPS = ("with", "between", "among", "to", "of")
 LEADS = ("head", "lead", "chair", "attend")
-_SCENE_PREPS = ("in", "during", "after", "from")
 
 
 def _leaders(tok: Token, ctx: Context) -> tuple[str, ...]:
@@ -97,26 +96,9 @@ class _Parties:
         _add(self.agents, [a for _, o in pobjs(trig, ("by",)) for a in actors_of(o, ctx)])
         if trig.dep_ == "pobj" and trig.head.head.pos_ in ("VERB", "AUX") and self.symmetric:
             _add(self.parts, actors_of(subject(trig.head.head)[0], ctx))
-        self._from_casualties()
-
-    def _from_casualties(self) -> None:
-        """A trigger noun and the casualties it caused: "two soldiers died in an attack by militants",
-        "X was killed in the bombing" (victims: targets; a "by X" after the noun: its agent), "the
-        blast killed X", "an attack that killed X" (the objects: targets)."""
-        trig, ctx = self.trig, self.ctx
-        verb = trig.head.head
-        if trig.dep_ == "pobj" and trig.head.lower_ in _SCENE_PREPS and verb.lemma_.lower() in CASUALTY:
-            subj, passive = subject(verb)
-            if passive or verb.lemma_.lower() in INTRANSITIVE_CASUALTY:
-                _add(self.targets, actors_of(subj, ctx))
-            by = by_agent(verb)
-            if by is not None and by.i > trig.i:
-                _add(self.agents, actors_of(by, ctx))
-        killers = [trig.head] if trig.dep_ == "nsubj" else \
-            [c for c in trig.children if c.dep_ == "relcl" and subject(c)[0] is trig]
-        for verb in killers:
-            if verb.lemma_.lower() in CASUALTY:
-                _add(self.targets, [a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, ctx)])
+        agents, targets = around_noun(trig, self.etype, ctx)
+        _add(self.agents, agents)
+        _add(self.targets, targets)
 
     def _heads(self) -> list[Token]:
         """The words whose prepositional phrases name parties: trigger, light verb, and some objects."""
@@ -148,6 +130,18 @@ class _Parties:
                     _add(self.targets, ids)
                 elif prep in ("between", "among"):
                     _add(self.parts, ids)
+
+    def from_conjuncts(self) -> None:
+        """Arguments shared by coordinated verbs: "arrested and charged X" (X the target of both),
+        "was arrested and charged by police" (the police the agent of both)."""
+        trig, ctx = self.trig, self.ctx
+        later = [c for c in trig.conjuncts if c.i > trig.i and c.pos_ == "VERB"]
+        passive = subject(trig)[1]
+        if not self.targets and not passive and not any(c.dep_ == "dobj" for c in trig.children):
+            _add(self.targets, [a for v in later[:1] for c in v.children if c.dep_ == "dobj"
+                                for a in actors_of(c, ctx)])
+        if passive and not self.agents:
+            _add(self.agents, [a for v in later[:1] for a in actors_of(by_agent(v), ctx)])
 
     def from_complements(self) -> None:
         """Targets inside a complement, for a request or a refusal that names none of its own."""
@@ -193,6 +187,7 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: Context):
         found.from_noun()
     found.from_prepositions()
     if found.verbal:
+        found.from_conjuncts()
         found.from_complements()
     return found.result()
 
@@ -236,7 +231,8 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
     or an infinitive ("were killed in the shelling in Homs", "went to Aleppo to meet"); past the trigger's
     own phrases only a town or region with ``towns_only``."""
     kinds = ("Location",) if towns_only else ("Location", "State")
-    for h in (tok, light):
+    verbs = [c for c in tok.conjuncts if c.pos_ == "VERB"] if light is None and tok.pos_ == "VERB" else []
+    for h in (tok, light, *verbs):  # "attacked and killed two soldiers near X": X for both
         found = _place_in(h, ctx) if h is not None else None
         if found:
             return found

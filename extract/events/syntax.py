@@ -57,13 +57,17 @@ def _controller(v: Token) -> Token | None:
 
 
 def subject(v: Token) -> tuple[Token | None, bool]:
-    """(subject token, is passive) of verb ``v``, inherited through xcomp/conj chains."""
+    """(subject token, is passive) of verb ``v``, inherited through xcomp/conj chains; a participle
+    coordinated with a passive verb is passive too ("X escaped, but was found and killed")."""
+    passive_conj = False
     for _ in range(4):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X
                     return v.head, c.dep_ == "nsubjpass"
-                return c, c.dep_ == "nsubjpass"
+                return c, c.dep_ == "nsubjpass" or passive_conj
+        passive_conj = v.dep_ == "conj" and v.tag_ == "VBN" and (
+            passive_conj or _auxpass(v) or _auxpass(v.head))
         ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
         if ctrl is not None:
             return ctrl, False
@@ -81,6 +85,10 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def _auxpass(v: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in v.children)
 
 
 def by_agent(v: Token) -> Token | None:

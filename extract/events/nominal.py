@@ -1,0 +1,93 @@
+"""The parties of a trigger noun found in the clause around it, not in its own phrase.
+
+* casualties: "two soldiers died in an attack by militants", "X was killed in the bombing" (the
+  victims are the noun's targets, a "by X" after the noun its agent); "the blast killed X", "an
+  attack that killed X" (the objects are targets);
+* authors: "X ordered the killing", "X claimed responsibility for the bombing", "X confessed to the
+  attack" (the subject is the agent);
+* presence at a protest: "X, a student at the protest", "X was detained at the rally", "police
+  arrested X during a march", "X joined the demonstration" (X took part).
+
+The verbs come from ``lexicon/data/senses.toml``.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from newsgraph.extract.events.phrases import Context
+>>> doc = Doc(spacy.blank("en").vocab, words=["Rahimi", "died", "in", "an", "attack", "by", "Hamas"],
+...           heads=[1, 1, 1, 4, 2, 4, 5], deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj"],
+...           pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+...           lemmas=["Rahimi", "die", "in", "an", "attack", "by", "Hamas"])
+>>> ctx = Context(doc, {0: "E1", 6: "E2"}, {"E1": "Person", "E2": "Organization"}, (), frozenset())
+>>> around_noun(doc[4], "ASSAULT", ctx)   # the by-phrase hangs on the noun here: only the victim
+((), ('E1',))
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.phrases import Context, actors_of
+from newsgraph.extract.events.senses import AUTHORSHIP, CASUALTY, INTRANSITIVE_CASUALTY, PRESENCE
+from newsgraph.extract.events.syntax import by_agent, subject
+
+__all__ = ["around_noun"]
+
+_SCENE_PREPS = ("in", "during", "after", "from")
+
+Ids = tuple[str, ...]
+
+
+def around_noun(trig: Token, etype: str, ctx: Context) -> tuple[Ids, Ids]:
+    """(agents, targets) of the trigger noun ``trig`` of type ``etype`` from the clause around it."""
+    agents, targets = casualties(trig, ctx)
+    agents += authors(trig, ctx)
+    if etype == "PROTEST":
+        agents += present(trig, ctx)
+    return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(targets))
+
+
+def casualties(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
+    """(agents, targets) from the casualties the noun caused (see the module docstring)."""
+    agents: Ids = ()
+    targets: Ids = ()
+    verb = trig.head.head
+    if trig.dep_ == "pobj" and trig.head.lower_ in _SCENE_PREPS and verb.lemma_.lower() in CASUALTY:
+        subj, passive = subject(verb)
+        if passive or verb.lemma_.lower() in INTRANSITIVE_CASUALTY:
+            targets += actors_of(subj, ctx)
+        by = by_agent(verb)
+        if by is not None and by.i > trig.i:
+            agents += actors_of(by, ctx)
+    killers = [trig.head] if trig.dep_ == "nsubj" else \
+        [c for c in trig.children if c.dep_ == "relcl" and subject(c)[0] is trig]
+    for v in killers:
+        if v.lemma_.lower() in CASUALTY:
+            targets += tuple(a for c in v.children if c.dep_ == "dobj" for a in actors_of(c, ctx))
+    return agents, targets
+
+
+def authors(trig: Token, ctx: Context) -> Ids:
+    """The subject of a verb of authorship whose object (or "for/to" phrase) is the noun."""
+    gov = trig.head
+    if trig.dep_ == "pobj" and gov.lower_ in ("for", "to"):
+        gov = gov.head.head if gov.head.dep_ == "dobj" else gov.head  # "claimed responsibility for"
+    if trig.dep_ not in ("dobj", "pobj") or gov.pos_ != "VERB" or gov.lemma_.lower() not in AUTHORSHIP:
+        return ()
+    subj, passive = subject(gov)
+    return actors_of(by_agent(gov) if passive else subj, ctx)
+
+
+def present(trig: Token, ctx: Context) -> Ids:
+    """Who was at the protest ``trig`` names, or joined it."""
+    if trig.dep_ == "dobj" and trig.head.lemma_.lower() in PRESENCE:
+        return actors_of(subject(trig.head)[0], ctx)
+    if trig.dep_ != "pobj" or trig.head.lower_ not in ("at", "during", "in"):
+        return ()
+    gov = trig.head.head
+    if gov.pos_ in ("NOUN", "PROPN"):
+        return actors_of(gov, ctx)
+    if gov.pos_ != "VERB":
+        return ()
+    subj, passive = subject(gov)
+    if passive or gov.lemma_.lower() in PRESENCE:
+        return actors_of(subj, ctx)
+    return tuple(a for c in gov.children if c.dep_ == "dobj" for a in actors_of(c, ctx))
