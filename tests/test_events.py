@@ -446,3 +446,10 @@ def test_the_author_of_an_attack_noun_is_its_agent(nlp, text, agent):
 def test_who_was_at_a_protest_took_part_in_it(nlp, text):
     ms, n = run(nlp, text)
     assert named(one(ms, "PROTEST").agents, n) == {"Maria Lopez"}
+
+
+def test_a_killing_participle_of_a_crash_is_the_disaster_but_of_a_raid_an_assault(nlp):
+    ms, _ = run(nlp, "A tram crashed in Croydon, killing seven people.")
+    assert {m.type for m in ms} == {"DISASTER"}
+    ms, _ = run(nlp, "Gunmen stormed the hotel in Kabul, killing seven people.")
+    assert {m.type for m in ms} == {"ASSAULT"}

@@ -134,7 +134,18 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
             return None  # "fired the minister", "she was fired": a dismissal
     if etype == "CONSULT" and lemma == "meet" and _lemmas(_objects(v)) & STANDARDS:
         return None
-    if lemma in _DIE and _lemmas(_pobjs(v, ("in", "from", "during", "after", "by")) +
-                                 [c for c in v.children if c.dep_ == "nsubj"]) & disasters:
+    if lemma in _DIE and _disastrous(v, disasters):
         return "DISASTER"
     return etype
+
+
+def _disastrous(v: Token, disasters: frozenset[str]) -> bool:
+    """Whether the dying or killing ``v`` is a disaster's: "died in the floods", "the quake killed",
+    "the tram crashed, killing seven" (a participle of a disaster verb or of a disaster's clause)."""
+    scene = _pobjs(v, ("in", "from", "during", "after", "by")) + [c for c in v.children if c.dep_ == "nsubj"]
+    if _lemmas(scene) & disasters:
+        return True
+    head = v.head  # (a verb with an object is no disaster's: "stormed the hotel, killing seven")
+    intransitive = [head] if not _objects(head) else []
+    return v.dep_ in ("advcl", "conj", "xcomp") and v.tag_ == "VBG" and head is not v and bool(
+        _lemmas(intransitive + [c for c in head.children if c.dep_ == "nsubj"]) & disasters)
