@@ -453,3 +453,13 @@ def test_a_killing_participle_of_a_crash_is_the_disaster_but_of_a_raid_an_assaul
     assert {m.type for m in ms} == {"DISASTER"}
     ms, _ = run(nlp, "Gunmen stormed the hotel in Kabul, killing seven people.")
     assert {m.type for m in ms} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Police arrested Omar Haddad in the city of Adana on Monday.", "Adana"),
+    ("A gunman killed nine people at an Orlando nightclub.", "Orlando"),
+    ("Omar Haddad was killed in an ambush that left five soldiers dead in Mosul.", "Mosul"),
+])
+def test_a_place_named_inside_a_place_noun_or_the_clause_of_the_trigger(nlp, text, place):
+    ms, n = run(nlp, text)
+    assert any(m.place and n[m.place] == place for m in ms), ms

@@ -15,7 +15,7 @@ PEOPLE = {"B": ("Person", "Ali Bagheri Kani", "IRN"), "K": ("Person", "Vahan Kos
           "OUT2": ("Outlet", "Other Wire", None), "CR": ("Location", "Croydon", "GBR"),
           "LO": ("Location", "London", "GBR"), "MA": ("Location", "Manchester", "GBR"),
           "T": ("Organization", "Northern Front", None), "FB": ("Organization", "Federal Bureau", "USA"),
-          "D": ("Person", "Dana Director", "USA")}
+          "D": ("Person", "Dana Director", "USA"), "V": ("Location", "Upper Hill Village", None)}
 
 
 def art(name: str, *mentions: EventMention, outlet: str | None = "OUT", source: str = "d.txt",
@@ -304,3 +304,11 @@ def test_two_shared_parties_months_apart_are_two_happenings():
     near = [art("a", men("ACCUSE", agents=["ARM"], targets=["AZE"]), published="2023-03-01"),
             art("b", men("ACCUSE", agents=["ARM"], targets=["AZE"]), published="2023-03-02")]
     assert len(events_of(resolve(near))) == 1
+
+
+def test_a_country_and_a_village_no_gazetteer_places_may_be_one_scene():
+    r1 = art("a", men("ASSAULT", date="2023-03-22", place="ARM", agents=["AZE"], targets=["ARM"]))
+    r2 = art("b", men("ASSAULT", date="2023-03-22", place="V", agents=["AZE"], targets=["ARM"]))
+    assert len(events_of(resolve([r1, r2]))) == 1
+    r3 = art("c", men("ASSAULT", date="2023-03-22", place="L", agents=["AZE"], targets=["ARM"]))
+    assert len(events_of(resolve([r1, r3]))) == 2  # the Lachin corridor is in Azerbaijan, not Armenia

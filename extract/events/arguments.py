@@ -2,7 +2,8 @@
 
 The phrases are mapped to entity ids by :mod:`newsgraph.extract.events.phrases`; the parse is read
 with :mod:`newsgraph.extract.events.syntax`.  Symmetric types (:data:`SYMMETRIC`, declared in
-``event_types.toml``) have participants; the others agents and targets.
+``event_types.toml``) have participants; the others agents and targets.  The place is found by
+:mod:`newsgraph.extract.events.places`.
 
 >>> import spacy
 >>> from spacy.tokens import Doc
@@ -12,8 +13,8 @@ with :mod:`newsgraph.extract.events.syntax`.  Symmetric types (:data:`SYMMETRIC`
 ...           pos=["PROPN", "AUX", "VERB", "ADP", "PROPN", "ADP", "PROPN"])
 >>> ctx = Context(doc, {0: "E1", 4: "E2", 6: "E3"}, {"E1": "State", "E2": "State", "E3": "Location"},
 ...               (), frozenset())
->>> arguments(doc[2], None, "ASSAULT", ctx), place_of(doc[2], None, ctx)   # a passive: Peru attacked
-((('E2',), ('E1',), ()), 'E3')
+>>> arguments(doc[2], None, "ASSAULT", ctx)   # a passive: Peru attacked Chile
+(('E2',), ('E1',), ())
 >>> arguments(doc[2], None, "CONSULT", ctx)   # a symmetric type: all parties participate
 ((), (), ('E2', 'E1'))
 """
@@ -26,7 +27,7 @@ from newsgraph.extract.events.phrases import Context, actors_of, demonym_state, 
 from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
-__all__ = ["SYMMETRIC", "arguments", "attributed_to", "place_of"]
+__all__ = ["SYMMETRIC", "arguments", "attributed_to"]
 
 TARGET_PREPS = ("on", "upon", "against", "at", "to", "toward", "towards", "into")
 SYM_PREPS = ("with", "between", "among", "to", "of")
@@ -199,54 +200,4 @@ def attributed_to(tok: Token, light: Token | None, ctx: Context, speech) -> str 
         if a.dep_ == "ccomp" and b.lemma_.lower() in speech:
             ids = actors_of(subject(b)[0], ctx) or actors_of(by_agent(b), ctx)
             return ids[0] if ids else None
-    return None
-
-
-_PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside")
-_CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj")
-
-
-def _place_in(h: Token, ctx: Context, kinds: tuple[str, ...] = ("Location", "State")) -> str | None:
-    """The entity of one of ``kinds`` in an "in/near/at X" phrase hanging on ``h``."""
-    for _prep, o in pobjs(h, _PLACE_PREPS):
-        eid = ctx.tok2ent.get(o.i)
-        if eid and ctx.kinds.get(eid) in kinds:
-            return eid
-    return None
-
-
-def _clause_words(head: Token) -> list[Token]:
-    """The words of ``head``'s own clause (not of clauses inside it), nearest to ``head`` first."""
-    out, todo = [], [head]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo += [c for c in t.children if c.dep_ not in _CLAUSE_EDGES]
-    return sorted(out, key=lambda t: abs(t.i - head.i))
-
-
-def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = False) -> str | None:
-    """The place of an event: an "in/near/at X" phrase on the trigger or its light verb, else anywhere in
-    the trigger's clause ("captured by militants in Syria"), else on the verb that governs a trigger noun
-    or an infinitive ("were killed in the shelling in Homs", "went to Aleppo to meet"); past the trigger's
-    own phrases only a town or region with ``towns_only``."""
-    kinds = ("Location",) if towns_only else ("Location", "State")
-    verbs = [c for c in tok.conjuncts if c.pos_ == "VERB"] if light is None and tok.pos_ == "VERB" else []
-    for h in (tok, light, *verbs):  # "attacked and killed two soldiers near X": X for both
-        found = _place_in(h, ctx) if h is not None else None
-        if found:
-            return found
-    found = next((ctx.tok2ent[c.i] for c in tok.children if c.dep_ == "compound" and c.i in ctx.tok2ent
-                  and ctx.kinds.get(ctx.tok2ent[c.i]) == "Location"), None)
-    if found and tok.pos_ == "NOUN":
-        return found  # "the Kabul attack"
-    clause = light if light is not None else tok
-    if clause.pos_ not in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
-        clause = clause.head.head if clause.dep_ == "pobj" else clause.head
-    for h in _clause_words(clause):
-        found = _place_in(h, ctx, kinds)
-        if found:
-            return found
-    if clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
-        return _place_in(clause.head, ctx, kinds)
     return None

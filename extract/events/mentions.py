@@ -19,11 +19,12 @@ from functools import cache
 from spacy.tokens import Span
 
 from newsgraph.extract.actors.edges import chrome_words
-from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_to, place_of
+from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_to
 from newsgraph.extract.events.lexicon import TriggerLexicon
 from newsgraph.extract.events.modality import aggregate as is_aggregate
 from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.phrases import GROUP, Context
+from newsgraph.extract.events.places import place_of
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain
 from newsgraph.extract.events.temporal import date_of

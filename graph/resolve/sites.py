@@ -35,9 +35,17 @@ class Sites:
         return cls({a.key: a.country for a in actors}, {k: p for k, p in towns if p})
 
     def same_site(self, a: str, b: str) -> bool:
-        """Two places that may be one happening's scene: equal, one is the other's country, or
-        two towns within ``SITE_KM`` of each other (a suburb and its city: "Croydon", "London")."""
+        """Two places that may be one happening's scene: equal, one is the other's country, a country
+        and a town whose country no gazetteer knows (a village may be in it), or two towns within
+        ``SITE_KM`` of each other (a suburb and its city: "Croydon", "London").
+
+        >>> Sites({"state/ARM": "state/ARM", "location/yeraskh": None}, {}).same_site(
+        ...     "state/ARM", "location/yeraskh")
+        True
+        """
         if a == b or self.country.get(a) == b or self.country.get(b) == a:
+            return True
+        if any(self.country.get(x) == x and self.country.get(y) is None for x, y in ((a, b), (b, a))):
             return True
         p, q = self.point.get(a), self.point.get(b)
         return p is not None and q is not None and km(p, q) <= SITE_KM

@@ -1,0 +1,78 @@
+"""Where an event happened: the place phrases of its trigger, its clause, or the clause around it.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from newsgraph.extract.events.phrases import Context
+>>> doc = Doc(spacy.blank("en").vocab, words=["Chile", "was", "attacked", "in", "the", "city", "of", "Arica"],
+...           heads=[2, 2, 2, 2, 5, 3, 5, 6],
+...           deps=["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "pobj"],
+...           pos=["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN"])
+>>> ctx = Context(doc, {0: "E1", 7: "E3"}, {"E1": "State", "E3": "Location"}, (), frozenset())
+>>> place_of(doc[2], None, ctx)   # "in the city of Arica"
+'E3'
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.phrases import Context
+from newsgraph.extract.events.syntax import pobjs
+
+__all__ = ["place_of"]
+
+_PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside")
+_CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj")
+
+
+def _place_in(h: Token, ctx: Context, kinds: tuple[str, ...] = ("Location", "State")) -> str | None:
+    """The entity of one of ``kinds`` in an "in/near/at X" phrase hanging on ``h``, or named inside a
+    place noun there: "in the city of Adana", "at an Orlando nightclub", "in Kabul's old town"."""
+    for _prep, o in pobjs(h, _PLACE_PREPS):
+        inner = [c for c in o.children if c.dep_ in ("compound", "poss")] + \
+            [x for _, x in pobjs(o, ("of",))] if o.pos_ == "NOUN" else []
+        for t in (o, *inner):
+            eid = ctx.tok2ent.get(t.i)
+            if eid and ctx.kinds.get(eid) in kinds:
+                return eid
+    return None
+
+
+def _clause_words(head: Token) -> list[Token]:
+    """The words of ``head``'s own clause (not of clauses inside it), nearest to ``head`` first."""
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ not in _CLAUSE_EDGES]
+    return sorted(out, key=lambda t: abs(t.i - head.i))
+
+
+def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = False) -> str | None:
+    """The place of an event: an "in/near/at X" phrase on the trigger or its light verb, else anywhere in
+    the trigger's clause ("captured by militants in Syria"), else on the verb that governs a trigger noun
+    or an infinitive ("were killed in the shelling in Homs", "went to Aleppo to meet"); past the trigger's
+    own phrases only a town or region with ``towns_only``."""
+    kinds = ("Location",) if towns_only else ("Location", "State")
+    verbs = [c for c in tok.conjuncts if c.pos_ == "VERB"] if light is None and tok.pos_ == "VERB" else []
+    for h in (tok, light, *verbs):  # "attacked and killed two soldiers near X": X for both
+        found = _place_in(h, ctx) if h is not None else None
+        if found:
+            return found
+    found = next((ctx.tok2ent[c.i] for c in tok.children if c.dep_ == "compound" and c.i in ctx.tok2ent
+                  and ctx.kinds.get(ctx.tok2ent[c.i]) == "Location"), None)
+    if found and tok.pos_ == "NOUN":
+        return found  # "the Kabul attack"
+    clause = light if light is not None else tok
+    if clause.pos_ not in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head.head if clause.dep_ == "pobj" else clause.head
+    for h in _clause_words(clause):
+        found = _place_in(h, ctx, kinds)
+        if found:
+            return found
+    if clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        return _place_in(clause.head, ctx, kinds)
+    for rel in (c for c in tok.children if c.dep_ in ("relcl", "acl")) if tok.pos_ == "NOUN" else ():
+        found = next(filter(None, (_place_in(h, ctx, kinds) for h in _clause_words(rel))), None)
+        if found:
+            return found  # "an ambush that left five dead in Dallas"
+    return None
