@@ -463,3 +463,14 @@ def test_a_killing_participle_of_a_crash_is_the_disaster_but_of_a_raid_an_assaul
 def test_a_place_named_inside_a_place_noun_or_the_clause_of_the_trigger(nlp, text, place):
     ms, n = run(nlp, text)
     assert any(m.place and n[m.place] == place for m in ms), ms
+
+
+@pytest.mark.parametrize("text", [
+    "President Tom Varga came to power in Chile after the war.",
+    "Chile's ambassador Tom Varga spoke to reporters in Lima.",
+    "Tom Varga of Chile gave a speech in Lima.",
+    "Police in Chile found a man called Tom Varga.",
+])
+def test_idioms_audiences_speeches_and_names_are_no_events(nlp, text):
+    ms, _ = run(nlp, text)
+    assert not [m for m in ms if m.type in ("CONSULT", "AID")], ms

@@ -53,6 +53,8 @@ _STRUGGLE = frozenset(_DATA["struggle"])
 _PROBLEMS = frozenset(_DATA["problems"])
 _CAUSES = frozenset(_DATA["causes"])
 _CONTESTS = frozenset(_DATA["contests"])
+_AUDIENCES = frozenset(_DATA["audiences"])
+_IDIOMS_COME = frozenset(_DATA["idioms_come"])
 _DIE = frozenset(_DATA["die"])
 _SAYING = frozenset(_DATA["saying"])
 
@@ -117,6 +119,17 @@ def peaceful_struggle(t: Token) -> bool:
     return bool(contest & _CONTESTS)
 
 
+def _no_meeting(v: Token, lemma: str) -> bool:
+    """A verb of meeting that meets no one: a standard ("met the target"), an audience ("spoke to
+    reporters") or an idiom ("came to power")."""
+    if lemma == "meet" and _lemmas(_objects(v)) & STANDARDS:
+        return True
+    if lemma == "come" and _lemmas(_pobjs(v, ("to", "into"))) & _IDIOMS_COME:
+        return True
+    return lemma in ("speak", "talk", "address") and bool(
+        _lemmas(_objects(v) + _pobjs(v, ("to", "with", "before"))) & _AUDIENCES)
+
+
 def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str | None:
     """The type of verb ``v`` (lemma ``lemma``) read as ``etype`` by the lexicon, given its
     arguments; None when in this use it is no event (``disasters``: the disaster nouns)."""
@@ -132,8 +145,12 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
         objs = _objects(v)
         if objs and not _lemmas(objs) & PHYSICAL and not _pobjs(v, ("at", "on", "upon", "into", "toward")):
             return None  # "fired the minister", "she was fired": a dismissal
-    if etype == "CONSULT" and lemma == "meet" and _lemmas(_objects(v)) & STANDARDS:
+    if etype == "CONSULT" and _no_meeting(v, lemma):
         return None
+    if etype == "AID" and _lemmas(_objects(v)) & (WORDS | VERBAL_SETTINGS):
+        return None  # "gave a speech", "delivered his remarks", "granted an interview"
+    if v.dep_ == "acl" and v.tag_ == "VBN" and lemma in ("call", "name", "dub"):
+        return None  # "a man called X": naming
     if lemma in _DIE and _disastrous(v, disasters):
         return "DISASTER"
     return etype
