@@ -474,3 +474,13 @@ def test_a_place_named_inside_a_place_noun_or_the_clause_of_the_trigger(nlp, tex
 def test_idioms_audiences_speeches_and_names_are_no_events(nlp, text):
     ms, _ = run(nlp, text)
     assert not [m for m in ms if m.type in ("CONSULT", "AID")], ms
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Varga spoke with Peru's president in Lima.",
+    "Chile's foreign minister Tom Varga met Peru's president in Lima.",
+    "Tom Varga met the Peruvian president in Lima.",
+])
+def test_an_unnamed_head_of_state_met_by_someone_else_is_the_state(nlp, text):
+    ms, n = run(nlp, text)
+    assert named(one(ms, "CONSULT").participants, n) == {"Tom Varga", "Peru"}
