@@ -484,3 +484,10 @@ def test_idioms_audiences_speeches_and_names_are_no_events(nlp, text):
 def test_an_unnamed_head_of_state_met_by_someone_else_is_the_state(nlp, text):
     ms, n = run(nlp, text)
     assert named(one(ms, "CONSULT").participants, n) == {"Tom Varga", "Peru"}
+
+
+def test_the_people_an_including_phrase_names_are_the_targets(nlp):
+    ms, n = run(nlp, "Police arrested dozens of activists, including Maria Lopez, in Lima.")
+    assert "Maria Lopez" in named(one(ms, "COERCE").targets, n)
+    ms, n = run(nlp, "Several activists were arrested in Lima, including Maria Lopez.")
+    assert "Maria Lopez" in named(one(ms, "COERCE").targets, n)

@@ -48,6 +48,13 @@ def _add(found: list[str], ids) -> None:
     found += [i for i in ids if i not in found]
 
 
+def _included(verb: Token, phrases: list[Token], ctx: Context) -> list[str]:
+    """The actors of an "including X" phrase on ``verb`` or on one of ``phrases`` ("dozens of
+    activists, including X")."""
+    heads = [verb, *phrases, *(o for p in phrases for _, o in pobjs(p, ("of",)))]
+    return [a for h in heads for _, o in pobjs(h, ("including",)) for a in actors_of(o, ctx)]
+
+
 class _Parties:
     """The parties of one event as the rules of :func:`arguments` find them, one rule after another."""
 
@@ -83,6 +90,9 @@ class _Parties:
         if not self.targets and clause.dep_ == "xcomp":
             _add(self.targets, [a for c in clause.head.children if c.dep_ in ("dobj", "oprd")
                                 for a in actors_of(c, ctx)])
+        if self.verbal and not self.targets:  # "arrested dozens of activists, including X": X
+            patients = [subj] if passive else [c for c in clause.children if c.dep_ == "dobj"]
+            _add(self.targets, _included(clause, [p for p in patients if p is not None], ctx))
 
     def from_noun(self) -> None:
         """A trigger noun's owner, its nationality or body ("Russian airstrikes", "the army's assault",
