@@ -491,3 +491,10 @@ def test_the_people_an_including_phrase_names_are_the_targets(nlp):
     assert "Maria Lopez" in named(one(ms, "COERCE").targets, n)
     ms, n = run(nlp, "Several activists were arrested in Lima, including Maria Lopez.")
     assert "Maria Lopez" in named(one(ms, "COERCE").targets, n)
+
+
+def test_what_an_attack_named_as_subject_did_is_that_attack(nlp):
+    ms, n = run(nlp, "Russia denied it. The Russian airstrikes hit rebel positions near Idlib on Monday.")
+    assert [m.trigger for m in ms if m.type == "ASSAULT"] == ["airstrikes"]
+    m = one(ms, "ASSAULT")
+    assert named(m.agents, n) == {"Russia"} and n[m.place] == "Idlib"

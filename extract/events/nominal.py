@@ -2,7 +2,7 @@
 
 * casualties: "two soldiers died in an attack by militants", "X was killed in the bombing" (the
   victims are the noun's targets, a "by X" after the noun its agent); "the blast killed X", "an
-  attack that killed X" (the objects are targets);
+  attack that killed X", "the airstrikes hit X" (the objects are targets);
 * authors: "X ordered the killing", "X claimed responsibility for the bombing", "X confessed to the
   attack" (the subject is the agent);
 * presence at a protest: "X, a student at the protest", "X was detained at the rally", "police
@@ -26,7 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.phrases import Context, actors_of
-from newsgraph.extract.events.senses import AUTHORSHIP, CASUALTY, INTRANSITIVE_CASUALTY, PRESENCE
+from newsgraph.extract.events.senses import AUTHORSHIP, CASUALTY, IMPACT, INTRANSITIVE_CASUALTY, PRESENCE
 from newsgraph.extract.events.syntax import by_agent, subject
 
 __all__ = ["around_noun"]
@@ -60,7 +60,7 @@ def casualties(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
     killers = [trig.head] if trig.dep_ == "nsubj" else \
         [c for c in trig.children if c.dep_ == "relcl" and subject(c)[0] is trig]
     for v in killers:
-        if v.lemma_.lower() in CASUALTY:
+        if v.lemma_.lower() in CASUALTY | IMPACT:
             targets += tuple(a for c in v.children if c.dep_ == "dobj" for a in actors_of(c, ctx))
     return agents, targets
 

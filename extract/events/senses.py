@@ -25,8 +25,8 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["refine", "peaceful_struggle", "AUTHORSHIP", "PRESENCE", "CASUALTY", "INTRANSITIVE_CASUALTY",
-           "VERBAL_SETTINGS", "WORDS", "STANDARDS"]
+__all__ = ["refine", "peaceful_struggle", "IMPACT", "AUTHORSHIP", "PRESENCE", "CASUALTY",
+           "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS", "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -45,6 +45,8 @@ PHYSICAL = frozenset(_DATA["physical"])
 AUTHORSHIP = frozenset(_DATA["authorship"])
 #: Verbs of taking part in a protest ("joined the march", "took part in the rally").
 PRESENCE = frozenset(_DATA["presence"])
+#: Verbs telling what a happening named as their subject did ("the airstrikes hit the town").
+IMPACT = frozenset(_DATA["impact"])
 #: Verbs of casualties, whose subject is the victim of the happening they occur in.
 CASUALTY = frozenset(_DATA["casualty"])
 #: ... of them, those whose active subject is the victim ("died in the attack").

@@ -21,7 +21,7 @@ from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
-from newsgraph.extract.events.senses import peaceful_struggle, refine
+from newsgraph.extract.events.senses import IMPACT, peaceful_struggle, refine
 from newsgraph.extract.nlp import docview
 
 __all__ = ["Trigger", "triggers", "verb_type", "noun_event"]
@@ -122,8 +122,9 @@ def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> tuple[str, float] 
     lemma = verb_lemma(v, lex)
     if lemma not in lex.triggers and lemma not in lex.cameo_verbs:
         return None  # every rule needs the lemma in one of the trigger tables
-    if any(c.dep_ == "nsubj" and lex.nouns.get(c.lemma_.lower()) == "DISASTER" for c in v.children):
-        return None  # "the earthquake struck": the noun is the event
+    subjects = {lex.nouns.get(c.lemma_.lower()) for c in v.children if c.dep_ == "nsubj"}
+    if "DISASTER" in subjects or "ASSAULT" in subjects and lemma in IMPACT:
+        return None  # "the earthquake struck", "the airstrikes hit X": the noun is the event
     found = _cameo_type(v, lemma, _objects(v), lex, ctx)
     if found is None or found[0] == "-":
         return None
