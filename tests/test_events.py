@@ -498,3 +498,13 @@ def test_what_an_attack_named_as_subject_did_is_that_attack(nlp):
     assert [m.trigger for m in ms if m.type == "ASSAULT"] == ["airstrikes"]
     m = one(ms, "ASSAULT")
     assert named(m.agents, n) == {"Russia"} and n[m.place] == "Idlib"
+
+
+def test_the_possessor_of_a_killing_or_an_arrest_is_its_target_of_an_invasion_its_agent(nlp):
+    ms, n = run(nlp, "Protests followed Daniel Moss's killing in Ferguson.")
+    assert named(one(ms, "ASSAULT").targets, n) == {"Daniel Moss"} and not one(ms, "ASSAULT").agents
+    ms, n = run(nlp, "Omar Haddad was escorted by police following his arrest in Chisinau.")
+    assert named(one(ms, "COERCE").targets, n) == {"Omar Haddad"}
+    ms, n = run(nlp, "Russia's invasion of Ukraine began in February.")
+    m = one(ms, "ASSAULT")
+    assert named(m.agents, n) == {"Russia"} and named(m.targets, n) == {"Ukraine"}

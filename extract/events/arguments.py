@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.nominal import around_noun
 from newsgraph.extract.events.phrases import Context, actors_of, demonym_state, owner_of
+from newsgraph.extract.events.senses import PATIENT_NOUNS
 from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
@@ -100,7 +101,9 @@ class _Parties:
         trig, ctx = self.trig, self.ctx
         for c in trig.children:
             place = ctx.kinds.get(ctx.tok2ent.get(c.i, "")) == "Location"  # "the Kabul attack": a place
-            if c.dep_ == "poss" or c.dep_ == "compound" and not place:
+            if c.dep_ == "poss" and trig.lemma_.lower() in PATIENT_NOUNS:
+                _add(self.targets, actors_of(c, ctx))  # "Brown's killing", "his arrest"
+            elif c.dep_ == "poss" or c.dep_ == "compound" and not place:
                 _add(self.agents, actors_of(c, ctx))
             elif c.dep_ in ("amod", "compound") and c.i not in ctx.tok2ent and c.text[:1].isupper():
                 _add(self.agents, [s for s in (demonym_state(c.text, ctx),) if s])

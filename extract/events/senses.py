@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["refine", "peaceful_struggle", "IMPACT", "AUTHORSHIP", "PRESENCE", "CASUALTY",
+__all__ = ["refine", "peaceful_struggle", "IMPACT", "PATIENT_NOUNS", "AUTHORSHIP", "PRESENCE", "CASUALTY",
            "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS", "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
@@ -47,6 +47,8 @@ AUTHORSHIP = frozenset(_DATA["authorship"])
 PRESENCE = frozenset(_DATA["presence"])
 #: Verbs telling what a happening named as their subject did ("the airstrikes hit the town").
 IMPACT = frozenset(_DATA["impact"])
+#: Event nouns whose possessor is the one it happens to ("Brown's killing", "his arrest").
+PATIENT_NOUNS = frozenset(_DATA["patient_nouns"])
 #: Verbs of casualties, whose subject is the victim of the happening they occur in.
 CASUALTY = frozenset(_DATA["casualty"])
 #: ... of them, those whose active subject is the victim ("died in the attack").
