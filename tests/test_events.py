@@ -508,3 +508,22 @@ def test_the_possessor_of_a_killing_or_an_arrest_is_its_target_of_an_invasion_it
     ms, n = run(nlp, "Russia's invasion of Ukraine began in February.")
     m = one(ms, "ASSAULT")
     assert named(m.agents, n) == {"Russia"} and named(m.targets, n) == {"Ukraine"}
+
+
+def test_deals_reached_struck_or_missed(nlp):
+    ms, n = run(nlp, "Chile and Peru reached an agreement in Lima.")
+    assert named(one(ms, "AGREE").participants, n) == {"Chile", "Peru"}
+    ms, n = run(nlp, "Chile struck a deal with Peru.")
+    assert named(one(ms, "AGREE").participants, n) == {"Chile", "Peru"}
+    ms, n = run(nlp, "Chile and Peru failed to reach an agreement in Lima.")
+    assert one(ms, "AGREE").modality == "negated"
+    ms, n = run(nlp, "The talks between Chile and Peru ended without a deal.")
+    m = one(ms, "AGREE")  # told as an agreement that did not happen (negated), between the talks' parties
+    assert m.modality == "negated" and named(m.participants, n) == {"Chile", "Peru"}
+
+
+def test_a_joint_decision_is_an_agreement_a_lone_one_is_not(nlp):
+    ms, n = run(nlp, "Chile and Peru decided to form a joint commission on the border.")
+    assert named(one(ms, "AGREE").participants, n) == {"Chile", "Peru"}
+    ms, _ = run(nlp, "Chile decided to leave the talks.")
+    assert not [m for m in ms if m.type == "AGREE"]

@@ -109,7 +109,9 @@ class _Parties:
                 _add(self.agents, [s for s in (demonym_state(c.text, ctx),) if s])
         _add(self.agents, [a for _, o in pobjs(trig, ("by",)) for a in actors_of(o, ctx)])
         if trig.dep_ == "pobj" and trig.head.head.pos_ in ("VERB", "AUX") and self.symmetric:
-            _add(self.parts, actors_of(subject(trig.head.head)[0], ctx))
+            subj = subject(trig.head.head)[0]  # "the talks between A and B ended without a deal": A, B
+            _add(self.parts, actors_of(subj, ctx) or [a for _, o in pobjs(subj, SYM_PREPS[:3])
+                                                      for a in actors_of(o, ctx)] if subj is not None else ())
         agents, targets = around_noun(trig, self.etype, ctx)
         _add(self.agents, agents)
         _add(self.targets, targets)
@@ -118,6 +120,8 @@ class _Parties:
         """The words whose prepositional phrases name parties: trigger, light verb, and some objects."""
         trig, ctx = self.trig, self.ctx
         heads = [t for t in (trig, self.light) if t is not None]
+        if self.verbal and self.symmetric:  # "struck a deal with X"
+            heads += [c for c in trig.children if c.dep_ == "dobj" and not actors_of(c, ctx)]
         if self.verbal and self.etype == "AID":  # "offered help to X"
             heads += [c for c in trig.children if c.dep_ == "dobj" and not actors_of(c, ctx)
                       and any(p.lower_ == "to" for p in c.children)]

@@ -24,7 +24,7 @@ from newsgraph.extract.lexicon.event_types import NAMES
 __all__ = ["TriggerLexicon", "compile_lexicon", "lexicon", "verb_lemma"]
 
 FILE = "events.toml"
-_BY_LEMMA = ("verbs", "actor_object", "owner_object", "nouns")      # word -> type tables
+_BY_LEMMA = ("verbs", "actor_object", "owner_object", "nouns", "joint")      # word -> type tables
 _WORD_SETS = ("light", "occur", "speech", "topic_verbs", "measure", "local", "happenings", "anchored_only",
               "cameo_skip")   # [general] lists
 
@@ -38,6 +38,7 @@ class TriggerLexicon:
     actor_object: dict[str, str]               # verb lemma -> type: with an actor as object
     owner_object: dict[str, str]               # verb lemma -> type: with an actor or an actor's thing
     nouns: dict[str, str]                      # nominalisation -> type: triggers when anchored
+    joint: dict[str, str]                      # verb lemma -> type: triggers with two parties or more
     prep: dict[str, tuple[tuple[str, frozenset[str]], ...]]   # verb lemma -> ((type, particles), ...)
     pairs: dict[tuple[str, str], str]          # (verb, object lemma | "*actor" | "*thing") -> type
     phrases: dict[tuple[str, ...], str]        # multiword noun (lemmas) -> type
@@ -93,6 +94,8 @@ def compile_lexicon(raw: dict) -> TriggerLexicon:
         if name not in NAMES:
             raise ValueError(f"{FILE}: [{name}] is not an event type (they are declared in event_types.toml)")
     general, tables = raw.get("general", {}), _type_tables(blocks)
+    for lemma, etype in tables["joint"].items():  # a joint verb is a verb of its type (with two parties)
+        tables["verbs"].setdefault(lemma, etype)
     words = {key: frozenset(general.get(key, ())) for key in _WORD_SETS}
     ends: dict[str, tuple] = {}   # last lemma -> ((phrase, type), ...), in lexicon order
     for phrase, etype in tables["phrases"].items():

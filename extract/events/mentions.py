@@ -69,8 +69,9 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
     targets = tuple(t for t in targets if t != GROUP)  # "called on both sides to ...": unnamed
     if GROUP in parts:  # "the two sides": the parties of the last meeting nearby
         parts = tuple(dict.fromkeys(p for p in parts + state.parties_nearby() if p != GROUP))
-    if etype in SYMMETRIC and light is None and tok.pos_ == "NOUN" and len(parts) < 2:
-        return None  # a meeting needs two parties: "the Cabinet meeting" is not one
+    if etype in SYMMETRIC and light is None and (tok.pos_ == "NOUN" or tok.lemma_.lower() in lex.joint) \
+            and len(parts) < 2:
+        return None  # a meeting needs two parties: "the Cabinet meeting" is not one, nor "X decided"
     if not (agents or targets or parts) and etype not in lex.happenings:
         return None  # a directed event without any actor says nothing about who did what
     return agents, targets, parts

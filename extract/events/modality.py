@@ -23,13 +23,9 @@ HYPO_GOVERNORS = {"urge", "call", "ask", "demand", "want", "hope", "seek", "try"
 MODALS = {"could", "would", "may", "might", "should", "must", "can", "ought"}
 
 
-def modality(tok: Token, light: Token | None) -> str:
-    """asserted / negated / hypothetical / future for the event triggered at ``tok``."""
-    chain = clause_chain(tok, light)
-    own = chain[: 2 if light is not None else 1]
-    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
-    first_verb = [verbs[0]] if verbs else []
-    for t in own + first_verb:
+def _own_clause(words: list[Token]) -> str | None:
+    """The modality the trigger's own clause marks (negation, condition, modal), else None."""
+    for t in words:
         kids = list(t.children)
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in kids):
             return "negated"
@@ -40,6 +36,20 @@ def modality(tok: Token, light: Token | None) -> str:
             return "future"
         if aux & MODALS:
             return "hypothetical"
+    return None
+
+
+def modality(tok: Token, light: Token | None) -> str:
+    """asserted / negated / hypothetical / future for the event triggered at ``tok``."""
+    chain = clause_chain(tok, light)
+    own = chain[: 2 if light is not None else 1]
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+    first_verb = [verbs[0]] if verbs else []
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return "negated"  # "the talks ended without a deal"
+    marked = _own_clause(own + first_verb)
+    if marked:
+        return marked
     for below, t in zip(chain, chain[1:], strict=False):
         if t.pos_ not in ("VERB", "AUX") or t in own:
             continue

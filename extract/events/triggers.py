@@ -159,8 +159,8 @@ def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Tok
         return True, h
     if n.dep_ in ("nsubj", "nsubjpass") and verb_lemma(h, lex) in lex.occur | lex.light:
         return True, h
-    if n.dep_ == "pobj" and h.lower_ in ("on", "under") and h.head.pos_ in ("VERB", "AUX"):
-        return True, h.head
+    if n.dep_ == "pobj" and h.lower_ in ("on", "under", "without") and h.head.pos_ in ("VERB", "AUX"):
+        return True, h.head  # "agreed on a ceasefire", "ended without a deal" (negated)
     if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lex.measure and h.head is not n:
         return _noun_anchor(h.head, lex, ctx)  # "began a new round of negotiations"
     for c in n.children:
