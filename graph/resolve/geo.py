@@ -14,7 +14,7 @@ import pycountry
 
 from newsgraph.extract.lexicon import names
 from newsgraph.extract.lexicon.names import norm
-from newsgraph.extract.lexicon.tablecache import PACKAGES, cached, fingerprint
+from newsgraph.extract.lexicon.tablecache import PACKAGES, bulk, cached, fingerprint
 
 __all__ = ["country_label", "capital", "country_code", "city_point", "city_country"]
 
@@ -112,9 +112,10 @@ def _city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, str], tu
     a rebuild in a new process does not parse the gazetteer again.  On disk the rows are plain
     lists (one JSON array per city), which read back several times faster than tagged tuples."""
     sources = [Path(__file__), Path(names.__file__)]
-    rows = cached("graph-cities", _city_rows, key=fingerprint(sources, PACKAGES))
-    return ({k: (pop, code) for k, pop, code in rows[0]},
-            {(k, code): (lat, lon) for k, code, lat, lon in rows[1]})
+    with bulk():
+        rows = cached("graph-cities", _city_rows, key=fingerprint(sources, PACKAGES))
+        return ({k: (pop, code) for k, pop, code in rows[0]},
+                {(k, code): (lat, lon) for k, code, lat, lon in rows[1]})
 
 
 def _city_rows() -> list[list[list]]:
