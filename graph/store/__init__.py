@@ -198,7 +198,7 @@ def update_store(out_dir: str | Path, model: Model | None = None, base: str = DE
             _remove_subjects(store, iri, only)
         if iri in new:
             loads.append((iri, only))
-    _load_quads(store, (q for iri, only in loads for q in _quads(iri, source(iri), only)))
+    _load_quads(store, (q for iri, only in loads for q in _quads(iri, source(iri), only)), bulk=not old)
     store.flush()
     del store
     _save(out_dir, dict(new), digests.subjects)
@@ -206,11 +206,13 @@ def update_store(out_dir: str | Path, model: Model | None = None, base: str = DE
     return StoreUpdate(replaced=len(stale) - gone, removed=gone, kept=len(new) - len(stale) + gone)
 
 
-def _load_quads(store: ox.Store, quads: Iterator[ox.Quad]) -> None:
-    """Add quads: a few in one transaction, many with the bulk loader, :data:`CHUNK` at a time
-    (the loader's buffers, and RocksDB's for a transaction, grow with what is loaded at once)."""
+def _load_quads(store: ox.Store, quads: Iterator[ox.Quad], *, bulk: bool = False) -> None:
+    """Add quads: a few in one transaction, many (or, with ``bulk``, any: a store loaded from scratch)
+    with the bulk loader, :data:`CHUNK` at a time (the loader's buffers, and RocksDB's for a
+    transaction, grow with what is loaded at once).  A transaction's writes go through the store's log,
+    which the closing flush then writes out again; the bulk loader writes the store's files directly."""
     chunk = list(islice(quads, CHUNK))
-    if len(chunk) < CHUNK:
+    if len(chunk) < CHUNK and not bulk:
         store.extend(chunk)
         return
     while chunk:
