@@ -232,7 +232,7 @@ def _write_outputs(model_, out: Path, base: str, fresh: bool) -> int:
         _, triples = export.write_plan(plan, out, digests=digests)
         if fresh:
             reset_store(out)
-        update_store(out, model_, base, plan=plan, digests=digests)
+        update_store(out, model_, base, plan=plan, digests=digests, trig=out / "graph.trig")
         return triples
 
 
