@@ -57,13 +57,14 @@ def _records(articles: list[Article], cache: RecordCache, run: Runner, batch_siz
     by_key: dict[str, ArticleRecords] = {}
     for chunk in batches(articles, 512):
         by_key.update(cache.get_many(chunk))
-    hits = len({record_key(a) for a in articles} & set(by_key))
-    done = hits
+    keys = [record_key(a) for a in articles]   # (a hash of each article's text and metadata: made once)
+    done = len(set(keys) & set(by_key))
     if progress:
         progress(done)
     todo: dict[str, Article] = {}
-    for a in articles:
-        todo.setdefault(record_key(a), a) if record_key(a) not in by_key else None
+    for key, a in zip(keys, articles, strict=True):
+        if key not in by_key:
+            todo.setdefault(key, a)
     with _spared():  # the pipeline, its lexicons and the inputs stay to the end
         for recs in run(batches(todo.values(), batch_size)):
             cache.put_many(recs)
@@ -71,7 +72,7 @@ def _records(articles: list[Article], cache: RecordCache, run: Runner, batch_siz
             done += len(recs)
             if progress:
                 progress(done)
-    out = [rebase(by_key[record_key(a)], a) for a in articles if record_key(a) in by_key]
+    out = [rebase(by_key[key], a) for key, a in zip(keys, articles, strict=True) if key in by_key]
     return out, len(todo)
 
 
