@@ -39,13 +39,35 @@ class CodecError(ValueError):
     """Text that is not a value this codec wrote (or names a dataclass the reader did not allow)."""
 
 
+#: Types written as they are, matched exactly (subclasses take the general way, :func:`_other`).
+_ATOMS = frozenset({str, bool, int, float, type(None)})
+#: The init fields of every dataclass written so far, in declaration order.
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value):
     """``value`` as JSON-ready lists and tagged dicts."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is tuple:
+        return {_TUPLE: [_plain(x) for x in value]}
+    names = _FIELDS.get(kind)
+    if names is None:
+        return _other(value)
+    out = {_CLASS: kind.__name__}
+    out.update((name, _plain(getattr(value, name))) for name in names)
+    return out
+
+
+def _other(value):
+    """:func:`_plain` of a value not of the types it knows by sight (a dataclass seen for the first time)."""
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value) if f.init)
         out = {_CLASS: type(value).__name__}
-        out.update((f.name, _plain(getattr(value, f.name))) for f in dataclasses.fields(value) if f.init)
+        out.update((name, _plain(getattr(value, name))) for name in names)
         return out
     if isinstance(value, tuple):
         return {_TUPLE: [_plain(x) for x in value]}

@@ -127,7 +127,7 @@ def skeleton(text: str) -> str:
 
 def mixed_words(text: str) -> list[str]:
     """The words of ``text`` that mix Latin letters with Cyrillic or Greek ones (in text order)."""
-    return [] if text.isascii() else [m.group() for m in _WORDS.finditer(text) if _mixed(m.group())]
+    return [] if text.isascii() else [w for w in _WORDS.findall(text) if _mixed(w)]
 
 
 def _latin_word(m: re.Match) -> str:
@@ -136,6 +136,8 @@ def _latin_word(m: re.Match) -> str:
 
 
 def _mixed(word: str) -> bool:
+    if word.isascii():  # (most words of a text that is not all ASCII: Latin letters only)
+        return False
     scripts = {_script(c) for c in word if c.isalpha()}
     return "LATIN" in scripts and not scripts.isdisjoint(_LOOKALIKE_SCRIPTS)
 

@@ -27,11 +27,13 @@ the next time.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -101,12 +103,34 @@ def cached(name: str, build: Callable[[], T], where: Path | None = None, key: st
         return build()
     path = where / f"{name}-{(key or _key())[:24]}{SUFFIX}"
     try:
-        return decode(path.read_bytes())
+        with bulk():
+            return decode(path.read_bytes())
     except (OSError, CodecError, RecursionError):  # missing, corrupt or foreign: rebuilt and replaced
         pass
     value = build()
     _store(path, value)
     return value
+
+
+@contextmanager
+def bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a table is made of many new containers: none of them
+    is garbage, and the collections their number would set off (one full pass over the whole heap among
+    them) only scan them.  Nested uses and a collector already off are left as they are.
+
+    >>> with bulk():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _store(path: Path, value) -> None:

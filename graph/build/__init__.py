@@ -19,7 +19,8 @@ from __future__ import annotations
 import gc
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -56,20 +57,22 @@ def _records(articles: list[Article], cache: RecordCache, run: Runner, batch_siz
     by_key: dict[str, ArticleRecords] = {}
     for chunk in batches(articles, 512):
         by_key.update(cache.get_many(chunk))
-    hits = len({record_key(a) for a in articles} & set(by_key))
-    done = hits
+    keys = [record_key(a) for a in articles]   # (a hash of each article's text and metadata: made once)
+    done = len(set(keys) & set(by_key))
     if progress:
         progress(done)
     todo: dict[str, Article] = {}
-    for a in articles:
-        todo.setdefault(record_key(a), a) if record_key(a) not in by_key else None
-    for recs in run(batches(todo.values(), batch_size)):
-        cache.put_many(recs)
-        by_key.update((record_key(r.article), r) for r in recs)
-        done += len(recs)
-        if progress:
-            progress(done)
-    out = [rebase(by_key[record_key(a)], a) for a in articles if record_key(a) in by_key]
+    for key, a in zip(keys, articles, strict=True):
+        if key not in by_key:
+            todo.setdefault(key, a)
+    with _spared():  # the pipeline, its lexicons and the inputs stay to the end
+        for recs in run(batches(todo.values(), batch_size)):
+            cache.put_many(recs)
+            by_key.update((record_key(r.article), r) for r in recs)
+            done += len(recs)
+            if progress:
+                progress(done)
+    out = [rebase(by_key[key], a) for key, a in zip(keys, articles, strict=True) if key in by_key]
     return out, len(todo)
 
 
@@ -226,12 +229,21 @@ def _write_outputs(model_, out: Path, base: str, fresh: bool) -> int:
     from newsgraph.graph.store import reset_store, update_store
 
     plan, digests = Plan(model_, base), Digests()
-    gc.freeze()   # the records and the model stay to the end: spare the collector scanning them
-    try:
+    with _spared():   # the records and the model stay to the end
         _, triples = export.write_plan(plan, out, digests=digests)
         if fresh:
             reset_store(out)
-        update_store(out, model_, base, plan=plan, digests=digests)
+        update_store(out, model_, base, plan=plan, digests=digests, trig=out / "graph.trig")
         return triples
+
+
+@contextmanager
+def _spared() -> Iterator[None]:
+    """Spare the garbage collector scanning what is alive now (:func:`gc.freeze`) until the block ends:
+    a long-lived heap (a loaded pipeline, every record) makes each full collection slow, and nothing in
+    it becomes garbage meanwhile."""
+    gc.freeze()
+    try:
+        yield
     finally:
         gc.unfreeze()

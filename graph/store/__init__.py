@@ -166,7 +166,7 @@ def _sources(model: Model | None, base: str, plan, digests: Digests | None):
 
 
 def update_store(out_dir: str | Path, model: Model | None = None, base: str = DEFAULT_BASE, *,
-                 plan=None, digests: Digests | None = None) -> StoreUpdate:
+                 plan=None, digests: Digests | None = None, trig: Path | None = None) -> StoreUpdate:
     """Bring ``OUT/store`` to the quads of ``model``: replace changed named graphs, drop old ones.
 
     In a big graph (:data:`newsgraph.graph.rdf.digests.BIG` subjects or more) only the subjects
@@ -176,7 +176,10 @@ def update_store(out_dir: str | Path, model: Model | None = None, base: str = DE
     next one.  ``plan`` is the model's :class:`newsgraph.graph.rdf.plan.Plan` and ``digests``
     its graphs' :class:`newsgraph.graph.rdf.digests.Digests` (:func:`newsgraph.graph.export.write_plan`
     takes them) when the caller already has them.  Quads are loaded :data:`CHUNK` at a
-    time, never a whole file at once: the loader's memory grows with what it loads.
+    time, never a whole file at once: the loader's memory grows with what it loads.  ``trig`` is
+    a TriG file of exactly these graphs (the build's ``graph.trig``, written from the same plan): when
+    every graph is loaded whole into a store that recorded none, Oxigraph reads that file itself
+    instead of being handed the quads made again in Python.
     """
     base = base if base.endswith(("/", "#")) else base + "/"
     source, digests = _sources(model, base, plan, digests)
@@ -198,7 +201,10 @@ def update_store(out_dir: str | Path, model: Model | None = None, base: str = DE
             _remove_subjects(store, iri, only)
         if iri in new:
             loads.append((iri, only))
-    _load_quads(store, (q for iri, only in loads for q in _quads(iri, source(iri), only)))
+    if trig is not None and not old and len(loads) == len(new) and all(only is None for _, only in loads):
+        store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    else:
+        _load_quads(store, (q for iri, only in loads for q in _quads(iri, source(iri), only)), bulk=not old)
     store.flush()
     del store
     _save(out_dir, dict(new), digests.subjects)
@@ -206,11 +212,13 @@ def update_store(out_dir: str | Path, model: Model | None = None, base: str = DE
     return StoreUpdate(replaced=len(stale) - gone, removed=gone, kept=len(new) - len(stale) + gone)
 
 
-def _load_quads(store: ox.Store, quads: Iterator[ox.Quad]) -> None:
-    """Add quads: a few in one transaction, many with the bulk loader, :data:`CHUNK` at a time
-    (the loader's buffers, and RocksDB's for a transaction, grow with what is loaded at once)."""
+def _load_quads(store: ox.Store, quads: Iterator[ox.Quad], *, bulk: bool = False) -> None:
+    """Add quads: a few in one transaction, many (or, with ``bulk``, any: a store loaded from scratch)
+    with the bulk loader, :data:`CHUNK` at a time (the loader's buffers, and RocksDB's for a
+    transaction, grow with what is loaded at once).  A transaction's writes go through the store's log,
+    which the closing flush then writes out again; the bulk loader writes the store's files directly."""
     chunk = list(islice(quads, CHUNK))
-    if len(chunk) < CHUNK:
+    if len(chunk) < CHUNK and not bulk:
         store.extend(chunk)
         return
     while chunk:

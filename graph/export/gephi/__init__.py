@@ -38,9 +38,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
@@ -55,6 +54,9 @@ from newsgraph.graph.export.gephi.view import (
 )
 from newsgraph.graph.export.gephi.xml import gexf_text, graphml_text, write_gexf, write_graphml
 from newsgraph.graph.rdf.terms import groups_of, groups_of_ox
+
+if TYPE_CHECKING:  # networkx (~0.25 s to import) only names the types: a build never imports it
+    import networkx as nx
 
 __all__ = ["xml_safe", "graphml_bytes", "gexf_bytes", "write_views", "GephiWriter", "view_of",
            "check_gephi_rules", "KINDS", "ACTOR_KINDS", "EDGE_KINDS", "EDGE_LABELS", "EventFilter"]
@@ -110,6 +112,7 @@ def xml_safe(G: nx.Graph) -> nx.Graph:
     """A copy of ``G`` whose string attributes XML can carry: forbidden characters become
     spaces, and a blank label falls back on the node's IRI (or id).
 
+    >>> import networkx as nx
     >>> H = xml_safe(nx.Graph([("a", "b")]))
     >>> H.add_node("c", label="x\x01y", iri="urn:c"); xml_safe(H).nodes["c"]["label"]
     'x y'
