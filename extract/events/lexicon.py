@@ -117,11 +117,18 @@ def lexicon() -> TriggerLexicon:
 
 def verb_lemma(tok: Token, lex: TriggerLexicon) -> str:
     """The lemma of a verb as the lexicon spells it: the rule lemmatizer cuts a silent "e"
-    off verbs it does not list ("staged" -> "stag"), so "stag" is read as "stage".
+    off verbs it does not list ("staged" -> "stag"), so "stag" is read as "stage"; a past tense
+    tagged as a present keeps its form ("retook"), so an unknown "-ook" is read as "-ake".
 
     >>> import spacy
-    >>> verb_lemma(spacy.blank("en")("stag")[0], lexicon())
-    'stage'
+    >>> blank = spacy.blank("en")
+    >>> verb_lemma(blank("stag")[0], lexicon()), verb_lemma(blank("retook")[0], lexicon())
+    ('stage', 'retake')
     """
     lemma = (tok.lemma_ or tok.lower_).lower()
-    return lemma + "e" if lemma not in lex.known and lemma + "e" in lex.known else lemma
+    if lemma in lex.known:
+        return lemma
+    if lemma + "e" in lex.known:
+        return lemma + "e"
+    # a past tense the tagger read as a present keeps its form: "retook", "overtook" (-ook from -ake)
+    return lemma[:-3] + "ake" if lemma.endswith("ook") and lemma[:-3] + "ake" in lex.known else lemma
