@@ -527,3 +527,9 @@ def test_a_joint_decision_is_an_agreement_a_lone_one_is_not(nlp):
     assert named(one(ms, "AGREE").participants, n) == {"Chile", "Peru"}
     ms, _ = run(nlp, "Chile decided to leave the talks.")
     assert not [m for m in ms if m.type == "AGREE"]
+
+
+def test_a_happening_of_several_days_is_dated_to_its_month(nlp):
+    ms, _ = run(nlp, "Four days of talks between Chile and Peru ended on Thursday in Lima.", date="2023-05-05")
+    m = one(ms, "CONSULT")
+    assert (m.date[:7], m.date_precision) == ("2023-05", "month")

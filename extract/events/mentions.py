@@ -27,7 +27,7 @@ from newsgraph.extract.events.phrases import GROUP, Context
 from newsgraph.extract.events.places import place_of
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain
-from newsgraph.extract.events.temporal import date_of
+from newsgraph.extract.events.temporal import date_of, spans_days
 from newsgraph.extract.events.triggers import Trigger, noun_event, triggers, verb_type
 from newsgraph.extract.records import EventMention
 
@@ -111,6 +111,8 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
     if etype == "DISASTER":
         place, parties = _disaster_place(place, parties, ctx), ((), (), ())
     date = date_of(clause_chain(tok, light), sent, article.date, state, noun_event)
+    if date and date[1] == "day" and spans_days(tok):
+        date = (date[0], "month")  # "four days of talks ended on Thursday": not one day's happening
     mod = modality(tok, light)
     if date and date[1] == "day" and mod == "asserted":
         state.last = state.dates[etype] = date

@@ -213,6 +213,25 @@ def date_of(chain: list, sent, article_date: str | None, state: ArticleState, no
     return state.wire if state.lede else None
 
 
+_SPANS = ("day", "week", "month")
+
+
+def spans_days(tok) -> bool:
+    """Whether the trigger noun ``tok`` is told as a happening of several days ("four days of
+    talks", "two weeks of protests"): its date is the day it began or ended, not the day it was.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["four", "days", "of", "talks"], heads=[1, 1, 1, 2],
+    ...           deps=["nummod", "ROOT", "prep", "pobj"], lemmas=["four", "day", "of", "talk"])
+    >>> spans_days(doc[3]), spans_days(doc[1])
+    (True, False)
+    """
+    measure = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return measure is not None and measure.lemma_.lower() in _SPANS and measure.tag_ != "NN" \
+        and any(c.dep_ in ("nummod", "amod") for c in measure.children)
+
+
 def share_dates(mentions: list) -> list:
     """An undated mention takes the date of the article's dated mentions of the same type and agents
     ("Kirby called for calm" ... "On March 22, Kirby called for calm"), when they agree on one date.

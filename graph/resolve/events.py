@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from newsgraph.extract.lexicon.event_types import SYMMETRIC
 from newsgraph.extract.lexicon.names import norm
 from newsgraph.extract.records import ArticleRecords, EventMention
 from newsgraph.graph.model import Actor, Event
@@ -169,7 +170,10 @@ def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> b
     different stories' events together.  For the same reason, on different days,
     an actor named in a large share of the corpus (``common``) counts only when it
     has the same role in both ("Clinton blamed ..." twice, not "Clinton blamed ..."
-    and "... accused Clinton").
+    and "... accused Clinton").  Two shared actors on different days are enough for a
+    meeting (its parties meet again only on another date); a directed event (an
+    accusation, an attack) also needs the same place or reports published close
+    together: a quarrel recurs, and told months apart it is two quarrels.
     """
     shared = a.actors & b.actors
     same_day = len(a.date or "") == 10 and a.date == b.date
@@ -186,7 +190,9 @@ def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> b
     shared -= common - same_role
     specific = bool(shared & (a.persons | b.persons))
     near = (a.place is not None and a.place == b.place) or compat.close(a.published, b.published, NEWS_WINDOW)
-    return (len(shared) >= 2 or specific) and near
+    if a.mention.type in SYMMETRIC:  # the same parties meet again only on another date
+        return len(shared) >= 2 or specific and near
+    return (len(shared) >= 2 or specific) and near  # a quarrel recurs: told far apart, two quarrels
 
 
 def common_actors(actors: Sequence[Actor], n_articles: int) -> frozenset[str]:
