@@ -7,8 +7,9 @@ content-negotiated (SPARQL JSON/XML, CSV, TSV; Turtle, JSON-LD or N-Triples for
 CONSTRUCT/DESCRIBE).  Each query is checked, parsed and run
 in one of a pool of long-lived worker processes forked from this one, and its
 worker is killed at the timeout and replaced (:mod:`newsgraph.queries.sparql.lanes`:
-small queries never wait for heavy ones): updates, SERVICE and FROM clauses and
-queries over the size limits are refused on the text's tokens before any parse
+a few queries run at once, in the order they are due; a query that cannot run
+before its timeout is refused at once with 503 and ``Retry-After``): updates,
+SERVICE and FROM clauses and queries over the size limits are refused on the text's tokens before any parse
 (:mod:`newsgraph.queries.sparql.guard`); results are capped at ``max_rows``
 (header ``X-Result-Truncated: true``); bodies over ``max_body`` bytes get 413, a
 malformed Content-Length 400.  At most ``workers`` requests are handled at once,
@@ -31,7 +32,7 @@ from rdflib import Graph
 from newsgraph.queries.page import render as render_page
 from newsgraph.queries.sparql.adhoc import check_query
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
-from newsgraph.queries.sparql.lanes import HEAVY, READY, QueryPool
+from newsgraph.queries.sparql.lanes import READY, RUNNING, QueryPool
 from newsgraph.queries.sparql.media import negotiate
 from newsgraph.queries.sparql.pool import BACKLOG, WORKERS, PoolServer
 from newsgraph.queries.sparql.worker import WorkerSettings, prepare
@@ -103,8 +104,12 @@ class Handler(BaseHTTPRequestHandler):
         srv = self.server
         settings = dataclasses.replace(srv.settings, accept=self.headers.get("Accept"))
         answer = srv.queries.run(text, settings)
-        extra = {"X-Result-Truncated": "true", "X-Max-Rows": str(settings.max_rows)}
-        return self._send(answer.status, answer.mime, answer.body, extra if answer.truncated else {})
+        extra = {}
+        if answer.truncated:
+            extra = {"X-Result-Truncated": "true", "X-Max-Rows": str(settings.max_rows)}
+        if answer.retry_after is not None:
+            extra["Retry-After"] = str(answer.retry_after)
+        return self._send(answer.status, answer.mime, answer.body, extra)
 
     def _send(self, status: int, mime: str, body: bytes, headers: dict | None = None):
         self.send_response(status)
@@ -122,7 +127,7 @@ class Handler(BaseHTTPRequestHandler):
 class ServeOptions:
     """Where the endpoint listens and what it allows: seconds per query, rows per result, request body
     bytes, the size of a query (:class:`QueryLimits`), requests handled at once (``workers``),
-    connections queued by the kernel (``backlog``), heavy queries run at once (``heavy``) and
+    connections queued by the kernel (``backlog``), queries run at once (``running``) and
     query processes kept ready (``ready``, :mod:`newsgraph.queries.sparql.lanes`); ``verbose`` logs every
     request to stderr.  ``port=0`` picks a free port."""
 
@@ -134,7 +139,7 @@ class ServeOptions:
     limits: QueryLimits = field(default_factory=QueryLimits)
     workers: int = WORKERS
     backlog: int = BACKLOG
-    heavy: int = HEAVY
+    running: int = RUNNING
     ready: int = READY
     verbose: bool = False
 
@@ -148,7 +153,7 @@ def serve(g: Graph, options: ServeOptions | None = None, **changes) -> PoolServe
     """
     options = dataclasses.replace(options or ServeOptions(), **changes)
     prepare()
-    queries = QueryPool(g, options.ready, options.heavy)
+    queries = QueryPool(g, options.ready, options.running)
     try:
         server = PoolServer((options.host, options.port), Handler, options.workers, options.backlog)
     except OSError:
