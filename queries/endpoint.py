@@ -31,6 +31,7 @@ from rdflib import Graph
 
 from newsgraph.queries.page import render as render_page
 from newsgraph.queries.sparql.adhoc import check_query
+from newsgraph.queries.sparql.damage import StoreDamaged, guarded
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
 from newsgraph.queries.sparql.lanes import READY, RUNNING, QueryPool
 from newsgraph.queries.sparql.media import negotiate
@@ -56,7 +57,11 @@ class Handler(BaseHTTPRequestHandler):
         if url.path in ("/", "/sparql") and "query" in params:
             return self._answer_query(params["query"][0], params)
         if url.path == "/":
-            page = render_page(self.server.graph, params)
+            try:
+                with guarded():
+                    page = render_page(self.server.graph, params)
+            except StoreDamaged as exc:
+                return self._send(500, "text/plain", str(exc).encode())
             return self._send(200, "text/html; charset=utf-8", page.encode())
         return self._send(404, "text/plain", b"not found: use /sparql?query=...")
 

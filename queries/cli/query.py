@@ -10,10 +10,13 @@ spaCy.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from newsgraph.queries.sparql.damage import StoreDamaged, guarded, message, reason
 from newsgraph.queries.sparql.guard import QueryLimits, Refused, check
 from newsgraph.queries.sparql.pool import BACKLOG, WORKERS
 
@@ -35,7 +38,18 @@ def _open(out: str):
     try:
         return open_graph(out)
     except QueryError as exc:
-        raise click.ClickException(_graph_error(out, exc)) from None
+        why = reason(exc.__cause__ or exc)
+        raise click.ClickException(message(why, out) if why else _graph_error(out, exc)) from None
+
+
+@contextmanager
+def _reading(out: str) -> Iterator[None]:
+    """Inside, a store of ``out`` damaged deeper than its opening shows is one line, never a traceback."""
+    try:
+        with guarded(out):
+            yield
+    except StoreDamaged as exc:
+        raise click.ClickException(message(exc.why, out)) from None
 
 
 def _graph_error(out: str, exc: Exception) -> str:
@@ -113,11 +127,12 @@ def query_cmd(name: str, out: str | None, pairs: tuple[str, ...], endpoint: str 
     if bool(out) == bool(endpoint):
         raise click.UsageError("give the graph either as OUT or with --endpoint URL")
     params = _params(pairs)
-    try:
-        result = execute_remote(endpoint, name, params) if endpoint else execute(_open(out), name, params)
-    except QueryError as exc:
-        raise _fail(exc) from None
-    _emit(result, fmt)
+    with _reading(out):
+        try:
+            result = execute_remote(endpoint, name, params) if endpoint else execute(_open(out), name, params)
+        except QueryError as exc:
+            raise _fail(exc) from None
+        _emit(result, fmt)
 
 
 @click.command("sparql")
@@ -134,13 +149,14 @@ def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None, **
     if bool(text) == bool(path):
         raise click.UsageError("give the query either as TEXT or with -f FILE")
     text = _read_query(path) if path else text
-    try:
-        check(text, _limits(**limits))
-        graph = _open(out)
-        result = run_checked(graph, text, _limits(**limits))  # in Oxigraph on a store, else in rdflib
-    except (Refused, QueryFailed) as exc:
-        raise _fail(exc) from None
-    _emit(result, fmt)
+    with _reading(out):
+        try:
+            check(text, _limits(**limits))
+            graph = _open(out)
+            result = run_checked(graph, text, _limits(**limits))  # in Oxigraph on a store, else in rdflib
+        except (Refused, QueryFailed) as exc:
+            raise _fail(exc) from None
+        _emit(result, fmt)
 
 
 def _read_query(path: str) -> str:
@@ -167,12 +183,13 @@ def serve_cmd(out: str, host: str, port: int, verbose: bool, **options) -> None:
 
     graph = _open(out)
     limits = _limits(options.pop("max_depth"), options.pop("max_patterns"))
+    with _reading(out):
+        size = _size(graph)
     try:
         server = serve(graph, host=host, port=port, verbose=verbose, limits=limits, **options)
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    click.echo(f"SPARQL endpoint at {server.url} ({len(graph)} triples); page at {server.url[:-7]}/",
-               err=True)
+    click.echo(f"SPARQL endpoint at {server.url} ({size} triples); page at {server.url[:-7]}/", err=True)
     try:
         server.thread.join()
     except KeyboardInterrupt:
@@ -180,6 +197,15 @@ def serve_cmd(out: str, host: str, port: int, verbose: bool, **options) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _size(graph) -> int:
+    """The number of triples; StoreDamaged when the store cannot count them (oxrdflib then gets no
+    number back and fails on it)."""
+    try:
+        return len(graph)
+    except (AttributeError, TypeError):
+        raise StoreDamaged("its triples cannot be counted") from None
 
 
 @click.command("plot")
@@ -198,10 +224,11 @@ def plot_cmd(out: str, output: str, actor: str | None, radius: int, top: int) ->
     except ImportError as exc:
         raise click.ClickException(f"plotting needs matplotlib ({exc})") from None
     graph = _open(out)
-    try:
-        plot_network(graph, output, actor=actor, radius=radius, top=top)
-    except (QueryError, ValueError) as exc:
-        raise _fail(exc) from None
+    with _reading(out):
+        try:
+            plot_network(graph, output, actor=actor, radius=radius, top=top)
+        except (QueryError, ValueError) as exc:
+            raise _fail(exc) from None
     click.echo(f"wrote {output}", err=True)
 
 
