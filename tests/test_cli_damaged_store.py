@@ -93,11 +93,13 @@ def test_a_truncated_table_is_one_line_naming_the_store_and_the_rebuild(built, t
 
 
 def test_any_overwritten_table_is_answered_or_one_line(built, tmp_path):
-    """Every table in turn: the whole graph read back, or the one line; never a traceback."""
+    """Every table in turn: the answer, or the one line; never a traceback, nor a failed allocation's
+    abort (some damage makes Oxigraph's joins allocate without end: the query process is capped)."""
     for name in tables(built):
         out = damaged(built, tmp_path, name, "overwritten")
-        done = cli("sparql", out, EVERYTHING)
-        assert done.returncode == 0 or one_damage_line(done, out), (name, done.stderr)
+        for args in (("sparql", out, EVERYTHING), ("query", "actors", out)):
+            done = cli(*args)
+            assert done.returncode == 0 or one_damage_line(done, out), (name, args, done.stderr)
 
 
 def test_a_store_that_opens_but_is_damaged_deeper_is_one_line_for_query_sparql_serve_and_the_api(built,

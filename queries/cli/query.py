@@ -1,7 +1,9 @@
 """Query-side CLI commands: queries, query, sparql, serve, plot.
 
 Subcommands only parse options and call library functions; every expected error
-is one line (``click.ClickException``), never a traceback.
+is one line (``click.ClickException``), never a traceback.  ``query`` and ``sparql``
+read the store in a child process (:mod:`newsgraph.queries.cli.isolate`): a damaged
+store that makes Oxigraph fail or allocate without end is one line too.
 
 The library is imported inside each command, when it runs (the ``# lazy`` imports): ``newsgraph
 --help``, a build with nothing to do and every other command start without rdflib, pyoxigraph or
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from newsgraph.queries.cli.isolate import isolated
 from newsgraph.queries.sparql.damage import StoreDamaged, guarded, message, reason
 from newsgraph.queries.sparql.guard import QueryLimits, Refused, check
 from newsgraph.queries.sparql.pool import BACKLOG, WORKERS
@@ -127,12 +130,17 @@ def query_cmd(name: str, out: str | None, pairs: tuple[str, ...], endpoint: str 
     if bool(out) == bool(endpoint):
         raise click.UsageError("give the graph either as OUT or with --endpoint URL")
     params = _params(pairs)
-    with _reading(out):
-        try:
-            result = execute_remote(endpoint, name, params) if endpoint else execute(_open(out), name, params)
-        except QueryError as exc:
-            raise _fail(exc) from None
-        _emit(result, fmt)
+
+    def work() -> None:
+        with _reading(out):
+            try:
+                result = (execute_remote(endpoint, name, params) if endpoint
+                          else execute(_open(out), name, params))
+            except QueryError as exc:
+                raise _fail(exc) from None
+            _emit(result, fmt)
+
+    isolated(out, work) if out else work()
 
 
 @click.command("sparql")
@@ -149,14 +157,21 @@ def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None, **
     if bool(text) == bool(path):
         raise click.UsageError("give the query either as TEXT or with -f FILE")
     text = _read_query(path) if path else text
-    with _reading(out):
-        try:
-            check(text, _limits(**limits))
-            graph = _open(out)
-            result = run_checked(graph, text, _limits(**limits))  # in Oxigraph on a store, else in rdflib
-        except (Refused, QueryFailed) as exc:
-            raise _fail(exc) from None
-        _emit(result, fmt)
+    try:
+        check(text, _limits(**limits))
+    except Refused as exc:
+        raise _fail(exc) from None
+
+    def work() -> None:
+        with _reading(out):
+            try:
+                # in Oxigraph on a store, else in rdflib
+                result = run_checked(_open(out), text, _limits(**limits))
+            except (Refused, QueryFailed) as exc:
+                raise _fail(exc) from None
+            _emit(result, fmt)
+
+    isolated(out, work)
 
 
 def _read_query(path: str) -> str:

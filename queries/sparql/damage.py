@@ -5,7 +5,10 @@ damaged block: Oxigraph then raises ``RuntimeError`` (``Corruption: block checks
 mismatch ... in OUT/store/000012.sst``) or ``OSError`` (``IO error: ...``) from
 wherever the read happens.  :func:`guarded` turns those into :class:`StoreDamaged`
 with :func:`message`'s line; the command line, the Python API and the endpoint use
-it.  Nothing here imports rdflib or pyoxigraph.
+it.  A damaged store can also make Oxigraph allocate without end (an index that
+keeps returning its read error to a join): :func:`cap_memory` bounds the process
+that reads it, whose failed allocation then ends it with one line.  Nothing here
+imports rdflib or pyoxigraph.
 
 >>> with guarded("OUT"):
 ...     raise RuntimeError("Corruption: block checksum mismatch in OUT/store/000012.sst")
@@ -18,11 +21,14 @@ True
 """
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import resource
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["StoreDamaged", "guarded", "message", "reason"]
+__all__ = ["StoreDamaged", "cap_memory", "guarded", "message", "reason"]
 
 #: how RocksDB's status messages start (Oxigraph passes them on as the exception's text)
 _STORAGE = re.compile(r"(Corruption|IO error|Incomplete|Not found|Invalid argument|Not implemented):")
@@ -66,3 +72,18 @@ def guarded(out: str | None = None) -> Iterator[None]:
         if why is None:
             raise
         raise StoreDamaged(why, out) from None
+
+
+def cap_memory(share: float) -> None:
+    """Cap this process's address space at its present size plus ``share`` of the machine's memory
+    (best effort; a lower limit already set stays), and have Rust report a failed allocation in one
+    line, without a backtrace.  For a process about to read a store, forked for that purpose."""
+    os.environ["RUST_BACKTRACE"] = "0"
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        with open("/proc/self/status", encoding="ascii") as status:
+            present = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+        cap = present + int(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * share)
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if soft != resource.RLIM_INFINITY:
+            cap = min(cap, soft)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))

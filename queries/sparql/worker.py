@@ -9,9 +9,11 @@ to the server over a Unix socket (``SCM_RIGHTS``).  A worker reads a query
 from its socket, answers it (the guard first, then the parse and the run, see
 :func:`answer`) and waits for the next, until its socket closes.  The server
 kills a worker that runs past the timeout (:meth:`Worker.kill`) and asks for
-another.  A worker's memory is capped (:func:`_limit_memory`).  Workers ignore
-Ctrl-C and die with the spawner (``PR_SET_PDEATHSIG``,
-paused or not), which stops when the server closes it or its socket; the
+another.  A worker's memory is capped
+(:func:`~newsgraph.queries.sparql.damage.cap_memory`, :data:`WORKER_MEMORY` of
+the machine's): a damaged store that makes Oxigraph allocate without end fails
+one query (500), not the machine.  Workers ignore Ctrl-C and die with the
+spawner (``PR_SET_PDEATHSIG``, paused or not), which stops when the server closes it or its socket; the
 spawner reaps them (``SIGCHLD`` ignored: no zombies).
 
 >>> from rdflib import Graph
@@ -31,7 +33,6 @@ import contextlib
 import ctypes
 import gc
 import os
-import resource
 import signal
 import socket
 import threading
@@ -43,7 +44,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 
 from newsgraph.queries.named import serialize
 from newsgraph.queries.sparql.adhoc import QueryFailed, run_checked
-from newsgraph.queries.sparql.damage import StoreDamaged
+from newsgraph.queries.sparql.damage import StoreDamaged, cap_memory
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
 from newsgraph.queries.sparql.media import negotiate
 
@@ -147,27 +148,13 @@ def _fork_worker(control: socket.socket, g: Graph) -> None:
         return
     if pid == 0:
         _die_with_parent()
-        _limit_memory()
+        cap_memory(WORKER_MEMORY)
         control.close()
         theirs.close()
         _serve(Connection(mine.detach()), g)
     mine.close()
     socket.send_fds(control, [str(pid).encode()], [theirs.fileno()])
     theirs.close()
-
-
-def _limit_memory() -> None:
-    """Cap this worker's address space at what it inherited plus :data:`WORKER_MEMORY` of the machine's
-    memory (best effort): a query that needs more (a damaged store can make Oxigraph allocate without
-    end) fails alone, the server answers 500, and the machine does not run out of memory.  The
-    failed allocation is one line in the server's log, without a backtrace."""
-    os.environ["RUST_BACKTRACE"] = "0"
-    with contextlib.suppress(OSError, ValueError, StopIteration):
-        with open("/proc/self/status", encoding="ascii") as status:
-            inherited = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
-        machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-        cap = inherited + int(machine * WORKER_MEMORY)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
 def _die_with_parent() -> None:
