@@ -7,8 +7,9 @@ content-negotiated (SPARQL JSON/XML, CSV, TSV; Turtle, JSON-LD or N-Triples for
 CONSTRUCT/DESCRIBE).  Each query is checked, parsed and run
 in one of a pool of long-lived worker processes forked from this one, and its
 worker is killed at the timeout and replaced (:mod:`newsgraph.queries.sparql.lanes`:
-a few queries run at once, in the order they are due; a query that cannot run
-before its timeout is refused at once with 503 and ``Retry-After``): updates,
+small queries never wait behind long ones, long ones run one per core in arrival
+order; a query that cannot run before its timeout is refused at once with 503
+and ``Retry-After``): updates,
 SERVICE and FROM clauses and queries over the size limits are refused on the text's tokens before any parse
 (:mod:`newsgraph.queries.sparql.guard`); results are capped at ``max_rows``
 (header ``X-Result-Truncated: true``); bodies over ``max_body`` bytes get 413, a
@@ -33,7 +34,7 @@ from newsgraph.queries.page import render as render_page
 from newsgraph.queries.sparql.adhoc import check_query
 from newsgraph.queries.sparql.damage import StoreDamaged, guarded
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
-from newsgraph.queries.sparql.lanes import READY, RUNNING, QueryPool
+from newsgraph.queries.sparql.lanes import LONG_RUNNING, READY, RUNNING, QueryPool
 from newsgraph.queries.sparql.media import negotiate
 from newsgraph.queries.sparql.pool import BACKLOG, WORKERS, PoolServer
 from newsgraph.queries.sparql.worker import WorkerSettings, prepare
@@ -132,9 +133,10 @@ class Handler(BaseHTTPRequestHandler):
 class ServeOptions:
     """Where the endpoint listens and what it allows: seconds per query, rows per result, request body
     bytes, the size of a query (:class:`QueryLimits`), requests handled at once (``workers``),
-    connections queued by the kernel (``backlog``), queries run at once (``running``) and
-    query processes kept ready (``ready``, :mod:`newsgraph.queries.sparql.lanes`); ``verbose`` logs every
-    request to stderr.  ``port=0`` picks a free port."""
+    connections queued by the kernel (``backlog``), queries started at once (``running``), long
+    queries run at once (``long``) and query processes kept ready (``ready``,
+    :mod:`newsgraph.queries.sparql.lanes`); ``verbose`` logs every request to stderr.  ``port=0`` picks a
+    free port."""
 
     host: str = "127.0.0.1"
     port: int = 0
@@ -145,6 +147,7 @@ class ServeOptions:
     workers: int = WORKERS
     backlog: int = BACKLOG
     running: int = RUNNING
+    long: int = LONG_RUNNING
     ready: int = READY
     verbose: bool = False
 
@@ -158,7 +161,7 @@ def serve(g: Graph, options: ServeOptions | None = None, **changes) -> PoolServe
     """
     options = dataclasses.replace(options or ServeOptions(), **changes)
     prepare()
-    queries = QueryPool(g, options.ready, options.running)
+    queries = QueryPool(g, options.ready, options.running, options.long)
     try:
         server = PoolServer((options.host, options.port), Handler, options.workers, options.backlog)
     except OSError:

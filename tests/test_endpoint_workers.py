@@ -103,3 +103,15 @@ def test_a_query_that_cannot_run_before_its_timeout_gets_503_and_retry_after_at_
         turns.release()
         waiter.join()
         turns.release()
+
+
+def test_a_small_query_answers_while_a_long_one_runs():
+    """The long query leaves the first lane once it is long: the small one finds a slot there."""
+    with serving(open_graph(MINI), timeout=2, ready=1, running=1, long=1) as server:
+        slow = threading.Thread(target=get, args=(server, SLOW))
+        slow.start()
+        try:
+            time.sleep(0.3)  # not a timing assertion: the small query answers whatever the moment
+            assert get(server, ASK) == (200, b'{"head": {}, "boolean": true}')
+        finally:
+            slow.join()

@@ -25,7 +25,7 @@ def waiting(turns: Turns, count: int) -> None:
 
 def test_the_slot_goes_to_the_turn_due_first_and_the_background_last():
     turns = Turns(width=1)
-    turns.record(20.0)  # mean slot time 1 s after the MEAN_WEIGHT step
+    turns.record(1.0)  # mean slot time 1 s
     assert turns.acquire(Turn(FOREGROUND, 0.0, 0), time.monotonic() + 5)
     order = []
 

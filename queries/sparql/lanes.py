@@ -1,30 +1,28 @@
-"""Which query runs when: two queries running per core, taken in order of when they are due.
+"""Which query runs when: a lane for every query as it starts, a lane as wide as the cores for long ones.
 
-Every query waits for a slot of :class:`~newsgraph.queries.sparql.turns.Turns`
-(``running`` slots, two per core: a slot also waits while a query and its answer
-are handed over) and then runs in an idle worker process (:class:`QueryPool`
-forks ``ready`` of them at the start and keeps up to :data:`KEEP` idle,
-:mod:`newsgraph.queries.sparql.worker`).  A fresh query is due
-:data:`FRESH` of its timeout after it arrived; once it used :data:`FIRST_TURN`
-seconds of CPU it is long, due :data:`LONG` of its timeout after it arrived;
-once it used :data:`STEP_ASIDE` of its timeout in CPU seconds it goes to the
-background, where it runs only while no other query waits (a runaway query does
-not hold a core other queries need).  While it runs it is checked every
-:data:`QUANTUM` seconds, and paused (``SIGSTOP``) with its slot given up when a
-waiting query is due before it; it goes on (``SIGCONT``) when its turn comes
-again.  Under overload the waiting is shared out: small queries wait a little,
-long ones more, and a long query that fits its timeout still answers, instead
-of long queries piling up behind an endless stream of small ones until they all
-time out.  A query that arrives when the queries waiting ahead cannot be done
-within its timeout is refused at once (503 with ``Retry-After``), not after
-waiting for it.  At the timeout (counted from arrival, waits included) the
-worker is killed and the answer is 503.  A worker that answered goes back to
-the idle workers and serves the next query (a background one, which runs at a
-lower CPU priority, is killed instead); one that died or answered
+Every query starts in the first lane (``running`` slots of a
+:class:`~newsgraph.queries.sparql.turns.Turns`, first come first served) in an
+idle worker process (:class:`QueryPool` forks ``ready`` of them at the start and
+keeps up to :data:`KEEP` idle, :mod:`newsgraph.queries.sparql.worker`).  Small
+queries answer there in a few milliseconds.  A query that used :data:`FIRST_TURN`
+seconds of CPU is long: it is paused (``SIGSTOP``), leaves the first lane and
+waits for one of the ``long`` slots (one per core), first come first served,
+where it runs to its answer at normal priority (``SIGCONT``).  Small queries
+never wait behind long ones and take little CPU beside them; long ones run one
+per core in arrival order, so each finishes as soon as the ones before it did
+(instead of all of them sharing the cores and all finishing late).  A long query
+that used :data:`STEP_ASIDE` of its timeout in CPU seconds goes to the
+background (lower CPU priority), where it runs only while no long query waits:
+a runaway does not hold a core other queries need.  A query is refused at once
+(503 with ``Retry-After``), not after waiting, when the queries waiting ahead in
+its lane cannot be done within its timeout.  At the timeout (counted from
+arrival, waits included) the worker is killed and the answer is 503.  A worker
+that answered goes back to the idle workers and serves the next query (a
+background one is killed instead); one that died or answered
 :data:`RETIRE_AFTER` queries is replaced.
 
 >>> from rdflib import Graph
->>> pool = QueryPool(Graph(), ready=1, running=1)
+>>> pool = QueryPool(Graph(), ready=1, running=1, long=1)
 >>> pool.run("ASK { }", WorkerSettings(timeout=5)).body
 b'{"head": {}, "boolean": true}'
 >>> pool.close()
@@ -46,10 +44,9 @@ from newsgraph.queries.sparql.worker import Answer, Spawner, Worker, WorkerSetti
 
 CPUS = os.cpu_count() or 1
 RUNNING = 2 * CPUS
+LONG_RUNNING = CPUS
 READY = CPUS + 2
 KEEP = 16
-FRESH = 0.15
-LONG = 0.75
 FIRST_TURN = 0.02
 STEP_ASIDE = 0.05
 QUANTUM = 0.02
@@ -62,8 +59,8 @@ def timed_out(timeout: float) -> Answer:
 
 def too_busy(wait: float) -> Answer:
     seconds = max(1, math.ceil(wait))
-    return Answer(503, "text/plain", f"too busy: the queries waiting ahead need about {wait:.1f} s, longer "
-                  "than the timeout; retry later".encode(), retry_after=seconds)
+    return Answer(503, "text/plain", f"too busy: the queries waiting ahead need about {wait:.1f} s, more "
+                  "than this one has left before its timeout; retry later".encode(), retry_after=seconds)
 
 
 @dataclass
@@ -77,6 +74,7 @@ class _Query:
     worker: Worker | None = None
     base: float = 0.0
     background: bool = False
+    long: bool = False
     held: float = 0.0
 
     @property
@@ -84,19 +82,18 @@ class _Query:
         return self.arrival + self.timeout
 
     def turn(self) -> Turn:
-        """Its place in the queue, from the CPU time it used so far (see the module doc)."""
+        """Its place in its lane's queue, from the CPU time it used so far (see the module doc)."""
         used = self.worker.cpu_seconds() - self.base if self.worker is not None else 0.0
-        if used < FIRST_TURN:
-            return Turn(FOREGROUND, self.arrival + FRESH * self.timeout, self.seq)
-        if used < STEP_ASIDE * self.timeout:
-            return Turn(FOREGROUND, self.arrival + LONG * self.timeout, self.seq)
-        return Turn(BACKGROUND, self.arrival, self.seq)
+        self.long = self.long or used >= FIRST_TURN
+        rank = BACKGROUND if self.long and used >= STEP_ASIDE * self.timeout else FOREGROUND
+        return Turn(rank, self.arrival, self.seq)
 
 
 class QueryPool:
-    """``running`` slots and ``ready`` idle worker processes for ``g`` (see the module doc)."""
+    """``running`` first-lane slots, ``long`` long-lane slots, ``ready`` idle worker processes for ``g``
+    (see the module doc)."""
 
-    def __init__(self, g: Graph, ready: int = READY, running: int = RUNNING):
+    def __init__(self, g: Graph, ready: int = READY, running: int = RUNNING, long: int = LONG_RUNNING):
         self._spawner = Spawner(g)
         self._cond = threading.Condition()
         self._ready = max(1, ready)
@@ -104,6 +101,7 @@ class QueryPool:
         self._closed = False
         self._seq = itertools.count()
         self.turns = Turns(running)
+        self.long = Turns(long)
 
     def run(self, text: str, settings: WorkerSettings) -> Answer:
         """The :class:`Answer` to ``text``; 503 when it is not answered within ``settings.timeout``."""
@@ -111,22 +109,26 @@ class QueryPool:
         if wait >= settings.timeout:
             return too_busy(wait)
         query = _Query(next(self._seq), time.monotonic(), settings.timeout)
-        turn = query.turn()
+        lane, turn = self.turns, query.turn()
         while True:
-            if not self.turns.acquire(turn, query.deadline):
+            if not lane.acquire(turn, query.deadline):
                 return self._late(query)
             started = time.monotonic()
             try:
-                step = self._step(query, text, settings)
+                step = self._step(query, lane, text, settings)
             finally:
-                self.turns.release()
+                lane.release()
                 query.held += time.monotonic() - started
             if not isinstance(step, Turn):
                 return step
-            turn = step
+            moved, lane, turn = lane is self.turns, self.long, step
+            wait = self.long.expected_wait()
+            if moved and wait >= query.deadline - time.monotonic():  # it just became long
+                self._retire(query.worker, replace=True)
+                return too_busy(wait)
 
-    def _step(self, query: _Query, text: str, settings: WorkerSettings) -> Answer | Turn:
-        """Run ``query`` while it holds a slot: its answer, or its next turn (it is paused)."""
+    def _step(self, query: _Query, lane: Turns, text: str, settings: WorkerSettings) -> Answer | Turn:
+        """Run ``query`` while it holds a slot of ``lane``: its answer, or its next turn (it is paused)."""
         if query.worker is None:
             started = self._start(query, text, settings)
             if started is not None:
@@ -135,11 +137,11 @@ class QueryPool:
             query.worker.signal(signal.SIGCONT)
         while True:
             if query.worker.wait(min(QUANTUM, query.deadline - time.monotonic())):
-                return self._finish(query)
+                return self._finish(query, lane)
             if time.monotonic() >= query.deadline:
                 return self._late(query)
             turn = query.turn()
-            if self.turns.outranked(turn):
+            if (query.long and lane is self.turns) or lane.outranked(turn):
                 query.worker.signal(signal.SIGSTOP)
                 if turn.rank == BACKGROUND and not query.background:
                     query.background = True
@@ -160,12 +162,12 @@ class QueryPool:
             return Answer(500, "text/plain", b"query worker died")
         return None
 
-    def _finish(self, query: _Query) -> Answer:
+    def _finish(self, query: _Query, lane: Turns) -> Answer:
         reply = query.worker.receive()
         if query.background:
             self._retire(query.worker, replace=True)
         else:
-            self.turns.record(query.held)
+            lane.record(query.held)
             self._give_back(query.worker, healthy=reply.status != 500)
         return reply
 

@@ -1,14 +1,11 @@
 """Whose turn it is to run: a few slots, given to the waiting query whose turn is due first.
 
-:class:`Turns` holds ``width`` slots (one per core: a query is CPU work) and a
-queue of waiting :class:`Turn` s ordered by ``(rank, due, seq)``: rank 0 is the
-foreground, rank 1 the background (a query that used up its share, served only
-when no foreground query waits); ``due`` is the time by which the query should
-have run, so the queue is earliest-due first.  :mod:`newsgraph.queries.sparql.lanes`
-sets ``due`` early for a fresh query and later for one that already ran a while:
-under overload the waiting is shared out (small queries wait a little, long
-ones wait more but still finish before their timeout) instead of small queries
-always going first and long ones piling up until they all time out.
+:class:`Turns` holds ``width`` slots and a queue of waiting :class:`Turn` s
+ordered by ``(rank, due, seq)``: rank 0 is the foreground, rank 1 the background
+(a query that used up its share, served only when no foreground query waits);
+``due`` orders the foreground (:mod:`newsgraph.queries.sparql.lanes` uses the
+arrival time: first come, first served, which with one timeout for all is also
+earliest deadline first).
 
 A holder gives its slot back when it finishes or when it is outranked
 (:meth:`Turns.outranked`: a waiting turn sorts before its own); a waiter gives
@@ -99,9 +96,10 @@ class Turns:
             return bool(self._waiting) and self._waiting[0] < turn
 
     def record(self, seconds: float) -> None:
-        """Count one finished foreground query that held slots for ``seconds`` in the running mean."""
+        """Count one finished foreground query that held slots for ``seconds`` in the running mean
+        (the first one is the mean)."""
         with self._lock:
-            self._mean += MEAN_WEIGHT * (seconds - self._mean)
+            self._mean += (MEAN_WEIGHT if self._mean else 1.0) * (seconds - self._mean)
 
     def expected_wait(self) -> float:
         """Seconds a new foreground query would wait: the foreground queue times the mean, over the width.
