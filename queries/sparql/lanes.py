@@ -113,12 +113,14 @@ class QueryPool:
         while True:
             if not lane.acquire(turn, query.deadline):
                 return self._late(query)
-            started = time.monotonic()
+            started, background = time.monotonic(), query.background
             try:
                 step = self._step(query, lane, text, settings)
             finally:
                 lane.release()
                 query.held += time.monotonic() - started
+            if query.background and not background:  # a runaway's slot time is part of what long ones cost
+                self.long.record(query.held)
             if not isinstance(step, Turn):
                 return step
             moved, lane, turn = lane is self.turns, self.long, step
