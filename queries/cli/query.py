@@ -198,8 +198,8 @@ def serve_cmd(out: str, host: str, port: int, verbose: bool, **options) -> None:
 
     graph = _open(out)
     limits = _limits(options.pop("max_depth"), options.pop("max_patterns"))
-    with _reading(out):
-        size = _size(graph)
+    isolated(out, lambda: _count(graph, out))  # first in a capped child: a damaged store may count forever
+    size = _count(graph, out)
     try:
         server = serve(graph, host=host, port=port, verbose=verbose, limits=limits, **options)
     except OSError as exc:
@@ -214,13 +214,14 @@ def serve_cmd(out: str, host: str, port: int, verbose: bool, **options) -> None:
         server.server_close()
 
 
-def _size(graph) -> int:
-    """The number of triples; StoreDamaged when the store cannot count them (oxrdflib then gets no
-    number back and fails on it)."""
-    try:
-        return len(graph)
-    except (AttributeError, TypeError):
-        raise StoreDamaged("its triples cannot be counted") from None
+def _count(graph, out: str) -> int:
+    """The number of triples; one line when the store of ``out`` cannot count them (oxrdflib gets no
+    number back from a damaged store and fails on it, or Oxigraph raises its storage error)."""
+    with _reading(out):
+        try:
+            return len(graph)
+        except (AttributeError, TypeError):
+            raise StoreDamaged("its triples cannot be counted") from None
 
 
 @click.command("plot")
