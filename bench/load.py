@@ -14,8 +14,9 @@ threads, each request drawn from a fixed, seeded mix:
 Prints the answers by kind and status, any error (an unexpected status or a
 failed connection), latency percentiles of the small queries, and the serving
 process's RSS (VmRSS) before, at its highest and after, the number of processes
-under it (the query workers) and their summed RSS, and the machine's load
-average before and after (the figures mean little on a busy machine).  Exit status 1 when a
+under it (the query workers) and their summed RSS, the CPU seconds the server and
+its workers used against the machine's busy CPU seconds meanwhile, and the
+machine's load average before and after (the figures mean little on a busy machine).  Exit status 1 when a
 request failed or got an unexpected status.
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
+TICKS = os.sysconf("SC_CLK_TCK")
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
 SMALL = ["ASK { ?s ?p ?o }",
          "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } LIMIT 10",
@@ -92,9 +94,27 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def sample(pid: int) -> tuple[int, int, int]:
-    """(server RSS, number of processes under it, their summed RSS), kB."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) ``pid`` has used; 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def machine_busy() -> float:
+    """CPU seconds all cores of the machine spent busy since boot (``/proc/stat``: not idle, not iowait)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / TICKS
+
+
+def sample(pid: int, cpu: dict[int, float]) -> tuple[int, int, int]:
+    """(server RSS, number of processes under it, their summed RSS), kB; ``cpu`` keeps each process's
+    CPU seconds as last seen (a worker's last moments before it is killed are missed)."""
     under = descendants(pid)
+    for p in [pid, *under]:
+        cpu[p] = max(cpu.get(p, 0.0), cpu_seconds(p))
     return rss_kb(pid), len(under), sum(rss_kb(p) for p in under)
 
 
@@ -119,11 +139,13 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def run(url: str, pid: int, clients: int, requests: int) -> list[tuple[str, int | str, float, str]]:
-    samples, stop = [sample(pid)], threading.Event()
+    cpu: dict[int, float] = {}
+    samples, stop = [sample(pid, cpu)], threading.Event()
+    before, busy, started = sum(cpu.values()), machine_busy(), time.monotonic()
 
     def sampling():
-        while not stop.wait(0.25):
-            samples.append(sample(pid))
+        while not stop.wait(0.1):
+            samples.append(sample(pid, cpu))
 
     sampler = threading.Thread(target=sampling, daemon=True)
     sampler.start()
@@ -132,7 +154,12 @@ def run(url: str, pid: int, clients: int, requests: int) -> list[tuple[str, int 
         answers = list(pool.map(lambda item: (item[0], *ask(url, item[1])), mix))
     stop.set()
     sampler.join()
-    samples.append(sample(pid))
+    samples.append(sample(pid, cpu))
+    wall, busy = time.monotonic() - started, machine_busy() - busy
+    ours = sum(cpu.values()) - before
+    print(f"CPU: the server and its workers {ours:.1f} s, the whole machine {busy:.1f} s busy of "
+          f"{wall * (os.cpu_count() or 1):.1f} s ({os.cpu_count()} cores x {wall:.1f} s); the rest is "
+          "this client's threads and other programs")
     server, count, under = zip(*samples, strict=True)
     print(f"server RSS: {server[0] // 1024} MB before, {max(server) // 1024} MB at most, "
           f"{server[-1] // 1024} MB after ({len(samples)} samples)")

@@ -6,7 +6,9 @@ gives the same answer on each.  Actors may be given as IRIs or names/aliases (re
 :func:`newsgraph.queries.named.resolve_actor`).  Networks use IRI strings as node ids with
 ``label``, ``type`` and ``iri`` node attributes; :func:`to_networkx` and
 :func:`actor_network` are the networks the build writes as ``graph.graphml`` and
-``actors.graphml`` (one builder: :class:`newsgraph.graph.export.gephi.view.View`).
+``actors.graphml`` (one builder: :class:`newsgraph.graph.export.gephi.view.View`).  A build's
+store damaged deeper than opening it shows raises :class:`StoreDamaged` (one line: the damage and
+how to rebuild), never Oxigraph's own error from deep inside.
 
 >>> g = Graph().parse(data=_EXAMPLE, format="turtle")
 >>> [row["partnerLabel"] for row in run(g, "who-met", actor="Kostanyan")]
@@ -18,6 +20,7 @@ gives the same answer on each.  Actors may be given as IRIs or names/aliases (re
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from itertools import combinations
 
@@ -30,9 +33,11 @@ from newsgraph.graph.export.gephi.view import View
 from newsgraph.graph.rdf.vocab import NG, ORG, RDF, RDFS, SCHEMA, SKOS
 from newsgraph.queries import remote
 from newsgraph.queries.named import QueryError, execute, open_graph, resolve_actor
+from newsgraph.queries.sparql.damage import StoreDamaged, guarded
 from newsgraph.queries.sparql.native import ox_store
 
-__all__ = ["open_graph", "run", "relations", "actor_network", "path", "ego", "to_networkx", "QueryError"]
+__all__ = ["open_graph", "run", "relations", "actor_network", "path", "ego", "to_networkx", "QueryError",
+           "StoreDamaged"]
 
 _EXAMPLE = """
 @prefix ng: <https://w3id.org/newsgraph/ontology#> . @prefix ex: <https://example.org/> .
@@ -54,6 +59,18 @@ _CLASS_ORDER = ("Outlet", "Person", "State", "Organization", "Location", "Event"
                 "Document", "Statement", "EventMention", "Actor")
 
 
+def _reading(function):
+    """``function`` raising :class:`StoreDamaged` (one line: what is damaged, how to rebuild) where
+    Oxigraph raised a storage error deep inside (a build's store damaged beyond what opening it shows)."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with guarded():
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
 def _py(term: Node | None):
     """A plain Python value for an RDF term (IRIs as strings, dates as ISO strings)."""
     if term is None:
@@ -68,6 +85,7 @@ def _py(term: Node | None):
     return value if isinstance(value, int | float | bool | str) else str(term)
 
 
+@_reading
 def run(g: Graph | str, name: str, **params) -> list[dict]:
     """Rows of the named query ``name`` as dicts of plain values (unbound columns are None).
 
@@ -129,6 +147,7 @@ def _keyed(nodes: list, edges: list, net: nx.Graph, kind: str | None = None) -> 
     return net
 
 
+@_reading
 def actor_network(g: Graph, *, types=None, since=None, until=None, kind: str = "coParticipation") -> nx.Graph:
     """The actor network of ``actors.graphml``, nodes keyed by IRI: every actor (Person, State,
     Organization, Outlet) with its ``label``, ``type``, ``iri``, ``events``, ...; edges of one ``kind``:
@@ -156,6 +175,7 @@ def actor_network(g: Graph, *, types=None, since=None, until=None, kind: str = "
     return _keyed(*_view(g).actors(keep), net, kind)
 
 
+@_reading
 def ego(g: Graph, actor, radius: int = 1) -> nx.Graph:
     """The part of :func:`actor_network` within ``radius`` hops of ``actor`` (just the actor when it
     shares no events).
@@ -196,6 +216,7 @@ def _links(g: Graph):
                              "date": None, "evidence": None, "article": None}
 
 
+@_reading
 def relations(g: Graph, a, b) -> list[dict]:
     """Every connection between actors ``a`` and ``b``: shared events, roles, citations, affiliation.
 
@@ -220,6 +241,7 @@ def _oriented(u, v, info: dict, first) -> dict:
     return {"from": str(u), "to": str(v), **info}
 
 
+@_reading
 def path(g: Graph, a, b) -> list[dict]:
     """The shortest chain of explanations from ``a`` to ``b``: one dict per hop (see :func:`relations`).
 
@@ -253,6 +275,7 @@ def path(g: Graph, a, b) -> list[dict]:
     return hops
 
 
+@_reading
 def to_networkx(g: Graph) -> nx.MultiDiGraph:
     """The whole graph of ``graph.graphml``, nodes keyed by IRI: actors, places, events, articles,
     outlets and documents with their scalar attributes (``label``, ``type``, ``iri``, ...);

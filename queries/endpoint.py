@@ -7,8 +7,10 @@ content-negotiated (SPARQL JSON/XML, CSV, TSV; Turtle, JSON-LD or N-Triples for
 CONSTRUCT/DESCRIBE).  Each query is checked, parsed and run
 in one of a pool of long-lived worker processes forked from this one, and its
 worker is killed at the timeout and replaced (:mod:`newsgraph.queries.sparql.lanes`:
-small queries never wait for heavy ones): updates, SERVICE and FROM clauses and
-queries over the size limits are refused on the text's tokens before any parse
+small queries never wait behind long ones, long ones run one per core in arrival
+order; a query that cannot run before its timeout is refused at once with 503
+and ``Retry-After``): updates,
+SERVICE and FROM clauses and queries over the size limits are refused on the text's tokens before any parse
 (:mod:`newsgraph.queries.sparql.guard`); results are capped at ``max_rows``
 (header ``X-Result-Truncated: true``); bodies over ``max_body`` bytes get 413, a
 malformed Content-Length 400.  At most ``workers`` requests are handled at once,
@@ -30,8 +32,9 @@ from rdflib import Graph
 
 from newsgraph.queries.page import render as render_page
 from newsgraph.queries.sparql.adhoc import check_query
+from newsgraph.queries.sparql.damage import StoreDamaged, guarded
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
-from newsgraph.queries.sparql.lanes import HEAVY, READY, QueryPool
+from newsgraph.queries.sparql.lanes import LONG_RUNNING, READY, RUNNING, QueryPool
 from newsgraph.queries.sparql.media import negotiate
 from newsgraph.queries.sparql.pool import BACKLOG, WORKERS, PoolServer
 from newsgraph.queries.sparql.worker import WorkerSettings, prepare
@@ -55,7 +58,11 @@ class Handler(BaseHTTPRequestHandler):
         if url.path in ("/", "/sparql") and "query" in params:
             return self._answer_query(params["query"][0], params)
         if url.path == "/":
-            page = render_page(self.server.graph, params)
+            try:
+                with guarded():
+                    page = render_page(self.server.graph, params)
+            except StoreDamaged as exc:
+                return self._send(500, "text/plain", str(exc).encode())
             return self._send(200, "text/html; charset=utf-8", page.encode())
         return self._send(404, "text/plain", b"not found: use /sparql?query=...")
 
@@ -103,8 +110,12 @@ class Handler(BaseHTTPRequestHandler):
         srv = self.server
         settings = dataclasses.replace(srv.settings, accept=self.headers.get("Accept"))
         answer = srv.queries.run(text, settings)
-        extra = {"X-Result-Truncated": "true", "X-Max-Rows": str(settings.max_rows)}
-        return self._send(answer.status, answer.mime, answer.body, extra if answer.truncated else {})
+        extra = {}
+        if answer.truncated:
+            extra = {"X-Result-Truncated": "true", "X-Max-Rows": str(settings.max_rows)}
+        if answer.retry_after is not None:
+            extra["Retry-After"] = str(answer.retry_after)
+        return self._send(answer.status, answer.mime, answer.body, extra)
 
     def _send(self, status: int, mime: str, body: bytes, headers: dict | None = None):
         self.send_response(status)
@@ -122,9 +133,10 @@ class Handler(BaseHTTPRequestHandler):
 class ServeOptions:
     """Where the endpoint listens and what it allows: seconds per query, rows per result, request body
     bytes, the size of a query (:class:`QueryLimits`), requests handled at once (``workers``),
-    connections queued by the kernel (``backlog``), heavy queries run at once (``heavy``) and
-    query processes kept ready (``ready``, :mod:`newsgraph.queries.sparql.lanes`); ``verbose`` logs every
-    request to stderr.  ``port=0`` picks a free port."""
+    connections queued by the kernel (``backlog``), queries started at once (``running``), long
+    queries run at once (``long``) and query processes kept ready (``ready``,
+    :mod:`newsgraph.queries.sparql.lanes`); ``verbose`` logs every request to stderr.  ``port=0`` picks a
+    free port."""
 
     host: str = "127.0.0.1"
     port: int = 0
@@ -134,7 +146,8 @@ class ServeOptions:
     limits: QueryLimits = field(default_factory=QueryLimits)
     workers: int = WORKERS
     backlog: int = BACKLOG
-    heavy: int = HEAVY
+    running: int = RUNNING
+    long: int = LONG_RUNNING
     ready: int = READY
     verbose: bool = False
 
@@ -148,7 +161,7 @@ def serve(g: Graph, options: ServeOptions | None = None, **changes) -> PoolServe
     """
     options = dataclasses.replace(options or ServeOptions(), **changes)
     prepare()
-    queries = QueryPool(g, options.ready, options.heavy)
+    queries = QueryPool(g, options.ready, options.running, options.long)
     try:
         server = PoolServer((options.host, options.port), Handler, options.workers, options.backlog)
     except OSError:

@@ -1,7 +1,9 @@
 """Query-side CLI commands: queries, query, sparql, serve, plot.
 
 Subcommands only parse options and call library functions; every expected error
-is one line (``click.ClickException``), never a traceback.
+is one line (``click.ClickException``), never a traceback.  ``query`` and ``sparql``
+read the store in a child process (:mod:`newsgraph.queries.cli.isolate`): a damaged
+store that makes Oxigraph fail or allocate without end is one line too.
 
 The library is imported inside each command, when it runs (the ``# lazy`` imports): ``newsgraph
 --help``, a build with nothing to do and every other command start without rdflib, pyoxigraph or
@@ -10,10 +12,14 @@ spaCy.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from newsgraph.queries.cli.isolate import isolated
+from newsgraph.queries.sparql.damage import StoreDamaged, guarded, message, reason
 from newsgraph.queries.sparql.guard import QueryLimits, Refused, check
 from newsgraph.queries.sparql.pool import BACKLOG, WORKERS
 
@@ -35,7 +41,18 @@ def _open(out: str):
     try:
         return open_graph(out)
     except QueryError as exc:
-        raise click.ClickException(_graph_error(out, exc)) from None
+        why = reason(exc.__cause__ or exc)
+        raise click.ClickException(message(why, out) if why else _graph_error(out, exc)) from None
+
+
+@contextmanager
+def _reading(out: str) -> Iterator[None]:
+    """Inside, a store of ``out`` damaged deeper than its opening shows is one line, never a traceback."""
+    try:
+        with guarded(out):
+            yield
+    except StoreDamaged as exc:
+        raise click.ClickException(message(exc.why, out)) from None
 
 
 def _graph_error(out: str, exc: Exception) -> str:
@@ -113,11 +130,17 @@ def query_cmd(name: str, out: str | None, pairs: tuple[str, ...], endpoint: str 
     if bool(out) == bool(endpoint):
         raise click.UsageError("give the graph either as OUT or with --endpoint URL")
     params = _params(pairs)
-    try:
-        result = execute_remote(endpoint, name, params) if endpoint else execute(_open(out), name, params)
-    except QueryError as exc:
-        raise _fail(exc) from None
-    _emit(result, fmt)
+
+    def work() -> None:
+        with _reading(out):
+            try:
+                result = (execute_remote(endpoint, name, params) if endpoint
+                          else execute(_open(out), name, params))
+            except QueryError as exc:
+                raise _fail(exc) from None
+            _emit(result, fmt)
+
+    isolated(out, work) if out else work()
 
 
 @click.command("sparql")
@@ -136,11 +159,19 @@ def sparql_cmd(out: str, text: str | None, path: str | None, fmt: str | None, **
     text = _read_query(path) if path else text
     try:
         check(text, _limits(**limits))
-        graph = _open(out)
-        result = run_checked(graph, text, _limits(**limits))  # in Oxigraph on a store, else in rdflib
-    except (Refused, QueryFailed) as exc:
+    except Refused as exc:
         raise _fail(exc) from None
-    _emit(result, fmt)
+
+    def work() -> None:
+        with _reading(out):
+            try:
+                # in Oxigraph on a store, else in rdflib
+                result = run_checked(_open(out), text, _limits(**limits))
+            except (Refused, QueryFailed) as exc:
+                raise _fail(exc) from None
+            _emit(result, fmt)
+
+    isolated(out, work)
 
 
 def _read_query(path: str) -> str:
@@ -167,12 +198,13 @@ def serve_cmd(out: str, host: str, port: int, verbose: bool, **options) -> None:
 
     graph = _open(out)
     limits = _limits(options.pop("max_depth"), options.pop("max_patterns"))
+    isolated(out, lambda: _count(graph, out))  # first in a capped child: a damaged store may count forever
+    size = _count(graph, out)
     try:
         server = serve(graph, host=host, port=port, verbose=verbose, limits=limits, **options)
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    click.echo(f"SPARQL endpoint at {server.url} ({len(graph)} triples); page at {server.url[:-7]}/",
-               err=True)
+    click.echo(f"SPARQL endpoint at {server.url} ({size} triples); page at {server.url[:-7]}/", err=True)
     try:
         server.thread.join()
     except KeyboardInterrupt:
@@ -180,6 +212,16 @@ def serve_cmd(out: str, host: str, port: int, verbose: bool, **options) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _count(graph, out: str) -> int:
+    """The number of triples; one line when the store of ``out`` cannot count them (oxrdflib gets no
+    number back from a damaged store and fails on it, or Oxigraph raises its storage error)."""
+    with _reading(out):
+        try:
+            return len(graph)
+        except (AttributeError, TypeError):
+            raise StoreDamaged("its triples cannot be counted") from None
 
 
 @click.command("plot")
@@ -198,10 +240,11 @@ def plot_cmd(out: str, output: str, actor: str | None, radius: int, top: int) ->
     except ImportError as exc:
         raise click.ClickException(f"plotting needs matplotlib ({exc})") from None
     graph = _open(out)
-    try:
-        plot_network(graph, output, actor=actor, radius=radius, top=top)
-    except (QueryError, ValueError) as exc:
-        raise _fail(exc) from None
+    with _reading(out):
+        try:
+            plot_network(graph, output, actor=actor, radius=radius, top=top)
+        except (QueryError, ValueError) as exc:
+            raise _fail(exc) from None
     click.echo(f"wrote {output}", err=True)
 
 

@@ -5,7 +5,8 @@ and then parsed once, by the engine that runs it: Oxigraph on a build's store,
 rdflib on any other graph.  No parse happens in a shared process under a lock;
 :func:`run_checked` raises :class:`~newsgraph.queries.sparql.guard.Refused` with
 the HTTP status and a one-line reason for a refused, malformed or too deeply
-recursive query, and ``QueryFailed`` when evaluation fails.
+recursive query, ``QueryFailed`` when evaluation fails, and
+:class:`~newsgraph.queries.sparql.damage.StoreDamaged` when the store cannot be read.
 
 >>> from rdflib import Graph
 >>> run_checked(Graph(), "ASK { }").askAnswer
@@ -23,6 +24,7 @@ from pyparsing import ParseException
 from rdflib import Graph
 from rdflib.query import Result
 
+from newsgraph.queries.sparql.damage import StoreDamaged, reason
 from newsgraph.queries.sparql.guard import QueryLimits, Refused, check
 from newsgraph.queries.sparql.native import run
 
@@ -56,6 +58,8 @@ def run_checked(g: Graph, text: str, limits: QueryLimits | None = None) -> Resul
         raise Refused(400, "query too complex for the parser (nesting or number of patterns); "
                       "simplify it") from None
     except Exception as exc:  # rdflib and Oxigraph raise many types while evaluating
+        if reason(exc) is not None:
+            raise StoreDamaged(reason(exc)) from None
         raise QueryFailed(f"query failed: {_one_line(str(exc))}") from None
 
 

@@ -1,32 +1,36 @@
-"""Which query runs when: a lane of ready worker processes, and a few slots for heavy queries.
+"""Which query runs when: a lane for every query as it starts, a lane as wide as the cores for long ones.
 
-Every query goes first to an idle worker of the lane (:class:`QueryPool`,
-``ready`` processes kept forked, :mod:`newsgraph.queries.sparql.worker`); small
-queries answer there in a few milliseconds, and the worker goes back to the
-lane.  A query still running after :data:`HEAVY_AFTER` seconds is heavy: its
-worker leaves the lane (a new one is forked in its place, so small queries
-never queue behind heavy ones), is paused (``SIGSTOP``), runs at a lower CPU
-priority, and goes on only while it holds one of a few heavy slots
-(:class:`HeavySlots`); when it answers or times out, it is killed (a worker
-that ran a heavy query is never reused).  Heavy slots go to the waiting query
-that has run least, by levels of :data:`LEVEL` seconds of CPU time used since
-it became heavy (a busy machine slows a query down without demoting it),
-first come first served within a level: a runaway query gives way to every
-fresh heavy one, so a few runaways cannot hold all the slots until their
-timeout.  At the timeout (counted from arrival, waits included) the worker is
-killed and the answer is 503; a lane worker that died or answered
+Every query starts in the first lane (``running`` slots of a
+:class:`~newsgraph.queries.sparql.turns.Turns`, first come first served) in an
+idle worker process (:class:`QueryPool` forks ``ready`` of them at the start and
+keeps up to :data:`KEEP` idle, :mod:`newsgraph.queries.sparql.worker`).  Small
+queries answer there in a few milliseconds.  A query that used :data:`FIRST_TURN`
+seconds of CPU is long: it is paused (``SIGSTOP``), leaves the first lane and
+waits for one of the ``long`` slots (one per core), first come first served,
+where it runs to its answer at normal priority (``SIGCONT``).  Small queries
+never wait behind long ones and take little CPU beside them; long ones run one
+per core in arrival order, so each finishes as soon as the ones before it did
+(instead of all of them sharing the cores and all finishing late).  A long query
+that used :data:`STEP_ASIDE` of its timeout in CPU seconds goes to the
+background (lower CPU priority), where it runs only while no long query waits:
+a runaway does not hold a core other queries need.  A query is refused at once
+(503 with ``Retry-After``), not after waiting, when the queries waiting ahead in
+its lane cannot be done within its timeout.  At the timeout (counted from
+arrival, waits included) the worker is killed and the answer is 503.  A worker
+that answered goes back to the idle workers and serves the next query (a
+background one is killed instead); one that died or answered
 :data:`RETIRE_AFTER` queries is replaced.
 
 >>> from rdflib import Graph
->>> pool = QueryPool(Graph(), ready=1, heavy=1)
+>>> pool = QueryPool(Graph(), ready=1, running=1, long=1)
 >>> pool.run("ASK { }", WorkerSettings(timeout=5)).body
 b'{"head": {}, "boolean": true}'
 >>> pool.close()
 """
 from __future__ import annotations
 
-import heapq
 import itertools
+import math
 import os
 import signal
 import threading
@@ -35,14 +39,17 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
+from newsgraph.queries.sparql.turns import BACKGROUND, FOREGROUND, Turn, Turns
 from newsgraph.queries.sparql.worker import Answer, Spawner, Worker, WorkerSettings, WorkerUnavailable
 
 CPUS = os.cpu_count() or 1
-READY = max(4, 4 * CPUS)
-HEAVY = max(2, CPUS)
-HEAVY_AFTER = 0.3
-LEVEL = 0.1
-QUANTUM = 0.05
+RUNNING = 2 * CPUS
+LONG_RUNNING = CPUS
+READY = CPUS + 2
+KEEP = 16
+FIRST_TURN = 0.02
+STEP_ASIDE = 0.05
+QUANTUM = 0.02
 RETIRE_AFTER = 1000
 
 
@@ -50,140 +57,148 @@ def timed_out(timeout: float) -> Answer:
     return Answer(503, "text/plain", f"query timed out after {timeout:g} s".encode())
 
 
-@dataclass(order=True, frozen=True)
-class _Turn:
-    level: int
+def too_busy(wait: float) -> Answer:
+    seconds = max(1, math.ceil(wait))
+    return Answer(503, "text/plain", f"too busy: the queries waiting ahead need about {wait:.1f} s, more "
+                  "than this one has left before its timeout; retry later".encode(), retry_after=seconds)
+
+
+@dataclass
+class _Query:
+    """One query on its way: arrival, timeout, its worker and the worker's CPU time when it got the query,
+    whether it went to the background, the seconds it held slots."""
+
     seq: int
+    arrival: float
+    timeout: float
+    worker: Worker | None = None
+    base: float = 0.0
+    background: bool = False
+    long: bool = False
+    held: float = 0.0
 
+    @property
+    def deadline(self) -> float:
+        return self.arrival + self.timeout
 
-class HeavySlots:
-    """At most ``slots`` heavy queries run at once; the waiting one that has run least goes first."""
-
-    def __init__(self, slots: int):
-        self._cond = threading.Condition()
-        self._free = slots
-        self._waiting: list[_Turn] = []
-        self._seq = itertools.count()
-
-    def run(self, worker: Worker, deadline: float) -> bool:
-        """Let the paused ``worker`` run in turns; True when its answer can be read, False at the deadline."""
-        seq, base = next(self._seq), worker.cpu_seconds()
-        while True:
-            level = int((worker.cpu_seconds() - base) // LEVEL)
-            if not self._acquire(_Turn(level, seq), deadline):
-                return False
-            worker.signal(signal.SIGCONT)
-            try:
-                done = self._hold(worker, deadline, base)
-            finally:
-                self._release()
-            if done is not None:
-                return done
-
-    def _hold(self, worker: Worker, deadline: float, base: float) -> bool | None:
-        """Run until answered (True), the deadline (False) or outranked by a waiting query (None, paused)."""
-        while True:
-            if worker.wait(min(QUANTUM, deadline - time.monotonic())):
-                return True
-            if time.monotonic() >= deadline:
-                return False
-            if self._outranked(int((worker.cpu_seconds() - base) // LEVEL)):
-                worker.signal(signal.SIGSTOP)
-                return None
-
-    def _acquire(self, turn: _Turn, deadline: float) -> bool:
-        with self._cond:
-            heapq.heappush(self._waiting, turn)
-            while not (self._free and self._waiting[0] is turn):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    self._waiting.remove(turn)
-                    heapq.heapify(self._waiting)
-                    self._cond.notify_all()
-                    return False
-                self._cond.wait(remaining)
-            heapq.heappop(self._waiting)
-            self._free -= 1
-            if self._free and self._waiting:
-                self._cond.notify_all()
-            return True
-
-    def _release(self) -> None:
-        with self._cond:
-            self._free += 1
-            self._cond.notify_all()
-
-    def _outranked(self, level: int) -> bool:
-        with self._cond:
-            return bool(self._waiting) and self._waiting[0].level < level
+    def turn(self) -> Turn:
+        """Its place in its lane's queue, from the CPU time it used so far (see the module doc)."""
+        used = self.worker.cpu_seconds() - self.base if self.worker is not None else 0.0
+        self.long = self.long or used >= FIRST_TURN
+        rank = BACKGROUND if self.long and used >= STEP_ASIDE * self.timeout else FOREGROUND
+        return Turn(rank, self.arrival, self.seq)
 
 
 class QueryPool:
-    """``ready`` idle worker processes for ``g`` and ``heavy`` heavy slots (see the module doc)."""
+    """``running`` first-lane slots, ``long`` long-lane slots, ``ready`` idle worker processes for ``g``
+    (see the module doc)."""
 
-    def __init__(self, g: Graph, ready: int = READY, heavy: int = HEAVY):
+    def __init__(self, g: Graph, ready: int = READY, running: int = RUNNING, long: int = LONG_RUNNING):
         self._spawner = Spawner(g)
         self._cond = threading.Condition()
-        self._idle = [self._spawner.spawn() for _ in range(ready)]
+        self._ready = max(1, ready)
+        self._idle = [self._spawner.spawn() for _ in range(self._ready)]
         self._closed = False
-        self.heavy = HeavySlots(heavy)
+        self._seq = itertools.count()
+        self.turns = Turns(running)
+        self.long = Turns(long)
 
     def run(self, text: str, settings: WorkerSettings) -> Answer:
         """The :class:`Answer` to ``text``; 503 when it is not answered within ``settings.timeout``."""
-        deadline = time.monotonic() + settings.timeout
+        wait = self.turns.expected_wait()
+        if wait >= settings.timeout:
+            return too_busy(wait)
+        query = _Query(next(self._seq), time.monotonic(), settings.timeout)
+        lane, turn = self.turns, query.turn()
+        while True:
+            if not lane.acquire(turn, query.deadline):
+                return self._late(query)
+            started, background = time.monotonic(), query.background
+            try:
+                step = self._step(query, lane, text, settings)
+            finally:
+                lane.release()
+                query.held += time.monotonic() - started
+            if query.background and not background:  # a runaway's slot time is part of what long ones cost
+                self.long.record(query.held)
+            if not isinstance(step, Turn):
+                return step
+            moved, lane, turn = lane is self.turns, self.long, step
+            wait = self.long.expected_wait()
+            if moved and wait >= query.deadline - time.monotonic():  # it just became long
+                self._retire(query.worker, replace=True)
+                return too_busy(wait)
+
+    def _step(self, query: _Query, lane: Turns, text: str, settings: WorkerSettings) -> Answer | Turn:
+        """Run ``query`` while it holds a slot of ``lane``: its answer, or its next turn (it is paused)."""
+        if query.worker is None:
+            started = self._start(query, text, settings)
+            if started is not None:
+                return started
+        else:
+            query.worker.signal(signal.SIGCONT)
+        while True:
+            if query.worker.wait(min(QUANTUM, query.deadline - time.monotonic())):
+                return self._finish(query, lane)
+            if time.monotonic() >= query.deadline:
+                return self._late(query)
+            turn = query.turn()
+            if (query.long and lane is self.turns) or lane.outranked(turn):
+                query.worker.signal(signal.SIGSTOP)
+                if turn.rank == BACKGROUND and not query.background:
+                    query.background = True
+                    query.worker.lower_priority()
+                return turn
+
+    def _start(self, query: _Query, text: str, settings: WorkerSettings) -> Answer | None:
+        """Hand ``text`` to an idle worker; an Answer when that failed."""
         try:
-            worker = self._take(deadline)
+            query.worker = self._take()
         except WorkerUnavailable as exc:
             return Answer(503, "text/plain", str(exc).encode())
-        if worker is None:
-            return timed_out(settings.timeout)
+        query.base = query.worker.cpu_seconds()
         try:
-            worker.send(text, settings)
+            query.worker.send(text, settings)
         except OSError:
-            self._retire(worker, replace=True)
+            self._retire(query.worker, replace=True)
             return Answer(500, "text/plain", b"query worker died")
-        if worker.wait(min(HEAVY_AFTER, deadline - time.monotonic())):
-            reply = worker.receive()
-            self._give_back(worker, healthy=reply.status != 500)
-            return reply
-        if time.monotonic() >= deadline:
-            self._retire(worker, replace=True)
-            return timed_out(settings.timeout)
-        return self._run_heavy(worker, deadline, settings.timeout)
+        return None
 
-    def _run_heavy(self, worker: Worker, deadline: float, timeout: float) -> Answer:
-        worker.signal(signal.SIGSTOP)
-        worker.lower_priority()
-        self._replace()
-        try:
-            return worker.receive() if self.heavy.run(worker, deadline) else timed_out(timeout)
-        finally:
-            worker.kill()
+    def _finish(self, query: _Query, lane: Turns) -> Answer:
+        reply = query.worker.receive()
+        if query.background:
+            self._retire(query.worker, replace=True)
+        else:
+            lane.record(query.held)
+            self._give_back(query.worker, healthy=reply.status != 500)
+        return reply
 
-    def _take(self, deadline: float) -> Worker | None:
-        with self._cond:
-            while not self._idle:
-                remaining = deadline - time.monotonic()
+    def _late(self, query: _Query) -> Answer:
+        if query.worker is not None:
+            self._retire(query.worker, replace=True)
+        return timed_out(query.timeout)
+
+    def _take(self) -> Worker:
+        """An idle worker, a new one when none is idle; WorkerUnavailable when none can be had."""
+        while True:
+            with self._cond:
                 if self._closed:
                     raise WorkerUnavailable("query workers unavailable: the server is closing")
-                if remaining <= 0:
-                    return None
-                self._cond.wait(remaining)
-            worker = self._idle.pop()
-        if worker.wait(0):  # an idle worker has nothing to say: it died (killed from outside)
-            self._retire(worker, replace=True)
-            return self._take(deadline)
-        return worker
+                worker = self._idle.pop() if self._idle else None
+            if worker is None:
+                return self._spawner.spawn()
+            if not worker.wait(0):  # an idle worker has nothing to say, unless it died (killed from outside)
+                return worker
+            self._retire(worker, replace=False)
 
     def _give_back(self, worker: Worker, healthy: bool) -> None:
         if not healthy or worker.answered >= RETIRE_AFTER:
             return self._retire(worker, replace=True)
         with self._cond:
-            if self._closed:
-                return worker.kill()
-            self._idle.append(worker)
-            self._cond.notify()
-        return None
+            if not self._closed and len(self._idle) < max(self._ready, KEEP):
+                self._idle.append(worker)
+                return None
+        return worker.kill()
 
     def _retire(self, worker: Worker, replace: bool) -> None:
         worker.kill()
@@ -191,7 +206,7 @@ class QueryPool:
             self._replace()
 
     def _replace(self) -> None:
-        """A new idle worker in the lane (none when no process can be started: the lane shrinks)."""
+        """A new idle worker (none when no process can be started: the next query tries again)."""
         try:
             worker = self._spawner.spawn()
         except WorkerUnavailable:
@@ -199,7 +214,7 @@ class QueryPool:
         self._give_back(worker, healthy=True)
 
     def idle(self) -> list[int]:
-        """The process ids of the idle workers of the lane."""
+        """The process ids of the idle workers."""
         with self._cond:
             return [worker.pid for worker in self._idle]
 
@@ -208,7 +223,6 @@ class QueryPool:
         with self._cond:
             self._closed = True
             idle, self._idle = self._idle, []
-            self._cond.notify_all()
         for worker in idle:
             worker.kill()
         self._spawner.close()

@@ -9,8 +9,11 @@ to the server over a Unix socket (``SCM_RIGHTS``).  A worker reads a query
 from its socket, answers it (the guard first, then the parse and the run, see
 :func:`answer`) and waits for the next, until its socket closes.  The server
 kills a worker that runs past the timeout (:meth:`Worker.kill`) and asks for
-another.  Workers ignore Ctrl-C and die with the spawner (``PR_SET_PDEATHSIG``,
-paused or not), which stops when the server closes it or its socket; the
+another.  A worker's memory is capped
+(:func:`~newsgraph.queries.sparql.damage.cap_memory`, :data:`WORKER_MEMORY` of
+the machine's): a damaged store that makes Oxigraph allocate without end fails
+one query (500), not the machine.  Workers ignore Ctrl-C and die with the
+spawner (``PR_SET_PDEATHSIG``, paused or not), which stops when the server closes it or its socket; the
 spawner reaps them (``SIGCHLD`` ignored: no zombies).
 
 >>> from rdflib import Graph
@@ -41,10 +44,12 @@ from rdflib.plugins.sparql.parser import parseQuery
 
 from newsgraph.queries.named import serialize
 from newsgraph.queries.sparql.adhoc import QueryFailed, run_checked
+from newsgraph.queries.sparql.damage import StoreDamaged, cap_memory
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
 from newsgraph.queries.sparql.media import negotiate
 
 HEAVY_NICENESS = 5
+WORKER_MEMORY = 0.1
 PR_SET_PDEATHSIG = 1
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -61,12 +66,14 @@ class WorkerSettings:
 
 @dataclass(frozen=True)
 class Answer:
-    """What the endpoint sends back: status, media type, body, whether rows were cut at ``max_rows``."""
+    """What the endpoint sends back: status, media type, body, whether rows were cut at ``max_rows``,
+    and for a refusal under load the seconds after which to retry (``Retry-After``)."""
 
     status: int
     mime: str
     body: bytes
     truncated: bool = False
+    retry_after: int | None = None
 
 
 class WorkerUnavailable(Exception):
@@ -89,6 +96,8 @@ def answer(g: Graph, text: str, settings: WorkerSettings) -> Answer:
         return Answer(exc.status, "text/plain", str(exc).encode())
     except QueryFailed as exc:
         return Answer(400, "text/plain", str(exc).encode())
+    except StoreDamaged as exc:
+        return Answer(500, "text/plain", str(exc).encode())
     fmt, mime = negotiate(settings.accept, result.type in ("CONSTRUCT", "DESCRIBE"))
     body, truncated = serialize(result, fmt, settings.max_rows)
     return Answer(200, mime, body, truncated)
@@ -113,11 +122,20 @@ def _spawn_loop(control: socket.socket, g: Graph) -> None:
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps exited workers
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops us
+        _warm_up(g)
         gc.freeze()
         while control.recv(1):
             _fork_worker(control, g)
     finally:
         os._exit(0)
+
+
+def _warm_up(g: Graph) -> None:
+    """Answer two tiny queries once here, so every worker inherits what a first answer loads and builds
+    (result serializers, the engine's first allocations) instead of paying for it (~5 ms) itself."""
+    for text in ("ASK { }", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"):
+        with contextlib.suppress(Exception):  # a store that fails here fails in the workers with a reason
+            answer(g, text, WorkerSettings(timeout=1, max_rows=1))
 
 
 def _fork_worker(control: socket.socket, g: Graph) -> None:
@@ -130,6 +148,7 @@ def _fork_worker(control: socket.socket, g: Graph) -> None:
         return
     if pid == 0:
         _die_with_parent()
+        cap_memory(WORKER_MEMORY)
         control.close()
         theirs.close()
         _serve(Connection(mine.detach()), g)
@@ -163,7 +182,7 @@ class Worker:
         try:
             reply = self.conn.recv()
         except (EOFError, OSError):
-            return Answer(500, "text/plain", b"query worker died")
+            return Answer(500, "text/plain", b"query worker died (out of memory, or killed)")
         self.answered += 1
         return reply
 
