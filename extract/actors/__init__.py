@@ -65,10 +65,13 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
     """The new entity spans (actors with their ids) and the Entity records of ``ents``."""
     spans, mentions = [], []
     surnames = frozenset(e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2)
-    for ent in ents:
-        after = ent.doc[ent.start - 1].lower_ if ent.start else ""
-        m = classify(ent.text, ent.label_, surnames, placed=after in LOCATIVE) \
-            if ent.label_ in ACTOR_LABELS else None
+    placed = [bool(e.start) and e.doc[e.start - 1].lower_ in LOCATIVE or _listed_with_place(ents, k)
+              for k, e in enumerate(ents)]
+    # a name the text uses as a place elsewhere (or the NER calls one) is no organisation here
+    places = {e.text for e, p in zip(ents, placed, strict=True) if p or e.label_ in ("GPE", "LOC")}
+    for k, ent in enumerate(ents):
+        where = placed[k] or ent.label_ == "ORG" and ent.text in places
+        m = classify(ent.text, ent.label_, surnames, placed=where) if ent.label_ in ACTOR_LABELS else None
         if m is None and ent.label_ == "NORP":
             m = _state_by_demonym(ent)
         if m is not None:
@@ -87,6 +90,25 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
         elif ent.label_ not in ACTOR_LABELS - {"NORP"}:
             new.append(ent)
     return new, entities
+
+
+def _listed_with_place(ents: tuple[Span, ...], k: int) -> bool:
+    """``ents[k]`` is in a list next to a place ("Odessa, Dnipro, and Mariupol").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Shells hit Odessa, Dnipro and Mariupol.")
+    >>> ents = (Span(doc, 2, 3, "GPE"), Span(doc, 4, 5, "ORG"), Span(doc, 6, 7, "ORG"))
+    >>> [_listed_with_place(ents, k) for k in range(3)]
+    [False, True, False]
+    """
+    ent, doc = ents[k], ents[k].doc
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(ents) and ents[j].label_ in ("GPE", "LOC"):
+            a, b = (ents[j], ent) if j < k else (ent, ents[j])
+            gap = [t.lower_ for t in doc[a.end:b.start]]
+            if gap and len(gap) <= 2 and set(gap) <= {",", "and", "or"}:
+                return True
+    return False
 
 
 def _state_by_demonym(ent: Span) -> Mention | None:

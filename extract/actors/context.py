@@ -1,0 +1,220 @@
+"""Span repairs that read the words around a name (applied by :func:`~newsgraph.extract.actors.spans.repair`).
+
+* a name the NER typed ORG, GPE or LOC is a person when a person noun stands right in front of
+  it ("radical preacher Mara Okonjo") or an apposition with a person noun follows it ("Tomas
+  Vidal, an opposition leader, ..."), and it looks like a person's name (two to four capitalised
+  words the gazetteer does not know, no body's head word), or it has a person's shape: first name,
+  initial, surname ("Ulf D. Merbold");
+* words that are no name in a headline's title case: a verb after "to" ("... to Avoid
+  Escalation") and a verb before its particle ("Lagos Ramps Up Checks" -> "Lagos");
+* an acronym in brackets right after an organisation ("... Scholars (IAGS)") is an organisation;
+* a company name ends at its legal suffix when a place, a period or a dash follows ("Meridian
+  Textiles Inc of Leeds", "Meridian Textiles Inc Q2");
+* a place glued in front of a broadcaster or a shouted title is split off ("VALLETTA Radio Marina
+  Network", "Lagos AL-FAJR");
+* two bodies joined by "and" are split when the right one is one name word ("the Ministry of the
+  Economy and AzerMines");
+* a wire's source line names its outlet in capitals after a place ("Valletta MARINA HERALD in
+  English 1200 GMT"): that run of capitals is an organisation.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from newsgraph.extract.lexicon import gazetteer as gz
+from newsgraph.extract.lexicon import toml
+from newsgraph.extract.lexicon.names import is_shouting, titles
+
+#: Endings of agent nouns (PETRARCH2) that name one person ("preacher", "playwright", "activist").
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ee", "wright", "ess")
+_DIGIT = re.compile(r"\d")
+#: Agent sectors whose nouns name firms and things as often as people ("carmaker", "tanker").
+_NOT_PEOPLE_SECTORS = frozenset({"BUS"})
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns for one person: role nouns and offices of ``titles.toml``, and the agent nouns of
+    ``agents.tsv`` with a person's ending whose plural is listed too (no mass nouns such as "police").
+
+    >>> {"preacher", "spokesman", "minister", "leader"} <= person_nouns()
+    True
+    >>> {"police", "army", "government", "city"} & person_nouns()
+    set()
+    """
+    table = titles()
+    words = {n.lower() for n in table["roles"]["nouns"] if " " not in n}
+    words |= {_head(o) for group in table["offices"].values() for o in group if "." not in o}
+    agents = gz.agent_sectors()
+    words |= {a for a in agents if a.isalpha() and a.endswith(_PERSON_ENDINGS) and a + "s" in agents
+              and agents[a] not in _NOT_PEOPLE_SECTORS}
+    return frozenset(words - non_actor_words("not_person_nouns"))
+
+
+def _head(office: str) -> str:
+    """The noun of an office: "member of parliament" -> member, "prime minister" -> minister."""
+    words = office.replace("-", " ").split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "at", "for", "in")), len(words))
+    return words[max(cut - 1, 0)]
+
+
+@lru_cache(maxsize=4)
+def non_actor_words(table: str) -> frozenset[str]:
+    """A word list of ``data/non_actors.toml``."""
+    return frozenset(toml("non_actors.toml")[table])
+
+
+def _name_like(ent: Span, shortest: int = 2) -> bool:
+    """``shortest`` to four capitalised proper nouns the gazetteer does not know and no body's head word."""
+    heads = gz.gov()["heads"]["words"]
+    words = all(t.is_title and t.pos_ == "PROPN" and t.text not in heads for t in ent)
+    known = gz.state_code(ent.text) or gz.city(ent.text) or gz.organization(ent.text) \
+        or gz.outlet(ent.text) or gz.sector_of(ent.text)
+    return shortest <= len(ent) <= 4 and words and not known
+
+
+def _person_noun_before(ent: Span) -> bool:
+    """A lower-case person noun right before ``ent`` ("preacher Mara Okonjo")."""
+    if ent.start == 0:
+        return False
+    prev = ent.doc[ent.start - 1]
+    return prev.is_lower and prev.tag_ == "NN" and prev.lemma_ in person_nouns() and not prev.ent_type_
+
+
+def _person_apposition(ent: Span) -> bool:
+    """", a/an/the ... <person noun>" right after ``ent`` ("Tomas Vidal, an opposition leader")."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," \
+            or doc[ent.end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for tok in doc[ent.end + 2:min(ent.end + 6, len(doc))]:
+        if tok.lemma_.lower() in person_nouns() and tok.tag_ == "NN":
+            return True
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") or tok.text == ",":
+            return False
+    return False
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _initialled(ent: Span) -> bool:
+    """A first name, one initial and a surname: the shape of a person's name ("Ulf D. Merbold")."""
+    return len(ent) == 3 and bool(_INITIAL.match(ent[1].text)) and ent[0].is_title and ent[2].is_title \
+        and len(ent[0]) > 2 and ent[0].is_alpha and _name_like(ent[2:], 1)
+
+
+def people_by_context(ents: list[Span]) -> list[Span]:
+    """``ents`` with names the context shows to be people retyped PERSON (see module docstring)."""
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "GPE", "LOC") and (_name_like(e) and _person_noun_before(e)
+                                                  or _name_like(e, 1) and _person_apposition(e)
+                                                  or _initialled(e)):
+            e = Span(e.doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+def headline_verbs(ent: Span) -> Span | None:
+    """``ent`` without the verbs a headline's title case made look like a name; None when nothing is left."""
+    doc = ent.doc
+    if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
+        return ent
+    if ent.start and doc[ent.start - 1].tag_ == "TO" and ent[0].tag_ == "VB":
+        return None  # "... to Avoid Escalation"
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and len(ent) > 1 and nxt.tag_ == "RP" and nxt.head.i == ent.end - 1:
+        return Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "Lagos Ramps Up ..."
+    return ent
+
+
+def bracketed_acronyms(ents: list[Span]) -> list[Span]:
+    """An acronym in brackets right after an organisation is an organisation ("... Scholars (IAGS)")."""
+    out: list[Span] = []
+    for e in ents:
+        doc, prev = e.doc, out[-1] if out else None
+        if len(e) == 1 and e.label_ != "ORG" and e[0].is_upper and len(e[0]) > 1 and prev is not None \
+                and prev.label_ == "ORG" and prev.end == e.start - 1 and doc[e.start - 1].text == "(" \
+                and e.end < len(doc) and doc[e.end].text == ")":
+            e = Span(doc, e.start, e.end, label="ORG")
+        out.append(e)
+    return out
+
+
+def _suffixes() -> frozenset[str]:
+    return frozenset(gz.gov()["company_suffixes"]["words"])
+
+
+def company_end(ent: Span) -> Span:
+    """A company name ends at its legal suffix when a place, "of", a dash or a figure follows it."""
+    if ent.label_ != "ORG" or len(ent) < 3:
+        return ent
+    for tok in ent[1:-1]:
+        nxt = ent.doc[tok.i + 1]
+        if tok.text.rstrip(".").lower() in _suffixes() and tok.is_title and (
+                nxt.lower_ == "of" or nxt.text in ("-", "\u2013", "\u2014") or _DIGIT.search(nxt.text)
+                or gz.state_code(nxt.text) or gz.city(nxt.text)):
+            return Span(ent.doc, ent.start, tok.i + 1, label="ORG")
+    return ent
+
+
+@lru_cache(maxsize=1)
+def _media_words() -> frozenset[str]:
+    return frozenset(gz.gov()["media"]["words"])
+
+
+def place_before_outlet(ent: Span) -> list[Span]:
+    """``ent`` split into a place and a broadcaster or shouted title glued after it (see module docstring)."""
+    if ent.label_ not in ("ORG", "PERSON") or len(ent) < 2:
+        return [ent]
+    doc = ent.doc
+    for k in (2, 1):
+        place, rest = doc[ent.start:ent.start + k], doc[ent.start + k:ent.end]
+        if not rest or not (gz.city(place.text) or gz.state_code(place.text)) or gz.outlet(ent.text) \
+                or gz.organization(ent.text):
+            continue
+        if rest[0].lower_ in _media_words() and len(rest) > 1 or is_shouting(rest.text) and rest[0].is_alpha \
+                and not is_shouting(place.text):
+            return [Span(doc, place.start, place.end, label="GPE"),
+                    Span(doc, rest.start, rest.end, label="ORG")]
+    return [ent]
+
+
+def bodies_joined(ent: Span) -> list[Span]:
+    """A body and a one-word name joined by "and" are two organisations ("the Ministry of the
+    Economy and AzerMines"); "the Ministry of Ecology and Natural Resources" stays one."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) < 4 or ent[-2].lower_ != "and":
+        return [ent]
+    first = ent[1] if ent[0].lower_ == "the" else ent[0]
+    last = ent[-1]
+    if first.text not in gz.gov()["heads"]["words"] or last.lower_ in gz.gov()["heads"]["tail"] \
+            or not last.is_alpha or last.is_lower:
+        return [ent]
+    return [Span(doc, ent.start, ent.end - 2, label="ORG"), Span(doc, ent.end - 1, ent.end, label="ORG")]
+
+
+def _shouted(tok) -> bool:
+    return tok.is_upper and any(c.isalpha() for c in tok.text) and not any(c.isdigit() for c in tok.text)
+
+
+def shouted_sources(doc, ents: list[Span]) -> list[Span]:
+    """Organisation spans for a source line's outlet: one to four words in capitals right after a place
+    written in title case, then "in <language>" or the end of the sentence (see module docstring)."""
+    found = []
+    for e in ents:
+        if e.label_ != "GPE" or not e[0].is_title or e.end >= len(doc):
+            continue
+        k, end = e.end, min(e.end + 5, e.sent.end)
+        while k < end and _shouted(doc[k]):
+            k += 1
+        if not 1 <= k - e.end <= 4 or k - e.end == 1 and len(doc[e.end]) < 3:
+            continue
+        language = k + 1 < len(doc) and doc[k].lower_ == "in" and doc[k + 1].ent_type_ in ("LANGUAGE", "NORP")
+        if k == e.sent.end or language:
+            found.append(Span(doc, e.end, k, label="ORG"))
+    return found

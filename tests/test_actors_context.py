@@ -1,0 +1,102 @@
+"""Actor rules that read a name's context: the NER's label against a coincidence of names, person
+nouns around a name, words that are no name in a headline, glued names.
+
+Sentences are written for these tests; they do not come from any publisher.
+"""
+
+from spacy.tokens import Span
+
+from newsgraph.extract.actors import context
+from newsgraph.extract.actors.types import classify
+
+
+def ents(nlp, text):
+    return {e.name: e for e in nlp(text)._.ng_entities}
+
+
+def test_an_organisation_named_like_a_small_town_stays_an_organisation(nlp):
+    """The NER's ORG stands against a town of the same name; "in" or a big city overrules it."""
+    assert classify("Gao", "ORG").kind == "Organization"
+    assert classify("Gao", "ORG", placed=True).kind == "Location"
+    assert classify("Baku", "ORG").kind == "Location"
+    es = ents(nlp, "The Federal Audit Office (GAO) criticised the plan on Monday.")
+    assert es["GAO"].kind == "Organization"
+    es = ents(nlp, "Missiles hit Odessa, Dnipro, and Mariupol overnight.")
+    assert es["Mariupol"].kind == "Location"
+
+
+def test_a_name_the_text_uses_as_a_place_is_a_place_everywhere_in_it(nlp):
+    es = ents(nlp, "The Croydon tram crash killed seven. Dana Hollis, 62, of Croydon, was named.")
+    assert [e.kind for e in es.values() if e.name == "Croydon"] == ["Location"]
+
+
+def test_a_name_after_a_person_noun_or_before_a_person_apposition_is_a_person(nlp):
+    es = ents(nlp, "The rally was organized by radical preacher Anjem Choudary, a convicted recruiter.")
+    assert es["Anjem Choudary"].kind == "Person"
+    es = ents(nlp, "\u201cWe will win,\u201d said Henrique Capriles, an opposition leader and governor.")
+    assert es["Henrique Capriles"].kind == "Person"
+    es = ents(nlp, "Harrington, a professor of economics at Lakeview College, died on Monday.")
+    assert es["Harrington"].kind == "Person"
+    es = ents(nlp, "The rally was covered by newspaper El Faro.")
+    assert all(e.kind != "Person" for e in es.values())
+
+
+def _parsed(nlp, text):
+    with nlp.select_pipes(disable=["ng_actors"]):
+        return nlp(text)
+
+
+def test_headline_verbs_are_no_part_of_a_name(nlp):
+    doc = _parsed(nlp, "Baku Ramps Up Efforts to Re-Integrate the Region")
+    assert doc[2].tag_ == "RP"  # the rule reads the parse: "Up" is the particle of "Ramps"
+    assert context.headline_verbs(Span(doc, 0, 2, "PERSON")).text == "Baku"
+    doc = _parsed(nlp, "Iran Urges Armenia, Azerbaijan to Avoid Escalation through Dialogue")
+    assert context.headline_verbs(Span(doc, 6, 8, "ORG")) is None
+    assert context.headline_verbs(Span(doc, 0, 1, "GPE")).text == "Iran"
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_an_organisation(nlp):
+    doc = _parsed(nlp, "The president of Flood Engineers International (FEI) spoke.")
+    org, acronym = Span(doc, 3, 6, "ORG"), Span(doc, 7, 8, "PERSON")
+    assert [e.label_ for e in context.bracketed_acronyms([org, acronym])] == ["ORG", "ORG"]
+    doc = _parsed(nlp, "The chairman (JRR) spoke.")
+    assert context.bracketed_acronyms([Span(doc, 3, 4, "PERSON")])[0].label_ == "PERSON"
+
+
+def test_a_company_name_ends_at_its_legal_suffix(nlp):
+    doc = _parsed(nlp, "Shares of Meridian Textiles Inc of St. Petersburg and Jeans Mate Corp - 6mth rose.")
+    assert context.company_end(Span(doc, 2, 8, "ORG")).text == "Meridian Textiles Inc"
+    assert context.company_end(Span(doc, 9, 14, "ORG")).text == "Jeans Mate Corp"
+    doc = _parsed(nlp, "The Bay Co Building Authority sold bonds.")
+    assert context.company_end(Span(doc, 1, 5, "ORG")).text == "Bay Co Building Authority"
+
+
+def test_a_place_glued_before_a_broadcaster_is_split(nlp):
+    es = ents(nlp, "Havana Radio Reloj Network reported the storm at noon.")
+    assert es["Havana"].kind == "Location" and es["Radio Reloj Network"].kind == "Organization"
+
+
+def test_two_bodies_joined_by_and_are_split_but_one_ministry_of_two_portfolios_is_not(nlp):
+    es = ents(nlp, "The plans went to the Ministry of Ecology and Natural Resources, "
+                   "the Ministry of the Economy and AzerMines.")
+    assert "AzerMines" in es and "Ministry of Ecology and Natural Resources" in es
+    assert not [n for n in es if "AzerMines" in n and n != "AzerMines"]
+
+
+def test_a_named_week_is_a_happening(nlp):
+    es = ents(nlp, "The Joint Justice Advocacy Week ended in Canberra on Friday.")
+    assert not [n for n in es if "Week" in n]
+
+
+def test_a_source_lines_outlet_in_capitals_after_a_place_is_an_organisation(nlp):
+    es = ents(nlp, "LD2804174994 Lisbon PORTO DIARIO in Portuguese 1601 GMT 28 Apr 94")
+    assert es["Lisbon"].kind == "Location" and es["Porto Diario"].kind == "Organization"
+    es = ents(nlp, "Tokyo KAIGAN SHIMBUN")
+    assert es["Kaigan Shimbun"].kind == "Organization"
+
+
+def test_a_first_name_initial_and_surname_is_a_person(nlp):
+    doc = _parsed(nlp, "The agency said that Ulf D. Merbold of the space agency was chosen.")
+    assert context.people_by_context([Span(doc, 4, 7, "ORG")])[0].label_ == "PERSON"
+    doc = _parsed(nlp, "The contract went to J. P. Morgan on Monday.")
+    assert context.people_by_context([Span(doc, 4, 7, "ORG")])[0].label_ == "ORG"
