@@ -100,3 +100,64 @@ def test_a_first_name_initial_and_surname_is_a_person(nlp):
     assert context.people_by_context([Span(doc, 4, 7, "ORG")])[0].label_ == "PERSON"
     doc = _parsed(nlp, "The contract went to J. P. Morgan on Monday.")
     assert context.people_by_context([Span(doc, 4, 7, "ORG")])[0].label_ == "ORG"
+
+
+def test_a_lower_case_verb_inside_a_name_splits_it(nlp):
+    doc = _parsed(nlp, "A lawyer of the firm Brandt, Osei said Kelpie Foods would appeal.")
+    parts = context.verb_inside(Span(doc, 5, 11, "ORG"))
+    assert [p.text for p in parts] == ["Brandt, Osei", "Kelpie Foods"]
+
+
+def test_a_places_possessive_before_a_body_is_its_owner(nlp):
+    es = ents(nlp, "Many hoped Frankfurt's Volksbank would help.")
+    assert es["Frankfurt"].kind == "Location" and es["Volksbank"].kind == "Organization"
+
+
+def test_one_institution_of_another_is_two(nlp):
+    doc = _parsed(nlp, "She teaches at Lakeview College of the State University of Ohio.")
+    parts = context.two_institutions(Span(doc, 3, 11, "ORG"))
+    assert [p.text for p in parts] == ["Lakeview College", "State University of Ohio"]
+    doc = _parsed(nlp, "She teaches at the University of Ohio.")
+    assert len(context.two_institutions(Span(doc, 4, 7, "ORG"))) == 1
+
+
+def test_a_source_line_place_before_a_television_is_split(nlp):
+    es = ents(nlp, "Oslo Kanal-4 Television in Norwegian 1200 GMT 2 Feb 94")
+    assert es["Oslo"].kind == "Location" and es["Kanal-4 Television"].kind == "Organization"
+    assert not [n for n in es if n.startswith("GMT")]
+
+
+def test_a_bare_body_word_is_an_organisation(nlp):
+    es = ents(nlp, "Officials announced that the Navy will rotate two carrier groups.")
+    assert es["Navy"].kind == "Organization"
+    es = ents(nlp, "The prime minister spoke at the Cabinet meeting on Monday.")
+    assert "Cabinet" not in es
+
+
+def test_nationality_and_occupation_in_front_of_a_name_are_no_part_of_it():
+    assert classify("Belgian King Baudouin", "PERSON").name == "Baudouin"
+    assert classify("Actress Ilse Varga", "PERSON").name == "Ilse Varga"
+    assert classify("Sergeant Louis M. Brant", "PERSON").name == "Louis M. Brant"
+    assert classify("Dean Varga", "PERSON").name == "Dean Varga"
+
+
+def test_a_generic_word_after_a_possessive_keeps_the_name_whole(nlp):
+    es = ents(nlp, "She was taken to St George's Hospital in Tooting.")
+    assert "Hospital" not in es
+
+
+def test_a_bare_body_before_a_person_noun_stays_for_the_role(nlp):
+    es = ents(nlp, "On Monday, Parliament speaker Vardan Tevosyan said the vote was fair.")
+    assert es["Parliament"].kind == "Organization"
+
+
+def test_a_title_alone_is_no_actor_and_a_person_ending_in_a_bodys_head_is_the_body(nlp):
+    es = ents(nlp, "The Lieutenant said the Magistrate ruled on Friday.")
+    assert not [n for n in es if n in ("Lieutenant", "Magistrate")]
+    doc = _parsed(nlp, "Stormont Cabinet met on Monday.")
+    assert context.title_alone(Span(doc, 0, 2, "PERSON")).label_ == "ORG"
+
+
+def test_a_small_town_after_a_place_noun_and_of_is_a_place(nlp):
+    es = ents(nlp, "Police searched a house in the suburb of Didsbury near Oxford Street.")
+    assert es["Didsbury"].kind == "Location" and es["Oxford Street"].kind == "Location"

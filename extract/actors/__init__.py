@@ -47,6 +47,10 @@ LABEL = {"Person": "PERSON", "State": "GPE", "Organization": "ORG", "Outlet": "O
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "LOC", "FAC", "NORP"}
 #: Prepositions before a name that make it a place ("in Clinton"), not a person.
 LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
+#: Nouns for a place: "the town of X", "the suburb of X" make X a place.
+PLACE_NOUNS = {"city", "town", "village", "suburb", "district", "province", "region", "county", "state",
+               "port", "capital", "island", "municipality", "neighbourhood", "neighborhood", "area",
+               "outskirts"}
 #: Words after a demonym that make it stand for its state.
 GOV_TITLES = title_words("state_titles")
 
@@ -65,8 +69,7 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
     """The new entity spans (actors with their ids) and the Entity records of ``ents``."""
     spans, mentions = [], []
     surnames = frozenset(e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2)
-    placed = [bool(e.start) and e.doc[e.start - 1].lower_ in LOCATIVE or _listed_with_place(ents, k)
-              for k, e in enumerate(ents)]
+    placed = [_after_locative(e) or _listed_with_place(ents, k) for k, e in enumerate(ents)]
     # a name the text uses as a place elsewhere (or the NER calls one) is no organisation here
     places = {e.text for e, p in zip(ents, placed, strict=True) if p or e.label_ in ("GPE", "LOC")}
     for k, ent in enumerate(ents):
@@ -90,6 +93,14 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
         elif ent.label_ not in ACTOR_LABELS - {"NORP"}:
             new.append(ent)
     return new, entities
+
+
+def _after_locative(ent: Span) -> bool:
+    """``ent`` follows "in", "near" ... or a place noun and "of" ("the suburb of Didsbury")."""
+    doc, i = ent.doc, ent.start
+    if i and doc[i - 1].lower_ in LOCATIVE:
+        return True
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
 
 
 def _listed_with_place(ents: tuple[Span, ...], k: int) -> bool:

@@ -115,8 +115,6 @@ def _resolve_bare(mentions: list[Mention]) -> list[Mention]:
             if target is not None:
                 m = replace(m, name=target.name, key=target.key, country=target.country or m.country,
                             sector=target.sector or m.sector)
-            elif " " not in m.form and m.form in gz.gov()["heads"]["words"]:
-                m = None
         out.append(m)
     return _merge_bodies(out)
 

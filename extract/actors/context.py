@@ -14,6 +14,10 @@
   Network", "Lagos AL-FAJR");
 * two bodies joined by "and" are split when the right one is one name word ("the Ministry of the
   Economy and AzerMines");
+* a lower-case verb inside a name ends it ("Skadden, Arps said Popeyes" -> "Skadden, Arps" +
+  "Popeyes"), a place's possessive starts a body of it ("Giessen's Sparkasse" -> "Giessen" +
+  "Sparkasse"), and one institution "of" another is two ("Queens College of the City University
+  of New York");
 * a wire's source line names its outlet in capitals after a place ("Valletta MARINA HERALD in
   English 1200 GMT"): that run of capitals is an organisation.
 """
@@ -26,10 +30,10 @@ from spacy.tokens import Span
 
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
-from newsgraph.extract.lexicon.names import is_shouting, titles
+from newsgraph.extract.lexicon.names import HONORIFICS, is_shouting, titles
 
 #: Endings of agent nouns (PETRARCH2) that name one person ("preacher", "playwright", "activist").
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ee", "wright", "ess")
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ee", "wright")
 _DIGIT = re.compile(r"\d")
 #: Agent sectors whose nouns name firms and things as often as people ("carmaker", "tanker").
 _NOT_PEOPLE_SECTORS = frozenset({"BUS"})
@@ -37,20 +41,21 @@ _NOT_PEOPLE_SECTORS = frozenset({"BUS"})
 
 @lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
-    """Nouns for one person: role nouns and offices of ``titles.toml``, and the agent nouns of
+    """Nouns for one person: role nouns, offices and occupations of ``titles.toml``, and the agent nouns of
     ``agents.tsv`` with a person's ending whose plural is listed too (no mass nouns such as "police").
 
     >>> {"preacher", "spokesman", "minister", "leader"} <= person_nouns()
     True
-    >>> {"police", "army", "government", "city"} & person_nouns()
+    >>> {"police", "army", "government", "city", "congress"} & person_nouns()
     set()
     """
     table = titles()
     words = {n.lower() for n in table["roles"]["nouns"] if " " not in n}
     words |= {_head(o) for group in table["offices"].values() for o in group if "." not in o}
+    words |= set(table["words"]["occupations"])
     agents = gz.agent_sectors()
-    words |= {a for a in agents if a.isalpha() and a.endswith(_PERSON_ENDINGS) and a + "s" in agents
-              and agents[a] not in _NOT_PEOPLE_SECTORS}
+    words |= {a for a in agents if a.isalpha() and a.endswith(_PERSON_ENDINGS)
+              and (a + "s" in agents or a + "es" in agents) and agents[a] not in _NOT_PEOPLE_SECTORS}
     return frozenset(words - non_actor_words("not_person_nouns"))
 
 
@@ -177,8 +182,10 @@ def place_before_outlet(ent: Span) -> list[Span]:
         if not rest or not (gz.city(place.text) or gz.state_code(place.text)) or gz.outlet(ent.text) \
                 or gz.organization(ent.text):
             continue
-        if rest[0].lower_ in _media_words() and len(rest) > 1 or is_shouting(rest.text) and rest[0].is_alpha \
-                and not is_shouting(place.text):
+        media = _media_words()
+        line_start = doc[ent.start].is_sent_start  # a source line: "Oslo Kanal-4 Television in ..."
+        if len(rest) > 1 and (rest[0].lower_ in media or line_start and rest[-1].lower_ in media) \
+                or is_shouting(rest.text) and rest[0].is_alpha and not is_shouting(place.text):
             return [Span(doc, place.start, place.end, label="GPE"),
                     Span(doc, rest.start, rest.end, label="ORG")]
     return [ent]
@@ -205,7 +212,9 @@ def _shouted(tok) -> bool:
 def shouted_sources(doc, ents: list[Span]) -> list[Span]:
     """Organisation spans for a source line's outlet: one to four words in capitals right after a place
     written in title case, then "in <language>" or the end of the sentence (see module docstring)."""
-    found = []
+    found: list[Span] = []
+    if not doc.has_annotation("SENT_START"):
+        return found
     for e in ents:
         if e.label_ != "GPE" or not e[0].is_title or e.end >= len(doc):
             continue
@@ -218,3 +227,92 @@ def shouted_sources(doc, ents: list[Span]) -> list[Span]:
         if k == e.sent.end or language:
             found.append(Span(doc, e.end, k, label="ORG"))
     return found
+
+
+_GLUE = frozenset({"of", "and", "the", "for", "de", "del", "da", "di", "du", "la", "le", "von", "van", "al",
+                   "bin"})
+
+
+def verb_inside(ent: Span) -> list[Span]:
+    """``ent`` cut around a lower-case verb inside it ("Skadden, Arps said Popeyes")."""
+    if ent.label_ not in ("ORG", "PERSON", "GPE") or len(ent) < 3:
+        return [ent]
+    for tok in ent[1:-1]:
+        if tok.is_lower and tok.pos_ in ("VERB", "AUX") and tok.lower_ not in _GLUE:
+            left, right = ent.doc[ent.start:tok.i], ent.doc[tok.i + 1:ent.end]
+            while len(left) and not any(c.isalnum() for c in left[-1].text):
+                left = left.doc[left.start:left.end - 1]
+            return [Span(ent.doc, s.start, s.end, label=ent.label_) for s in (left, right) if len(s)]
+    return [ent]
+
+
+def possessive_place(ent: Span) -> list[Span]:
+    """A place's possessive in front of a body is its owner: "Giessen's Sparkasse" -> place + body."""
+    if ent.label_ != "ORG" or len(ent) < 3:
+        return [ent]
+    for tok in ent[1:-1]:
+        if tok.text in ("'s", "\u2019s"):
+            place, rest = ent.doc[ent.start:tok.i], ent.doc[tok.i + 1:ent.end]
+            generic = len(rest) == 1 and (rest[0].lower_ in gz.agent_sectors() or rest[0].is_lower)
+            if gz.city(place.text) and not gz.state_code(place.text) and not gz.organization(ent.text) \
+                    and not generic:  # "St George's Hospital" is one name
+                return [Span(ent.doc, place.start, place.end, label="GPE"),
+                        Span(ent.doc, tok.i + 1, ent.end, label="ORG")]
+            break
+    return [ent]
+
+
+def two_institutions(ent: Span) -> list[Span]:
+    """One institution "of" another is two ("Lakeview College of the State University of Ohio")."""
+    if ent.label_ != "ORG" or len(ent) < 5:
+        return [ent]
+    heads = _institutions()
+    for tok in ent[1:-2]:
+        if tok.lower_ != "of" or ent.doc[tok.i - 1].lower_ not in heads:
+            continue
+        k = tok.i + 1 + (ent.doc[tok.i + 1].lower_ == "the")
+        right = ent.doc[k:ent.end]
+        if len(right) >= 2 and any(t.lower_ in heads for t in right) and right[0].is_title:
+            return [Span(ent.doc, ent.start, tok.i, label="ORG"), Span(ent.doc, k, ent.end, label="ORG")]
+    return [ent]
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return frozenset(gz.gov()["institutions"]["words"])
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return non_actor_words("not_names")
+
+
+def title_alone(ent: Span) -> Span | None:
+    """A title or occupation alone is no name ("Magistrate", "Lieutenant"), and a "person" ending in a
+    body's head word is that body ("Stormont Cabinet")."""
+    tok = ent[-1]
+    if len(ent) == 1 and ent.label_ in ("ORG", "PERSON") and tok.is_title and len(tok) > 3 \
+            and tok.lower_ in person_nouns() | HONORIFICS:
+        return None
+    if ent.label_ == "PERSON" and len(ent) > 1 and tok.text in gz.gov()["heads"]["words"]:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
+
+
+def no_name(ent: Span) -> bool:
+    """A time zone or a wiki heading, not a name ("GMT 2 Feb", "References=="), or a body's bare head
+    word that only describes a thing ("at the Cabinet meeting"; "Parliament speaker X" keeps it)."""
+    tok = ent[0]
+    modifier = len(ent) == 1 and ent.label_ == "ORG" and tok.text in gz.gov()["heads"]["words"] \
+        and tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.is_lower and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_ not in person_nouns()
+    return modifier or tok.lower_ in _not_names() or "==" in ent.text
+
+
+def split(ent: Span) -> list[Span]:
+    """``ent`` split where two names are glued (place before a broadcaster or a body, a verb inside,
+    two bodies joined by "and", two institutions joined by "of")."""
+    parts = [ent]
+    for rule in (verb_inside, place_before_outlet, possessive_place, bodies_joined, two_institutions):
+        parts = [p for e in parts for p in rule(e)]
+    return parts

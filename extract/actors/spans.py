@@ -121,9 +121,9 @@ def repair(ents, doc=None) -> list[Span]:
     """The repaired, non-overlapping entity spans of ``doc`` (see module docstring)."""
     ents = [t for t in (trim(e) if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") else e
                         for e in ents) if t is not None]
-    ents = [t for t in map(context.headline_verbs, ents) if t is not None]
-    ents = [part for e in ents for glued in unglue(e) for split in context.place_before_outlet(glued)
-            for part in context.bodies_joined(split)]
+    ents = [t for t in map(context.headline_verbs, ents) if t is not None and not context.no_name(t)]
+    ents = [t for t in map(context.title_alone, ents) if t is not None]
+    ents = [part for e in ents for glued in unglue(e) for part in context.split(glued)]
     doc = ents[0].doc if ents else doc
     if doc is not None:
         ents += titled_names(doc, ents)

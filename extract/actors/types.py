@@ -23,9 +23,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph.extract.actors.context import person_nouns
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import (
     COURTESY,
+    HONORIFICS,
     clean,
     fold,
     is_shouting,
@@ -45,7 +47,7 @@ _ACRONYM_MIN = {"MFA": "foreign affairs", "MOFA": "foreign affairs", "MOD": "def
                 "MID": "foreign affairs"}
 GEO_SUFFIX = re.compile(r"\s(corridor|road|highway|airport|district|province|region|canton|oblast|krai|"
                         r"county|governorate|valley|gorge|village|checkpoint|crossing|bridge|mountains|"
-                        r"river|lake|sea|strait|square)$", re.I)
+                        r"river|lake|sea|strait|square|street|avenue|boulevard)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,8 @@ def _form(text: str) -> str:
 def _classify(form: str, label: str, named: bool) -> Mention | None:
     """:func:`classify` of a cleaned form: a pure function of the gazetteer tables, so kept.
     ``named``: the NER's label stands against a place of the same name."""
-    places = () if named and label == "PERSON" else (_geo,) if named else (_place,)
+    places = () if named and label == "PERSON" else (_geo,) if named \
+        else (_place, _town) if label == "ORG" else (_place,)
     for fn in (_gazetteer, _domain, _body, *places):
         m = fn(form)
         if m:
@@ -240,6 +243,14 @@ def _place(form: str) -> Mention | None:
         name = form.title() if is_shouting(form) else form
         return Mention("Location", name, ("L", fold(hit[0], keep_hyphens=True)), form, country=hit[1])
     return _geo(form)
+
+
+def _town(form: str) -> Mention | None:
+    """A town too small for the city table, for a name the text uses as a place ("in Didsbury")."""
+    country = gz.place_country(form)
+    if country and not gz.organization(form) and not gz.outlet(form):
+        return Mention("Location", form, ("L", fold(form, keep_hyphens=True)), form, country=country)
+    return None
 
 
 def _geo(form: str) -> Mention | None:
@@ -290,11 +301,34 @@ def _company(form: str) -> bool:
     return len(words) > 1 and words[-1].strip(".").lower() in _company_suffixes()
 
 
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _without_descriptors(form: str) -> str:
+    """A person's name without the nationality and the occupation printed in front of it
+    ("Belgian King Baudouin" -> "King Baudouin", "Actress Ilse Varga" -> "Ilse Varga"); an occupation
+    word is dropped only before two more words, none an initial ("Hunter S. Tam" stays).
+
+    >>> _without_descriptors("Belgian King Baudouin"), _without_descriptors("Actress Ilse Varga")
+    ('King Baudouin', 'Ilse Varga')
+    >>> _without_descriptors("Hunter S. Tam"), _without_descriptors("Dean Varga")
+    ('Hunter S. Tam', 'Dean Varga')
+    """
+    words = form.split()
+    nouns = person_nouns() | HONORIFICS
+    if len(words) >= 3 and gz.demonym_code(words[0]) and words[1].casefold() in nouns:
+        words = words[1:]
+    if len(words) >= 3 and words[0].casefold() in person_nouns() and not _INITIAL.match(words[1]) \
+            and not _INITIAL.match(words[2]):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _by_label(form: str, label: str) -> Mention | None:
     if label in ("PERSON", "GPE", "LOC", "FAC") and _company(form):
         label = "ORG"
     if label in ("PERSON", "ORG", "GPE") and _courtesy_first(form) or label == "PERSON":
-        name = strip_honorifics(form)
+        name = strip_honorifics(_without_descriptors(form))
         if gz.demonym_code(name) or not any(c.isupper() for c in name):
             return None
         name = name.title() if is_shouting(name) else name
