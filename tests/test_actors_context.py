@@ -6,7 +6,7 @@ Sentences are written for these tests; they do not come from any publisher.
 
 from spacy.tokens import Span
 
-from newsgraph.extract.actors import context
+from newsgraph.extract.actors import context, glued
 from newsgraph.extract.actors.types import classify
 
 
@@ -58,17 +58,17 @@ def test_headline_verbs_are_no_part_of_a_name(nlp):
 def test_an_acronym_in_brackets_after_an_organisation_is_an_organisation(nlp):
     doc = _parsed(nlp, "The president of Flood Engineers International (FEI) spoke.")
     org, acronym = Span(doc, 3, 6, "ORG"), Span(doc, 7, 8, "PERSON")
-    assert [e.label_ for e in context.bracketed_acronyms([org, acronym])] == ["ORG", "ORG"]
+    assert [e.label_ for e in glued.bracketed_acronyms([org, acronym])] == ["ORG", "ORG"]
     doc = _parsed(nlp, "The chairman (JRR) spoke.")
-    assert context.bracketed_acronyms([Span(doc, 3, 4, "PERSON")])[0].label_ == "PERSON"
+    assert glued.bracketed_acronyms([Span(doc, 3, 4, "PERSON")])[0].label_ == "PERSON"
 
 
 def test_a_company_name_ends_at_its_legal_suffix(nlp):
     doc = _parsed(nlp, "Shares of Meridian Textiles Inc of St. Petersburg and Jeans Mate Corp - 6mth rose.")
-    assert context.company_end(Span(doc, 2, 8, "ORG")).text == "Meridian Textiles Inc"
-    assert context.company_end(Span(doc, 9, 14, "ORG")).text == "Jeans Mate Corp"
+    assert glued.company_end(Span(doc, 2, 8, "ORG")).text == "Meridian Textiles Inc"
+    assert glued.company_end(Span(doc, 9, 14, "ORG")).text == "Jeans Mate Corp"
     doc = _parsed(nlp, "The Bay Co Building Authority sold bonds.")
-    assert context.company_end(Span(doc, 1, 5, "ORG")).text == "Bay Co Building Authority"
+    assert glued.company_end(Span(doc, 1, 5, "ORG")).text == "Bay Co Building Authority"
 
 
 def test_a_place_glued_before_a_broadcaster_is_split(nlp):
@@ -104,7 +104,7 @@ def test_a_first_name_initial_and_surname_is_a_person(nlp):
 
 def test_a_lower_case_verb_inside_a_name_splits_it(nlp):
     doc = _parsed(nlp, "A lawyer of the firm Brandt, Osei said Kelpie Foods would appeal.")
-    parts = context.verb_inside(Span(doc, 5, 11, "ORG"))
+    parts = glued.verb_inside(Span(doc, 5, 11, "ORG"))
     assert [p.text for p in parts] == ["Brandt, Osei", "Kelpie Foods"]
 
 
@@ -115,10 +115,10 @@ def test_a_places_possessive_before_a_body_is_its_owner(nlp):
 
 def test_one_institution_of_another_is_two(nlp):
     doc = _parsed(nlp, "She teaches at Lakeview College of the State University of Ohio.")
-    parts = context.two_institutions(Span(doc, 3, 11, "ORG"))
+    parts = glued.two_institutions(Span(doc, 3, 11, "ORG"))
     assert [p.text for p in parts] == ["Lakeview College", "State University of Ohio"]
     doc = _parsed(nlp, "She teaches at the University of Ohio.")
-    assert len(context.two_institutions(Span(doc, 4, 7, "ORG"))) == 1
+    assert len(glued.two_institutions(Span(doc, 4, 7, "ORG"))) == 1
 
 
 def test_a_source_line_place_before_a_television_is_split(nlp):

@@ -23,11 +23,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsgraph.extract.actors.context import person_nouns
+from newsgraph.extract.actors.context import without_descriptors
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import (
     COURTESY,
-    HONORIFICS,
     clean,
     fold,
     is_shouting,
@@ -301,34 +300,11 @@ def _company(form: str) -> bool:
     return len(words) > 1 and words[-1].strip(".").lower() in _company_suffixes()
 
 
-_INITIAL = re.compile(r"^[A-Z]\.?$")
-
-
-def _without_descriptors(form: str) -> str:
-    """A person's name without the nationality and the occupation printed in front of it
-    ("Belgian King Baudouin" -> "King Baudouin", "Actress Ilse Varga" -> "Ilse Varga"); an occupation
-    word is dropped only before two more words, none an initial ("Hunter S. Tam" stays).
-
-    >>> _without_descriptors("Belgian King Baudouin"), _without_descriptors("Actress Ilse Varga")
-    ('King Baudouin', 'Ilse Varga')
-    >>> _without_descriptors("Hunter S. Tam"), _without_descriptors("Dean Varga")
-    ('Hunter S. Tam', 'Dean Varga')
-    """
-    words = form.split()
-    nouns = person_nouns() | HONORIFICS
-    if len(words) >= 3 and gz.demonym_code(words[0]) and words[1].casefold() in nouns:
-        words = words[1:]
-    if len(words) >= 3 and words[0].casefold() in person_nouns() and not _INITIAL.match(words[1]) \
-            and not _INITIAL.match(words[2]):
-        words = words[1:]
-    return " ".join(words)
-
-
 def _by_label(form: str, label: str) -> Mention | None:
     if label in ("PERSON", "GPE", "LOC", "FAC") and _company(form):
         label = "ORG"
     if label in ("PERSON", "ORG", "GPE") and _courtesy_first(form) or label == "PERSON":
-        name = strip_honorifics(_without_descriptors(form))
+        name = strip_honorifics(without_descriptors(form))
         if gz.demonym_code(name) or not any(c.isupper() for c in name):
             return None
         name = name.title() if is_shouting(name) else name
