@@ -161,3 +161,11 @@ def test_a_title_alone_is_no_actor_and_a_person_ending_in_a_bodys_head_is_the_bo
 def test_a_small_town_after_a_place_noun_and_of_is_a_place(nlp):
     es = ents(nlp, "Police searched a house in the suburb of Didsbury near Oxford Street.")
     assert es["Didsbury"].kind == "Location" and es["Oxford Street"].kind == "Location"
+
+
+def test_a_name_misread_as_a_nationality_is_a_person_by_its_apposition(nlp):
+    doc = _parsed(nlp, "Talks stalled after the arrival of Ruben Vardanyan, a Russian oligarch, in the region.")
+    span = Span(doc, 6, 8, "NORP")
+    assert context.people_by_context([span])[0].label_ == "PERSON"
+    doc = _parsed(nlp, "The Armenian community, a small minority, met officials.")
+    assert context.people_by_context([Span(doc, 1, 2, "NORP")])[0].label_ == "NORP"

@@ -110,7 +110,8 @@ def people_by_context(ents: list[Span]) -> list[Span]:
     """``ents`` with names the context shows to be people retyped PERSON (see module docstring)."""
     out = []
     for e in ents:
-        if e.label_ in ("ORG", "GPE", "LOC") and (_name_like(e) and _person_noun_before(e)
+        misread = e.label_ == "NORP" and not gz.demonym_code(e.text)  # "Ruben Vardanyan" as a NORP
+        if (e.label_ in ("ORG", "GPE", "LOC") or misread) and (_name_like(e) and _person_noun_before(e)
                                                   or _name_like(e, 1) and _person_apposition(e)
                                                   or _initialled(e)):
             e = Span(e.doc, e.start, e.end, label="PERSON")

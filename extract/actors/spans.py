@@ -131,9 +131,9 @@ def repair(ents, doc=None) -> list[Span]:
         ents += agency_marks(doc, ents)
         sources = glued.shouted_sources(doc, ents)
         ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
-        ents = surnames_as_people(ents)
+        ents = surnames_as_people(context.people_by_context(ents))
     ents = merge_people(sorted(ents, key=lambda e: e.start))
-    ents = glued.bracketed_acronyms(context.people_by_context(ents))
+    ents = glued.bracketed_acronyms(ents)
     cover: dict[int, int] = {}  # token -> the latest start of an entity over it (not a set per entity)
     for e in ents:
         for k in range(e.start, e.end):
