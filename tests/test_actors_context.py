@@ -164,8 +164,17 @@ def test_a_small_town_after_a_place_noun_and_of_is_a_place(nlp):
 
 
 def test_a_name_misread_as_a_nationality_is_a_person_by_its_apposition(nlp):
-    doc = _parsed(nlp, "Talks stalled after the arrival of Ruben Vardanyan, a Russian oligarch, in the region.")
+    doc = _parsed(nlp, "Talks stalled after the arrival of Ruben Vardanyan, a Russian oligarch, in May.")
     span = Span(doc, 6, 8, "NORP")
     assert context.people_by_context([span])[0].label_ == "PERSON"
     doc = _parsed(nlp, "The Armenian community, a small minority, met officials.")
     assert context.people_by_context([Span(doc, 1, 2, "NORP")])[0].label_ == "NORP"
+
+
+def test_a_country_passes_along_a_list_and_a_surname_tagged_org_is_the_person(nlp):
+    es = ents(nlp, "Baku appointed Ramin Mammadov, an Azerbaijani member of parliament, as envoy. "
+                   "Alongside Mammadov, the delegation included officials from Karabakh, the Ministry "
+                   "of Ecology and Natural Resources, the Ministry of the Economy and AzerMines.")
+    assert "Mammadov" not in es and es["Ramin Mammadov"].kind == "Person"
+    ecology = es["Ministry of Ecology and Natural Resources"]
+    assert es["Ministry of Economy"].country == ecology.country == "AZE"
