@@ -281,3 +281,10 @@ def test_rank_abbreviation_and_unit_in_a_relative_clause(nlp):
                {"Mark Dune": "Person", "the 2nd Infantry Division": "Organization"})
     assert found(doc) == {("Mark Dune", "commander", "the 2nd Infantry Division")}
     assert ("E0", "Brigadier General") in [(p, t) for p, t, _, _ in titled(doc)]
+
+
+def test_a_role_noun_joined_to_a_word_that_is_none_still_states_the_role(nlp):
+    """"vice and columnist for Y": the conjunct of an apposition's first noun is read too."""
+    doc = make(nlp, "Mara Velt, vice and columnist for the Harbor Ledger, wrote the report.",
+               {"Mara Velt": "Person", "the Harbor Ledger": "Organization"})
+    assert found(doc) == {("Mara Velt", "columnist", "the Harbor Ledger")}

@@ -47,6 +47,10 @@ LABEL = {"Person": "PERSON", "State": "GPE", "Organization": "ORG", "Outlet": "O
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "LOC", "FAC", "NORP"}
 #: Prepositions before a name that make it a place ("in Clinton"), not a person.
 LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
+#: Nouns for a place: "the town of X", "the suburb of X" make X a place.
+PLACE_NOUNS = {"city", "town", "village", "suburb", "district", "province", "region", "county", "state",
+               "port", "capital", "island", "municipality", "neighbourhood", "neighborhood", "area",
+               "outskirts"}
 #: Words after a demonym that make it stand for its state.
 GOV_TITLES = title_words("state_titles")
 
@@ -65,10 +69,12 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
     """The new entity spans (actors with their ids) and the Entity records of ``ents``."""
     spans, mentions = [], []
     surnames = frozenset(e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2)
-    for ent in ents:
-        after = ent.doc[ent.start - 1].lower_ if ent.start else ""
-        m = classify(ent.text, ent.label_, surnames, placed=after in LOCATIVE) \
-            if ent.label_ in ACTOR_LABELS else None
+    placed = [_after_locative(e) or _listed_with_place(ents, k) for k, e in enumerate(ents)]
+    # a name the text uses as a place elsewhere (or the NER calls one) is no organisation here
+    places = {e.text for e, p in zip(ents, placed, strict=True) if p or e.label_ in ("GPE", "LOC")}
+    for k, ent in enumerate(ents):
+        where = placed[k] or ent.label_ == "ORG" and ent.text in places
+        m = classify(ent.text, ent.label_, surnames, placed=where) if ent.label_ in ACTOR_LABELS else None
         if m is None and ent.label_ == "NORP":
             m = _state_by_demonym(ent)
         if m is not None:
@@ -87,6 +93,33 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
         elif ent.label_ not in ACTOR_LABELS - {"NORP"}:
             new.append(ent)
     return new, entities
+
+
+def _after_locative(ent: Span) -> bool:
+    """``ent`` follows "in", "near" ... or a place noun and "of" ("the suburb of Didsbury")."""
+    doc, i = ent.doc, ent.start
+    if i and doc[i - 1].lower_ in LOCATIVE:
+        return True
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
+
+
+def _listed_with_place(ents: tuple[Span, ...], k: int) -> bool:
+    """``ents[k]`` is in a list next to a place ("Odessa, Dnipro, and Mariupol").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Shells hit Odessa, Dnipro and Mariupol.")
+    >>> ents = (Span(doc, 2, 3, "GPE"), Span(doc, 4, 5, "ORG"), Span(doc, 6, 7, "ORG"))
+    >>> [_listed_with_place(ents, k) for k in range(3)]
+    [False, True, False]
+    """
+    ent, doc = ents[k], ents[k].doc
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(ents) and ents[j].label_ in ("GPE", "LOC"):
+            a, b = (ents[j], ent) if j < k else (ent, ents[j])
+            gap = [t.lower_ for t in doc[a.end:b.start]]
+            if gap and len(gap) <= 2 and set(gap) <= {",", "and", "or"}:
+                return True
+    return False
 
 
 def _state_by_demonym(ent: Span) -> Mention | None:

@@ -115,8 +115,6 @@ def _resolve_bare(mentions: list[Mention]) -> list[Mention]:
             if target is not None:
                 m = replace(m, name=target.name, key=target.key, country=target.country or m.country,
                             sector=target.sector or m.sector)
-            elif " " not in m.form and m.form in gz.gov()["heads"]["words"]:
-                m = None
         out.append(m)
     return _merge_bodies(out)
 
@@ -230,8 +228,18 @@ def share_country(spans: list[Span], ids: list[str], entities: list[Entity]) -> 
     """Places and organisations listed together share a country when the listed ones agree.
 
     An entity with no country takes the country of the mentions it is
-    coordinated or in apposition with, when all of those that have one agree.
+    coordinated or in apposition with, when all of those that have one agree; a country passes
+    along a list ("Karabakh, the Ministry of Ecology, the Ministry of the Economy and X").
     """
+    for _ in range(3):
+        shared = _share_once(spans, ids, entities)
+        if shared == entities:
+            break
+        entities = shared
+    return entities
+
+
+def _share_once(spans: list[Span], ids: list[str], entities: list[Entity]) -> list[Entity]:
     by_id = {e.id: e for e in entities}
     ents = [by_id.get(i) for i in ids]
     takers = [i for i, e in enumerate(ents) if e is not None and not e.country

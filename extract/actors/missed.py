@@ -140,8 +140,8 @@ def surnames_as_people(ents: list[Span]) -> list[Span]:
     """A name that stands for a person named in the text is that person.
 
     A NORP span that is no demonym but a word of a person's name, and a one-word
-    place that is no country but the surname of a person named in full ("Hillary
-    Clinton" ... "Clinton said"; Clinton is also a town), are PERSON spans.
+    place or organisation that is no country, known body or acronym but the surname of a person
+    named in full ("Hillary Clinton" ... "Clinton said"; Clinton is also a town), are PERSON spans.
     """
     names = {t.lower_ for e in ents if e.label_ == "PERSON" for t in e if t.is_title}
     surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
@@ -152,8 +152,10 @@ def surnames_as_people(ents: list[Span]) -> list[Span]:
 def _stands_for_person(e: Span, names: set[str], surnames: set[str]) -> bool:
     if e.label_ == "NORP":
         return not gz.demonym_code(e.text) and all(t.lower_ in names for t in e)
-    return e.label_ in ("GPE", "LOC") and len(e) == 1 and e[0].lower_ in surnames \
-        and not gz.state_code(e.text) and not gz.demonym_code(e.text)
+    if e.label_ == "ORG" and len(e) == 1 and e[0].is_title and gz.organization(e.text):
+        return False  # a known organisation named like a person ("Ford")
+    return e.label_ in ("GPE", "LOC", "ORG") and len(e) == 1 and e[0].lower_ in surnames \
+        and not gz.state_code(e.text) and not gz.demonym_code(e.text) and not e[0].is_upper
 
 
 _JOINS = frozenset({"and", "/", "|"})

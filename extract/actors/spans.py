@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from newsgraph.extract.actors import context, glued
 from newsgraph.extract.actors.edges import trim
 from newsgraph.extract.actors.missed import (
     TITLES,
@@ -120,14 +121,19 @@ def repair(ents, doc=None) -> list[Span]:
     """The repaired, non-overlapping entity spans of ``doc`` (see module docstring)."""
     ents = [t for t in (trim(e) if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") else e
                         for e in ents) if t is not None]
-    ents = [part for e in ents for part in unglue(e)]
+    ents = [t for t in map(context.headline_verbs, ents) if t is not None and not context.no_name(t)]
+    ents = [t for t in map(context.title_alone, ents) if t is not None]
+    ents = [part for e in ents for whole in unglue(e) for part in glued.split(whole)]
     doc = ents[0].doc if ents else doc
     if doc is not None:
         ents += titled_names(doc, ents)
         ents += speaking_names(doc, ents)
         ents += agency_marks(doc, ents)
-        ents = surnames_as_people(ents)
+        sources = glued.shouted_sources(doc, ents)
+        ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
+        ents = surnames_as_people(context.people_by_context(ents))
     ents = merge_people(sorted(ents, key=lambda e: e.start))
+    ents = glued.bracketed_acronyms(ents)
     cover: dict[int, int] = {}  # token -> the latest start of an entity over it (not a set per entity)
     for e in ents:
         for k in range(e.start, e.end):
@@ -138,7 +144,7 @@ def repair(ents, doc=None) -> list[Span]:
         ent = _trim_org(ent)
         if ent is None or not _keep(ent):
             continue
-        ent = _extend_org(ent, _TakenAfter(cover, start))
+        ent = glued.company_end(_extend_org(ent, _TakenAfter(cover, start)))
         if out and out[-1].end > ent.start:
             continue
         prev = out[-1] if out else None

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph.extract.actors.context import without_descriptors
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import (
     COURTESY,
@@ -45,7 +46,7 @@ _ACRONYM_MIN = {"MFA": "foreign affairs", "MOFA": "foreign affairs", "MOD": "def
                 "MID": "foreign affairs"}
 GEO_SUFFIX = re.compile(r"\s(corridor|road|highway|airport|district|province|region|canton|oblast|krai|"
                         r"county|governorate|valley|gorge|village|checkpoint|crossing|bridge|mountains|"
-                        r"river|lake|sea|strait|square)$", re.I)
+                        r"river|lake|sea|strait|square|street|avenue|boulevard)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -153,8 +154,10 @@ def _owned(rest: str, owner: str, form: str) -> Mention | None:
                    sector=gz.sector_of(rest) or "GOV")
 
 
-#: People in a city (capitals weigh x10) for its name to overrule the NER's PERSON.
+#: People in a city (capitals weigh x10) for its name to overrule the NER's PERSON ...
 BIG_CITY = 1_000_000
+#: ... and its ORG (which the NER gives a city in a list or a headline more often than a person).
+ORG_CITY = 200_000
 
 
 def classify(text: str, label: str, surnames: frozenset[str] = frozenset(),
@@ -164,18 +167,27 @@ def classify(text: str, label: str, surnames: frozenset[str] = frozenset(),
     The NER's PERSON stands against a place of the same name ("Kennedy", "Dole", "Perry")
     unless the span is ``placed`` (after "in", "near" ...), shouted like a dateline, or a city
     of a million people or a capital; a PERSON span that is one of ``surnames`` (lower-cased
-    surnames of people the text names in full) stays a person unless it is ``placed``.
+    surnames of people the text names in full) stays a person unless it is ``placed``.  The NER's
+    ORG likewise stands against a town of the same name ("Delta", "GAO") unless the span is
+    ``placed`` or a city of ORG_CITY people or a capital.
 
     >>> classify("Clinton", "PERSON", frozenset({"clinton"})).kind, classify("Dole", "PERSON").kind
     ('Person', 'Person')
     >>> classify("Dole", "PERSON", placed=True).kind, classify("Baku", "PERSON").kind
     ('Location', 'Location')
+    >>> classify("Gao", "ORG").kind, classify("Gao", "ORG", placed=True).kind, classify("Baku", "ORG").kind
+    ('Organization', 'Location', 'Location')
     """
     form = _form(text)
     if not form or not any(c.isalpha() for c in form):
         return None
     person = label == "PERSON" and not placed and (form.lower() in surnames or not _notable_place(form))
-    return _classify(form, label, person)
+    body = label == "ORG" and not placed and _surface_title(form) not in _big_cities(ORG_CITY)
+    return _classify(form, label, person or body)
+
+
+def _surface_title(form: str) -> str:
+    return form.title() if is_shouting(form) else form
 
 
 def _notable_place(form: str) -> bool:
@@ -183,9 +195,9 @@ def _notable_place(form: str) -> bool:
     return is_shouting(form) or form in _big_cities()
 
 
-@lru_cache(maxsize=1)
-def _big_cities() -> frozenset[str]:
-    return frozenset(n for n, _ in gz.cities(BIG_CITY))
+@lru_cache(maxsize=2)
+def _big_cities(population: int = BIG_CITY) -> frozenset[str]:
+    return frozenset(n for n, _ in gz.cities(population))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -194,9 +206,12 @@ def _form(text: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _classify(form: str, label: str, person: bool) -> Mention | None:
-    """:func:`classify` of a cleaned form: a pure function of the gazetteer tables, so kept."""
-    for fn in (_gazetteer, _domain, _body) if person else (_gazetteer, _domain, _body, _place):
+def _classify(form: str, label: str, named: bool) -> Mention | None:
+    """:func:`classify` of a cleaned form: a pure function of the gazetteer tables, so kept.
+    ``named``: the NER's label stands against a place of the same name."""
+    places = () if named and label == "PERSON" else (_geo,) if named \
+        else (_place, _town) if label == "ORG" else (_place,)
+    for fn in (_gazetteer, _domain, _body, *places):
         m = fn(form)
         if m:
             return m
@@ -226,6 +241,19 @@ def _place(form: str) -> Mention | None:
     if hit:
         name = form.title() if is_shouting(form) else form
         return Mention("Location", name, ("L", fold(hit[0], keep_hyphens=True)), form, country=hit[1])
+    return _geo(form)
+
+
+def _town(form: str) -> Mention | None:
+    """A town too small for the city table, for a name the text uses as a place ("in Didsbury")."""
+    country = gz.place_country(form)
+    if country and not gz.organization(form) and not gz.outlet(form):
+        return Mention("Location", form, ("L", fold(form, keep_hyphens=True)), form, country=country)
+    return None
+
+
+def _geo(form: str) -> Mention | None:
+    """A place by its last word ("Lachin corridor", "Zvartnots airport")."""
     if GEO_SUFFIX.search(form) and form[0].isupper():
         words = GEO_SUFFIX.sub("", form).split()
         owners = (_owner(" ".join(words[:k]), True) for k in range(len(words), 0, -1))
@@ -276,7 +304,7 @@ def _by_label(form: str, label: str) -> Mention | None:
     if label in ("PERSON", "GPE", "LOC", "FAC") and _company(form):
         label = "ORG"
     if label in ("PERSON", "ORG", "GPE") and _courtesy_first(form) or label == "PERSON":
-        name = strip_honorifics(form)
+        name = strip_honorifics(without_descriptors(form))
         if gz.demonym_code(name) or not any(c.isupper() for c in name):
             return None
         name = name.title() if is_shouting(name) else name

@@ -146,8 +146,12 @@ def _nouns_of(p: Token, ctx: _Ctx) -> list[Token]:
         found += [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
                   for pobj in prep.children if pobj.dep_ == "pobj"]
     out = []
-    for n in found:  # "editor and columnist for Y"; never across a name ("X, Y and the secretary")
-        out += [n, *_conjuncts(n)] if role_noun(n.lemma_) and n.i not in ctx.ments else [n]
+    for n in found:  # "editor and columnist for Y", "vice and columnist"; never across a name
+        if n.i in ctx.ments or n.pos_ not in ("NOUN", "ADJ"):
+            out.append(n)
+            continue
+        out += [n, *(c for c in _conjuncts(n) if role_noun(n.lemma_)
+                     or not any(k in ctx.ments for k in range(n.i, c.i)))]
     return [n for n in out if n.pos_ in ("NOUN", "PROPN") and role_noun(n.lemma_)]
 
 
