@@ -530,6 +530,7 @@ def test_a_joint_decision_is_an_agreement_a_lone_one_is_not(nlp):
 
 
 def test_a_happening_of_several_days_is_dated_to_its_month(nlp):
-    ms, _ = run(nlp, "Four days of talks between Chile and Peru ended on Thursday in Lima.", date="2023-05-05")
+    ms, _ = run(nlp, "Four days of talks between Chile and Peru ended on Thursday in Lima.",
+                date="2023-05-05")
     m = one(ms, "CONSULT")
     assert (m.date[:7], m.date_precision) == ("2023-05", "month")
