@@ -38,6 +38,11 @@ def _word_list(pattern) -> tuple[list[str], str | None] | None:
     return list(orth["IN"]), pos
 
 
+def _held(ent: tuple[int, int] | None, start: int, end: int) -> bool:
+    """Whether the entity ``ent`` on a match's first token holds the match and is longer."""
+    return ent is not None and end <= ent[1] and ent[1] - ent[0] > end - start
+
+
 class WordRuler(EntityRuler):
     """spaCy's entity ruler with one-word ``ORTH IN`` patterns matched by table look-up.
 
@@ -64,10 +69,11 @@ class WordRuler(EntityRuler):
 
     def set_annotations(self, doc: Doc, matches) -> None:
         """Set the entities as the entity ruler does, keeping longer entities when ``keep_longer``."""
-        if self.keep_longer:
-            ents = [(e.start, e.end) for e in doc.ents]
-            matches = [m for m in matches
-                       if not any(a <= m[1] and m[2] <= b and b - a > m[2] - m[1] for a, b in ents)]
+        if self.keep_longer and matches:
+            holder: dict[int, tuple[int, int]] = {}  # token -> the entity on it (entities never overlap)
+            for e in doc.ents:
+                holder.update(dict.fromkeys(range(e.start, e.end), (e.start, e.end)))
+            matches = [m for m in matches if not _held(holder.get(m[1]), m[1], m[2])]
         super().set_annotations(doc, matches)
 
     def add_patterns(self, patterns: list[dict]) -> None:
