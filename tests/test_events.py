@@ -534,3 +534,8 @@ def test_a_happening_of_several_days_is_dated_to_its_month(nlp):
                 date="2023-05-05")
     m = one(ms, "CONSULT")
     assert (m.date[:7], m.date_precision) == ("2023-05", "month")
+
+
+def test_a_meeting_with_someone_does_not_take_the_object_of_the_next_verb(nlp):
+    ms, n = run(nlp, "Tom Varga met with Ana Rojas in Lima and thanked Peru for its help.")
+    assert named(one(ms, "CONSULT").participants, n) == {"Tom Varga", "Ana Rojas"}

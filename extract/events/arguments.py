@@ -155,7 +155,7 @@ class _Parties:
         trig, ctx = self.trig, self.ctx
         later = [c for c in trig.conjuncts if c.i > trig.i and c.pos_ == "VERB"]
         passive = subject(trig)[1]
-        if not self.targets and not passive and not any(c.dep_ == "dobj" for c in trig.children):
+        if not (self.targets or self.parts or passive) and not any(c.dep_ == "dobj" for c in trig.children):
             _add(self.targets, [a for v in later[:1] for c in v.children if c.dep_ == "dobj"
                                 for a in actors_of(c, ctx)])
         if passive and not self.agents:
