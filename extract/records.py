@@ -192,3 +192,7 @@ class ArticleRecords:
             if e.id == local_id:
                 return e
         raise KeyError(local_id)
+
+
+#: Every record class an :class:`ArticleRecords` holds, itself first: what a record cache decodes.
+RECORD_TYPES = (ArticleRecords, Article, Entity, EventMention, Role, Quote, Citation, Problem)

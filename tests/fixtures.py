@@ -25,6 +25,7 @@ from newsgraph.extract.records import (
     Role,
 )
 from newsgraph.graph.model import Actor, Event, Model
+from newsgraph.queries.named import list_queries
 
 DIGEST, FEED = "digest-2023-03-20.txt", "feed.jsonl"
 SHA_DIGEST = hashlib.sha256(b"digest").hexdigest()
@@ -178,3 +179,28 @@ def serving(graph, **options):
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+#: Parameter values of the named queries on a build of examples/ (required ones, then optional ones).
+QUERY_ACTORS = {"actor": "Mirzoyan", "other": "Bayramov", "country": "Armenia", "place": "Armenia",
+                "outlet": "Armenpress"}
+QUERY_OPTIONAL = {"type": "CONSULT", "sector": "GOV", "since": "2023-05-01", "until": "2023-05-04"}
+
+
+def named_query_cases(ttl, events: int, actor_iri: str | None = None) -> list[tuple[str, dict]]:
+    """Every named query with its required parameters (the first ``events`` reported events for an
+    ``event``), then once more with each optional one; with ``actor_iri`` also an actor given by IRI."""
+    reported = "https://w3id.org/newsgraph/ontology#reportedIn"
+    found = sorted({str(s) for s, p, _ in ttl if str(p) == reported})[:events]
+    cases = []
+    for query in list_queries():
+        required = {p: QUERY_ACTORS[p] for p in query.params if p != "event"}
+        for event in found if "event" in query.params else [None]:
+            base = {**required, **({"event": event} if event else {})}
+            cases.append((query.name, base))
+            for name in query.optional:
+                value = "Person" if (query.name, name) == ("actors", "type") else QUERY_OPTIONAL.get(name)
+                cases.append((query.name, {**base, name: value or QUERY_ACTORS[name]}))
+        if actor_iri and "actor" in query.params:
+            cases.append((query.name, {**required, "actor": actor_iri}))
+    return cases

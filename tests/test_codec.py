@@ -9,19 +9,15 @@ import pytest
 from newsgraph.extract.codec import CodecError, decode, encode
 from newsgraph.extract.read import ReadResult, read_file
 from newsgraph.extract.records import (
+    RECORD_TYPES,
     Article,
     ArticleRecords,
-    Citation,
     Document,
-    Entity,
-    EventMention,
     Problem,
-    Quote,
-    Role,
 )
 from tests.fixtures import model
 
-RECORDS = (ArticleRecords, Article, Entity, EventMention, Role, Quote, Citation, Problem)
+RECORDS = RECORD_TYPES
 
 
 def test_records_round_trip_exactly():

@@ -16,6 +16,7 @@ import rdflib
 from newsgraph.graph.build import build
 from newsgraph.queries import api, remote
 from newsgraph.queries.named import QueryError, execute, list_queries, open_graph
+from tests.fixtures import named_query_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -23,10 +24,6 @@ OXIGRAPH = shutil.which("oxigraph") or str(BIN / "oxigraph")
 CLI = str(BIN / "newsgraph")
 pytestmark = pytest.mark.skipif(not Path(OXIGRAPH).exists(), reason="the oxigraph server (pip install "
                                 "oxigraph) is not installed")
-ACTORS = {"actor": "Mirzoyan", "other": "Bayramov", "country": "Armenia", "place": "Armenia",
-          "outlet": "Armenpress"}
-OPTIONAL = {"type": "CONSULT", "sector": "GOV", "since": "2023-05-01", "until": "2023-05-04"}
-NG = "https://w3id.org/newsgraph/ontology#"
 
 
 @contextlib.contextmanager
@@ -82,21 +79,9 @@ def servers(built, tmp_path_factory):
 def _cases(ttl: rdflib.Graph) -> list[tuple[str, dict]]:
     """Every named query with its required parameters, then once more with each optional one; an actor
     and an event also given by IRI."""
-    events = sorted({str(e) for e in ttl.subjects(rdflib.URIRef(NG + "reportedIn"), None)})[:2]
     mirzoyan = next(str(s) for s, _, label in ttl.triples((None, rdflib.RDFS.label, None))
                     if str(label) == "Ararat Mirzoyan")
-    cases = []
-    for query in list_queries():
-        required = {p: ACTORS[p] for p in query.params if p != "event"}
-        for event in events if "event" in query.params else [None]:
-            base = {**required, **({"event": event} if event else {})}
-            cases.append((query.name, base))
-            for name in query.optional:
-                value = "Person" if (query.name, name) == ("actors", "type") else OPTIONAL.get(name)
-                cases.append((query.name, {**base, name: value or ACTORS[name]}))
-        if "actor" in query.params:
-            cases.append((query.name, {**required, "actor": mirzoyan}))
-    return cases
+    return named_query_cases(ttl, events=2, actor_iri=mirzoyan)
 
 
 def test_every_named_query_gives_the_build_s_rows_on_the_endpoint(built, servers):

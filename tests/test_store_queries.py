@@ -13,12 +13,9 @@ from newsgraph.graph.build import build
 from newsgraph.queries.endpoint import check_query
 from newsgraph.queries.named import execute, list_queries, open_graph
 from newsgraph.queries.sparql.native import ox_store, run
-from tests.fixtures import serving
+from tests.fixtures import named_query_cases, serving
 
 ROOT = Path(__file__).resolve().parents[1]
-ACTORS = {"actor": "Mirzoyan", "other": "Bayramov", "country": "Armenia", "place": "Armenia",
-          "outlet": "Armenpress"}
-OPTIONAL = {"type": "CONSULT", "sector": "GOV", "since": "2023-05-01", "until": "2023-05-04"}
 PREFIXES = ("PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
 
@@ -36,18 +33,7 @@ def graphs(nlp, tmp_path_factory):
 
 def _cases(ttl: rdflib.Graph) -> list[tuple[str, dict]]:
     """Every named query with its required parameters, then once more with each optional one."""
-    reported = rdflib.URIRef("https://w3id.org/newsgraph/ontology#reportedIn")
-    events = sorted({str(e) for e in ttl.subjects(reported, None)})[:3]
-    cases = []
-    for query in list_queries():
-        required = {p: ACTORS[p] for p in query.params if p != "event"}
-        for event in events if "event" in query.params else [None]:
-            base = {**required, **({"event": event} if event else {})}
-            cases.append((query.name, base))
-            for name in query.optional:
-                value = "Person" if (query.name, name) == ("actors", "type") else OPTIONAL.get(name)
-                cases.append((query.name, {**base, name: value or ACTORS[name]}))
-    return cases
+    return named_query_cases(ttl, events=3)
 
 
 def test_every_named_query_gives_the_same_rows_on_the_store_as_on_rdflib(graphs):

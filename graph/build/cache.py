@@ -39,23 +39,12 @@ from pathlib import Path
 
 from newsgraph.extract.codec import CodecError, decode, encode
 from newsgraph.extract.read import ReadResult
-from newsgraph.extract.records import (
-    Article,
-    ArticleRecords,
-    Citation,
-    Document,
-    Entity,
-    EventMention,
-    Problem,
-    Quote,
-    Role,
-)
+from newsgraph.extract.records import RECORD_TYPES, Article, ArticleRecords, Document, Problem
 
 __all__ = ["RecordCache", "CacheError", "record_key", "rebase", "DATABASE"]
 
 DATABASE = "records.sqlite"
 #: The dataclasses a row of each table may hold.
-RECORD_TYPES = (ArticleRecords, Article, Entity, EventMention, Role, Quote, Citation, Problem)
 INPUT_TYPES = (ReadResult, Document, Article, Problem)
 
 _POSITION = ("source", "source_sha256", "index", "start", "end", "body_start", "line")
