@@ -24,7 +24,6 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon import toml
 from newsgraph.extract.lexicon.names import HONORIFICS, titles
 
 #: Endings of agent nouns (PETRARCH2) that name one person ("preacher", "playwright", "activist").
@@ -50,7 +49,7 @@ def person_nouns() -> frozenset[str]:
     agents = gz.agent_sectors()
     words |= {a for a in agents if a.isalpha() and a.endswith(_PERSON_ENDINGS)
               and (a + "s" in agents or a + "es" in agents) and agents[a] not in _NOT_PEOPLE_SECTORS}
-    return frozenset(words - non_actor_words("not_person_nouns"))
+    return frozenset(words - gz.non_actor_words("not_person_nouns"))
 
 
 def _head(office: str) -> str:
@@ -58,12 +57,6 @@ def _head(office: str) -> str:
     words = office.replace("-", " ").split()
     cut = next((i for i, w in enumerate(words) if w in ("of", "at", "for", "in")), len(words))
     return words[max(cut - 1, 0)]
-
-
-@lru_cache(maxsize=4)
-def non_actor_words(table: str) -> frozenset[str]:
-    """A word list of ``data/non_actors.toml``."""
-    return frozenset(toml("non_actors.toml")[table])
 
 
 def _name_like(ent: Span, shortest: int = 2) -> bool:
@@ -134,7 +127,7 @@ def headline_verbs(ent: Span) -> Span | None:
 
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
-    return non_actor_words("not_names")
+    return gz.non_actor_words("not_names")
 
 
 def title_alone(ent: Span) -> Span | None:

@@ -41,17 +41,13 @@ def bracketed_acronyms(ents: list[Span]) -> list[Span]:
     return out
 
 
-def _suffixes() -> frozenset[str]:
-    return frozenset(gz.gov()["company_suffixes"]["words"])
-
-
 def company_end(ent: Span) -> Span:
     """A company name ends at its legal suffix when a place, "of", a dash or a figure follows it."""
     if ent.label_ != "ORG" or len(ent) < 3:
         return ent
     for tok in ent[1:-1]:
         nxt = ent.doc[tok.i + 1]
-        if tok.text.rstrip(".").lower() in _suffixes() and tok.is_title and (
+        if tok.text.rstrip(".").lower() in gz.company_suffixes() and tok.is_title and (
                 nxt.lower_ == "of" or nxt.text in ("-", "\u2013", "\u2014") or _DIGIT.search(nxt.text)
                 or gz.state_code(nxt.text) or gz.city(nxt.text)):
             return Span(ent.doc, ent.start, tok.i + 1, label="ORG")

@@ -23,8 +23,6 @@
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span
 
 from newsgraph.extract.actors import context, glued
@@ -39,7 +37,6 @@ from newsgraph.extract.actors.missed import (
     unglue,
 )
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon import toml
 from newsgraph.extract.lexicon.names import norm
 
 
@@ -86,19 +83,13 @@ def _extend_org(ent: Span, taken) -> Span:
     return ent
 
 
-@lru_cache(maxsize=1)
-def _non_actors() -> dict[str, frozenset[str]]:
-    """The word lists of ``data/non_actors.toml``: happenings' heads, generic place words."""
-    return {k: frozenset(v) for k, v in toml("non_actors.toml").items()}
-
-
 def _keep(ent: Span) -> bool:
     text = ent.text
     if not any(c.isupper() for c in text) and "." not in text:
         return False
-    if len(ent) > 1 and ent[-1].lower_ in _non_actors()["heads"]:
+    if len(ent) > 1 and ent[-1].lower_ in gz.non_actor_words("heads"):
         return False  # "the Armenian Genocide", "the Gulf War"
-    if len(ent) == 2 and ent[1].lower_ in _non_actors()["place_words"] and gz.demonym_code(ent[0].text):
+    if len(ent) == 2 and ent[1].lower_ in gz.non_actor_words("place_words") and gz.demonym_code(ent[0].text):
         return False  # a description, not a name: "the Afghan City of Kunduz" (headline case)
     last = text.split()[-1] if text.split() else ""
     people = len(text.split()) > 1 and ent.label_ != "NORP" and gz.demonym_code(last) and last.endswith("s")

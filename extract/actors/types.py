@@ -285,11 +285,6 @@ def _courtesy_first(form: str) -> bool:
     return bool(first) and first.group(1).casefold() in COURTESY
 
 
-@lru_cache(maxsize=1)
-def _company_suffixes() -> frozenset[str]:
-    return frozenset(gz.gov()["company_suffixes"]["words"])
-
-
 def _company(form: str) -> bool:
     """``form`` ends in a company's legal suffix ("Pirelli SpA", "Acme Holdings Ltd.").
 
@@ -297,7 +292,7 @@ def _company(form: str) -> bool:
     (True, True, False)
     """
     words = form.replace(",", " ").split()
-    return len(words) > 1 and words[-1].strip(".").lower() in _company_suffixes()
+    return len(words) > 1 and words[-1].strip(".").lower() in gz.company_suffixes()
 
 
 def _by_label(form: str, label: str) -> Mention | None:

@@ -312,6 +312,26 @@ def gov() -> dict:
 
 
 @lru_cache(maxsize=1)
+def company_suffixes() -> frozenset[str]:
+    """Legal suffixes that end a company's name ("Inc", "Ltd", "GmbH"), from ``gov_bodies.toml``.
+
+    >>> "inc" in company_suffixes()
+    True
+    """
+    return frozenset(gov()["company_suffixes"]["words"])
+
+
+@lru_cache(maxsize=8)
+def non_actor_words(table: str) -> frozenset[str]:
+    """A word list of ``non_actors.toml`` (happenings' heads, generic place words and names, ...).
+
+    >>> "genocide" in non_actor_words("heads")
+    True
+    """
+    return frozenset(toml("non_actors.toml")[table])
+
+
+@lru_cache(maxsize=1)
 def agent_sectors() -> dict[str, str]:
     """Agent noun (lower case, singular and plural) -> sector code, from ``agents.tsv`` (PETRARCH2).
 

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from newsgraph.extract.lexicon import gazetteer, toml
+from newsgraph.extract.lexicon import gazetteer
 from newsgraph.extract.lexicon.names import COURTESY, norm
 from newsgraph.extract.records import ArticleRecords, Entity
 from newsgraph.graph.model import Actor
@@ -110,7 +110,7 @@ def _match_keys(e: Entity) -> set[str]:
 def _generic_words() -> frozenset[str]:
     """One-word names every country's body has ("Congress", "Council", "Parliament", "Party")."""
     heads = {w.lower() for w in gazetteer.gov()["heads"]["words"]}
-    return frozenset(heads | set(toml("non_actors.toml")["generic_names"]))
+    return frozenset(heads | gazetteer.non_actor_words("generic_names"))
 
 
 def _link_by_keys(uf: UnionFind, ents: dict[Node, Entity]) -> None:
