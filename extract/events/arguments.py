@@ -103,10 +103,9 @@ class _Parties:
             place = ctx.kinds.get(ctx.tok2ent.get(c.i, "")) == "Location"  # "the Kabul attack": a place
             if c.dep_ == "poss" and trig.lemma_.lower() in PATIENT_NOUNS:
                 _add(self.targets, actors_of(c, ctx))  # "Brown's killing", "his arrest"
-            elif c.dep_ == "poss" or c.dep_ == "compound" and not place:
-                _add(self.agents, actors_of(c, ctx))
-            elif c.dep_ in ("amod", "compound") and c.i not in ctx.tok2ent and c.text[:1].isupper():
-                _add(self.agents, [s for s in (demonym_state(c.text, ctx),) if s])
+            elif c.dep_ == "poss" or c.dep_ in ("compound", "amod") and not place:
+                nation = demonym_state(c.text, ctx) if c.text[:1].isupper() else None
+                _add(self.agents, actors_of(c, ctx) or ((nation,) if nation else ()))
         _add(self.agents, [a for _, o in pobjs(trig, ("by",)) for a in actors_of(o, ctx)])
         if trig.dep_ == "pobj" and trig.head.head.pos_ in ("VERB", "AUX") and self.symmetric:
             subj = subject(trig.head.head)[0]  # "the talks between A and B ended without a deal": A, B
