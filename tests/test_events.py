@@ -539,3 +539,8 @@ def test_a_happening_of_several_days_is_dated_to_its_month(nlp):
 def test_a_meeting_with_someone_does_not_take_the_object_of_the_next_verb(nlp):
     ms, n = run(nlp, "Tom Varga met with Ana Rojas in Lima and thanked Peru for its help.")
     assert named(one(ms, "CONSULT").participants, n) == {"Tom Varga", "Ana Rojas"}
+
+
+def test_a_description_met_by_someone_is_the_earlier_holder_not_the_subject(nlp):
+    ms, n = run(nlp, "Peru's president Ana Rojas arrived in Lima. Tom Varga met the president on Monday.")
+    assert named(one(ms, "CONSULT").participants, n) == {"Tom Varga", "Ana Rojas"}

@@ -193,6 +193,17 @@ def _pronoun(doc: Doc, token: Token, window: list[Span]) -> str | None:
     return (subj or in_last)[-1].kb_id_ if len({e.kb_id_ for e in in_last}) == 1 or subj else None
 
 
+def _co_subject(doc: Doc, token: Token) -> str | None:
+    """The entity of the subject of the verb whose object ``token`` is (directly or through a
+    preposition): a description there names someone else ("X met the president" is not X)."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    ent = next((e for e in docview.ents(doc) if subj is not None and e.start <= subj.i < e.end), None)
+    return ent.kb_id_ or None if ent is not None else None
+
+
 def _description(doc: Doc, token: Token, window: list[Span]) -> str | None:
     kinds = _kinds(doc)
     mods = [c for c in token.children if c.dep_ in ("compound", "amod")]
@@ -200,14 +211,14 @@ def _description(doc: Doc, token: Token, window: list[Span]) -> str | None:
                 if c.ent_type_ in ("NORP", "GPE") or c.pos_ == "ADJ" and c.text[:1].isupper()]
     titles = {c.lower_ for c in mods if c.text not in demonyms} | {token.lower_, token.lemma_.lower()}
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
-    excluded = resolve(doc, owner) if owner is not None else None
+    excluded = {resolve(doc, owner) if owner is not None else None, _co_subject(doc, token)}
     generic = token.lemma_.lower() in GENERIC
     if generic and not demonyms:
         return None
     for ent in reversed(window):
         if not _is_person(ent, kinds):
             continue
-        if ent.kb_id_ == excluded:
+        if ent.kb_id_ in excluded:
             continue
         if not generic and not titles <= _context_words(doc, ent.kb_id_) | {token.lemma_.lower()}:
             continue

@@ -87,22 +87,12 @@ def _title_holder(tok: Token, np: list[Token], ctx: Context) -> str | None:
     if not title:
         return None
     found = coref.resolve(ctx.doc, tok)
-    if found and found != _co_subject(tok, ctx):
-        return found  # (not the subject of the same verb: "X met Peru's president" is not X)
+    if found:
+        return found
     bodies = [t2e[c.i] for c in tok.children if c.dep_ in ("compound", "poss") and c.i in t2e]
     bodies += [t2e[o.i] for _, o in pobjs(tok, ("of",)) if o.i in t2e]
     bodies += [s for c in tok.children if c.dep_ == "amod" and (s := demonym_state(c.text, ctx))]
     return bodies[0] if bodies else None  # "the CIA chief" stands for the CIA when unnamed
-
-
-def _co_subject(tok: Token, ctx: Context) -> str | None:
-    """The entity of the subject of the verb ``tok`` is the object of (directly or through a
-    preposition): a description there names someone else."""
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    if tok.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return ctx.tok2ent.get(subj.i) if subj is not None else None
 
 
 def _nation_of(tok: Token, np: list[Token], ctx: Context) -> str | None:
