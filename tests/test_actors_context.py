@@ -178,3 +178,62 @@ def test_a_country_passes_along_a_list_and_a_surname_tagged_org_is_the_person(nl
     assert "Mammadov" not in es and es["Ramin Mammadov"].kind == "Person"
     ecology = es["Ministry of Ecology and Natural Resources"]
     assert es["Ministry of Economy"].country == ecology.country == "AZE"
+
+
+def test_an_age_in_commas_makes_a_person_and_the_place_after_it_a_place(nlp):
+    es = ents(nlp, "Tomasz Wiktor Kaczmar, 61, of Gdansk, was named as the victim.")
+    assert es["Tomasz Wiktor Kaczmar"].kind == "Person"
+    es = ents(nlp, "Mirela Oana Dumitrescu, 52, of Brasov, was hurt in the crash.")
+    assert es["Mirela Oana Dumitrescu"].kind == "Person" and es["Brasov"].kind == "Location"
+
+
+def test_a_firm_noun_before_a_name_or_in_apposition_makes_a_firm(nlp):
+    text = "Italian tyre giant Marelli on Friday announced its move into China. Marelli is linking up."
+    assert [e.kind for e in ents(nlp, text).values() if e.name == "Marelli"] == ["Organization"]
+    es = ents(nlp, "Shares of Hartwell Inc rose after carmaker Brenner agreed to buy it.")
+    assert es["Brenner"].kind == "Organization"
+    assert "retailer" in context.firm_nouns() and "spokesman" not in context.firm_nouns()
+
+
+def test_a_one_word_name_joins_the_one_organisation_it_is_the_distinctive_word_of(nlp):
+    es = ents(nlp, "Danish shipping group Norsk Maersk AB said on Friday it won an order. Maersk said "
+                   "it was large.")
+    assert list(es) == ["Norsk Maersk AB"]
+    assert es["Norsk Maersk AB"].forms == ("Norsk Maersk AB", "Maersk")
+    assert not context.distinctive("Council") and not context.distinctive("Danish")
+
+
+def test_an_abbreviation_in_brackets_binds_to_the_name_before_it_for_the_whole_text(nlp):
+    es = ents(nlp, "Major Somchai Rattana, the commander of the Region 4 Border Patrol Police (BPP), "
+                   "said the field was destroyed. The BPP said more fields would go.")
+    assert "BPP" not in es and set(es["Region 4 Border Patrol Police"].forms) >= {"BPP"}
+
+
+def test_an_unknown_name_after_in_is_a_place_but_not_in_a_headline(nlp):
+    es = ents(nlp, "The rebels rescued 300 people in Kanyoni in the south of the country.")
+    assert es["Kanyoni"].kind == "Location"
+    assert ents(nlp, "Thousands Flee into Bush in Border State")["Bush"].kind == "Person"
+
+
+def test_a_name_begun_one_word_late_gets_its_first_word_back(nlp):
+    assert "Anna Sandhu Ray" in ents(nlp, "Anna Sandhu Ray, who wed the man years ago, said she will leave.")
+    es = ents(nlp, "National Congress President Vinicio Villar Anleu commented on the case.")
+    assert es["National Congress"].kind == "Organization" and es["National Congress"].country is None
+
+
+def test_congress_alone_is_the_us_congress_only_where_the_text_names_the_united_states(nlp):
+    assert "Congress" in ents(nlp, "He told Congress on Monday that Manila would act.")
+    es = ents(nlp, "He told Congress in Washington on Monday.")
+    assert es["United States Congress"].country == "USA"
+
+
+def test_a_name_listed_after_of_the_x_shares_the_lists_country(nlp):
+    es = ents(nlp, "The Mongolian delegation met the Ministry of the Economy and Erdenes.")
+    assert es["Erdenes"].country == "MNG"
+
+
+def test_kinship_apposition_and_place_words_type_names(nlp):
+    es = ents(nlp, "Leftists were arrested, including Eva Forest, wife of the playwright.")
+    assert es["Eva Forest"].kind == "Person"
+    es = ents(nlp, "Flooding closed roads across Fort Bend and the Ocala National Forest.")
+    assert es["Fort Bend"].kind == "Location"

@@ -110,3 +110,8 @@ def test_sector_falls_back_to_the_agent_nouns():
     assert gz.sector_of("Border Guard Service") == "MIL"  # the hand keywords win
     assert gz.sector_of("Ministry of Health") == "GOV"
     assert gz.sector_of("Acme Widgets") is None
+
+
+def test_a_field_company_is_found_with_its_suffix_abbreviated_or_left_out(nlp):
+    doc = nlp("The Dow Chemical Co said on Monday that Dow Chemical would build a plant in Texas.")
+    assert [e.name for e in doc._.ng_entities if e.kind == "Organization"] == ["Dow Chemical Company"]

@@ -26,13 +26,14 @@ Clustering rules are in :mod:`newsgraph.extract.actors.cluster`, typing in
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.actors import cluster as clustering
-from newsgraph.extract.actors import patterns
+from newsgraph.extract.actors import context, countries, patterns
 from newsgraph.extract.actors.spans import repair
 from newsgraph.extract.actors.types import Mention, classify
 from newsgraph.extract.lexicon import gazetteer as gz
@@ -47,6 +48,8 @@ LABEL = {"Person": "PERSON", "State": "GPE", "Organization": "ORG", "Outlet": "O
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "LOC", "FAC", "NORP"}
 #: Prepositions before a name that make it a place ("in Clinton"), not a person.
 LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
+#: Of those, the ones before which an unknown name is a place, not a person or a body ("in Kanyoni").
+STRONG_LOCATIVE = {"in", "into", "near", "outside"}
 #: Nouns for a place: "the town of X", "the suburb of X" make X a place.
 PLACE_NOUNS = {"city", "town", "village", "suburb", "district", "province", "region", "county", "state",
                "port", "capital", "island", "municipality", "neighbourhood", "neighborhood", "area",
@@ -68,6 +71,7 @@ def cluster(doc: Doc) -> Doc:
 def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
     """The new entity spans (actors with their ids) and the Entity records of ``ents``."""
     spans, mentions = [], []
+    bound: dict[str, Mention] = {}  # abbreviations bound to the name they follow in brackets
     surnames = frozenset(e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2)
     placed = [_after_locative(e) or _listed_with_place(ents, k) for k, e in enumerate(ents)]
     # a name the text uses as a place elsewhere (or the NER calls one) is no organisation here
@@ -75,14 +79,21 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
     for k, ent in enumerate(ents):
         where = placed[k] or ent.label_ == "ORG" and ent.text in places
         m = classify(ent.text, ent.label_, surnames, placed=where) if ent.label_ in ACTOR_LABELS else None
+        if m is not None and _unknown_in_place(m, ent, surnames):
+            m = classify(ent.text, "LOC")
         if m is None and ent.label_ == "NORP":
             m = _state_by_demonym(ent)
         if m is not None:
-            m = clustering.with_context(m, ent)
+            m = countries.with_context(m, ent)
+            if spans and _bracketed(ent, spans[-1]):
+                bound[m.form] = m = clustering.expansion(m, mentions[-1])
+            elif m.form in bound and m.kind == "Organization":
+                m = replace(bound[m.form], form=m.form)  # the abbreviation again, later on
             spans.append(ent)
             mentions.append(m)
+    mentions = clustering.generic_aliases(mentions)
     ids, entities = clustering.cluster(mentions, [(s.start_char, s.end_char) for s in spans])
-    entities = clustering.share_country(spans, ids, entities)
+    entities = countries.share_country(spans, ids, entities)
     new = []
     by_start = {s.start: (s, i) for s, i in zip(spans, ids, strict=True)}
     for ent in ents:
@@ -93,6 +104,23 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
         elif ent.label_ not in ACTOR_LABELS - {"NORP"}:
             new.append(ent)
     return new, entities
+
+
+def _unknown_in_place(m: Mention, ent: Span, surnames: frozenset[str]) -> bool:
+    """A one-word name no table knows, that the NER called a person or an organisation, right after
+    "in", "into", "near" or "outside" is a place ("rescued 300 people in Kanyoni")."""
+    doc = ent.doc
+    unknown = m.key[0] == "G" and m.weak and not m.sector \
+        or m.key[0] == "P" and ent.text.lower() not in surnames
+    return unknown and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in STRONG_LOCATIVE \
+        and (ent.end == len(doc) or doc[ent.end].tag_ != "POS") and not context.title_cased(ent.sent)
+
+
+def _bracketed(ent: Span, prev: Span) -> bool:
+    """``ent`` is a capitalised abbreviation in brackets right after ``prev`` ("... Police (BPP)")."""
+    doc = ent.doc
+    return len(ent) == 1 and ent[0].is_upper and prev.end == ent.start - 1 and doc[prev.end].text == "(" \
+        and ent.end < len(doc) and doc[ent.end].text == ")"
 
 
 def _after_locative(ent: Span) -> bool:

@@ -1,4 +1,4 @@
-"""Within-article clustering of typed mentions and their country from context.
+"""Within-article clustering of typed mentions (their country from context: :mod:`.countries`).
 
 Rules ("one actor, one entity" inside an article):
 
@@ -25,71 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span
-
-from newsgraph.extract.actors.types import Mention, classify, ministry
+from newsgraph.extract.actors.context import distinctive
+from newsgraph.extract.actors.types import Mention, ministry
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon.names import is_shouting, norm, person_key, title_words
-from newsgraph.extract.nlp import docview
+from newsgraph.extract.lexicon.names import is_shouting, norm, person_key
 from newsgraph.extract.records import Entity
-
-_TITLE_WORDS = title_words("affiliation")
-
-
-def _affiliation(ent: Span) -> str | None:
-    """Country of the first state/demonym/organisation entity next to a person, across title words."""
-    doc, sent = ent.doc, ent.sent
-    i = ent.start - 1
-    while i >= sent.start:
-        tok = doc[i]
-        if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
-            return _ent_country(doc, i)
-        titleish = tok.is_title or tok.lower_ in _TITLE_WORDS or tok.text in ("\u2019s", "'s")
-        if not titleish or tok.pos_ == "VERB":
-            break
-        i -= 1
-    nxt = doc[ent.end:ent.end + 2]
-    if ent.end < sent.end and (doc[ent.end].text == "," or len(nxt) == 2 and nxt[0].lower_ == "the"
-                               and nxt[1].lower_ in _TITLE_WORDS):
-        for tok in doc[ent.end + 1:min(ent.end + 9, sent.end)]:
-            if tok.ent_type_:
-                return _ent_country(doc, tok.i)
-            if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";", "(", ")"):
-                break
-    return None
-
-
-def _ent_country(doc, i: int) -> str | None:
-    for ent in docview.ents(doc):
-        if ent.start <= i < ent.end:
-            if ent.label_ == "NORP":
-                return gz.demonym_code(ent.text)
-            if ent.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"):
-                return None
-            m = classify(ent.text, ent.label_)
-            return m.country if m else None
-    return None
-
-
-def _sentence_owner(ent: Span) -> str | None:
-    """Country of the nearest state or demonym before ``ent`` in its sentence."""
-    start = ent.sent.start
-    for prev in reversed([e for e in docview.ents(ent.doc) if start <= e.start and e.end <= ent.start]):
-        code = gz.demonym_code(prev.text) if prev.label_ == "NORP" else gz.state_code(prev.text)
-        if code:
-            return code
-    return None
-
-
-def with_context(m: Mention, ent: Span) -> Mention:
-    """Add the country the sentence gives: a person's ("Iranian Deputy Foreign Minister Ali ...") or a
-    bare ministry's ("the Azerbaijani delegation ... the Ministry of Ecology")."""
-    if m.kind == "Person" and not m.country:
-        return replace(m, country=_affiliation(ent))
-    if m.key[0] == "b":
-        code = _sentence_owner(ent)
-        return replace(ministry(m.key[2], code, m.form), form=m.form) if code else m
-    return m
 
 
 def _resolve_bare(mentions: list[Mention]) -> list[Mention]:
@@ -123,12 +63,54 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
 
 
+def generic_aliases(mentions: list[Mention]) -> list[Mention]:
+    """A known organisation reached through a bare generic name ("Congress" for the United States Congress)
+    keeps that reading only when the text names its country otherwise; else it is a body of that name.
+
+    >>> from newsgraph.extract.actors.types import classify
+    >>> us, gb, dc = classify("Congress", "ORG"), classify("London", "GPE"), classify("Washington", "GPE")
+    >>> [m.name for m in generic_aliases([us, gb])], [m.name for m in generic_aliases([us, dc])]
+    (['Congress', 'London'], ['United States Congress', 'Washington'])
+    """
+    generic = {w.lower() for w in gz.gov()["heads"]["words"]}
+
+    def bare(m: Mention) -> bool:
+        return m.key[0] == "K" and m.country is not None and norm(m.form).removeprefix("the ") in generic
+
+    named = {c for m in mentions if not bare(m) for c in (m.country, m.code) if c}
+    return [_body(m) if bare(m) and m.country not in named else m for m in mentions]
+
+
+def _body(m: Mention) -> Mention:
+    name = m.form.removeprefix("the ").removeprefix("The ")
+    return Mention("Organization", name, ("G", norm(name)), m.form, sector=m.sector)
+
+
+def expansion(m: Mention, long: Mention) -> Mention:
+    """An organisation's abbreviation in brackets right after a longer organisation name stands for it
+    when its first letter starts a word of that name ("Region 4 Border Patrol Police (BPP)").
+
+    >>> from newsgraph.extract.actors.types import classify
+    >>> a, b = classify("Border Patrol Police", "ORG"), classify("BPP", "ORG")
+    >>> expansion(b, a).name, expansion(classify("XYZ", "ORG"), a).name
+    ('Border Patrol Police', 'XYZ')
+    """
+    if m.kind != "Organization" or long.kind != "Organization" or " " not in long.name \
+            or m.form[:1] not in _initials(long.name):
+        return m
+    return replace(long, form=m.form)
+
+
 def _abbreviated(m: Mention, qualified: list[Mention]) -> Mention | None:
+    """The one longer organisation ``m`` is short for: "X of ..." or "... X", its initials, or its one
+    distinctive word ("Ericsson" for "LM Ericsson AB")."""
     form = norm(m.form, keep_hyphens=True)
     hits = {q.name: q for q in qualified if norm(q.name, keep_hyphens=True).startswith(form + " of ")
             or (" " in form and norm(q.name, keep_hyphens=True).endswith(" " + form))
             or (m.form.isupper() and 1 < len(m.form) <= 8
                 and _initials(q.name.split(" of ")[0]) == m.form.split("-")[0])}
+    if not hits and m.form.istitle() and distinctive(m.form):
+        hits = {q.name: q for q in qualified if form in norm(q.name, keep_hyphens=True).split()}
     return hits[sorted(hits)[0]] if len(hits) == 1 else None
 
 
@@ -211,48 +193,3 @@ def _entity(eid: str, ms: list[Mention], spans: list[tuple[int, int]]) -> Entity
     country = next((m.country for m in ms if m.country), None)
     sector = next((m.sector for m in ms if m.sector), None)
     return Entity(eid, kind, name, forms, tuple(spans), code, country, sector)
-
-
-def _linked(a: Span, b: Span) -> bool:
-    """Two mentions in one enumeration or apposition ("Kyiv and Vyshgorod", "Volnyansk, Zaporizhia"),
-    or a place inside another ("the city of X in the Y province")."""
-    ra, rb = a.root, b.root
-    if (ra.head == rb and ra.dep_ in ("conj", "appos")) or (rb.head == ra and rb.dep_ in ("conj", "appos")):
-        return True
-    holders = {ra, ra.head.head} if ra.head.lower_ == "of" else {ra}  # "the city of X in Y"
-    return a.label_ in ("GPE", "LOC", "FAC") and rb.dep_ == "pobj" and rb.head.lower_ == "in" \
-        and rb.head.head in holders
-
-
-def share_country(spans: list[Span], ids: list[str], entities: list[Entity]) -> list[Entity]:
-    """Places and organisations listed together share a country when the listed ones agree.
-
-    An entity with no country takes the country of the mentions it is
-    coordinated or in apposition with, when all of those that have one agree; a country passes
-    along a list ("Karabakh, the Ministry of Ecology, the Ministry of the Economy and X").
-    """
-    for _ in range(3):
-        shared = _share_once(spans, ids, entities)
-        if shared == entities:
-            break
-        entities = shared
-    return entities
-
-
-def _share_once(spans: list[Span], ids: list[str], entities: list[Entity]) -> list[Entity]:
-    by_id = {e.id: e for e in entities}
-    ents = [by_id.get(i) for i in ids]
-    takers = [i for i, e in enumerate(ents) if e is not None and not e.country
-              and e.kind in ("Location", "Organization")]
-    givers = [j for j, e in enumerate(ents) if e is not None and e.country
-              and e.kind in ("Location", "State", "Organization")]
-    if not (takers and givers):
-        return entities
-    sent = {k: spans[k].sent.start for k in takers + givers}
-    votes: dict[str, set[str]] = {}
-    for i in takers:
-        for j in givers:
-            if sent[i] == sent[j] and _linked(spans[i], spans[j]):
-                votes.setdefault(ents[i].id, set()).add(ents[j].country)
-    return [replace(e, country=next(iter(votes[e.id]))) if len(votes.get(e.id, ())) == 1 else e
-            for e in entities]

@@ -5,7 +5,10 @@ and :mod:`newsgraph.extract.actors.types`).
   it ("radical preacher Mara Okonjo") or an apposition with a person noun follows it ("Tomas
   Vidal, an opposition leader, ..."), and it looks like a person's name (two to four capitalised
   words the gazetteer does not know, no body's head word), or it has a person's shape: first name,
-  initial, surname ("Ulf D. Merbold");
+  initial, surname ("Ulf D. Merbold"), or an age in commas follows it ("Mara Okonjo, 47, of ...");
+* the place after a person's age ("Mara Okonjo, 47, of Brasov") is a place whatever the NER said;
+* a name the NER typed PERSON is a firm when a firm noun stands right in front of it ("tyre giant
+  Marelli") or an apposition with one follows it ("Dunmore, a Dutch retailer, ...");
 * words that are no name in a headline's title case: a verb after "to" ("... to Avoid
   Escalation") and a verb before its particle ("Lagos Ramps Up Checks" -> "Lagos");
 * a title alone is no name ("Magistrate"), a "person" ending in a body's head word is the body
@@ -24,7 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon.names import HONORIFICS, titles
+from newsgraph.extract.lexicon.names import HONORIFICS, title_words, titles
 
 #: Endings of agent nouns (PETRARCH2) that name one person ("preacher", "playwright", "activist").
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ee", "wright")
@@ -76,14 +79,16 @@ def _person_noun_before(ent: Span) -> bool:
     return prev.is_lower and prev.tag_ == "NN" and prev.lemma_ in person_nouns() and not prev.ent_type_
 
 
-def _person_apposition(ent: Span) -> bool:
-    """", a/an/the ... <person noun>" right after ``ent`` ("Tomas Vidal, an opposition leader")."""
-    doc = ent.doc
-    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," \
-            or doc[ent.end + 1].lower_ not in ("a", "an", "the"):
+def _person_apposition(ent: Span, nouns: frozenset[str] | None = None) -> bool:
+    """", a/an/the ... <person noun>" right after ``ent`` ("Tomas Vidal, an opposition leader"); with
+    ``nouns``, one of those instead ("Dunmore, a Dutch retailer")."""
+    doc, nouns = ent.doc, person_nouns() if nouns is None else nouns
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != ",":
         return False
+    if doc[ent.end + 1].lower_ not in ("a", "an", "the"):  # or the noun and "of" alone: "X, wife of Y"
+        return doc[ent.end + 1].lower_ in nouns and doc[ent.end + 2].lower_ == "of"
     for tok in doc[ent.end + 2:min(ent.end + 6, len(doc))]:
-        if tok.lemma_.lower() in person_nouns() and tok.tag_ == "NN":
+        if tok.lemma_.lower() in nouns and tok.tag_ == "NN":
             return True
         if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "VERB") or tok.text == ",":
             return False
@@ -99,17 +104,90 @@ def _initialled(ent: Span) -> bool:
         and len(ent[0]) > 2 and ent[0].is_alpha and _name_like(ent[2:], 1)
 
 
+def aged(ent: Span) -> bool:
+    """An age in commas right after ``ent``: the way news introduces a person ("Mara Okonjo, 47, of ...")."""
+    doc, k = ent.doc, ent.end
+    return k + 2 < len(doc) and doc[k].text == "," and doc[k + 2].text == "," and doc[k + 1].like_num \
+        and doc[k + 1].text.isdigit() and 0 < int(doc[k + 1].text) < 120
+
+
+def _home_town(ent: Span) -> bool:
+    """The place after a person's age: "Mara Okonjo, 47, of Brasov" (one name no table knows as a body)."""
+    doc, k = ent.doc, ent.start
+    return k >= 4 and doc[k - 1].lower_ == "of" and doc[k - 2].text == "," and doc[k - 3].text.isdigit() \
+        and doc[k - 4].text == "," and len(ent) <= 3 and not gz.organization(ent.text)
+
+
+@lru_cache(maxsize=1)
+def firm_nouns() -> frozenset[str]:
+    """Nouns for a firm or a title ("giant", "retailer", "daily"): ``[words].firms`` of ``titles.toml``.
+
+    >>> {"retailer", "giant", "daily"} <= firm_nouns(), "spokesman" in firm_nouns()
+    (True, False)
+    """
+    return title_words("firms")
+
+
+def _firm_noun_before(ent: Span) -> bool:
+    """A lower-case firm noun right before ``ent`` ("tyre giant Marelli", "the daily Glos Ludu")."""
+    prev = ent.doc[ent.start - 1] if ent.start else None
+    return prev is not None and prev.is_lower and prev.tag_ == "NN" and prev.lower_ in firm_nouns() \
+        and not prev.ent_type_
+
+
 def people_by_context(ents: list[Span]) -> list[Span]:
-    """``ents`` with names the context shows to be people retyped PERSON (see module docstring)."""
+    """``ents`` with names the context shows to be people retyped PERSON, and persons the context shows
+    to be firms retyped ORG (see module docstring)."""
     out = []
     for e in ents:
         misread = e.label_ == "NORP" and not gz.demonym_code(e.text)  # "Ruben Vardanyan" as a NORP
         if (e.label_ in ("ORG", "GPE", "LOC") or misread) and (_name_like(e) and _person_noun_before(e)
-                                                  or _name_like(e, 1) and _person_apposition(e)
+                                                  or _name_like(e, 1) and (_person_apposition(e) or aged(e))
                                                   or _initialled(e)):
             e = Span(e.doc, e.start, e.end, label="PERSON")
+        elif e.label_ in ("ORG", "PERSON") and _home_town(e):
+            e = Span(e.doc, e.start, e.end, label="LOC")
+        elif e.label_ == "PERSON" and not _initialled(e) and not aged(e) and (
+                _firm_noun_before(e) or _person_apposition(e, firm_nouns())):
+            e = Span(e.doc, e.start, e.end, label="ORG")
         out.append(e)
-    return out
+    return _named_like_firms(out)
+
+
+def distinctive(word: str) -> bool:
+    """A one-word name that may stand for a longer name it is part of: no body's head word, company
+    suffix, generic name, state or demonym.
+
+    >>> distinctive("Ericsson"), distinctive("Council"), distinctive("Inc"), distinctive("Azerbaijani")
+    (True, False, False, False)
+    """
+    low = word.lower().rstrip(".")
+    return " " not in word and word not in gz.gov()["heads"]["words"] and low not in gz.company_suffixes() \
+        and low not in gz.non_actor_words("generic_names") and not gz.state_code(word) \
+        and not gz.demonym_code(word)
+
+
+def _firm(ent: Span) -> bool:
+    """An organisation shown to be a firm: a company suffix ("AB", "Inc"), a business sector, or a firm
+    noun in front or in apposition."""
+    return ent[-1].lower_.rstrip(".") in gz.company_suffixes() or gz.sector_of(ent.text) == "BUS" \
+        or _firm_noun_before(ent) or _person_apposition(ent, firm_nouns())
+
+
+def _named_like_firms(ents: list[Span]) -> list[Span]:
+    """A one-word PERSON that is an organisation's name or its distinctive word elsewhere in the text
+    ("LM Ericsson AB ... Ericsson said"), and no surname of a person named in full, is that organisation."""
+    people = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    firms = {t.text for e in ents if e.label_ == "ORG" and _firm(e) for t in e
+             if t.is_title and distinctive(t.text)}
+    return [Span(e.doc, e.start, e.end, label="ORG")
+            if e.label_ == "PERSON" and len(e) == 1 and e.text in firms - people else e for e in ents]
+
+
+def title_cased(sent: Span) -> bool:
+    """A sentence in a headline's title case ("Thousands Flee into Bush in Border State")."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) > 2 and sum(t.is_title for t in words) >= 0.8 * len(words)
 
 
 def headline_verbs(ent: Span) -> Span | None:

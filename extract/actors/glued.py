@@ -1,6 +1,9 @@
 """Names the NER glued together or cut short, mended by the words around them (applied by
 :func:`~newsgraph.extract.actors.spans.repair`).
 
+* a name begun one word late gets it back: a person's first word opening the sentence ("Anna Sandhu
+  Ray said ..."), a person's given names when an age follows ("Tomasz Wiktor Kaczmar, 61, of ..."),
+  a body's modifier before its bare head word ("National Congress");
 * an acronym in brackets right after an organisation ("... Scholars (IAGS)") is an organisation;
 * a company name ends at its legal suffix when a place, "of", a dash or a figure follows it
   ("Meridian Textiles Inc of Leeds", "Meridian Textiles Inc Q2");
@@ -22,8 +25,10 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from newsgraph.extract.actors.context import aged
+from newsgraph.extract.actors.types import notable_place
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon.names import is_shouting
+from newsgraph.extract.lexicon.names import HONORIFICS, is_shouting, title_words, titles
 
 _DIGIT = re.compile(r"\d")
 
@@ -39,6 +44,52 @@ def bracketed_acronyms(ents: list[Span]) -> list[Span]:
             e = Span(doc, e.start, e.end, label="ORG")
         out.append(e)
     return out
+
+
+def late_starts(ents: list[Span]) -> list[Span]:
+    """Names the NER began one word late: a person's whose first word opens the sentence ("Anna Sandhu
+    Ray said ..." tagged "Sandhu Ray"; a capitalised proper noun no table knows and no title), a person's
+    whose age follows in commas ("Tomasz Wiktor Kaczmar, 61, ..." tagged "Kaczmar"), and a body's bare
+    head word after its capitalised modifier ("National Congress" tagged "Congress")."""
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for e in ents:
+        first = e.doc[e.start - 1] if e.start else None
+        if first is None or first.i in taken or not first.is_title or not first.is_alpha or first.is_stop:
+            pass
+        elif e.label_ == "PERSON" and first.is_sent_start and first.pos_ == "PROPN" and len(first) > 2 \
+                and _unknown_word(first.text):
+            e = Span(e.doc, e.start - 1, e.end, label="PERSON")
+        elif e.label_ in ("PERSON", "GPE", "LOC", "ORG") and aged(e):
+            start = e.start
+            while start > e.sent.start and e.start - start < 3 and start - 1 not in taken \
+                    and _given_name(e.doc[start - 1]):
+                start -= 1
+            e = Span(e.doc, start, e.end, label="PERSON")
+        elif e.label_ == "ORG" and len(e) == 1 and e[0].text in gz.gov()["heads"]["words"] \
+                and first.pos_ in ("ADJ", "PROPN") and not gz.demonym_code(first.text) \
+                and not gz.state_code(first.text) and first.lower_ not in _titles():
+            e = Span(e.doc, e.start - 1, e.end, label="ORG")
+        out.append(e)
+    return out
+
+
+def _given_name(tok) -> bool:  # the tagger often misreads a name's first word at a sentence start
+    return (tok.pos_ == "PROPN" or tok.is_sent_start) and not tok.is_stop and tok.is_title \
+        and tok.is_alpha and len(tok) > 2 and _unknown_word(tok.text)
+
+
+def _unknown_word(word: str) -> bool:
+    low = word.lower()
+    return not (gz.state_code(word) or gz.demonym_code(word) or notable_place(word) or gz.organization(word)
+                or low in _titles())
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    table = titles()
+    return frozenset(title_words("org_stops") | title_words("occupations") | HONORIFICS
+                     | {n.lower() for n in table["roles"]["nouns"]})
 
 
 def company_end(ent: Span) -> Span:

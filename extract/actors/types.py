@@ -46,7 +46,9 @@ _ACRONYM_MIN = {"MFA": "foreign affairs", "MOFA": "foreign affairs", "MOD": "def
                 "MID": "foreign affairs"}
 GEO_SUFFIX = re.compile(r"\s(corridor|road|highway|airport|district|province|region|canton|oblast|krai|"
                         r"county|governorate|valley|gorge|village|checkpoint|crossing|bridge|mountains|"
-                        r"river|lake|sea|strait|square|street|avenue|boulevard)$", re.I)
+                        r"river|lake|sea|strait|square|street|avenue|boulevard|national forest|"
+                        r"park|desert|peninsula|islands|canal|air base|range)$"
+                        r"|^(fort|mount|lake|camp)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def classify(text: str, label: str, surnames: frozenset[str] = frozenset(),
     form = _form(text)
     if not form or not any(c.isalpha() for c in form):
         return None
-    person = label == "PERSON" and not placed and (form.lower() in surnames or not _notable_place(form))
+    person = label == "PERSON" and not placed and (form.lower() in surnames or not notable_place(form))
     body = label == "ORG" and not placed and _surface_title(form) not in _big_cities(ORG_CITY)
     return _classify(form, label, person or body)
 
@@ -190,7 +192,7 @@ def _surface_title(form: str) -> str:
     return form.title() if is_shouting(form) else form
 
 
-def _notable_place(form: str) -> bool:
+def notable_place(form: str) -> bool:
     """A place name strong enough to overrule the NER's PERSON: shouted, or a big city or capital."""
     return is_shouting(form) or form in _big_cities()
 

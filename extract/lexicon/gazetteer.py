@@ -236,7 +236,7 @@ def _field() -> tuple[dict[str, Known], tuple[tuple[str, Known], ...]]:
     pairs: list[tuple[str, Known]] = []
     for line in (DATA / "phoenix_organizations.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
-        forms = (d["name"], *d.get("aliases", ()))
+        forms = [v for f in (d["name"], *d.get("aliases", ())) for v in company_forms(f)]
         k = hand.get(norm(d["name"], keep_hyphens=True)) or Known(
             d["name"], d.get("kind", "Organization"), tuple(d.get("aliases", ())), d.get("country"),
             d.get("sector"))
@@ -247,6 +247,27 @@ def _field() -> tuple[dict[str, Known], tuple[tuple[str, Known], ...]]:
             by[key] = k
             pairs.append((form, k))
     return by, tuple(pairs)
+
+
+#: A company's legal suffix written out and its short forms.
+_SUFFIX_FORMS = {"Company": ("Co", "Co."), "Corporation": ("Corp", "Corp."), "Incorporated": ("Inc", "Inc."),
+                 "Limited": ("Ltd", "Ltd.")}
+
+
+def company_forms(name: str) -> list[str]:
+    """``name`` and, for a company, its name with the legal suffix abbreviated or left out (when two
+    words are left): the ways news writes it.
+
+    >>> company_forms("Dow Chemical Company")
+    ['Dow Chemical Company', 'Dow Chemical Co', 'Dow Chemical Co.', 'Dow Chemical']
+    >>> company_forms("Ford Motor Co"), company_forms("Acme Company")
+    (['Ford Motor Co', 'Ford Motor'], ['Acme Company', 'Acme Co', 'Acme Co.'])
+    """
+    words = name.split()
+    short = _SUFFIX_FORMS.get(words[-1], ()) if len(words) > 1 else ()
+    known = any(words[-1] in v for v in _SUFFIX_FORMS.values())  # already short ("Co")
+    stem = " ".join(words[:-1])
+    return [name, *(f"{stem} {w}" for w in short)] + [stem] * (len(words) > 2 and (bool(short) or known))
 
 
 def _taken(form: str) -> bool:
