@@ -17,7 +17,8 @@ Single flight: a query whose key is already running waits for that run's answer 
 to its own timeout) instead of starting another query process.  How each answer
 came is told by :class:`Served`: ``miss`` (it ran), ``hit`` (kept), ``shared``
 (another request's run).  With ``entries`` or ``max_bytes`` 0 the cache is off: every
-query runs, none waits for another.  Only the standard library is imported here.
+query runs, none waits for another.  Nothing heavy is imported here (the command line reads the
+defaults).
 
 >>> from types import SimpleNamespace as Reply
 >>> @dataclass(frozen=True)
