@@ -1,6 +1,6 @@
 """Load on a real ``newsgraph serve``: many concurrent clients, small and heavy queries (run by hand).
 
-    .venv/bin/python bench/load.py [--clients 64] [--requests 2000] [--timeout 3] [--out DIR]
+    .venv/bin/python bench/load.py [--clients 64] [--requests 2000] [--timeout 3] [--out DIR] [--no-cache]
 
 Builds examples/ (``newsgraph build examples/ -o OUT``, skipped when ``--out``
 already holds a build), starts ``newsgraph serve OUT --port 0 --timeout T`` as a
@@ -11,8 +11,13 @@ threads, each request drawn from a fixed, seeded mix:
 * heavy (12 %): a COUNT over the product of the graph with itself -- expected 200;
 * runaway (3 %): a four-way product no timeout outlives -- expected 503 at the timeout.
 
+The mix repeats the same few query texts, so with the server's answer cache on
+(the default; ``--no-cache`` serves with ``--cache-entries 0``) most answers are
+kept ones or shared with an identical query running at once: the ``X-Cache``
+header of each answer is counted by kind (``hit``, ``shared``, ``miss``).
+
 Prints the answers by kind and status, any error (an unexpected status or a
-failed connection), latency percentiles of the small queries, and the serving
+failed connection), the cache counts, latency percentiles of the small queries, and the serving
 process's RSS (VmRSS) before, at its highest and after, the number of processes
 under it (the query workers) and their summed RSS, the CPU seconds the server and
 its workers used against the machine's busy CPU seconds meanwhile, and the
@@ -118,19 +123,20 @@ def sample(pid: int, cpu: dict[int, float]) -> tuple[int, int, int]:
     return rss_kb(pid), len(under), sum(rss_kb(p) for p in under)
 
 
-def ask(url: str, query: str) -> tuple[int | str, float, str]:
-    """(status, seconds, the first line of an error's body)."""
+def ask(url: str, query: str) -> tuple[int | str, float, str, str]:
+    """(status, seconds, the first line of an error's body, the X-Cache header or "-")."""
     started = time.monotonic()
-    reason = ""
+    reason, cache = "", "-"
     try:
         with urllib.request.urlopen(f"{url}?query={quote(query)}", timeout=60) as resp:
             resp.read()
-            status = resp.status
+            status, cache = resp.status, resp.headers.get("X-Cache", "-")
     except urllib.error.HTTPError as err:
         status, reason = err.code, err.read().decode("utf-8", "replace").split("\n")[0][:80]
+        cache = err.headers.get("X-Cache", "-")
     except OSError as exc:
         status = type(exc).__name__
-    return status, time.monotonic() - started, reason
+    return status, time.monotonic() - started, reason, cache
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -172,7 +178,7 @@ def run(url: str, pid: int, clients: int, requests: int) -> list[tuple[str, int 
 def report(answers, clients: int, wall: float) -> int:
     counts: dict[tuple[str, int | str], int] = {}
     reasons: dict[str, int] = {}
-    for kind, status, _, reason in answers:
+    for kind, status, _, reason, _ in answers:
         counts[kind, status] = counts.get((kind, status), 0) + 1
         if status not in EXPECTED[kind]:
             reasons[f"{kind} {status} {reason}"] = reasons.get(f"{kind} {status} {reason}", 0) + 1
@@ -183,8 +189,13 @@ def report(answers, clients: int, wall: float) -> int:
         print(f"  {kind:<8} {status}: {n}")
     for reason, n in sorted(reasons.items()):
         print(f"  error x{n}: {reason}")
+    caches: dict[tuple[str, str], int] = {}
+    for kind, _, _, _, cache in answers:
+        caches[kind, cache] = caches.get((kind, cache), 0) + 1
+    print("X-Cache (hit: a kept answer, shared: an identical query's run, miss: ran, -: no header): " +
+          ", ".join(f"{kind} {cache} {n}" for (kind, cache), n in sorted(caches.items())))
     for kind in ("small", "heavy"):
-        times = [t for k, status, t, _ in answers if k == kind and status == 200]
+        times = [t for k, status, t, _, _ in answers if k == kind and status == 200]
         print(f"{kind} latency (s): p50 {percentile(times, 0.5):.3f}  p95 {percentile(times, 0.95):.3f}  "
               f"p99 {percentile(times, 0.99):.3f}  max {max(times, default=float('nan')):.3f}")
     return 1 if errors else 0
@@ -196,16 +207,18 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--timeout", type=float, default=3.0)
     parser.add_argument("--out", type=Path, default=None, help="Build directory (kept; default: temporary).")
+    parser.add_argument("--no-cache", action="store_true", help="Serve without the answer cache.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp) / "out"
         build(out)
-        proc = subprocess.Popen([NEWSGRAPH, "serve", str(out), "--port", "0", "--timeout", str(args.timeout)],
-                                stderr=subprocess.PIPE, text=True)
+        cache = ["--cache-entries", "0"] if args.no_cache else []
+        proc = subprocess.Popen([NEWSGRAPH, "serve", str(out), "--port", "0", "--timeout", str(args.timeout),
+                                 *cache], stderr=subprocess.PIPE, text=True)
         try:
             url = proc.stderr.readline().split(" at ", 1)[1].split(" ", 1)[0]
-            for query in SMALL + [HEAVY]:  # warm up: first forks, page cache
-                ask(url, query)
+            for query in SMALL + [HEAVY]:  # warm up (first forks, page cache), not the answer cache: the
+                ask(url, f"{query}\n# warm-up")  # text differs, so the run starts with no answer kept
             print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
             started = time.monotonic()
             answers = run(url, proc.pid, args.clients, args.requests)

@@ -14,7 +14,9 @@ SERVICE and FROM clauses and queries over the size limits are refused on the tex
 (:mod:`newsgraph.queries.sparql.guard`); results are capped at ``max_rows``
 (header ``X-Result-Truncated: true``); bodies over ``max_body`` bytes get 413, a
 malformed Content-Length 400.  At most ``workers`` requests are handled at once,
-``backlog`` more wait in the kernel (:mod:`newsgraph.queries.sparql.pool`).
+``backlog`` more wait in the kernel (:mod:`newsgraph.queries.sparql.pool`).  A good answer is kept
+for the next identical query, and identical queries arriving while one runs wait for its answer
+(:mod:`newsgraph.queries.sparql.cache`; header ``X-Cache: miss|hit|shared``).
 
 >>> fmt, mime = negotiate("text/csv;q=0.5, application/sparql-results+json", graph_result=False)
 >>> fmt, mime
@@ -26,15 +28,18 @@ import dataclasses
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from rdflib import Graph
 
+from newsgraph.graph.build.run import MANIFEST
 from newsgraph.queries.page import render as render_page
 from newsgraph.queries.sparql.adhoc import check_query
+from newsgraph.queries.sparql.cache import CACHE_BYTES, CACHE_ENTRIES, AnswerCache, CacheSize
 from newsgraph.queries.sparql.damage import StoreDamaged, guarded
 from newsgraph.queries.sparql.guard import QueryLimits, Refused
-from newsgraph.queries.sparql.lanes import LONG_RUNNING, READY, RUNNING, QueryPool
+from newsgraph.queries.sparql.lanes import LONG_RUNNING, READY, RUNNING, QueryPool, timed_out
 from newsgraph.queries.sparql.media import negotiate
 from newsgraph.queries.sparql.pool import BACKLOG, WORKERS, PoolServer
 from newsgraph.queries.sparql.worker import WorkerSettings, prepare
@@ -109,12 +114,14 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(400, "text/plain", b"default-graph-uri / named-graph-uri are not supported")
         srv = self.server
         settings = dataclasses.replace(srv.settings, accept=self.headers.get("Accept"))
-        answer = srv.queries.run(text, settings)
-        extra = {}
+        served = srv.cache.serve(text, settings)
+        answer, extra = served.answer, {}
         if answer.truncated:
             extra = {"X-Result-Truncated": "true", "X-Max-Rows": str(settings.max_rows)}
         if answer.retry_after is not None:
             extra["Retry-After"] = str(answer.retry_after)
+        if served.how is not None:
+            extra["X-Cache"] = served.how
         return self._send(answer.status, answer.mime, answer.body, extra)
 
     def _send(self, status: int, mime: str, body: bytes, headers: dict | None = None):
@@ -135,8 +142,10 @@ class ServeOptions:
     bytes, the size of a query (:class:`QueryLimits`), requests handled at once (``workers``),
     connections queued by the kernel (``backlog``), queries started at once (``running``), long
     queries run at once (``long``) and query processes kept ready (``ready``,
-    :mod:`newsgraph.queries.sparql.lanes`); ``verbose`` logs every request to stderr.  ``port=0`` picks a
-    free port."""
+    :mod:`newsgraph.queries.sparql.lanes`); answers kept (``cache_entries``, 0 for none) within
+    ``cache_bytes`` bytes of bodies (:mod:`newsgraph.queries.sparql.cache`), dropped when the build
+    directory or file the graph was opened from (``source``) changes; ``verbose`` logs every request to
+    stderr.  ``port=0`` picks a free port."""
 
     host: str = "127.0.0.1"
     port: int = 0
@@ -149,6 +158,9 @@ class ServeOptions:
     running: int = RUNNING
     long: int = LONG_RUNNING
     ready: int = READY
+    cache_entries: int = CACHE_ENTRIES
+    cache_bytes: int = CACHE_BYTES
+    source: str | Path | None = None
     verbose: bool = False
 
 
@@ -168,6 +180,8 @@ def serve(g: Graph, options: ServeOptions | None = None, **changes) -> PoolServe
         queries.close()
         raise
     server.queries = queries
+    size = CacheSize(int(options.cache_entries), int(options.cache_bytes))
+    server.cache = AnswerCache(size, queries.run, timed_out, version_file(options.source))
     server.graph, server.max_body, server.verbose = g, int(options.max_body), options.verbose
     server.settings = WorkerSettings(float(options.timeout), int(options.max_rows), options.limits)
     server.timeout_s, server.max_rows = server.settings.timeout, server.settings.max_rows
@@ -176,3 +190,18 @@ def serve(g: Graph, options: ServeOptions | None = None, **changes) -> PoolServe
     server.thread = threading.Thread(target=server.serve_forever, name="sparql-endpoint", daemon=True)
     server.thread.start()
     return server
+
+
+def version_file(source: str | Path | None) -> Path | None:
+    """The file that changes whenever the graph of ``source`` does: a build directory's manifest (a build
+    writes it last, atomically; also for the store folder itself), else the graph file.
+
+    >>> version_file("/nonexistent/graph.ttl"), version_file(None)
+    (PosixPath('/nonexistent/graph.ttl'), None)
+    """
+    if source is None:
+        return None
+    path = Path(source)
+    if path.is_dir():
+        return (path.parent if (path / "CURRENT").is_file() else path) / MANIFEST
+    return path

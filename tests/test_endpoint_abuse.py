@@ -142,7 +142,7 @@ def test_huge_result_cut_at_row_cap(big_server):
 def test_timeout_does_not_block_other_clients(server):
     """The small ASK is answered while both slow queries still run (order, not timing)."""
     with ThreadPoolExecutor(max_workers=3) as pool:
-        slow = [pool.submit(get, server, SLOW) for _ in range(2)]
+        slow = [pool.submit(get, server, f"{SLOW} # {i}") for i in range(2)]  # two texts: two runs
         status, _, body = get(server, "ASK { ?s ?p ?o }")
         assert status == 200 and b"true" in body and not any(f.done() for f in slow)
         assert [f.result()[0] for f in slow] == [503, 503]

@@ -19,11 +19,13 @@ from pathlib import Path
 import click
 
 from newsgraph.queries.cli.isolate import isolated
+from newsgraph.queries.sparql.cache import CACHE_BYTES, CACHE_ENTRIES
 from newsgraph.queries.sparql.damage import StoreDamaged, guarded, message, reason
 from newsgraph.queries.sparql.guard import QueryLimits, Refused, check
 from newsgraph.queries.sparql.pool import BACKLOG, WORKERS
 
 FORMATS = ("table", "csv", "tsv", "sparql-tsv", "json")
+MB = 1024 * 1024
 LIMITS = QueryLimits()  # light modules (no rdflib): the defaults of --max-depth / --max-patterns
 #: CLI format -> serializer format: ``tsv`` is plain values for spreadsheets, ``sparql-tsv`` the W3C form
 _SERIALIZER = {"tsv": "plain-tsv", "sparql-tsv": "tsv"}
@@ -190,9 +192,13 @@ def _read_query(path: str) -> str:
 @click.option("--workers", default=WORKERS, show_default=True, type=click.IntRange(min=1),
               help=f"Requests handled at once (each may run one query process); {BACKLOG} more wait "
               "in the listen backlog.")
+@click.option("--cache-entries", default=CACHE_ENTRIES, show_default=True, type=click.IntRange(min=0),
+              help="Answers kept for identical queries (0 = no cache; identical queries then all run).")
+@click.option("--cache-mb", default=CACHE_BYTES // MB, show_default=True, type=click.IntRange(min=0),
+              help="Megabytes of kept answers at most (0 = no cache).")
 @_limit_options
 @click.option("--verbose", is_flag=True, help="Log every request to stderr.")
-def serve_cmd(out: str, host: str, port: int, verbose: bool, **options) -> None:
+def serve_cmd(out: str, host: str, port: int, verbose: bool, cache_mb: int, **options) -> None:
     """Serve the graph in OUT as a read-only SPARQL 1.1 endpoint (Ctrl-C stops it)."""
     from newsgraph.queries.endpoint import serve  # lazy: see the module docstring
 
@@ -201,7 +207,8 @@ def serve_cmd(out: str, host: str, port: int, verbose: bool, **options) -> None:
     isolated(out, lambda: _count(graph, out))  # first in a capped child: a damaged store may count forever
     size = _count(graph, out)
     try:
-        server = serve(graph, host=host, port=port, verbose=verbose, limits=limits, **options)
+        server = serve(graph, host=host, port=port, verbose=verbose, limits=limits, source=out,
+                       cache_bytes=cache_mb * MB, **options)
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     click.echo(f"SPARQL endpoint at {server.url} ({size} triples); page at {server.url[:-7]}/", err=True)

@@ -100,6 +100,7 @@ class QueryPool:
         self._idle = [self._spawner.spawn() for _ in range(self._ready)]
         self._closed = False
         self._seq = itertools.count()
+        self.started = 0  # queries handed to a worker so far
         self.turns = Turns(running)
         self.long = Turns(long)
 
@@ -157,6 +158,8 @@ class QueryPool:
         except WorkerUnavailable as exc:
             return Answer(503, "text/plain", str(exc).encode())
         query.base = query.worker.cpu_seconds()
+        with self._cond:
+            self.started += 1
         try:
             query.worker.send(text, settings)
         except OSError:
