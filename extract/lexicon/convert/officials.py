@@ -36,7 +36,12 @@ SOURCE, AGENTS = phoenix.PERSONS, phoenix.AGENTS
 OUT = "officials.tsv"
 #: Words that end a form that is not a person: the office or the circle around one.
 NOT_NAME_ENDS = phoenix.ORG_WORDS | word_set("ADMINISTRATION GOVERNMENT REGIME CABINET CAMP FAMILY CLAN "
-                                             "SUPPORTERS LOYALISTS DYNASTY ERA")
+                                             "SUPPORTERS LOYALISTS DYNASTY ERA AUTHORITY AUTHORITIES")
+#: Words no personal name holds ("SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS", "WILLIAMS_OF_MOSTYN").
+NOT_NAME_WORDS = word_set("OF FOR THE AND TO")
+#: Small words that stay lower case inside a person's name ("Bashar al Assad"); other small words
+#: are name words there ("Moon Jae In").
+PARTICLES = word_set("al el ul bin ibn de da del di du la le y e des dos das do van von der den ter")
 #: Title, agent or organisation words that are also name words ("Kim Christian Beazley", "Le Duan").
 NAME_WORDS = word_set("CHRISTIAN MAN MEN DEAN NGO JIHAD SHEIKH SHAIKH CHURCH")
 #: Particles that start a name as a family name ("Du Qinglin", "Le Duan"), elsewhere small words.
@@ -120,7 +125,8 @@ def name_words(form: str, titles: frozenset[str]) -> list[str] | None:
         words = words[1:]
     names = [w for i, w in enumerate(words) if len(re.sub(r"[^A-Z]", "", w)) > 1
              and (w.lower() not in SMALL or i == 0 and w in FIRST_PARTICLES)]
-    if len(names) < 2 or any(not re.fullmatch(r"[A-Z][A-Z.'-]*", w) for w in words):
+    if len(names) < 2 or NOT_NAME_WORDS & set(words) or any(not re.fullmatch(r"[A-Z][A-Z.'-]*", w)
+                                                             for w in words):
         return None
     inner = {p for w in words[:-1] for p in (w, *w.split("-"))}
     if (titles - NAME_WORDS) & inner or words[-1] in NOT_NAME_ENDS - NAME_WORDS or words[0] == "THE":
@@ -133,15 +139,21 @@ _ROMAN = re.compile(r"(?:II|III|IV|V|VI|VII|VIII)")
 
 def shown(words: list[str]) -> str:
     """Proper case of a person's upper-case name: no word is an acronym but an initial or a
-    regnal number ("XI JINPING" is "Xi Jinping").
+    regnal number ("XI JINPING" is "Xi Jinping"), no small word but a particle ("al").
 
     >>> shown(["XI", "JINPING"]), shown(["HENRY", "A.", "WALLACE"]), shown(["SEAN", "O'BRIEN", "II"])
     ('Xi Jinping', 'Henry A. Wallace', "Sean O'Brien II")
+    >>> shown(["MOON", "JAE", "IN"]), shown(["BASHAR", "AL", "ASSAD"]), shown(["JUAN", "CARLOS", "I"])
+    ('Moon Jae In', 'Bashar al Assad', 'Juan Carlos I')
     """
     out = display(words).split()
     for i, w in enumerate(out):
-        if w.isupper() and "." not in w and not (i == len(out) - 1 and i and _ROMAN.fullmatch(w)):
+        last = i == len(out) - 1 and i
+        if w.isupper() and "." not in w and not (last and _ROMAN.fullmatch(w)) \
+                or w.islower() and w not in PARTICLES and not (last and w == "i"):
             out[i] = display([w.lower()])
+        elif last and w == "i":
+            out[i] = "I"
         out[i] = re.sub(r"\b([OD])'([a-z])", lambda m: f"{m.group(1)}'{m.group(2).upper()}", out[i])
     return " ".join(out)
 
