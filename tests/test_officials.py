@@ -14,9 +14,10 @@ import pytest
 from newsgraph.extract import pipeline
 from newsgraph.extract.actors import as_official
 from newsgraph.extract.actors.types import classify
-from newsgraph.extract.lexicon import DATA
+from newsgraph.extract.lexicon import DATA, rows
 from newsgraph.extract.lexicon.convert import officials as convert
-from newsgraph.extract.lexicon.officials import Official, official, official_of
+from newsgraph.extract.lexicon.names import person_key
+from newsgraph.extract.lexicon.officials import FILE, Official, key_of_listed, official, official_of
 from newsgraph.extract.records import Article, Entity
 
 PETRARCH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "petrarch2"
@@ -150,3 +151,9 @@ def test_extraction_keeps_the_country_the_article_states(nlp):
     e, _ = _person(nlp, "Guinean Foreign Minister Macky Sall met the visiting delegation on Tuesday.",
                    "2005-06-01")
     assert (e.kind, e.country, e.sector) == ("Person", "GIN", None)
+
+
+def test_the_table_keys_are_the_keys_extraction_looks_up():
+    forms = [f for name, other, _, _ in rows(FILE) for f in (name, *other.split("|")) if f]
+    assert len(forms) > 15000
+    assert [f for f in forms if key_of_listed(f) != person_key(f)] == []

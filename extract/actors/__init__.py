@@ -163,6 +163,7 @@ def add_to(nlp: Language) -> None:
         with nlp.select_pipes(enable=[]):  # phrase patterns match on ORTH: the tokenizer alone makes them
             pipe.add_patterns(pats)
     nlp.add_pipe("ng_actors", last=True)
+    officials.table()  # the list of officials comes with the pipeline, not with the first article
 
 
 def _meta_entity(ents: list[Entity], m: Mention | None) -> str | None:
