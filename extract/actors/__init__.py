@@ -37,6 +37,7 @@ from newsgraph.extract.actors import context, countries, patterns
 from newsgraph.extract.actors.spans import repair
 from newsgraph.extract.actors.types import Mention, classify
 from newsgraph.extract.lexicon import gazetteer as gz
+from newsgraph.extract.lexicon import officials
 from newsgraph.extract.lexicon.names import is_shouting, title_words
 from newsgraph.extract.nlp import (
     docview,  # the nlp package registers the Doc extensions set here
@@ -189,6 +190,7 @@ def add_to(nlp: Language) -> None:
         with nlp.select_pipes(enable=[]):  # phrase patterns match on ORTH: the tokenizer alone makes them
             pipe.add_patterns(pats)
     nlp.add_pipe("ng_actors", last=True)
+    officials.table()  # the list of officials comes with the pipeline, not with the first article
 
 
 def _meta_entity(ents: list[Entity], m: Mention | None) -> str | None:
@@ -230,9 +232,25 @@ def outlet_mention(printed: str | None) -> Mention | None:
     return Mention("Outlet", name, ("O", name), printed, country=m.country if m else None, sector="MED")
 
 
+def as_official(e: Entity, day: str | None) -> Entity:
+    """A person named in full as a listed official takes the official's country when the article
+    gives none, and the sector of the official's span that holds ``day`` (the article's date); a
+    person the article places in another country is someone else.
+
+    >>> e = Entity("E0", "Person", "Vladimir Putin", ("Vladimir Putin", "Putin"))
+    >>> [(o.country, o.sector) for o in (as_official(e, d) for d in ("2005-06-01", None, "2023-03-01"))]
+    [('RUS', 'GOV'), ('RUS', None), ('RUS', None)]
+    """
+    hit = officials.official_of(e.forms) if e.kind == "Person" else None
+    if hit is None or e.country and e.country != hit.country:
+        return e
+    return replace(e, country=hit.country, sector=e.sector or hit.sector_on(day))
+
+
 def attach_meta(doc: Doc, article: Article) -> None:
-    """Add outlet, author and dateline entities from the article's metadata."""
-    ents = list(doc._.ng_entities)
+    """Add outlet, author and dateline entities from the article's metadata; a listed official's
+    country and sector on the article's date (:func:`as_official`)."""
+    ents = [as_official(e, article.date) for e in doc._.ng_entities]
     om = outlet_mention(article.outlet)
     if om is not None:  # an outlet also named in the text becomes the same (Outlet) entity
         for i, e in enumerate(ents):

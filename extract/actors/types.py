@@ -34,6 +34,7 @@ from newsgraph.extract.lexicon.names import (
     strip_honorifics,
     surface,
 )
+from newsgraph.extract.lexicon.officials import official
 
 _FIRST_WORD = re.compile(r"(\S+)\s")  # a first word that more words follow
 _DOMAIN = re.compile(r"^(?:www\.)?((?:[\w-]+\.)*?)([\w-]+)\.((?:gov|mil|com|org|net|co)\.)?([a-z]{2,6})$",
@@ -183,9 +184,19 @@ def classify(text: str, label: str, surnames: frozenset[str] = frozenset(),
     form = _form(text)
     if not form or not any(c.isalpha() for c in form):
         return None
+    if label != "PERSON" and _listed_official(form, label, placed):
+        return _classify(form, "PERSON", True)
     person = label == "PERSON" and not placed and (form.lower() in surnames or not notable_place(form))
     body = label == "ORG" and not placed and _surface_title(form) not in _big_cities(ORG_CITY)
     return _classify(form, label, person or body)
+
+
+def _listed_official(form: str, label: str, placed: bool) -> bool:
+    """``form`` is the full name of a listed official (the field's dictionary), not also a place the
+    NER's place label or the text may mean ("Gustavo Diaz Ordaz" is a town too): a person whatever
+    the NER said."""
+    return official(form) is not None and not ((placed or label in ("GPE", "LOC", "FAC"))
+                                               and gz.place_country(form))
 
 
 def _surface_title(form: str) -> str:
