@@ -115,14 +115,17 @@ def test_a_listed_full_name_is_a_person_whatever_the_ner_label():
 
 def test_an_entity_takes_country_and_dated_sector_only_when_the_article_does_not_say():
     e = Entity("E0", "Person", "Uhuru Kenyatta", ("Uhuru Kenyatta", "Kenyatta"))
-    assert (as_official(e, "2014-05-02").country, as_official(e, "2014-05-02").sector) == ("KEN", "GOV")
-    assert as_official(e, "2023-03-22").sector is None  # after the dictionary's latest date: nothing
+    ken = frozenset({"KEN"})
+    assert (as_official(e, "2014-05-02", ken).country, as_official(e, "2014-05-02", ken).sector) \
+        == ("KEN", "GOV")
+    assert as_official(e, "2023-03-22", ken).sector is None  # after the dictionary's latest date: nothing
+    assert as_official(e, "2014-05-02", frozenset({"USA"})) == e  # Kenya named nowhere: a namesake
     other = Entity("E0", "Person", "Uhuru Kenyatta", ("Uhuru Kenyatta",), country="TZA")
-    assert as_official(other, "2014-05-02") == other  # the article places him elsewhere: someone else
+    assert as_official(other, "2014-05-02", ken) == other  # the article places him elsewhere: someone else
     org = Entity("E0", "Organization", "Uhuru Kenyatta", ("Uhuru Kenyatta",))
-    assert as_official(org, "2014-05-02") == org
+    assert as_official(org, "2014-05-02", ken) == org
     surname = Entity("E0", "Person", "Kenyatta", ("Kenyatta", "Mr Kenyatta"))
-    assert as_official(surname, "2014-05-02") == surname
+    assert as_official(surname, "2014-05-02", ken) == surname
 
 
 def _article(body: str, date: str | None) -> Article:
@@ -138,7 +141,7 @@ def _person(nlp, body: str, date: str | None) -> tuple[Entity, tuple]:
 
 def test_extraction_types_a_mislabelled_official_and_gives_his_country_and_sector(nlp):
     # the statistical NER calls this name an organisation; the list makes it a person
-    text = "Macky Sall met the visiting delegation on Tuesday."
+    text = "Macky Sall met the visiting delegation in Dakar on Tuesday."
     e, roles = _person(nlp, text, "2005-06-01")
     assert (e.kind, e.country, e.sector) == ("Person", "SEN", "GOV")
     assert not roles  # no role the article does not state

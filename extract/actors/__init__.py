@@ -34,8 +34,9 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.actors import cluster as clustering
 from newsgraph.extract.actors import context, countries, patterns
+from newsgraph.extract.actors.mention import Mention
 from newsgraph.extract.actors.spans import repair
-from newsgraph.extract.actors.types import Mention, classify
+from newsgraph.extract.actors.types import classify
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import officials
 from newsgraph.extract.lexicon.names import is_shouting, title_words
@@ -232,25 +233,36 @@ def outlet_mention(printed: str | None) -> Mention | None:
     return Mention("Outlet", name, ("O", name), printed, country=m.country if m else None, sector="MED")
 
 
-def as_official(e: Entity, day: str | None) -> Entity:
-    """A person named in full as a listed official takes the official's country when the article
-    gives none, and the sector of the official's span that holds ``day`` (the article's date); a
-    person the article places in another country is someone else.
+def as_official(e: Entity, day: str | None, named: frozenset[str]) -> Entity:
+    """A person named in full as a listed official takes the official's country and the sector of the
+    official's span that holds ``day`` (the article's date), when the article names that country
+    otherwise (``named``: the countries of its other entities) and does not place the person elsewhere:
+    a namesake in a text about another country is someone else.
 
     >>> e = Entity("E0", "Person", "Vladimir Putin", ("Vladimir Putin", "Putin"))
-    >>> [(o.country, o.sector) for o in (as_official(e, d) for d in ("2005-06-01", None, "2023-03-01"))]
-    [('RUS', 'GOV'), ('RUS', None), ('RUS', None)]
+    >>> [(o.country, o.sector) for o in (as_official(e, d, frozenset({"RUS"})) for d in ("2005-06-01", None))]
+    [('RUS', 'GOV'), ('RUS', None)]
+    >>> as_official(e, "2005-06-01", frozenset({"USA"})).country is None
+    True
     """
     hit = officials.official_of(e.forms) if e.kind == "Person" else None
-    if hit is None or e.country and e.country != hit.country:
-        return e
+    if hit is None or e.country not in (None, hit.country):
+        return e  # the article places the person elsewhere
+    if e.country is None and hit.country not in named:
+        return e  # the article never names the official's country: a namesake
     return replace(e, country=hit.country, sector=e.sector or hit.sector_on(day))
+
+
+def _countries(ents: tuple[Entity, ...]) -> frozenset[str]:
+    """The countries an article's entities name (a state's code, another entity's country)."""
+    return frozenset(c for e in ents for c in (e.code, e.country) if c)
 
 
 def attach_meta(doc: Doc, article: Article) -> None:
     """Add outlet, author and dateline entities from the article's metadata; a listed official's
     country and sector on the article's date (:func:`as_official`)."""
-    ents = [as_official(e, article.date) for e in doc._.ng_entities]
+    named = _countries(doc._.ng_entities)
+    ents = [as_official(e, article.date, named) for e in doc._.ng_entities]
     om = outlet_mention(article.outlet)
     if om is not None:  # an outlet also named in the text becomes the same (Outlet) entity
         for i, e in enumerate(ents):

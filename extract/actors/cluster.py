@@ -25,8 +25,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsgraph.extract.actors.bodies import ministry
 from newsgraph.extract.actors.context import distinctive
-from newsgraph.extract.actors.types import Mention, ministry
+from newsgraph.extract.actors.mention import Mention
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import is_shouting, norm, person_key
 from newsgraph.extract.records import Entity

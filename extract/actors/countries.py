@@ -12,7 +12,9 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from newsgraph.extract.actors.types import Mention, classify, ministry
+from newsgraph.extract.actors.bodies import ministry
+from newsgraph.extract.actors.mention import Mention
+from newsgraph.extract.actors.types import classify
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import title_words
 from newsgraph.extract.nlp import docview

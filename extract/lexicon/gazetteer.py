@@ -230,7 +230,8 @@ def _field() -> tuple[dict[str, Known], tuple[tuple[str, Known], ...]]:
 
     The hand list wins: a field entry named like a hand entry stands for it (its other forms
     become that entry's forms); a form the hand list, the states, demonyms, cities or outlets
-    already use is left out."""
+    already use is left out.  A company's name is also found with its legal suffix abbreviated, and
+    looked up without it."""
     hand = organizations()
     by: dict[str, Known] = {}
     pairs: list[tuple[str, Known]] = []
@@ -240,34 +241,45 @@ def _field() -> tuple[dict[str, Known], tuple[tuple[str, Known], ...]]:
         k = hand.get(norm(d["name"], keep_hyphens=True)) or Known(
             d["name"], d.get("kind", "Organization"), tuple(d.get("aliases", ())), d.get("country"),
             d.get("sector"))
-        for form in forms:
+        stems = [st for f in forms if (st := company_stem(f))]  # looked up, never matched in free text
+        for form in forms + stems:
             key = norm(form, keep_hyphens=True)
             if key in by or key in hand or _taken(form):
                 continue
             by[key] = k
-            pairs.append((form, k))
+            if form not in stems:
+                pairs.append((form, k))
     return by, tuple(pairs)
 
 
 #: A company's legal suffix written out and its short forms.
 _SUFFIX_FORMS = {"Company": ("Co", "Co."), "Corporation": ("Corp", "Corp."), "Incorporated": ("Inc", "Inc."),
                  "Limited": ("Ltd", "Ltd.")}
+#: Words a name without its suffix may not end in ("New York and Company" is no "New York and").
+_LINK_WORDS = {"and", "&", "of", "the", "for", "de", "y", "et", "und"}
 
 
 def company_forms(name: str) -> list[str]:
-    """``name`` and, for a company, its name with the legal suffix abbreviated or left out (when two
-    words are left): the ways news writes it.
+    """``name`` and, for a company, its name with the legal suffix abbreviated as news writes it.
 
-    >>> company_forms("Dow Chemical Company")
-    ['Dow Chemical Company', 'Dow Chemical Co', 'Dow Chemical Co.', 'Dow Chemical']
-    >>> company_forms("Ford Motor Co"), company_forms("Acme Company")
-    (['Ford Motor Co', 'Ford Motor'], ['Acme Company', 'Acme Co', 'Acme Co.'])
+    >>> company_forms("Dow Chemical Company"), company_forms("Ford Motor Co")
+    (['Dow Chemical Company', 'Dow Chemical Co', 'Dow Chemical Co.'], ['Ford Motor Co'])
     """
     words = name.split()
     short = _SUFFIX_FORMS.get(words[-1], ()) if len(words) > 1 else ()
-    known = any(words[-1] in v for v in _SUFFIX_FORMS.values())  # already short ("Co")
-    stem = " ".join(words[:-1])
-    return [name, *(f"{stem} {w}" for w in short)] + [stem] * (len(words) > 2 and (bool(short) or known))
+    return [name, *(f"{' '.join(words[:-1])} {w}" for w in short)]
+
+
+def company_stem(name: str) -> str | None:
+    """A company's name without its legal suffix, when two words are left ("Dow Chemical").
+
+    >>> company_stem("Dow Chemical Company"), company_stem("Acme Co"), company_stem("Lake and Company")
+    ('Dow Chemical', None, None)
+    """
+    words = name.split()
+    suffix = words[-1] in _SUFFIX_FORMS or any(words[-1] in v for v in _SUFFIX_FORMS.values())
+    bare = suffix and len(words) > 2 and words[-2].lower() not in _LINK_WORDS
+    return " ".join(words[:-1]) if bare else None
 
 
 def _taken(form: str) -> bool:
