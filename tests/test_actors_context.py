@@ -237,3 +237,14 @@ def test_kinship_apposition_and_place_words_type_names(nlp):
     assert es["Eva Forest"].kind == "Person"
     es = ents(nlp, "Flooding closed roads across Fort Bend and the Ocala National Forest.")
     assert es["Fort Bend"].kind == "Location"
+
+
+def test_headline_words_and_named_happenings_are_no_organisations(nlp):
+    assert ents(nlp, "Alleged Ongoing Confrontation Leaves Students Injured") == {}
+    assert ents(nlp, "Court Convicts Friend of Harbour Bombing Suspect") == {}
+    assert ents(nlp, "Thirteen people died on Bloody Sunday in Derry.").keys() == {"Derry"}
+
+
+def test_an_office_named_after_a_title_keeps_the_title(nlp):
+    es = ents(nlp, "The statement came from the White House Office of the Press Secretary on Friday.")
+    assert "White House Office of the Press Secretary" in es

@@ -10,7 +10,11 @@ and :mod:`newsgraph.extract.actors.types`).
 * a name the NER typed PERSON is a firm when a firm noun stands right in front of it ("tyre giant
   Marelli") or an apposition with one follows it ("Dunmore, a Dutch retailer, ...");
 * words that are no name in a headline's title case: a verb after "to" ("... to Avoid
-  Escalation") and a verb before its particle ("Lagos Ramps Up Checks" -> "Lagos");
+  Escalation"), a verb before its particle ("Lagos Ramps Up Checks" -> "Lagos"), an "organisation"
+  with an inflected verb in it ("Confrontation Leaves Students Injured") or ending in a person noun
+  ("Court Convicts Friend of Harbour Bombing Suspect");
+* a one-word PERSON that is the distinctive word of a firm named elsewhere in the text is that firm
+  ("LM Ericsson AB ... Ericsson said");
 * a title alone is no name ("Magistrate"), a "person" ending in a body's head word is the body
   ("Stormont Cabinet"); time zones, wiki headings and a bare body word that only describes a
   thing ("the Cabinet meeting") are no actors;
@@ -190,6 +194,9 @@ def title_cased(sent: Span) -> bool:
     return len(words) > 2 and sum(t.is_title for t in words) >= 0.8 * len(words)
 
 
+_VERB_FORMS = frozenset({"VBZ", "VBD", "VBG", "VBN"})
+
+
 def headline_verbs(ent: Span) -> Span | None:
     """``ent`` without the verbs a headline's title case made look like a name; None when nothing is left."""
     doc = ent.doc
@@ -197,6 +204,9 @@ def headline_verbs(ent: Span) -> Span | None:
         return ent
     if ent.start and doc[ent.start - 1].tag_ == "TO" and ent[0].tag_ == "VB":
         return None  # "... to Avoid Escalation"
+    if ent.label_ == "ORG" and title_cased(ent.sent) and (any(t.tag_ in _VERB_FORMS for t in ent) or len(
+            ent) > 1 and ent[-1].lower_ in person_nouns() and all(t.lower_ != "of" for t in ent)):
+        return None  # "Confrontation Leaves Students Injured", "... of Harbour Bombing Suspect"
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and len(ent) > 1 and nxt.tag_ == "RP" and nxt.head.i == ent.end - 1:
         return Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "Lagos Ramps Up ..."

@@ -56,7 +56,8 @@ def _trim_org(ent: Span) -> Span | None:
             return Span(ent.doc, ent.start, ent.end, label="PERSON")
         return None
     for k, w in enumerate(words[1:], 1):
-        if w in TITLES and ent[k].is_title and words[k - 1] not in ("of", "the") \
+        office = any(words[i:i + 2] == ["office", "of"] for i in range(k))  # "Office of the Press Secretary"
+        if w in TITLES and ent[k].is_title and words[k - 1] not in ("of", "the") and not office \
                 and not gz.demonym_code(ent[k - 1].text):
             return Span(ent.doc, ent.start, ent.start + k, label="ORG")
     return ent
@@ -74,6 +75,8 @@ def _extend_org(ent: Span, taken) -> Span:
         nxt = [e for e in doc.ents if e.start == k and e.label_ == "GPE" and gz.state_code(e.text)]
         if nxt and len(ent) > 1:
             return Span(doc, ent.start, nxt[0].end, label="ORG")
+    if "Office of" in ent.text and end < len(doc) and doc[end].is_title and doc[end].lower_ in TITLES:
+        return Span(doc, ent.start, end + 1, label="ORG")  # the office's title: "... of the Press Secretary"
     k = end
     while k < len(doc) and doc[k].is_title and k not in taken and doc[k].lower_ not in TITLES \
             and not doc[k].is_sent_start:
@@ -83,11 +86,14 @@ def _extend_org(ent: Span, taken) -> Span:
     return ent
 
 
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART"})
+
+
 def _keep(ent: Span) -> bool:
     text = ent.text
     if not any(c.isupper() for c in text) and "." not in text:
         return False
-    if len(ent) > 1 and ent[-1].lower_ in gz.non_actor_words("heads"):
+    if len(ent) > 1 and ent[-1].lower_ in gz.non_actor_words("heads") and ent.label_ in _NAMES:
         return False  # "the Armenian Genocide", "the Gulf War"
     if len(ent) == 2 and ent[1].lower_ in gz.non_actor_words("place_words") and gz.demonym_code(ent[0].text):
         return False  # a description, not a name: "the Afghan City of Kunduz" (headline case)
