@@ -115,7 +115,7 @@ def _unknown_in_place(m: Mention, ent: Span, surnames: frozenset[str]) -> bool:
     unknown = m.key[0] == "G" and m.weak and not m.sector \
         or m.key[0] == "P" and ent.text.lower() not in surnames
     return unknown and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in STRONG_LOCATIVE \
-        and (ent.end == len(doc) or doc[ent.end].tag_ != "POS") and not context.title_cased(ent.sent)
+        and (ent.end == len(doc) or doc[ent.end].tag_ != "POS") and not context.title_cased(ent)
 
 
 def _bracketed(ent: Span, prev: Span) -> bool:

@@ -188,9 +188,12 @@ def _named_like_firms(ents: list[Span]) -> list[Span]:
             if e.label_ == "PERSON" and len(e) == 1 and e.text in firms - people else e for e in ents]
 
 
-def title_cased(sent: Span) -> bool:
-    """A sentence in a headline's title case ("Thousands Flee into Bush in Border State")."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
+def title_cased(ent: Span) -> bool:
+    """``ent`` stands in a sentence in a headline's title case ("Thousands Flee into Bush in Border
+    State"); False when the document has no sentence boundaries."""
+    if not ent.doc.has_annotation("SENT_START"):
+        return False
+    words = [t for t in ent.sent if t.is_alpha and len(t) > 3]
     return len(words) > 2 and sum(t.is_title for t in words) >= 0.8 * len(words)
 
 
@@ -204,7 +207,7 @@ def headline_verbs(ent: Span) -> Span | None:
         return ent
     if ent.start and doc[ent.start - 1].tag_ == "TO" and ent[0].tag_ == "VB":
         return None  # "... to Avoid Escalation"
-    if ent.label_ == "ORG" and title_cased(ent.sent) and (any(t.tag_ in _VERB_FORMS for t in ent) or len(
+    if ent.label_ == "ORG" and title_cased(ent) and (any(t.tag_ in _VERB_FORMS for t in ent) or len(
             ent) > 1 and ent[-1].lower_ in person_nouns() and all(t.lower_ != "of" for t in ent)):
         return None  # "Confrontation Leaves Students Injured", "... of Harbour Bombing Suspect"
     nxt = doc[ent.end] if ent.end < len(doc) else None

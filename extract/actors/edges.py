@@ -4,6 +4,7 @@
   and interface words ("Getty 5/19 Andy Murray" -> "Andy Murray"), a shouted
   caption word before a name ("TRUMP Donald Trump" -> "Donald Trump"); spans
   that are URLs or nothing but chrome are dropped (``data/web_chrome.toml``);
+* a month's name in front of an organisation is a date ("August Chicago NAPM" -> "Chicago NAPM");
 * an unclosed bracket ends a name ("European Seismological Center (EMSC"), a stray
   closing one in front is dropped.
 """
@@ -16,13 +17,12 @@ from spacy.tokens import Span
 
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
+from newsgraph.extract.read.dates import MONTHS
 
 _COUNTER = re.compile(r"^\d+([/.:-]\d+)*$")   # "9", "5/19", "8-7": photo counters, scores
 
 
 @lru_cache(maxsize=1)
-
-
 def chrome_words() -> dict[str, frozenset[str]]:
     """The word lists of ``data/web_chrome.toml``: photo credits, page interface, trailing words."""
     return {k: frozenset(v) for k, v in toml("web_chrome.toml").items()}
@@ -48,6 +48,11 @@ def _caption_word(tok, nxt) -> bool:
     """An all-caps word before a name in a caption ("STREET BEATING Donald Trump")."""
     return tok.is_upper and tok.is_alpha and len(tok) > 1 and (nxt.is_upper or nxt.is_title) \
         and not (gz.state_code(tok.text) or gz.organization(tok.text) or gz.outlet(tok.text))
+
+
+def _month(tok, nxt) -> bool:
+    """A month's name (not "May", also a name) in front of an organisation's: a date, not its name."""
+    return tok.lower_.rstrip(".") in MONTHS and tok.lower_ != "may" and nxt.is_title and nxt.lower_ != "of"
 
 
 def _balanced(ent: Span) -> tuple[int, int]:
@@ -83,6 +88,9 @@ def trim(ent: Span) -> Span | None:
         start += 1
     while end > start and _junk_edge(doc[end - 1]):
         end -= 1
+    lead = start + (doc[start].lower_ == "the")
+    while ent.label_ == "ORG" and end - lead > 1 and _month(doc[lead], doc[lead + 1]):
+        start = lead = lead + 1  # "(the) August Chicago NAPM", "Sept Brent"
     if ent.label_ == "PERSON":  # a name is proper nouns: drop shouted caption words and stray words
         while end - start > 1 and _caption_word(doc[start], doc[start + 1]):
             start += 1

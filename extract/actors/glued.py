@@ -15,6 +15,8 @@
   "Popeyes"), a place's possessive starts a body of it ("Giessen's Sparkasse" -> "Giessen" +
   "Sparkasse"), and one institution "of" another is two ("Queens College of the City University
   of New York");
+* a press review heads what each newspaper wrote with its name in capitals on a line of its own
+  ("KOMPAS"): that line is an organisation;
 * a wire's source line names its outlet in capitals after a place ("Valletta MARINA HERALD in
   English 1200 GMT"): that run of capitals is an organisation.
 """
@@ -62,7 +64,8 @@ def late_starts(ents: list[Span]) -> list[Span]:
             e = Span(e.doc, e.start - 1, e.end, label="PERSON")
         elif e.label_ in ("PERSON", "GPE", "LOC", "ORG") and aged(e):
             start = e.start
-            while start > e.sent.start and e.start - start < 3 and start - 1 not in taken \
+            first = e.sent.start if e.doc.has_annotation("SENT_START") else 0
+            while start > first and e.start - start < 3 and start - 1 not in taken \
                     and _given_name(e.doc[start - 1]):
                 start -= 1
             e = Span(e.doc, start, e.end, label="PERSON")
@@ -165,6 +168,27 @@ def shouted_sources(doc, ents: list[Span]) -> list[Span]:
         if k == e.sent.end or language:
             found.append(Span(doc, e.end, k, label="ORG"))
     return found
+
+
+def review_headings(doc, ents: list[Span]) -> list[Span]:
+    """Organisation spans for the newspapers a press review quotes: in an article whose first sentence
+    speaks of newspapers, a line that is one to four words in capitals and nothing else ("KOMPAS")."""
+    if not len(doc) or not {t.lower_ for t in next(doc.sents)} & frozenset(gz.gov()["media"]["reviews"]):
+        return []
+    found, k = [], 0
+    while k < len(doc):
+        j = k
+        while j < len(doc) and _shouted(doc[j]):
+            j += 1
+        if 1 <= j - k <= 4 and _own_line(doc, k, j):
+            found.append(Span(doc, k, j, label="ORG"))
+        k = j + 1
+    return found
+
+
+def _own_line(doc, start: int, end: int) -> bool:
+    before = start == 0 or doc[start - 1].is_space and "\n" in doc[start - 1].text
+    return before and (end == len(doc) or doc[end].is_space and "\n" in doc[end].text)
 
 
 _GLUE = frozenset({"of", "and", "the", "for", "de", "del", "da", "di", "du", "la", "le", "von", "van", "al",

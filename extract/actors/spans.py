@@ -126,7 +126,7 @@ def repair(ents, doc=None) -> list[Span]:
         ents += titled_names(doc, ents)
         ents += speaking_names(doc, ents)
         ents += agency_marks(doc, ents)
-        sources = glued.shouted_sources(doc, ents)
+        sources = glued.shouted_sources(doc, ents) + glued.review_headings(doc, ents)
         ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
         ents = surnames_as_people(context.people_by_context(ents))
     ents = merge_people(sorted(ents, key=lambda e: e.start))

@@ -21,15 +21,11 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.nlp import docview
+from newsgraph.extract.read.dates import MONTHS
 
 if TYPE_CHECKING:   # (the state module imports this one)
     from newsgraph.extract.events.state import ArticleState
 
-MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), 1)}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday",
                                         "saturday", "sunday"))}
 SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
