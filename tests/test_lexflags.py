@@ -1,5 +1,5 @@
 """Tests for newsgraph.extract.nlp.lexflags: a Matcher whose word tests are lexeme flags finds what spaCy's
-Matcher finds, and the model's attribute ruler given one sets the same token attributes.
+Matcher finds.
 
 Sentences are written for these tests; they do not come from any publisher.
 """
@@ -10,7 +10,7 @@ import spacy
 from spacy.matcher import Matcher
 
 from newsgraph.extract import DEFAULT_MODEL
-from newsgraph.extract.nlp.lexflags import FlagMatcher, flag_bits, flag_matchers
+from newsgraph.extract.nlp.lexflags import FlagMatcher, flag_bits
 
 TEXTS = [
     "The Armenian Foreign Ministry and Russia's Defence Ministry met in Gyumri on Monday.",
@@ -82,12 +82,3 @@ def test_a_pickled_flag_matcher_matches_the_same(stock):
     again = pickle.loads(pickle.dumps(m))
     assert again(doc) == m(doc) and len(m(doc)) >= 2
 
-
-def test_attribute_ruler_with_flags_sets_the_same_attributes(stock):
-    fast = spacy.load(DEFAULT_MODEL)
-    flag_matchers(fast)
-    assert type(fast.get_pipe("attribute_ruler").matcher) is FlagMatcher
-    assert fast.get_pipe("attribute_ruler").patterns == stock.get_pipe("attribute_ruler").patterns
-    for a, b in zip(stock.pipe(TEXTS), fast.pipe(TEXTS), strict=True):
-        assert [(t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_) for t in a] == \
-            [(t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_) for t in b]

@@ -29,9 +29,8 @@ from collections.abc import Callable
 
 from spacy.attrs import LOWER
 from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler
 
-__all__ = ["WordFlag", "FlagMatcher", "flag_bits", "flagged", "flag_matchers"]
+__all__ = ["WordFlag", "FlagMatcher", "flag_bits", "flagged"]
 
 #: The pattern keys that test a word's own string, and whether they read it lower-cased.
 _WORD_KEYS = {"ORTH": False, "TEXT": False, "LOWER": True}
@@ -138,24 +137,3 @@ class FlagMatcher(Matcher):
         held = self._patterns[self._normalize_key(key)]
         held[len(held) - len(patterns):] = patterns
 
-
-def flag_matchers(nlp) -> None:
-    """Give the attribute rulers of ``nlp`` (spaCy's ``attribute_ruler`` components) a :class:`FlagMatcher`
-    holding their patterns: they set the same attributes (a match's rule is its pattern's number, the
-    matches are sorted by it), with fewer Python calls per token.
-
-    >>> import spacy
-    >>> nlp = spacy.blank("en")
-    >>> ruler = nlp.add_pipe("attribute_ruler")
-    >>> ruler.add([[{"LOWER": {"IN": ["ok"]}}]], {"TAG": "UH"})
-    >>> flag_matchers(nlp)
-    >>> type(ruler.matcher).__name__, nlp("OK then")[0].tag_
-    ('FlagMatcher', 'UH')
-    """
-    for _, component in nlp.pipeline:
-        if isinstance(component, AttributeRuler) and not component.validate \
-                and not isinstance(component.matcher, FlagMatcher):
-            patterns = component.patterns
-            component.clear()
-            component.matcher = FlagMatcher(component.vocab, validate=False)
-            component.add_patterns(patterns)
