@@ -84,3 +84,14 @@ def test_rules_of_many_kinds_on_a_blank_pipeline():
     assert docs["attribute_ruler"] == docs["ng_attribute_ruler"]
     assert docs["ng_attribute_ruler"][:3] == [("UH", "okay", "xx", "", ""), ("RB", "four", "then", "X", ""),
                                               ("UH", "four", "fine", "", "Case=Nom")]
+
+
+def test_an_index_outside_the_match_is_spacys_error():
+    messages = []
+    for factory in ("attribute_ruler", "ng_attribute_ruler"):
+        nlp = spacy.blank("en")
+        nlp.add_pipe(factory).add([[{"ORTH": "a"}]], {"TAG": "X"}, index=1)
+        with pytest.raises(ValueError) as err:
+            nlp("a b")
+        messages.append(str(err.value))
+    assert messages[0] == messages[1] and "E1001" in messages[0]

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 from newsgraph.extract.nlp.lexflags import FlagMatcher
 
@@ -168,6 +169,17 @@ class TableAttributeRuler(AttributeRuler):
                 self._lookup = _Lookup(self._plain, self._lists)
             found.update((rules[key], key, i, i + 1) for i, key in self._lookup.hits(doc))
         return sorted(found)
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        """Set the attributes of each match's token as spaCy's attribute ruler does, without making a
+        Span per match (a match whose index falls outside it raises spaCy's own error)."""
+        for match in matches:
+            attr_id, _, start, end = match
+            index = self.indices[attr_id]
+            i = (start if index >= 0 else end) + index
+            if not start <= i < end:
+                super().set_annotations(doc, [match])
+            set_token_attrs(doc[i], self.attrs[attr_id])
 
 
 @Language.factory("ng_attribute_ruler", default_config={
