@@ -18,12 +18,14 @@ parsing, per article: (build CPU - bare CPU) / articles.
 ``--rounds R`` times the pair R times, alternating (a fresh output directory each time, so nothing
 comes from a cache), and prints every round and the medians.  The first round's build also pays what
 a process pays once (importing the writers, loading the place tables); later rounds show what a long
-build sees per article.
+build sees per article.  Each timing starts after a garbage collection, so neither pays for a full
+collection of what loading the pipelines left behind.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import statistics
 import sys
 import tempfile
@@ -55,6 +57,7 @@ def write_jsonl(arts, path: Path) -> None:
 
 def _bare(nlp, arts) -> tuple[float, float]:
     """(wall, CPU) seconds of bare ``nlp.pipe`` over the articles' texts."""
+    gc.collect()  # (both timings start with nothing left for the collector by what came before)
     t0, c0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe((a.text for a in arts), batch_size=BuildOptions().batch_size):  # as build parses
         pass
@@ -66,6 +69,7 @@ def _build(nlp, arts):
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "feed.jsonl"
         write_jsonl(arts, feed)
+        gc.collect()
         t0, c0 = time.perf_counter(), time.process_time()
         summary = build([str(feed)], Path(tmp) / "out", nlp=nlp)
         return time.perf_counter() - t0, time.process_time() - c0, summary
