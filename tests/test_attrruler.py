@@ -72,6 +72,7 @@ def test_rules_of_many_kinds_on_a_blank_pipeline():
         ([[{"TAG": {"NOT_IN": [""]}}], [{"NORM": {"IN": ["then", "42"]}, "IS_ASCII": True}]],
          {"POS": "X"}, 0),
         ([[{"TEXT": {"REGEX": "^F"}}]], {"MORPH": "Case=Nom"}, 0),
+        ([[{"LOWER": {"IN": []}}], [{"ORTH": {"NOT_IN": []}, "LENGTH": 1}]], {"LEMMA": "one"}, 0),
     ]
     docs = {}
     for factory in ("attribute_ruler", "ng_attribute_ruler"):

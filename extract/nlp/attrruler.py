@@ -78,6 +78,8 @@ def _one_token(pattern, strings) -> list[Test] | None:
 
 def _member(column: numpy.ndarray, values: numpy.ndarray) -> numpy.ndarray:
     """Whether each value of ``column`` is one of the sorted ``values``."""
+    if not len(values):
+        return numpy.zeros(len(column), dtype=bool)
     at = numpy.searchsorted(values, column)
     return values.take(at, mode="clip") == column
 
