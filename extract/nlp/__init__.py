@@ -1,10 +1,13 @@
 """newsgraph's side of spaCy: the Doc extensions, the paragraph component, the word-table entity
-ruler (:mod:`~newsgraph.extract.nlp.ruler`) and read-once views of a Doc
+ruler (:mod:`~newsgraph.extract.nlp.ruler`), the model's attribute ruler by table look-up
+(:mod:`~newsgraph.extract.nlp.attrruler`), Matcher word tests as lexeme flags
+(:mod:`~newsgraph.extract.nlp.lexflags`) and read-once views of a Doc
 (:mod:`~newsgraph.extract.nlp.docview`).
 
 The pipeline itself is put together by :func:`newsgraph.extract.pipeline.load`: any installed English
-pipeline, with paragraph-aware sentence starts (:func:`paragraphs`), the actor components
-(:mod:`newsgraph.extract.actors`) and the extractors run after it.
+pipeline (its attribute ruler made a table one), with paragraph-aware sentence starts
+(:func:`paragraphs`), the actor components (:mod:`newsgraph.extract.actors`) and the extractors run
+after it.
 """
 from __future__ import annotations
 

@@ -18,12 +18,13 @@ matches in the same order), so it sets the same entities.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import EntityRuler
 from spacy.pipeline.entityruler import DEFAULT_ENT_ID_SEP
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.nlp.lexflags import FlagMatcher
 
 
 def _word_list(pattern) -> tuple[list[str], str | None] | None:
@@ -57,9 +58,10 @@ class WordRuler(EntityRuler):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.matcher = self._new_matcher()  # (no pattern added yet: the factory passes none)
         self._table: dict[int, list[tuple[int, int | None]]] = {}  # orth -> [(key, pos)], in pattern order
         self._all: list[tuple[str, list]] = []  # every token pattern, for the plain Matcher if need be
-        self._plain: Matcher | None = None
+        self._plain: FlagMatcher | None = None
         self._plain_only = False
         self._anchors: tuple[set[int], set[int]] | None = (set(), set())  # ORTH, LOWER (see _may_match)
 
@@ -67,14 +69,42 @@ class WordRuler(EntityRuler):
     #: "Los Angeles" leaves the NER's "Los Angeles Lakers" whole); it replaces the ones it crosses.
     keep_longer = False
 
+    def _new_matcher(self) -> FlagMatcher:
+        """An empty Matcher for the token patterns, their word tests lexeme flags (:mod:`.lexflags`)."""
+        return FlagMatcher(self.nlp.vocab, validate=self._validate, fuzzy_compare=self.matcher_fuzzy_compare)
+
+    def clear(self) -> None:
+        """Reset all patterns (as the entity ruler does)."""
+        super().clear()
+        self.matcher = self._new_matcher()
+
     def set_annotations(self, doc: Doc, matches) -> None:
-        """Set the entities as the entity ruler does, keeping longer entities when ``keep_longer``."""
+        """Set the entities the entity ruler sets (keeping longer ones when ``keep_longer``), in one pass.
+
+        The entity ruler takes the matches in order, skips one on a token of an entity (unless
+        ``overwrite_ents``) or on a token an earlier match took, and drops every entity a match it took
+        crosses: the entities kept are those no taken match covers, whatever the order of taking."""
+        ents = list(doc.ents)
         if self.keep_longer and matches:
             holder: dict[int, tuple[int, int]] = {}  # token -> the entity on it (entities never overlap)
-            for e in doc.ents:
+            for e in ents:
                 holder.update(dict.fromkeys(range(e.start, e.end), (e.start, e.end)))
             matches = [m for m in matches if not _held(holder.get(m[1]), m[1], m[2])]
-        super().set_annotations(doc, matches)
+        if not matches and doc.has_annotation("ENT_IOB", require_complete=True):
+            return  # setting the same entities again would change nothing
+        typed = None if self.overwrite else doc.to_array("ENT_TYPE").tolist()
+        taken = bytearray(len(doc))
+        new: list[Span] = []
+        for match_id, start, end in matches:
+            if typed is not None and any(typed[start:end]) or taken[start] or taken[end - 1]:
+                continue
+            if match_id in self._ent_ids:
+                label, ent_id = self._ent_ids[match_id]
+                new.append(Span(doc, start, end, label=label, span_id=ent_id))
+            else:
+                new.append(Span(doc, start, end, label=match_id))
+            taken[start:end] = b"\x01" * (end - start)
+        doc.ents = [e for e in ents if not any(taken[e.start:e.end])] + new
 
     def add_patterns(self, patterns: list[dict]) -> None:
         """Add patterns as the entity ruler does; one-word lists go to the table (see class doc)."""
@@ -162,7 +192,7 @@ class WordRuler(EntityRuler):
     def _plain_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches of a Matcher holding every token pattern (what the entity ruler would use)."""
         if self._plain is None:
-            self._plain = Matcher(self.nlp.vocab, validate=self.matcher.validate)
+            self._plain = self._new_matcher()
             for label, pattern in self._all:
                 self._plain.add(label, [pattern])
         return list(self._plain(doc))

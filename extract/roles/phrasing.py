@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors.coref import PRONOUNS, resolve
@@ -99,8 +100,11 @@ def _people(doc: Doc, ctx: _Ctx) -> Iterator[tuple[Token, Entity]]:
             for t in ent:  # a parse may hang a name on two heads ("Tomas | Berg, a spokesman ...")
                 if t.head.i == t.i or not ent.start <= t.head.i < ent.end:
                     yield t, person
-    for tok in doc:
-        if tok.lower_ in PRONOUNS and tok.dep_ in _SUBJECTS:
+    pronouns, subjects = {get_string_id(w) for w in PRONOUNS}, {get_string_id(d) for d in _SUBJECTS}
+    deps = docview.column(doc, "DEP")  # (read from the arrays: no Token for the other words)
+    for i, lower in enumerate(docview.column(doc, "LOWER")):
+        if lower in pronouns and deps[i] in subjects:
+            tok = doc[i]
             person = ctx.known.get(resolve(doc, tok) or "")
             if person is not None and person.kind == "Person":
                 yield tok, person

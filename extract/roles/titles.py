@@ -48,11 +48,14 @@ def title_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
     first = words[i]
     if first.isascii() and first.lower() not in lex["prefixes"] and first not in lex["abbreviations"]:
         return None  # every office phrase starting here would start with this word
-    best = None
+    best, joined = None, ""
     for j in range(i + 1, min(len(words), i + 7) + 1):
-        phrase = _join(words[i:j]).lower()
+        joined = _join_one(joined, words[j - 1])  # _join(words[i:j])
+        phrase = joined.lower()
         if phrase in lex["all"]:
             best = (j, phrase in lex["national"])
+        elif joined.isascii() and phrase not in lex["prefixes"]:
+            break  # no office starts with these words, so none with more of them
     if best is None and words[i] in lex["abbreviations"]:
         full = lex["abbreviations"][words[i]].lower()
         best = (i + 1, full in lex["national"] or full.split()[-1] in lex["national"])
@@ -64,11 +67,10 @@ def title_at(words: list[str], i: int) -> tuple[int, int, bool] | None:
     return s, best[0], best[1]
 
 
-def _join(words: list[str]) -> str:
-    out = ""
-    for w in words:  # "Ambassador - at - Large", and "Lt . Gen." where the tokenizer split "Lt."
-        out += w if not out or w in ("-", ".") or out.endswith("-") else " " + w
-    return out
+def _join_one(out: str, w: str) -> str:
+    """``out`` and the next word ``w`` as a title prints them: "Ambassador - at - Large" is
+    "Ambassador-at-Large", and "Lt . Gen." where the tokenizer split "Lt." is "Lt. Gen."."""
+    return out + w if not out or w in ("-", ".") or out.endswith("-") else out + " " + w
 
 
 # ---------------------------------------------------------------- entity helpers (shared)
