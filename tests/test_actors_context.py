@@ -248,3 +248,16 @@ def test_headline_words_and_named_happenings_are_no_organisations(nlp):
 def test_an_office_named_after_a_title_keeps_the_title(nlp):
     es = ents(nlp, "The statement came from the White House Office of the Press Secretary on Friday.")
     assert "White House Office of the Press Secretary" in es
+
+
+def test_a_month_in_front_of_an_organisation_is_no_part_of_its_name(nlp):
+    es = ents(nlp, "Bond prices fell after the August Harbin Purchasing Council index was released.")
+    assert not any(name.startswith(("August", "the August")) for name in es), list(es)
+
+
+def test_a_press_reviews_newspaper_headings_are_organisations(nlp):
+    text = ("Following is a summary of stories in leading newspapers, prepared in Lima.\n\n"
+            "EL VOCERO\n\nThe finance minister promised lower fuel taxes.\n\n"
+            "DIARIO NORTE\n\nFarmers blocked two roads near the coast.")
+    es = ents(nlp, text)
+    assert {"El Vocero", "Diario Norte"} <= {n.title() for n in es}, list(es)

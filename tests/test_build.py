@@ -132,17 +132,17 @@ def test_dev_digest_articles_and_sources(scores):
 @needs_shared
 def test_dev_digest_actor_floors(scores):
     actors = scores["actors"]
-    assert actors["all_actors_any_type"]["f1"] >= 0.85, actors["all_actors_any_type"]
-    assert actors["split_entities"] <= 3
+    assert actors["all_actors_any_type"]["f1"] >= 0.9, actors["all_actors_any_type"]
+    assert actors["split_entities"] <= 1
     assert actors["Location"]["f1"] >= 0.8, actors["Location"]
-    assert _frac(actors["country_accuracy"]) >= 0.9, actors["country_accuracy"]
+    assert _frac(actors["country_accuracy"]) >= 0.92, actors["country_accuracy"]
 
 
 @needs_shared
 def test_dev_digest_event_role_quote_floors(scores):
     assert scores["event_mentions_typed"]["f1"] >= 0.6, scores["event_mentions_typed"]
     assert scores["event_arguments_on_matched"]["f1"] >= 0.6, scores["event_arguments_on_matched"]
-    assert scores["roles"]["f1"] >= 0.75, scores["roles"]
+    assert scores["roles"]["f1"] >= 0.91, scores["roles"]
     assert scores["quotes"]["f1"] >= 0.8, scores["quotes"]
     assert _frac(scores["multi_article_events_merged"]) >= 7 / 9, scores["multi_article_events_merged"]
     assert _frac(scores["event_date_accuracy"]) >= 0.7, scores["event_date_accuracy"]

@@ -47,17 +47,17 @@ def test_m2e2_events(nlp, tmp_path):
 def test_wikievents_events_and_actors(nlp, tmp_path):
     res = _scores("wikievents", nlp, tmp_path)
     assert res["type_f1"] >= 0.5, res
-    assert res["actors"]["all"]["f1"] >= 0.85, res["actors"]["all"]
+    assert res["actors"]["all"]["f1"] >= 0.87, res["actors"]["all"]
 
 
 def test_conll04_actors_and_work_for(nlp, tmp_path):
     res = _scores("conll04", nlp, tmp_path)
-    assert res["actors"]["all"]["f1"] >= 0.89 and res["actors"]["Org"]["f1"] >= 0.71, res["actors"]
-    assert res["work_for"]["recall"] >= 0.49 and res["work_for"]["precision"] >= 0.7, res["work_for"]
+    assert res["actors"]["all"]["f1"] >= 0.9 and res["actors"]["Org"]["f1"] >= 0.75, res["actors"]
+    assert res["work_for"]["recall"] >= 0.5 and res["work_for"]["precision"] >= 0.7, res["work_for"]
 
 
 def test_conll03_actors(nlp, tmp_path):
     res = _scores("conll03", nlp, tmp_path)
-    assert res["actors"]["all"]["f1"] >= 0.86, res["actors"]["all"]
+    assert res["actors"]["all"]["f1"] >= 0.87, res["actors"]["all"]
     news = res["non_sports"]["actors"]
-    assert news["all"]["f1"] >= 0.905 and news["ORG"]["f1"] >= 0.76, news
+    assert news["all"]["f1"] >= 0.91 and news["ORG"]["f1"] >= 0.8, news

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
-from newsgraph.extract.read.dates import MONTHS
+from newsgraph.extract.lexicon.months import MONTHS
 
 _COUNTER = re.compile(r"^\d+([/.:-]\d+)*$")   # "9", "5/19", "8-7": photo counters, scores
 

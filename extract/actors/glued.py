@@ -173,7 +173,8 @@ def shouted_sources(doc, ents: list[Span]) -> list[Span]:
 def review_headings(doc, ents: list[Span]) -> list[Span]:
     """Organisation spans for the newspapers a press review quotes: in an article whose first sentence
     speaks of newspapers, a line that is one to four words in capitals and nothing else ("KOMPAS")."""
-    if not len(doc) or not {t.lower_ for t in next(doc.sents)} & frozenset(gz.gov()["media"]["reviews"]):
+    if not len(doc) or not doc.has_annotation("SENT_START") \
+            or not {t.lower_ for t in next(doc.sents)} & frozenset(gz.gov()["media"]["reviews"]):
         return []
     found, k = [], 0
     while k < len(doc):

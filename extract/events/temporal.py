@@ -20,8 +20,8 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.lexicon.months import MONTHS
 from newsgraph.extract.nlp import docview
-from newsgraph.extract.read.dates import MONTHS
 
 if TYPE_CHECKING:   # (the state module imports this one)
     from newsgraph.extract.events.state import ArticleState

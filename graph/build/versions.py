@@ -62,7 +62,7 @@ class Part:
 RECORD_PARTS = Part(include=("**/*.py", "lexicon/data/*"), exclude=("read/**/*.py",))
 #: The code the reader runs: ``extract/read/`` and the modules it imports (with their packages).
 READER_PARTS = Part(include=("read/**/*.py", "__init__.py", "records.py", "codec.py", "lexicon/__init__.py",
-                             "lexicon/tablecache.py", "lexicon/names.py"))
+                             "lexicon/tablecache.py", "lexicon/names.py", "lexicon/months.py"))
 
 
 def _ours() -> str:
