@@ -20,7 +20,6 @@ brought up to date (its latest date, 2015-02-17): it knows nothing later.  Run b
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,7 +27,7 @@ from pathlib import Path
 import pycountry
 
 from newsgraph.extract.lexicon import DATA
-from newsgraph.extract.lexicon.convert import phoenix
+from newsgraph.extract.lexicon.convert import phoenix, run_on_folder
 from newsgraph.extract.lexicon.convert.casing import SMALL, display, word_set
 from newsgraph.extract.lexicon.names import HONORIFICS, person_key
 
@@ -251,16 +250,7 @@ def convert(root: Path, out: Path = DATA) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m newsgraph.extract.lexicon.convert.officials PATH/TO/petrarch2``."""
-    args = sys.argv[1:] if argv is None else argv
-    root = Path(args[0]) if args else Path()
-    missing = [n for n in (SOURCE, AGENTS) if not (root / n).is_file()]
-    if len(args) != 1 or missing:
-        print(f"officials: need the petrarch2 dictionary folder (missing: {', '.join(missing) or 'PATH'})",
-              file=sys.stderr)
-        return 2
-    for path in convert(root):
-        print(path)
-    return 0
+    return run_on_folder("officials", (SOURCE, AGENTS), convert, argv)
 
 
 if __name__ == "__main__":

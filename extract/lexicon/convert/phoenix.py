@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +23,7 @@ import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsgraph.extract.lexicon import DATA
+from newsgraph.extract.lexicon.convert import run_on_folder
 from newsgraph.extract.lexicon.convert.casing import SMALL, display, word_set
 
 SOURCES = {"International": "Phoenix.International.actors.txt",
@@ -310,16 +310,7 @@ def convert(root: Path, out: Path = DATA) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m newsgraph.extract.lexicon.convert.phoenix PATH/TO/petrarch2``."""
-    args = sys.argv[1:] if argv is None else argv
-    root = Path(args[0]) if args else Path()
-    missing = [n for n in (*SOURCES.values(), AGENTS, PERSONS, VERBS) if not (root / n).is_file()]
-    if len(args) != 1 or missing:
-        print(f"phoenix: need the petrarch2 dictionary folder (missing: {', '.join(missing) or 'PATH'})",
-              file=sys.stderr)
-        return 2
-    for path in convert(root):
-        print(path)
-    return 0
+    return run_on_folder("phoenix", (*SOURCES.values(), AGENTS, PERSONS, VERBS), convert, argv)
 
 
 if __name__ == "__main__":
