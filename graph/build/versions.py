@@ -13,7 +13,8 @@ A build's fingerprint ("nothing changed") covers all three.  ``tests/test_versio
 imports of the reader and of the pipeline to check that the parts declared here are right.
 
 >>> sorted(p.as_posix() for p in READER_PARTS.files(EXTRACT) if "read/" not in p.as_posix())
-['__init__.py', 'codec.py', 'lexicon/__init__.py', 'lexicon/names.py', 'lexicon/tablecache.py', 'records.py']
+['__init__.py', 'codec.py', 'lexicon/__init__.py', 'lexicon/months.py', 'lexicon/names.py',
+ 'lexicon/tablecache.py', 'records.py']
 """
 from __future__ import annotations
 
