@@ -1,7 +1,7 @@
 """Government bodies and web domains as actor mentions: "Ministry of X of Y", "Y's X Ministry",
 "<Demonym> <Body>", "MFA Y", "mod.gov.az", and the country an organisation's own name gives.
 
->>> body("the Azerbaijani Defense Ministry".removeprefix("the ")).name
+>>> body("Azerbaijani Defense Ministry").name
 'Ministry of Defense of Azerbaijan'
 >>> domain("Mod.gov.az").name, org_country("Office of the Azerbaijani President")
 ('Ministry of Defense of Azerbaijan', 'AZE')
@@ -105,7 +105,7 @@ def _owned(rest: str, state: str, form: str) -> Mention | None:
     if m and m.group(0) == rest and m.re is _REVERSED and m.group(2).upper() in _ACRONYM_MIN:
         return ministry(_ACRONYM_MIN[m.group(2).upper()], state, form)
     last = rest.split()[-1]
-    if last not in gz.gov()["heads"]["words"] and not re.search(r"peacekeep|forces", rest, re.I):
+    if last not in gz.body_heads() and not re.search(r"peacekeep|forces", rest, re.I):
         return None
     if re.search(r"peacekeep", rest, re.I):
         name = f"{gz.state_name(state)} peacekeeping contingent"

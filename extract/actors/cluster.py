@@ -73,7 +73,7 @@ def generic_aliases(mentions: list[Mention]) -> list[Mention]:
     >>> [m.name for m in generic_aliases([us, gb])], [m.name for m in generic_aliases([us, dc])]
     (['Congress', 'London'], ['United States Congress', 'Washington'])
     """
-    generic = {w.lower() for w in gz.gov()["heads"]["words"]}
+    generic = {w.lower() for w in gz.body_heads()}
 
     def bare(m: Mention) -> bool:
         return m.key[0] == "K" and m.country is not None and norm(m.form).removeprefix("the ") in generic

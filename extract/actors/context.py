@@ -68,7 +68,7 @@ def _head(office: str) -> str:
 
 def _name_like(ent: Span, shortest: int = 2) -> bool:
     """``shortest`` to four capitalised proper nouns the gazetteer does not know and no body's head word."""
-    heads = gz.gov()["heads"]["words"]
+    heads = gz.body_heads()
     words = all(t.is_title and t.pos_ == "PROPN" and t.text not in heads for t in ent)
     known = gz.state_code(ent.text) or gz.city(ent.text) or gz.organization(ent.text) \
         or gz.outlet(ent.text) or gz.sector_of(ent.text)
@@ -166,7 +166,7 @@ def distinctive(word: str) -> bool:
     (True, False, False, False)
     """
     low = word.lower().rstrip(".")
-    return " " not in word and word not in gz.gov()["heads"]["words"] and low not in gz.company_suffixes() \
+    return " " not in word and word not in gz.body_heads() and low not in gz.company_suffixes() \
         and low not in gz.non_actor_words("generic_names") and not gz.state_code(word) \
         and not gz.demonym_code(word)
 
@@ -207,8 +207,8 @@ def headline_verbs(ent: Span) -> Span | None:
         return ent
     if ent.start and doc[ent.start - 1].tag_ == "TO" and ent[0].tag_ == "VB":
         return None  # "... to Avoid Escalation"
-    if ent.label_ == "ORG" and title_cased(ent) and (any(t.tag_ in _VERB_FORMS for t in ent) or len(
-            ent) > 1 and ent[-1].lower_ in person_nouns() and all(t.lower_ != "of" for t in ent)):
+    if ent.label_ == "ORG" and (any(t.tag_ in _VERB_FORMS for t in ent) or len(ent) > 1 and (
+            ent[-1].lower_ in person_nouns() and all(t.lower_ != "of" for t in ent))) and title_cased(ent):
         return None  # "Confrontation Leaves Students Injured", "... of Harbour Bombing Suspect"
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and len(ent) > 1 and nxt.tag_ == "RP" and nxt.head.i == ent.end - 1:
@@ -228,7 +228,7 @@ def title_alone(ent: Span) -> Span | None:
     if len(ent) == 1 and ent.label_ in ("ORG", "PERSON") and tok.is_title and len(tok) > 3 \
             and tok.lower_ in person_nouns() | HONORIFICS:
         return None
-    if ent.label_ == "PERSON" and len(ent) > 1 and tok.text in gz.gov()["heads"]["words"]:
+    if ent.label_ == "PERSON" and len(ent) > 1 and tok.text in gz.body_heads():
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     return ent
 
@@ -237,7 +237,7 @@ def no_name(ent: Span) -> bool:
     """A time zone or a wiki heading, not a name ("GMT 2 Feb", "References=="), or a body's bare head
     word that only describes a thing ("at the Cabinet meeting"; "Parliament speaker X" keeps it)."""
     tok = ent[0]
-    modifier = len(ent) == 1 and ent.label_ == "ORG" and tok.text in gz.gov()["heads"]["words"] \
+    modifier = len(ent) == 1 and ent.label_ == "ORG" and tok.text in gz.body_heads() \
         and tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.is_lower and tok.head.pos_ == "NOUN" \
         and tok.head.lemma_ not in person_nouns()
     return modifier or tok.lower_ in _not_names() or "==" in ent.text

@@ -27,10 +27,11 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from newsgraph.extract.actors.context import aged
+from newsgraph.extract.actors.context import aged, person_nouns
+from newsgraph.extract.actors.missed import TITLES
 from newsgraph.extract.actors.types import notable_place
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon.names import HONORIFICS, is_shouting, title_words, titles
+from newsgraph.extract.lexicon.names import HONORIFICS, is_shouting
 
 _DIGIT = re.compile(r"\d")
 
@@ -69,7 +70,7 @@ def late_starts(ents: list[Span]) -> list[Span]:
                     and _given_name(e.doc[start - 1]):
                 start -= 1
             e = Span(e.doc, start, e.end, label="PERSON")
-        elif e.label_ == "ORG" and len(e) == 1 and e[0].text in gz.gov()["heads"]["words"] \
+        elif e.label_ == "ORG" and len(e) == 1 and e[0].text in gz.body_heads() \
                 and first.pos_ in ("ADJ", "PROPN") and not gz.demonym_code(first.text) \
                 and not gz.state_code(first.text) and first.lower_ not in _titles():
             e = Span(e.doc, e.start - 1, e.end, label="ORG")
@@ -90,9 +91,8 @@ def _unknown_word(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    table = titles()
-    return frozenset(title_words("org_stops") | title_words("occupations") | HONORIFICS
-                     | {n.lower() for n in table["roles"]["nouns"]})
+    """Words for a person or a title, never a name's first word ("Minister", "Actress", "Mr")."""
+    return person_nouns() | HONORIFICS | TITLES
 
 
 def company_end(ent: Span) -> Span:
@@ -140,7 +140,7 @@ def bodies_joined(ent: Span) -> list[Span]:
         return [ent]
     first = ent[1] if ent[0].lower_ == "the" else ent[0]
     last = ent[-1]
-    if first.text not in gz.gov()["heads"]["words"] or last.lower_ in gz.gov()["heads"]["tail"] \
+    if first.text not in gz.body_heads() or last.lower_ in gz.gov()["heads"]["tail"] \
             or not last.is_alpha or last.is_lower:
         return [ent]
     return [Span(doc, ent.start, ent.end - 2, label="ORG"), Span(doc, ent.end - 1, ent.end, label="ORG")]

@@ -207,7 +207,7 @@ def unglue(ent: Span) -> list[Span]:
             and _gazetteer_label(ent[0].text):  # "Yerevan YEREVAN": a dateline glued to its place
         return [Span(doc, ent.start, ent.start + 1, label=_gazetteer_label(ent[0].text))]
     if ent.label_ == "ORG" and ent.start and doc[ent.start - 1].lower_ == "of":
-        heads = gz.gov()["heads"]["words"]
+        heads = gz.body_heads()
         k = max((t.i for t in ent[:-1] if t.text in heads), default=None)
         rest = doc[k + 1:ent.end] if k is not None else ()
         if rest and all(t.pos_ == "PROPN" and t.is_title and t.text not in heads for t in rest):

@@ -55,9 +55,10 @@ def _trim_org(ent: Span) -> Span | None:
         if rest and len(rest) == len(ent) - 1:
             return Span(ent.doc, ent.start, ent.end, label="PERSON")
         return None
+    # no cut after "Office of": the title names the office ("Office of the Press Secretary")
+    office = next((i for i in range(len(words) - 1) if words[i:i + 2] == ["office", "of"]), len(words))
     for k, w in enumerate(words[1:], 1):
-        office = any(words[i:i + 2] == ["office", "of"] for i in range(k))  # "Office of the Press Secretary"
-        if w in TITLES and ent[k].is_title and words[k - 1] not in ("of", "the") and not office \
+        if w in TITLES and ent[k].is_title and words[k - 1] not in ("of", "the") and k < office \
                 and not gz.demonym_code(ent[k - 1].text):
             return Span(ent.doc, ent.start, ent.start + k, label="ORG")
     return ent

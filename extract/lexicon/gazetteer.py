@@ -345,6 +345,17 @@ def gov() -> dict:
 
 
 @lru_cache(maxsize=1)
+def body_heads() -> frozenset[str]:
+    """Head words of government and armed bodies as printed ("Council", "Ministry", "Army"), from
+    ``gov_bodies.toml``; lower-case them for a case-blind test.
+
+    >>> {"Council", "Parliament"} <= body_heads(), "council" in body_heads()
+    (True, False)
+    """
+    return frozenset(gov()["heads"]["words"])
+
+
+@lru_cache(maxsize=1)
 def company_suffixes() -> frozenset[str]:
     """Legal suffixes that end a company's name ("Inc", "Ltd", "GmbH"), from ``gov_bodies.toml``.
 

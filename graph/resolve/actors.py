@@ -109,7 +109,7 @@ def _match_keys(e: Entity) -> set[str]:
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
     """One-word names every country's body has ("Congress", "Council", "Parliament", "Party")."""
-    heads = {w.lower() for w in gazetteer.gov()["heads"]["words"]}
+    heads = {w.lower() for w in gazetteer.body_heads()}
     return frozenset(heads | gazetteer.non_actor_words("generic_names"))
 
 
