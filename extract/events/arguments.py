@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.nominal import around_noun
 from newsgraph.extract.events.phrases import Context, actors_of, demonym_state, owner_of
 from newsgraph.extract.events.senses import PATIENT_NOUNS
-from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, subject
+from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, scene_prep, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
 __all__ = ["SYMMETRIC", "arguments", "attributed_to"]
@@ -54,6 +54,21 @@ def _included(verb: Token, phrases: list[Token], ctx: Context) -> list[str]:
     activists, including X")."""
     heads = [verb, *phrases, *(o for p in phrases for _, o in pobjs(p, ("of",)))]
     return [a for h in heads for _, o in pobjs(h, ("including",)) for a in actors_of(o, ctx)]
+
+
+def _met_in_scene(trig: Token, ctx: Context) -> list[str]:
+    """Who the clause around a meeting noun in a scene phrase brings together: its subject, its object
+    and whom it is "with" ("A greets B before a meeting", "A shakes hands with B after their talks")."""
+    verb = trig.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head  # "ahead of", "prior to"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    found = list(actors_of(subject(verb)[0], ctx))
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    found += [a for o in objs for a in actors_of(o, ctx)]
+    found += [a for h in (verb, *objs) for _, o in pobjs(h, ("with",)) for a in actors_of(o, ctx)]
+    return found
 
 
 class _Parties:
@@ -111,6 +126,8 @@ class _Parties:
             subj = subject(trig.head.head)[0]  # "the talks between A and B ended without a deal": A, B
             _add(self.parts, actors_of(subj, ctx) or [a for _, o in pobjs(subj, SYM_PREPS[:3])
                                                       for a in actors_of(o, ctx)] if subj is not None else ())
+        if self.symmetric and scene_prep(trig):
+            _add(self.parts, _met_in_scene(trig, ctx))
         agents, targets = around_noun(trig, self.etype, ctx)
         _add(self.agents, agents)
         _add(self.targets, targets)

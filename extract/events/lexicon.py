@@ -43,6 +43,7 @@ class TriggerLexicon:
     pairs: dict[tuple[str, str], str]          # (verb, object lemma | "*actor" | "*thing") -> type
     phrases: dict[tuple[str, ...], str]        # multiword noun (lemmas) -> type
     exclude: dict[tuple[str, str], frozenset[str]]   # (type, verb) -> objects that do not trigger it
+    transitive: frozenset[tuple[str, str]]     # (type, verb): triggers only with an object
     light: frozenset[str]                      # light verbs: "held talks"
     occur: frozenset[str]                      # verbs whose trigger-noun subject is an event
     speech: frozenset[str]                     # verbs of saying: attribution
@@ -63,6 +64,8 @@ class TriggerLexicon:
 def _type_tables(blocks: dict) -> dict:
     """The word, pair, phrase and exclusion tables of the type blocks, in block order."""
     out: dict = {key: {} for key in (*_BY_LEMMA, "prep", "pairs", "phrases", "exclude")}
+    out["transitive"] = frozenset((etype, verb) for etype, block in blocks.items()
+                                  for verb in block.get("transitive", ()))
     for etype, block in blocks.items():
         for key in _BY_LEMMA:
             for lemma in block.get(key, ()):

@@ -70,11 +70,21 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
     if GROUP in parts:  # "the two sides": the parties of the last meeting nearby
         parts = tuple(dict.fromkeys(p for p in parts + state.parties_nearby() if p != GROUP))
     if etype in SYMMETRIC and light is None and (tok.pos_ == "NOUN" or tok.lemma_.lower() in lex.joint) \
-            and len(parts) < 2:
-        return None  # a meeting needs two parties: "the Cabinet meeting" is not one, nor "X decided"
+            and len(parts) < 2 and not _body_convenes(trig, parts, ctx):
+        return None  # a meeting needs two parties, or a body that meets: not "a meeting", nor "X decided"
     if not (agents or targets or parts) and etype not in lex.happenings:
         return None  # a directed event without any actor says nothing about who did what
     return agents, targets, parts
+
+
+def _body_convenes(trig: Trigger, parts: tuple[str, ...], ctx: Context) -> bool:
+    """Whether the one party of a meeting noun is the body that meets: an organisation named in the
+    noun's own phrase ("a Security Council meeting", "a meeting of the board of Acme Corp")."""
+    if len(parts) != 1 or ctx.kinds.get(parts[0]) != "Organization" or trig.token.pos_ != "NOUN":
+        return False
+    own = [c for c in trig.token.children if c.dep_ in ("compound", "poss")]
+    own += [o for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.subtree]
+    return any(ctx.tok2ent.get(t.i) == parts[0] for c in own for t in c.subtree)
 
 
 def _local_place(place: str | None, parties: tuple[str, ...], ctx: Context) -> str | None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "noun_phrase", "pobjs", "subject", "by_agent", "clause_chain"]
+__all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "SCENE_PREPS", "noun_phrase", "pobjs", "scene_prep", "subject",
+           "by_agent", "clause_chain"]
 
 #: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
 GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
@@ -45,6 +46,29 @@ def pobjs(tok: Token, preps) -> list[tuple[str, Token]]:
         if c.dep_ in ("prep", "prt", "agent") and c.lower_ in preps:
             out += [(c.lower_, o) for o in c.children if o.dep_ in ("pobj", "pcomp")]
     return out
+
+
+#: Prepositions that set an event noun as the scene of its clause ("greeted X before a meeting").
+SCENE_PREPS = ("after", "before", "during", "following", "in")
+
+
+def scene_prep(n: Token) -> str | None:
+    """The preposition of the scene phrase whose object is ``n``, "ahead of" and "prior to" read as
+    "before"; None when ``n`` is not the object of one.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["left", "ahead", "of", "talks"], heads=[0, 0, 1, 2],
+    ...           deps=["ROOT", "advmod", "prep", "pobj"])
+    >>> scene_prep(doc[3])
+    'before'
+    """
+    if n.dep_ != "pobj":
+        return None
+    prep = n.head.lower_
+    if (prep, n.head.head.lower_) in (("of", "ahead"), ("to", "prior")):
+        return "before"
+    return prep if prep in SCENE_PREPS else None
 
 
 def _controller(v: Token) -> Token | None:

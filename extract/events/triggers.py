@@ -22,6 +22,7 @@ from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
 from newsgraph.extract.events.senses import IMPACT, peaceful_struggle, refine
+from newsgraph.extract.events.syntax import pobjs, scene_prep
 from newsgraph.extract.nlp import docview
 
 __all__ = ["Trigger", "triggers", "verb_type", "noun_event"]
@@ -83,14 +84,30 @@ def _object_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token
     return None
 
 
-def _plain_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon) -> tuple[str, float] | None:
-    """A verb that triggers on its own, unless its object is one the lexicon excludes."""
-    etype = lex.verbs.get(lemma)
-    if etype is None:
-        return None
-    banned = lex.exclude.get((etype, lemma), frozenset())
+def _passive(v: Token) -> bool:
+    """A passive verb or participle, its object elsewhere ("after being captured", "a man seized by")."""
+    return any(c.dep_ in ("auxpass", "agent") for c in v.children) or v.dep_ == "acl" and v.tag_ == "VBN"
+
+
+def _blocked(v: Token, lemma: str, etype: str, objs: list[Token], lex: TriggerLexicon) -> bool:
+    """Whether the verb does not trigger ``etype`` here: its object (or complement, or "in" phrase) is
+    one the lexicon excludes ("fought back tears", "march in lockstep"), or it needs an object and has
+    none ("shares closed higher")."""
+    if (etype, lemma) in lex.transitive and not any(o.dep_ in ("dobj", "nsubjpass") for o in objs) \
+            and not _passive(v):
+        return True
+    banned = lex.exclude.get((etype, lemma))
+    if not banned:
+        return False
     xcomps = [c for c in v.children if c.dep_ == "xcomp"]
-    if any(o.lemma_.lower() in banned for o in objs + xcomps + [o for x in xcomps for o in _objects(x)]):
+    near = objs + xcomps + [o for x in xcomps for o in _objects(x)] + [o for _, o in pobjs(v, ("in",))]
+    return any(o.lemma_.lower() in banned for o in near)
+
+
+def _plain_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon) -> tuple[str, float] | None:
+    """A verb that triggers on its own, unless the lexicon blocks it here (:func:`_blocked`)."""
+    etype = lex.verbs.get(lemma)
+    if etype is None or _blocked(v, lemma, etype, objs, lex):
         return None
     return etype, 0.6
 
@@ -109,10 +126,12 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
     if cm is not None and cm.specific and cm.strong and cm.type == "-":
         return "-", 0.0  # "struck down the law", "died of natural causes": CAMEO says no event
     found = _plain_type(v, lemma, objs, lex)
-    if found or cm is None or cm.type == "-":
+    if found or cm is None or cm.type == "-" or _blocked(v, lemma, cm.type, objs, lex):
         return found
     if cm.specific:
         return cm.type, 0.7
+    if any(c.dep_ == "prt" for c in v.children):
+        return None  # a phrasal verb CAMEO does not list: "whipped up anger" is not the code of "whip"
     return None if lemma in lex.cameo_skip or lemma in lex.triggers else (cm.type, 0.5)
 
 
@@ -237,8 +256,8 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
     ok, light = _noun_anchor(n, lex, ctx)
     if not ok and etype in lex.happenings and _happening(n, lex):
         return Trigger(n, etype, None, 0.4)  # "the protests spread", "a blast tore through", "after the raid"
-    temporal = n.dep_ == "pobj" and n.head.lower_ in ("after", "following", "during", "in") \
-        and etype in SYMMETRIC and not any(c.lower_ in ("the", "these", "this") for c in n.children)
+    temporal = scene_prep(n) is not None and etype in SYMMETRIC \
+        and not any(c.lower_ in ("the", "these", "this") for c in n.children)
     if not ok and not temporal:
         return None
     return Trigger(n, etype, light, 0.6 if light is not None else 0.5)
