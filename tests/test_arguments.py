@@ -27,3 +27,43 @@ def test_the_clause_around_a_meeting_names_its_parties(nlp, body):
 
 def test_a_meeting_with_one_person_is_not_a_meeting(nlp):
     assert not meetings(nlp, "William Ruto waits for the start of a cabinet meeting in Nairobi.")
+
+
+def assaults(nlp, body: str) -> list[tuple[str, set[str], set[str]]]:
+    """(trigger, agents, targets) of each ASSAULT mention of ``body``, as names."""
+    from newsgraph.extract.pipeline import records_of
+    art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=len(body),
+                  headline="Test report", body=body, body_start=0, date="2024-05-02")
+    rec = records_of(nlp(art.text), art)
+    names = {e.id: e.name for e in rec.entities}
+    return [(m.trigger, {names[a] for a in m.agents}, {names[t] for t in m.targets})
+            for m in rec.events if m.type == "ASSAULT"]
+
+
+def test_the_victim_of_an_intransitive_casualty_is_a_target_its_attacker_the_agent(nlp):
+    found = assaults(nlp, "Two guards, including Pedro Sanz, died in an attack by the Shining Path "
+                          "on Sunday.")
+    died = [f for f in found if f[0] == "died"]
+    assert died and died[0][1] == {"Shining Path"} and "Pedro Sanz" not in died[0][1]
+
+
+def test_casualties_in_airstrikes_take_the_nationality_of_the_airstrikes_as_agent(nlp):
+    found = assaults(nlp, "Russia denied the report. Dozens of villagers were killed in Russian airstrikes "
+                          "near Idlib on Monday.")
+    assert any(t == "killed" and ag == {"Russia"} for t, ag, _ in found)
+
+
+def test_an_attack_carried_out_by_someone_has_that_agent(nlp):
+    found = assaults(nlp, "The attack launched by the Shining Path killed two guards near Ayacucho.")
+    assert any(t == "attack" and ag == {"Shining Path"} for t, ag, _ in found)
+
+
+def test_a_finite_verb_tag_in_a_nouns_place_is_a_mistagged_noun():
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.events.arguments import mistagged_noun
+    doc = Doc(spacy.blank("en").vocab, words=["killed", "in", "airstrikes", "among", "the", "injured"],
+              heads=[0, 0, 1, 0, 5, 3], deps=["ROOT", "prep", "pobj", "prep", "det", "pobj"],
+              tags=["VBN", "IN", "VBZ", "IN", "DT", "VBN"])
+    assert [mistagged_noun(t) for t in doc] == [False, False, True, False, False, False]

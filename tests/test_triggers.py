@@ -39,3 +39,10 @@ def test_idioms_and_intransitive_uses_are_not_events(nlp, body):
 ])
 def test_the_same_verbs_with_their_event_objects_still_trigger(nlp, body, etype):
     assert etype in types(nlp, body)
+
+
+def test_a_plural_noun_the_tagger_read_as_a_verb_is_still_an_event_noun(nlp):
+    # "airstrikes" is often tagged VBZ; as a subject or object it can only be a noun
+    assert "ASSAULT" in types(nlp, "Government airstrikes hit three villages near Idlib on Monday.")
+    assert "ASSAULT" in types(nlp, "Four officers were among the wounded in Lagos.")  # a participle stays
+

@@ -22,16 +22,24 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.nominal import around_noun
 from newsgraph.extract.events.phrases import Context, actors_of, demonym_state, owner_of
-from newsgraph.extract.events.senses import PATIENT_NOUNS
+from newsgraph.extract.events.senses import CASUALTY, INTRANSITIVE_CASUALTY, PATIENT_NOUNS
 from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, scene_prep, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
-__all__ = ["SYMMETRIC", "arguments", "attributed_to"]
+__all__ = ["SYMMETRIC", "arguments", "attributed_to", "mistagged_noun"]
 
 TARGET_PREPS = ("on", "upon", "against", "at", "to", "toward", "towards", "into")
 SYM_PREPS = ("with", "between", "among", "to", "of")
+_NOUN_DEPS = ("pobj", "dobj", "nsubj", "nsubjpass")
+
+
+def mistagged_noun(tok: Token) -> bool:
+    """A finite verb in a place only a noun fills: a plural noun the tagger read as a verb ("killed in
+    government airstrikes"); participles there stay verbs ("the injured")."""
+    return tok.dep_ in _NOUN_DEPS and tok.tag_ in ("VBZ", "VBP", "VBD", "VB")
 LEADS = ("head", "lead", "chair", "attend")
 
 
@@ -56,6 +64,14 @@ def _included(verb: Token, phrases: list[Token], ctx: Context) -> list[str]:
     return [a for h in heads for _, o in pobjs(h, ("including",)) for a in actors_of(o, ctx)]
 
 
+def _instigators(verb: Token, ctx: Context) -> list[str]:
+    """The agents of the attack a casualty happened in: "civilians were killed in Russian airstrikes",
+    "two guards died during an attack by the rebels"."""
+    attacks = lexicon().nouns
+    return [a for _, o in pobjs(verb, ("in", "during")) if attacks.get(o.lemma_.lower()) == "ASSAULT"
+            for a in arguments(o, None, "ASSAULT", ctx)[0]]
+
+
 def _met_in_scene(trig: Token, ctx: Context) -> list[str]:
     """Who the clause around a meeting noun in a scene phrase brings together: its subject, its object
     and whom it is "with" ("A greets B before a meeting", "A shakes hands with B after their talks")."""
@@ -76,7 +92,7 @@ class _Parties:
 
     def __init__(self, trig: Token, light: Token | None, etype: str, ctx: Context):
         self.trig, self.light, self.etype, self.ctx = trig, light, etype, ctx
-        self.verbal = trig.pos_ in ("VERB", "AUX") and light is None
+        self.verbal = trig.pos_ in ("VERB", "AUX") and light is None and not mistagged_noun(trig)
         self.clause = trig if self.verbal else light
         self.symmetric = etype in SYMMETRIC
         self.agents: list[str] = []
@@ -91,6 +107,9 @@ class _Parties:
             subj, passive = None, False                                     # the target
             _add(self.targets, actors_of(subject(clause)[0], ctx))
         by = by_agent(clause)
+        if self.verbal and clause.lemma_.lower() in INTRANSITIVE_CASUALTY:
+            subj, passive = None, False  # "two guards died": the victims
+            _add(self.targets, actors_of(subject(clause)[0], ctx))
         if self.verbal and passive:
             _add(self.agents, actors_of(by, ctx))
             _add(self.targets, actors_of(subj, ctx))
@@ -106,6 +125,9 @@ class _Parties:
         if not self.targets and clause.dep_ == "xcomp":
             _add(self.targets, [a for c in clause.head.children if c.dep_ in ("dobj", "oprd")
                                 for a in actors_of(c, ctx)])
+        if self.verbal and not self.agents and self.etype == "ASSAULT" \
+                and self.trig.lemma_.lower() in CASUALTY:
+            _add(self.agents, _instigators(self.trig, ctx))
         if self.verbal and not self.targets:  # "arrested dozens of activists, including X": X
             patients = [subj] if passive else [c for c in clause.children if c.dep_ == "dobj"]
             _add(self.targets, _included(clause, [p for p in patients if p is not None], ctx))
@@ -114,14 +136,17 @@ class _Parties:
         """A trigger noun's owner, its nationality or body ("Russian airstrikes", "the army's assault",
         "government shelling") and "by" phrase (agents); a meeting's hosts ("at talks with X")."""
         trig, ctx = self.trig, self.ctx
-        for c in trig.children:
+        mods = [(c.dep_, m) for c in trig.children for m in ((c, *c.conjuncts) if c.dep_ == "amod" else (c,))]
+        for dep, c in mods:  # ("Russian and Syrian airstrikes": both nationalities)
             place = ctx.kinds.get(ctx.tok2ent.get(c.i, "")) == "Location"  # "the Kabul attack": a place
-            if c.dep_ == "poss" and trig.lemma_.lower() in PATIENT_NOUNS:
+            if dep == "poss" and trig.lemma_.lower() in PATIENT_NOUNS:
                 _add(self.targets, actors_of(c, ctx))  # "Brown's killing", "his arrest"
-            elif c.dep_ == "poss" or c.dep_ in ("compound", "amod") and not place:
+            elif dep == "poss" or dep in ("compound", "amod") and not place:
                 nation = demonym_state(c.text, ctx) if c.text[:1].isupper() else None
                 _add(self.agents, actors_of(c, ctx) or ((nation,) if nation else ()))
         _add(self.agents, [a for _, o in pobjs(trig, ("by",)) for a in actors_of(o, ctx)])
+        _add(self.agents, [a for c in trig.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
+                           for a in actors_of(by_agent(c), ctx)])  # "airstrikes carried out by X"
         if trig.dep_ == "pobj" and trig.head.head.pos_ in ("VERB", "AUX") and self.symmetric:
             subj = subject(trig.head.head)[0]  # "the talks between A and B ended without a deal": A, B
             _add(self.parts, actors_of(subj, ctx) or [a for _, o in pobjs(subj, SYM_PREPS[:3])

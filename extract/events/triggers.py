@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.events.arguments import SYMMETRIC
+from newsgraph.extract.events.arguments import SYMMETRIC, mistagged_noun
 from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
@@ -202,7 +202,7 @@ def _happening(n: Token, lex: TriggerLexicon) -> bool:
         return n.dep_ == "pobj" and n.head.lower_ in ("after", "following", "during", "amid") \
             and not any(c.lower_ in ("the", "this", "these") for c in n.children)
         # "the fighting", "an offensive": a war, not one event, unless anchored ("after heavy fighting")
-    if n.tag_ in ("NNS", "NNPS") and n.dep_ not in ("nsubj", "nsubjpass") and not any(
+    if (n.tag_ in ("NNS", "NNPS") or mistagged_noun(n)) and n.dep_ not in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("all", "any", "such", "no")
             for c in n.children):
         return False  # "to ban protests", "organizing illegal protests": protests in general
@@ -268,11 +268,12 @@ def _candidates(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
     found = []
     doc, pos = sent.doc, docview.column(sent.doc, "POS")
     for i in range(sent.start, sent.end):  # (part of speech from the array: no Token for the others)
-        if pos[i] == _VERB and not _stative(t := doc[i]):
+        if pos[i] == _VERB and not _stative(t := doc[i]) and not mistagged_noun(t):
             vt = verb_type(t, lex, ctx)
             if vt:
                 found.append(Trigger(t, vt[0], None, vt[1]))
-        elif pos[i] in _NOMINAL and i not in ctx.tok2ent:
+        elif (pos[i] in _NOMINAL or pos[i] == _VERB) and i not in ctx.tok2ent:  # (a noun tagged as a verb
+            # in a noun's place: "killed in government airstrikes")
             nt = _noun_trigger(doc[i], lex, ctx)
             if nt:
                 found.append(nt)
