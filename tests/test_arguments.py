@@ -67,3 +67,9 @@ def test_a_finite_verb_tag_in_a_nouns_place_is_a_mistagged_noun():
               heads=[0, 0, 1, 0, 5, 3], deps=["ROOT", "prep", "pobj", "prep", "det", "pobj"],
               tags=["VBN", "IN", "VBZ", "IN", "DT", "VBN"])
     assert [mistagged_noun(t) for t in doc] == [False, False, True, False, False, False]
+
+
+def test_the_victims_of_an_attack_that_killed_them_are_its_targets(nlp):
+    # (words of the parse are compared by position: the rule asks whether the clause's subject is the noun)
+    found = assaults(nlp, "An attack that killed Pedro Sanz was blamed on the Shining Path.")
+    assert any(t == "attack" and tg == {"Pedro Sanz"} for t, _, tg in found)

@@ -113,14 +113,14 @@ class _Parties:
         if self.verbal and passive:
             _add(self.agents, actors_of(by, ctx))
             _add(self.targets, actors_of(subj, ctx))
-        elif not (light is not None and subj is self.trig):
+        elif not (light is not None and subj == self.trig):
             _add(self.agents, actors_of(subj, ctx) or next(  # a mis-parse may give a clause two subjects
                 (actors_of(c, ctx) for c in clause.children if c.dep_ == "nsubj" and subj is not None
                  and actors_of(c, ctx)), ()))
             if light is not None and passive:
                 _add(self.agents, actors_of(by, ctx))
         for c in clause.children:
-            if c.dep_ in ("dobj", "dative", "oprd") and c is not self.trig:
+            if c.dep_ in ("dobj", "dative", "oprd") and c != self.trig:
                 _add(self.targets, actors_of(c, ctx) or (owner_of(c, ctx) if not self.symmetric else ()))
         if not self.targets and clause.dep_ == "xcomp":
             _add(self.targets, [a for c in clause.head.children if c.dep_ in ("dobj", "oprd")
@@ -219,7 +219,7 @@ class _Parties:
                 for h in (x, *(c for c in x.children if c.dep_ == "dobj")):
                     _add(self.targets, [a for _, o in pobjs(h, ("with", "to")) for a in actors_of(o, ctx)])
                     # "refused to approve Sweden's bid" -> Sweden
-                    _add(self.targets, owner_of(h, ctx) if h is not x else ())
+                    _add(self.targets, owner_of(h, ctx) if h != x else ())
 
     def result(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(agents, targets, participants): a symmetric event's parties all participants, led by the

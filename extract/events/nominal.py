@@ -58,7 +58,7 @@ def casualties(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
         if by is not None and by.i > trig.i:
             agents += actors_of(by, ctx)
     killers = [trig.head] if trig.dep_ == "nsubj" else \
-        [c for c in trig.children if c.dep_ == "relcl" and subject(c)[0] is trig]
+        [c for c in trig.children if c.dep_ == "relcl" and subject(c)[0] == trig]
     for v in killers:
         if v.lemma_.lower() in CASUALTY | IMPACT:
             targets += tuple(a for c in v.children if c.dep_ == "dobj" for a in actors_of(c, ctx))

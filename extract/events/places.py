@@ -69,7 +69,7 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
         found = _place_in(h, ctx, kinds)
         if found:
             return found
-    if clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+    if clause.dep_ in ("xcomp", "conj") and clause.head != clause:
         return _place_in(clause.head, ctx, kinds)
     for rel in (c for c in tok.children if c.dep_ in ("relcl", "acl")) if tok.pos_ == "NOUN" else ():
         found = next(filter(None, (_place_in(h, ctx, kinds) for h in _clause_words(rel))), None)

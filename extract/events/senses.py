@@ -168,5 +168,5 @@ def _disastrous(v: Token, disasters: frozenset[str]) -> bool:
         return True
     head = v.head  # (a verb with an object is no disaster's: "stormed the hotel, killing seven")
     intransitive = [head] if not _objects(head) else []
-    return v.dep_ in ("advcl", "conj", "xcomp") and v.tag_ == "VBG" and head is not v and bool(
+    return v.dep_ in ("advcl", "conj", "xcomp") and v.tag_ == "VBG" and head != v and bool(
         _lemmas(intransitive + [c for c in head.children if c.dep_ == "nsubj"]) & disasters)

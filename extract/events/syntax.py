@@ -95,7 +95,7 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
         if ctrl is not None:
             return ctrl, False
-        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:
+        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head != v:
             v = v.head  # "troops got ready to storm X": the troops storm
         elif v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS \
                 and v.head.head.pos_ in ("VERB", "AUX"):
@@ -125,7 +125,7 @@ def clause_chain(tok: Token, light: Token | None) -> list[Token]:
     out = [tok] + ([light] if light is not None else [])
     cur = out[-1]
     for _ in range(6):
-        if cur.dep_ not in _CLIMB or cur.head is cur:
+        if cur.dep_ not in _CLIMB or cur.head == cur:
             break
         cur = cur.head
         out.append(cur)

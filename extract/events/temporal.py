@@ -159,7 +159,7 @@ def _anchored_at(ent, chain: list) -> int | None:
     """Index in ``chain`` of the clause head a DATE entity attaches to, else None."""
     cur = ent.root
     for _ in range(8):
-        if cur in chain or cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur in chain or cur.pos_ in ("VERB", "AUX") or cur.head == cur:
             break
         if cur.dep_ in ("poss", "compound", "nmod") and cur.head.pos_ in ("NOUN", "PROPN") \
                 and cur.head not in chain:

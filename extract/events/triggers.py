@@ -164,7 +164,7 @@ def _stative(v: Token) -> bool:
         for _ in range(5):  # up the noun phrase the clause describes
             if cur.dep_ == "attr" or cur.lemma_ == "be":
                 return True
-            if cur.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or cur.head is cur:
+            if cur.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or cur.head == cur:
                 break
             cur = cur.head
     return v.dep_ in ("relcl", "advcl") and any(c.dep_ == "auxpass" for c in v.children) \
@@ -180,7 +180,7 @@ def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Tok
         return True, h
     if n.dep_ == "pobj" and h.lower_ in ("on", "under", "without") and h.head.pos_ in ("VERB", "AUX"):
         return True, h.head  # "agreed on a ceasefire", "ended without a deal" (negated)
-    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lex.measure and h.head is not n:
+    if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lex.measure and h.head != n:
         return _noun_anchor(h.head, lex, ctx)  # "began a new round of negotiations"
     for c in n.children:
         owner = c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx.tok2ent)
