@@ -136,6 +136,23 @@ def agency_marks(doc, ents: list[Span]) -> list[Span]:
     return found
 
 
+def bound_names(doc, ents: list[Span]) -> list[Span]:
+    """Organisation spans for the short forms a known organisation has only where the text names it
+    otherwise (:func:`~newsgraph.extract.lexicon.gazetteer.bound_aliases`): "IS" after "Islamic State",
+    outside sentences written in capitals ("WHAT IS NEXT")."""
+    forms = gz.bound_aliases()
+    named = {k.name for e in ents if e.label_ == "ORG" and (k := gz.organization(e.text)) is not None}
+    taken = {t.i for e in ents for t in e}
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+            if t.text in forms and forms[t.text].name in named and t.i not in taken and not _shouted(t.sent)]
+
+
+def _shouted(sent: Span) -> bool:
+    """Whether most words of ``sent`` are in capitals."""
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return sum(t.is_upper for t in words) * 2 > len(words)
+
+
 def surnames_as_people(ents: list[Span]) -> list[Span]:
     """A name that stands for a person named in the text is that person.
 

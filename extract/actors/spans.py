@@ -30,6 +30,7 @@ from newsgraph.extract.actors.edges import trim
 from newsgraph.extract.actors.missed import (
     TITLES,
     agency_marks,
+    bound_names,
     merge_people,
     speaking_names,
     surnames_as_people,
@@ -127,6 +128,7 @@ def repair(ents, doc=None) -> list[Span]:
         ents += titled_names(doc, ents)
         ents += speaking_names(doc, ents)
         ents += agency_marks(doc, ents)
+        ents += bound_names(doc, ents)
         sources = glued.shouted_sources(doc, ents) + glued.review_headings(doc, ents)
         ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
         ents = surnames_as_people(context.people_by_context(ents))

@@ -48,6 +48,7 @@ class Known:
     sector: str | None = None
     code: str | None = None      # State code
     domains: tuple[str, ...] = ()
+    bound: tuple[str, ...] = ()  # short forms that name it only in a text naming it otherwise ("IS")
 
 
 
@@ -197,10 +198,21 @@ def organizations() -> dict[str, Known]:
             continue
         d = json.loads(line)
         k = Known(d["name"], d.get("kind", "Organization"), tuple(d.get("aliases", ())),
-                  d.get("country"), d.get("sector"), d.get("code"))
-        for f in (k.name, *k.aliases):
+                  d.get("country"), d.get("sector"), d.get("code"), bound=tuple(d.get("bound", ())))
+        for f in (k.name, *k.aliases, *k.bound):
             out.setdefault(norm(f, keep_hyphens=True), k)
     return out
+
+
+def bound_aliases() -> dict[str, Known]:
+    """Short forms (exact case) that name a known organisation only in a text that also names it by
+    its name or another alias: "IS" is the Islamic State beside "Islamic State" or "ISIS", and the
+    verb elsewhere ("bound" in ``organizations.jsonl``).
+
+    >>> bound_aliases()["IS"].name
+    'Islamic State'
+    """
+    return {f: k for k in organizations().values() for f in k.bound}
 
 
 def organization(text: str | None, country: str | None = None) -> Known | None:
