@@ -25,6 +25,12 @@ def types(nlp, body: str) -> list[str]:
     "Chile's budget does not meet the targets of the Pacific Fund.",
     "The remarks whipped up anger in Brazil.",                        # "whip up" is not "whip"
     "Canada will not march in lockstep with the United States.",
+    "Shares of Acme Corp rallied 5 percent on Friday.",               # a market move
+    "The dollar rallied against the euro in London.",
+    "Oil prices hit a record high in Singapore on Monday.",
+    "Democrats rallied behind Senator Tom Varga after the vote.",     # backing, not a protest
+    "Senator Tom Varga spoke to supporters at a campaign rally in Ohio.",   # an election's rally
+    "Governor Ana Rojas waved to voters at her primary night rally in Reno.",
 ])
 def test_idioms_and_intransitive_uses_are_not_events(nlp, body):
     assert not {"ASSAULT", "COERCE", "CONSULT", "PROTEST"} & set(types(nlp, body))
@@ -36,6 +42,9 @@ def test_idioms_and_intransitive_uses_are_not_events(nlp, body):
     ("The father of a pilot captured by rebels in Syria pleaded for his release.", "COERCE"),
     ("Rebels fought government troops near Kidal.", "ASSAULT"),
     ("Farmers from Punjab marched to Delhi on Monday.", "PROTEST"),
+    ("Thousands rallied in Lagos against the fuel price rise.", "PROTEST"),
+    ("Police detained 40 people at an opposition rally in Minsk.", "PROTEST"),
+    ("Police detained an opposition supporter during a rally in Minsk.", "PROTEST"),
 ])
 def test_the_same_verbs_with_their_event_objects_still_trigger(nlp, body, etype):
     assert etype in types(nlp, body)

@@ -25,8 +25,9 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["refine", "peaceful_struggle", "IMPACT", "PATIENT_NOUNS", "AUTHORSHIP", "PRESENCE", "CASUALTY",
-           "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS", "STANDARDS"]
+__all__ = ["refine", "peaceful_struggle", "market_move", "campaign_rally", "IMPACT", "PATIENT_NOUNS",
+           "AUTHORSHIP", "PRESENCE", "CASUALTY", "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS",
+           "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -61,6 +62,9 @@ _AUDIENCES = frozenset(_DATA["audiences"])
 _IDIOMS_COME = frozenset(_DATA["idioms_come"])
 _DIE = frozenset(_DATA["die"])
 _SAYING = frozenset(_DATA["saying"])
+_MARKETS = frozenset(_DATA["markets"])
+_ELECTORAL = frozenset(_DATA["electoral"])
+_ADDRESSING = frozenset(_DATA["addressing"])
 
 
 def _lemmas(toks) -> set[str]:
@@ -134,9 +138,38 @@ def _no_meeting(v: Token, lemma: str) -> bool:
         _lemmas(_objects(v) + _pobjs(v, ("to", "with", "before"))) & _AUDIENCES)
 
 
+def market_move(v: Token) -> bool:
+    """Whether the verb ``v`` tells what a market did: "shares of X rallied", "the dollar hit a high".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Stocks", "rallied"], heads=[1, 1], deps=["nsubj", "ROOT"],
+    ...           lemmas=["stock", "rally"])
+    >>> market_move(doc[1])
+    True
+    """
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(_lemmas(subj + [o for s in subj for o in _pobjs(s, ("of",)) if not s.ent_type_]) & _MARKETS)
+
+
+def campaign_rally(n: Token) -> bool:
+    """Whether the rally noun ``n`` is an election's ("a campaign rally", "her primary night rally",
+    "spoke to supporters at a rally"): a gathering of supporters, not a protest."""
+    mods = [t for c in n.children if c.dep_ in ("compound", "amod", "nmod", "poss") for t in c.subtree]
+    if _lemmas(mods) & _ELECTORAL:
+        return True
+    clause = n.head.head if n.dep_ == "pobj" else n.head
+    return clause.lemma_.lower() in _ADDRESSING and bool(
+        _lemmas(_objects(clause) + _pobjs(clause, ("to", "with"))) & {"supporter", "voter"})
+
+
 def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str | None:
     """The type of verb ``v`` (lemma ``lemma``) read as ``etype`` by the lexicon, given its
     arguments; None when in this use it is no event (``disasters``: the disaster nouns)."""
+    if market_move(v):
+        return None  # "shares rallied", "oil prices hit a record"
+    if etype == "PROTEST" and lemma == "rally" and (_objects(v) or _pobjs(v, ("behind", "around", "round"))):
+        return None  # "rallied support", "rallied behind the senator": backing, not a protest
     if etype == "ASSAULT" and lemma in ATTACK_VERBS | PHYSICAL_VERBS:
         objs = _objects(v)
         if lemma in ATTACK_VERBS and (_lemmas(objs) & WORDS or _verbal(v)):

@@ -21,7 +21,7 @@ from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
-from newsgraph.extract.events.senses import IMPACT, peaceful_struggle, refine
+from newsgraph.extract.events.senses import IMPACT, campaign_rally, peaceful_struggle, refine
 from newsgraph.extract.events.syntax import pobjs, scene_prep
 from newsgraph.extract.nlp import docview
 
@@ -245,9 +245,10 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
     etype = lex.nouns.get(n.lower_) if plural else lex.nouns.get(n.lemma_.lower())
     if etype is None and plural and lex.nouns.get(n.lemma_.lower()) in lex.happenings:
         etype = lex.nouns[n.lemma_.lower()]  # "the attacks", "airstrikes": each one an event
-    if etype is None or etype == "ASSAULT" and peaceful_struggle(n):
+    if etype is None or etype == "ASSAULT" and peaceful_struggle(n) \
+            or etype == "PROTEST" and campaign_rally(n):
         return None  # plural "visits", "meetings": aggregates unless the plural is the event noun;
-        # "the fight against corruption", "the battle for votes": no violence
+        # "the fight against corruption", "the battle for votes": no violence; "a campaign rally"
     gov = n.head.head if n.dep_ == "pobj" else n.head
     if gov.lemma_.lower() in lex.topic_verbs and n.head.lemma_.lower() not in lex.light:
         return None
