@@ -55,3 +55,18 @@ def test_a_plural_noun_the_tagger_read_as_a_verb_is_still_an_event_noun(nlp):
     assert "ASSAULT" in types(nlp, "Government airstrikes hit three villages near Idlib on Monday.")
     assert "ASSAULT" in types(nlp, "Four officers were among the wounded in Lagos.")  # a participle stays
 
+
+
+def test_drowning_is_an_accident_unless_someone_drowns_someone(nlp):
+    assert "DISASTER" in types(nlp, "Six migrants drowned off the coast of Lesbos on Tuesday.")
+    assert "ASSAULT" in types(nlp, "The smuggler drowned Maria Lopez in the river near Lima.")
+
+
+def test_a_place_off_the_coast_is_the_place(nlp):
+    from newsgraph.extract.pipeline import records_of
+    body = "Six migrants drowned off the coast of Lesbos on Tuesday."
+    art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=len(body),
+                  headline="Test report", body=body, body_start=0, date="2024-05-02")
+    rec = records_of(nlp(art.text), art)
+    names = {e.id: e.name for e in rec.entities}
+    assert [names[m.place] for m in rec.events] == ["Lesbos"]

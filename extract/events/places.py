@@ -20,7 +20,7 @@ from newsgraph.extract.events.syntax import pobjs
 
 __all__ = ["place_of"]
 
-_PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside")
+_PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside", "off")  # "off the coast"
 _CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj")
 
 

@@ -65,6 +65,7 @@ _SAYING = frozenset(_DATA["saying"])
 _MARKETS = frozenset(_DATA["markets"])
 _ELECTORAL = frozenset(_DATA["electoral"])
 _ADDRESSING = frozenset(_DATA["addressing"])
+_AGENTIVE = frozenset(_DATA["agentive_disasters"])
 
 
 def _lemmas(toks) -> set[str]:
@@ -168,6 +169,9 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
     arguments; None when in this use it is no event (``disasters``: the disaster nouns)."""
     if market_move(v):
         return None  # "shares rallied", "oil prices hit a record"
+    if etype == "DISASTER" and lemma in _AGENTIVE and (
+            any(c.dep_ == "dobj" for c in v.children) or _pobjs(v, ("by",))):
+        return "ASSAULT"  # "he drowned her", "they were drowned by the smugglers"
     if etype == "PROTEST" and lemma == "rally" and (_objects(v) or _pobjs(v, ("behind", "around", "round"))):
         return None  # "rallied support", "rallied behind the senator": backing, not a protest
     if etype == "ASSAULT" and lemma in ATTACK_VERBS | PHYSICAL_VERBS:
