@@ -206,3 +206,11 @@ def test_a_name_ending_in_a_companys_legal_suffix_is_an_organisation():
     assert classify("Marcora SpA", "PERSON").kind == "Organization"
     assert classify("Tellwick Holdings Ltd.", "GPE").kind == "Organization"
     assert classify("Marco Tellwick", "PERSON").kind == "Person"
+
+
+def test_nationals_as_subject_or_object_stand_for_their_state(nlp):
+    # ("two Syrians" detained: the field's coders give the event to Syria, as they do "Syrian forces")
+    _, es = ents(nlp, "Police detained two Syrians near the border on Monday.")
+    assert find(es, "Syrians").name == "Syria"
+    _, es2 = ents(nlp, "The report praised Syrian cuisine.")   # an adjective of a thing: nothing
+    assert not [e for e in es2.values() if e.name == "Syria"]

@@ -165,9 +165,18 @@ def _state_by_demonym(ent: Span) -> Mention | None:
     if nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN") and not organ(nxt) \
             and ent.end + 1 < len(ent.doc):
         nxt = ent.doc[ent.end + 1]  # "Iranian air bases", "Azeri sniper fire"
-    if not code or nxt is None or not organ(nxt) or not gz.state_name(code):
+    if not code or not gz.state_name(code) or not (nxt is not None and organ(nxt) or _nationals(ent)):
         return None
     return Mention("State", gz.state_name(code), ("S", code), ent.text, code=code, country=code)
+
+
+def _nationals(ent: Span) -> bool:
+    """A demonym that is itself the subject or object of a verb stands for people of its state, as
+    the field's coders read it ("the Palestinian stabbed two officers", "police detained two Syrians")."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ == "VERB" \
+        and root.pos_ in ("NOUN", "PROPN") and (root.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ in ("det", "nummod") for c in root.children))
 
 
 def add_to(nlp: Language) -> None:
