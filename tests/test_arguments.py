@@ -25,6 +25,15 @@ def test_the_clause_around_a_meeting_names_its_parties(nlp, body):
     assert {"William Ruto", "Anne Leclerc"} in meetings(nlp, body)
 
 
+@pytest.mark.parametrize("body", [
+    "Tom Varga and Ana Rojas spoke by phone on Wednesday.",
+    "After speaking by phone on Friday, Tom Varga and Ana Rojas issued a joint statement.",
+    "A 30-minute call between Tom Varga and Ana Rojas ended without a statement.",  # a call, no request
+])
+def test_a_conversation_by_phone_is_a_meeting_of_both(nlp, body):
+    assert {"Tom Varga", "Ana Rojas"} in meetings(nlp, body)
+
+
 def test_a_meeting_with_one_person_is_not_a_meeting(nlp):
     assert not meetings(nlp, "William Ruto waits for the start of a cabinet meeting in Nairobi.")
 

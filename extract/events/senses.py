@@ -25,9 +25,9 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["refine", "peaceful_struggle", "market_move", "campaign_rally", "IMPACT", "PATIENT_NOUNS",
-           "AUTHORSHIP", "PRESENCE", "CASUALTY", "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS",
-           "STANDARDS"]
+__all__ = ["refine", "peaceful_struggle", "market_move", "campaign_rally", "noun_sense", "IMPACT",
+           "PATIENT_NOUNS", "AUTHORSHIP", "PRESENCE", "CASUALTY", "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS",
+           "WORDS", "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -66,6 +66,7 @@ _MARKETS = frozenset(_DATA["markets"])
 _ELECTORAL = frozenset(_DATA["electoral"])
 _ADDRESSING = frozenset(_DATA["addressing"])
 _AGENTIVE = frozenset(_DATA["agentive_disasters"])
+_CONVERSATIONS = frozenset(_DATA["conversations"])
 
 
 def _lemmas(toks) -> set[str]:
@@ -162,6 +163,14 @@ def campaign_rally(n: Token) -> bool:
     clause = n.head.head if n.dep_ == "pobj" else n.head
     return clause.lemma_.lower() in _ADDRESSING and bool(
         _lemmas(_objects(clause) + _pobjs(clause, ("to", "with"))) & {"supporter", "voter"})
+
+
+def noun_sense(n: Token, etype: str) -> str:
+    """The type of the trigger noun ``n`` listed as ``etype``, read against its phrase: a call "with"
+    someone or "between" two parties is a conversation (CONSULT), not a request."""
+    if etype == "REQUEST" and n.lower_ in _CONVERSATIONS and _pobjs(n, ("with", "between")):
+        return "CONSULT"
+    return etype
 
 
 def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str | None:

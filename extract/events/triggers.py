@@ -21,7 +21,7 @@ from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
-from newsgraph.extract.events.senses import IMPACT, campaign_rally, peaceful_struggle, refine
+from newsgraph.extract.events.senses import IMPACT, campaign_rally, noun_sense, peaceful_struggle, refine
 from newsgraph.extract.events.syntax import pobjs, scene_prep
 from newsgraph.extract.nlp import docview
 
@@ -47,7 +47,7 @@ def _objects(v: Token) -> list[Token]:
 def _paired_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token],
                  lex: TriggerLexicon) -> tuple[str, float] | None:
     """A verb + object pair: "summoned the ambassador", "asked X" (an actor), "welcomed" a thing."""
-    on_objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "in")
+    on_objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "in", "by", "over")
                for o in c.children if o.dep_ == "pobj"]
     for o in objs + on_objs:
         if (lemma, o.lemma_.lower()) in lex.pairs:
@@ -245,6 +245,7 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
     etype = lex.nouns.get(n.lower_) if plural else lex.nouns.get(n.lemma_.lower())
     if etype is None and plural and lex.nouns.get(n.lemma_.lower()) in lex.happenings:
         etype = lex.nouns[n.lemma_.lower()]  # "the attacks", "airstrikes": each one an event
+    etype = noun_sense(n, etype) if etype else etype
     if etype is None or etype == "ASSAULT" and peaceful_struggle(n) \
             or etype == "PROTEST" and campaign_rally(n):
         return None  # plural "visits", "meetings": aggregates unless the plural is the event noun;
