@@ -312,3 +312,13 @@ def test_a_country_and_a_village_no_gazetteer_places_may_be_one_scene():
     assert len(events_of(resolve([r1, r2]))) == 1
     r3 = art("c", men("ASSAULT", date="2023-03-22", place="L", agents=["AZE"], targets=["ARM"]))
     assert len(events_of(resolve([r1, r3]))) == 2  # the Lachin corridor is in Azerbaijan, not Armenia
+
+
+def test_one_sentence_telling_one_happening_twice_with_one_state_is_one_event():
+    # "thousands were killed (start 0) in the attacks (start 0) carried out by Armenia": one sentence
+    same = art("a", men("ASSAULT", 0, agents=["ARM"], trigger="killed"),
+               men("ASSAULT", 0, agents=["ARM"], trigger="attacks"))
+    apart = art("b", men("ASSAULT", 0, agents=["ARM"], trigger="killed"),
+                men("ASSAULT", 40, agents=["ARM"], trigger="attacks"))
+    assert [len(e.mentions) for e in events_of(resolve([same]))] == [2]
+    assert [len(e.mentions) for e in events_of(resolve([apart]))] == [1, 1]

@@ -162,7 +162,7 @@ def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> b
     published within ``LOCAL_WINDOW`` days, or a later report looking back at a
     dated happening in the same town (:func:`~newsgraph.graph.resolve.compat.follows_up`).
     Within one article: two shared actors, one shared person/organisation, or one
-    shared actor on the same day.  Across articles a shared actor must be a doer
+    shared actor on the same day or in the same sentence.  Across articles a shared actor must be a doer
     (agent or participant) in one of the two reports -- sharing only who was
     targeted ("praised Clinton") says little -- and one shared actor needs the
     same day, or (for a person/organisation) the same place or publication
@@ -181,7 +181,8 @@ def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> b
         return _placed(a, b, geo) and (a.article == b.article or same_day or _timely(a, b, geo))
     specific = bool(shared & (a.persons | b.persons))
     if a.article == b.article:
-        return len(shared) >= 2 or specific or (bool(shared) and same_day)
+        one_sentence = a.mention.start == b.mention.start  # "X were killed in the genocide by Y"
+        return len(shared) >= 2 or specific or (bool(shared) and (same_day or one_sentence))
     if not shared & set(a.roles[0] + a.roles[2] + b.roles[0] + b.roles[2]):
         return False
     if same_day:
