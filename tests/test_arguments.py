@@ -82,3 +82,14 @@ def test_the_victims_of_an_attack_that_killed_them_are_its_targets(nlp):
     # (words of the parse are compared by position: the rule asks whether the clause's subject is the noun)
     found = assaults(nlp, "An attack that killed Pedro Sanz was blamed on the Shining Path.")
     assert any(t == "attack" and tg == {"Pedro Sanz"} for t, _, tg in found)
+
+
+def test_coordinated_nationalities_before_an_actor_noun_are_both_states(nlp):
+    from newsgraph.extract.pipeline import records_of
+    body = "Chile rejected the claim. Clashes broke out between Chilean and Peruvian troops on the border."
+    art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=len(body),
+                  headline="Test report", body=body, body_start=0, date="2024-05-02")
+    rec = records_of(nlp(art.text), art)
+    names = {e.id: e.name for e in rec.entities}
+    (m,) = [m for m in rec.events if m.type == "ASSAULT"]
+    assert {names[p] for p in m.agents + m.targets + m.participants} == {"Chile", "Peru"}

@@ -141,6 +141,15 @@ def owner_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     return ()
 
 
+def _more_nations(tok: Token, ctx: Context) -> list[str]:
+    """The states of the nationality adjectives coordinated with the first before an actor noun:
+    "Armenian and Azerbaijani forces" are both states' forces."""
+    if not {tok.lemma_.lower(), tok.lower_} & ctx.actor_nouns:
+        return []
+    return [s for c in tok.children if c.dep_ == "amod" for m in c.conjuncts
+            if (s := demonym_state(m.text, ctx))]
+
+
 def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     """Entity ids of ``tok``'s phrase and of the phrases coordinated with it, in text order."""
     if tok is None:
@@ -150,8 +159,8 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
         return memo[tok.i]
     out: list[str] = []
     for t in (tok, *tok.conjuncts):
-        a = actor_of(t, ctx)
-        if a and a not in out:
-            out.append(a)
+        for a in (actor_of(t, ctx), *_more_nations(t, ctx)):
+            if a and a not in out:
+                out.append(a)
     memo[tok.i] = tuple(out)
     return memo[tok.i]
