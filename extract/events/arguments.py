@@ -33,6 +33,7 @@ __all__ = ["SYMMETRIC", "arguments", "attributed_to", "mistagged_noun"]
 
 TARGET_PREPS = ("on", "upon", "against", "at", "to", "toward", "towards", "into")
 SYM_PREPS = ("with", "between", "among", "to", "of")
+LEADS = ("head", "lead", "chair", "attend")
 _NOUN_DEPS = ("pobj", "dobj", "nsubj", "nsubjpass")
 
 
@@ -40,7 +41,6 @@ def mistagged_noun(tok: Token) -> bool:
     """A finite verb in a place only a noun fills: a plural noun the tagger read as a verb ("killed in
     government airstrikes"); participles there stay verbs ("the injured")."""
     return tok.dep_ in _NOUN_DEPS and tok.tag_ in ("VBZ", "VBP", "VBD", "VB")
-LEADS = ("head", "lead", "chair", "attend")
 
 
 def _leaders(tok: Token, ctx: Context) -> tuple[str, ...]:

@@ -65,6 +65,7 @@ _SAYING = frozenset(_DATA["saying"])
 _MARKETS = frozenset(_DATA["markets"])
 _ELECTORAL = frozenset(_DATA["electoral"])
 _ADDRESSING = frozenset(_DATA["addressing"])
+_SUPPORTERS = frozenset(_DATA["supporters"])
 _AGENTIVE = frozenset(_DATA["agentive_disasters"])
 _CONVERSATIONS = frozenset(_DATA["conversations"])
 
@@ -162,7 +163,7 @@ def campaign_rally(n: Token) -> bool:
         return True
     clause = n.head.head if n.dep_ == "pobj" else n.head
     return clause.lemma_.lower() in _ADDRESSING and bool(
-        _lemmas(_objects(clause) + _pobjs(clause, ("to", "with"))) & {"supporter", "voter"})
+        _lemmas(_objects(clause) + _pobjs(clause, ("to", "with"))) & _SUPPORTERS)
 
 
 def noun_sense(n: Token, etype: str) -> str:
