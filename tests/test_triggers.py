@@ -31,6 +31,9 @@ def types(nlp, body: str) -> list[str]:
     "Democrats rallied behind Senator Tom Varga after the vote.",     # backing, not a protest
     "Senator Tom Varga spoke to supporters at a campaign rally in Ohio.",   # an election's rally
     "Governor Ana Rojas waved to voters at her primary night rally in Reno.",
+    "Tom Varga said the battle over gay marriage will continue.",     # a dispute, not violence
+    "The Republican nomination battle dragged on in Ohio.",
+    "Chile and Peru fought a legal battle over the border at The Hague.",
 ])
 def test_idioms_and_intransitive_uses_are_not_events(nlp, body):
     assert not {"ASSAULT", "COERCE", "CONSULT", "PROTEST"} & set(types(nlp, body))
@@ -41,6 +44,7 @@ def test_idioms_and_intransitive_uses_are_not_events(nlp, body):
     ("Egypt closed the Rafah crossing on Monday.", "COERCE"),
     ("The father of a pilot captured by rebels in Syria pleaded for his release.", "COERCE"),
     ("Rebels fought government troops near Kidal.", "ASSAULT"),
+    ("Rebels fought a fierce battle with troops near Kidal.", "ASSAULT"),
     ("Farmers from Punjab marched to Delhi on Monday.", "PROTEST"),
     ("Thousands rallied in Lagos against the fuel price rise.", "PROTEST"),
     ("Police detained 40 people at an opposition rally in Minsk.", "PROTEST"),

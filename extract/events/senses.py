@@ -58,6 +58,7 @@ _STRUGGLE = frozenset(_DATA["struggle"])
 _PROBLEMS = frozenset(_DATA["problems"])
 _CAUSES = frozenset(_DATA["causes"])
 _CONTESTS = frozenset(_DATA["contests"])
+_ISSUES = frozenset(_DATA["issues"])
 _AUDIENCES = frozenset(_DATA["audiences"])
 _IDIOMS_COME = frozenset(_DATA["idioms_come"])
 _DIE = frozenset(_DATA["die"])
@@ -125,6 +126,12 @@ def peaceful_struggle(t: Token) -> bool:
         return True
     if not _objects(t) and _lemmas(_heads_of(_pobjs(t, ("for",)))) & _CAUSES:
         return True
+    if _lemmas(_pobjs(t, ("over",))) & (_CAUSES | _PROBLEMS | _ISSUES):
+        return True  # "the battle over gay marriage", "a fight over voting rights"
+    if _lemmas([c for c in t.children if c.dep_ in ("compound", "amod")]) & _CONTESTS:
+        return True  # "the nomination battle", "a legal fight"
+    if any(o.lemma_.lower() in _STRUGGLE and peaceful_struggle(o) for o in _objects(t) if o != t):
+        return True  # "fought a legal battle"
     settings = _pobjs(t, ("in", "at", "during", "for"))
     contest = _lemmas(t.sent) if t.lemma_.lower() in ("defeat", "beat") else _lemmas(settings)
     return bool(contest & _CONTESTS)
