@@ -93,3 +93,12 @@ def test_coordinated_nationalities_before_an_actor_noun_are_both_states(nlp):
     names = {e.id: e.name for e in rec.entities}
     (m,) = [m for m in rec.events if m.type == "ASSAULT"]
     assert {names[p] for p in m.agents + m.targets + m.participants} == {"Chile", "Peru"}
+
+
+@pytest.mark.parametrize("body", [
+    "India blamed Pakistan for the attack on the army base.",
+    "Police accused Pakistan of the bombing in Srinagar.",
+    "Police said Pakistan was blamed for the bombing in Srinagar.",
+])
+def test_whom_the_text_blames_for_an_attack_is_its_agent(nlp, body):
+    assert any(t in ("attack", "bombing") and ag == {"Pakistan"} for t, ag, _ in assaults(nlp, body))

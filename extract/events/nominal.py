@@ -26,8 +26,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.phrases import Context, actors_of
-from newsgraph.extract.events.senses import AUTHORSHIP, CASUALTY, IMPACT, INTRANSITIVE_CASUALTY, PRESENCE
-from newsgraph.extract.events.syntax import by_agent, subject
+from newsgraph.extract.events.senses import (
+    AUTHORSHIP,
+    BLAMING,
+    CASUALTY,
+    IMPACT,
+    INTRANSITIVE_CASUALTY,
+    PRESENCE,
+)
+from newsgraph.extract.events.syntax import by_agent, pobjs, subject
 
 __all__ = ["around_noun"]
 
@@ -39,7 +46,7 @@ Ids = tuple[str, ...]
 def around_noun(trig: Token, etype: str, ctx: Context) -> tuple[Ids, Ids]:
     """(agents, targets) of the trigger noun ``trig`` of type ``etype`` from the clause around it."""
     agents, targets = casualties(trig, ctx)
-    agents += authors(trig, ctx)
+    agents += authors(trig, ctx) + blamed(trig, ctx)
     if etype == "PROTEST":
         agents += present(trig, ctx)
     return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(targets))
@@ -74,6 +81,25 @@ def authors(trig: Token, ctx: Context) -> Ids:
         return ()
     subj, passive = subject(gov)
     return actors_of(by_agent(gov) if passive else subj, ctx)
+
+
+def blamed(trig: Token, ctx: Context) -> Ids:
+    """Whom a verb of blaming lays the noun's happening on: "blamed the attack on X", "attributed the
+    blast to X", "blamed X for the attack", "accused X of the bombing", "X was charged with the killing"."""
+    gov = trig.head
+    if trig.dep_ == "dobj" and gov.lemma_.lower() in BLAMING:
+        return tuple(a for _, o in pobjs(gov, ("on", "to")) for a in actors_of(o, ctx))
+    if trig.dep_ != "pobj" or gov.lower_ not in ("for", "of", "with"):
+        return ()
+    verb = gov.head
+    if verb.dep_ == "dobj" and verb.head.lemma_.lower() in BLAMING:
+        return actors_of(verb, ctx)  # ("accused X of the bombing" with "of" hung on X)
+    if verb.lemma_.lower() not in BLAMING:
+        return ()
+    subj, passive = subject(verb)
+    if passive:
+        return actors_of(subj, ctx)
+    return tuple(a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, ctx))
 
 
 def present(trig: Token, ctx: Context) -> Ids:
