@@ -30,3 +30,17 @@ def mini_store(tmp_path_factory):
     store.flush()
     del store
     return out
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """A function of a one-article body: its event mentions and its entities' names by id."""
+    from newsgraph.extract.pipeline import records_of
+    from newsgraph.extract.records import Article
+
+    def run(body: str, date: str = "2024-05-02"):
+        art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=len(body),
+                      headline="Test report", body=body, body_start=0, date=date)
+        rec = records_of(nlp(art.text), art)
+        return rec.events, {e.id: e.name for e in rec.entities}
+    return run
