@@ -34,6 +34,7 @@ from newsgraph.extract.attribution import citations, quotes
 from newsgraph.extract.events.lexicon import lexicon as trigger_lexicon
 from newsgraph.extract.lexicon import places
 from newsgraph.extract.nlp import attrruler, docview
+from newsgraph.extract.nlp.captions import for_parser
 from newsgraph.extract.records import Article, ArticleRecords, Problem
 
 #: Extractors run in order on every parsed article: each is ``Doc -> Iterable[record]``.
@@ -106,7 +107,7 @@ def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int | Non
     (metadata only); it never takes its batch down with it.
     """
     if n_process > 1:
-        pairs = ((a.text, a) for a in articles)
+        pairs = ((for_parser(a.text), a) for a in articles)
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield records_of(doc, article)
         return
@@ -129,7 +130,7 @@ def _batch(nlp: Language, batch: list[Article]) -> Iterator[ArticleRecords]:
         yield from _together(nlp, run)
         run = []
         try:
-            doc = parse(nlp, article.text)
+            doc = parse(nlp, for_parser(article.text))
         except Exception as exc:  # noqa: BLE001 - reported with the article, never raised
             yield _unparsed(article, exc)
             continue
@@ -186,7 +187,8 @@ def _together(nlp: Language, batch: list[Article]) -> Iterator[ArticleRecords]:
     if not batch:
         return
     try:
-        docs = list(nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=len(batch) or 1))
+        docs = list(nlp.pipe(((for_parser(a.text), a) for a in batch), as_tuples=True,
+                             batch_size=len(batch) or 1))
     except Exception:  # noqa: BLE001 - find the culprit article by article
         docs = None
     if docs is not None:
@@ -195,7 +197,7 @@ def _together(nlp: Language, batch: list[Article]) -> Iterator[ArticleRecords]:
         return
     for article in batch:
         try:
-            doc = nlp(article.text)
+            doc = nlp(for_parser(article.text))
         except Exception as exc:  # noqa: BLE001 - reported with the article, never raised
             yield _unparsed(article, exc)
             continue
