@@ -1,8 +1,9 @@
 """newsgraph's side of spaCy: the Doc extensions, the paragraph component, the word-table entity
 ruler (:mod:`~newsgraph.extract.nlp.ruler`), the model's attribute ruler by table look-up
 (:mod:`~newsgraph.extract.nlp.attrruler`), Matcher word tests as lexeme flags
-(:mod:`~newsgraph.extract.nlp.lexflags`) and read-once views of a Doc
-(:mod:`~newsgraph.extract.nlp.docview`).
+(:mod:`~newsgraph.extract.nlp.lexflags`), read-once views of a Doc
+(:mod:`~newsgraph.extract.nlp.docview`) and the text the parser reads, photo captions' position
+marks blanked (:mod:`~newsgraph.extract.nlp.captions`).
 
 The pipeline itself is put together by :func:`newsgraph.extract.pipeline.load`: any installed English
 pipeline (its attribute ruler made a table one), with paragraph-aware sentence starts
