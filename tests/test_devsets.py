@@ -40,8 +40,10 @@ def _scores(name: str, nlp, tmp: Path) -> dict:
 
 def test_m2e2_events(nlp, tmp_path):
     res = _scores("m2e2", nlp, tmp_path)
-    assert res["typed_rec"] >= 0.6 and res["type_f1"] >= 0.45, res
-    assert res["args_named"]["place"]["recall"] >= 0.4, res["args_named"]
+    assert res["typed_rec"] >= 0.67 and res["type_f1"] >= 0.48, res
+    args = res["args_named"]
+    assert args["place"]["recall"] >= 0.52 and args["agent"]["recall"] >= 0.52, args
+    assert args["target"]["recall"] >= 0.5, args
 
 
 def test_wikievents_events_and_actors(nlp, tmp_path):
