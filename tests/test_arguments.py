@@ -88,3 +88,16 @@ def test_coordinated_nationalities_before_an_actor_noun_are_both_states(extract)
 ])
 def test_whom_the_text_blames_for_an_attack_is_its_agent(extract, body):
     assert any(t in ("attack", "bombing") and ag == {"Pakistan"} for t, ag, _ in assaults(extract, body))
+
+
+def test_the_state_that_leads_a_coalition_is_its_agent(extract):
+    found = assaults(extract, "Saudi Arabia denied it. Airstrikes by the Saudi-led coalition killed 20 "
+                              "civilians in Sanaa.")
+    assert any(t == "Airstrikes" and ag == {"Saudi Arabia"} for t, ag, _ in found)
+
+
+def test_a_participle_with_an_object_is_an_active_verb_the_parser_misread(extract):
+    # "The U.S.-led coalition bombed X" is parsed as "the coalition (which was) bombed": not with an object
+    found = assaults(extract, "The United States sent jets. The U.S.-led coalition bombed rebel positions "
+                              "near Mosul.")
+    assert any(t == "bombed" and ag == {"United States"} and not tg for t, ag, tg in found)

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.nominal import around_noun
-from newsgraph.extract.events.phrases import Context, actors_of, demonym_state, owner_of
+from newsgraph.extract.events.phrases import Context, actors_of, demonym_state, led_by, owner_of
 from newsgraph.extract.events.senses import CASUALTY, INTRANSITIVE_CASUALTY, PATIENT_NOUNS
 from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, scene_prep, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
@@ -142,7 +142,7 @@ class _Parties:
             if dep == "poss" and trig.lemma_.lower() in PATIENT_NOUNS:
                 _add(self.targets, actors_of(c, ctx))  # "Brown's killing", "his arrest"
             elif dep == "poss" or dep in ("compound", "amod") and not place:
-                nation = demonym_state(c.text, ctx) if c.text[:1].isupper() else None
+                nation = demonym_state(c.text, ctx) if c.text[:1].isupper() else led_by(c, ctx)
                 _add(self.agents, actors_of(c, ctx) or ((nation,) if nation else ()))
         _add(self.agents, [a for _, o in pobjs(trig, ("by",)) for a in actors_of(o, ctx)])
         _add(self.agents, [a for c in trig.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"

@@ -29,9 +29,10 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs
+from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.nlp import docview
 
-__all__ = ["GROUP", "Context", "context", "demonym_state", "actor_of", "actors_of", "owner_of"]
+__all__ = ["GROUP", "Context", "context", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of"]
 
 GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by the mentions
 
@@ -110,6 +111,20 @@ def _nation_of(tok: Token, np: list[Token], ctx: Context) -> str | None:
     return None
 
 
+def led_by(mod: Token, ctx: Context) -> str | None:
+    """The state a "-led" modifier names: "the U.S.-led coalition", "the Saudi-led strikes" (the one
+    that leads it acts, as the field's coders read it)."""
+    if mod.lower_.endswith("-led") and len(mod) > 4:
+        word = mod.text[:-4]
+    elif mod.lower_ == "led":
+        word = next((c.text for c in mod.children if c.dep_ in ("npadvmod", "compound", "amod")), "")
+    else:
+        return None
+    code = gz.demonym_code(word) or gz.state_code(word)
+    return demonym_state(word, ctx) or next((eid for form, eid in ctx.states
+                                             if code and gz.state_code(form) == code), None)
+
+
 def actor_of(tok: Token, ctx: Context) -> str | None:
     """Entity id the phrase headed by ``tok`` stands for, else None."""
     t2e = ctx.tok2ent
@@ -123,7 +138,8 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
     if tok.dep_ == "appos" and tok.head.i in t2e:
         return t2e[tok.head.i]  # "Mark Jensen, a reporter killed by ...": the reporter is Jensen
     np = noun_phrase(tok)
-    return _title_holder(tok, np, ctx) or _nation_of(tok, np, ctx)
+    return _title_holder(tok, np, ctx) or _nation_of(tok, np, ctx) \
+        or next((s for c in tok.children if c.dep_ == "amod" and (s := led_by(c, ctx))), None)
 
 
 def owner_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:

@@ -100,8 +100,8 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         elif v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS \
                 and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head  # "X opened old wounds by blaming Y": X blames
-        elif v.dep_ == "acl" and v.tag_ == "VBN":
-            return v.head, True  # "a man killed by police": the man is killed
+        elif v.dep_ == "acl" and v.tag_ == "VBN":  # "a man killed by police": the man is killed; with an
+            return v.head, not any(c.dep_ == "dobj" for c in v.children)  # object, a past tense misread
         elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             if v.dep_ == "relcl":  # "X, who was shot by police": X is shot
                 return v.head, any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
