@@ -26,21 +26,14 @@ from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.nominal import around_noun
 from newsgraph.extract.events.phrases import Context, actors_of, demonym_state, led_by, owner_of
 from newsgraph.extract.events.senses import CASUALTY, INTRANSITIVE_CASUALTY, PATIENT_NOUNS
-from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, scene_prep, subject
+from newsgraph.extract.events.syntax import by_agent, clause_chain, mistagged_noun, pobjs, scene_prep, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
-__all__ = ["SYMMETRIC", "arguments", "attributed_to", "mistagged_noun"]
+__all__ = ["SYMMETRIC", "arguments", "attributed_to"]
 
 TARGET_PREPS = ("on", "upon", "against", "at", "to", "toward", "towards", "into")
 SYM_PREPS = ("with", "between", "among", "to", "of")
 LEADS = ("head", "lead", "chair", "attend")
-_NOUN_DEPS = ("pobj", "dobj", "nsubj", "nsubjpass")
-
-
-def mistagged_noun(tok: Token) -> bool:
-    """A finite verb in a place only a noun fills: a plural noun the tagger read as a verb ("killed in
-    government airstrikes"); participles there stay verbs ("the injured")."""
-    return tok.dep_ in _NOUN_DEPS and tok.tag_ in ("VBZ", "VBP", "VBD", "VB")
 
 
 def _leaders(tok: Token, ctx: Context) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ from newsgraph.extract.events.syntax import by_agent, pobjs, subject
 
 __all__ = ["around_noun"]
 
-_SCENE_PREPS = ("in", "during", "after", "from")
+_CASUALTY_PREPS = ("in", "during", "after", "from")
 
 Ids = tuple[str, ...]
 
@@ -57,7 +57,7 @@ def casualties(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
     agents: Ids = ()
     targets: Ids = ()
     verb = trig.head.head
-    if trig.dep_ == "pobj" and trig.head.lower_ in _SCENE_PREPS and verb.lemma_.lower() in CASUALTY:
+    if trig.dep_ == "pobj" and trig.head.lower_ in _CASUALTY_PREPS and verb.lemma_.lower() in CASUALTY:
         subj, passive = subject(verb)
         if passive or verb.lemma_.lower() in INTRANSITIVE_CASUALTY:
             targets += actors_of(subj, ctx)

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "SCENE_PREPS", "noun_phrase", "pobjs", "scene_prep", "subject",
-           "by_agent", "clause_chain"]
+__all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "SCENE_PREPS", "noun_phrase", "pobjs", "scene_prep",
+           "subject", "by_agent", "clause_chain", "passive", "mistagged_noun"]
 
 #: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
 GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
@@ -113,6 +113,20 @@ def subject(v: Token) -> tuple[Token | None, bool]:
 
 def _auxpass(v: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in v.children)
+
+
+def passive(v: Token) -> bool:
+    """A passive verb or participle, its object elsewhere ("after being captured", "a man seized by")."""
+    return _auxpass(v) or any(c.dep_ == "agent" for c in v.children) or v.dep_ == "acl" and v.tag_ == "VBN"
+
+
+_NOUN_DEPS = ("pobj", "dobj", "nsubj", "nsubjpass")
+
+
+def mistagged_noun(tok: Token) -> bool:
+    """A finite verb in a place only a noun fills: a plural noun the tagger read as a verb ("killed in
+    government airstrikes"); participles there stay verbs ("the injured")."""
+    return tok.dep_ in _NOUN_DEPS and tok.tag_ in ("VBZ", "VBP", "VBD", "VB")
 
 
 def by_agent(v: Token) -> Token | None:

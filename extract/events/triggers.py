@@ -16,13 +16,13 @@ from typing import NamedTuple
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.events.arguments import SYMMETRIC, mistagged_noun
+from newsgraph.extract.events.arguments import SYMMETRIC
 from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
 from newsgraph.extract.events.senses import IMPACT, campaign_rally, noun_sense, peaceful_struggle, refine
-from newsgraph.extract.events.syntax import pobjs, scene_prep, subject
+from newsgraph.extract.events.syntax import mistagged_noun, passive, pobjs, scene_prep, subject
 from newsgraph.extract.nlp import docview
 
 __all__ = ["Trigger", "triggers", "verb_type", "noun_event"]
@@ -84,17 +84,12 @@ def _object_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token
     return None
 
 
-def _passive(v: Token) -> bool:
-    """A passive verb or participle, its object elsewhere ("after being captured", "a man seized by")."""
-    return any(c.dep_ in ("auxpass", "agent") for c in v.children) or v.dep_ == "acl" and v.tag_ == "VBN"
-
-
 def _blocked(v: Token, lemma: str, etype: str, objs: list[Token], lex: TriggerLexicon) -> bool:
     """Whether the verb does not trigger ``etype`` here: its object (or complement, or "in" phrase) is
     one the lexicon excludes ("fought back tears", "march in lockstep"), or it needs an object and has
     none ("shares closed higher")."""
     if (etype, lemma) in lex.transitive and not any(o.dep_ in ("dobj", "nsubjpass") for o in objs) \
-            and not _passive(v):
+            and not passive(v):
         return True
     banned = lex.exclude.get((etype, lemma))
     if not banned:
@@ -277,12 +272,12 @@ def _candidates(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
     found = []
     doc, pos = sent.doc, docview.column(sent.doc, "POS")
     for i in range(sent.start, sent.end):  # (part of speech from the array: no Token for the others)
-        if pos[i] == _VERB and not _stative(t := doc[i]) and not mistagged_noun(t):
+        verb = pos[i] == _VERB and not mistagged_noun(doc[i])  # ("killed in government airstrikes":
+        if verb and not _stative(t := doc[i]):                 # a noun tagged as a verb in a noun's place)
             vt = verb_type(t, lex, ctx)
             if vt:
                 found.append(Trigger(t, vt[0], None, vt[1]))
-        elif (pos[i] in _NOMINAL or pos[i] == _VERB) and i not in ctx.tok2ent:  # (a noun tagged as a verb
-            # in a noun's place: "killed in government airstrikes")
+        elif not verb and (pos[i] in _NOMINAL or pos[i] == _VERB) and i not in ctx.tok2ent:
             nt = _noun_trigger(doc[i], lex, ctx)
             if nt:
                 found.append(nt)
