@@ -141,10 +141,13 @@ def bound_names(doc, ents: list[Span]) -> list[Span]:
     otherwise (:func:`~newsgraph.extract.lexicon.gazetteer.bound_aliases`): "IS" after "Islamic State",
     outside sentences written in capitals ("WHAT IS NEXT")."""
     forms = gz.bound_aliases()
+    found = [t for t in doc if t.text in forms]
+    if not found:
+        return []  # (most texts: no look-up of the organisations at all)
     named = {k.name for e in ents if e.label_ == "ORG" and (k := gz.organization(e.text)) is not None}
     taken = {t.i for e in ents for t in e}
-    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
-            if t.text in forms and forms[t.text].name in named and t.i not in taken and not _shouted(t.sent)]
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in found
+            if forms[t.text].name in named and t.i not in taken and not _shouted(t.sent)]
 
 
 def _shouted(sent: Span) -> bool:

@@ -204,6 +204,7 @@ def organizations() -> dict[str, Known]:
     return out
 
 
+@lru_cache(maxsize=1)
 def bound_aliases() -> dict[str, Known]:
     """Short forms (exact case) that name a known organisation only in a text that also names it by
     its name or another alias: "IS" is the Islamic State beside "Islamic State" or "ISIS", and the
