@@ -16,6 +16,29 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def petrarch():
+    """``../shared/reference/petrarch2``, the dictionaries the converters read; skips without it."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "shared" / "reference" / "petrarch2"
+    if not folder.is_dir():
+        pytest.skip("needs ../shared/reference/petrarch2 (PETRARCH2 dictionaries)")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def stock():
+    """The plain model, as spaCy loads it (no newsgraph component): what our stand-ins must match."""
+    import spacy
+
+    from newsgraph.extract import DEFAULT_MODEL
+    try:
+        return spacy.load(DEFAULT_MODEL)
+    except OSError as exc:  # pragma: no cover - model missing
+        pytest.skip(f"spaCy model {DEFAULT_MODEL} is not installed: {exc}")
+
+
+@pytest.fixture(scope="session")
 def mini_store(tmp_path_factory):
     """A build directory whose Oxigraph store holds tests/data/mini.ttl in a named graph (open with
     ``open_graph``): the store path of the named queries on the same data as the rdflib tests."""

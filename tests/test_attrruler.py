@@ -19,15 +19,6 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def stock():
-    """The plain model, as spaCy loads it."""
-    try:
-        return spacy.load(DEFAULT_MODEL)
-    except OSError as exc:  # pragma: no cover - model missing
-        pytest.skip(f"spaCy model {DEFAULT_MODEL} is not installed: {exc}")
-
-
-@pytest.fixture(scope="module")
 def fast():
     nlp = spacy.load(DEFAULT_MODEL)
     table_attribute_rulers(nlp)

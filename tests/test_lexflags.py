@@ -5,11 +5,9 @@ Sentences are written for these tests; they do not come from any publisher.
 """
 import pickle
 
-import pytest
 import spacy
 from spacy.matcher import Matcher
 
-from newsgraph.extract import DEFAULT_MODEL
 from newsgraph.extract.nlp.lexflags import FlagMatcher, flag_bits
 
 TEXTS = [
@@ -28,15 +26,6 @@ PATTERNS = [
     [{"LOWER": {"NOT_IN": ["the", "and"]}, "IS_TITLE": True}, {"LOWER": {"IN": ["region", "office"]}}],
     [{"LOWER": "lake"}, {"TEXT": {"REGEX": "^S"}}],
 ]
-
-
-@pytest.fixture(scope="module")
-def stock():
-    """The plain model, as spaCy loads it."""
-    try:
-        return spacy.load(DEFAULT_MODEL)
-    except OSError as exc:  # pragma: no cover - model missing
-        pytest.skip(f"spaCy model {DEFAULT_MODEL} is not installed: {exc}")
 
 
 def test_same_matches_in_the_same_order_as_spacys_matcher(stock):

@@ -7,9 +7,6 @@ officials so that the lookup finds them, the events are invented.
 """
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from newsgraph.extract import pipeline
 from newsgraph.extract.actors import as_official
@@ -20,14 +17,9 @@ from newsgraph.extract.lexicon.names import person_key
 from newsgraph.extract.lexicon.officials import FILE, Official, key_of_listed, official, official_of
 from newsgraph.extract.records import Article, Entity
 
-PETRARCH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "petrarch2"
-needs_shared = pytest.mark.skipif(not (PETRARCH / convert.SOURCE).exists(),
-                                  reason="needs ../shared/reference/petrarch2 (PETRARCH2 dictionaries)")
 
-
-@needs_shared
-def test_conversion_reproduces_the_committed_data_file(tmp_path):
-    written = convert.convert(PETRARCH, tmp_path)
+def test_conversion_reproduces_the_committed_data_file(petrarch, tmp_path):
+    written = convert.convert(petrarch, tmp_path)
     assert [p.name for p in written] == [convert.OUT]
     assert written[0].read_bytes() == (DATA / convert.OUT).read_bytes()
 

@@ -1,21 +1,13 @@
 """Tests for newsgraph.extract.lexicon.convert.phoenix (PETRARCH2/Phoenix dictionaries -> data files)."""
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from newsgraph.extract.lexicon import DATA
 from newsgraph.extract.lexicon.convert import phoenix
 
-PETRARCH = Path(__file__).resolve().parents[2] / "shared" / "reference" / "petrarch2"
-needs_shared = pytest.mark.skipif(not (PETRARCH / phoenix.AGENTS).exists(),
-                                  reason="needs ../shared/reference/petrarch2 (PETRARCH2 dictionaries)")
 
-
-@needs_shared
-def test_conversion_reproduces_the_committed_data_files(tmp_path):
-    written = phoenix.convert(PETRARCH, tmp_path)
+def test_conversion_reproduces_the_committed_data_files(petrarch, tmp_path):
+    written = phoenix.convert(petrarch, tmp_path)
     assert [p.name for p in written] == [phoenix.OUT_ORGS, phoenix.OUT_AGENTS]
     for path in written:
         assert path.read_bytes() == (DATA / path.name).read_bytes(), path.name
