@@ -146,7 +146,7 @@ def _no_meeting(v: Token, lemma: str) -> bool:
         return True
     if lemma == "come" and _lemmas(_pobjs(v, ("to", "into"))) & _IDIOMS_COME:
         return True
-    return lemma in ("speak", "talk", "address") and bool(
+    return lemma in _ADDRESSING and bool(
         _lemmas(_objects(v) + _pobjs(v, ("to", "with", "before"))) & _AUDIENCES)
 
 
