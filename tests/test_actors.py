@@ -3,6 +3,8 @@
 Sentences are written for these tests; they do not come from any publisher.
 """
 
+import pytest
+
 from newsgraph.extract.actors import attach_meta, entities, outlet_mention
 from newsgraph.extract.actors.cluster import cluster
 from newsgraph.extract.actors.types import classify
@@ -214,3 +216,18 @@ def test_nationals_as_subject_or_object_stand_for_their_state(nlp):
     assert find(es, "Syrians").name == "Syria"
     _, es2 = ents(nlp, "The report praised Syrian cuisine.")   # an adjective of a thing: nothing
     assert not [e for e in es2.values() if e.name == "Syria"]
+
+
+@pytest.mark.parametrize(("body", "form", "state"), [
+    ("The Chilean stabbed a guard before he was arrested.", "Chilean", "Chile"),   # tagged an adjective
+    ("Peruvian airstrikes hit a depot near the border.", "Peruvian", "Peru"),      # a state's act
+    ("A Kenyan-led force patrolled the port.", "Kenyan", "Kenya"),                 # the state that leads
+])
+def test_a_demonym_that_acts_stands_for_its_state_named_or_not(nlp, body, form, state):
+    _, es = ents(nlp, body)
+    assert find(es, form).name == state
+
+
+def test_a_demonym_before_an_ordinary_noun_stays_a_nationality(nlp):
+    _, es = ents(nlp, "Peruvian farmers sold their potatoes at the market.")
+    assert not [e for e in es.values() if e.name == "Peru"]

@@ -160,7 +160,7 @@ def _state_by_demonym(ent: Span) -> Mention | None:
     nouns = GOV_TITLES | gz.actor_nouns()
 
     def organ(tok) -> bool:
-        return tok.lower_ in nouns or tok.lemma_.lower() in nouns
+        return tok.lower_ in nouns or tok.lemma_.lower() in nouns or _acts(tok)
 
     if nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN") and not organ(nxt) \
             and ent.end + 1 < len(ent.doc):
@@ -170,12 +170,22 @@ def _state_by_demonym(ent: Span) -> Mention | None:
     return Mention("State", gz.state_name(code), ("S", code), ent.text, code=code, country=code)
 
 
+def _acts(tok) -> bool:
+    """``tok`` (after a demonym) is a state's act: an event noun ("Russian airstrikes", "the Soviet
+    invasion") or the "led" of "-led" ("the Saudi-led coalition"): the state is the one that acts."""
+    from newsgraph.extract.events.lexicon import lexicon  # events build on actors: read at call time
+
+    if tok.lower_ in ("-", "\u2013") and tok.i + 1 < len(tok.doc):
+        tok = tok.doc[tok.i + 1]
+    return tok.lower_ == "led" or tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon().nouns
+
+
 def _nationals(ent: Span) -> bool:
     """A demonym that is itself the subject or object of a verb stands for people of its state, as
     the field's coders read it ("the Palestinian stabbed two officers", "police detained two Syrians")."""
     root = ent.root
     return len(ent) == 1 and root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ == "VERB" \
-        and root.pos_ in ("NOUN", "PROPN") and (root.tag_ in ("NNS", "NNPS") or any(
+        and (root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS") or any(
             c.dep_ in ("det", "nummod") for c in root.children))
 
 
