@@ -101,3 +101,13 @@ def test_a_participle_with_an_object_is_an_active_verb_the_parser_misread(extrac
     found = assaults(extract, "The United States sent jets. The U.S.-led coalition bombed rebel positions "
                               "near Mosul.")
     assert any(t == "bombed" and ag == {"United States"} and not tg for t, ag, tg in found)
+
+
+@pytest.mark.parametrize("body", [
+    "The raids were carried out by Hamas on Sunday.",   # an event noun, subject of a passive light verb
+    "Raids were carried out by Hamas on Sunday.",       # ... first in its sentence, tagged as a name
+])
+def test_the_by_phrase_of_a_passive_light_verb_is_the_agent_of_its_event_noun(extract, body):
+    events, names = extract(body)
+    assert any(m.trigger.lower() == "raids" and {names[a] for a in m.agents} == {"Hamas"}
+               for m in events)

@@ -106,7 +106,10 @@ class _Parties:
         if self.verbal and passive:
             _add(self.agents, actors_of(by, ctx))
             _add(self.targets, actors_of(subj, ctx))
-        elif not (light is not None and subj == self.trig):
+        elif light is not None and subj == self.trig:
+            if passive:  # "airstrikes were carried out by X"
+                _add(self.agents, actors_of(by, ctx))
+        else:
             _add(self.agents, actors_of(subj, ctx) or next(  # a mis-parse may give a clause two subjects
                 (actors_of(c, ctx) for c in clause.children if c.dep_ == "nsubj" and subj is not None
                  and actors_of(c, ctx)), ()))

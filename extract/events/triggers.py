@@ -231,9 +231,19 @@ def _phrase_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | No
     return None
 
 
+def _noun_lemma(n: Token) -> str:
+    """The lemma of a noun; a plural the tagger took for a name, first in its sentence, loses its "s"
+    ("Airstrikes hit the port": a plural noun, not a name)."""
+    lemma = n.lemma_.lower()
+    if n.tag_ == "NNPS" and lemma == n.lower_ and n.is_sent_start and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
+
+
 def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None:
     """The trigger of a noun, or None."""
-    if n.lower_ not in lex.noun_words and n.lemma_.lower() not in lex.noun_words \
+    lemma = _noun_lemma(n)
+    if n.lower_ not in lex.noun_words and lemma not in lex.noun_words \
             or n.ent_type_ in ("DATE", "TIME"):
         return None  # every rule below needs the word in a trigger table; "March 1" is a date
     if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
@@ -243,10 +253,10 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
         return found
     if n.lower_ == "fire" and any(c.lower_ == "of" for c in n.head.children if n.head.lower_ == "of"):
         return None
-    plural = n.tag_ in ("NNS", "NNPS") and n.lower_ != n.lemma_.lower()
-    etype = lex.nouns.get(n.lower_) if plural else lex.nouns.get(n.lemma_.lower())
-    if etype is None and plural and lex.nouns.get(n.lemma_.lower()) in lex.happenings:
-        etype = lex.nouns[n.lemma_.lower()]  # "the attacks", "airstrikes": each one an event
+    plural = n.tag_ in ("NNS", "NNPS") and n.lower_ != lemma
+    etype = lex.nouns.get(n.lower_) if plural else lex.nouns.get(lemma)
+    if etype is None and plural and lex.nouns.get(lemma) in lex.happenings:
+        etype = lex.nouns[lemma]  # "the attacks", "airstrikes": each one an event
     etype = noun_sense(n, etype) if etype else etype
     if etype is None or etype == "ASSAULT" and peaceful_struggle(n) \
             or etype == "PROTEST" and campaign_rally(n):
