@@ -83,13 +83,13 @@ def _controller(v: Token) -> Token | None:
 def subject(v: Token) -> tuple[Token | None, bool]:
     """(subject token, is passive) of verb ``v``, inherited through xcomp/conj chains; a participle
     coordinated with a passive verb is passive too ("X escaped, but was found and killed")."""
-    passive_conj = False
+    passive_conj = patient = False  # patient: the verb asked about is a passive participle ("being held")
     for _ in range(4):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X
                     return v.head, c.dep_ == "nsubjpass"
-                return c, c.dep_ == "nsubjpass" or passive_conj
+                return c, c.dep_ == "nsubjpass" or passive_conj or patient
         passive_conj = v.dep_ == "conj" and v.tag_ == "VBN" and (
             passive_conj or _auxpass(v) or _auxpass(v.head))
         ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
@@ -97,8 +97,9 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             return ctrl, False
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head != v:
             v = v.head  # "troops got ready to storm X": the troops storm
-        elif v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in GERUND_PREPS \
+        elif v.dep_ == "pcomp" and (v.tag_ == "VBG" or _auxpass(v)) and v.head.lower_ in GERUND_PREPS \
                 and v.head.head.pos_ in ("VERB", "AUX"):
+            patient = patient or _auxpass(v)  # "X was led away after being detained": X is detained
             v = v.head.head  # "X opened old wounds by blaming Y": X blames
         elif v.dep_ == "acl" and v.tag_ == "VBN":  # "a man killed by police": the man is killed; with an
             return v.head, not any(c.dep_ == "dobj" for c in v.children)  # object, a past tense misread
