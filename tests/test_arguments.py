@@ -111,3 +111,28 @@ def test_the_by_phrase_of_a_passive_light_verb_is_the_agent_of_its_event_noun(ex
     events, names = extract(body)
     assert any(m.trigger.lower() == "raids" and {names[a] for a in m.agents} == {"Hamas"}
                for m in events)
+
+
+@pytest.mark.parametrize(("body", "trigger", "victim"), [
+    ("Pedro Gomez was led to a court after being detained at a rally.", "detained", "Pedro Gomez"),
+    ("The court heard that Maria Lopez left Peru a year after being attacked in Lima.", "attacked",
+     "Maria Lopez"),
+])
+def test_a_passive_participle_after_a_preposition_happens_to_its_subject(extract, body, trigger, victim):
+    events, names = extract(body)
+    (m,) = [m for m in events if m.trigger == trigger]
+    assert {names[t] for t in m.targets} == {victim} and not m.agents
+
+
+@pytest.mark.parametrize("body", [
+    "Israel struck Hezbollah positions near the border.",          # (positions: a target, not a stance)
+    "Israel denied an attack targeting a Hezbollah base near the border.",
+])
+def test_a_named_actors_positions_and_bases_make_it_the_target(extract, body):
+    found = assaults(extract, body)
+    assert any(tg == {"Hezbollah"} for _, _, tg in found), found
+
+
+def test_a_named_actors_aid_does_not_make_it_the_target(extract):
+    events, names = extract("William Ruto urged Yoweri Museveni to accept US aid.")
+    assert all("United States" not in {names[t] for t in m.targets} for m in events)

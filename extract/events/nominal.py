@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.phrases import Context, actors_of
+from newsgraph.extract.events.phrases import Context, actors_of, owner_of
 from newsgraph.extract.events.senses import (
     AUTHORSHIP,
     BLAMING,
@@ -65,10 +65,12 @@ def casualties(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
         if by is not None and by.i > trig.i:
             agents += actors_of(by, ctx)
     killers = [trig.head] if trig.dep_ == "nsubj" else \
-        [c for c in trig.children if c.dep_ == "relcl" and subject(c)[0] == trig]
+        [c for c in trig.children if c.dep_ == "relcl" and subject(c)[0] == trig
+         or c.dep_ == "acl" and c.tag_ == "VBG"]  # "an attack targeting X", "a blast killing five"
     for v in killers:
         if v.lemma_.lower() in CASUALTY | IMPACT:
-            targets += tuple(a for c in v.children if c.dep_ == "dobj" for a in actors_of(c, ctx))
+            objs = [c for c in v.children if c.dep_ == "dobj"] + [o for _, o in pobjs(v, ("at", "on"))]
+            targets += tuple(a for o in objs for a in actors_of(o, ctx) or owner_of(o, ctx))
     return agents, targets
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["refine", "peaceful_struggle", "market_move", "campaign_rally", "noun_sense", "IMPACT",
+__all__ = ["PHYSICAL", "refine", "peaceful_struggle", "market_move", "campaign_rally", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "BLAMING", "PRESENCE", "CASUALTY", "INTRANSITIVE_CASUALTY",
            "VERBAL_SETTINGS", "WORDS", "STANDARDS"]
 
@@ -75,6 +75,13 @@ _CONVERSATIONS = frozenset(_DATA["conversations"])
 
 def _lemmas(toks) -> set[str]:
     return {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+
+
+def _said(objs: list[Token]) -> bool:
+    """Whether an object is someone's words; a word that is also a physical target is words only
+    with a topic ("attacked her position on taxes", not "struck rebel positions")."""
+    return any(_lemmas([o]) & WORDS and (not _lemmas([o]) & PHYSICAL or _pobjs(o, ("on", "about")))
+               for o in objs)
 
 
 def _objects(v: Token) -> list[Token]:
@@ -195,7 +202,7 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
         return None  # "rallied support", "rallied behind the senator": backing, not a protest
     if etype == "ASSAULT" and lemma in ATTACK_VERBS | PHYSICAL_VERBS:
         objs = _objects(v)
-        if lemma in ATTACK_VERBS and (_lemmas(objs) & WORDS or _verbal(v)):
+        if lemma in ATTACK_VERBS and (_said(objs) or _verbal(v)):
             return "ACCUSE"
         if lemma in PHYSICAL_VERBS and not _physical(v, frozenset()):
             return None
