@@ -222,6 +222,7 @@ def test_nationals_as_subject_or_object_stand_for_their_state(nlp):
     ("The Chilean stabbed a guard before he was arrested.", "Chilean", "Chile"),   # tagged an adjective
     ("Peruvian airstrikes hit a depot near the border.", "Peruvian", "Peru"),      # a state's act
     ("A Kenyan-led force patrolled the port.", "Kenyan", "Kenya"),                 # the state that leads
+    ("The 1979 Soviet invasion changed the region.", "Soviet", "Soviet Union"),    # a state of the past
 ])
 def test_a_demonym_that_acts_stands_for_its_state_named_or_not(nlp, body, form, state):
     _, es = ents(nlp, body)
