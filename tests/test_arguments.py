@@ -136,3 +136,16 @@ def test_a_named_actors_positions_and_bases_make_it_the_target(extract, body):
 def test_a_named_actors_aid_does_not_make_it_the_target(extract):
     events, names = extract("William Ruto urged Yoweri Museveni to accept US aid.")
     assert all("United States" not in {names[t] for t in m.targets} for m in events)
+
+
+def test_an_attack_noun_that_is_the_means_of_a_verb_of_harm_shares_its_parties(extract):
+    found = assaults(extract, "Two months ago Hamas hit the Fatah convoy in a car bombing.")
+    assert ("bombing", {"Hamas"}, {"Fatah"}) in found
+
+
+@pytest.mark.parametrize(("body", "violent"), [
+    ("Israeli jets targeted a Hamas base near the border.", True),
+    ("The campaign targeted young voters in Ohio.", False),     # no physical target: no attack
+])
+def test_targeting_is_an_attack_only_with_a_physical_target(extract, body, violent):
+    assert bool(assaults(extract, body)) == violent

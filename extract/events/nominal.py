@@ -1,5 +1,6 @@
 """The parties of a trigger noun found in the clause around it, not in its own phrase.
 
+* means: "Hamas hit the convoy in a car bombing" (the subject and object are the noun's);
 * casualties: "two soldiers died in an attack by militants", "X was killed in the bombing" (the
   victims are the noun's targets, a "by X" after the noun its agent); "the blast killed X", "an
   attack that killed X", "the airstrikes hit X" (the objects are targets);
@@ -46,6 +47,9 @@ Ids = tuple[str, ...]
 def around_noun(trig: Token, etype: str, ctx: Context) -> tuple[Ids, Ids]:
     """(agents, targets) of the trigger noun ``trig`` of type ``etype`` from the clause around it."""
     agents, targets = casualties(trig, ctx)
+    if etype == "ASSAULT":
+        more = wielders(trig, ctx)
+        agents, targets = agents + more[0], targets + more[1]
     agents += authors(trig, ctx) + blamed(trig, ctx)
     if etype == "PROTEST":
         agents += present(trig, ctx)
@@ -72,6 +76,20 @@ def casualties(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
             objs = [c for c in v.children if c.dep_ == "dobj"] + [o for _, o in pobjs(v, ("at", "on"))]
             targets += tuple(a for o in objs for a in actors_of(o, ctx) or owner_of(o, ctx))
     return agents, targets
+
+
+def wielders(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
+    """(agents, targets) of an attack noun that is the means of an active verb of harm: its subject and
+    object ("Hamas hit the convoy in a car bombing", "the army struck X with airstrikes")."""
+    verb = trig.head.head
+    if trig.dep_ != "pobj" or trig.head.lower_ not in ("in", "with") or verb.pos_ != "VERB" \
+            or verb.lemma_.lower() not in CASUALTY | IMPACT or verb.lemma_.lower() in INTRANSITIVE_CASUALTY:
+        return (), ()
+    subj, passive = subject(verb)
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if passive or not objs:
+        return (), ()
+    return actors_of(subj, ctx), tuple(a for o in objs for a in actors_of(o, ctx) or owner_of(o, ctx))
 
 
 def authors(trig: Token, ctx: Context) -> Ids:
