@@ -29,6 +29,8 @@ def types(extract, body: str) -> list[str]:
     "Tom Varga said the battle over gay marriage will continue.",     # a dispute, not violence
     "The Republican nomination battle dragged on in Ohio.",
     "Chile and Peru fought a legal battle over the border at The Hague.",
+    "Farmers in Iowa have spent a year fighting construction of the pipeline.",   # no one to fight
+    "Rescue crews battled gale-force winds off Crete on Sunday.",
 ])
 def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     assert not {"ASSAULT", "COERCE", "CONSULT", "PROTEST"} & set(types(extract, body))
@@ -40,6 +42,7 @@ def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     ("The father of a pilot captured by rebels in Syria pleaded for his release.", "COERCE"),
     ("Rebels fought government troops near Kidal.", "ASSAULT"),
     ("Rebels fought a fierce battle with troops near Kidal.", "ASSAULT"),
+    ("The army said it would fight them street by street in Kidal.", "ASSAULT"),
     ("Farmers from Punjab marched to Delhi on Monday.", "PROTEST"),
     ("Thousands rallied in Lagos against the fuel price rise.", "PROTEST"),
     ("Police detained 40 people at an opposition rally in Minsk.", "PROTEST"),

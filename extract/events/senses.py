@@ -57,6 +57,9 @@ CASUALTY = frozenset(_DATA["casualty"])
 #: ... of them, those whose active subject is the victim ("died in the attack").
 INTRANSITIVE_CASUALTY = frozenset(_DATA["intransitive_casualty"])
 _STRUGGLE = frozenset(_DATA["struggle"])
+_OPPOSING = frozenset(_DATA["opposing"])
+_FOES = frozenset(_DATA["foes"]) | frozenset(toml("nationality.toml")["actor_nouns"])
+_ARMED_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _PROBLEMS = frozenset(_DATA["problems"])
 _CAUSES = frozenset(_DATA["causes"])
 _CONTESTS = frozenset(_DATA["contests"])
@@ -133,6 +136,9 @@ def peaceful_struggle(t: Token) -> bool:
     objs = _heads_of(_objects(t) + _pobjs(t, ("against", "on")))
     if _lemmas(objs) & _PROBLEMS:
         return True
+    fought = [c for c in t.children if c.dep_ == "dobj"]
+    if t.pos_ == "VERB" and t.lemma_.lower() in _OPPOSING and fought and not any(map(_foe, fought)):
+        return True  # "fighting the construction of the pipeline", "combat illegal logging"
     if not _objects(t) and _lemmas(_heads_of(_pobjs(t, ("for",)))) & _CAUSES:
         return True
     if _lemmas(_pobjs(t, ("over",))) & (_CAUSES | _PROBLEMS | _ISSUES):
@@ -144,6 +150,14 @@ def peaceful_struggle(t: Token) -> bool:
     settings = _pobjs(t, ("in", "at", "during", "for"))
     contest = _lemmas(t.sent) if t.lemma_.lower() in ("defeat", "beat") else _lemmas(settings)
     return bool(contest & _CONTESTS)
+
+
+def _foe(o: Token) -> bool:
+    """Whether the object of a verb of struggle can be fought with arms: a named actor or place, a pronoun,
+    a physical target, an armed body or an enemy ("fight IS", "combat the insurgents", "fight them")."""
+    named = [o, *(c for c in o.children if c.dep_ in ("compound", "poss", "amod"))]
+    return any(t.ent_type_ in _ARMED_ENTS or t.pos_ == "PRON" for t in named) \
+        or bool(_lemmas([o]) & (PHYSICAL | _FOES))
 
 
 def _no_meeting(v: Token, lemma: str) -> bool:
