@@ -84,18 +84,23 @@ def subject(v: Token) -> tuple[Token | None, bool]:
     """(subject token, is passive) of verb ``v``, inherited through xcomp/conj chains; a participle
     coordinated with a passive verb is passive too ("X escaped, but was found and killed")."""
     passive_conj = patient = False  # patient: the verb asked about is a passive participle ("being held")
+    raised: bool | None = None  # through "to", the infinitive's own voice: "X is said to have shelled Y"
     for _ in range(4):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X
                     return v.head, c.dep_ == "nsubjpass"
-                return c, c.dep_ == "nsubjpass" or passive_conj or patient
+                voice = c.dep_ == "nsubjpass" or passive_conj if raised is None else raised
+                return c, voice or patient
         passive_conj = v.dep_ == "conj" and v.tag_ == "VBN" and (
             passive_conj or _auxpass(v) or _auxpass(v.head))
         ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
         if ctrl is not None:
             return ctrl, False
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head != v:
+            if v.dep_ == "xcomp" and raised is None:  # "X was forced to flee": X flees; "X is expected to be
+                raised = _auxpass(v) or v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children)
+                # freed", "X was found shot dead": X is
             v = v.head  # "troops got ready to storm X": the troops storm
         elif v.dep_ == "pcomp" and (v.tag_ == "VBG" or _auxpass(v)) and v.head.lower_ in GERUND_PREPS \
                 and v.head.head.pos_ in ("VERB", "AUX"):
