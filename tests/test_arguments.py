@@ -149,3 +149,23 @@ def test_an_attack_noun_that_is_the_means_of_a_verb_of_harm_shares_its_parties(e
 ])
 def test_targeting_is_an_attack_only_with_a_physical_target(extract, body, violent):
     assert bool(assaults(extract, body)) == violent
+
+
+@pytest.mark.parametrize(("body", "trigger", "agents", "targets"), [
+    # a raising verb's subject is the infinitive's: active unless the infinitive is passive
+    ("Russian forces are said to have shelled Hamas positions.", "shelled", {"Russia"}, {"Hamas"}),
+    ("The court heard that Maria Lopez was found shot dead in Lima.", "shot", set(), {"Maria Lopez"}),
+    # taking part, a phase of it, punishment for it
+    ("India showed proof of Pakistan's involvement in the strike on a base.", "strike", {"Pakistan"}, set()),
+    ("The resumption of shelling by Chilean troops killed two farmers.", "shelling", {"Chile"}, set()),
+    ("A court in Lima sentenced Pedro Sanz for the bombing of a bank.", "bombing", {"Pedro Sanz"}, set()),
+    # a light verb leads its event noun, a quantity measures it out
+    ("The protests were led by Greenpeace in Berlin.", "protests", {"Greenpeace"}, set()),
+    ("Officials said the United States conducted the majority of the airstrikes.", "airstrikes",
+     {"United States"}, set()),
+])
+def test_who_did_it_is_read_through_the_words_around_the_event(extract, body, trigger, agents, targets):
+    events, names = extract(body)
+    found = [({names[a] for a in m.agents}, {names[t] for t in m.targets}) for m in events
+             if trigger in m.trigger.split()]
+    assert (agents, targets) in found, found

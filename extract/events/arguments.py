@@ -106,6 +106,9 @@ class _Parties:
         if self.verbal and passive:
             _add(self.agents, actors_of(by, ctx))
             _add(self.targets, actors_of(subj, ctx))
+        elif self.verbal and subj is None and clause.tag_ == "VBG" and clause.dep_ == "pcomp":
+            _add(self.agents, [a for _, o in pobjs(clause, ("by",)) for a in actors_of(o, ctx)])
+            # a gerund read as a noun: "the resumption of shelling by X"
         elif light is not None and subj == self.trig:
             if passive:  # "airstrikes were carried out by X"
                 _add(self.agents, actors_of(by, ctx))

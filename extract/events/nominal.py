@@ -5,7 +5,7 @@
   victims are the noun's targets, a "by X" after the noun its agent); "the blast killed X", "an
   attack that killed X", "the airstrikes hit X" (the objects are targets);
 * authors: "X ordered the killing", "X claimed responsibility for the bombing", "X confessed to the
-  attack" (the subject is the agent);
+  attack" (the subject is the agent), "X's involvement in the attack", "X was jailed for the killing";
 * presence at a protest: "X, a student at the protest", "X was detained at the rally", "police
   arrested X during a march", "X joined the demonstration" (X took part).
 
@@ -33,6 +33,8 @@ from newsgraph.extract.events.senses import (
     CASUALTY,
     IMPACT,
     INTRANSITIVE_CASUALTY,
+    INVOLVEMENT,
+    PHASES,
     PRESENCE,
 )
 from newsgraph.extract.events.syntax import by_agent, pobjs, subject
@@ -50,7 +52,7 @@ def around_noun(trig: Token, etype: str, ctx: Context) -> tuple[Ids, Ids]:
     if etype == "ASSAULT":
         more = wielders(trig, ctx)
         agents, targets = agents + more[0], targets + more[1]
-    agents += authors(trig, ctx) + blamed(trig, ctx)
+    agents += authors(trig, ctx) + blamed(trig, ctx) + involved(trig, ctx)
     if etype == "PROTEST":
         agents += present(trig, ctx)
     return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(targets))
@@ -101,6 +103,20 @@ def authors(trig: Token, ctx: Context) -> Ids:
         return ()
     subj, passive = subject(gov)
     return actors_of(by_agent(gov) if passive else subj, ctx)
+
+
+def involved(trig: Token, ctx: Context) -> Ids:
+    """Who takes part in the noun's happening: "Pakistan's involvement in the strike", "the role of X in
+    the attack"; and the "by" phrase of a phase of it ("the resumption of shelling by X")."""
+    gov = trig.head.head
+    if trig.dep_ != "pobj" or gov.pos_ not in ("NOUN", "PROPN"):
+        return ()
+    if trig.head.lower_ == "in" and gov.lemma_.lower() in INVOLVEMENT:
+        return tuple(a for c in gov.children if c.dep_ == "poss" for a in actors_of(c, ctx)) \
+            + tuple(a for _, o in pobjs(gov, ("of",)) for a in actors_of(o, ctx))
+    if trig.head.lower_ == "of" and gov.lemma_.lower() in PHASES:
+        return tuple(a for _, o in pobjs(gov, ("by",)) for a in actors_of(o, ctx))
+    return ()
 
 
 def blamed(trig: Token, ctx: Context) -> Ids:
