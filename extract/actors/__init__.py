@@ -33,13 +33,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.actors import cluster as clustering
-from newsgraph.extract.actors import context, countries, patterns
+from newsgraph.extract.actors import context, countries, demonyms, patterns
 from newsgraph.extract.actors.mention import Mention
 from newsgraph.extract.actors.spans import repair
 from newsgraph.extract.actors.types import classify
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import officials
-from newsgraph.extract.lexicon.names import is_shouting, title_words
+from newsgraph.extract.lexicon.names import is_shouting
 from newsgraph.extract.nlp import (
     docview,  # the nlp package registers the Doc extensions set here
     ruler,  # noqa: F401  (registers the ng_word_ruler factory)
@@ -56,8 +56,6 @@ STRONG_LOCATIVE = {"in", "into", "near", "outside"}
 PLACE_NOUNS = {"city", "town", "village", "suburb", "district", "province", "region", "county", "state",
                "port", "capital", "island", "municipality", "neighbourhood", "neighborhood", "area",
                "outskirts"}
-#: Words after a demonym that make it stand for its state.
-GOV_TITLES = title_words("state_titles")
 
 @Language.component("ng_actors")
 def cluster(doc: Doc) -> Doc:
@@ -84,7 +82,7 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
         if m is not None and _unknown_in_place(m, ent, surnames):
             m = classify(ent.text, "LOC")
         if m is None and ent.label_ == "NORP":
-            m = _state_by_demonym(ent)
+            m = demonyms.state_by_demonym(ent)
         if m is not None:
             m = countries.with_context(m, ent)
             if spans and _bracketed(ent, spans[-1]):
@@ -150,43 +148,6 @@ def _listed_with_place(ents: tuple[Span, ...], k: int) -> bool:
             if gap and len(gap) <= 2 and set(gap) <= {",", "and", "or"}:
                 return True
     return False
-
-
-def _state_by_demonym(ent: Span) -> Mention | None:
-    """A demonym before a government title or a state's organ stands for its state
-    ("Iranian Deputy Foreign Minister", "Azerbaijani forces", "Iranian air bases")."""
-    code = gz.demonym_code(ent.text)
-    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    nouns = GOV_TITLES | gz.actor_nouns()
-
-    def organ(tok) -> bool:
-        return tok.lower_ in nouns or tok.lemma_.lower() in nouns or _acts(tok)
-
-    if nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "PROPN") and not organ(nxt) \
-            and ent.end + 1 < len(ent.doc):
-        nxt = ent.doc[ent.end + 1]  # "Iranian air bases", "Azeri sniper fire"
-    if not code or not gz.state_name(code) or not (nxt is not None and organ(nxt) or _nationals(ent)):
-        return None
-    return Mention("State", gz.state_name(code), ("S", code), ent.text, code=code, country=code)
-
-
-def _acts(tok) -> bool:
-    """``tok`` (after a demonym) is a state's act: an event noun ("Russian airstrikes", "the Soviet
-    invasion") or the "led" of "-led" ("the Saudi-led coalition"): the state is the one that acts."""
-    from newsgraph.extract.events.lexicon import lexicon  # events build on actors: read at call time
-
-    if tok.lower_ in ("-", "\u2013") and tok.i + 1 < len(tok.doc):
-        tok = tok.doc[tok.i + 1]
-    return tok.lower_ == "led" or tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon().nouns
-
-
-def _nationals(ent: Span) -> bool:
-    """A demonym that is itself the subject or object of a verb stands for people of its state, as
-    the field's coders read it ("the Palestinian stabbed two officers", "police detained two Syrians")."""
-    root = ent.root
-    return len(ent) == 1 and root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ == "VERB" \
-        and (root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS") or any(
-            c.dep_ in ("det", "nummod") for c in root.children))
 
 
 def add_to(nlp: Language) -> None:

@@ -21,7 +21,7 @@ from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.lexicon.event_types import NAMES
 
-__all__ = ["TriggerLexicon", "compile_lexicon", "lexicon", "verb_lemma"]
+__all__ = ["TriggerLexicon", "compile_lexicon", "lexicon", "noun_lemma", "verb_lemma"]
 
 FILE = "events.toml"
 _BY_LEMMA = ("verbs", "actor_object", "owner_object", "nouns", "joint")      # word -> type tables
@@ -135,3 +135,20 @@ def verb_lemma(tok: Token, lex: TriggerLexicon) -> str:
         return lemma + "e"
     # a past tense the tagger read as a present keeps its form: "retook", "overtook" (-ook from -ake)
     return lemma[:-3] + "ake" if lemma.endswith("ook") and lemma[:-3] + "ake" in lex.known else lemma
+
+
+def noun_lemma(n: Token) -> str:
+    """The lemma of a noun; a plural the tagger took for a name, first in its sentence, loses its "s"
+    ("Airstrikes hit the port": a plural noun, not a name).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Airstrikes", "hit"], tags=["NNPS", "VBD"],
+    ...           lemmas=["Airstrikes", "hit"], sent_starts=[True, False])
+    >>> noun_lemma(doc[0])
+    'airstrike'
+    """
+    lemma = n.lemma_.lower()
+    if n.tag_ == "NNPS" and lemma == n.lower_ and n.is_sent_start and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.events.arguments import SYMMETRIC
 from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
-from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, verb_lemma
+from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
 from newsgraph.extract.events.senses import IMPACT, campaign_rally, noun_sense, peaceful_struggle, refine
 from newsgraph.extract.events.syntax import mistagged_noun, passive, pobjs, scene_prep, subject
@@ -231,18 +231,9 @@ def _phrase_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | No
     return None
 
 
-def _noun_lemma(n: Token) -> str:
-    """The lemma of a noun; a plural the tagger took for a name, first in its sentence, loses its "s"
-    ("Airstrikes hit the port": a plural noun, not a name)."""
-    lemma = n.lemma_.lower()
-    if n.tag_ == "NNPS" and lemma == n.lower_ and n.is_sent_start and lemma.endswith("s"):
-        return lemma[:-1]
-    return lemma
-
-
 def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None:
     """The trigger of a noun, or None."""
-    lemma = _noun_lemma(n)
+    lemma = noun_lemma(n)
     if n.lower_ not in lex.noun_words and lemma not in lex.noun_words \
             or n.ent_type_ in ("DATE", "TIME"):
         return None  # every rule below needs the word in a trigger table; "March 1" is a date
