@@ -67,3 +67,9 @@ def test_drowning_is_an_accident_unless_someone_drowns_someone(extract):
 def test_a_place_off_the_coast_is_the_place(extract):
     events, names = extract("Six migrants drowned off the coast of Lesbos on Tuesday.")
     assert [names[m.place] for m in events] == ["Lesbos"]
+
+
+def test_a_past_passive_in_a_where_clause_is_an_event_a_present_one_a_state(extract):
+    events, names = extract("Mourners gathered at the spot where Maria Lopez was shot on Monday.")
+    assert any(m.type == "ASSAULT" and {names[t] for t in m.targets} == {"Maria Lopez"} for m in events)
+    assert not types(extract, "Chilean troops are stationed where the border is guarded.")

@@ -153,7 +153,8 @@ def noun_event(tok: Token) -> str | None:
 
 
 def _stative(v: Token) -> bool:
-    """States and characterisations: "where peacekeepers are stationed", "X is a hub that supports Y"."""
+    """States and characterisations: "where peacekeepers are stationed" (present), "X is a hub that
+    supports Y"."""
     if v.dep_ == "relcl":
         cur = v.head
         for _ in range(5):  # up the noun phrase the clause describes
@@ -162,8 +163,9 @@ def _stative(v: Token) -> bool:
             if cur.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or cur.head == cur:
                 break
             cur = cur.head
-    return v.dep_ in ("relcl", "advcl") and any(c.dep_ == "auxpass" for c in v.children) \
-        and any(c.lower_ in ("where", "wherever") for c in v.children)
+    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in v.children)  # not "X was shot"
+    where = any(c.lower_ in ("where", "wherever") for c in v.children)
+    return v.dep_ in ("relcl", "advcl") and present and where
 
 
 def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Token | None]:
