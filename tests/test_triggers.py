@@ -31,6 +31,8 @@ def types(extract, body: str) -> list[str]:
     "Chile and Peru fought a legal battle over the border at The Hague.",
     "Farmers in Iowa have spent a year fighting construction of the pipeline.",   # no one to fight
     "Rescue crews battled gale-force winds off Crete on Sunday.",
+    "Ministers in Paris discussed the bombings at length.",                        # a topic
+    "Chile summoned the Peruvian envoy in protest against the decision.",         # a manner, no protest
 ])
 def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     assert not {"ASSAULT", "COERCE", "CONSULT", "PROTEST"} & set(types(extract, body))
@@ -43,6 +45,10 @@ def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     ("Rebels fought government troops near Kidal.", "ASSAULT"),
     ("Rebels fought a fierce battle with troops near Kidal.", "ASSAULT"),
     ("The army said it would fight them street by street in Kidal.", "ASSAULT"),
+    ("The bombing, claimed by the Shining Path, raised fears in Lima.", "ASSAULT"),   # subject, not topic
+    ("The fighting that erupted near Goma last week displaced thousands.", "ASSAULT"),  # one outbreak
+    ("Officials reported a sharp rise in clashes between soldiers and rebels near Goma.", "ASSAULT"),
+    ("A policeman hits a migrant at the border fence in Melilla.", "ASSAULT"),
     ("Farmers from Punjab marched to Delhi on Monday.", "PROTEST"),
     ("Thousands rallied in Lagos against the fuel price rise.", "PROTEST"),
     ("Police detained 40 people at an opposition rally in Minsk.", "PROTEST"),

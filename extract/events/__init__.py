@@ -4,7 +4,8 @@
 
 * :mod:`~newsgraph.extract.events.triggers` finds the triggers, from the lexicon
   ``extract/lexicon/data/events.toml`` (:mod:`~newsgraph.extract.events.lexicon`: verbs,
-  nominalisations, light-verb + noun pairs, particle requirements) matched on lemmas and the parse;
+  nominalisations, light-verb + noun pairs, particle requirements) matched on lemmas and the parse,
+  a verb's type read against its arguments by :mod:`~newsgraph.extract.events.verbs`;
 * :mod:`~newsgraph.extract.events.arguments` their parties (:mod:`~newsgraph.extract.events.phrases`
   maps a phrase to an entity, :mod:`~newsgraph.extract.events.syntax` reads the parse);
 * :mod:`~newsgraph.extract.events.mentions` makes the mentions, dated by

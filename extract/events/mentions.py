@@ -28,7 +28,8 @@ from newsgraph.extract.events.places import place_of
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain
 from newsgraph.extract.events.temporal import date_of, spans_days
-from newsgraph.extract.events.triggers import Trigger, noun_event, triggers, verb_type
+from newsgraph.extract.events.triggers import Trigger, noun_event, triggers
+from newsgraph.extract.events.verbs import verb_type
 from newsgraph.extract.records import EventMention
 
 __all__ = ["sentence_mentions"]

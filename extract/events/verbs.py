@@ -1,0 +1,148 @@
+"""The event type of a verb, read against its arguments: CAMEO's object and preposition patterns, the
+project's own verb tables (``events.toml``), and the senses that depend on the arguments
+(:mod:`newsgraph.extract.events.senses`); and the verbs that describe a state, not an event.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from newsgraph.extract.events.lexicon import lexicon
+>>> from newsgraph.extract.events.phrases import context
+>>> doc = Doc(spacy.blank("en").vocab, words=["Rebels", "stormed", "the", "town"], heads=[1, 1, 3, 1],
+...           deps=["nsubj", "ROOT", "det", "dobj"], lemmas=["rebel", "storm", "the", "town"],
+...           pos=["NOUN", "VERB", "DET", "NOUN"])
+>>> verb_type(doc[1], lexicon(), context(doc, frozenset()))[0]
+'ASSAULT'
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.cameo import cameo
+from newsgraph.extract.events.cameo import match as cameo_match
+from newsgraph.extract.events.lexicon import TriggerLexicon, verb_lemma
+from newsgraph.extract.events.phrases import Context, actors_of, owner_of
+from newsgraph.extract.events.senses import IMPACT, refine
+from newsgraph.extract.events.syntax import passive, pobjs
+
+__all__ = ["verb_type", "stative"]
+
+
+def _objects(v: Token) -> list[Token]:
+    return [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
+
+
+def _paired_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token],
+                 lex: TriggerLexicon) -> tuple[str, float] | None:
+    """A verb + object pair: "summoned the ambassador", "asked X" (an actor), "welcomed" a thing."""
+    on_objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "under", "in", "by", "over")
+               for o in c.children if o.dep_ == "pobj"]
+    for o in objs + on_objs:
+        if (lemma, o.lemma_.lower()) in lex.pairs:
+            return lex.pairs[(lemma, o.lemma_.lower())], 0.75
+    for o in objs:
+        if (lemma, "*actor" if o in actor_objs else "*thing") in lex.pairs:
+            return lex.pairs[(lemma, "*actor" if o in actor_objs else "*thing")], 0.75
+    return None
+
+
+def _prep_type(v: Token, lemma: str, lex: TriggerLexicon) -> tuple[str, float] | None:
+    """A verb with the particle or preposition it needs: "called for", "spoke with"."""
+    if lemma not in lex.prep:
+        return None
+    preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "prt", "agent") and c.i > v.i
+             and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
+    preps |= {m.lower_ for c in v.children if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"}
+    for etype, need in lex.prep[lemma]:
+        if preps & need:
+            return etype, 0.75
+    return None
+
+
+def _object_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token], lex: TriggerLexicon,
+                 ctx: Context) -> tuple[str, float] | None:
+    """A verb that needs an actor ("received the minister") or an actor's thing ("backed Chile's bid")."""
+    if lemma in lex.actor_object and actor_objs and not any(
+            c.dep_ in ("oprd", "dobj") and c not in actor_objs for c in v.children):
+        return lex.actor_object[lemma], 0.7  # not "called him a sore loser"
+    if lemma in lex.owner_object and (actor_objs or any(owner_of(o, ctx) for o in objs)):
+        etype = lex.owner_object[lemma]
+        if not {o.lemma_.lower() for o in objs} & lex.exclude.get((etype, lemma), frozenset()):
+            return etype, 0.7
+    return None
+
+
+def _blocked(v: Token, lemma: str, etype: str, objs: list[Token], lex: TriggerLexicon) -> bool:
+    """Whether the verb does not trigger ``etype`` here: its object (or complement, or "in" phrase) is
+    one the lexicon excludes ("fought back tears", "march in lockstep"), or it needs an object and has
+    none ("shares closed higher")."""
+    if (etype, lemma) in lex.transitive and not any(o.dep_ in ("dobj", "nsubjpass") for o in objs) \
+            and not passive(v):
+        return True
+    banned = lex.exclude.get((etype, lemma))
+    if not banned:
+        return False
+    xcomps = [c for c in v.children if c.dep_ == "xcomp"]
+    near = objs + xcomps + [o for x in xcomps for o in _objects(x)] + [o for _, o in pobjs(v, ("in",))]
+    return any(o.lemma_.lower() in banned for o in near)
+
+
+def _plain_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon) -> tuple[str, float] | None:
+    """A verb that triggers on its own, unless the lexicon blocks it here (:func:`_blocked`)."""
+    etype = lex.verbs.get(lemma)
+    if etype is None or _blocked(v, lemma, etype, objs, lex):
+        return None
+    return etype, 0.6
+
+
+def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
+                ctx: Context) -> tuple[str, float] | None:
+    """The hand rules that need an object or particle, then CAMEO's patterns, the hand's plain verbs and
+    last CAMEO's own code of the verb (unless the overlay skips it); ``("-", 0)`` for CAMEO's null code."""
+    if lemma in lex.triggers:
+        actor_objs = [o for o in objs if o.dep_ != "attr" and actors_of(o, ctx)]
+        found = _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
+            or _object_type(v, lemma, objs, actor_objs, lex, ctx)
+        if found:
+            return found
+    cm = cameo_match(v, lemma, cameo()) if (lemma in lex.cameo_verbs) else None
+    if cm is not None and cm.specific and cm.strong and cm.type == "-":
+        return "-", 0.0  # "struck down the law", "died of natural causes": CAMEO says no event
+    found = _plain_type(v, lemma, objs, lex)
+    if found or cm is None or cm.type == "-" or _blocked(v, lemma, cm.type, objs, lex):
+        return found
+    if cm.specific:
+        return cm.type, 0.7
+    if any(c.dep_ == "prt" for c in v.children):
+        return None  # a phrasal verb CAMEO does not list: "whipped up anger" is not the code of "whip"
+    return None if lemma in lex.cameo_skip or lemma in lex.triggers else (cm.type, 0.5)
+
+
+def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> tuple[str, float] | None:
+    """(type, strength) of the event verb ``v`` triggers, or None: the first rule that applies, read
+    against the verb's arguments (:func:`~newsgraph.extract.events.senses.refine`)."""
+    lemma = verb_lemma(v, lex)
+    if lemma not in lex.triggers and lemma not in lex.cameo_verbs:
+        return None  # every rule needs the lemma in one of the trigger tables
+    subjects = {lex.nouns.get(c.lemma_.lower()) for c in v.children if c.dep_ == "nsubj"}
+    if "DISASTER" in subjects or "ASSAULT" in subjects and lemma in IMPACT:
+        return None  # "the earthquake struck", "the airstrikes hit X": the noun is the event
+    found = _cameo_type(v, lemma, _objects(v), lex, ctx)
+    if found is None or found[0] == "-":
+        return None
+    etype = refine(v, lemma, found[0], lex.disasters)
+    return (etype, found[1]) if etype else None
+
+
+def stative(v: Token) -> bool:
+    """States and characterisations: "where peacekeepers are stationed" (present), "X is a hub that
+    supports Y"."""
+    if v.dep_ == "relcl":
+        cur = v.head
+        for _ in range(5):  # up the noun phrase the clause describes
+            if cur.dep_ == "attr" or cur.lemma_ == "be":
+                return True
+            if cur.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or cur.head == cur:
+                break
+            cur = cur.head
+    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in v.children)  # not "X was shot"
+    where = any(c.lower_ in ("where", "wherever") for c in v.children)
+    return v.dep_ in ("relcl", "advcl") and present and where
