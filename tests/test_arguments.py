@@ -14,6 +14,8 @@ def meetings(extract, body: str) -> list[set[str]]:
     "William Ruto shakes hands with Anne Leclerc after their meeting in Nairobi.",
     "William Ruto spoke to reporters after a meeting with Anne Leclerc in Nairobi.",
     "William Ruto and Anne Leclerc arrive for their meeting at the State House in Nairobi.",
+    "William Ruto shakes hands with Anne Leclerc at their meeting in Nairobi.",
+    "William Ruto walks with Anne Leclerc upon her arrival to their meeting in Nairobi.",
 ])
 def test_the_clause_around_a_meeting_names_its_parties(extract, body):
     assert {"William Ruto", "Anne Leclerc"} in meetings(extract, body)
@@ -23,6 +25,8 @@ def test_the_clause_around_a_meeting_names_its_parties(extract, body):
     "Tom Varga and Ana Rojas spoke by phone on Wednesday.",
     "After speaking by phone on Friday, Tom Varga and Ana Rojas issued a joint statement.",
     "A 30-minute call between Tom Varga and Ana Rojas ended without a statement.",  # a call, no request
+    "The phone conversation between senators Tom Varga and Ana Rojas lasted an hour.",
+    "Tom Varga and his Chilean counterpart, Ana Rojas, spoke by phone on Wednesday.",
 ])
 def test_a_conversation_by_phone_is_a_meeting_of_both(extract, body):
     assert {"Tom Varga", "Ana Rojas"} in meetings(extract, body)

@@ -24,7 +24,14 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.nominal import around_noun
-from newsgraph.extract.events.phrases import Context, actors_of, demonym_state, led_by, owner_of
+from newsgraph.extract.events.phrases import (
+    Context,
+    actors_of,
+    clause_parties,
+    demonym_state,
+    led_by,
+    owner_of,
+)
 from newsgraph.extract.events.senses import CASUALTY, INTRANSITIVE_CASUALTY, PATIENT_NOUNS
 from newsgraph.extract.events.syntax import by_agent, clause_chain, mistagged_noun, pobjs, scene_prep, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
@@ -63,21 +70,6 @@ def _instigators(verb: Token, ctx: Context) -> list[str]:
     attacks = lexicon().nouns
     return [a for _, o in pobjs(verb, ("in", "during")) if attacks.get(o.lemma_.lower()) == "ASSAULT"
             for a in arguments(o, None, "ASSAULT", ctx)[0]]
-
-
-def _met_in_scene(trig: Token, ctx: Context) -> list[str]:
-    """Who the clause around a meeting noun in a scene phrase brings together: its subject, its object
-    and whom it is "with" ("A greets B before a meeting", "A shakes hands with B after their talks")."""
-    verb = trig.head.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head  # "ahead of", "prior to"
-    if verb.pos_ not in ("VERB", "AUX"):
-        return []
-    found = list(actors_of(subject(verb)[0], ctx))
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    found += [a for o in objs for a in actors_of(o, ctx)]
-    found += [a for h in (verb, *objs) for _, o in pobjs(h, ("with",)) for a in actors_of(o, ctx)]
-    return found
 
 
 class _Parties:
@@ -150,8 +142,9 @@ class _Parties:
             subj = subject(trig.head.head)[0]  # "the talks between A and B ended without a deal": A, B
             _add(self.parts, actors_of(subj, ctx) or [a for _, o in pobjs(subj, SYM_PREPS[:3])
                                                       for a in actors_of(o, ctx)] if subj is not None else ())
-        if self.symmetric and scene_prep(trig):
-            _add(self.parts, _met_in_scene(trig, ctx))
+        their = any(c.dep_ == "poss" and c.lower_ == "their" for c in trig.children)
+        if self.symmetric and (scene_prep(trig) or their):  # "A greets B before a meeting", "A shakes
+            _add(self.parts, clause_parties(trig, ctx))        # hands with B at their meeting"
         agents, targets = around_noun(trig, self.etype, ctx)
         _add(self.agents, agents)
         _add(self.targets, targets)

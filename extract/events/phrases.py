@@ -29,11 +29,12 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.events.senses import PHYSICAL
-from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs
+from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs, subject
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.nlp import docview
 
-__all__ = ["GROUP", "Context", "context", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of"]
+__all__ = ["GROUP", "Context", "context", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of",
+           "clause_parties"]
 
 GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by the mentions
 
@@ -179,9 +180,28 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     if tok.i in memo:
         return memo[tok.i]
     out: list[str] = []
-    for t in (tok, *tok.conjuncts):
+    named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.tok2ent]  # "presidents A and B"
+    for t in (tok, *tok.conjuncts, *(m for c in named[:1] for m in c.conjuncts)):
         for a in (actor_of(t, ctx), *_more_nations(t, ctx)):
             if a and a not in out:
                 out.append(a)
     memo[tok.i] = tuple(out)
     return memo[tok.i]
+
+
+def clause_parties(n: Token, ctx: Context) -> list[str]:
+    """The parties of the clause a noun phrase sits in, up its prepositions: the subject, the objects and
+    whom they are "with" ("A greets B before a meeting", "A walks with B upon her arrival to their
+    meeting", "A shakes hands with B at their talks")."""
+    verb = n
+    for _ in range(5):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    found = list(actors_of(subject(verb)[0], ctx))
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    found += [a for o in objs for a in actors_of(o, ctx)]
+    found += [a for h in (verb, *objs) for _, o in pobjs(h, ("with",)) for a in actors_of(o, ctx)]
+    return list(dict.fromkeys(found))

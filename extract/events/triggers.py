@@ -18,14 +18,14 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.arguments import SYMMETRIC
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
-from newsgraph.extract.events.phrases import Context, actors_of
+from newsgraph.extract.events.phrases import Context, actors_of, clause_parties
 from newsgraph.extract.events.senses import (
     PHASES,
     campaign_rally,
     noun_sense,
     peaceful_struggle,
 )
-from newsgraph.extract.events.syntax import mistagged_noun, scene_prep, subject
+from newsgraph.extract.events.syntax import mistagged_noun, scene_prep
 from newsgraph.extract.events.verbs import stative, verb_type
 from newsgraph.extract.nlp import docview
 
@@ -63,19 +63,12 @@ def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Tok
         return _noun_anchor(h.head, lex, ctx)  # "began a new round of negotiations"
     for c in n.children:
         owner = c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx.tok2ent)
-        if owner and (actors_of(c, ctx) or c.lower_ == "their" and _joint_subject(n, ctx)):
+        if owner and (actors_of(c, ctx) or c.lower_ == "their" and len(clause_parties(n, ctx)) >= 2):
             return True, None
         if c.dep_ == "prep" and c.lower_ in _ANCHOR_PREPS \
                 and any(actors_of(o, ctx) for o in c.children if o.dep_ == "pobj"):
             return True, None
     return False, None
-
-
-def _joint_subject(n: Token, ctx: Context) -> bool:
-    """Whether the clause around the noun ``n`` has a subject of two parties or more, the owners of a
-    "their" before it ("A and B arrive for their meeting")."""
-    verb = n.head.head if n.dep_ == "pobj" else n.head
-    return verb.pos_ in ("VERB", "AUX") and len(actors_of(subject(verb)[0], ctx)) >= 2
 
 
 def _happening(n: Token, lex: TriggerLexicon) -> bool:
