@@ -322,3 +322,11 @@ def test_one_sentence_telling_one_happening_twice_with_one_state_is_one_event():
                 men("ASSAULT", 40, agents=["ARM"], trigger="attacks"))
     assert [len(e.mentions) for e in events_of(resolve([same]))] == [2]
     assert [len(e.mentions) for e in events_of(resolve([apart]))] == [1, 1]
+
+
+def test_a_mention_naming_nobody_joins_the_attack_told_in_its_sentence():
+    # "The Northern Front shelled Upper Hill Village (a child was killed)": one attack; not one told elsewhere
+    r = art("a", men("ASSAULT", 0, agents="T", trigger="shelled"), men("ASSAULT", 0, trigger="killed"),
+            men("ASSAULT", 60, trigger="killed"))
+    evs = events_of(resolve([r]), "ASSAULT")
+    assert sorted(len(e.mentions) for e in evs) == [1, 2]

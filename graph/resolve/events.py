@@ -8,7 +8,8 @@ same modality, share a canonical actor, have compatible dates
 (equal, one missing, or the coarser one contains the finer: "2023-03" contains
 "2023-03-22") and compatible places (equal, one missing, one is the other's
 country, or two towns close together: :class:`~newsgraph.graph.resolve.sites.Sites`).
-A mention naming nobody ("an explosion in Mazar") merges only through its place:
+A mention naming nobody ("an explosion in Mazar") merges with one told in the same sentence ("X shelled
+the town (a child was killed)"), otherwise only through its place:
 with a report of the same place, within an article, or across articles on the same day,
 from reports published within ``LOCAL_WINDOW`` days of each other, or in a later report
 looking back at the dated happening in the same town; or, when the other report says no place,
@@ -177,11 +178,12 @@ def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> b
     """
     shared = a.actors & b.actors
     same_day = len(a.date or "") == 10 and a.date == b.date
-    if not a.actors or not b.actors:  # nobody named on one side: the place must say it
-        return _placed(a, b, geo) and (a.article == b.article or same_day or _timely(a, b, geo))
+    one_sentence = a.article == b.article and a.mention.start == b.mention.start
+    if not a.actors or not b.actors:  # nobody named on one side: the place or the sentence must say it
+        near = a.article == b.article or same_day or _timely(a, b, geo)
+        return one_sentence or _placed(a, b, geo) and near
     specific = bool(shared & (a.persons | b.persons))
-    if a.article == b.article:
-        one_sentence = a.mention.start == b.mention.start  # "X were killed in the genocide by Y"
+    if a.article == b.article:  # ("X were killed in the genocide by Y": one sentence)
         return len(shared) >= 2 or specific or (bool(shared) and (same_day or one_sentence))
     if not shared & set(a.roles[0] + a.roles[2] + b.roles[0] + b.roles[2]):
         return False
@@ -216,9 +218,10 @@ def _blocking_keys(x: _M, geo: Sites, late: bool = False) -> list[tuple]:
     base = (family(x.mention.type, x.mention.trigger), x.mention.modality)
     country = geo.country.get(x.place or "")
     sites = [(*base, "place", site) for site in sorted({x.place, country} - {None})]
+    sentence = [(*base, "sentence", x.article, x.mention.start)] if late else []
     if x.actors:
-        return [(*base, "actor", k) for k in sorted(x.actors)] + (sites if late else [])
-    return sites + ([(*base, "actor", country)] if late and country else [])
+        return [(*base, "actor", k) for k in sorted(x.actors)] + (sites if late else []) + sentence
+    return sites + ([(*base, "actor", country)] if late and country else []) + sentence
 
 
 def _linked(a: _M, b: _M, geo: Sites, common: frozenset[str]) -> bool:
