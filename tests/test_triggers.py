@@ -33,9 +33,11 @@ def types(extract, body: str) -> list[str]:
     "Rescue crews battled gale-force winds off Crete on Sunday.",
     "Ministers in Paris discussed the bombings at length.",                        # a topic
     "Chile summoned the Peruvian envoy in protest against the decision.",         # a manner, no protest
+    "The new polls gave Senator Ana Rojas a clear lead over Chile's president.",   # no aid
+    "The ruling delivered a heavy blow to Senator Ana Rojas on Friday.",
 ])
 def test_idioms_and_intransitive_uses_are_not_events(extract, body):
-    assert not {"ASSAULT", "COERCE", "CONSULT", "PROTEST"} & set(types(extract, body))
+    assert not {"ASSAULT", "COERCE", "CONSULT", "PROTEST", "AID"} & set(types(extract, body))
 
 
 @pytest.mark.parametrize(("body", "etype"), [

@@ -61,6 +61,7 @@ CASUALTY = frozenset(_DATA["casualty"])
 #: ... of them, those whose active subject is the victim ("died in the attack").
 INTRANSITIVE_CASUALTY = frozenset(_DATA["intransitive_casualty"])
 _STRUGGLE = frozenset(_DATA["struggle"])
+_NOT_GIVEN = frozenset(_DATA["not_given"])
 _OPPOSING = frozenset(_DATA["opposing"])
 _FOES = frozenset(_DATA["foes"]) | frozenset(toml("nationality.toml")["actor_nouns"])
 _ARMED_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
@@ -232,8 +233,8 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
             return None  # "fired the minister", "she was fired": a dismissal
     if etype == "CONSULT" and _no_meeting(v, lemma):
         return None
-    if etype == "AID" and _lemmas(_objects(v)) & (WORDS | VERBAL_SETTINGS):
-        return None  # "gave a speech", "delivered his remarks", "granted an interview"
+    if etype == "AID" and _lemmas(_objects(v)) & (WORDS | VERBAL_SETTINGS | _NOT_GIVEN):
+        return None  # "gave a speech", "delivered his remarks", "granted an interview", "dealt a blow"
     if v.dep_ == "acl" and v.tag_ == "VBN" and lemma in ("call", "name", "dub"):
         return None  # "a man called X": naming
     if lemma in _DIE and _disastrous(v, disasters):
