@@ -173,3 +173,13 @@ def test_who_did_it_is_read_through_the_words_around_the_event(extract, body, tr
     found = [({names[a] for a in m.agents}, {names[t] for t in m.targets}) for m in events
              if trigger in m.trigger.split()]
     assert (agents, targets) in found, found
+
+
+def test_coordinated_event_nouns_are_events_each(extract):
+    found = assaults(extract, "He recalled the invasion of Chile and the 1979 Soviet invasion of Peru.")
+    assert ("invasion", {"Soviet Union"}, {"Peru"}) in found and ("invasion", set(), {"Chile"}) in found
+
+
+def test_those_included_among_the_subject_did_it(extract):
+    events, names = extract("Anti-government protesters including activist Maria Lopez marched in Caracas.")
+    assert any(m.type == "PROTEST" and {names[a] for a in m.agents} == {"Maria Lopez"} for m in events)

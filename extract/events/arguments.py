@@ -122,6 +122,8 @@ class _Parties:
         if self.verbal and not self.targets:  # "arrested dozens of activists, including X": X
             patients = [subj] if passive else [c for c in clause.children if c.dep_ == "dobj"]
             _add(self.targets, _included(clause, [p for p in patients if p is not None], ctx))
+        if self.verbal and not self.agents and not passive and subj is not None:  # "protesters including X
+            _add(self.agents, _included(subj, [], ctx))                          # marched": X
 
     def from_noun(self) -> None:
         """A trigger noun's owner, its nationality or body ("Russian airstrikes", "the army's assault",

@@ -172,7 +172,8 @@ def triggers(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
     ("held talks"), a verb coordinated with one of the same type, or the object of a paired verb."""
     found = _candidates(sent, lex, ctx)
     nouns_on = {(f.light.i, f.type) for f in found if f.light is not None}
-    verbs = {(f.token.i, f.type) for f in found if f.light is None}
+    verbs = {(f.token.i, f.type) for f in found if f.light is None and f.token.pos_ in ("VERB", "AUX")}
+    # (coordinated nouns are events each: "the invasion of Iraq and the invasion of Afghanistan")
     paired = {f.token.i: f.type for f in found if f.light is None and f.strength >= 0.75}
     return [f for f in found if not (f.light is None and (f.token.i, f.type) in nouns_on)
             and not (f.token.dep_ == "conj" and (f.token.head.i, f.type) in verbs)
