@@ -183,3 +183,14 @@ def test_coordinated_event_nouns_are_events_each(extract):
 def test_those_included_among_the_subject_did_it(extract):
     events, names = extract("Anti-government protesters including activist Maria Lopez marched in Caracas.")
     assert any(m.type == "PROTEST" and {names[a] for a in m.agents} == {"Maria Lopez"} for m in events)
+
+
+def test_a_participle_with_a_by_agent_is_passive_even_parsed_as_a_finite_verb(extract):
+    found = assaults(extract, "Officials said that an Iranian-made drone shot down by a Chilean fighter jet "
+                              "early Tuesday was being flown by rebels.")
+    assert any(t == "shot" and ag == {"Chile"} for t, ag, _ in found), found
+
+
+def test_a_student_at_the_protest_took_part_in_it(extract):
+    events, names = extract('"The exam was a joke," said Maria Lopez, a high school senior at the protest.')
+    assert any(m.type == "PROTEST" and {names[a] for a in m.agents} == {"Maria Lopez"} for m in events)

@@ -145,6 +145,8 @@ def present(trig: Token, ctx: Context) -> Ids:
     if trig.dep_ != "pobj" or trig.head.lower_ not in ("at", "during", "in"):
         return ()
     gov = trig.head.head
+    if gov.dep_ == "amod" and gov.head.pos_ in ("NOUN", "PROPN"):
+        gov = gov.head  # "X, a high school senior at the protest" (the parser's "senior" an adjective)
     if gov.pos_ in ("NOUN", "PROPN"):
         return actors_of(gov, ctx)
     if gov.pos_ != "VERB":

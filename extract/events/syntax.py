@@ -91,7 +91,7 @@ def subject(v: Token) -> tuple[Token | None, bool]:
                 if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X
                     return v.head, c.dep_ == "nsubjpass"
                 voice = c.dep_ == "nsubjpass" or passive_conj if raised is None else raised
-                return c, voice or patient
+                return c, voice or patient or _reduced_passive(v)
         passive_conj = v.dep_ == "conj" and v.tag_ == "VBN" and (
             passive_conj or _auxpass(v) or _auxpass(v.head))
         ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
@@ -115,6 +115,13 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def _reduced_passive(v: Token) -> bool:
+    """A participle with a by-agent and no auxiliary, read by the parser as a finite verb: "a drone shot
+    down by a jet was found" (the drone was shot)."""
+    return v.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in v.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
 
 
 def _auxpass(v: Token) -> bool:
