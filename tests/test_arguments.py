@@ -194,3 +194,8 @@ def test_a_participle_with_a_by_agent_is_passive_even_parsed_as_a_finite_verb(ex
 def test_a_student_at_the_protest_took_part_in_it(extract):
     events, names = extract('"The exam was a joke," said Maria Lopez, a high school senior at the protest.')
     assert any(m.type == "PROTEST" and {names[a] for a in m.agents} == {"Maria Lopez"} for m in events)
+
+
+def test_an_attack_word_modifying_a_death_names_the_dead_as_its_target(extract):
+    found = assaults(extract, "The shooting death of Maria Lopez in Lima shocked the country.")
+    assert any(t == "shooting" and tg == {"Maria Lopez"} for t, _, tg in found), found

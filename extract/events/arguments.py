@@ -77,7 +77,8 @@ class _Parties:
 
     def __init__(self, trig: Token, light: Token | None, etype: str, ctx: Context):
         self.trig, self.light, self.etype, self.ctx = trig, light, etype, ctx
-        self.verbal = trig.pos_ in ("VERB", "AUX") and light is None and not mistagged_noun(trig)
+        self.verbal = trig.pos_ in ("VERB", "AUX") and light is None and not mistagged_noun(trig) \
+            and trig.dep_ not in ("amod", "compound")  # "the shooting death of X": a modifier, no clause
         self.clause = trig if self.verbal else light
         self.symmetric = etype in SYMMETRIC
         self.agents: list[str] = []
@@ -147,6 +148,10 @@ class _Parties:
         their = any(c.dep_ == "poss" and c.lower_ == "their" for c in trig.children)
         if self.symmetric and (scene_prep(trig) or their):  # "A greets B before a meeting", "A shakes
             _add(self.parts, clause_parties(trig, ctx))        # hands with B at their meeting"
+        if trig.dep_ in ("amod", "compound") and trig.head.lemma_.lower() in PATIENT_NOUNS:
+            _add(self.targets, [a for c in trig.head.children if c.dep_ == "poss" for a in actors_of(c, ctx)]
+                 + [a for _, o in pobjs(trig.head, ("of",)) for a in actors_of(o, ctx)])
+            # "the shooting death of X": the one it happened to
         agents, targets = around_noun(trig, self.etype, ctx)
         _add(self.agents, agents)
         _add(self.targets, targets)
