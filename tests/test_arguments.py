@@ -199,3 +199,12 @@ def test_a_student_at_the_protest_took_part_in_it(extract):
 def test_an_attack_word_modifying_a_death_names_the_dead_as_its_target(extract):
     found = assaults(extract, "The shooting death of Maria Lopez in Lima shocked the country.")
     assert any(t == "shooting" and tg == {"Maria Lopez"} for t, _, tg in found), found
+
+
+@pytest.mark.parametrize(("body", "agents", "targets"), [
+    ("The offensive was backed by airstrikes from Peruvian warplanes.", {"Peru"}, set()),
+    ("Chile protested. Rebels shelled the Chilean embassy in Lima.", set(), {"Chile"}),
+])
+def test_where_an_attack_comes_from_and_whose_building_it_hits(extract, body, agents, targets):
+    found = [(ag, tg) for _, ag, tg in assaults(extract, body)]
+    assert any(agents <= ag and targets <= tg for ag, tg in found), found

@@ -51,6 +51,9 @@ def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     ("The fighting that erupted near Goma last week displaced thousands.", "ASSAULT"),  # one outbreak
     ("Officials reported a sharp rise in clashes between soldiers and rebels near Goma.", "ASSAULT"),
     ("A policeman hits a migrant at the border fence in Melilla.", "ASSAULT"),
+    ("A demonstrator was detained by police during protests in Lima.", "PROTEST"),    # the scene: events
+    ("The verdict sparked protests across Chile on Friday.", "PROTEST"),              # caused: events
+    ("Police held Maria Lopez at a base near Lima for two days.", "COERCE"),
     ("Farmers from Punjab marched to Delhi on Monday.", "PROTEST"),
     ("Thousands rallied in Lagos against the fuel price rise.", "PROTEST"),
     ("Police detained 40 people at an opposition rally in Minsk.", "PROTEST"),
@@ -81,3 +84,11 @@ def test_a_past_passive_in_a_where_clause_is_an_event_a_present_one_a_state(extr
     events, names = extract("Mourners gathered at the spot where Maria Lopez was shot on Monday.")
     assert any(m.type == "ASSAULT" and {names[t] for t in m.targets} == {"Maria Lopez"} for m in events)
     assert not types(extract, "Chilean troops are stationed where the border is guarded.")
+
+
+@pytest.mark.parametrize("body", [
+    "Talks between Chile and Peru were held in Lima on Monday.",       # a light verb, not a detention
+    "Prosecutors held Maria Lopez responsible for the crash.",
+])
+def test_holding_talks_or_holding_someone_responsible_is_no_detention(extract, body):
+    assert "COERCE" not in types(extract, body)

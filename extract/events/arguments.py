@@ -184,6 +184,8 @@ class _Parties:
                     if h.lemma_ in ("receive", "get", "obtain", "accept"):
                         self.targets, self.agents = self.agents, []
                     _add(self.agents, ids)
+                elif prep == "from" and etype == "ASSAULT" and h == self.trig and not self.verbal:
+                    _add(self.agents, ids)  # "airstrikes from Russian warplanes"
                 elif prep in TARGET_PREPS or prep == "with" or prep == "of" and not self.verbal:
                     _add(self.targets, ids)
                 elif prep in ("between", "among"):

@@ -151,9 +151,11 @@ def owner_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
         return ()
     for rule in ("by", "poss", "of", "compound"):  # "the killing of X by Y": Y owns the killing
         for c in tok.children:
-            if rule == "compound" and c.dep_ == "compound" and c.i in ctx.tok2ent \
-                    and {tok.lemma_.lower(), tok.lower_} & PHYSICAL:
+            physical = {tok.lemma_.lower(), tok.lower_} & PHYSICAL
+            if rule == "compound" and c.dep_ == "compound" and c.i in ctx.tok2ent and physical:
                 return actors_of(c, ctx)  # "Hezbollah positions", "Islamic State targets" (not "US aid")
+            if rule == "compound" and c.dep_ == "amod" and physical and (s := demonym_state(c.text, ctx)):
+                return (s,)  # "the French embassy"
             if rule == "by" and c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and by_agent(c) is not None:
                 return actors_of(by_agent(c), ctx)
             if rule == "poss" and c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == rule:

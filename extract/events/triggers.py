@@ -20,6 +20,7 @@ from newsgraph.extract.events.arguments import SYMMETRIC
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, clause_parties
 from newsgraph.extract.events.senses import (
+    CAUSING,
     PHASES,
     campaign_rally,
     noun_sense,
@@ -32,7 +33,7 @@ from newsgraph.extract.nlp import docview
 __all__ = ["Trigger", "triggers", "noun_event"]
 
 _VERB, _NOMINAL = POS_IDS["VERB"], (POS_IDS["NOUN"], POS_IDS["PROPN"])
-_ANCHOR_PREPS = ("with", "between", "by", "of", "against", "on", "at", "to")
+_ANCHOR_PREPS = ("with", "between", "by", "of", "against", "on", "at", "to", "from")
 
 
 class Trigger(NamedTuple):
@@ -62,7 +63,7 @@ def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Tok
     if n.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in lex.measure and h.head != n:
         return _noun_anchor(h.head, lex, ctx)  # "began a new round of negotiations"
     for c in n.children:
-        owner = c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx.tok2ent)
+        owner = c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in ctx.tok2ent)  # "Russian raids"
         if owner and (actors_of(c, ctx) or c.lower_ == "their" and len(clause_parties(n, ctx)) >= 2):
             return True, None
         if c.dep_ == "prep" and c.lower_ in _ANCHOR_PREPS \
@@ -84,12 +85,14 @@ def _happening(n: Token, lex: TriggerLexicon) -> bool:
             and not any(c.lower_ in ("the", "this", "these") for c in n.children)
         # "the fighting", "an offensive": a war, not one event, unless anchored ("after heavy fighting")
     phase = n.dep_ == "pobj" and n.head.lower_ in ("in", "of") and n.head.head.lemma_.lower() in PHASES
+    scene = n.dep_ == "pobj" and n.head.lower_ in ("during", "amid", "in") and n.tag_ in ("NNS", "NNPS")
+    caused = n.dep_ == "dobj" and n.head.lemma_.lower() in CAUSING  # "the ruling sparked protests"
     if (n.tag_ in ("NNS", "NNPS") or mistagged_noun(n)) and n.dep_ not in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("all", "any", "such", "no")
-            for c in n.children) and not phase:
+            for c in n.children) and not (phase or scene or caused):
         return False  # "to ban protests", "organizing illegal protests": protests in general
     bare = not any(c.dep_ == "det" for c in n.children)
-    if n.dep_ == "pobj" and n.head.lower_ == "in" and bare and not phase:
+    if n.dep_ == "pobj" and n.head.lower_ == "in" and bare and not (phase or scene):
         return False  # "marched in protest", "held in custody": a manner or a state (not "a rise in clashes")
     head = n.head.head if n.dep_ == "pobj" else n.head
     topic = head.lemma_.lower() in lex.topic_verbs and n.dep_ != "nsubj"

@@ -61,8 +61,9 @@ def _object_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token
                  ctx: Context) -> tuple[str, float] | None:
     """A verb that needs an actor ("received the minister") or an actor's thing ("backed Chile's bid")."""
     if lemma in lex.actor_object and actor_objs and not any(
-            c.dep_ in ("oprd", "dobj") and c not in actor_objs for c in v.children):
-        return lex.actor_object[lemma], 0.7  # not "called him a sore loser"
+            c.dep_ in ("oprd", "dobj") and c not in actor_objs for c in v.children) \
+            and not any(o.lemma_.lower() in lex.nouns for o in objs):
+        return lex.actor_object[lemma], 0.7  # not "called him a sore loser", "talks with X were held"
     if lemma in lex.owner_object and (actor_objs or any(owner_of(o, ctx) for o in objs)):
         etype = lex.owner_object[lemma]
         if not {o.lemma_.lower() for o in objs} & lex.exclude.get((etype, lemma), frozenset()):
