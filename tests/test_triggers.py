@@ -54,6 +54,7 @@ def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     ("A demonstrator was detained by police during protests in Lima.", "PROTEST"),    # the scene: events
     ("The verdict sparked protests across Chile on Friday.", "PROTEST"),              # caused: events
     ("Police held Maria Lopez at a base near Lima for two days.", "COERCE"),
+    ("Chile condemned the attack on the Chilean embassy in Lima.", "ASSAULT"),       # judged: it happened
     ("Farmers from Punjab marched to Delhi on Monday.", "PROTEST"),
     ("Thousands rallied in Lagos against the fuel price rise.", "PROTEST"),
     ("Police detained 40 people at an opposition rally in Minsk.", "PROTEST"),

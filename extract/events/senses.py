@@ -26,8 +26,8 @@ from spacy.tokens import Token
 from newsgraph.extract.lexicon import toml
 
 __all__ = ["PHYSICAL", "refine", "peaceful_struggle", "market_move", "campaign_rally", "noun_sense", "IMPACT",
-           "PATIENT_NOUNS", "AUTHORSHIP", "BLAMING", "CAUSING", "INVOLVEMENT", "PHASES", "PRESENCE",
-           "CASUALTY", "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS", "STANDARDS"]
+           "PATIENT_NOUNS", "AUTHORSHIP", "BLAMING", "CAUSING", "JUDGING", "INVOLVEMENT", "PHASES",
+           "PRESENCE", "CASUALTY", "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS", "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -50,6 +50,8 @@ BLAMING = frozenset(_DATA["blaming"])
 INVOLVEMENT = frozenset(_DATA["involvement"])
 #: Verbs of causing, whose plural event object is events that happened ("sparked protests").
 CAUSING = frozenset(_DATA["causing"])
+#: Verbs judging a happening, which took place: "condemned the attack", "mourned the killing".
+JUDGING = frozenset(_DATA["judging"])
 #: Nouns of a phase of an event ("the resumption of shelling").
 PHASES = frozenset(_DATA["phases"])
 #: Verbs of taking part in a protest ("joined the march", "took part in the rally").

@@ -21,6 +21,7 @@ from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, clause_parties
 from newsgraph.extract.events.senses import (
     CAUSING,
+    JUDGING,
     PHASES,
     campaign_rally,
     noun_sense,
@@ -94,9 +95,17 @@ def _happening(n: Token, lex: TriggerLexicon) -> bool:
     bare = not any(c.dep_ == "det" for c in n.children)
     if n.dep_ == "pobj" and n.head.lower_ == "in" and bare and not (phase or scene):
         return False  # "marched in protest", "held in custody": a manner or a state (not "a rise in clashes")
-    head = n.head.head if n.dep_ == "pobj" else n.head
-    topic = head.lemma_.lower() in lex.topic_verbs and n.dep_ != "nsubj"
-    return not topic and n.head.lemma_.lower() not in _TOPIC_NOUNS
+    return not _topic(n, lex.nouns.get(noun_lemma(n)), lex) and n.head.lemma_.lower() not in _TOPIC_NOUNS
+
+
+def _topic(n: Token, etype: str | None, lex: TriggerLexicon) -> bool:
+    """Whether the event noun ``n`` is the topic of a verb of talk ("discussed the attacks"), not its
+    subject ("the attack raised concerns") nor a happening it judges ("condemned the attack")."""
+    gov = n.head.head if n.dep_ == "pobj" else n.head
+    verb = gov.lemma_.lower()
+    judged = verb in JUDGING and etype in lex.happenings
+    return verb in lex.topic_verbs and n.dep_ != "nsubj" and n.head.lemma_.lower() not in lex.light \
+        and not judged
 
 
 _TOPIC_NOUNS = frozenset({"fear", "threat", "risk", "danger", "possibility", "prospect", "wave", "threats",
@@ -138,9 +147,8 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
             or etype == "PROTEST" and campaign_rally(n):
         return None  # plural "visits", "meetings": aggregates unless the plural is the event noun;
         # "the fight against corruption", "the battle for votes": no violence; "a campaign rally"
-    gov = n.head.head if n.dep_ == "pobj" else n.head
-    if gov.lemma_.lower() in lex.topic_verbs and n.head.lemma_.lower() not in lex.light and n.dep_ != "nsubj":
-        return None  # "discussed the attacks" (a topic); not "the attack raised concerns" (the subject)
+    if _topic(n, etype, lex):
+        return None
     if etype == "DISASTER":
         return Trigger(n, etype, _noun_anchor(n, lex, ctx)[1], 0.7)
     ok, light = _noun_anchor(n, lex, ctx)
@@ -177,7 +185,8 @@ def triggers(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
     nouns_on = {(f.light.i, f.type) for f in found if f.light is not None}
     verbs = {(f.token.i, f.type) for f in found if f.light is None and f.token.pos_ in ("VERB", "AUX")}
     # (coordinated nouns are events each: "the invasion of Iraq and the invasion of Afghanistan")
-    paired = {f.token.i: f.type for f in found if f.light is None and f.strength >= 0.75}
+    paired = {f.token.i: f.type for f in found if f.light is None and f.strength >= 0.75
+              and f.token.lemma_.lower() not in JUDGING}  # ("condemned the attack": two events)
     return [f for f in found if not (f.light is None and (f.token.i, f.type) in nouns_on)
             and not (f.token.dep_ == "conj" and (f.token.head.i, f.type) in verbs)
             and not (f.token.dep_ == "dobj" and paired.get(f.token.head.i, f.type) != f.type)]
