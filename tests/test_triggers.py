@@ -93,3 +93,9 @@ def test_a_past_passive_in_a_where_clause_is_an_event_a_present_one_a_state(extr
 ])
 def test_holding_talks_or_holding_someone_responsible_is_no_detention(extract, body):
     assert "COERCE" not in types(extract, body)
+
+
+def test_deaths_a_famine_caused_are_a_disaster_not_an_attack(extract):
+    found = types(extract, "The famine that killed a million people in Biafra ended in 1970.")
+    assert "DISASTER" in found and "ASSAULT" not in found
+    assert "ASSAULT" in types(extract, "The militia that killed six villagers near Goma fled.")

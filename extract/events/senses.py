@@ -250,6 +250,7 @@ def _disastrous(v: Token, disasters: frozenset[str]) -> bool:
     """Whether the dying or killing ``v`` is a disaster's: "died in the floods", "the quake killed",
     "the tram crashed, killing seven" (a participle of a disaster verb or of a disaster's clause)."""
     scene = _pobjs(v, ("in", "from", "during", "after", "by")) + [c for c in v.children if c.dep_ == "nsubj"]
+    scene += [v.head] if v.dep_ == "relcl" else []  # "the famine that killed millions"
     if _lemmas(scene) & disasters:
         return True
     head = v.head  # (a verb with an object is no disaster's: "stormed the hotel, killing seven")
