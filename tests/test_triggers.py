@@ -35,6 +35,8 @@ def types(extract, body: str) -> list[str]:
     "Chile summoned the Peruvian envoy in protest against the decision.",         # a manner, no protest
     "The new polls gave Senator Ana Rojas a clear lead over Chile's president.",   # no aid
     "The ruling delivered a heavy blow to Senator Ana Rojas on Friday.",
+    "Ana Rojas defeated Tom Varga to become governor of Ohio.",                   # rivals, not foes
+    "Chile beat Peru 2-0 in Lima on Sunday.",                                     # a match
 ])
 def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     assert not {"ASSAULT", "COERCE", "CONSULT", "PROTEST", "AID"} & set(types(extract, body))
@@ -55,6 +57,8 @@ def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     ("The verdict sparked protests across Chile on Friday.", "PROTEST"),              # caused: events
     ("Police held Maria Lopez at a base near Lima for two days.", "COERCE"),
     ("Chile condemned the attack on the Chilean embassy in Lima.", "ASSAULT"),       # judged: it happened
+    ("Police beat a protester outside the parliament in Lagos.", "ASSAULT"),
+    ("Iraqi forces defeated Islamic State fighters near Mosul.", "ASSAULT"),
     ("Farmers from Punjab marched to Delhi on Monday.", "PROTEST"),
     ("Thousands rallied in Lagos against the fuel price rise.", "PROTEST"),
     ("Police detained 40 people at an opposition rally in Minsk.", "PROTEST"),

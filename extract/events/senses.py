@@ -21,6 +21,8 @@ True
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import toml
@@ -65,6 +67,7 @@ CASUALTY = frozenset(_DATA["casualty"])
 #: ... of them, those whose active subject is the victim ("died in the attack").
 INTRANSITIVE_CASUALTY = frozenset(_DATA["intransitive_casualty"])
 _STRUGGLE = frozenset(_DATA["struggle"])
+_SCORE = re.compile(r"\b\d{1,3} ?[-\u2013] ?\d{1,3}\b")  # a match's score: "2-0", "3 - 1"
 _NOT_GIVEN = frozenset(_DATA["not_given"])
 _OPPOSING = frozenset(_DATA["opposing"])
 _FOES = frozenset(_DATA["foes"]) | frozenset(toml("nationality.toml")["actor_nouns"])
@@ -158,7 +161,18 @@ def peaceful_struggle(t: Token) -> bool:
         return True  # "fought a legal battle"
     settings = _pobjs(t, ("in", "at", "during", "for"))
     contest = _lemmas(t.sent) if t.lemma_.lower() in ("defeat", "beat") else _lemmas(settings)
-    return bool(contest & _CONTESTS)
+    return bool(contest & _CONTESTS) or _rivals(t)
+
+
+def _rivals(t: Token) -> bool:
+    """A person defeating a person, or beating one, is a contest ("Trump defeated Clinton"), and so is a
+    win by a score ("beat Peru 2-0"), unlike forces defeating forces or police beating a protester."""
+    people = lambda dep: [c for c in t.children if c.dep_ in dep and c.ent_type_ == "PERSON"]  # noqa: E731
+    lemma = t.lemma_.lower()
+    if lemma in ("defeat", "beat") and _SCORE.search(t.sent.text):
+        return True  # "Chile beat Peru 2-0": a match
+    return lemma in ("defeat", "beat") and bool(people(("dobj",))) \
+        and (lemma == "defeat" or bool(people(("nsubj",))))
 
 
 def _foe(o: Token) -> bool:
