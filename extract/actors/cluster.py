@@ -11,8 +11,8 @@ Rules ("one actor, one entity" inside an article):
   Service", "NSS") joins the qualified body it abbreviates or starts;
 * persons by name without honorifics, hyphens as spaces; a partial name
   ("Bagheri", "Bagheri-Kani") joins the one full name containing it; when two
-  full names contain it, it joins the one mentioned most recently before it
-  (or, with none before, the first after it).
+  full names contain it, it joins the one mentioned most often, then the one named
+  first ("Trump" is Donald Trump in a story that names Melania Trump once).
 
 >>> from newsgraph.extract.actors.types import classify
 >>> ms = [classify(t, "PERSON") for t in ("Ali Bagheri Kani", "Bagheri-Kani", "Dr Bagheri")]
@@ -141,10 +141,9 @@ def _person_groups(ms: list[Mention]) -> dict[int, tuple]:
     for i in persons:
         k = key[i]
         cands = [r for r in roots if k and _contains(list(r), list(k))]
-        if len(cands) > 1:
-            prior = [group[j] for j in range(i - 1, -1, -1) if group.get(j) in cands]
-            later = [key[j] for j in persons if j > i and key[j] in cands]
-            cands = prior[:1] or later[:1] or cands[:1]
+        if len(cands) > 1:  # "Trump" with Donald and Melania Trump named: the one named most, then first
+            named = {r: [j for j in persons if key[j] == r] for r in cands}
+            cands = sorted(cands, key=lambda r: (-len(named[r]), named[r][:1]))
         if cands:
             group[i] = cands[0]
         elif ms[i].kind == "Person":
