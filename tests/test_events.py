@@ -544,3 +544,13 @@ def test_a_meeting_with_someone_does_not_take_the_object_of_the_next_verb(nlp):
 def test_a_description_met_by_someone_is_the_earlier_holder_not_the_subject(nlp):
     ms, n = run(nlp, "Peru's president Ana Rojas arrived in Lima. Tom Varga met the president on Monday.")
     assert named(one(ms, "CONSULT").participants, n) == {"Tom Varga", "Ana Rojas"}
+
+
+@pytest.mark.parametrize(("body", "trigger"), [
+    ("\"Peru attacked our border post,\" Senator Ana Rojas reiterated.", "attacked"),    # a verb of saying
+    ("Ana Rojas said that the shelling was an attack on Chile.", "attack"),            # a predicate noun
+])
+def test_who_tells_of_the_event_is_its_source(extract, body, trigger):
+    events, names = extract(body)
+    (m,) = [m for m in events if m.trigger == trigger]
+    assert names.get(m.attributed_to) == "Ana Rojas"

@@ -25,7 +25,8 @@ GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "invite", "tell", "order", "force", "encourage",
                             "persuade", "allow", "help", "remind", "request", "press", "push", "pressure",
                             "permit", "authorize", "instruct", "warn", "advise", "compel", "appeal"})
-_CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass")
+_CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass",
+          "attr")
 _NP = ("compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "flat", "det", "nummod")
 
 
