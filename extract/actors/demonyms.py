@@ -11,6 +11,8 @@ Syrians"), as the field's coders read them.  Other demonyms stay nationalities (
 """
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.mention import Mention
@@ -23,12 +25,18 @@ __all__ = ["state_by_demonym"]
 GOV_TITLES = title_words("state_titles")
 
 
+@cache
+def _organs() -> frozenset[str]:
+    """Titles and organs of a state: after a demonym, they make it stand for its state."""
+    return GOV_TITLES | gz.actor_nouns()
+
+
 def state_by_demonym(ent: Span) -> Mention | None:
     """A demonym before a government title or a state's organ stands for its state
     ("Iranian Deputy Foreign Minister", "Azerbaijani forces", "Iranian air bases")."""
     code = gz.demonym_code(ent.text)
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    nouns = GOV_TITLES | gz.actor_nouns()
+    nouns = _organs()
 
     def organ(tok) -> bool:
         return tok.lower_ in nouns or tok.lemma_.lower() in nouns or _acts(tok)

@@ -102,15 +102,12 @@ class _Parties:
         elif self.verbal and subj is None and clause.tag_ == "VBG" and clause.dep_ == "pcomp":
             _add(self.agents, [a for _, o in pobjs(clause, ("by",)) for a in actors_of(o, ctx)])
             # a gerund read as a noun: "the resumption of shelling by X"
-        elif light is not None and subj == self.trig:
-            if passive:  # "airstrikes were carried out by X"
-                _add(self.agents, actors_of(by, ctx))
-        else:
+        elif not (light is not None and subj == self.trig):
             _add(self.agents, actors_of(subj, ctx) or next(  # a mis-parse may give a clause two subjects
                 (actors_of(c, ctx) for c in clause.children if c.dep_ == "nsubj" and subj is not None
                  and actors_of(c, ctx)), ()))
-            if light is not None and passive:
-                _add(self.agents, actors_of(by, ctx))
+        if light is not None and passive:  # "airstrikes were carried out by X"
+            _add(self.agents, actors_of(by, ctx))
         for c in clause.children:
             if c.dep_ in ("dobj", "dative", "oprd") and c != self.trig:
                 _add(self.targets, actors_of(c, ctx) or (owner_of(c, ctx) if not self.symmetric else ()))

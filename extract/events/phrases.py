@@ -149,9 +149,9 @@ def owner_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     a named actor's physical asset ("Hezbollah positions")."""
     if tok is None:
         return ()
+    physical = {tok.lemma_.lower(), tok.lower_} & PHYSICAL
     for rule in ("by", "poss", "of", "compound"):  # "the killing of X by Y": Y owns the killing
         for c in tok.children:
-            physical = {tok.lemma_.lower(), tok.lower_} & PHYSICAL
             if rule == "compound" and c.dep_ == "compound" and c.i in ctx.tok2ent and physical:
                 return actors_of(c, ctx)  # "Hezbollah positions", "Islamic State targets" (not "US aid")
             if rule == "compound" and c.dep_ == "amod" and physical and (s := demonym_state(c.text, ctx)):

@@ -167,12 +167,16 @@ def peaceful_struggle(t: Token) -> bool:
 def _rivals(t: Token) -> bool:
     """A person defeating a person, or beating one, is a contest ("Trump defeated Clinton"), and so is a
     win by a score ("beat Peru 2-0"), unlike forces defeating forces or police beating a protester."""
-    people = lambda dep: [c for c in t.children if c.dep_ in dep and c.ent_type_ == "PERSON"]  # noqa: E731
     lemma = t.lemma_.lower()
-    if lemma in ("defeat", "beat") and _SCORE.search(t.sent.text):
+    if lemma not in ("defeat", "beat"):
+        return False
+    if _SCORE.search(t.sent.text):
         return True  # "Chile beat Peru 2-0": a match
-    return lemma in ("defeat", "beat") and bool(people(("dobj",))) \
-        and (lemma == "defeat" or bool(people(("nsubj",))))
+
+    def person(dep: str) -> bool:
+        return any(c.dep_ == dep and c.ent_type_ == "PERSON" for c in t.children)
+
+    return person("dobj") and (lemma == "defeat" or person("nsubj"))
 
 
 def _foe(o: Token) -> bool:

@@ -73,7 +73,7 @@ def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Tok
     return False, None
 
 
-def _happening(n: Token, lex: TriggerLexicon) -> bool:
+def _happening(n: Token, etype: str, lex: TriggerLexicon) -> bool:
     """Whether the noun ``n`` of a happening type stands for one event in its sentence: the subject or
     object of a verb or the object of a preposition, not a modifier and not a topic ("fear of attacks")."""
     if n.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr") \
@@ -95,7 +95,7 @@ def _happening(n: Token, lex: TriggerLexicon) -> bool:
     bare = not any(c.dep_ == "det" for c in n.children)
     if n.dep_ == "pobj" and n.head.lower_ == "in" and bare and not (phase or scene):
         return False  # "marched in protest", "held in custody": a manner or a state (not "a rise in clashes")
-    return not _topic(n, lex.nouns.get(noun_lemma(n)), lex) and n.head.lemma_.lower() not in _TOPIC_NOUNS
+    return not _topic(n, etype, lex) and n.head.lemma_.lower() not in _TOPIC_NOUNS
 
 
 def _topic(n: Token, etype: str | None, lex: TriggerLexicon) -> bool:
@@ -152,7 +152,7 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
     if etype == "DISASTER":
         return Trigger(n, etype, _noun_anchor(n, lex, ctx)[1], 0.7)
     ok, light = _noun_anchor(n, lex, ctx)
-    if not ok and etype in lex.happenings and _happening(n, lex):
+    if not ok and etype in lex.happenings and _happening(n, etype, lex):
         return Trigger(n, etype, None, 0.4)  # "the protests spread", "a blast tore through", "after the raid"
     temporal = scene_prep(n) is not None and etype in SYMMETRIC \
         and not any(c.lower_ in ("the", "these", "this") for c in n.children)
