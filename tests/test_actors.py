@@ -239,3 +239,14 @@ def test_a_bare_surname_two_people_share_is_the_one_named_most(nlp):
     _, es = ents(nlp, "Carlos Mendez met the mayor on Monday. Carlos Mendez thanked him. Elena Mendez met "
                       "the mayor's wife. On Tuesday, Mendez said the talks went well.")
     assert "Mendez" in es["Carlos Mendez"].forms and "Mendez" not in es["Elena Mendez"].forms
+
+
+def test_a_name_after_a_kin_noun_is_a_person_even_read_as_a_place(nlp):
+    _, es = ents(nlp, "The boxer shot and killed his girlfriend Marisol Vandeveer at their home.")
+    assert find(es, "Marisol Vandeveer").kind == "Person"
+
+
+def test_a_plural_demonym_from_any_ending(nlp):
+    from newsgraph.extract.lexicon import gazetteer as gz
+    codes = [gz.demonym_code(w) for w in ("Turks", "Poles", "Chineses")]
+    assert codes == ["TUR", "POL", None]

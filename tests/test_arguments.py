@@ -208,3 +208,32 @@ def test_an_attack_word_modifying_a_death_names_the_dead_as_its_target(extract):
 def test_where_an_attack_comes_from_and_whose_building_it_hits(extract, body, agents, targets):
     found = [(ag, tg) for _, ag, tg in assaults(extract, body)]
     assert any(agents <= ag and targets <= tg for ag, tg in found), found
+
+
+def test_a_passive_infinitive_keeps_its_voice_across_coordination(extract):
+    found = assaults(extract, "Rafael Ortiz fled the capital, only to be found and killed by Peruvian troops "
+                              "in 1994.")
+    assert ("killed", {"Peru"}, {"Rafael Ortiz"}) in found, found
+
+
+@pytest.mark.parametrize(("body", "agents", "targets"), [
+    ("Paraguay, a warmonger in Bolivia during its failed invasion, now seeks peace.", {"Paraguay"}, set()),
+    ("Nine states joined Chile in airstrikes against the rebels.", {"Chile"}, set()),
+    ("Peruvian warplanes struck Hezbollah in the valley.", {"Peru"}, {"Hezbollah"}),
+])
+def test_who_an_attack_noun_belongs_to_and_an_armed_group_as_target(extract, body, agents, targets):
+    found = [(ag, tg) for _, ag, tg in assaults(extract, body)]
+    assert any(agents <= ag and targets <= tg for ag, tg in found), found
+
+
+def test_its_is_the_nearest_state_named_before_not_a_place(extract):
+    found = assaults(extract, "Chile bombed Bolivia and its depots near La Paz.")
+    assert any(ag == {"Chile"} and "Bolivia" in tg and "Chile" not in tg for _, ag, tg in found), found
+
+
+def test_a_number_of_nationals_and_the_officials_of_two_states(extract):
+    events, names = extract("Hundreds of Kenyans were detained in the raid. Later, representatives of Chile "
+                            "and Peru met in Lima.")
+    detained = [{names[t] for t in m.targets} for m in events if m.trigger == "detained"]
+    met = [{names[p] for p in m.participants} for m in events if m.type == "CONSULT"]
+    assert {"Kenya"} in detained and {"Chile", "Peru"} in met, (detained, met)

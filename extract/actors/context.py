@@ -1,7 +1,7 @@
 """Actor rules that read the words around a name (applied by :mod:`newsgraph.extract.actors.spans`
 and :mod:`newsgraph.extract.actors.types`).
 
-* a name the NER typed ORG, GPE or LOC is a person when a person noun stands right in front of
+* a name the NER typed ORG, GPE, LOC or FAC is a person when a person noun stands right in front of
   it ("radical preacher Mara Okonjo") or an apposition with a person noun follows it ("Tomas
   Vidal, an opposition leader, ..."), and it looks like a person's name (two to four capitalised
   words the gazetteer does not know, no body's head word), or it has a person's shape: first name,
@@ -145,7 +145,7 @@ def people_by_context(ents: list[Span]) -> list[Span]:
     out = []
     for e in ents:
         misread = e.label_ == "NORP" and not gz.demonym_code(e.text)  # "Ruben Vardanyan" as a NORP
-        if (e.label_ in ("ORG", "GPE", "LOC") or misread) and (_name_like(e) and _person_noun_before(e)
+        if (e.label_ in ("ORG", "GPE", "LOC", "FAC") or misread) and (_name_like(e) and _person_noun_before(e)
                                                   or _name_like(e, 1) and (_person_apposition(e) or aged(e))
                                                   or _initialled(e)):
             e = Span(e.doc, e.start, e.end, label="PERSON")

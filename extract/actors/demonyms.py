@@ -19,7 +19,7 @@ from newsgraph.extract.actors.mention import Mention
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import title_words
 
-__all__ = ["state_by_demonym"]
+__all__ = ["COUNT_NOUNS", "state_by_demonym"]
 
 #: Words after a demonym that make it stand for its state.
 GOV_TITLES = title_words("state_titles")
@@ -59,10 +59,21 @@ def _acts(tok: Token) -> bool:
     return tok.lower_ == "led" or tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon().nouns
 
 
+#: Nouns of a number of people: "dozens of Syrians" are Syrians.
+COUNT_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                         "millions", "score", "scores", "tens", "number", "handful", "group"})
+
+
 def _nationals(ent: Span) -> bool:
-    """A demonym that is itself the subject or object of a verb stands for people of its state, as
-    the field's coders read it ("the Palestinian stabbed two officers", "police detained two Syrians")."""
+    """A demonym that is itself the subject or object of a verb, or a number of them is ("thousands of
+    Turks were detained"), stands for people of its state, as the field's coders read it ("the
+    Palestinian stabbed two officers", "police detained two Syrians")."""
     root = ent.root
-    return len(ent) == 1 and root.dep_ in ("nsubj", "nsubjpass", "dobj") and root.head.pos_ == "VERB" \
+    if len(ent) != 1:
+        return False
+    phrase = root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in COUNT_NOUNS:
+        phrase = root.head.head
+    return phrase.dep_ in ("nsubj", "nsubjpass", "dobj") and phrase.head.pos_ == "VERB" \
         and (root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS") or any(
             c.dep_ in ("det", "nummod") for c in root.children))

@@ -52,7 +52,7 @@ def around_noun(trig: Token, etype: str, ctx: Context) -> tuple[Ids, Ids]:
     if etype == "ASSAULT":
         more = wielders(trig, ctx)
         agents, targets = agents + more[0], targets + more[1]
-    agents += authors(trig, ctx) + blamed(trig, ctx) + involved(trig, ctx)
+    agents += authors(trig, ctx) + blamed(trig, ctx) + involved(trig, ctx) + joined(trig, ctx)
     if etype == "PROTEST":
         agents += present(trig, ctx)
     return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(targets))
@@ -92,6 +92,15 @@ def wielders(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
     if passive or not objs:
         return (), ()
     return actors_of(subj, ctx), tuple(a for o in objs for a in actors_of(o, ctx) or owner_of(o, ctx))
+
+
+def joined(trig: Token, ctx: Context) -> Ids:
+    """Both sides of "A joined B in the noun's happening": "ten states joined the US in airstrikes"."""
+    gov = trig.head.head
+    if trig.dep_ != "pobj" or trig.head.lower_ != "in" or gov.pos_ != "VERB" or gov.lemma_.lower() != "join":
+        return ()
+    return actors_of(subject(gov)[0], ctx) + tuple(a for c in gov.children if c.dep_ == "dobj"
+                                                   for a in actors_of(c, ctx))
 
 
 def authors(trig: Token, ctx: Context) -> Ids:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import coref
+from newsgraph.extract.actors.demonyms import COUNT_NOUNS
 from newsgraph.extract.events.senses import PHYSICAL
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs, subject
 from newsgraph.extract.lexicon import gazetteer as gz
@@ -73,9 +74,31 @@ def demonym_state(word: str, ctx: Context) -> str | None:
     return None
 
 
+#: Prepositions whose object is a place, not an antecedent for "its" ("in Afghanistan, during its invasion").
+_LOCATIVE = frozenset({"in", "at", "near", "from", "across", "into", "to", "inside", "outside", "around"})
+
+
+def _its(tok: Token, ctx: Context) -> str | None:
+    """The state or organisation "its" stands for: the nearest one named before it in the sentence,
+    not as a place ("Israel struck Hamas and its positions": Hamas's; "Russia, a warmonger in
+    Afghanistan during its invasion": Russia's)."""
+    for t in reversed(ctx.doc[tok.sent.start:tok.i]):
+        eid = ctx.tok2ent.get(t.i)
+        if eid is None or ctx.kinds.get(eid) not in ("State", "Organization") or t.ent_iob_ == "I":
+            continue
+        head = t
+        while head.dep_ in ("compound", "flat", "amod") and head.head != head:
+            head = head.head
+        if not (head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE):
+            return eid
+    return None
+
+
 def _pronoun_or_group(tok: Token, ctx: Context) -> str | None:
     """A pronoun's antecedent; :data:`GROUP` for "the two sides", "both parties"."""
     low = tok.lower_
+    if low == "its":
+        return _its(tok, ctx)
     if low in coref.GROUP_WORDS and any(c.lower_ in ("two", "both", "the") for c in tok.children):
         return GROUP if tok.tag_ in ("NNS", "NNPS") or low.endswith("s") else None
     return coref.resolve(ctx.doc, tok) if low in coref.PRONOUNS else None
@@ -132,13 +155,15 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
     t2e = ctx.tok2ent
     if tok.i in t2e:
         return t2e[tok.i]
-    if tok.lower_ in coref.PRONOUNS or tok.lower_ in coref.GROUP_WORDS:
+    if tok.lower_ in coref.PRONOUNS or tok.lower_ in coref.GROUP_WORDS or tok.lower_ == "its":
         return _pronoun_or_group(tok, ctx)
     for c in tok.children:
         if c.dep_ == "appos" and c.i in t2e:
             return t2e[c.i]
     if tok.dep_ == "appos" and tok.head.i in t2e:
         return t2e[tok.head.i]  # "Mark Jensen, a reporter killed by ...": the reporter is Jensen
+    if tok.lower_ in COUNT_NOUNS:  # "thousands of Turks", "dozens of Hamas fighters"
+        return next((a for _, o in pobjs(tok, ("of",)) if (a := actor_of(o, ctx))), None)
     np = noun_phrase(tok)
     return _title_holder(tok, np, ctx) or _nation_of(tok, np, ctx) \
         or next((s for c in tok.children if c.dep_ == "amod" and (s := led_by(c, ctx))), None)
@@ -174,6 +199,17 @@ def _more_nations(tok: Token, ctx: Context) -> list[str]:
             if (s := demonym_state(m.text, ctx))]
 
 
+def _more_owners(tok: Token, ctx: Context) -> list[str]:
+    """The actors coordinated with the "of" owner a phrase stands for: "representatives of Chile and
+    Peru" are both states'."""
+    if tok.i in ctx.tok2ent:
+        return []
+    owners = [o for _, o in pobjs(tok, ("of",)) if o.i in ctx.tok2ent]
+    if not owners or actor_of(tok, ctx) != ctx.tok2ent[owners[0].i]:
+        return []
+    return [a for m in owners[0].conjuncts if (a := actor_of(m, ctx))]
+
+
 def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     """Entity ids of ``tok``'s phrase and of the phrases coordinated with it, in text order."""
     if tok is None:
@@ -184,7 +220,7 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     out: list[str] = []
     named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.tok2ent]  # "presidents A and B"
     for t in (tok, *tok.conjuncts, *(m for c in named[:1] for m in c.conjuncts)):
-        for a in (actor_of(t, ctx), *_more_nations(t, ctx)):
+        for a in (actor_of(t, ctx), *_more_nations(t, ctx), *_more_owners(t, ctx)):
             if a and a not in out:
                 out.append(a)
     memo[tok.i] = tuple(out)

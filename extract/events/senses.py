@@ -25,7 +25,9 @@ import re
 
 from spacy.tokens import Token
 
+from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
+from newsgraph.extract.nlp import docview
 
 __all__ = ["PHYSICAL", "refine", "peaceful_struggle", "market_move", "campaign_rally", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "BLAMING", "CAUSING", "JUDGING", "INVOLVEMENT", "PHASES",
@@ -72,6 +74,8 @@ _NOT_GIVEN = frozenset(_DATA["not_given"])
 _OPPOSING = frozenset(_DATA["opposing"])
 _FOES = frozenset(_DATA["foes"]) | frozenset(toml("nationality.toml")["actor_nouns"])
 _ARMED_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+#: Sectors of the field's actor codes that bear arms: rebels, armed forces, unidentified armed groups.
+_ARMED_SECTORS = frozenset({"REB", "MIL", "UAF", "INS"})
 _PROBLEMS = frozenset(_DATA["problems"])
 _CAUSES = frozenset(_DATA["causes"])
 _CONTESTS = frozenset(_DATA["contests"])
@@ -124,7 +128,16 @@ def _physical(v: Token, people: frozenset[str]) -> bool:
     if _lemmas(objs + subj) & PHYSICAL:
         return True
     return any(o.ent_type_ in ("FAC", "GPE", "LOC") or o.ent_type_ == "PERSON" or o.lower_ in people
-               for o in _objects(v))
+               or _armed(o) for o in _objects(v))
+
+
+def _armed(tok: Token) -> bool:
+    """Whether ``tok`` names an armed group or force ("struck Hamas", "hit the Free Syrian Army")."""
+    if tok.ent_type_ != "ORG":
+        return False
+    name = next((e.text for e in docview.ents(tok.doc) if e.start <= tok.i < e.end), tok.text)
+    known = gz.organization(name)
+    return (known.sector if known is not None else gz.sector_of(name)) in _ARMED_SECTORS
 
 
 def _heads_of(toks) -> list[Token]:

@@ -102,6 +102,8 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             if v.dep_ == "xcomp" and raised is None:  # "X was forced to flee": X flees; "X is expected to be
                 raised = _auxpass(v) or v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children)
                 # freed", "X was found shot dead": X is
+            elif v.dep_ == "advcl" and raised is None and (passive_conj or _auxpass(v)):
+                raised = True  # "X escaped, to be found and killed by Y": X is
             v = v.head  # "troops got ready to storm X": the troops storm
         elif v.dep_ == "pcomp" and (v.tag_ == "VBG" or _auxpass(v)) and v.head.lower_ in GERUND_PREPS \
                 and v.head.head.pos_ in ("VERB", "AUX"):

@@ -113,6 +113,10 @@ def state_forms() -> list[tuple[str, str]]:
     return sorted(out)
 
 
+#: Endings of demonyms that are adjectives only, with no plural noun ("Chinese", "Turkish", "French").
+_NO_PLURAL = ("ese", "ish", "ch", "sh", "ss", "s", "z", "ic")
+
+
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Printed demonym (and plural) -> ISO3, e.g. ``"Azeri": "AZE"``."""
@@ -120,8 +124,8 @@ def demonyms() -> dict[str, str]:
     for code, forms in rows("demonyms.tsv"):
         for form in forms.split("|"):
             out.setdefault(form, code)
-            if form[-1] in "nit" and " " not in form and not form.isupper():
-                out.setdefault(form + "s", code)
+            if " " not in form and not form.isupper() and not form.endswith(_NO_PLURAL):
+                out.setdefault(form + "s", code)  # "Syrians", "Turks", "Poles" (not "Chineses")
     return out
 
 
