@@ -237,3 +237,27 @@ def test_a_number_of_nationals_and_the_officials_of_two_states(extract):
     detained = [{names[t] for t in m.targets} for m in events if m.trigger == "detained"]
     met = [{names[p] for p in m.participants} for m in events if m.type == "CONSULT"]
     assert {"Kenya"} in detained and {"Chile", "Peru"} in met, (detained, met)
+
+
+def test_those_named_after_such_as_are_the_patients(extract):
+    found = assaults(extract, "Critics such as William Ruto and Pedro Sanz were shot, and none was charged.")
+    assert any(t == "shot" and tg == {"William Ruto", "Pedro Sanz"} for t, _, tg in found), found
+
+
+def test_those_protected_from_an_attack_are_its_targets(extract):
+    found = assaults(extract, "She urged the army to protect Kenyans from the Shining Path's attacks.")
+    assert any(t == "attacks" and "Kenya" in tg for t, _, tg in found), found
+
+
+def test_a_participle_with_a_by_agent_after_a_name_is_what_happened_to_it(extract):
+    found = assaults(extract, "The alleged killer, Carlos Mendez, shot dead by police, had pledged "
+                              "allegiance to the group.")
+    assert any(t == "shot" and tg == {"Carlos Mendez"} and not ag for t, ag, tg in found), found
+
+
+@pytest.mark.parametrize("body", [
+    "Hamas's attempt to storm the base failed.",
+    "Hamas's decision to carry out the attacks proved to be a disaster.",
+])
+def test_the_owner_of_a_decision_or_attempt_does_what_it_says(extract, body):
+    assert any("Hamas" in ag for _, ag, _ in assaults(extract, body))

@@ -58,10 +58,16 @@ def _add(found: list[str], ids) -> None:
 
 
 def _included(verb: Token, phrases: list[Token], ctx: Context) -> list[str]:
-    """The actors of an "including X" phrase on ``verb`` or on one of ``phrases`` ("dozens of
-    activists, including X")."""
+    """The actors of an "including X" or "such as X" phrase on ``verb`` or on one of ``phrases``
+    ("dozens of activists, including X", "critics such as A and B")."""
     heads = [verb, *phrases, *(o for p in phrases for _, o in pobjs(p, ("of",)))]
-    return [a for h in heads for _, o in pobjs(h, ("including",)) for a in actors_of(o, ctx)]
+    return [a for h in heads for prep, o in pobjs(h, ("including", "as"))
+            if prep == "including" or _such(o.head) for a in actors_of(o, ctx)]
+
+
+def _such(prep: Token) -> bool:
+    """``prep`` is the "as" of "such as"."""
+    return any(c.lower_ == "such" for c in prep.children) or prep.i > 0 and prep.nbor(-1).lower_ == "such"
 
 
 def _instigators(verb: Token, ctx: Context) -> list[str]:

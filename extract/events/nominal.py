@@ -36,6 +36,7 @@ from newsgraph.extract.events.senses import (
     INVOLVEMENT,
     PHASES,
     PRESENCE,
+    SHIELDING,
 )
 from newsgraph.extract.events.syntax import by_agent, pobjs, subject
 
@@ -49,6 +50,7 @@ Ids = tuple[str, ...]
 def around_noun(trig: Token, etype: str, ctx: Context) -> tuple[Ids, Ids]:
     """(agents, targets) of the trigger noun ``trig`` of type ``etype`` from the clause around it."""
     agents, targets = casualties(trig, ctx)
+    targets += shielded(trig, ctx)
     if etype == "ASSAULT":
         more = wielders(trig, ctx)
         agents, targets = agents + more[0], targets + more[1]
@@ -92,6 +94,14 @@ def wielders(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
     if passive or not objs:
         return (), ()
     return actors_of(subj, ctx), tuple(a for o in objs for a in actors_of(o, ctx) or owner_of(o, ctx))
+
+
+def shielded(trig: Token, ctx: Context) -> Ids:
+    """Those kept from the noun's happening: "to protect Syrians from the regime's bombing"."""
+    gov = trig.head.head
+    if trig.dep_ != "pobj" or trig.head.lower_ != "from" or gov.lemma_.lower() not in SHIELDING:
+        return ()
+    return tuple(a for c in gov.children if c.dep_ == "dobj" for a in actors_of(c, ctx))
 
 
 def joined(trig: Token, ctx: Context) -> Ids:

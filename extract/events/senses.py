@@ -31,7 +31,8 @@ from newsgraph.extract.nlp import docview
 
 __all__ = ["PHYSICAL", "refine", "peaceful_struggle", "market_move", "campaign_rally", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "BLAMING", "CAUSING", "JUDGING", "INVOLVEMENT", "PHASES",
-           "PRESENCE", "CASUALTY", "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS", "STANDARDS"]
+           "PRESENCE", "SHIELDING", "CASUALTY", "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS",
+           "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -60,6 +61,8 @@ JUDGING = frozenset(_DATA["judging"])
 PHASES = frozenset(_DATA["phases"])
 #: Verbs of taking part in a protest ("joined the march", "took part in the rally").
 PRESENCE = frozenset(_DATA["presence"])
+#: Verbs of keeping someone "from" a happening, whose object is its target ("protect X from airstrikes").
+SHIELDING = frozenset(_DATA["shielding"])
 #: Verbs telling what a happening named as their subject did ("the airstrikes hit the town").
 IMPACT = frozenset(_DATA["impact"])
 #: Event nouns whose possessor is the one it happens to ("Brown's killing", "his arrest").

@@ -25,6 +25,11 @@ GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "invite", "tell", "order", "force", "encourage",
                             "persuade", "allow", "help", "remind", "request", "press", "push", "pressure",
                             "permit", "authorize", "instruct", "warn", "advise", "compel", "appeal"})
+#: Nouns whose owner does what their infinitive says: "the IRA's decision to carry out the attacks".
+SUBJECT_CONTROL_NOUNS = frozenset({"decision", "attempt", "plan", "bid", "move", "effort", "refusal",
+                                   "threat", "promise", "pledge", "offer", "readiness", "willingness",
+                                   "failure", "intention", "determination", "push", "drive", "vow",
+                                   "resolve"})
 _CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass",
           "attr")
 _NP = ("compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "flat", "det", "nummod")
@@ -109,8 +114,11 @@ def subject(v: Token) -> tuple[Token | None, bool]:
                 and v.head.head.pos_ in ("VERB", "AUX"):
             patient = patient or _auxpass(v)  # "X was led away after being detained": X is detained
             v = v.head.head  # "X opened old wounds by blaming Y": X blames
-        elif v.dep_ == "acl" and v.tag_ == "VBN":  # "a man killed by police": the man is killed; with an
-            return v.head, not any(c.dep_ == "dobj" for c in v.children)  # object, a past tense misread
+        elif v.dep_ == "acl" and (v.tag_ == "VBN" or _reduced_passive(v)):  # "a man killed by police":
+            return v.head, not any(c.dep_ == "dobj" for c in v.children)  # the man is; with an object, a
+            # past tense misread
+        elif v.dep_ == "acl" and (owner := _controlling_owner(v)) is not None:
+            return owner, patient or _auxpass(v)
         elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             if v.dep_ == "relcl":  # "X, who was shot by police": X is shot
                 return v.head, any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
@@ -118,6 +126,15 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def _controlling_owner(v: Token) -> Token | None:
+    """The owner of the noun an infinitive completes, who does what it says ("Hamas's attempt to storm")."""
+    noun = v.head
+    if noun.lemma_.lower() not in SUBJECT_CONTROL_NOUNS or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                   for c in v.children):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _reduced_passive(v: Token) -> bool:
