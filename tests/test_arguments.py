@@ -261,3 +261,13 @@ def test_a_participle_with_a_by_agent_after_a_name_is_what_happened_to_it(extrac
 ])
 def test_the_owner_of_a_decision_or_attempt_does_what_it_says(extract, body):
     assert any("Hamas" in ag for _, ag, _ in assaults(extract, body))
+
+
+@pytest.mark.parametrize(("body", "agents"), [
+    ("Hamas accepted responsibility for the bombings.", {"Hamas"}),
+    ("Hamas denied responsibility for the bombings.", set()),
+    ("The attack is widely believed to have been carried out by the Shining Path.", {"Shining Path"}),
+])
+def test_who_owns_an_attack_told_as_responsibility_or_a_raised_subject(extract, body, agents):
+    found = [ag for t, ag, _ in assaults(extract, body) if t in ("bombings", "attack")]
+    assert found and found[0] == agents, found

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
 from newsgraph.extract.events.senses import (
     AUTHORSHIP,
@@ -34,6 +35,7 @@ from newsgraph.extract.events.senses import (
     IMPACT,
     INTRANSITIVE_CASUALTY,
     INVOLVEMENT,
+    OWNING,
     PHASES,
     PRESENCE,
     SHIELDING,
@@ -54,7 +56,8 @@ def around_noun(trig: Token, etype: str, ctx: Context) -> tuple[Ids, Ids]:
     if etype == "ASSAULT":
         more = wielders(trig, ctx)
         agents, targets = agents + more[0], targets + more[1]
-    agents += authors(trig, ctx) + blamed(trig, ctx) + involved(trig, ctx) + joined(trig, ctx)
+    agents += authors(trig, ctx) + blamed(trig, ctx) + involved(trig, ctx) + joined(trig, ctx) \
+        + performers(trig, ctx)
     if etype == "PROTEST":
         agents += present(trig, ctx)
     return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(targets))
@@ -96,6 +99,21 @@ def wielders(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
     return actors_of(subj, ctx), tuple(a for o in objs for a in actors_of(o, ctx) or owner_of(o, ctx))
 
 
+def performers(trig: Token, ctx: Context) -> Ids:
+    """The "by" agent of a light verb the noun is the raised subject of: "the attack is believed to have
+    been carried out by X"."""
+    if trig.dep_ not in ("nsubj", "nsubjpass"):
+        return ()
+    v, light = trig.head, lexicon().light | AUTHORSHIP
+    for _ in range(3):
+        if v.lemma_.lower() in light and by_agent(v) is not None:
+            return actors_of(by_agent(v), ctx)
+        v = next((c for c in v.children if c.dep_ == "xcomp"), None)
+        if v is None:
+            break
+    return ()
+
+
 def shielded(trig: Token, ctx: Context) -> Ids:
     """Those kept from the noun's happening: "to protect Syrians from the regime's bombing"."""
     gov = trig.head.head
@@ -115,10 +133,12 @@ def joined(trig: Token, ctx: Context) -> Ids:
 
 def authors(trig: Token, ctx: Context) -> Ids:
     """The subject of a verb of authorship whose object (or "for/to" phrase) is the noun."""
-    gov = trig.head
+    gov, verbs = trig.head, AUTHORSHIP
     if trig.dep_ == "pobj" and gov.lower_ in ("for", "to"):
+        if gov.head.lemma_.lower() == "responsibility":  # "accepted responsibility for"
+            verbs = AUTHORSHIP | OWNING
         gov = gov.head.head if gov.head.dep_ == "dobj" else gov.head  # "claimed responsibility for"
-    if trig.dep_ not in ("dobj", "pobj") or gov.pos_ != "VERB" or gov.lemma_.lower() not in AUTHORSHIP:
+    if trig.dep_ not in ("dobj", "pobj") or gov.pos_ != "VERB" or gov.lemma_.lower() not in verbs:
         return ()
     subj, passive = subject(gov)
     return actors_of(by_agent(gov) if passive else subj, ctx)

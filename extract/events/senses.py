@@ -30,7 +30,7 @@ from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
 
 __all__ = ["PHYSICAL", "refine", "peaceful_struggle", "market_move", "campaign_rally", "noun_sense", "IMPACT",
-           "PATIENT_NOUNS", "AUTHORSHIP", "BLAMING", "CAUSING", "JUDGING", "INVOLVEMENT", "PHASES",
+           "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "CAUSING", "JUDGING", "INVOLVEMENT", "PHASES",
            "PRESENCE", "SHIELDING", "CASUALTY", "INTRANSITIVE_CASUALTY", "VERBAL_SETTINGS", "WORDS",
            "STANDARDS"]
 
@@ -49,6 +49,8 @@ STANDARDS = frozenset(_DATA["standards"])
 PHYSICAL = frozenset(_DATA["physical"])
 #: Verbs whose subject is the author of the happening their object names ("ordered the killing").
 AUTHORSHIP = frozenset(_DATA["authorship"])
+#: Verbs that take "responsibility for" a happening ("accepted responsibility for the bombings").
+OWNING = frozenset(_DATA["owning"])
 #: Verbs that lay a happening at someone's door ("blamed the attack on X", "accused X of the bombing").
 BLAMING = frozenset(_DATA["blaming"])
 #: Nouns of taking part in an event ("Pakistan's involvement in the strike").
