@@ -554,3 +554,12 @@ def test_who_tells_of_the_event_is_its_source(extract, body, trigger):
     events, names = extract(body)
     (m,) = [m for m in events if m.trigger == trigger]
     assert names.get(m.attributed_to) == "Ana Rojas"
+
+
+@pytest.mark.parametrize("body", [
+    "Marta Ruiz, who led Peru for 22 years, has also filed a lawsuit.",
+    "Marta Ruiz went in for a routine check with the immigration office on Monday.",
+])
+def test_a_journey_pattern_needs_a_named_destination_to_be_a_visit(extract, body):
+    events, _ = extract(body)
+    assert not [m for m in events if m.type == "CONSULT"], events

@@ -29,6 +29,7 @@ __all__ = ["CameoLexicon", "Match", "Pattern", "VerbEntry", "cameo", "match"]
 
 FILE = "cameo_verbs.tsv"
 _OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
+_NAMED = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
 
 
 class VerbEntry(NamedTuple):
@@ -143,9 +144,16 @@ def _holds(p: Pattern, d: _Deps, lex: CameoLexicon) -> bool:
                 {c.lemma_.lower() for c in hit.children}:
             return False
     for prep, head in p.preps:
-        if not any(pp == prep and (head == "*" or _word_ok(head, o, lex)) for pp, o in preps):
+        if not any(pp == prep and (_any_ok(p, o) if head == "*" else _word_ok(head, o, lex))
+                   for pp, o in preps):
             return False
     return True
+
+
+def _any_ok(p: Pattern, tok: Token | None) -> bool:
+    """Whether ``tok`` fills a pattern's open phrase ("went to *"): for a visit, a named place or party, as
+    the field's coder needs one there ("went to Moscow", not "went in for a check", "led it for years")."""
+    return p.type != "CONSULT" or tok is not None and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED)
 
 
 def _dependents(v: Token) -> _Deps:
