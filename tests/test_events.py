@@ -563,3 +563,13 @@ def test_who_tells_of_the_event_is_its_source(extract, body, trigger):
 def test_a_journey_pattern_needs_a_named_destination_to_be_a_visit(extract, body):
     events, _ = extract(body)
     assert not [m for m in events if m.type == "CONSULT"], events
+
+
+@pytest.mark.parametrize(("body", "violent"), [
+    ("The senator vowed to kill the bill.", False),
+    ("Critics said the scandal would destroy her legacy.", False),
+    ("Rebels destroyed the bridge near the border.", True),
+])
+def test_destroying_an_abstraction_is_no_assault(extract, body, violent):
+    events, _ = extract(body)
+    assert bool([m for m in events if m.type == "ASSAULT"]) == violent, events

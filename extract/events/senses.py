@@ -76,6 +76,8 @@ INTRANSITIVE_CASUALTY = frozenset(_DATA["intransitive_casualty"])
 _STRUGGLE = frozenset(_DATA["struggle"])
 _SCORE = re.compile(r"\b\d{1,3} ?[-\u2013] ?\d{1,3}\b")  # a match's score: "2-0", "3 - 1"
 _NOT_GIVEN = frozenset(_DATA["not_given"])
+_UNDOING = frozenset(_DATA["undoing"])
+_ABSTRACT = frozenset(_DATA["abstractions"])
 _OPPOSING = frozenset(_DATA["opposing"])
 _FOES = frozenset(_DATA["foes"]) | frozenset(toml("nationality.toml")["actor_nouns"])
 _ARMED_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
@@ -265,6 +267,9 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
             return "ACCUSE"
         if lemma in PHYSICAL_VERBS and not _physical(v, frozenset()):
             return None
+    if etype == "ASSAULT" and lemma in _UNDOING and _objects(v) and all(
+            _lemmas([o]) & _ABSTRACT for o in _objects(v)):
+        return None  # "killed the bill", "destroy his legacy": no violence
     if etype == "ASSAULT" and peaceful_struggle(v):
         return None  # "fight poverty", "fighting for her rights", "defeated him in the election"
     if etype == "ASSAULT" and lemma == "fire":
