@@ -573,3 +573,14 @@ def test_a_journey_pattern_needs_a_named_destination_to_be_a_visit(extract, body
 def test_destroying_an_abstraction_is_no_assault(extract, body, violent):
     events, _ = extract(body)
     assert bool([m for m in events if m.type == "ASSAULT"]) == violent, events
+
+
+@pytest.mark.parametrize(("body", "types"), [
+    ("Chile test-fired a long-range missile on Monday.", {"MOBILIZE"}),
+    ("William Ruto fired back, saying Pedro Sanz had lied about the budget.", {"ACCUSE"}),
+    ("Hundreds of Kenyans were fired from their jobs after the strike.", set()),
+    ("Officials met after tropical storm Olinda hit Manila in 2019.", set()),
+])
+def test_the_sense_of_fire_and_hit_from_their_words(extract, body, types):
+    events, _ = extract(body)
+    assert {m.type for m in events if m.trigger in ("fired", "hit")} == types, events

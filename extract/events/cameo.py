@@ -128,6 +128,7 @@ def _word_ok(want: str, tok: Token | None, lex: CameoLexicon) -> bool:
 
 class _Deps(NamedTuple):
     subj: Token | None                       # the verb's subject
+    pre: list[Token]                         # the words it has before it ("test-fired", "ethnically")
     objs: list[Token]                        # its objects
     prts: set[str]                           # its particles
     preps: list[tuple[str, Token | None]]    # its (preposition, object)
@@ -135,8 +136,8 @@ class _Deps(NamedTuple):
 
 def _holds(p: Pattern, d: _Deps, lex: CameoLexicon) -> bool:
     """Whether pattern ``p`` holds for a verb with the dependents ``d``."""
-    subj, objs, prts, preps = d
-    if p.prt and p.prt not in prts or p.subj and not _word_ok(p.subj, subj, lex):
+    subj, pre, objs, prts, preps = d
+    if p.prt and p.prt not in prts or p.subj and not any(_word_ok(p.subj, t, lex) for t in (subj, *pre)):
         return False
     if p.obj:
         hit = next((o for o in objs if _word_ok(p.obj, o, lex)), None)
@@ -159,18 +160,20 @@ def _any_ok(p: Pattern, tok: Token | None) -> bool:
 def _dependents(v: Token) -> _Deps:
     """The subject, objects, particles and prepositional phrases of verb ``v``."""
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    pre = [c for c in v.children if c.i < v.i and c.dep_ in ("npadvmod", "advmod", "compound", "amod")]
     objs = [c for c in v.children if c.dep_ in _OBJ_DEPS]
     prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
     preps = [(c.lower_, next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None))
              for c in v.children if c.dep_ in ("prep", "agent", "prt")]
-    return _Deps(subj, objs, prts, preps)
+    return _Deps(subj, pre, objs, prts, preps)
 
 
 def _candidates(block: int, d: _Deps, lex: CameoLexicon) -> list[Pattern]:
     """The patterns of ``block`` that the verb's dependents could match, most specific first."""
     keys = [("*",)] + [("p", p) for p, _ in d.preps]
     keys += [("o", w) for o in d.objs for w in (o.lower_, o.lemma_.lower())]
-    keys += [("s", d.subj.lower_), ("s", d.subj.lemma_.lower())] if d.subj is not None else []
+    keys += [("s", t.lower_) for t in (d.subj, *d.pre) if t is not None]
+    keys += [("s", t.lemma_.lower()) for t in (d.subj, *d.pre) if t is not None]
     found = {rp for k in keys for rp in lex.keyed.get((block, *k), ())}
     return [p for _, p in sorted(found, key=lambda rp: rp[0])]
 

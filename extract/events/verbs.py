@@ -123,7 +123,8 @@ def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> tuple[str, float] 
     lemma = verb_lemma(v, lex)
     if lemma not in lex.triggers and lemma not in lex.cameo_verbs:
         return None  # every rule needs the lemma in one of the trigger tables
-    subjects = {lex.nouns.get(c.lemma_.lower()) for c in v.children if c.dep_ == "nsubj"}
+    subjects = {lex.nouns.get(t.lemma_.lower()) for c in v.children if c.dep_ == "nsubj"
+                for t in (c, *(m for m in c.children if m.dep_ == "compound"))}  # "storm Washi hit"
     if "DISASTER" in subjects or "ASSAULT" in subjects and lemma in IMPACT:
         return None  # "the earthquake struck", "the airstrikes hit X": the noun is the event
     found = _cameo_type(v, lemma, _objects(v), lex, ctx)
