@@ -250,3 +250,9 @@ def test_a_plural_demonym_from_any_ending(nlp):
     from newsgraph.extract.lexicon import gazetteer as gz
     codes = [gz.demonym_code(w) for w in ("Turks", "Poles", "Chineses")]
     assert codes == ["TUR", "POL", None]
+
+
+@pytest.mark.parametrize("form", ["Office of the Chilean President", "the Chilean President's Office",
+                                  "Office of the President of Chile"])
+def test_a_leaders_office_has_one_name_however_written(form):
+    assert classify(form, "ORG").name == "Office of the President of Chile"

@@ -271,3 +271,16 @@ def test_the_owner_of_a_decision_or_attempt_does_what_it_says(extract, body):
 def test_who_owns_an_attack_told_as_responsibility_or_a_raised_subject(extract, body, agents):
     found = [ag for t, ag, _ in assaults(extract, body) if t in ("bombings", "attack")]
     assert found and found[0] == agents, found
+
+
+def test_a_call_the_parser_made_the_subject_of_its_participle_is_its_authors(extract):
+    events, names = extract("Chile made a public call inviting Peru to hold talks in Lima.")
+    invited = [m for m in events if m.trigger == "inviting"]
+    assert invited and [names[a] for a in invited[0].agents] == ["Chile"], events
+
+
+def test_representatives_of_a_people_are_not_its_state(extract):
+    events, names = extract("Representatives of the Chilean community met Peruvian officials in Lima. Later, "
+                            "representatives of the Chilean government met Peru in Lima.")
+    met = [{names[p] for p in m.participants} for m in events if m.type == "CONSULT"]
+    assert {"Chile", "Peru"} in met and all(p != {"Chile", "Peru"} for p in met[:1]), met

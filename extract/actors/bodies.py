@@ -20,6 +20,10 @@ _NEWS_TLDS = {"com", "net", "org", "info", "news", "co", "tv", "media", "eu", "i
 _MINISTRY = re.compile(r"^(?:Ministry|Ministries|Department|Office) (?:of|for) (?:the )?(.+?)"
                        r"(?: of (?:the )?(.+))?$")
 _REVERSED = re.compile(r"^(.+?) (Ministry|Department|MFA|MoD|MOD|MoFA)$")
+_LEADER = r"(President|Prime Minister|Vice President|Chancellor|Premier)"
+_OFFICE_OF = re.compile(r"^Office of the (\S+) " + _LEADER + "$")        # "... of the Azerbaijani President"
+_OFFICE_OF_STATE = re.compile(r"^Office of the " + _LEADER + " of (.+)$")  # "... of the President of X"
+_LEADERS_OFFICE = re.compile(r"^" + _LEADER + r"(?:'s|\u2019s) Office$")   # (the X) "President's Office"
 _ACRONYM_MIN = {"MFA": "foreign affairs", "MOFA": "foreign affairs", "MOD": "defense",
                 "MID": "foreign affairs"}
 
@@ -72,7 +76,18 @@ def domain(text: str) -> Mention | None:
 
 
 def body(text: str) -> Mention | None:
-    """Government/armed bodies: "Ministry of X of Y", "Y's X Ministry", "<Demonym> <Body>", "MFA Y"."""
+    """Government/armed bodies: "Ministry of X of Y", "Y's X Ministry", "<Demonym> <Body>", "MFA Y",
+    "Office of the <Demonym> President".
+
+    >>> body("Office of the Azerbaijani President").name
+    'Office of the President of Azerbaijan'
+    """
+    m = _OFFICE_OF.match(text)
+    if m and owner(m.group(1)):
+        return _leaders_office(m.group(2), owner(m.group(1)), text)
+    m = _OFFICE_OF_STATE.match(text)
+    if m and gz.state_code(m.group(2)):
+        return _leaders_office(m.group(1), gz.state_code(m.group(2)), text)
     m = _MINISTRY.match(text)
     if m and _portfolio(m.group(1)) and (not m.group(2) or gz.state_code(m.group(2))):
         state = gz.state_code(m.group(2)) if m.group(2) else None
@@ -95,6 +110,9 @@ def body(text: str) -> Mention | None:
 def _owned(rest: str, state: str, form: str) -> Mention | None:
     """A body ``rest`` ("Defense Ministry", "Air Force") belonging to ``state``."""
     rest = re.sub(r"^(?:'s|\u2019s)\s+", "", rest)
+    m = _LEADERS_OFFICE.match(rest)
+    if m:
+        return _leaders_office(m.group(1), state, form)
     known = gz.organization(rest, state)
     if known:
         return Mention(known.kind, known.name, ("K", known.name), form, country=known.country or state,
@@ -113,6 +131,13 @@ def _owned(rest: str, state: str, form: str) -> Mention | None:
         name = f"{rest} of {gz.state_name(state)}"
     return Mention("Organization", name, ("B", norm(name, keep_hyphens=True)), form, country=state,
                    sector=gz.sector_of(rest) or "GOV")
+
+
+def _leaders_office(title: str, state: str, form: str) -> Mention:
+    """The office of a state's leader: "Office of the President of Azerbaijan"."""
+    name = f"Office of the {title} of {gz.state_name(state)}"
+    return Mention("Organization", name, ("B", norm(name, keep_hyphens=True)), form, country=state,
+                   sector="GOV")
 
 
 def org_country(name: str) -> str | None:

@@ -129,11 +129,21 @@ def _nation_of(tok: Token, np: list[Token], ctx: Context) -> str | None:
     if owners:
         return owners[0]
     for t in np:
-        if t.i != tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ in ("ADJ", "PROPN")):
+        if t.i != tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ in ("ADJ", "PROPN")) \
+                and _of_state(t, tok, ctx):
             hit = demonym_state(t.text, ctx)
             if hit:
                 return hit
     return None
+
+
+def _of_state(mod: Token, tok: Token, ctx: Context) -> bool:
+    """The nationality word ``mod`` qualifies the actor noun ``tok`` or another actor noun of its phrase
+    ("forces of the Armenian army"), not a people ("representatives of the Armenian community")."""
+    head = mod.head
+    while head.dep_ in ("compound", "amod") and head != tok and head.head != head:
+        head = head.head
+    return head == tok or {head.lemma_.lower(), head.lower_} & ctx.actor_nouns != set()
 
 
 def led_by(mod: Token, ctx: Context) -> str | None:

@@ -30,6 +30,9 @@ SUBJECT_CONTROL_NOUNS = frozenset({"decision", "attempt", "plan", "bid", "move",
                                    "threat", "promise", "pledge", "offer", "readiness", "willingness",
                                    "failure", "intention", "determination", "push", "drive", "vow",
                                    "resolve"})
+#: Nouns of a message, whose participle tells what it asks or says ("a call inviting X").
+MESSAGE_NOUNS = frozenset({"call", "appeal", "statement", "letter", "message", "note", "request", "demand",
+                           "plea", "invitation", "proposal", "resolution", "decree", "order", "ultimatum"})
 _CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass",
           "attr")
 _NP = ("compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "flat", "det", "nummod")
@@ -96,6 +99,8 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X
                     return v.head, c.dep_ == "nsubjpass"
+                if _message(c, v):  # "X made a call inviting Y", read as "a call" inviting: X invites
+                    return subject(v.head)[0], False
                 voice = c.dep_ == "nsubjpass" or passive_conj if raised is None else raised
                 return c, voice or patient or _reduced_passive(v)
         passive_conj = v.dep_ == "conj" and v.tag_ == "VBN" and (
@@ -126,6 +131,13 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def _message(subj: Token, v: Token) -> bool:
+    """``subj`` is a message noun the parser made the subject of the participle that tells what it
+    says ("made a public call inviting X"): the message's author is the one who acts."""
+    return subj.lemma_.lower() in MESSAGE_NOUNS and v.tag_ == "VBG" and v.dep_ in ("ccomp", "xcomp") \
+        and v.head.pos_ in ("VERB", "AUX")
 
 
 def _controlling_owner(v: Token) -> Token | None:
