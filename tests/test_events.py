@@ -584,3 +584,21 @@ def test_destroying_an_abstraction_is_no_assault(extract, body, violent):
 def test_the_sense_of_fire_and_hit_from_their_words(extract, body, types):
     events, _ = extract(body)
     assert {m.type for m in events if m.trigger in ("fired", "hit")} == types, events
+
+
+@pytest.mark.parametrize(("body", "etype"), [
+    ("Supporters of the opposition blocked the coastal highway in both directions.", "PROTEST"),
+    ("The army issued eviction orders and blocked roads leading to the camp.", "COERCE"),
+])
+def test_blocking_a_road_is_a_protest_unless_the_state_does_it(extract, body, etype):
+    events, _ = extract(body)
+    assert [m.type for m in events if m.trigger in ("blocked", "blocking")] == [etype], events
+
+
+@pytest.mark.parametrize("body", [
+    "We closed the windows of the house because we feared the storm.",
+    "Republicans in the Senate blocked the bill last year.",
+])
+def test_closing_a_window_or_blocking_a_bill_is_no_coercion(extract, body):
+    events, _ = extract(body)
+    assert not [m for m in events if m.type == "COERCE"], events

@@ -25,6 +25,7 @@ import re
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.syntax import subject
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
@@ -78,6 +79,7 @@ _SCORE = re.compile(r"\b\d{1,3} ?[-\u2013] ?\d{1,3}\b")  # a match's score: "2-0
 _NOT_GIVEN = frozenset(_DATA["not_given"])
 _UNDOING = frozenset(_DATA["undoing"])
 _POSTS = frozenset(_DATA["posts"])
+_PASSAGES = frozenset(_DATA["passages"])
 _ABSTRACT = frozenset(_DATA["abstractions"])
 _OPPOSING = frozenset(_DATA["opposing"])
 _FOES = frozenset(_DATA["foes"]) | frozenset(toml("nationality.toml")["actor_nouns"])
@@ -266,6 +268,8 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
         etype = _assault_sense(v, lemma)
         if etype is None:
             return None
+    if etype == "COERCE" and lemma == "block" and _lemmas(_objects(v)) & _PASSAGES and not _forces(v):
+        return "PROTEST"  # "protesters blocked the highway": obstructing passage (CAMEO 144)
     if etype == "CONSULT" and _no_meeting(v, lemma):
         return None
     if etype == "AID" and _lemmas(_objects(v)) & (WORDS | VERBAL_SETTINGS | _NOT_GIVEN):
@@ -275,6 +279,12 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
     if lemma in _DIE and _disastrous(v, disasters):
         return "DISASTER"
     return etype
+
+
+def _forces(v: Token) -> bool:
+    """Whether the subject of ``v`` is a state's forces or authorities ("police", "troops", "the army")."""
+    subj = [s for s in (subject(v)[0],) if s is not None]  # "the army ... and blocked roads"
+    return bool(_lemmas(subj) & (gz.actor_nouns() | _FOES)) or any(_armed(s) for s in subj)
 
 
 def _assault_sense(v: Token, lemma: str) -> str | None:
