@@ -556,13 +556,17 @@ def test_who_tells_of_the_event_is_its_source(extract, body, trigger):
     assert names.get(m.attributed_to) == "Ana Rojas"
 
 
-@pytest.mark.parametrize("body", [
-    "Marta Ruiz, who led Peru for 22 years, has also filed a lawsuit.",
-    "Marta Ruiz went in for a routine check with the immigration office on Monday.",
+@pytest.mark.parametrize(("body", "etype"), [
+    # a journey pattern of the field's dictionary needs a named destination to be a visit
+    ("Marta Ruiz, who led Peru for 22 years, has also filed a lawsuit.", "CONSULT"),
+    ("Marta Ruiz went in for a routine check with the immigration office on Monday.", "CONSULT"),
+    # closing a window or blocking a bill is no coercion
+    ("We closed the windows of the house because we feared the storm.", "COERCE"),
+    ("Republicans in the Senate blocked the bill last year.", "COERCE"),
 ])
-def test_a_journey_pattern_needs_a_named_destination_to_be_a_visit(extract, body):
+def test_words_that_are_not_this_event(extract, body, etype):
     events, _ = extract(body)
-    assert not [m for m in events if m.type == "CONSULT"], events
+    assert not [m for m in events if m.type == etype], events
 
 
 @pytest.mark.parametrize(("body", "violent"), [
@@ -593,12 +597,3 @@ def test_the_sense_of_fire_and_hit_from_their_words(extract, body, types):
 def test_blocking_a_road_is_a_protest_unless_the_state_does_it(extract, body, etype):
     events, _ = extract(body)
     assert [m.type for m in events if m.trigger in ("blocked", "blocking")] == [etype], events
-
-
-@pytest.mark.parametrize("body", [
-    "We closed the windows of the house because we feared the storm.",
-    "Republicans in the Senate blocked the bill last year.",
-])
-def test_closing_a_window_or_blocking_a_bill_is_no_coercion(extract, body):
-    events, _ = extract(body)
-    assert not [m for m in events if m.type == "COERCE"], events
