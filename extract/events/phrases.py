@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.demonyms import COUNT_NOUNS
-from newsgraph.extract.events.senses import PHYSICAL
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs, subject
+from newsgraph.extract.events.violence import PHYSICAL
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.nlp import docview
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "SCENE_PREPS", "noun_phrase", "pobjs", "scene_prep",
-           "subject", "by_agent", "clause_chain", "passive", "mistagged_noun"]
+__all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "SCENE_PREPS", "lemmas", "objects", "prep_objects",
+           "noun_phrase", "pobjs", "scene_prep", "subject", "by_agent", "clause_chain", "passive",
+           "mistagged_noun"]
 
 #: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
 GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
@@ -36,6 +37,22 @@ MESSAGE_NOUNS = frozenset({"call", "appeal", "statement", "letter", "message", "
 _CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass",
           "attr")
 _NP = ("compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "flat", "det", "nummod")
+
+
+def lemmas(toks) -> set[str]:
+    """The lemmas and lower-case forms of ``toks``."""
+    return {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+
+
+def objects(v: Token) -> list[Token]:
+    """The direct objects and passive subjects of ``v``."""
+    return [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def prep_objects(v: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions ``preps`` (and of a "by" agent) on ``v``."""
+    return [o for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def noun_phrase(tok: Token) -> list[Token]:

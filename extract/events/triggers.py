@@ -25,10 +25,10 @@ from newsgraph.extract.events.senses import (
     PHASES,
     campaign_rally,
     noun_sense,
-    peaceful_struggle,
 )
 from newsgraph.extract.events.syntax import mistagged_noun, scene_prep
 from newsgraph.extract.events.verbs import stative, verb_type
+from newsgraph.extract.events.violence import peaceful_struggle
 from newsgraph.extract.nlp import docview
 
 __all__ = ["Trigger", "triggers", "noun_event"]
