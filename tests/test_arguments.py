@@ -284,3 +284,12 @@ def test_representatives_of_a_people_are_not_its_state(extract):
                             "representatives of the Chilean government met Peru in Lima.")
     met = [{names[p] for p in m.participants} for m in events if m.type == "CONSULT"]
     assert {"Chile", "Peru"} in met and all(p != {"Chile", "Peru"} for p in met[:1]), met
+
+
+@pytest.mark.parametrize(("body", "parties"), [
+    ("The Chilean president seemed to confirm that point in remarks ahead of meeting Peruvian President "
+     "Ana Rojas on Monday.", {"Chile", "Ana Rojas"}),
+    ("Talks between U.S. and Cuban delegations ended on Friday.", {"United States", "Cuba"}),
+])
+def test_who_meets_ahead_of_a_meeting_and_delegations_of_two_states(extract, body, parties):
+    assert parties in meetings(extract, body)

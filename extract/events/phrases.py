@@ -205,8 +205,8 @@ def _more_nations(tok: Token, ctx: Context) -> list[str]:
     "Armenian and Azerbaijani forces" are both states' forces."""
     if not {tok.lemma_.lower(), tok.lower_} & ctx.actor_nouns:
         return []
-    return [s for c in tok.children if c.dep_ == "amod" for m in c.conjuncts
-            if (s := demonym_state(m.text, ctx))]
+    return [s for c in tok.children if c.dep_ in ("amod", "nmod", "compound") for m in c.conjuncts
+            if (s := ctx.tok2ent.get(m.i) or demonym_state(m.text, ctx))]  # "U.S. and Cuban delegations"
 
 
 def _more_owners(tok: Token, ctx: Context) -> list[str]:

@@ -91,10 +91,14 @@ def scene_prep(n: Token) -> str | None:
     """
     if n.dep_ != "pobj":
         return None
-    prep = n.head.lower_
-    if (prep, n.head.head.lower_) in (("of", "ahead"), ("to", "prior")):
+    if _ahead(n.head):
         return "before"
-    return prep if prep in SCENE_PREPS else None
+    return n.head.lower_ if n.head.lower_ in SCENE_PREPS else None
+
+
+def _ahead(prep: Token) -> bool:
+    """``prep`` is the "of" of "ahead of" or the "to" of "prior to"."""
+    return (prep.lower_, prep.head.lower_) in (("of", "ahead"), ("to", "prior"))
 
 
 def _controller(v: Token) -> Token | None:
@@ -132,10 +136,9 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             elif v.dep_ == "advcl" and raised is None and (passive_conj or _auxpass(v)):
                 raised = True  # "X escaped, to be found and killed by Y": X is
             v = v.head  # "troops got ready to storm X": the troops storm
-        elif v.dep_ == "pcomp" and (v.tag_ == "VBG" or _auxpass(v)) and v.head.lower_ in GERUND_PREPS \
-                and v.head.head.pos_ in ("VERB", "AUX"):
+        elif v.dep_ == "pcomp" and (v.tag_ == "VBG" or _auxpass(v)) and _gerund_clause(v.head) is not None:
             patient = patient or _auxpass(v)  # "X was led away after being detained": X is detained
-            v = v.head.head  # "X opened old wounds by blaming Y": X blames
+            v = _gerund_clause(v.head)  # "X opened old wounds by blaming Y": X blames
         elif v.dep_ == "acl" and (v.tag_ == "VBN" or _reduced_passive(v)):  # "a man killed by police":
             return v.head, not any(c.dep_ == "dobj" for c in v.children)  # the man is; with an object, a
             # past tense misread
@@ -148,6 +151,21 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def _gerund_clause(prep: Token) -> Token | None:
+    """The verb whose subject a gerund after ``prep`` shares: "X spoke after meeting Y", "X said so in
+    remarks ahead of meeting Y" (the verb above "ahead of" and "prior to")."""
+    if prep.lower_ in GERUND_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    if not _ahead(prep):
+        return None
+    head = prep.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        head = head.head
+    return None
 
 
 def _message(subj: Token, v: Token) -> bool:
