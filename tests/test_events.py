@@ -597,3 +597,13 @@ def test_the_sense_of_fire_and_hit_from_their_words(extract, body, types):
 def test_blocking_a_road_is_a_protest_unless_the_state_does_it(extract, body, etype):
     events, _ = extract(body)
     assert [m.type for m in events if m.trigger in ("blocked", "blocking")] == [etype], events
+
+
+@pytest.mark.parametrize(("body", "etype"), [
+    ("A car bomb explosion killed ten people in Mombasa on Monday.", "ASSAULT"),
+    ("An explosion targeting a police convoy killed five officers in Mombasa.", "ASSAULT"),
+    ("A gas explosion killed three people in an apartment block in Mombasa.", "DISASTER"),
+])
+def test_an_explosion_of_a_weapon_or_aimed_at_someone_is_an_attack(extract, body, etype):
+    events, _ = extract(body)
+    assert [m.type for m in events if m.trigger == "explosion"] == [etype], events

@@ -136,9 +136,10 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             elif v.dep_ == "advcl" and raised is None and (passive_conj or _auxpass(v)):
                 raised = True  # "X escaped, to be found and killed by Y": X is
             v = v.head  # "troops got ready to storm X": the troops storm
-        elif v.dep_ == "pcomp" and (v.tag_ == "VBG" or _auxpass(v)) and _gerund_clause(v.head) is not None:
+        elif v.dep_ == "pcomp" and (v.tag_ == "VBG" or _auxpass(v)) \
+                and (clause := _gerund_clause(v.head)) is not None:
             patient = patient or _auxpass(v)  # "X was led away after being detained": X is detained
-            v = _gerund_clause(v.head)  # "X opened old wounds by blaming Y": X blames
+            v = clause  # "X opened old wounds by blaming Y": X blames
         elif v.dep_ == "acl" and (v.tag_ == "VBN" or _reduced_passive(v)):  # "a man killed by police":
             return v.head, not any(c.dep_ == "dobj" for c in v.children)  # the man is; with an object, a
             # past tense misread

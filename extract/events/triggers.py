@@ -28,7 +28,7 @@ from newsgraph.extract.events.senses import (
 )
 from newsgraph.extract.events.syntax import mistagged_noun, scene_prep
 from newsgraph.extract.events.verbs import stative, verb_type
-from newsgraph.extract.events.violence import peaceful_struggle
+from newsgraph.extract.events.violence import armed_blast, peaceful_struggle
 from newsgraph.extract.nlp import docview
 
 __all__ = ["Trigger", "triggers", "noun_event"]
@@ -149,6 +149,8 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
         # "the fight against corruption", "the battle for votes": no violence; "a campaign rally"
     if _topic(n, etype, lex):
         return None
+    if etype == "DISASTER" and armed_blast(n):
+        etype = "ASSAULT"  # "a car bomb explosion", "an explosion targeting a convoy"
     if etype == "DISASTER":
         return Trigger(n, etype, _noun_anchor(n, lex, ctx)[1], 0.7)
     ok, light = _noun_anchor(n, lex, ctx)

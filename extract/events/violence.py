@@ -27,7 +27,8 @@ from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
 
-__all__ = ["PHYSICAL", "WORDS", "VERBAL_SETTINGS", "assault_sense", "forces", "peaceful_struggle"]
+__all__ = ["PHYSICAL", "WORDS", "VERBAL_SETTINGS", "armed_blast", "assault_sense", "forces",
+           "peaceful_struggle"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -55,6 +56,7 @@ _CAUSES = frozenset(_DATA["causes"])
 _CONTESTS = frozenset(_DATA["contests"])
 _ISSUES = frozenset(_DATA["issues"])
 _SAYING = frozenset(_DATA["saying"])
+_WEAPONS = frozenset(_DATA["weapons"])
 
 
 def _said(objs: list[Token]) -> bool:
@@ -183,3 +185,12 @@ def assault_sense(v: Token, lemma: str) -> str | None:
     if objs and not lemmas(objs) & PHYSICAL and not prep_objects(v, ("at", "on", "upon", "into", "toward")):
         return None
     return "ASSAULT"
+
+
+def armed_blast(n: Token) -> bool:
+    """Whether the explosion noun ``n`` is a weapon's ("a car bomb explosion", "the blast of a roadside
+    mine") or aimed at someone ("an explosion targeting a convoy"): an attack, not an accident."""
+    mods = [t for c in n.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+    mods += [t for o in prep_objects(n, ("of",)) for t in o.subtree]
+    aimed = any(c.dep_ == "acl" and c.lemma_.lower() in ("target", "aim") for c in n.children)
+    return aimed or bool(lemmas(mods) & _WEAPONS)
