@@ -584,6 +584,8 @@ def test_destroying_an_abstraction_is_no_assault(extract, body, violent):
     ("William Ruto fired back, saying Pedro Sanz had lied about the budget.", {"ACCUSE"}),
     ("Hundreds of Kenyans were fired from their jobs after the strike.", set()),
     ("Officials met after tropical storm Olinda hit Manila in 2019.", set()),
+    ("A pedestrian was hit by a car on the bridge in Mombasa.", set()),
+    ("The guard was hit by a bullet in Mombasa.", {"ASSAULT"}),
 ])
 def test_the_sense_of_fire_and_hit_from_their_words(extract, body, types):
     events, _ = extract(body)

@@ -57,6 +57,7 @@ _CONTESTS = frozenset(_DATA["contests"])
 _ISSUES = frozenset(_DATA["issues"])
 _SAYING = frozenset(_DATA["saying"])
 _WEAPONS = frozenset(_DATA["weapons"])
+_VEHICLES = frozenset(_DATA["vehicles"])
 
 
 def _said(objs: list[Token]) -> bool:
@@ -168,8 +169,9 @@ def assault_sense(v: Token, lemma: str) -> str | None:
     objs = objects(v)
     if lemma in ATTACK_VERBS and (_said(objs) or _verbal(v)):
         return "ACCUSE"
-    if lemma in PHYSICAL_VERBS and not _physical(v, frozenset()):
-        return None
+    if lemma in PHYSICAL_VERBS and (not _physical(v, frozenset())
+                                    or lemmas(prep_objects(v, ("by",))) & _VEHICLES):
+        return None  # "the ruling hit exporters", "hit by a car" (a road accident)
     if lemma in _UNDOING and objs and all(lemmas([o]) & _ABSTRACT for o in objs):
         return None
     if peaceful_struggle(v):
