@@ -24,6 +24,8 @@ The verbs come from ``lexicon/data/senses.toml``.
 """
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
@@ -104,14 +106,21 @@ def performers(trig: Token, ctx: Context) -> Ids:
     been carried out by X"."""
     if trig.dep_ not in ("nsubj", "nsubjpass"):
         return ()
-    v, light = trig.head, lexicon().light | AUTHORSHIP
+    v: Token | None = trig.head
     for _ in range(3):
-        if v.lemma_.lower() in light and by_agent(v) is not None:
-            return actors_of(by_agent(v), ctx)
-        v = next((c for c in v.children if c.dep_ == "xcomp"), None)
         if v is None:
             break
+        by = by_agent(v) if v.lemma_.lower() in _performing() else None
+        if by is not None:
+            return actors_of(by, ctx)
+        v = next((c for c in v.children if c.dep_ == "xcomp"), None)
     return ()
+
+
+@cache
+def _performing() -> frozenset[str]:
+    """The light verbs and verbs of authorship, made once."""
+    return lexicon().light | AUTHORSHIP
 
 
 def shielded(trig: Token, ctx: Context) -> Ids:

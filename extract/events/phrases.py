@@ -209,13 +209,13 @@ def _more_nations(tok: Token, ctx: Context) -> list[str]:
             if (s := ctx.tok2ent.get(m.i) or demonym_state(m.text, ctx))]  # "U.S. and Cuban delegations"
 
 
-def _more_owners(tok: Token, ctx: Context) -> list[str]:
+def _more_owners(tok: Token, actor: str | None, ctx: Context) -> list[str]:
     """The actors coordinated with the "of" owner a phrase stands for: "representatives of Chile and
     Peru" are both states'."""
     if tok.i in ctx.tok2ent:
         return []
     owners = [o for _, o in pobjs(tok, ("of",)) if o.i in ctx.tok2ent]
-    if not owners or actor_of(tok, ctx) != ctx.tok2ent[owners[0].i]:
+    if not owners or actor != ctx.tok2ent[owners[0].i]:
         return []
     return [a for m in owners[0].conjuncts if (a := actor_of(m, ctx))]
 
@@ -230,7 +230,8 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     out: list[str] = []
     named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.tok2ent]  # "presidents A and B"
     for t in (tok, *tok.conjuncts, *(m for c in named[:1] for m in c.conjuncts)):
-        for a in (actor_of(t, ctx), *_more_nations(t, ctx), *_more_owners(t, ctx)):
+        first = actor_of(t, ctx)
+        for a in (first, *_more_nations(t, ctx), *_more_owners(t, first, ctx)):
             if a and a not in out:
                 out.append(a)
     memo[tok.i] = tuple(out)

@@ -51,8 +51,7 @@ def objects(v: Token) -> list[Token]:
 
 def prep_objects(v: Token, preps: tuple[str, ...]) -> list[Token]:
     """The objects of the prepositions ``preps`` (and of a "by" agent) on ``v``."""
-    return [o for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
-            for o in c.children if o.dep_ == "pobj"]
+    return [o for _, o in pobjs(v, preps) if o.dep_ == "pobj" and o.head.dep_ != "prt"]
 
 
 def noun_phrase(tok: Token) -> list[Token]:

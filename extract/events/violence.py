@@ -158,7 +158,7 @@ def _foe(o: Token) -> bool:
 def forces(v: Token) -> bool:
     """Whether the subject of ``v`` is a state's forces or authorities ("police", "troops", "the army")."""
     subj = [s for s in (subject(v)[0],) if s is not None]  # "the army ... and blocked roads"
-    return bool(lemmas(subj) & (gz.actor_nouns() | _FOES)) or any(_armed(s) for s in subj)
+    return bool(lemmas(subj) & _FOES) or any(_armed(s) for s in subj)  # (_FOES holds the actor nouns)
 
 
 def assault_sense(v: Token, lemma: str) -> str | None:

@@ -114,7 +114,7 @@ def state_forms() -> list[tuple[str, str]]:
 
 
 #: Endings of demonyms that are adjectives only, with no plural noun ("Chinese", "Turkish", "French").
-_NO_PLURAL = ("ese", "ish", "ch", "sh", "ss", "s", "z", "ic")
+_NO_PLURAL = ("ese", "ish", "ch", "sh", "s", "z", "ic")
 
 
 @lru_cache(maxsize=1)
