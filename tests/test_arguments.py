@@ -293,3 +293,26 @@ def test_representatives_of_a_people_are_not_its_state(extract):
 ])
 def test_who_meets_ahead_of_a_meeting_and_delegations_of_two_states(extract, body, parties):
     assert parties in meetings(extract, body)
+
+
+@pytest.mark.parametrize("body", [
+    "Carlos Mendez was jailed for attacking William Ruto.",
+    "Police arrested Carlos Mendez for attacking William Ruto.",
+    "Carlos Mendez was found guilty of manslaughter for shooting William Ruto.",
+    "A court found Carlos Mendez guilty of stabbing William Ruto.",
+])
+def test_who_is_punished_or_found_guilty_for_an_attack_did_it(extract, body):
+    found = [(ag, tg) for t, ag, tg in assaults(extract, body) if t in ("attacking", "shooting", "stabbing")]
+    assert found and found[0][0] == {"Carlos Mendez"}, found
+
+
+@pytest.mark.parametrize(("body", "held"), [
+    ("The mayor Pedro Sanz, the colonel Tomas Varga, Carlos Mendez and William Ruto were indicted on Monday.",
+     {"Pedro Sanz", "Tomas Varga", "Carlos Mendez", "William Ruto"}),
+    ("Five people were arrested, including Ana Rojas, wife of the poet Tomas Varga, and Carlos Mendez.",
+     {"Ana Rojas", "Carlos Mendez"}),
+])
+def test_names_the_parser_hung_as_appositions_in_a_list_are_all_listed(extract, body, held):
+    events, names = extract(body)
+    found = [{names[t] for t in m.targets} for m in events if m.type == "COERCE"]
+    assert found and found[0] == held, found

@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
-from newsgraph.extract.events.nominal import around_noun
+from newsgraph.extract.events.nominal import around_noun, blamed
 from newsgraph.extract.events.phrases import (
     Context,
     actors_of,
@@ -107,6 +107,7 @@ class _Parties:
             _add(self.targets, actors_of(subj, ctx))
         elif self.verbal and subj is None and clause.tag_ == "VBG" and clause.dep_ == "pcomp":
             _add(self.agents, [a for _, o in pobjs(clause, ("by",)) for a in actors_of(o, ctx)])
+            _add(self.agents, blamed(clause, ctx))  # "X was jailed for attacking Y": X attacked
             # a gerund read as a noun: "the resumption of shelling by X"
         elif not (light is not None and subj == self.trig):
             _add(self.agents, actors_of(subj, ctx) or next(  # a mis-parse may give a clause two subjects

@@ -34,6 +34,7 @@ from newsgraph.extract.events.senses import (
     AUTHORSHIP,
     BLAMING,
     CASUALTY,
+    CULPABLE,
     IMPACT,
     INTRANSITIVE_CASUALTY,
     INVOLVEMENT,
@@ -44,7 +45,7 @@ from newsgraph.extract.events.senses import (
 )
 from newsgraph.extract.events.syntax import by_agent, pobjs, subject
 
-__all__ = ["around_noun"]
+__all__ = ["around_noun", "blamed"]
 
 _CASUALTY_PREPS = ("in", "during", "after", "from")
 
@@ -173,9 +174,11 @@ def blamed(trig: Token, ctx: Context) -> Ids:
     gov = trig.head
     if trig.dep_ == "dobj" and gov.lemma_.lower() in BLAMING:
         return tuple(a for _, o in pobjs(gov, ("on", "to")) for a in actors_of(o, ctx))
-    if trig.dep_ != "pobj" or gov.lower_ not in ("for", "of", "with"):
-        return ()
-    verb = gov.head
+    if trig.dep_ not in ("pobj", "pcomp") or gov.lower_ not in ("for", "of", "with"):
+        return ()  # (a gerund too: "X was jailed for attacking Y")
+    verb = _guilt(gov.head)
+    if verb.lemma_.lower() in CULPABLE:
+        return actors_of(_culprit(verb), ctx)
     if verb.dep_ == "dobj" and verb.head.lemma_.lower() in BLAMING:
         return actors_of(verb, ctx)  # ("accused X of the bombing" with "of" hung on X)
     if verb.lemma_.lower() not in BLAMING:
@@ -184,6 +187,24 @@ def blamed(trig: Token, ctx: Context) -> Ids:
     if passive:
         return actors_of(subj, ctx)
     return tuple(a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, ctx))
+
+
+def _guilt(head: Token) -> Token:
+    """The word of guilt a "for/of/with" phrase hangs on, if any, else ``head``: "found guilty of homicide
+    for killing Y" ("for" on "homicide" or on "found")."""
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.head.lemma_.lower() in CULPABLE:
+        return head.head.head
+    return next((c for c in head.children if c.dep_ in ("oprd", "acomp", "ccomp")
+                 and c.lemma_.lower() in CULPABLE), head)
+
+
+def _culprit(adj: Token) -> Token | None:
+    """Who a word of guilt is said of: "X is responsible", "X was found guilty", "found X guilty",
+    "the group responsible"."""
+    held = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if held is not None:
+        return held
+    return adj.head if adj.dep_ == "amod" else subject(adj.head)[0]
 
 
 def present(trig: Token, ctx: Context) -> Ids:

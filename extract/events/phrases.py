@@ -220,6 +220,20 @@ def _more_owners(tok: Token, actor: str | None, ctx: Context) -> list[str]:
     return [a for m in owners[0].conjuncts if (a := actor_of(m, ctx))]
 
 
+def _listed(tok: Token, ctx: Context) -> list[Token]:
+    """The names of a list the parser hung on a name as its apposition: "A, B, C and D" read as A with
+    B in apposition (and C, D coordinated with B), also after a description ("the mayor A, the colonel
+    B, C and D", "A, wife of B, C and D"). A name in apposition is a list only with names coordinated
+    with it ("Kobani, Ayn Arab" is one town)."""
+    t2e = ctx.tok2ent
+    scope = [tok, *(d for c in tok.children if c.dep_ == "appos" for d in c.subtree)]
+    for d in scope:
+        for c in d.children:
+            if c.dep_ == "appos" and (d.i in t2e or d.dep_ == "appos") and c.i in t2e and c.conjuncts:
+                return [c, *c.conjuncts]
+    return []
+
+
 def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     """Entity ids of ``tok``'s phrase and of the phrases coordinated with it, in text order."""
     if tok is None:
@@ -229,7 +243,7 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
         return memo[tok.i]
     out: list[str] = []
     named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.tok2ent]  # "presidents A and B"
-    for t in (tok, *tok.conjuncts, *(m for c in named[:1] for m in c.conjuncts)):
+    for t in (tok, *tok.conjuncts, *_listed(tok, ctx), *(m for c in named[:1] for m in c.conjuncts)):
         first = actor_of(t, ctx)
         for a in (first, *_more_nations(t, ctx), *_more_owners(t, first, ctx)):
             if a and a not in out:

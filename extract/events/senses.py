@@ -26,8 +26,8 @@ from newsgraph.extract.events.violence import VERBAL_SETTINGS, WORDS, armed_blas
 from newsgraph.extract.lexicon import toml
 
 __all__ = ["refine", "market_move", "campaign_rally", "noun_sense", "IMPACT", "PATIENT_NOUNS",
-           "AUTHORSHIP", "OWNING", "BLAMING", "CAUSING", "JUDGING", "INVOLVEMENT", "PHASES", "PRESENCE",
-           "SHIELDING", "CASUALTY", "INTRANSITIVE_CASUALTY", "STANDARDS"]
+           "AUTHORSHIP", "OWNING", "BLAMING", "CULPABLE", "CAUSING", "JUDGING", "INVOLVEMENT", "PHASES",
+           "PRESENCE", "SHIELDING", "CASUALTY", "INTRANSITIVE_CASUALTY", "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -38,6 +38,8 @@ AUTHORSHIP = frozenset(_DATA["authorship"])
 OWNING = frozenset(_DATA["owning"])
 #: Verbs that lay a happening at someone's door ("blamed the attack on X", "accused X of the bombing").
 BLAMING = frozenset(_DATA["blaming"])
+#: Adjectives laying a happening at their holder's door ("X was found guilty of the killing").
+CULPABLE = frozenset(_DATA["culpable"])
 #: Nouns of taking part in an event ("Pakistan's involvement in the strike").
 INVOLVEMENT = frozenset(_DATA["involvement"])
 #: Verbs of causing, whose plural event object is events that happened ("sparked protests").
