@@ -316,3 +316,24 @@ def test_names_the_parser_hung_as_appositions_in_a_list_are_all_listed(extract, 
     events, names = extract(body)
     found = [{names[t] for t in m.targets} for m in events if m.type == "COERCE"]
     assert found and found[0] == held, found
+
+
+@pytest.mark.parametrize(("body", "trigger", "agents", "targets"), [
+    ("A court found that Carlos Mendez acted alone in killing Paul Okafor.", "killing",
+     {"Carlos Mendez"}, {"Paul Okafor"}),
+    ("In 1820, the chief, Paul Okafor, was murdered on the orders of the governor Carlos Mendez.", "murdered",
+     {"Carlos Mendez"}, {"Paul Okafor"}),
+    ("The panel concluded that Carlos Mendez fired the shots that killed Paul Okafor.", "killed",
+     {"Carlos Mendez"}, {"Paul Okafor"}),
+    ("The senator was stabbed by a group of rivals that included Carlos Mendez and Pedro Sanz.", "stabbed",
+     {"Carlos Mendez", "Pedro Sanz"}, set()),
+])
+def test_the_killer_told_by_a_gerund_an_order_a_weapon_or_a_group(extract, body, trigger, agents, targets):
+    found = [(ag, tg) for t, ag, tg in assaults(extract, body) if t == trigger]
+    assert found and found[0][0] == agents and found[0][1] >= targets, found
+
+
+def test_a_gerund_after_in_does_not_take_a_passive_subject(extract):
+    found = [ag for t, ag, _ in assaults(extract, "Guards were involved in beating Paul Okafor.")
+             if t == "beating"]
+    assert found == [set()], found

@@ -32,7 +32,7 @@ from newsgraph.extract.events.phrases import (
     led_by,
     owner_of,
 )
-from newsgraph.extract.events.senses import CASUALTY, INTRANSITIVE_CASUALTY, PATIENT_NOUNS
+from newsgraph.extract.events.senses import CASUALTY, INTRANSITIVE_CASUALTY, ORDERS, PATIENT_NOUNS, WIELDING
 from newsgraph.extract.events.syntax import by_agent, clause_chain, mistagged_noun, pobjs, scene_prep, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
@@ -59,10 +59,22 @@ def _add(found: list[str], ids) -> None:
 
 def _included(verb: Token, phrases: list[Token], ctx: Context) -> list[str]:
     """The actors of an "including X" or "such as X" phrase on ``verb`` or on one of ``phrases``
-    ("dozens of activists, including X", "critics such as A and B")."""
-    heads = [verb, *phrases, *(o for p in phrases for _, o in pobjs(p, ("of",)))]
-    return [a for h in heads for prep, o in pobjs(h, ("including", "as"))
-            if prep == "including" or _such(o.head) for a in actors_of(o, ctx)]
+    ("dozens of activists, including X", "critics such as A and B"), and of a group "that included X"."""
+    heads = list(dict.fromkeys([verb, *phrases, *(o for p in phrases for _, o in pobjs(p, ("of",)))]))
+    listed = [o for h in heads for prep, o in pobjs(h, ("including", "as"))
+              if prep == "including" or _such(o.head)]
+    listed += [o for h in heads if h.pos_ == "NOUN" for c in h.children if c.dep_ == "relcl"
+               and c.lemma_.lower() == "include" for o in c.children if o.dep_ == "dobj"]
+    return [a for o in listed for a in actors_of(o, ctx)]
+
+
+def _wielder(verb: Token, ctx: Context) -> list[str]:
+    """Who used what ``verb``'s subject names: "X fired the shots that killed Y", "X carried out an attack
+    that killed Y"."""
+    used = verb.head
+    if verb.dep_ != "relcl" or used.dep_ != "dobj" or used.head.lemma_.lower() not in WIELDING:
+        return []
+    return list(actors_of(subject(used.head)[0], ctx))
 
 
 def _such(prep: Token) -> bool:
@@ -103,7 +115,7 @@ class _Parties:
             subj, passive = None, False  # "two guards died": the victims
             _add(self.targets, actors_of(subject(clause)[0], ctx))
         if self.verbal and passive:
-            _add(self.agents, actors_of(by, ctx))
+            _add(self.agents, actors_of(by, ctx) or (_included(by, [by], ctx) if by is not None else ()))
             _add(self.targets, actors_of(subj, ctx))
         elif self.verbal and subj is None and clause.tag_ == "VBG" and clause.dep_ == "pcomp":
             _add(self.agents, [a for _, o in pobjs(clause, ("by",)) for a in actors_of(o, ctx)])
@@ -124,6 +136,8 @@ class _Parties:
         if self.verbal and not self.agents and self.etype == "ASSAULT" \
                 and self.trig.lemma_.lower() in CASUALTY:
             _add(self.agents, _instigators(self.trig, ctx))
+        if self.verbal and not self.agents and self.etype == "ASSAULT":
+            _add(self.agents, _wielder(self.trig, ctx))
         if self.verbal and not self.targets:  # "arrested dozens of activists, including X": X
             patients = [subj] if passive else [c for c in clause.children if c.dep_ == "dobj"]
             _add(self.targets, _included(clause, [p for p in patients if p is not None], ctx))
@@ -190,6 +204,8 @@ class _Parties:
                     _add(self.agents, ids)
                 elif prep == "from" and etype == "ASSAULT" and h == self.trig and not self.verbal:
                     _add(self.agents, ids)  # "airstrikes from Russian warplanes"
+                elif prep in ("on", "at", "upon") and o.lemma_.lower() in ORDERS:
+                    _add(self.agents, ids if etype in ("ASSAULT", "COERCE") else ())  # "on the orders of X"
                 elif prep in TARGET_PREPS or prep == "with" or prep == "of" and not self.verbal:
                     _add(self.targets, ids)
                 elif prep in ("between", "among"):

@@ -27,7 +27,7 @@ from newsgraph.extract.lexicon import toml
 
 __all__ = ["refine", "market_move", "campaign_rally", "noun_sense", "IMPACT", "PATIENT_NOUNS",
            "AUTHORSHIP", "OWNING", "BLAMING", "CULPABLE", "CAUSING", "JUDGING", "INVOLVEMENT", "PHASES",
-           "PRESENCE", "SHIELDING", "CASUALTY", "INTRANSITIVE_CASUALTY", "STANDARDS"]
+           "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "CASUALTY", "INTRANSITIVE_CASUALTY", "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -38,6 +38,10 @@ AUTHORSHIP = frozenset(_DATA["authorship"])
 OWNING = frozenset(_DATA["owning"])
 #: Verbs that lay a happening at someone's door ("blamed the attack on X", "accused X of the bombing").
 BLAMING = frozenset(_DATA["blaming"])
+#: Nouns of a command whose giver is the agent of the act done on it ("killed on the orders of X").
+ORDERS = frozenset(_DATA["orders"])
+#: Verbs of using a weapon, whose user is the killer of "the shots that killed X".
+WIELDING = frozenset(_DATA["wielding"])
 #: Adjectives laying a happening at their holder's door ("X was found guilty of the killing").
 CULPABLE = frozenset(_DATA["culpable"])
 #: Nouns of taking part in an event ("Pakistan's involvement in the strike").

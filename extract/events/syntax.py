@@ -155,9 +155,11 @@ def subject(v: Token) -> tuple[Token | None, bool]:
 
 def _gerund_clause(prep: Token) -> Token | None:
     """The verb whose subject a gerund after ``prep`` shares: "X spoke after meeting Y", "X said so in
-    remarks ahead of meeting Y" (the verb above "ahead of" and "prior to")."""
+    remarks ahead of meeting Y" (the verb above "ahead of" and "prior to"), "X erred in naming Y"."""
     if prep.lower_ in GERUND_PREPS and prep.head.pos_ in ("VERB", "AUX"):
         return prep.head
+    if prep.lower_ == "in" and prep.head.pos_ == "VERB" and not _auxpass(prep.head):
+        return prep.head  # "X acted alone in killing Y" (not "X was involved in beating Y")
     if not _ahead(prep):
         return None
     head = prep.head
