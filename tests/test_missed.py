@@ -22,3 +22,21 @@ def test_a_bound_short_form_names_the_organisation_the_text_names_otherwise(nlp)
 ])
 def test_a_bound_short_form_alone_or_shouted_is_no_organisation(nlp, text):
     assert ("IS", "Islamic State") not in orgs(nlp, text)
+
+
+def people(nlp, text: str) -> list[str]:
+    """The mention texts of the person mentions of ``text``."""
+    return [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "Witnesses saw Paul Okafor at the station. Police later questioned Okafor about the fire.",
+    "The judge sentenced Paul Okafor on Friday. In court, Okafor wept.",
+])
+def test_a_lone_surname_of_a_person_named_in_full_is_that_person(nlp, text):
+    assert people(nlp, text) == ["Paul Okafor", "Okafor"]
+
+
+def test_a_surname_inside_a_longer_name_is_not_the_person_alone(nlp):
+    found = people(nlp, "The judge sentenced Paul Okafor on Friday. The Okafor Foundation wept.")
+    assert "Okafor" not in found, found

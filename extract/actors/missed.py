@@ -6,7 +6,8 @@
   Parliament Arshakyan", "Minister of Foreign Affairs of Armenia Ararat
   Mirzoyan") is a person, and so is one that is the subject of a verb of saying
   ("Adaeze Chukwu Obi said"), and a "nationality" the NER saw in a word of a
-  person's name ("Mirzoyan" tagged NORP);
+  person's name ("Mirzoyan" tagged NORP), and a lone untagged surname of a person the text
+  names in full ("Paul Okafor" ... "police questioned Okafor");
 * two names the NER glued are split again ("Kyiv and Vyshgorod", "Armenia Ararat
   Mirzoyan" after "of", "Armenian Parliament Arshakyan" after a title).
 """
@@ -148,6 +149,25 @@ def bound_names(doc, ents: list[Span]) -> list[Span]:
     taken = {t.i for e in ents for t in e}
     return [Span(doc, t.i, t.i + 1, label="ORG") for t in found
             if forms[t.text].name in named and t.i not in taken and not _shouted(t.sent)]
+
+
+def untagged_surnames(doc, ents: list[Span]) -> list[Span]:
+    """Person spans for a lone proper noun the NER left untagged that is the surname of a person the
+    text names in full ("Reeva Okafor" ... "acknowledged killing Okafor"): news names people by their
+    surname after the first mention, and the NER misses some of them."""
+    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
+    if not surnames:
+        return []
+    taken = {t.i for e in ents for t in e}
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.lower_ in surnames and t.i not in taken and t.pos_ == "PROPN" and t.is_title
+            and not _in_name(t) and not _gazetteer_label(t.text) and not _shouted(t.sent)]
+
+
+def _in_name(t) -> bool:
+    """``t`` has a capitalised proper noun beside it (part of a longer name: "Okafor Foundation")."""
+    doc = t.doc
+    return any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title for k in (t.i - 1, t.i + 1))
 
 
 def _shouted(sent: Span) -> bool:

@@ -36,6 +36,7 @@ from newsgraph.extract.actors.missed import (
     surnames_as_people,
     titled_names,
     unglue,
+    untagged_surnames,
 )
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import norm
@@ -129,6 +130,7 @@ def repair(ents, doc=None) -> list[Span]:
         ents += speaking_names(doc, ents)
         ents += agency_marks(doc, ents)
         ents += bound_names(doc, ents)
+        ents += untagged_surnames(doc, ents)
         sources = glued.shouted_sources(doc, ents) + glued.review_headings(doc, ents)
         ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
         ents = surnames_as_people(context.people_by_context(ents))
