@@ -337,3 +337,13 @@ def test_a_gerund_after_in_does_not_take_a_passive_subject(extract):
     found = [ag for t, ag, _ in assaults(extract, "Guards were involved in beating Paul Okafor.")
              if t == "beating"]
     assert found == [set()], found
+
+
+@pytest.mark.parametrize(("body", "trigger", "agents"), [
+    ("Islamic State fighters held the town. Two weeks ago IS targeted the commander Abu Salim in a bombing.",
+     "targeted", {"Islamic State"}),
+    ("The video shows missiles being fired from Iran into eastern Syria.", "fired", {"Iran"}),
+])
+def test_an_attacker_named_as_a_misread_auxiliary_or_where_the_fire_came_from(extract, body, trigger, agents):
+    found = [ag for t, ag, _ in assaults(extract, body) if t == trigger]
+    assert found == [agents], found

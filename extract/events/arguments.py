@@ -202,8 +202,9 @@ class _Parties:
                     if h.lemma_ in ("receive", "get", "obtain", "accept"):
                         self.targets, self.agents = self.agents, []
                     _add(self.agents, ids)
-                elif prep == "from" and etype == "ASSAULT" and h == self.trig and not self.verbal:
-                    _add(self.agents, ids)  # "airstrikes from Russian warplanes"
+                elif prep == "from" and etype == "ASSAULT" and h == self.trig and (
+                        not self.verbal or h.lemma_.lower() in WIELDING and not self.agents):
+                    _add(self.agents, ids)  # "airstrikes from Russian warplanes", "missiles fired from Iran"
                 elif prep in ("on", "at", "upon") and o.lemma_.lower() in ORDERS:
                     _add(self.agents, ids if etype in ("ASSAULT", "COERCE") else ())  # "on the orders of X"
                 elif prep in TARGET_PREPS or prep == "with" or prep == "of" and not self.verbal:

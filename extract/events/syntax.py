@@ -115,14 +115,15 @@ def subject(v: Token) -> tuple[Token | None, bool]:
     passive_conj = patient = False  # patient: the verb asked about is a passive participle ("being held")
     raised: bool | None = None  # through "to", the infinitive's own voice: "X is said to have shelled Y"
     for _ in range(4):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X
-                    return v.head, c.dep_ == "nsubjpass"
-                if _message(c, v):  # "X made a call inviting Y", read as "a call" inviting: X invites
-                    return subject(v.head)[0], False
-                voice = c.dep_ == "nsubjpass" or passive_conj if raised is None else raised
-                return c, voice or patient or _reduced_passive(v)
+        own = _own_subject(v)
+        if own is not None:
+            c = own
+            if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X
+                return v.head, c.dep_ == "nsubjpass"
+            if _message(c, v):  # "X made a call inviting Y", read as "a call" inviting: X invites
+                return subject(v.head)[0], False
+            voice = c.dep_ == "nsubjpass" or passive_conj if raised is None else raised
+            return c, voice or patient or _reduced_passive(v)
         passive_conj = v.dep_ == "conj" and v.tag_ == "VBN" and (
             passive_conj or _auxpass(v) or _auxpass(v.head))
         ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
@@ -151,6 +152,15 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def _own_subject(v: Token) -> Token | None:
+    """The subject among ``v``'s children; a named auxiliary is one the parser misread ("IS targeted
+    the commander": the group's name read as "is")."""
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None:
+        subj = next((c for c in v.children if c.dep_ in ("aux", "auxpass") and c.ent_type_), None)
+    return subj
 
 
 def _gerund_clause(prep: Token) -> Token | None:
