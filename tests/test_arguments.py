@@ -347,3 +347,11 @@ def test_a_gerund_after_in_does_not_take_a_passive_subject(extract):
 def test_an_attacker_named_as_a_misread_auxiliary_or_where_the_fire_came_from(extract, body, trigger, agents):
     found = [ag for t, ag, _ in assaults(extract, body) if t == trigger]
     assert found == [agents], found
+
+
+@pytest.mark.parametrize(("body", "target"), [
+    ("She said Chile should continue airstrikes to disrupt Hezbollah.", "Hezbollah"),
+    ("Rebels have been fighting to oust President Tomas Varga for six years.", "Tomas Varga"),
+])
+def test_the_aim_of_an_attack_names_its_target(extract, body, target):
+    assert any(target in tg for _, _, tg in assaults(extract, body))

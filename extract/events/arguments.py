@@ -32,7 +32,14 @@ from newsgraph.extract.events.phrases import (
     led_by,
     owner_of,
 )
-from newsgraph.extract.events.senses import CASUALTY, INTRANSITIVE_CASUALTY, ORDERS, PATIENT_NOUNS, WIELDING
+from newsgraph.extract.events.senses import (
+    AIMS,
+    CASUALTY,
+    INTRANSITIVE_CASUALTY,
+    ORDERS,
+    PATIENT_NOUNS,
+    WIELDING,
+)
 from newsgraph.extract.events.syntax import by_agent, clause_chain, mistagged_noun, pobjs, scene_prep, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
@@ -66,6 +73,13 @@ def _included(verb: Token, phrases: list[Token], ctx: Context) -> list[str]:
     listed += [o for h in heads if h.pos_ == "NOUN" for c in h.children if c.dep_ == "relcl"
                and c.lemma_.lower() == "include" for o in c.children if o.dep_ == "dobj"]
     return [a for o in listed for a in actors_of(o, ctx)]
+
+
+def _aimed_at(heads: list[Token], ctx: Context) -> list[str]:
+    """The objects of a hostile aim infinitive on one of ``heads`` ("airstrikes to disrupt X")."""
+    return [a for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+            and c.lemma_.lower() in AIMS and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+            for o in c.children if o.dep_ == "dobj" for a in actors_of(o, ctx)]
 
 
 def _wielder(verb: Token, ctx: Context) -> list[str]:
@@ -267,6 +281,8 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: Context):
     if not found.verbal:
         found.from_noun()
     found.from_prepositions()
+    if etype == "ASSAULT" and not found.targets:  # "continued airstrikes to disrupt X": X
+        _add(found.targets, _aimed_at([t for t in (trig, light) if t is not None], ctx))
     if found.verbal:
         found.from_conjuncts()
         found.from_complements()

@@ -27,7 +27,8 @@ from newsgraph.extract.lexicon import toml
 
 __all__ = ["refine", "market_move", "campaign_rally", "noun_sense", "IMPACT", "PATIENT_NOUNS",
            "AUTHORSHIP", "OWNING", "BLAMING", "CULPABLE", "CAUSING", "JUDGING", "INVOLVEMENT", "PHASES",
-           "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "CASUALTY", "INTRANSITIVE_CASUALTY", "STANDARDS"]
+           "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY", "INTRANSITIVE_CASUALTY",
+           "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -42,6 +43,8 @@ BLAMING = frozenset(_DATA["blaming"])
 ORDERS = frozenset(_DATA["orders"])
 #: Verbs of using a weapon, whose user is the killer of "the shots that killed X".
 WIELDING = frozenset(_DATA["wielding"])
+#: Verbs of a hostile aim, whose object is the target of the attack done for it ("airstrikes to disrupt X").
+AIMS = frozenset(_DATA["aims"])
 #: Adjectives laying a happening at their holder's door ("X was found guilty of the killing").
 CULPABLE = frozenset(_DATA["culpable"])
 #: Nouns of taking part in an event ("Pakistan's involvement in the strike").
