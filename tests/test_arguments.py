@@ -355,3 +355,18 @@ def test_an_attacker_named_as_a_misread_auxiliary_or_where_the_fire_came_from(ex
 ])
 def test_the_aim_of_an_attack_names_its_target(extract, body, target):
     assert any(target in tg for _, _, tg in assaults(extract, body))
+
+
+@pytest.mark.parametrize(("body", "role", "group"), [
+    ("A Shiite fighter clashes with members of the Free Syrian Army in the town.", "target",
+     "Free Syrian Army"),
+    ("Supporters of Hezbollah attacked the convoy on Monday.", "agent", "Hezbollah"),
+])
+def test_members_of_a_group_stand_for_it(extract, body, role, group):
+    found = assaults(extract, body)
+    assert any(group in (ag if role == "agent" else tg) for _, ag, tg in found), found
+
+
+def test_supporters_of_a_person_are_not_that_person(extract):
+    events, names = extract("Supporters of Tomas Varga marched in Lima on Sunday.")
+    assert all("Tomas Varga" not in {names[a] for a in m.agents} for m in events), events

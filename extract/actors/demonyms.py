@@ -17,9 +17,10 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.mention import Mention
 from newsgraph.extract.lexicon import gazetteer as gz
+from newsgraph.extract.lexicon import toml
 from newsgraph.extract.lexicon.names import title_words
 
-__all__ = ["COUNT_NOUNS", "state_by_demonym"]
+__all__ = ["COUNT_NOUNS", "MEMBER_NOUNS", "state_by_demonym"]
 
 #: Words after a demonym that make it stand for its state.
 GOV_TITLES = title_words("state_titles")
@@ -59,6 +60,8 @@ def _acts(tok: Token) -> bool:
     return tok.lower_ == "led" or tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon().nouns
 
 
+#: Nouns of the people who make up a group: "members of Hamas" stand for Hamas.
+MEMBER_NOUNS = frozenset(toml("nationality.toml")["member_nouns"])
 #: Nouns of a number of people: "dozens of Syrians" are Syrians.
 COUNT_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                          "millions", "score", "scores", "tens", "number", "handful", "group"})
