@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
@@ -153,7 +153,7 @@ def bound_names(doc, ents: list[Span]) -> list[Span]:
 
 def untagged_surnames(doc, ents: list[Span]) -> list[Span]:
     """Person spans for a lone proper noun the NER left untagged that is the surname of a person the
-    text names in full ("Reeva Okafor" ... "acknowledged killing Okafor"): news names people by their
+    text names in full ("Paul Okafor" ... "police questioned Okafor"): news names people by their
     surname after the first mention, and the NER misses some of them."""
     surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
     if not surnames:
@@ -164,7 +164,7 @@ def untagged_surnames(doc, ents: list[Span]) -> list[Span]:
             and not _in_name(t) and not _gazetteer_label(t.text) and not _shouted(t.sent)]
 
 
-def _in_name(t) -> bool:
+def _in_name(t: Token) -> bool:
     """``t`` has a capitalised proper noun beside it (part of a longer name: "Okafor Foundation")."""
     doc = t.doc
     return any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title for k in (t.i - 1, t.i + 1))

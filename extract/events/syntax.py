@@ -115,9 +115,8 @@ def subject(v: Token) -> tuple[Token | None, bool]:
     passive_conj = patient = False  # patient: the verb asked about is a passive participle ("being held")
     raised: bool | None = None  # through "to", the infinitive's own voice: "X is said to have shelled Y"
     for _ in range(4):
-        own = _own_subject(v)
-        if own is not None:
-            c = own
+        c = _own_subject(v)
+        if c is not None:
             if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X
                 return v.head, c.dep_ == "nsubjpass"
             if _message(c, v):  # "X made a call inviting Y", read as "a call" inviting: X invites
