@@ -155,7 +155,7 @@ def untagged_surnames(doc, ents: list[Span]) -> list[Span]:
     """Person spans for a lone proper noun the NER left untagged that is the surname of a person the
     text names in full ("Paul Okafor" ... "police questioned Okafor"): news names people by their
     surname after the first mention, and the NER misses some of them."""
-    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
+    surnames = _surnames(ents)
     if not surnames:
         return []
     taken = {t.i for e in ents for t in e}
@@ -184,9 +184,14 @@ def surnames_as_people(ents: list[Span]) -> list[Span]:
     named in full ("Hillary Clinton" ... "Clinton said"; Clinton is also a town), are PERSON spans.
     """
     names = {t.lower_ for e in ents if e.label_ == "PERSON" for t in e if t.is_title}
-    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
+    surnames = _surnames(ents)
     return [Span(e.doc, e.start, e.end, label="PERSON") if _stands_for_person(e, names, surnames)
             else e for e in ents]
+
+
+def _surnames(ents: list[Span]) -> set[str]:
+    """The surnames (lower-case) of the people named in full among ``ents``."""
+    return {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
 
 
 def _stands_for_person(e: Span, names: set[str], surnames: set[str]) -> bool:

@@ -143,7 +143,7 @@ def _of_state(mod: Token, tok: Token, ctx: Context) -> bool:
     head = mod.head
     while head.dep_ in ("compound", "amod") and head != tok and head.head != head:
         head = head.head
-    return head == tok or {head.lemma_.lower(), head.lower_} & ctx.actor_nouns != set()
+    return head == tok or bool({head.lemma_.lower(), head.lower_} & ctx.actor_nouns)
 
 
 def led_by(mod: Token, ctx: Context) -> str | None:

@@ -16,24 +16,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.lexicon import toml
+
 __all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "SCENE_PREPS", "lemmas", "objects", "prep_objects",
            "noun_phrase", "pobjs", "scene_prep", "subject", "by_agent", "clause_chain", "passive",
            "mistagged_noun"]
 
 #: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
 GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
+_DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: "urged X to leave": X leaves ("called X to offer": the caller offers; "called on X to": X does)
-OBJECT_CONTROL = frozenset({"urge", "ask", "call", "invite", "tell", "order", "force", "encourage",
-                            "persuade", "allow", "help", "remind", "request", "press", "push", "pressure",
-                            "permit", "authorize", "instruct", "warn", "advise", "compel", "appeal"})
+OBJECT_CONTROL = frozenset(_DATA["object_control"])
 #: Nouns whose owner does what their infinitive says: "the IRA's decision to carry out the attacks".
-SUBJECT_CONTROL_NOUNS = frozenset({"decision", "attempt", "plan", "bid", "move", "effort", "refusal",
-                                   "threat", "promise", "pledge", "offer", "readiness", "willingness",
-                                   "failure", "intention", "determination", "push", "drive", "vow",
-                                   "resolve"})
+SUBJECT_CONTROL_NOUNS = frozenset(_DATA["subject_control_nouns"])
 #: Nouns of a message, whose participle tells what it asks or says ("a call inviting X").
-MESSAGE_NOUNS = frozenset({"call", "appeal", "statement", "letter", "message", "note", "request", "demand",
-                           "plea", "invitation", "proposal", "resolution", "decree", "order", "ultimatum"})
+MESSAGE_NOUNS = frozenset(_DATA["message_nouns"])
 _CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass",
           "attr")
 _NP = ("compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "flat", "det", "nummod")

@@ -76,14 +76,13 @@ def _verbal(v: Token) -> bool:
                for c in v.subtree if v in (c.head, c.head.head))
 
 
-def _physical(v: Token, people: frozenset[str]) -> bool:
+def _physical(v: Token) -> bool:
     """Whether ``v`` has a physical target, a weapon subject or instrument, or a person as object."""
     objs = objects(v) + prep_objects(v, ("at", "on", "against", "with", "by", "in", "into"))
     subj = [c for c in v.children if c.dep_ == "nsubj"]
     if lemmas(objs + subj) & PHYSICAL:
         return True
-    return any(o.ent_type_ in ("FAC", "GPE", "LOC") or o.ent_type_ == "PERSON" or o.lower_ in people
-               or _armed(o) for o in objects(v))
+    return any(o.ent_type_ in ("FAC", "GPE", "LOC", "PERSON") or _armed(o) for o in objects(v))
 
 
 def _armed(tok: Token) -> bool:
@@ -169,7 +168,7 @@ def assault_sense(v: Token, lemma: str) -> str | None:
     objs = objects(v)
     if lemma in ATTACK_VERBS and (_said(objs) or _verbal(v)):
         return "ACCUSE"
-    if lemma in PHYSICAL_VERBS and (not _physical(v, frozenset())
+    if lemma in PHYSICAL_VERBS and (not _physical(v)
                                     or lemmas(prep_objects(v, ("by",))) & _VEHICLES):
         return None  # "the ruling hit exporters", "hit by a car" (a road accident)
     if lemma in _UNDOING and objs and all(lemmas([o]) & _ABSTRACT for o in objs):
