@@ -367,6 +367,22 @@ def test_members_of_a_group_stand_for_it(extract, body, role, group):
     assert any(group in (ag if role == "agent" else tg) for _, ag, tg in found), found
 
 
+@pytest.mark.parametrize(("body", "parties"), [
+    ("Officials from Chile and Bolivia met in Lima on Tuesday.", {"Chile", "Bolivia"}),
+    ("Peru held talks with a delegation of Ecuador on Monday.", {"Peru", "Ecuador"}),
+])
+def test_officials_and_envoys_of_a_state_stand_for_it(extract, body, parties):
+    assert parties in meetings(extract, body)
+
+
+@pytest.mark.parametrize("body", [
+    "Peru will host talks in Lima next week with officials from Chile and Bolivia.",
+    "Peru chaired a meeting with Chile and Bolivia on Friday.",
+])
+def test_the_host_or_chair_of_a_meeting_takes_part_in_it(extract, body):
+    assert any({"Peru", "Chile", "Bolivia"} <= m for m in meetings(extract, body)), meetings(extract, body)
+
+
 def test_supporters_of_a_person_are_not_that_person(extract):
     events, names = extract("Supporters of Tomas Varga marched in Lima on Sunday.")
     assert all("Tomas Varga" not in {names[a] for a in m.agents} for m in events), events

@@ -180,11 +180,11 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
 
 
 def _members_of(tok: Token, first: str | None, ctx: Context) -> list[str]:
-    """The groups a member noun's "of" phrase names: "members of Hamas", "members of the U.S. and Afghan
-    forces" (not "supporters of" a person)."""
+    """The groups a member noun's "of" or "from" phrase names: "members of Hamas", "members of the U.S.
+    and Afghan forces", "officials from Chile" (not "supporters of" a person)."""
     if first is not None or tok.lemma_.lower() not in MEMBER_NOUNS:
         return []
-    return [a for _, o in pobjs(tok, ("of",)) for a in actors_of(o, ctx)
+    return [a for _, o in pobjs(tok, ("of", "from")) for a in actors_of(o, ctx)
             if ctx.kinds.get(a) in ("Organization", "State")]
 
 
