@@ -4,6 +4,7 @@
   (:mod:`newsgraph.extract.events.violence`);
 * blocking a road is a protest unless a state's forces do it;
 * "meet" a standard, a target or a deadline is not a meeting;
+* "liberate" a city is its capture, not a release;
 * "kill" / "die" with a disaster ("died in the floods") is the disaster's, not an assault.
 
 >>> import spacy
@@ -78,6 +79,8 @@ _ADDRESSING = frozenset(_DATA["addressing"])
 _SUPPORTERS = frozenset(_DATA["supporters"])
 _AGENTIVE = frozenset(_DATA["agentive_disasters"])
 _CONVERSATIONS = frozenset(_DATA["conversations"])
+_FREEING = frozenset(_DATA["freeing"])
+_TERRITORIES = frozenset(_DATA["territories"])
 
 
 def _no_meeting(v: Token, lemma: str) -> bool:
@@ -144,6 +147,8 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
         return "PROTEST"  # "protesters blocked the highway": obstructing passage (CAMEO 144)
     if etype == "CONSULT" and _no_meeting(v, lemma):
         return None
+    if etype == "CONCEDE" and lemma in _FREEING and _territory(objects(v)):
+        return "COERCE"  # "liberated the city": its capture, not a release
     if etype == "AID" and lemmas(objects(v)) & (WORDS | VERBAL_SETTINGS | _NOT_GIVEN):
         return None  # "gave a speech", "delivered his remarks", "granted an interview", "dealt a blow"
     if v.dep_ == "acl" and v.tag_ == "VBN" and lemma in ("call", "name", "dub"):
@@ -151,6 +156,12 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
     if lemma in _DIE and _disastrous(v, disasters):
         return "DISASTER"
     return etype
+
+
+def _territory(objs: list[Token]) -> bool:
+    """Whether one of ``objs`` is a territory: a place name or a territory noun ("the eastern half")."""
+    return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _TERRITORIES
+               or o.lower_ in _TERRITORIES for o in objs)
 
 
 def _disastrous(v: Token, disasters: frozenset[str]) -> bool:
