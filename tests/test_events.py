@@ -322,6 +322,21 @@ def test_meeting_a_target_is_no_meeting(nlp):
     assert not [m for m in ms if m.type == "CONSULT"]
 
 
+def test_meeting_a_call_or_a_pledge_is_no_meeting(nlp):
+    ms, _ = run(nlp, "Chilean troops are ready to meet the call of the villagers for protection.")
+    assert not [m for m in ms if m.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(("body", "etype"), [
+    ("Colombian troops liberated Cali after a week of fighting.", "COERCE"),
+    ("The Peruvian army said it had liberated the northern half of the province.", "COERCE"),
+    ("Peru liberated two Chilean prisoners on Monday.", "RETREAT"),  # CAMEO 0841, a release
+])
+def test_liberating_a_territory_is_its_capture_not_a_release(nlp, body, etype):
+    ms, _ = run(nlp, body)
+    assert [m.type for m in ms if m.trigger == "liberated"] == [etype], ms
+
+
 def test_firing_a_minister_is_no_assault(nlp):
     ms, _ = run(nlp, "President Pedro Castillo fired Interior Minister Luis Barranzuela.")
     assert not [m for m in ms if m.type == "ASSAULT"]
@@ -387,6 +402,23 @@ def test_casualties_of_an_attack_are_its_targets_and_its_by_phrase_the_agent(nlp
     ms, n = run(nlp, "Ali Rahimi was killed in an attack by the Taliban in Kabul.")
     attack = next(m for m in ms if m.trigger == "attack")
     assert named(attack.agents, n) == {"Taliban"} and named(attack.targets, n) == {"Ali Rahimi"}
+
+
+def test_the_side_fought_in_a_clash_that_killed_is_the_killer(nlp):
+    ms, n = run(nlp, "Two Chilean soldiers died in fighting with Hamas on Monday.")
+    for trigger in ("died", "fighting"):
+        m = next(m for m in ms if m.trigger == trigger)
+        assert named(m.agents, n) == {"Hamas"} and named(m.targets, n) == {"Chile"}, m
+
+
+@pytest.mark.parametrize(("body", "agents"), [
+    ("Hamas fighters crossed the border at dawn. They attacked an army post near the town.", {"Hamas"}),
+    ("The protesters left Lima at dawn. They attacked a police post near the town.", set()),
+    ("Chile blamed the rebels for the unrest, saying they attacked a police post.", set()),
+])
+def test_they_is_the_group_the_last_plural_subject_names(nlp, body, agents):
+    ms, n = run(nlp, body)
+    assert [named(m.agents, n) for m in ms if m.trigger == "attacked"] == [agents], ms
 
 
 def test_a_town_before_an_attack_noun_is_its_place_not_its_agent(nlp):

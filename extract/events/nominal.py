@@ -2,7 +2,8 @@
 
 * means: "Hamas hit the convoy in a car bombing" (the subject and object are the noun's);
 * casualties: "two soldiers died in an attack by militants", "X was killed in the bombing" (the
-  victims are the noun's targets, a "by X" after the noun its agent); "the blast killed X", "an
+  victims are the noun's targets, a "by X" after the noun its agent, as is the side they fought:
+  "died in clashes with X"); "the blast killed X", "an
   attack that killed X", "the airstrikes hit X" (the objects are targets);
 * authors: "X ordered the killing", "X claimed responsibility for the bombing", "X confessed to the
   attack" (the subject is the agent), "X's involvement in the attack", "X was jailed for the killing";
@@ -74,7 +75,8 @@ def casualties(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
     if trig.dep_ == "pobj" and trig.head.lower_ in _CASUALTY_PREPS and verb.lemma_.lower() in CASUALTY:
         subj, passive = subject(verb)
         if passive or verb.lemma_.lower() in INTRANSITIVE_CASUALTY:
-            targets += actors_of(subj, ctx)
+            targets += actors_of(subj, ctx)  # the victims; the side they fought "with" killed them
+            agents += tuple(a for _, w in pobjs(trig, ("with",)) for a in actors_of(w, ctx))
         by = by_agent(verb)
         if by is not None and by.i > trig.i:
             agents += actors_of(by, ctx)

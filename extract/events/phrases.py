@@ -104,6 +104,24 @@ def _pronoun_or_group(tok: Token, ctx: Context) -> str | None:
     return coref.resolve(ctx.doc, tok) if low in coref.PRONOUNS else None
 
 
+def _they(tok: Token, ctx: Context) -> str | None:
+    """The group a subject "they" stands for: the one state or organisation the last subject before it
+    names, in its sentence or the one before, when that subject is a plural ("Hamas fighters crossed
+    the border. They attacked a post."); no guess when it names no such actor ("the protesters")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    doc, start = ctx.doc, tok.sent.start
+    start = doc[start - 1].sent.start if start > 0 else start
+    for t in reversed(doc[start:tok.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ in ("WP", "WDT") or t.lower_ == "they":
+            continue  # (a relative pronoun, or "they" again: look further back)
+        ids = actors_of(t, ctx)
+        one = len(ids) == 1 and ctx.kinds.get(ids[0]) in ("Organization", "State")
+        return ids[0] if one and t.tag_ in ("NNS", "NNPS") else None  # ("Russia blamed the rebels,
+        # saying they attacked": a state's own name is seldom "they")
+    return None
+
+
 def _title_holder(tok: Token, np: list[Token], ctx: Context) -> str | None:
     """The person a title phrase names, its antecedent, or the body an unnamed title heads."""
     t2e, title = ctx.tok2ent, tok.lemma_.lower() in coref.TITLES
@@ -167,6 +185,8 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
         return t2e[tok.i]
     if tok.lower_ in coref.PRONOUNS or tok.lower_ in coref.GROUP_WORDS or tok.lower_ == "its":
         return _pronoun_or_group(tok, ctx)
+    if tok.lower_ == "they":
+        return _they(tok, ctx)
     for c in tok.children:
         if c.dep_ == "appos" and c.i in t2e:
             return t2e[c.i]
