@@ -163,6 +163,17 @@ def test_a_small_town_after_a_place_noun_and_of_is_a_place(nlp):
     assert es["Didsbury"].kind == "Location" and es["Oxford Street"].kind == "Location"
 
 
+def test_a_part_of_a_place_between_in_and_its_name_keeps_it_a_place():
+    """"in downtown Portland", "in northern Tacna": the name is still after a locative preposition."""
+    import spacy
+
+    from newsgraph.extract.actors import _after_locative
+    doc = spacy.blank("en")("A gunman opened fire in downtown Portland and then met Clara Portland.")
+    assert _after_locative(Span(doc, 6, 7, "PERSON"))
+    assert not _after_locative(Span(doc, 10, 12, "PERSON"))
+    assert classify("Portland", "PERSON", placed=True).kind == "Location"
+
+
 def test_a_name_misread_as_a_nationality_is_a_person_by_its_apposition(nlp):
     doc = _parsed(nlp, "Talks stalled after the arrival of Ruben Vardanyan, a Russian oligarch, in May.")
     span = Span(doc, 6, 8, "NORP")

@@ -56,6 +56,10 @@ STRONG_LOCATIVE = {"in", "into", "near", "outside"}
 PLACE_NOUNS = {"city", "town", "village", "suburb", "district", "province", "region", "county", "state",
                "port", "capital", "island", "municipality", "neighbourhood", "neighborhood", "area",
                "outskirts"}
+#: Words for a part of a place between the preposition and its name: "in downtown X", "in northern X".
+PLACE_PARTS = {"downtown", "uptown", "central", "northern", "southern", "eastern", "western", "northeastern",
+               "northwestern", "southeastern", "southwestern", "north", "south", "east", "west", "greater",
+               "suburban", "rural", "coastal", "occupied"}
 
 @Language.component("ng_actors")
 def cluster(doc: Doc) -> Doc:
@@ -124,9 +128,11 @@ def _bracketed(ent: Span, prev: Span) -> bool:
 
 
 def _after_locative(ent: Span) -> bool:
-    """``ent`` follows "in", "near" ... or a place noun and "of" ("the suburb of Didsbury")."""
+    """``ent`` follows "in", "near" ... (also with a part of the place between: "in downtown Seattle")
+    or a place noun and "of" ("the suburb of Didsbury")."""
     doc, i = ent.doc, ent.start
-    if i and doc[i - 1].lower_ in LOCATIVE:
+    if i and doc[i - 1].lower_ in LOCATIVE or i > 1 and doc[i - 1].lower_ in PLACE_PARTS \
+            and doc[i - 2].lower_ in LOCATIVE:
         return True
     return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
 
