@@ -153,6 +153,16 @@ def test_same_day_and_relative_dates(nlp):
     assert one(ms, "CONSULT").date == "2022-11-23"
 
 
+@pytest.mark.parametrize("body", [
+    "Chilean troops shelled the border town on Tuesday night.",
+    "Chilean troops shelled the border town Tuesday evening, officials said.",
+    "Chilean troops shelled the border town last night.",
+])
+def test_a_part_of_a_named_day_dates_the_event(nlp, body):
+    ms, _ = run(nlp, body, date="2023-03-22")
+    assert [m.date for m in ms if m.type == "ASSAULT"] == ["2023-03-21"], ms
+
+
 def test_disaster_has_place_not_actors_and_is_counted_once(nlp):
     ms, n = run(nlp, "A strong earthquake struck Peru on Tuesday. The earthquake killed 12 people.")
     m = one(ms, "DISASTER")

@@ -155,6 +155,10 @@ def resolve_date(text: str, article_date: str | None) -> tuple[str, str] | None:
     return None
 
 
+#: Parts of a day a date may name without dating a thing: "Wednesday evening", "last night".
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
 def _anchored_at(ent, chain: list) -> int | None:
     """Index in ``chain`` of the clause head a DATE entity attaches to, else None."""
     cur = ent.root
@@ -162,7 +166,7 @@ def _anchored_at(ent, chain: list) -> int | None:
         if cur in chain or cur.pos_ in ("VERB", "AUX") or cur.head == cur:
             break
         if cur.dep_ in ("poss", "compound", "nmod") and cur.head.pos_ in ("NOUN", "PROPN") \
-                and cur.head not in chain:
+                and cur.head not in chain and cur.head.lemma_.lower() not in _DAY_PARTS:
             return None  # "Tuesday's election", "the October 28 letter": it dates that thing
         cur = cur.head
     return chain.index(cur) if cur in chain else None
@@ -173,6 +177,8 @@ def _back_reference(tok, article_date: str | None, state: ArticleState, noun_eve
     for c in tok.children:
         if c.lower_ in ("yesterday", "today"):
             return resolve_date(c.text, article_date)
+        if c.lemma_.lower() == "night" and any(m.lower_ == "last" for m in c.children):
+            return resolve_date("last night", article_date)
         if c.dep_ != "prep":
             continue
         for o in c.children:
@@ -187,14 +193,15 @@ def _back_reference(tok, article_date: str | None, state: ArticleState, noun_eve
 def date_of(chain: list, sent, article_date: str | None, state: ArticleState, noun_event=lambda tok: None):
     """``(iso, precision)`` for the event whose clause heads are ``chain`` (trigger first), else None.
 
-    The nearest DATE entity attached to the chain wins; then back-references ("on the same day",
+    The nearest DATE entity (or TIME entity naming a day: "on Wednesday night", "last night") attached
+    to the chain wins; then back-references ("on the same day",
     "following the talks", resolved with ``state.last``/``state.dates[type]`` of the
     :class:`~newsgraph.extract.events.state.ArticleState`); then, in the lede sentence of a wire story
     (``state.lede``), the dateline date ``state.wire``.
     """
     best: tuple[int, tuple[str, str]] | None = None
     for ent in docview.span_ents(sent.doc, sent):
-        at = _anchored_at(ent, chain) if ent.label_ == "DATE" else None
+        at = _anchored_at(ent, chain) if ent.label_ in ("DATE", "TIME") else None  # ("Wednesday night")
         if at is None or best is not None and at >= best[0]:
             continue
         found = state.last if "same day" in ent.text.lower() else resolve_date(ent.text, article_date)
