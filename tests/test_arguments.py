@@ -386,3 +386,12 @@ def test_the_host_or_chair_of_a_meeting_takes_part_in_it(extract, body):
 def test_supporters_of_a_person_are_not_that_person(extract):
     events, names = extract("Supporters of Tomas Varga marched in Lima on Sunday.")
     assert all("Tomas Varga" not in {names[a] for a in m.agents} for m in events), events
+
+
+def test_an_unnamed_title_is_the_person_last_given_it_in_the_article(extract):
+    body = ("Prime Minister Ana Rojas of Peru arrived in Lima on Monday.\n\nReporters waited for hours at "
+            "the airport.\n\nOfficials said the visit would be short.\n\nOn Tuesday the prime minister "
+            "accused Chile of violating the border.")
+    events, names = extract(body)
+    assert [({names[a] for a in m.agents}, {names[t] for t in m.targets}) for m in events
+            if m.type == "ACCUSE"] == [({"Ana Rojas"}, {"Chile"})], events

@@ -347,6 +347,17 @@ def test_liberating_a_territory_is_its_capture_not_a_release(nlp, body, etype):
     assert [m.type for m in ms if m.trigger == "liberated"] == [etype], ms
 
 
+@pytest.mark.parametrize(("body", "found"), [
+    ('Foreign Minister Ana Rojas said that "Peru is our closest partner and ally".', [("Ana Rojas", "Peru")]),
+    ("Chile is a strategic ally of Peru, President Tomas Varga told reporters.", [("Tomas Varga", "Chile")]),
+    ("Chile is the main trading partner and ally of Peru.", []),         # the reporter's: background
+    ("Tomas Varga said Ana Rojas is a partner at Deloitte.", []),        # a firm's partner
+])
+def test_calling_a_state_an_ally_is_support_from_who_says_it(nlp, body, found):
+    ms, n = run(nlp, body)
+    assert [(n[m.agents[0]], n[m.targets[0]]) for m in ms if m.type == "SUPPORT"] == found, ms
+
+
 def test_firing_a_minister_is_no_assault(nlp):
     ms, _ = run(nlp, "President Pedro Castillo fired Interior Minister Luis Barranzuela.")
     assert not [m for m in ms if m.type == "ASSAULT"]

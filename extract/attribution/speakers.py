@@ -70,7 +70,7 @@ def actor_of(ctx: Context, subj: Token, kinds=("Person", "Organization", "State"
         return government(ctx, subj)
     if lemma in v["documents"]:
         return _issuer(ctx, subj)
-    eid = _role_holder(ctx, subj) if subj.pos_ in ("NOUN", "PROPN") else None
+    eid = R.holder(ctx.doc, subj) if subj.pos_ in ("NOUN", "PROPN") else None
     eid = eid or coref.resolve(ctx.doc, subj)
     if eid is None and subj.lower_ in PRONOUNS:
         eid = _recent_person(ctx, subj)
@@ -122,15 +122,3 @@ def _recent_person(ctx: Context, tok: Token) -> str | None:
         if m is not None and ctx.kind(m.kb_id_) == "Person" and not ctx.in_quote(ctx.doc[i]):
             return m.kb_id_
     return None
-
-
-def _role_holder(ctx: Context, tok: Token) -> str | None:
-    """ "the prime minister" -> the latest person given that title earlier in the article."""
-    words = {t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"}
-    if tok.lower_ not in T.lexicon()["all"] and not any(tok.lower_ in t.split() for t in T.lexicon()["all"]):
-        return None
-    best = None
-    for person, title, _org, start in R.titled(ctx.doc):
-        if start < tok.idx and words <= set(title.lower().split()):
-            best = person
-    return best

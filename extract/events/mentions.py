@@ -19,12 +19,14 @@ from functools import cache
 from spacy.tokens import Span
 
 from newsgraph.extract.actors.edges import chrome_words
+from newsgraph.extract.events.anaphora import GROUP
 from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_to
 from newsgraph.extract.events.lexicon import TriggerLexicon
 from newsgraph.extract.events.modality import aggregate as is_aggregate
 from newsgraph.extract.events.modality import modality
-from newsgraph.extract.events.phrases import GROUP, Context
+from newsgraph.extract.events.phrases import Context
 from newsgraph.extract.events.places import place_of
+from newsgraph.extract.events.praise import alliance, ally_noun
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain
 from newsgraph.extract.events.temporal import date_of, spans_days
@@ -59,6 +61,8 @@ def _caption() -> re.Pattern:
 def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleState) -> Parties | None:
     """(agents, targets, participants), or None when the mention is too vague to keep."""
     tok, light, etype = trig.token, trig.light, trig.type
+    if etype == "SUPPORT" and ally_noun(tok, ctx):
+        return alliance(tok, ctx, lex.speech)  # "X is our ally", said by someone
     agents, targets, parts = arguments(tok, light, etype, ctx)
     for c in tok.conjuncts if light is None else ():  # "shot and killed X": one event
         if c.i > tok.i and c.pos_ == "VERB" and verb_type(c, lex, ctx) == (etype, trig.strength):

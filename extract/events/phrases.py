@@ -29,16 +29,14 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.demonyms import COUNT_NOUNS, MEMBER_NOUNS
+from newsgraph.extract.events.anaphora import described, pronoun_or_group
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs, subject
 from newsgraph.extract.events.violence import PHYSICAL
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.nlp import docview
 
-__all__ = ["GROUP", "Context", "context", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of",
+__all__ = ["Context", "context", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of",
            "clause_parties"]
-
-GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by the mentions
-
 
 @dataclass(frozen=True, eq=False)
 class Context:
@@ -74,36 +72,6 @@ def demonym_state(word: str, ctx: Context) -> str | None:
     return None
 
 
-#: Prepositions whose object is a place, not an antecedent for "its" ("in Afghanistan, during its invasion").
-_LOCATIVE = frozenset({"in", "at", "near", "from", "across", "into", "to", "inside", "outside", "around"})
-
-
-def _its(tok: Token, ctx: Context) -> str | None:
-    """The state or organisation "its" stands for: the nearest one named before it in the sentence,
-    not as a place ("Israel struck Hamas and its positions": Hamas's; "Russia, a warmonger in
-    Afghanistan during its invasion": Russia's)."""
-    for t in reversed(ctx.doc[tok.sent.start:tok.i]):
-        eid = ctx.tok2ent.get(t.i)
-        if eid is None or ctx.kinds.get(eid) not in ("State", "Organization") or t.ent_iob_ == "I":
-            continue
-        head = t
-        while head.dep_ in ("compound", "flat", "amod") and head.head != head:
-            head = head.head
-        if not (head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE):
-            return eid
-    return None
-
-
-def _pronoun_or_group(tok: Token, ctx: Context) -> str | None:
-    """A pronoun's antecedent; :data:`GROUP` for "the two sides", "both parties"."""
-    low = tok.lower_
-    if low == "its":
-        return _its(tok, ctx)
-    if low in coref.GROUP_WORDS and any(c.lower_ in ("two", "both", "the") for c in tok.children):
-        return GROUP if tok.tag_ in ("NNS", "NNPS") or low.endswith("s") else None
-    return coref.resolve(ctx.doc, tok) if low in coref.PRONOUNS else None
-
-
 def _they(tok: Token, ctx: Context) -> str | None:
     """The group a subject "they" stands for: the one state or organisation the last subject before it
     names, in its sentence or the one before, when that subject is a plural ("Hamas fighters crossed
@@ -130,7 +98,7 @@ def _title_holder(tok: Token, np: list[Token], ctx: Context) -> str | None:
         return people[-1]
     if not title:
         return None
-    found = coref.resolve(ctx.doc, tok)
+    found = described(tok, ctx)
     if found:
         return found
     bodies = [t2e[c.i] for c in tok.children if c.dep_ in ("compound", "poss") and c.i in t2e]
@@ -184,7 +152,7 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
     if tok.i in t2e:
         return t2e[tok.i]
     if tok.lower_ in coref.PRONOUNS or tok.lower_ in coref.GROUP_WORDS or tok.lower_ == "its":
-        return _pronoun_or_group(tok, ctx)
+        return pronoun_or_group(tok, ctx)
     if tok.lower_ == "they":
         return _they(tok, ctx)
     for c in tok.children:

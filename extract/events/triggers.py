@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.events.arguments import SYMMETRIC
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, clause_parties
+from newsgraph.extract.events.praise import ally_noun
 from newsgraph.extract.events.senses import (
     CAUSING,
     JUDGING,
@@ -174,7 +175,8 @@ def _candidates(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
             if vt:
                 found.append(Trigger(t, vt[0], None, vt[1]))
         elif not verb and (pos[i] in _NOMINAL or pos[i] == _VERB) and i not in ctx.tok2ent:
-            nt = _noun_trigger(doc[i], lex, ctx)
+            nt = _noun_trigger(doc[i], lex, ctx) or (  # "Russia is our closest ally"
+                Trigger(doc[i], "SUPPORT", doc[i].head, 0.6) if ally_noun(doc[i], ctx) else None)
             if nt:
                 found.append(nt)
     return found

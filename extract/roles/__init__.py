@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import COURTESY, norm
@@ -77,6 +77,25 @@ def titled(doc: Doc) -> list[tuple[str, str, str | None, int]]:
     """
     found = sorted([*_titles_of(doc), *_stated_of(doc)], key=lambda r: r[3])
     return [(p, t, o, start) for p, t, o, start, _ in found]
+
+
+def holder(doc: Doc, tok: Token) -> str | None:
+    """The person a title phrase headed by ``tok`` describes ("the prime minister"): the latest person
+    given that title before it in the article, else None.
+
+    >>> import spacy
+    >>> holder(spacy.blank("en")("The chef said."), spacy.blank("en")("The chef said.")[1]) is None
+    True
+    """
+    words = {t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"}
+    every = lexicon()["all"]
+    if tok.lower_ not in every and not any(tok.lower_ in t.split() for t in every):
+        return None
+    best = None
+    for person, title, _org, start in titled(doc):
+        if start < tok.idx and words <= set(title.lower().split()):
+            best = person
+    return best
 
 
 def _stated_of(doc: Doc) -> list[tuple[str, str, str, int, int]]:

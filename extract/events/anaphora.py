@@ -1,0 +1,62 @@
+"""Who a pronoun or a description in an event's argument stands for: "its" the state or body named before
+it in the sentence, "he"/"she" and "the deputy minister" through :mod:`newsgraph.extract.actors.coref`,
+"the prime minister" the person last given that title in the article, "the two sides" the parties of
+the last meeting (:data:`GROUP`, filled in by :mod:`newsgraph.extract.events.mentions`).
+
+>>> import spacy
+>>> from newsgraph.extract.events.phrases import context
+>>> doc = spacy.blank("en")("Both sides met.")
+>>> pronoun_or_group(doc[1], context(doc, frozenset())) is None   # (no parse: "both" is no child)
+True
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from newsgraph.extract import roles
+from newsgraph.extract.actors import coref
+
+if TYPE_CHECKING:  # (the phrases module reads names through this one)
+    from newsgraph.extract.events.phrases import Context
+
+__all__ = ["GROUP", "pronoun_or_group", "described"]
+
+GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by the mentions
+
+#: Prepositions whose object is a place, not an antecedent for "its" ("in Afghanistan, during its invasion").
+_LOCATIVE = frozenset({"in", "at", "near", "from", "across", "into", "to", "inside", "outside", "around"})
+
+
+def _its(tok: Token, ctx: Context) -> str | None:
+    """The state or organisation "its" stands for: the nearest one named before it in the sentence,
+    not as a place ("Israel struck Hamas and its positions": Hamas's; "Russia, a warmonger in
+    Afghanistan during its invasion": Russia's)."""
+    for t in reversed(ctx.doc[tok.sent.start:tok.i]):
+        eid = ctx.tok2ent.get(t.i)
+        if eid is None or ctx.kinds.get(eid) not in ("State", "Organization") or t.ent_iob_ == "I":
+            continue
+        head = t
+        while head.dep_ in ("compound", "flat", "amod") and head.head != head:
+            head = head.head
+        if not (head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE):
+            return eid
+    return None
+
+
+def pronoun_or_group(tok: Token, ctx: Context) -> str | None:
+    """A pronoun's antecedent; :data:`GROUP` for "the two sides", "both parties"."""
+    low = tok.lower_
+    if low == "its":
+        return _its(tok, ctx)
+    if low in coref.GROUP_WORDS and any(c.lower_ in ("two", "both", "the") for c in tok.children):
+        return GROUP if tok.tag_ in ("NNS", "NNPS") or low.endswith("s") else None
+    return coref.resolve(ctx.doc, tok) if low in coref.PRONOUNS else None
+
+
+def described(tok: Token, ctx: Context) -> str | None:
+    """The person an unnamed title phrase headed by ``tok`` describes: its antecedent nearby ("the
+    deputy minister" after "Deputy Minister X"), else the person last given that title in the article
+    ("the prime minister repeated" after "Prime Minister X")."""
+    return coref.resolve(ctx.doc, tok) or roles.holder(ctx.doc, tok)
