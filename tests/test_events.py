@@ -216,6 +216,15 @@ def test_topics_and_aggregates_are_not_events(nlp):
     assert list(ms) == []
 
 
+@pytest.mark.parametrize("body", [
+    "Lima has seen a wave of bombings by the Shining Path this year.",
+    "The offensive included airstrikes on Tacna and Arica.",
+])
+def test_plural_happenings_measured_out_or_aimed_at_a_named_target_took_place(nlp, body):
+    ms, _ = run(nlp, body)
+    assert "ASSAULT" in {m.type for m in ms}, ms
+
+
 def test_unparsed_doc_yields_nothing():
     import spacy
 

@@ -27,7 +27,7 @@ from newsgraph.extract.events.senses import (
     campaign_rally,
     noun_sense,
 )
-from newsgraph.extract.events.syntax import mistagged_noun, scene_prep
+from newsgraph.extract.events.syntax import mistagged_noun, pobjs, scene_prep
 from newsgraph.extract.events.verbs import stative, verb_type
 from newsgraph.extract.events.violence import armed_blast, peaceful_struggle
 from newsgraph.extract.nlp import docview
@@ -74,7 +74,7 @@ def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Tok
     return False, None
 
 
-def _happening(n: Token, etype: str, lex: TriggerLexicon) -> bool:
+def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
     """Whether the noun ``n`` of a happening type stands for one event in its sentence: the subject or
     object of a verb or the object of a preposition, not a modifier and not a topic ("fear of attacks")."""
     if n.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr") \
@@ -89,10 +89,14 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon) -> bool:
     phase = n.dep_ == "pobj" and n.head.lower_ in ("in", "of") and n.head.head.lemma_.lower() in PHASES
     scene = n.dep_ == "pobj" and n.head.lower_ in ("during", "amid", "in") and n.tag_ in ("NNS", "NNPS")
     caused = n.dep_ == "dobj" and n.head.lemma_.lower() in CAUSING  # "the ruling sparked protests"
+    measured = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in lex.measure
+    aimed = etype == "ASSAULT" and any(t.i in ctx.tok2ent for _, o in pobjs(n, ("on", "against"))
+                                       for t in o.subtree)  # "airstrikes on Aleppo": those that struck it
     if (n.tag_ in ("NNS", "NNPS") or mistagged_noun(n)) and n.dep_ not in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("all", "any", "such", "no")
-            for c in n.children) and not (phase or scene or caused):
+            for c in n.children) and not (phase or scene or caused or measured or aimed):
         return False  # "to ban protests", "organizing illegal protests": protests in general
+        # (not "a wave of attacks", "a series of bombings")
     bare = not any(c.dep_ == "det" for c in n.children)
     if n.dep_ == "pobj" and n.head.lower_ == "in" and bare and not (phase or scene):
         return False  # "marched in protest", "held in custody": a manner or a state (not "a rise in clashes")
@@ -155,7 +159,7 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
     if etype == "DISASTER":
         return Trigger(n, etype, _noun_anchor(n, lex, ctx)[1], 0.7)
     ok, light = _noun_anchor(n, lex, ctx)
-    if not ok and etype in lex.happenings and _happening(n, etype, lex):
+    if not ok and etype in lex.happenings and _happening(n, etype, lex, ctx):
         return Trigger(n, etype, None, 0.4)  # "the protests spread", "a blast tore through", "after the raid"
     temporal = scene_prep(n) is not None and etype in SYMMETRIC \
         and not any(c.lower_ in ("the", "these", "this") for c in n.children)
