@@ -225,6 +225,16 @@ def test_plural_happenings_measured_out_or_aimed_at_a_named_target_took_place(nl
     assert "ASSAULT" in {m.type for m in ms}, ms
 
 
+@pytest.mark.parametrize(("body", "protest"), [
+    ("Several hundred protesters gathered outside the Chilean embassy in Lima on Friday.", True),
+    ("Thousands of demonstrators converged on the main square of Arequipa.", True),
+    ("A crowd gathered outside the stadium in Lima to watch the final.", False),
+])
+def test_protesters_gathering_is_a_protest(nlp, body, protest):
+    ms, _ = run(nlp, body)
+    assert ("PROTEST" in {m.type for m in ms}) == protest, ms
+
+
 def test_unparsed_doc_yields_nothing():
     import spacy
 

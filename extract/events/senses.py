@@ -5,6 +5,7 @@
 * blocking a road is a protest unless a state's forces do it;
 * "meet" a standard, a target or a deadline is not a meeting;
 * "liberate" a city is its capture, not a release;
+* protesters gathering is a protest;
 * "kill" / "die" with a disaster ("died in the floods") is the disaster's, not an assault.
 
 >>> import spacy
@@ -26,10 +27,10 @@ from newsgraph.extract.events.syntax import lemmas, objects, prep_objects
 from newsgraph.extract.events.violence import VERBAL_SETTINGS, WORDS, armed_blast, assault_sense, forces
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["refine", "market_move", "campaign_rally", "noun_sense", "IMPACT", "PATIENT_NOUNS",
-           "AUTHORSHIP", "OWNING", "BLAMING", "CULPABLE", "CAUSING", "JUDGING", "INVOLVEMENT", "PHASES",
-           "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY", "INTRANSITIVE_CASUALTY",
-           "STANDARDS"]
+__all__ = ["refine", "market_move", "campaign_rally", "protest_gathering", "noun_sense", "IMPACT",
+           "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "CULPABLE", "CAUSING", "JUDGING",
+           "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
+           "INTRANSITIVE_CASUALTY", "STANDARDS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -80,6 +81,8 @@ _SUPPORTERS = frozenset(_DATA["supporters"])
 _AGENTIVE = frozenset(_DATA["agentive_disasters"])
 _CONVERSATIONS = frozenset(_DATA["conversations"])
 _FREEING = frozenset(_DATA["freeing"])
+_GATHERING = frozenset(_DATA["gathering"])
+_PROTESTERS = frozenset(_DATA["protesters"])
 _TERRITORIES = frozenset(_DATA["territories"])
 
 
@@ -92,6 +95,23 @@ def _no_meeting(v: Token, lemma: str) -> bool:
         return True
     return lemma in _ADDRESSING and bool(
         lemmas(objects(v) + prep_objects(v, ("to", "with", "before"))) & _AUDIENCES)
+
+
+def protest_gathering(v: Token) -> bool:
+    """Whether the verb ``v`` is protesters gathering: "hundreds of protesters gathered outside the
+    embassy", "demonstrators converged on the square" (not "a crowd gathered to watch the final").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Protesters", "gathered"], heads=[1, 1],
+    ...           deps=["nsubj", "ROOT"], lemmas=["protester", "gather"])
+    >>> protest_gathering(doc[1])
+    True
+    """
+    if v.lemma_.lower() not in _GATHERING:
+        return False
+    subj = [c for c in v.children if c.dep_ == "nsubj"]
+    return bool(lemmas(subj + [o for s in subj for o in prep_objects(s, ("of",))]) & _PROTESTERS)
 
 
 def market_move(v: Token) -> bool:

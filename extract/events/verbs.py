@@ -20,7 +20,7 @@ from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
-from newsgraph.extract.events.senses import IMPACT, refine
+from newsgraph.extract.events.senses import IMPACT, protest_gathering, refine
 from newsgraph.extract.events.syntax import passive, pobjs
 
 __all__ = ["verb_type", "stative"]
@@ -127,6 +127,8 @@ def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> tuple[str, float] 
                 for t in (c, *(m for m in c.children if m.dep_ == "compound"))}  # "storm Washi hit"
     if "DISASTER" in subjects or "ASSAULT" in subjects and lemma in IMPACT:
         return None  # "the earthquake struck", "the airstrikes hit X": the noun is the event
+    if protest_gathering(v):
+        return "PROTEST", 0.6  # "protesters gathered outside the embassy"
     found = _cameo_type(v, lemma, _objects(v), lex, ctx)
     if found is None or found[0] == "-":
         return None
