@@ -235,6 +235,21 @@ def test_protesters_gathering_is_a_protest(nlp, body, protest):
     assert ("PROTEST" in {m.type for m in ms}) == protest, ms
 
 
+@pytest.mark.parametrize(("body", "protest"), [
+    ("Thousands of teachers took part in the Workers' March in Lima on Sunday.", True),
+    ("Prices in Peru rose sharply in March and in April.", False),
+    ("Peru's March figures were weak.", False),
+])
+def test_a_named_march_is_one_protest_and_a_month_none(nlp, body, protest):
+    ms, _ = run(nlp, body)
+    assert ("PROTEST" in {m.type for m in ms}) == protest, ms
+
+
+def test_a_place_marched_on_is_no_target_of_the_protest(nlp):
+    ms, n = run(nlp, "Thousands of farmers marched on Lima to protest the law.")
+    assert [named(m.targets, n) for m in ms if m.trigger == "marched"] == [set()], ms
+
+
 def test_unparsed_doc_yields_nothing():
     import spacy
 

@@ -208,8 +208,9 @@ class _Parties:
         for h in self._heads():
             for prep, o in pobjs(h, TARGET_PREPS + SYM_PREPS + ("from",)):
                 ids = actors_of(o, ctx) or (owner_of(o, ctx) if prep in TARGET_PREPS else ())
-                if prep in ("to", "into", "toward", "towards") and etype != "AID":
-                    ids = tuple(i for i in ids if ctx.kinds.get(i) != "Location")  # a destination
+                if prep in ("to", "into", "toward", "towards") and etype != "AID" or prep == "on" \
+                        and etype == "PROTEST":  # a destination ("marched on Washington")
+                    ids = tuple(i for i in ids if ctx.kinds.get(i) != "Location")
                 if self.symmetric:
                     _add(self.parts, ids if prep in SYM_PREPS else ())  # "met at the White House": a place
                 elif prep == "from" and etype == "AID":

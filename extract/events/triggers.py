@@ -77,6 +77,8 @@ def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Tok
 def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
     """Whether the noun ``n`` of a happening type stands for one event in its sentence: the subject or
     object of a verb or the object of a preposition, not a modifier and not a topic ("fear of attacks")."""
+    if n.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr") and _named(n):
+        return True  # "the Women's March": one happening by its name
     if n.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr") \
             or n.pos_ == "PROPN" and n.i != n.sent.start or n.ent_type_ in ("DATE", "TIME"):
         return False  # "March 5"
@@ -130,11 +132,17 @@ def _phrase_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | No
     return None
 
 
+def _named(n: Token) -> bool:
+    """Whether the capitalised noun ``n`` names one happening by its owner's name ("the Women's March",
+    "the People's Rally"), not a month: a month has no possessive."""
+    return n.text[:1].isupper() and any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in n.children)
+
+
 def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None:
     """The trigger of a noun, or None."""
     lemma = noun_lemma(n)
     if n.lower_ not in lex.noun_words and lemma not in lex.noun_words \
-            or n.ent_type_ in ("DATE", "TIME"):
+            or n.ent_type_ in ("DATE", "TIME") and not _named(n):
         return None  # every rule below needs the word in a trigger table; "March 1" is a date
     if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
         return None
