@@ -158,6 +158,15 @@ def test_a_title_alone_is_no_actor_and_a_person_ending_in_a_bodys_head_is_the_bo
     assert context.title_alone(Span(doc, 0, 2, "PERSON")).label_ == "ORG"
 
 
+def test_a_plural_occupation_opening_a_sentence_is_no_place():
+    """The NER may call "Gunmen" or "Soldiers" opening a body's first sentence a place."""
+    import spacy
+    doc = spacy.blank("en")("Gunmen attacked the post. Soldiers fled. Rangers won.")
+    assert context.title_alone(Span(doc, 0, 1, "LOC")) is None
+    assert context.title_alone(Span(doc, 5, 6, "GPE")) is None
+    assert context.title_alone(Span(doc, 8, 9, "ORG")) is not None   # a team, no occupation
+
+
 def test_a_small_town_after_a_place_noun_and_of_is_a_place(nlp):
     es = ents(nlp, "Police searched a house in the suburb of Didsbury near Oxford Street.")
     assert es["Didsbury"].kind == "Location" and es["Oxford Street"].kind == "Location"

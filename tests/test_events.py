@@ -250,6 +250,11 @@ def test_a_place_marched_on_is_no_target_of_the_protest(nlp):
     assert [named(m.targets, n) for m in ms if m.trigger == "marched"] == [set()], ms
 
 
+def test_a_town_named_in_the_place_phrase_comes_before_a_state_named_there(nlp):
+    ms, n = run(nlp, "Several hundred protesters gathered outside the U.S. embassy in Lima on Friday.")
+    assert [n[m.place] for m in ms if m.type == "PROTEST"] == ["Lima"], ms
+
+
 def test_unparsed_doc_yields_nothing():
     import spacy
 

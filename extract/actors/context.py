@@ -221,12 +221,19 @@ def _not_names() -> frozenset[str]:
     return gz.non_actor_words("not_names")
 
 
+def _singulars(word: str) -> set[str]:
+    """``word`` and its singular forms as a plural noun may have them ("gunmen", "soldiers")."""
+    low = word.lower()
+    return {low, low.removesuffix("s"), low[:-3] + "man" if low.endswith("men") else low}
+
+
 def title_alone(ent: Span) -> Span | None:
-    """A title or occupation alone is no name ("Magistrate", "Lieutenant"), and a "person" ending in a
-    body's head word is that body ("Stormont Cabinet")."""
+    """A title or occupation alone is no name ("Magistrate", "Lieutenant", "Gunmen" opening a sentence,
+    which the NER may call a place), and a "person" ending in a body's head word is that body
+    ("Stormont Cabinet")."""
     tok = ent[-1]
-    if len(ent) == 1 and ent.label_ in ("ORG", "PERSON") and tok.is_title and len(tok) > 3 \
-            and tok.lower_ in person_nouns() | HONORIFICS:
+    if len(ent) == 1 and ent.label_ in ("ORG", "PERSON", "GPE", "LOC") and tok.is_title and len(tok) > 3 \
+            and _singulars(tok.text) & (person_nouns() | HONORIFICS):
         return None
     if ent.label_ == "PERSON" and len(ent) > 1 and tok.text in gz.body_heads():
         return Span(ent.doc, ent.start, ent.end, label="ORG")

@@ -26,14 +26,14 @@ _CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp",
 
 def _place_in(h: Token, ctx: Context, kinds: tuple[str, ...] = ("Location", "State")) -> str | None:
     """The entity of one of ``kinds`` in an "in/near/at X" phrase hanging on ``h``, or named inside a
-    place noun there: "in the city of Adana", "at an Orlando nightclub", "in Kabul's old town"."""
+    place noun there: "in the city of Adana", "at an Orlando nightclub", "in Kabul's old town",
+    "outside the U.S. embassy in London" (a town or region before a state)."""
     for _prep, o in pobjs(h, _PLACE_PREPS):
-        inner = [c for c in o.children if c.dep_ in ("compound", "poss")] + \
-            [x for _, x in pobjs(o, ("of",))] if o.pos_ == "NOUN" else []
-        for t in (o, *inner):
-            eid = ctx.tok2ent.get(t.i)
-            if eid and ctx.kinds.get(eid) in kinds:
-                return eid
+        inner = [x for _, x in pobjs(o, ("in", "of"))] + \
+            [c for c in o.children if c.dep_ in ("compound", "poss")] if o.pos_ == "NOUN" else []
+        found = [eid for t in (o, *inner) if (eid := ctx.tok2ent.get(t.i)) and ctx.kinds.get(eid) in kinds]
+        if found:  # a town before a state: "outside the U.S. embassy in London" is in London
+            return next((e for e in found if ctx.kinds.get(e) == "Location"), found[0])
     return None
 
 
