@@ -255,6 +255,18 @@ def test_a_town_named_in_the_place_phrase_comes_before_a_state_named_there(nlp):
     assert [n[m.place] for m in ms if m.type == "PROTEST"] == ["Lima"], ms
 
 
+@pytest.mark.parametrize(("body", "coerce"), [
+    ("Peruvian police rounded up 300 migrants in Tacna last week.", True),
+    ("Peru confirmed on Monday that the Chilean pilot was being held by rebels.", True),
+    ("Chile condemned the detention of hundreds of students in Lima.", True),
+    ("The summit of Andean leaders was held in Lima.", False),
+    ("Peru hosts 600,000 refugees from Venezuela.", False),
+])
+def test_rounding_up_holding_a_person_and_a_condemned_detention_are_coercion(nlp, body, coerce):
+    ms, _ = run(nlp, body)
+    assert ("COERCE" in {m.type for m in ms}) == coerce, ms
+
+
 def test_unparsed_doc_yields_nothing():
     import spacy
 

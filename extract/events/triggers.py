@@ -85,6 +85,9 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
     if n.lemma_.lower() in lex.anchored_only or n.lower_ in lex.anchored_only:
         if any(c.dep_ == "relcl" and verb_lemma(c, lex) in lex.occur for c in n.children):
             return True  # "the fighting that erupted last week": one outbreak
+        if n.dep_ == "dobj" and n.head.lemma_.lower() in JUDGING \
+                and any(c.lower_ == "the" for c in n.children):
+            return True  # "condemned the detention of X": one that took place
         return n.dep_ == "pobj" and n.head.lower_ in ("after", "following", "during", "amid") \
             and not any(c.lower_ in ("the", "this", "these") for c in n.children)
         # "the fighting", "an offensive": a war, not one event, unless anchored ("after heavy fighting")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.actors.context import person_nouns
 from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, verb_lemma
@@ -24,6 +25,11 @@ from newsgraph.extract.events.senses import IMPACT, protest_gathering, refine
 from newsgraph.extract.events.syntax import passive, pobjs
 
 __all__ = ["verb_type", "stative"]
+
+
+def _person(o: Token) -> bool:
+    """Whether the noun ``o`` is a person's ("the pilot", "two suspects", "journalists")."""
+    return o.pos_ == "NOUN" and o.lemma_.lower() in person_nouns()
 
 
 def _objects(v: Token) -> list[Token]:
@@ -98,8 +104,9 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
                 ctx: Context) -> tuple[str, float] | None:
     """The hand rules that need an object or particle, then CAMEO's patterns, the hand's plain verbs and
     last CAMEO's own code of the verb (unless the overlay skips it); ``("-", 0)`` for CAMEO's null code."""
-    if lemma in lex.triggers:
-        actor_objs = [o for o in objs if o.dep_ != "attr" and actors_of(o, ctx)]
+    if lemma in lex.triggers:  # (an actor object: a named one; one held may be a person told by a noun:
+        held = lex.actor_object.get(lemma) == "COERCE"  # "the pilot was being held")
+        actor_objs = [o for o in objs if o.dep_ != "attr" and (actors_of(o, ctx) or held and _person(o))]
         found = _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
             or _object_type(v, lemma, objs, actor_objs, lex, ctx)
         if found:
