@@ -16,6 +16,8 @@ def meetings(extract, body: str) -> list[set[str]]:
     "William Ruto and Anne Leclerc arrive for their meeting at the State House in Nairobi.",
     "William Ruto shakes hands with Anne Leclerc at their meeting in Nairobi.",
     "William Ruto walks with Anne Leclerc upon her arrival to their meeting in Nairobi.",
+    "William Ruto is shown the way by Anne Leclerc after their meeting in Nairobi.",
+    "William Ruto was greeted by Anne Leclerc before a meeting in Nairobi.",
 ])
 def test_the_clause_around_a_meeting_names_its_parties(extract, body):
     assert {"William Ruto", "Anne Leclerc"} in meetings(extract, body)

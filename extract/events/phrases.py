@@ -250,9 +250,10 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
 
 
 def clause_parties(n: Token, ctx: Context) -> list[str]:
-    """The parties of the clause a noun phrase sits in, up its prepositions: the subject, the objects and
-    whom they are "with" ("A greets B before a meeting", "A walks with B upon her arrival to their
-    meeting", "A shakes hands with B at their talks")."""
+    """The parties of the clause a noun phrase sits in, up its prepositions: the subject, a passive's
+    agent, the objects and whom they are "with" ("A greets B before a meeting", "A walks with B upon her
+    arrival to their meeting", "A shakes hands with B at their talks", "A is shown the way by B after
+    their meeting")."""
     verb = n
     for _ in range(5):
         if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
@@ -260,8 +261,10 @@ def clause_parties(n: Token, ctx: Context) -> list[str]:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    found = list(actors_of(subject(verb)[0], ctx))
+    subj, passive = subject(verb)
+    found = list(actors_of(subj, ctx))
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     found += [a for o in objs for a in actors_of(o, ctx)]
-    found += [a for h in (verb, *objs) for _, o in pobjs(h, ("with",)) for a in actors_of(o, ctx)]
+    preps = ("with", "by") if passive else ("with",)  # ("A is shown the way by B", the "by" on "way")
+    found += [a for h in (verb, *objs) for _, o in pobjs(h, preps) for a in actors_of(o, ctx)]
     return list(dict.fromkeys(found))
