@@ -40,7 +40,7 @@ def _scores(name: str, nlp, tmp: Path) -> dict:
 
 def test_m2e2_events(nlp, tmp_path):
     res = _scores("m2e2", nlp, tmp_path)
-    assert res["typed_rec"] >= 0.70 and res["type_f1"] >= 0.50, res
+    assert res["typed_rec"] >= 0.72 and res["type_f1"] >= 0.51, res
     args = res["args_named"]
     assert args["place"]["recall"] >= 0.55 and args["agent"]["recall"] >= 0.67, args
     assert args["target"]["recall"] >= 0.64 and args["party"]["recall"] >= 0.82, args
@@ -48,7 +48,7 @@ def test_m2e2_events(nlp, tmp_path):
 
 def test_wikievents_events_and_actors(nlp, tmp_path):
     res = _scores("wikievents", nlp, tmp_path)
-    assert res["type_f1"] >= 0.59 and res["args_named"]["agent"]["recall"] >= 0.5, res
+    assert res["type_f1"] >= 0.60 and res["args_named"]["agent"]["recall"] >= 0.5, res
     assert res["actors"]["all"]["f1"] >= 0.87, res["actors"]["all"]
 
 
