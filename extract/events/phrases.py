@@ -3,8 +3,8 @@
 Noun phrases map to entity ids through the actor spans of ``doc.ents`` (``span.kb_id_``): the
 syntactic head's entity first, then a person inside a title phrase ("Deputy Foreign Minister of
 Iran Ali Bagheri Kani"), the owner of an actor noun ("Baku's forces"), a nationality adjective
-naming a state entity of the article ("Azerbaijani forces"), and pronouns or descriptions via
-:mod:`newsgraph.extract.actors.coref`.
+naming a state entity of the article ("Azerbaijani forces"), the group a plural subject "they" took up,
+and pronouns or descriptions via :mod:`newsgraph.extract.events.anaphora`.
 
 >>> import spacy
 >>> blank = spacy.blank("en")("Troops fired.")
@@ -37,6 +37,7 @@ from newsgraph.extract.nlp import docview
 
 __all__ = ["Context", "context", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of",
            "clause_parties"]
+
 
 @dataclass(frozen=True, eq=False)
 class Context:
