@@ -224,7 +224,10 @@ def _not_names() -> frozenset[str]:
 def _singulars(word: str) -> set[str]:
     """``word`` and its singular forms as a plural noun may have them ("gunmen", "soldiers")."""
     low = word.lower()
-    return {low, low.removesuffix("s"), low[:-3] + "man" if low.endswith("men") else low}
+    forms = {low, low.removesuffix("s")}
+    if low.endswith("men"):
+        forms.add(low[:-3] + "man")
+    return forms
 
 
 def title_alone(ent: Span) -> Span | None:

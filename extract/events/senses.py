@@ -180,8 +180,7 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
 
 def _territory(objs: list[Token]) -> bool:
     """Whether one of ``objs`` is a territory: a place name or a territory noun ("the eastern half")."""
-    return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _TERRITORIES
-               or o.lower_ in _TERRITORIES for o in objs)
+    return bool(lemmas(objs) & _TERRITORIES) or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
 
 
 def _disastrous(v: Token, disasters: frozenset[str]) -> bool:

@@ -77,10 +77,11 @@ def _noun_anchor(n: Token, lex: TriggerLexicon, ctx: Context) -> tuple[bool, Tok
 def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
     """Whether the noun ``n`` of a happening type stands for one event in its sentence: the subject or
     object of a verb or the object of a preposition, not a modifier and not a topic ("fear of attacks")."""
-    if n.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr") and _named(n):
+    if n.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr"):
+        return False
+    if _named(n):
         return True  # "the Women's March": one happening by its name
-    if n.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos", "attr") \
-            or n.pos_ == "PROPN" and n.i != n.sent.start or n.ent_type_ in ("DATE", "TIME"):
+    if n.pos_ == "PROPN" and n.i != n.sent.start or n.ent_type_ in ("DATE", "TIME"):
         return False  # "March 5"
     if n.lemma_.lower() in lex.anchored_only or n.lower_ in lex.anchored_only:
         if any(c.dep_ == "relcl" and verb_lemma(c, lex) in lex.occur for c in n.children):
