@@ -493,6 +493,17 @@ def test_they_is_the_group_the_last_plural_subject_names(nlp, body, agents):
     assert [named(m.agents, n) for m in ms if m.trigger == "attacked"] == [agents], ms
 
 
+@pytest.mark.parametrize(("body", "trigger", "agents"), [
+    ("The Chilean army said it detained 40 suspects near the border.", "detained", {"Chile"}),
+    ("Hamas denied it had attacked the convoy on Monday.", "attacked", {"Hamas"}),
+    ("Maria Lopez said it attacked the convoy on Monday.", "attacked", set()),   # a person is no "it"
+    ("The Chilean army said a bomb hit the market and it killed ten people.", "hit", set()),  # the bomb
+])
+def test_a_reported_it_is_the_body_that_reports(nlp, body, trigger, agents):
+    ms, n = run(nlp, body)
+    assert [named(m.agents, n) for m in ms if m.trigger == trigger] == [agents], ms
+
+
 def test_a_town_before_an_attack_noun_is_its_place_not_its_agent(nlp):
     ms, n = run(nlp, "The Kabul attack shocked Afghanistan.")
     m = one(ms, "ASSAULT")
@@ -559,10 +570,25 @@ def test_a_killing_participle_of_a_crash_is_the_disaster_but_of_a_raid_an_assaul
     assert {m.type for m in ms} == {"ASSAULT"}
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("Hamas fired rockets at Israel in response to the killing of a commander in Gaza.",
+     {"fired": "Israel", "killing": "Gaza Strip"}),
+    ("Rebels attacked an army post in Homs to avenge the shelling of a village near Hama.",
+     {"attacked": "Homs", "shelling": "Hama"}),
+    ("The Taliban said it carried out the attack in Kabul in retaliation for air strikes last week in Herat.",
+     {"carried attack": "Kabul", "strikes": "Herat"}),
+])
+def test_a_place_told_after_a_reprisal_phrase_is_the_answered_happenings(nlp, text, places):
+    ms, n = run(nlp, text)
+    assert {m.trigger: n.get(m.place) for m in ms} == places, ms
+
+
 @pytest.mark.parametrize(("text", "place"), [
     ("Police arrested Omar Haddad in the city of Adana on Monday.", "Adana"),
     ("A gunman killed nine people at an Orlando nightclub.", "Orlando"),
     ("Omar Haddad was killed in an ambush that left five soldiers dead in Mosul.", "Mosul"),
+    ("Gunmen attacked a bank in Mazar-i-Sharif on Monday.", "Mazar"),   # the parser cuts the name up
+    ("A bomb exploded in the city of Mazar-i-Sharif on Monday.", "Mazar"),
 ])
 def test_a_place_named_inside_a_place_noun_or_the_clause_of_the_trigger(nlp, text, place):
     ms, n = run(nlp, text)

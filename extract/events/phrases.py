@@ -4,7 +4,8 @@ Noun phrases map to entity ids through the actor spans of ``doc.ents`` (``span.k
 syntactic head's entity first, then a person inside a title phrase ("Deputy Foreign Minister of
 Iran Ali Bagheri Kani"), the owner of an actor noun ("Baku's forces"), a nationality adjective
 naming a state entity of the article ("Azerbaijani forces"), the group a plural subject "they" took up,
-and pronouns or descriptions via :mod:`newsgraph.extract.events.anaphora`.
+the body a reported "it" stands for ("Hamas said it fired"), and pronouns or descriptions via
+:mod:`newsgraph.extract.events.anaphora`.
 
 >>> import spacy
 >>> blank = spacy.blank("en")("Troops fired.")
@@ -91,6 +92,18 @@ def _they(tok: Token, ctx: Context) -> str | None:
     return None
 
 
+def _it(tok: Token, ctx: Context) -> str | None:
+    """The body a subject "it" stands for in reported speech: the one state or organisation that says,
+    announces or denies ("Hamas said it fired the rockets", "the ministry denied it had detained him");
+    no guess elsewhere ("it exploded")."""
+    verb = tok.head   # (not through "and": "a bomb hit X and it killed ten" is the bomb)
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+        return None
+    said_by = subject(verb.head)[0]
+    ids = actors_of(said_by, ctx) if said_by is not None and said_by.pos_ != "PRON" else ()
+    return ids[0] if len(ids) == 1 and ctx.kinds.get(ids[0]) in ("Organization", "State") else None
+
+
 def _title_holder(tok: Token, np: list[Token], ctx: Context) -> str | None:
     """The person a title phrase names, its antecedent, or the body an unnamed title heads."""
     t2e, title = ctx.tok2ent, tok.lemma_.lower() in coref.TITLES
@@ -156,6 +169,8 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
         return pronoun_or_group(tok, ctx)
     if tok.lower_ == "they":
         return _they(tok, ctx)
+    if tok.lower_ == "it":
+        return _it(tok, ctx)
     for c in tok.children:
         if c.dep_ == "appos" and c.i in t2e:
             return t2e[c.i]

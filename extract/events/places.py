@@ -17,21 +17,54 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.phrases import Context
 from newsgraph.extract.events.syntax import pobjs
+from newsgraph.extract.lexicon import toml
 
 __all__ = ["place_of"]
+
+#: Words of answering an earlier happening ("in retaliation for", "to avenge"), from ``senses.toml``.
+_REPRISALS = frozenset(toml("senses.toml")["reprisals"])
 
 _PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside", "off")  # "off the coast"
 _CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj")
 
 
-def _place_in(h: Token, ctx: Context, kinds: tuple[str, ...] = ("Location", "State")) -> str | None:
+def _reprisal(h: Token) -> Token | None:
+    """The phrase on ``h`` or its object naming the earlier happening its event answers: "in retaliation
+    for X", "carried out the attack in response to X", "to avenge X" (its first word)."""
+    for c in (*h.children, *(g for o in h.children if o.dep_ in ("dobj", "attr") for g in o.children)):
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in _REPRISALS for o in c.children) \
+                or c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _REPRISALS:
+            return c
+    return None
+
+
+def _answered_by(tok: Token) -> Token | None:
+    """The verb whose reprisal phrase names the happening ``tok`` ("attacked X in retaliation for the
+    airstrikes": the airstrikes are answered by "attacked")."""
+    for verb in tok.ancestors:
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _REPRISALS:
+            cut = _reprisal(verb)
+            return verb if cut is not None and tok in cut.subtree else None
+    return None
+
+
+def _place_in(h: Token, ctx: Context, kinds: tuple[str, ...] = ("Location", "State"),
+              after: int | None = None) -> str | None:
     """The entity of one of ``kinds`` in an "in/near/at X" phrase hanging on ``h``, or named inside a
     place noun there: "in the city of Adana", "at an Orlando nightclub", "in Kabul's old town",
-    "outside the U.S. embassy in London" (a town or region before a state)."""
+    "outside the U.S. embassy in London" (a town or region before a state).  A phrase told after a
+    reprisal phrase of ``h`` is the answered happening's (the parser hangs it on ``h``): it counts only
+    with ``after``, the index of that happening's word."""
+    cut = _reprisal(h)
     for _prep, o in pobjs(h, _PLACE_PREPS):
+        if after is not None and o.head.i < after or after is None and cut is not None and o.head.i > cut.i:
+            continue
         inner = [x for _, x in pobjs(o, ("in", "of"))] + \
             [c for c in o.children if c.dep_ in ("compound", "poss")] if o.pos_ == "NOUN" else []
-        found = [eid for t in (o, *inner) if (eid := ctx.tok2ent.get(t.i)) and ctx.kinds.get(eid) in kinds]
+        words = [o, *inner]
+        words += [c for t in words if t.pos_ == "PROPN" for c in t.children
+                  if c.dep_ == "compound" and c.pos_ == "PROPN"]  # a name cut in parts: "Mazar-i-Sharif"
+        found = [eid for t in words if (eid := ctx.tok2ent.get(t.i)) and ctx.kinds.get(eid) in kinds]
         if found:  # a town before a state: "outside the U.S. embassy in London" is in London
             return next((e for e in found if ctx.kinds.get(e) == "Location"), found[0])
     return None
@@ -43,7 +76,8 @@ def _clause_words(head: Token) -> list[Token]:
     while todo:
         t = todo.pop()
         out.append(t)
-        todo += [c for c in t.children if c.dep_ not in _CLAUSE_EDGES]
+        cut = _reprisal(t)
+        todo += [c for c in t.children if c.dep_ not in _CLAUSE_EDGES and c != cut]
     return sorted(out, key=lambda t: abs(t.i - head.i))
 
 
@@ -75,4 +109,5 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
         found = next(filter(None, (_place_in(h, ctx, kinds) for h in _clause_words(rel))), None)
         if found:
             return found  # "an ambush that left five dead in Dallas"
-    return None
+    answering = _answered_by(tok) if tok.pos_ == "NOUN" else None
+    return _place_in(answering, ctx, kinds, after=tok.i) if answering is not None else None
