@@ -18,6 +18,9 @@ def meetings(extract, body: str) -> list[set[str]]:
     "William Ruto walks with Anne Leclerc upon her arrival to their meeting in Nairobi.",
     "William Ruto is shown the way by Anne Leclerc after their meeting in Nairobi.",
     "William Ruto was greeted by Anne Leclerc before a meeting in Nairobi.",
+    # captions the parser reads without a verb: the people listed with "and" are the parties
+    "Kenyan President William Ruto and Chilean President Anne Leclerc arrive for their meeting in Nairobi.",
+    "William Ruto and Anne Leclerc chat as they walk along the terrace after a bilateral meeting in Nairobi.",
 ])
 def test_the_clause_around_a_meeting_names_its_parties(extract, body):
     assert {"William Ruto", "Anne Leclerc"} in meetings(extract, body)
@@ -36,6 +39,8 @@ def test_a_conversation_by_phone_is_a_meeting_of_both(extract, body):
 
 def test_a_meeting_with_one_person_is_not_a_meeting(extract):
     assert not meetings(extract, "William Ruto waits for the start of a cabinet meeting in Nairobi.")
+    body = "William Ruto spoke to Anne Leclerc before Ali Khan left for a meeting in Nairobi."
+    assert meetings(extract, body) == [{"William Ruto", "Anne Leclerc"}]   # (the talk, not the meeting)
 
 
 def assaults(extract, body: str) -> list[tuple[str, set[str], set[str]]]:

@@ -487,6 +487,7 @@ def test_the_side_fought_in_a_clash_that_killed_is_the_killer(nlp):
     ("Hamas fighters crossed the border at dawn. They attacked an army post near the town.", {"Hamas"}),
     ("The protesters left Lima at dawn. They attacked a police post near the town.", set()),
     ("Chile blamed the rebels for the unrest, saying they attacked a police post.", set()),
+    ("Chile and Peru sent troops to the border. They attacked a rebel camp on Monday.", {"Chile", "Peru"}),
 ])
 def test_they_is_the_group_the_last_plural_subject_names(nlp, body, agents):
     ms, n = run(nlp, body)

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.demonyms import COUNT_NOUNS, MEMBER_NOUNS
-from newsgraph.extract.events.anaphora import described, pronoun_or_group
+from newsgraph.extract.events.anaphora import described, joined_people, pronoun_or_group
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs, subject
 from newsgraph.extract.events.violence import PHYSICAL
 from newsgraph.extract.lexicon import gazetteer as gz
@@ -74,22 +74,25 @@ def demonym_state(word: str, ctx: Context) -> str | None:
     return None
 
 
-def _they(tok: Token, ctx: Context) -> str | None:
+def _they(tok: Token, ctx: Context) -> tuple[str, ...]:
     """The group a subject "they" stands for: the one state or organisation the last subject before it
     names, in its sentence or the one before, when that subject is a plural ("Hamas fighters crossed
-    the border. They attacked a post."); no guess when it names no such actor ("the protesters")."""
+    the border. They attacked a post."), or the actors that subject joins ("A and B chatted as they
+    walked"); no guess when it names no such actor ("the protesters")."""
     if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return None
+        return ()
     doc, start = ctx.doc, tok.sent.start
     start = doc[start - 1].sent.start if start > 0 else start
     for t in reversed(doc[start:tok.i]):
         if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ in ("WP", "WDT") or t.lower_ == "they":
             continue  # (a relative pronoun, or "they" again: look further back)
         ids = actors_of(t, ctx)
+        if len(ids) >= 2 and t.conjuncts:
+            return ids
         one = len(ids) == 1 and ctx.kinds.get(ids[0]) in ("Organization", "State")
-        return ids[0] if one and t.tag_ in ("NNS", "NNPS") else None  # ("Russia blamed the rebels,
+        return ids if one and t.tag_ in ("NNS", "NNPS") else ()  # ("Russia blamed the rebels,
         # saying they attacked": a state's own name is seldom "they")
-    return None
+    return ()
 
 
 def _it(tok: Token, ctx: Context) -> str | None:
@@ -168,7 +171,8 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
     if tok.lower_ in coref.PRONOUNS or tok.lower_ in coref.GROUP_WORDS or tok.lower_ == "its":
         return pronoun_or_group(tok, ctx)
     if tok.lower_ == "they":
-        return _they(tok, ctx)
+        group = _they(tok, ctx)
+        return group[0] if len(group) == 1 else None
     if tok.lower_ == "it":
         return _it(tok, ctx)
     for c in tok.children:
@@ -254,6 +258,9 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     memo = ctx.actors  # token index -> answer: asked again and again for the same phrases
     if tok.i in memo:
         return memo[tok.i]
+    if tok.lower_ == "they" and len(group := _they(tok, ctx)) > 1:
+        memo[tok.i] = group
+        return group
     out: list[str] = []
     named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.tok2ent]  # "presidents A and B"
     for t in (tok, *tok.conjuncts, *_listed(tok, ctx), *(m for c in named[:1] for m in c.conjuncts)):
@@ -276,11 +283,13 @@ def clause_parties(n: Token, ctx: Context) -> list[str]:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
-        return []
+        return joined_people(n, ctx)  # (a caption the parser reads as one noun phrase)
     subj, passive = subject(verb)
     found = list(actors_of(subj, ctx))
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     found += [a for o in objs for a in actors_of(o, ctx)]
     preps = ("with", "by") if passive else ("with",)  # ("A is shown the way by B", the "by" on "way")
     found += [a for h in (verb, *objs) for _, o in pobjs(h, preps) for a in actors_of(o, ctx)]
+    if len(found) < 2:
+        found += joined_people(n, ctx)  # (a caption whose verb the parser did not read)
     return list(dict.fromkeys(found))
