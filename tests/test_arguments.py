@@ -37,6 +37,19 @@ def test_a_conversation_by_phone_is_a_meeting_of_both(extract, body):
     assert {"Tom Varga", "Ana Rojas"} in meetings(extract, body)
 
 
+@pytest.mark.parametrize(("body", "parties"), [
+    ("Tom Varga spoke during a press conference with his Peruvian counterpart Ana Rojas in Lima.",
+     [{"Tom Varga", "Ana Rojas"}]),
+    ("Tom Varga and Ana Rojas shook hands after their joint news conference in Lima.",
+     [{"Tom Varga", "Ana Rojas"}]),
+    ("Tom Varga and Ana Rojas held a news conference in Lima.", [{"Tom Varga", "Ana Rojas"}]),
+    ("Tom Varga held a news conference in Lima on Monday.", []),               # one speaker
+    ("Maria Lopez hugged Ana Rojas during a news conference in Lima.", []),  # not shared
+])
+def test_a_news_conference_is_a_meeting_only_when_shared(extract, body, parties):
+    assert meetings(extract, body) == parties
+
+
 def test_a_meeting_with_one_person_is_not_a_meeting(extract):
     assert not meetings(extract, "William Ruto waits for the start of a cabinet meeting in Nairobi.")
     body = "William Ruto spoke to Anne Leclerc before Ali Khan left for a meeting in Nairobi."

@@ -26,7 +26,7 @@ __all__ = ["TriggerLexicon", "compile_lexicon", "lexicon", "noun_lemma", "verb_l
 FILE = "events.toml"
 _BY_LEMMA = ("verbs", "actor_object", "owner_object", "nouns", "joint")      # word -> type tables
 _WORD_SETS = ("light", "occur", "speech", "topic_verbs", "measure", "local", "happenings", "anchored_only",
-              "cameo_skip")   # [general] lists
+              "joint_nouns", "cameo_skip")   # [general] lists
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,6 +52,7 @@ class TriggerLexicon:
     local: frozenset[str]                      # types that take the story's place
     happenings: frozenset[str]                 # types that stand without a named actor ("were arrested")
     anchored_only: frozenset[str]              # happening nouns that need a party or a light verb
+    joint_nouns: frozenset[str]                # meeting nouns of one speaker unless "joint", "with X"
     cameo_skip: frozenset[str]                 # CAMEO verbs whose own code is not used (patterns are)
     cameo_verbs: frozenset[str]                # every verb lemma of the CAMEO table
     disasters: frozenset[str]                  # the DISASTER nouns

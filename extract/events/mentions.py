@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.edges import chrome_words
 from newsgraph.extract.events.anaphora import GROUP
@@ -74,12 +74,22 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
     targets = tuple(t for t in targets if t != GROUP)  # "called on both sides to ...": unnamed
     if GROUP in parts:  # "the two sides": the parties of the last meeting nearby
         parts = tuple(dict.fromkeys(p for p in parts + state.parties_nearby() if p != GROUP))
+    shared = _shared(tok) or light is not None
+    if tok.lemma_.lower() in lex.joint_nouns and not (shared and len(parts) >= 2):
+        return None  # "X held a news conference": one speaker ("X and Y held a news conference": two)
     if etype in SYMMETRIC and light is None and (tok.pos_ == "NOUN" or tok.lemma_.lower() in lex.joint) \
             and len(parts) < 2 and not _body_convenes(trig, parts, ctx):
         return None  # a meeting needs two parties, or a body that meets: not "a meeting", nor "X decided"
     if not (agents or targets or parts) and etype not in lex.happenings:
         return None  # a directed event without any actor says nothing about who did what
     return agents, targets, parts
+
+
+def _shared(noun: Token) -> bool:
+    """Whether a meeting noun of one speaker is told as shared: "a joint news conference", "a briefing
+    with X", "their news conference"."""
+    return any(c.lemma_.lower() == "joint" or c.dep_ == "prep" and c.lower_ == "with"
+               or c.dep_ == "poss" and c.lower_ == "their" for c in noun.children)
 
 
 def _body_convenes(trig: Trigger, parts: tuple[str, ...], ctx: Context) -> bool:
