@@ -40,3 +40,12 @@ def test_a_lone_surname_of_a_person_named_in_full_is_that_person(nlp, text):
 def test_a_surname_inside_a_longer_name_is_not_the_person_alone(nlp):
     found = people(nlp, "The judge sentenced Paul Okafor on Friday. The Okafor Foundation wept.")
     assert "Okafor" not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The Andean Water Rights Council (AWRC) met in Lima. Later, AWRC accused Peru of breaking a treaty.",
+    "The Andean Water Rights Council (AWRC) met in Lima. Police raided AWRC offices on Monday.",
+])
+def test_an_acronym_defined_in_brackets_is_the_organisation_wherever_it_stands(nlp, text):
+    assert [n for t, n in orgs(nlp, text) if t == "AWRC"] == ["Andean Water Rights Council"] * 2
+

@@ -8,6 +8,8 @@
   ("Adaeze Chukwu Obi said"), and a "nationality" the NER saw in a word of a
   person's name ("Mirzoyan" tagged NORP), and a lone untagged surname of a person the text
   names in full ("Paul Okafor" ... "police questioned Okafor");
+* an acronym the text defines in brackets after an organisation's name is that organisation wherever
+  it stands ("... for Human Rights (SOHR)" ... "SOHR said");
 * two names the NER glued are split again ("Kyiv and Vyshgorod", "Armenia Ararat
   Mirzoyan" after "of", "Armenian Parliament Arshakyan" after a title).
 """
@@ -162,6 +164,23 @@ def untagged_surnames(doc, ents: list[Span]) -> list[Span]:
     return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.lower_ in surnames and t.i not in taken and t.pos_ == "PROPN" and t.is_title
             and not _in_name(t) and not _gazetteer_label(t.text) and not _shouted(t.sent)]
+
+
+def _acronym(t: Token) -> bool:
+    return t.is_upper and t.is_alpha and 2 <= len(t) <= 8
+
+
+def defined_acronyms(doc, ents: list[Span]) -> list[Span]:
+    """Organisation spans for an acronym the text defines in brackets right after an organisation's name,
+    wherever the NER left it untagged ("the Syrian Observatory for Human Rights (SOHR)" ... "SOHR
+    said"): news names a body by its acronym after the first mention (the actors bind it to the name)."""
+    defined = {doc[e.end + 1].text for e in ents if e.label_ == "ORG" and e.end + 2 < len(doc)
+               and doc[e.end].text == "(" and _acronym(doc[e.end + 1]) and doc[e.end + 2].text == ")"}
+    if not defined:
+        return []
+    taken = {t.i for e in ents for t in e}
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+            if t.text in defined and t.i not in taken and not _shouted(t.sent)]
 
 
 def _in_name(t: Token) -> bool:

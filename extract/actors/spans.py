@@ -31,6 +31,7 @@ from newsgraph.extract.actors.missed import (
     TITLES,
     agency_marks,
     bound_names,
+    defined_acronyms,
     merge_people,
     speaking_names,
     surnames_as_people,
@@ -131,6 +132,7 @@ def repair(ents, doc=None) -> list[Span]:
         ents += agency_marks(doc, ents)
         ents += bound_names(doc, ents)
         ents += untagged_surnames(doc, ents)
+        ents += defined_acronyms(doc, ents)
         sources = glued.shouted_sources(doc, ents) + glued.review_headings(doc, ents)
         ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
         ents = surnames_as_people(context.people_by_context(ents))
