@@ -483,6 +483,16 @@ def test_the_side_fought_in_a_clash_that_killed_is_the_killer(nlp):
         assert named(m.agents, n) == {"Hamas"} and named(m.targets, n) == {"Chile"}, m
 
 
+@pytest.mark.parametrize("body", [
+    "Ali Khan was killed during a confrontation with Hamas fighters.",
+    "Ali Khan was killed in an altercation with Hamas guards at the gate.",
+])
+def test_the_side_met_in_a_violent_encounter_killed_the_victim(nlp, body):
+    ms, n = run(nlp, body)
+    m = one(ms, "ASSAULT")
+    assert named(m.agents, n) == {"Hamas"} and named(m.targets, n) == {"Ali Khan"}, ms
+
+
 @pytest.mark.parametrize(("body", "agents"), [
     ("Hamas fighters crossed the border at dawn. They attacked an army post near the town.", {"Hamas"}),
     ("The protesters left Lima at dawn. They attacked a police post near the town.", set()),

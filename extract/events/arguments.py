@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
-from newsgraph.extract.events.nominal import around_noun, blamed
+from newsgraph.extract.events.nominal import around_noun, blamed, opponents
 from newsgraph.extract.events.phrases import (
     Context,
     actors_of,
@@ -98,10 +98,10 @@ def _such(prep: Token) -> bool:
 
 def _instigators(verb: Token, ctx: Context) -> list[str]:
     """The agents of the attack a casualty happened in: "civilians were killed in Russian airstrikes",
-    "two guards died during an attack by the rebels"."""
+    "two guards died during an attack by the rebels", "X was killed in a shootout with Y"."""
     attacks = lexicon().nouns
     return [a for _, o in pobjs(verb, ("in", "during")) if attacks.get(o.lemma_.lower()) == "ASSAULT"
-            for a in arguments(o, None, "ASSAULT", ctx)[0]]
+            for a in arguments(o, None, "ASSAULT", ctx)[0]] + list(opponents(verb, ctx))
 
 
 class _Parties:

@@ -35,6 +35,7 @@ from newsgraph.extract.events.senses import (
     AUTHORSHIP,
     BLAMING,
     CASUALTY,
+    CONFRONTATIONS,
     CULPABLE,
     IMPACT,
     INTRANSITIVE_CASUALTY,
@@ -46,7 +47,7 @@ from newsgraph.extract.events.senses import (
 )
 from newsgraph.extract.events.syntax import by_agent, pobjs, subject
 
-__all__ = ["around_noun", "blamed"]
+__all__ = ["around_noun", "blamed", "opponents"]
 
 _CASUALTY_PREPS = ("in", "during", "after", "from")
 
@@ -88,6 +89,13 @@ def casualties(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
             objs = [c for c in v.children if c.dep_ == "dobj"] + [o for _, o in pobjs(v, ("at", "on"))]
             targets += tuple(a for o in objs for a in actors_of(o, ctx) or owner_of(o, ctx))
     return agents, targets
+
+
+def opponents(verb: Token, ctx: Context) -> Ids:
+    """The side a casualty verb's victims met in a violent encounter: "X was killed during a confrontation
+    with officer Y", "two guards died in a shootout with the gang" (Y, the gang killed them)."""
+    return tuple(a for _, o in pobjs(verb, ("in", "during")) if o.lemma_.lower() in CONFRONTATIONS
+                 for _, w in pobjs(o, ("with",)) for a in actors_of(w, ctx))
 
 
 def wielders(trig: Token, ctx: Context) -> tuple[Ids, Ids]:

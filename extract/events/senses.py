@@ -30,7 +30,7 @@ from newsgraph.extract.lexicon import toml
 __all__ = ["refine", "market_move", "campaign_rally", "protest_gathering", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "CULPABLE", "CAUSING", "JUDGING",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
-           "INTRANSITIVE_CASUALTY", "STANDARDS"]
+           "INTRANSITIVE_CASUALTY", "STANDARDS", "CONFRONTATIONS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -69,6 +69,8 @@ PATIENT_NOUNS = frozenset(_DATA["patient_nouns"])
 CASUALTY = frozenset(_DATA["casualty"])
 #: ... of them, those whose active subject is the victim ("died in the attack").
 INTRANSITIVE_CASUALTY = frozenset(_DATA["intransitive_casualty"])
+#: Nouns of a violent encounter: its "with" side killed those killed in it ("died in a shootout with X").
+CONFRONTATIONS = frozenset(_DATA["confrontations"])
 _NOT_GIVEN = frozenset(_DATA["not_given"])
 _PASSAGES = frozenset(_DATA["passages"])
 _AUDIENCES = frozenset(_DATA["audiences"])
