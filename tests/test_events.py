@@ -515,6 +515,24 @@ def test_a_reported_it_is_the_body_that_reports(nlp, body, trigger, agents):
     assert [named(m.agents, n) for m in ms if m.trigger == trigger] == [agents], ms
 
 
+@pytest.mark.parametrize("text", [
+    "Chilean forces fought fiercely for weeks to oust the rebels.",     # how long, not what for
+    "Rebels fought for control of the town of Arica on Monday.",
+])
+def test_fighting_for_ground_or_for_a_while_is_an_assault(nlp, text):
+    ms, _ = run(nlp, text)
+    assert [m.type for m in ms if m.trigger == "fought"] == ["ASSAULT"], ms
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Ellis was killed in the Arica tram tragedy on Monday.",
+    "Ten miners were killed in the mine disaster in Arica.",
+])
+def test_deaths_in_a_calamity_a_vehicle_or_site_names_are_a_disaster(nlp, text):
+    ms, _ = run(nlp, text)
+    assert {m.type for m in ms} == {"DISASTER"}, ms
+
+
 def test_a_town_before_an_attack_noun_is_its_place_not_its_agent(nlp):
     ms, n = run(nlp, "The Kabul attack shocked Afghanistan.")
     m = one(ms, "ASSAULT")
@@ -526,6 +544,8 @@ def test_a_town_before_an_attack_noun_is_its_place_not_its_agent(nlp):
     "Maria Lopez kept fighting for women's rights in Chile, her lawyer said.",
     "The polls were the third attempt of Maria Lopez to defeat Tom Varga.",
     "Kenya's long fight against corruption was praised by Chile.",
+    "She kept fighting for the care of her children, Maria Lopez said.",         # for no ground, no foe
+    "The results came in, with Tom Varga likely to beat Ana Rojas to become president of Chile.",
 ])
 def test_a_struggle_against_a_problem_for_a_cause_or_in_a_contest_is_no_assault(nlp, text):
     ms, _ = run(nlp, text)

@@ -24,7 +24,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.syntax import lemmas, objects, prep_objects
-from newsgraph.extract.events.violence import VERBAL_SETTINGS, WORDS, armed_blast, assault_sense, forces
+from newsgraph.extract.events.violence import (
+    VERBAL_SETTINGS,
+    WORDS,
+    armed_blast,
+    assault_sense,
+    calamity,
+    forces,
+)
 from newsgraph.extract.lexicon import toml
 
 __all__ = ["refine", "market_move", "campaign_rally", "protest_gathering", "noun_sense", "IMPACT",
@@ -191,7 +198,7 @@ def _disastrous(v: Token, disasters: frozenset[str]) -> bool:
     scene = prep_objects(v, ("in", "from", "during", "after", "by"))
     scene += [c for c in v.children if c.dep_ == "nsubj"]
     scene += [v.head] if v.dep_ == "relcl" else []  # "the famine that killed millions"
-    if any(lemmas([t]) & disasters and not armed_blast(t) for t in scene):
+    if any(lemmas([t]) & disasters and not armed_blast(t) or calamity(t, disasters) for t in scene):
         return True
     head = v.head  # (a verb with an object is no disaster's: "stormed the hotel, killing seven")
     intransitive = [head] if not objects(head) else []

@@ -27,7 +27,7 @@ from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
 
-__all__ = ["PHYSICAL", "WORDS", "VERBAL_SETTINGS", "armed_blast", "assault_sense", "forces",
+__all__ = ["PHYSICAL", "WORDS", "VERBAL_SETTINGS", "armed_blast", "assault_sense", "calamity", "forces",
            "peaceful_struggle"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
@@ -58,6 +58,10 @@ _ISSUES = frozenset(_DATA["issues"])
 _SAYING = frozenset(_DATA["saying"])
 _WEAPONS = frozenset(_DATA["weapons"])
 _VEHICLES = frozenset(_DATA["vehicles"])
+_CALAMITIES = frozenset(_DATA["calamities"])
+_GROUND = frozenset(_DATA["territories"]) | frozenset(_DATA["fought_over"])
+_SPANS = frozenset(_DATA["durations"])
+_CALAMITY_SITES = _VEHICLES | frozenset(_DATA["calamity_sites"])
 
 
 def _said(objs: list[Token]) -> bool:
@@ -118,7 +122,10 @@ def peaceful_struggle(t: Token) -> bool:
     fought = [c for c in t.children if c.dep_ == "dobj"]
     if t.pos_ == "VERB" and t.lemma_.lower() in _OPPOSING and fought and not any(map(_foe, fought)):
         return True  # "fighting the construction of the pipeline", "combat illegal logging"
-    if not objects(t) and lemmas(_heads_of(prep_objects(t, ("for",)))) & _CAUSES:
+    fought_for = [o for o in prep_objects(t, ("for",)) if o.ent_type_ not in ("DATE", "TIME")
+                  and o.lemma_.lower() not in _SPANS]  # "for their rights" (not "for weeks")
+    if not objects(t) and fought_for and (lemmas(_heads_of(fought_for)) & _CAUSES
+                                          or not any(map(_contested, fought_for))):
         return True
     if lemmas(prep_objects(t, ("over",))) & (_CAUSES | _PROBLEMS | _ISSUES):
         return True  # "the battle over gay marriage", "a fight over voting rights"
@@ -139,11 +146,19 @@ def _rivals(t: Token) -> bool:
         return False
     if _SCORE.search(t.sent.text):
         return True  # "Chile beat Peru 2-0": a match
+    if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("become", "win") for c in t.children):
+        return True  # "likely to beat X to become president", "beat X to win the title"
 
     def person(dep: str) -> bool:
         return any(c.dep_ == dep and c.ent_type_ == "PERSON" for c in t.children)
 
     return person("dobj") and (lemma == "defeat" or person("nsubj"))
+
+
+def _contested(o: Token) -> bool:
+    """Whether what a side fights "for" is fought over with arms: a foe (:func:`_foe`, "fighting for the
+    rebels"), ground ("the battle for the town") or its control ("fighting for control of X")."""
+    return _foe(o) or o.lemma_.lower() in _GROUND
 
 
 def _foe(o: Token) -> bool:
@@ -195,3 +210,11 @@ def armed_blast(n: Token) -> bool:
     mods += [t for o in prep_objects(n, ("of",)) for t in o.subtree]
     aimed = any(c.dep_ == "acl" and c.lemma_.lower() in ("target", "aim") for c in n.children)
     return aimed or bool(lemmas(mods) & _WEAPONS)
+
+
+def calamity(n: Token, disasters: frozenset[str]) -> bool:
+    """Whether the noun ``n`` is a calamity a vehicle, a site or a disaster names: "the tram disaster",
+    "the Croydon tram tragedy", "the mine disaster", "the flood catastrophe"."""
+    return n.lemma_.lower() in _CALAMITIES and bool(
+        lemmas([c for c in n.children if c.dep_ in ("compound", "amod")]) & (_CALAMITY_SITES | disasters))
+
