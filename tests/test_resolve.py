@@ -54,6 +54,21 @@ def test_bare_surname_of_one_full_name_merges():
     assert m.actor(r1.article.key, "E0") == m.actor(r2.article.key, "E0") == "actor/person/john-smith"
 
 
+def test_a_name_with_middle_initials_joins_the_one_name_without_them():
+    r1 = art("one", ent("E0", "Person", "Tomas R. Varga"))
+    r2 = art("two", ent("E0", "Person", "Tomas Varga"), ent("E1", "Person", "Varga"))
+    m = resolve([r1, r2])
+    assert m.actor(r1.article.key, "E0") == m.actor(r2.article.key, "E0") == m.actor(r2.article.key, "E1")
+
+
+def test_names_with_other_initials_stay_apart():
+    r1 = art("one", ent("E0", "Person", "Tomas R. Varga"))
+    r2 = art("two", ent("E0", "Person", "Tomas K. Varga"))
+    r3 = art("three", ent("E0", "Person", "Tomas Varga"))
+    m = resolve([r1, r2, r3])
+    assert len({m.actor(r.article.key, "E0") for r in (r1, r2, r3)}) == 3
+
+
 def test_two_names_run_together_absorb_neither():
     r1 = art("one", ent("E0", "Person", "John Smith Anna Berg", "Anna Berg", "Berg"))  # caption glue
     r2 = art("two", ent("E0", "Person", "Anna Berg"))

@@ -5,7 +5,8 @@ honorifics dropped, spelling variants folded); a name whose tokens are a suffix 
 longer name in the corpus ("Bagheri Kani" -> "Ali Bagheri Kani") joins it, a suffix of two
 different names ("Smith": "John Smith", "Anna Smith") stays apart, and so does a name made of two
 names found on their own ("Hillary Clinton Donald Trump", a page's captions run together); a
-shared form of two or more tokens links entities whose names agree.
+shared form of two or more tokens links entities whose names agree; a name with middle initials
+("James B. Comey") joins the one name without them ("James Comey") unless other initials make it too.
 """
 from __future__ import annotations
 
@@ -86,9 +87,33 @@ class _PersonLinks:
                     self.join(r, next(iter(targets)))
 
 
+    def middle_initials(self) -> None:
+        """A name with middle initials ("James B. Comey") joins the same name without them ("James
+        Comey") when no other initials make that name ("George H. Bush", "George W. Bush" stay apart)."""
+        plain: dict[tuple, set[Node]] = {}
+        initialled: dict[tuple, set[tuple]] = {}
+        for r in sorted({self.uf.find(n) for n in self.ents}):
+            name = self.best[r]
+            bare = _without_initials(name)
+            if bare == name:
+                plain.setdefault(name, set()).add(r)
+            elif len(bare) >= 2:
+                initialled.setdefault(bare, set()).add(name)
+        for r in sorted({self.uf.find(n) for n in self.ents}):
+            bare = _without_initials(self.best[r])
+            if bare != self.best[r] and len(initialled.get(bare, ())) == 1 and len(plain.get(bare, ())) == 1:
+                self.join(r, next(iter(plain[bare])))
+
+
+def _without_initials(name: tuple) -> tuple:
+    """The name without its middle initials: ("james", "b", "comey") -> ("james", "comey")."""
+    return name[:1] + tuple(t for t in name[1:-1] if len(t) > 1) + name[-1:] if len(name) > 2 else name
+
+
 def link_persons(uf: UnionFind, ents: dict[Node, Entity]) -> None:
-    """Join persons by full name, shared multi-token forms and unambiguous suffixes."""
+    """Join persons by full name, shared multi-token forms, middle initials and unambiguous suffixes."""
     links = _PersonLinks(uf, ents)
     links.same_name()
     links.shared_forms()
+    links.middle_initials()
     links.unique_suffixes()
