@@ -533,6 +533,17 @@ def test_deaths_in_a_calamity_a_vehicle_or_site_names_are_a_disaster(nlp, text):
     assert {m.type for m in ms} == {"DISASTER"}, ms
 
 
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Maria Lopez was photographed protesting outside the presidential palace in Lima.", "PROTEST"),
+    ("Hundreds of students protested against the new law in Lima on Monday.", "PROTEST"),
+    ("Peru protested to Chile over the border incident.", "ACCUSE"),       # a state's words
+    ("Maria Lopez protested the court's decision.", "ACCUSE"),             # an object: words
+])
+def test_protesting_in_the_street_is_a_protest_and_in_words_an_accusation(nlp, text, etype):
+    ms, _ = run(nlp, text)
+    assert [m.type for m in ms if m.trigger.startswith("protest")] == [etype], ms
+
+
 def test_a_town_before_an_attack_noun_is_its_place_not_its_agent(nlp):
     ms, n = run(nlp, "The Kabul attack shocked Afghanistan.")
     m = one(ms, "ASSAULT")

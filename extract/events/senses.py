@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.syntax import lemmas, objects, prep_objects
+from newsgraph.extract.events.syntax import lemmas, objects, prep_objects, subject
 from newsgraph.extract.events.violence import (
     VERBAL_SETTINGS,
     WORDS,
@@ -92,6 +92,7 @@ _CONVERSATIONS = frozenset(_DATA["conversations"])
 _FREEING = frozenset(_DATA["freeing"])
 _GATHERING = frozenset(_DATA["gathering"])
 _PROTESTERS = frozenset(_DATA["protesters"])
+_DEMONSTRATING = frozenset(_DATA["demonstrating"])
 _TERRITORIES = frozenset(_DATA["territories"])
 
 
@@ -176,6 +177,8 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
         return "PROTEST"  # "protesters blocked the highway": obstructing passage (CAMEO 144)
     if etype == "CONSULT" and _no_meeting(v, lemma):
         return None
+    if etype == "ACCUSE" and lemma in _DEMONSTRATING and _in_the_street(v):
+        return "PROTEST"  # "she protested outside the tower", "students protested against the law"
     if etype == "CONCEDE" and lemma in _FREEING and _territory(objects(v)):
         return "COERCE"  # "liberated the city": its capture, not a release
     if etype == "AID" and lemmas(objects(v)) & (WORDS | VERBAL_SETTINGS | _NOT_GIVEN):
@@ -185,6 +188,23 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
     if lemma in _DIE and _disastrous(v, disasters):
         return "DISASTER"
     return etype
+
+
+def _in_the_street(v: Token) -> bool:
+    """Whether protesting ``v`` is people demonstrating: no object, no "that" clause, and a subject that
+    is no state, body or nationality ("Russia protested", "Chile protested the ruling" are words).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Students", "protested", "outside"], heads=[1, 1, 1],
+    ...           deps=["nsubj", "ROOT", "prep"])
+    >>> _in_the_street(doc[1])
+    True
+    """
+    if any(c.dep_ in ("dobj", "ccomp") for c in v.children):
+        return False
+    subj = subject(v)[0]  # (someone protests: not "protesting without a permit is illegal")
+    return subj is not None and not any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in subj.subtree)
 
 
 def _territory(objs: list[Token]) -> bool:
