@@ -32,3 +32,14 @@ def test_no_list_when_a_verb_stands_between_the_people_or_no_and_joins_them():
     pos = ["PROPN", "PROPN", "NOUN", "PROPN", "PROPN", "ADP", "DET", "NOUN"]
     doc, ctx = _caption(words, pos, {0: "E1", 1: "E1", 3: "E2", 4: "E2"})
     assert joined_people(doc[7], ctx) == []
+
+
+def test_a_role_noun_stands_for_the_person_named_right_after_it_however_parsed():
+    from newsgraph.extract.events.anaphora import named_next
+    words = ["killed", "girlfriend", "Ana", "Rojas", "and", "the", "car"]
+    lemmas = ["kill", "girlfriend", "Ana", "Rojas", "and", "the", "car"]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas, ents=ents)
+    ctx = Context(doc, {2: "E1", 3: "E1"}, {"E1": "Person"}, (), frozenset())
+    assert named_next(doc[1], ctx) == "E1"
+    assert named_next(doc[6], ctx) is None and named_next(doc[0], ctx) is None

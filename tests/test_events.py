@@ -544,6 +544,11 @@ def test_protesting_in_the_street_is_a_protest_and_in_words_an_accusation(nlp, t
     assert [m.type for m in ms if m.trigger.startswith("protest")] == [etype], ms
 
 
+def test_the_role_noun_before_a_name_is_that_person_whatever_the_parse(nlp):
+    ms, n = run(nlp, "The athlete shot and killed girlfriend Marta Steenberg.")  # the name hung apart
+    assert [named(m.targets, n) for m in ms if m.trigger == "killed"] == [{"Marta Steenberg"}], ms
+
+
 def test_a_town_before_an_attack_noun_is_its_place_not_its_agent(nlp):
     ms, n = run(nlp, "The Kabul attack shocked Afghanistan.")
     m = one(ms, "ASSAULT")

@@ -1,7 +1,8 @@
 """Who a pronoun or a description in an event's argument stands for: "its" the state or body named before
 it in the sentence, "he"/"she" and "the deputy minister" through :mod:`newsgraph.extract.actors.coref`,
-"the prime minister" the person last given that title in the article, "the two sides" the parties of
-the last meeting (:data:`GROUP`, filled in by :mod:`newsgraph.extract.events.mentions`).
+"the prime minister" the person last given that title in the article, a role noun the person named
+right after it ("girlfriend Ana Rojas"), "the two sides" the parties of the last meeting (:data:`GROUP`,
+filled in by :mod:`newsgraph.extract.events.mentions`).
 
 >>> import spacy
 >>> from newsgraph.extract.events.phrases import context
@@ -17,11 +18,12 @@ from spacy.tokens import Token
 
 from newsgraph.extract import roles
 from newsgraph.extract.actors import coref
+from newsgraph.extract.actors.context import person_nouns
 
 if TYPE_CHECKING:  # (the phrases module reads names through this one)
     from newsgraph.extract.events.phrases import Context
 
-__all__ = ["GROUP", "pronoun_or_group", "described", "joined_people"]
+__all__ = ["GROUP", "pronoun_or_group", "described", "joined_people", "named_next"]
 
 GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by the mentions
 
@@ -60,6 +62,16 @@ def described(tok: Token, ctx: Context) -> str | None:
     deputy minister" after "Deputy Minister X"), else the person last given that title in the article
     ("the prime minister repeated" after "Prime Minister X")."""
     return coref.resolve(ctx.doc, tok) or roles.holder(ctx.doc, tok)
+
+
+def named_next(tok: Token, ctx: Context) -> str | None:
+    """The person a role noun stands for when their name follows it, however the parser hung the name:
+    "killed girlfriend Reeva Lopez", "arrested opposition leader Ana Rojas"."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    eid = ctx.tok2ent.get(nxt.i) if nxt is not None and nxt.ent_iob_ == "B" else None
+    if eid is None or ctx.kinds.get(eid) != "Person":
+        return None
+    return eid if tok.lower_ in person_nouns() or tok.lemma_.lower() in person_nouns() else None
 
 
 #: Words that may stand between "and" and the next person of a caption's list ("and Syrian President").
