@@ -536,6 +536,7 @@ def test_deaths_in_a_calamity_a_vehicle_or_site_names_are_a_disaster(nlp, text):
 @pytest.mark.parametrize(("text", "etype"), [
     ("Maria Lopez was photographed protesting outside the presidential palace in Lima.", "PROTEST"),
     ("Hundreds of students protested against the new law in Lima on Monday.", "PROTEST"),
+    ("Students protested the cuts in the school budget on Monday.", "PROTEST"),  # a crowd, an object
     ("Peru protested to Chile over the border incident.", "ACCUSE"),       # a state's words
     ("Maria Lopez protested the court's decision.", "ACCUSE"),             # an object: words
 ])

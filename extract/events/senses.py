@@ -191,8 +191,9 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
 
 
 def _in_the_street(v: Token) -> bool:
-    """Whether protesting ``v`` is people demonstrating: no object, no "that" clause, and a subject that
-    is no state, body or nationality ("Russia protested", "Chile protested the ruling" are words).
+    """Whether protesting ``v`` is people demonstrating: no "that" clause, no object unless a crowd protests
+    ("students protested the cuts"), and a subject that is no state, body or nationality ("Russia
+    protested", "Chile protested the ruling", "the minister protested the decision" are words).
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -201,10 +202,12 @@ def _in_the_street(v: Token) -> bool:
     >>> _in_the_street(doc[1])
     True
     """
-    if any(c.dep_ in ("dobj", "ccomp") for c in v.children):
-        return False
     subj = subject(v)[0]  # (someone protests: not "protesting without a permit is illegal")
-    return subj is not None and not any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in subj.subtree)
+    if subj is None or any(c.dep_ == "ccomp" for c in v.children):
+        return False
+    crowd = subj.tag_ in ("NNS", "NNPS") and subj.pos_ == "NOUN"  # "students protested the cuts"
+    return (crowd or not any(c.dep_ == "dobj" for c in v.children)) \
+        and not any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in subj.subtree)
 
 
 def _territory(objs: list[Token]) -> bool:
