@@ -550,6 +550,15 @@ def test_the_role_noun_before_a_name_is_that_person_whatever_the_parse(nlp):
     assert [named(m.targets, n) for m in ms if m.trigger == "killed"] == [{"Marta Steenberg"}], ms
 
 
+@pytest.mark.parametrize(("text", "targets"), [
+    ("The war in Chile goes on. On Monday, Peru fired missiles at the hospital in Arica.", {"Chile"}),
+    ("The war in Chile goes on. On Monday, Peru fired missiles at the rebels in Arica.", set()),  # people
+])
+def test_an_attack_on_a_site_in_a_town_strikes_the_towns_state(nlp, text, targets):
+    ms, n = run(nlp, text)
+    assert [named(m.targets, n) for m in ms if m.trigger == "fired"] == [targets], ms
+
+
 def test_a_town_before_an_attack_noun_is_its_place_not_its_agent(nlp):
     ms, n = run(nlp, "The Kabul attack shocked Afghanistan.")
     m = one(ms, "ASSAULT")

@@ -25,7 +25,7 @@ from newsgraph.extract.events.lexicon import TriggerLexicon
 from newsgraph.extract.events.modality import aggregate as is_aggregate
 from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.phrases import Context
-from newsgraph.extract.events.places import place_of
+from newsgraph.extract.events.places import place_of, struck_state
 from newsgraph.extract.events.praise import alliance, ally_noun
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain
@@ -142,6 +142,8 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
     if date and date[1] == "day" and mod == "asserted":
         state.last = state.dates[etype] = date
     agents, targets, parts = parties
+    struck = struck_state(tok, light, place, ctx) if etype == "ASSAULT" and agents and not targets else None
+    targets = (struck,) if struck is not None and struck not in agents else targets
     if place is None and (agents or targets or parts or etype == "DISASTER"):
         # (a happening told without its parties, "dozens were killed", keeps only a place of its own:
         # the story's place would tie it to other stories' events)

@@ -10,6 +10,8 @@
 >>> ctx = Context(doc, {0: "E1", 7: "E3"}, {"E1": "State", "E3": "Location"}, (), frozenset())
 >>> place_of(doc[2], None, ctx)   # "in the city of Arica"
 'E3'
+>>> struck_state(doc[2], None, "E3", ctx) is None   # (no site attacked there, no state named)
+True
 """
 from __future__ import annotations
 
@@ -19,10 +21,13 @@ from newsgraph.extract.events.phrases import Context
 from newsgraph.extract.events.syntax import pobjs
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["place_of"]
+__all__ = ["place_of", "struck_state"]
 
+_SENSES = toml("senses.toml")
 #: Words of answering an earlier happening ("in retaliation for", "to avenge"), from ``senses.toml``.
-_REPRISALS = frozenset(toml("senses.toml")["reprisals"])
+_REPRISALS = frozenset(_SENSES["reprisals"])
+#: Sites whose state an attack on them strikes ("the hospital in X"), with the territories.
+_SITES = frozenset(_SENSES["struck_sites"]) | frozenset(_SENSES["territories"])
 
 _PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside", "off")  # "off the coast"
 _CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj")
@@ -111,3 +116,19 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
             return found  # "an ambush that left five dead in Dallas"
     answering = _answered_by(tok) if tok.pos_ == "NOUN" else None
     return _place_in(answering, ctx, kinds, after=tok.i) if answering is not None else None
+
+
+def struck_state(tok: Token, light: Token | None, place: str | None, ctx: Context) -> str | None:
+    """The state an attack on a site in a town strikes, when the article names it: "Russia fired missiles
+    at the hospital in Volnyansk" strikes Ukraine, as the field's coders read it (the site is no actor;
+    the town is a place, not a party)."""
+    if place is None or ctx.kinds.get(place) != "Location":
+        return None
+    h = light if light is not None else tok
+    sites = [c for c in h.children if c.dep_ == "dobj"] + [o for _, o in pobjs(h, ("at", "on", "against"))]
+    if not any(o.lemma_.lower() in _SITES for o in sites):
+        return None
+    ents = {e.id: e for e in ctx.doc._.ng_entities} if ctx.doc.has_extension("ng_entities") else {}
+    country = ents[place].country if place in ents else None
+    return next((e.id for e in ents.values() if e.kind == "State" and country and e.code == country), None)
+
