@@ -140,8 +140,8 @@ def test_dev_digest_actor_floors(scores):
 
 @needs_shared
 def test_dev_digest_event_role_quote_floors(scores):
-    assert scores["event_mentions_typed"]["f1"] >= 0.6, scores["event_mentions_typed"]
-    assert scores["event_arguments_on_matched"]["f1"] >= 0.6, scores["event_arguments_on_matched"]
+    assert scores["event_mentions_typed"]["f1"] >= 0.65, scores["event_mentions_typed"]
+    assert scores["event_arguments_on_matched"]["f1"] >= 0.86, scores["event_arguments_on_matched"]
     assert scores["roles"]["f1"] >= 0.91, scores["roles"]
     assert scores["quotes"]["f1"] >= 0.8, scores["quotes"]
     assert _frac(scores["multi_article_events_merged"]) >= 7 / 9, scores["multi_article_events_merged"]
@@ -162,9 +162,9 @@ def test_giveme5w1h_same_story_articles_share_events(nlp, tmp_path):
     res = json.loads(run.stdout[:run.stdout.rindex("}") + 1])
     # The gold files one tram crash under two stories ("tram", "tram victims"), and one march on
     # Trump Tower under two ("gaga protests", "trump and obama"): merging the reports of each, which
-    # is right, counts 18 of the other-story pairs (0.858).
-    assert res["pair_precision"] >= 0.84 and res["pair_recall"] >= 0.3, res
-    assert res["who"] >= 0.54 and res["where"] >= 0.49 and res["when"] >= 0.44, res
+    # is right, counts most of the 20 other-story pairs (0.876).
+    assert res["pair_precision"] >= 0.86 and res["pair_recall"] >= 0.35, res
+    assert res["who"] >= 0.55 and res["where"] >= 0.53 and res["when"] >= 0.45, res
 
 
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")

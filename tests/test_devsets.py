@@ -42,8 +42,8 @@ def test_m2e2_events(nlp, tmp_path):
     res = _scores("m2e2", nlp, tmp_path)
     assert res["typed_rec"] >= 0.72 and res["type_f1"] >= 0.51, res
     args = res["args_named"]
-    assert args["place"]["recall"] >= 0.55 and args["agent"]["recall"] >= 0.67, args
-    assert args["target"]["recall"] >= 0.64 and args["party"]["recall"] >= 0.82, args
+    assert args["place"]["recall"] >= 0.57 and args["agent"]["recall"] >= 0.69, args
+    assert args["target"]["recall"] >= 0.65 and args["party"]["recall"] >= 0.86, args
 
 
 def test_wikievents_events_and_actors(nlp, tmp_path):
@@ -54,7 +54,7 @@ def test_wikievents_events_and_actors(nlp, tmp_path):
 
 def test_conll04_actors_and_work_for(nlp, tmp_path):
     res = _scores("conll04", nlp, tmp_path)
-    assert res["actors"]["all"]["f1"] >= 0.9 and res["actors"]["Org"]["f1"] >= 0.75, res["actors"]
+    assert res["actors"]["all"]["f1"] >= 0.9 and res["actors"]["Org"]["f1"] >= 0.755, res["actors"]
     assert res["work_for"]["recall"] >= 0.5 and res["work_for"]["precision"] >= 0.7, res["work_for"]
     assert res["kill"]["recall"] >= 0.43, res["kill"]
 
