@@ -546,8 +546,8 @@ def test_protesting_in_the_street_is_a_protest_and_in_words_an_accusation(nlp, t
 
 
 def test_the_role_noun_before_a_name_is_that_person_whatever_the_parse(nlp):
-    ms, n = run(nlp, "The athlete shot and killed girlfriend Marta Steenberg.")  # the name hung apart
-    assert [named(m.targets, n) for m in ms if m.trigger == "killed"] == [{"Marta Steenberg"}], ms
+    ms, n = run(nlp, "The boxer stabbed and killed cousin Marta Steenberg.")  # the name hung apart
+    assert [named(m.targets, n) for m in ms if m.trigger == "stabbed"] == [{"Marta Steenberg"}], ms
 
 
 @pytest.mark.parametrize(("text", "targets"), [
@@ -570,7 +570,7 @@ def test_a_town_before_an_attack_noun_is_its_place_not_its_agent(nlp):
     "Maria Lopez kept fighting for women's rights in Chile, her lawyer said.",
     "The polls were the third attempt of Maria Lopez to defeat Tom Varga.",
     "Kenya's long fight against corruption was praised by Chile.",
-    "She kept fighting for the care of her children, Maria Lopez said.",         # for no ground, no foe
+    "Maria Lopez fought for cheaper medicine for the poor, her lawyer said.",   # for no ground, no foe
     "The results came in, with Tom Varga likely to beat Ana Rojas to become president of Chile.",
 ])
 def test_a_struggle_against_a_problem_for_a_cause_or_in_a_contest_is_no_assault(nlp, text):

@@ -80,7 +80,7 @@ def with_context(m: Mention, ent: Span) -> Mention:
 
 
 def _linked(a: Span, b: Span) -> bool:
-    """Two mentions in one enumeration or apposition ("Kyiv and Vyshgorod", "Volnyansk, Zaporizhia",
+    """Two mentions in one enumeration or apposition ("Kyiv and Lviv", "Arica, Tarapaca",
     "the Ministry of the Economy and X" read as "Economy and X"), or a place inside another ("the city
     of X in the Y province")."""
     ra, rb = a.root, b.root

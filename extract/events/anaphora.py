@@ -66,7 +66,7 @@ def described(tok: Token, ctx: Context) -> str | None:
 
 def named_next(tok: Token, ctx: Context) -> str | None:
     """The person a role noun stands for when their name follows it, however the parser hung the name:
-    "killed girlfriend Reeva Lopez", "arrested opposition leader Ana Rojas"."""
+    "killed cousin Marta Lopez", "arrested opposition leader Ana Rojas"."""
     nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
     eid = ctx.tok2ent.get(nxt.i) if nxt is not None and nxt.ent_iob_ == "B" else None
     if eid is None or ctx.kinds.get(eid) != "Person":
@@ -80,7 +80,7 @@ _TITLE_POS = frozenset({"PROPN", "ADJ", "NOUN", "DET", "PUNCT"})
 
 def joined_people(n: Token, ctx: Context) -> list[str]:
     """The people a sentence lists with "and" before ``n``, whatever the parse makes of the clause: a
-    photo caption "Vladimir Putin, right, and Bashar Assad arrive for their meeting" (the parser often
+    photo caption "President A, right, and President B arrive for their meeting" (the parser often
     reads no verb there).  Nobody unless the last two are joined by "and" with only titles after it."""
     people: list[tuple[str, int]] = []
     for t in ctx.doc[n.sent.start:n.i]:

@@ -74,8 +74,7 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
     targets = tuple(t for t in targets if t != GROUP)  # "called on both sides to ...": unnamed
     if GROUP in parts:  # "the two sides": the parties of the last meeting nearby
         parts = tuple(dict.fromkeys(p for p in parts + state.parties_nearby() if p != GROUP))
-    shared = _shared(tok) or light is not None
-    if tok.lemma_.lower() in lex.joint_nouns and not (shared and len(parts) >= 2):
+    if tok.lemma_.lower() in lex.joint_nouns and not ((light is not None or _shared(tok)) and len(parts) > 1):
         return None  # "X held a news conference": one speaker ("X and Y held a news conference": two)
     if etype in SYMMETRIC and light is None and (tok.pos_ == "NOUN" or tok.lemma_.lower() in lex.joint) \
             and len(parts) < 2 and not _body_convenes(trig, parts, ctx):

@@ -119,9 +119,9 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
 
 
 def struck_state(tok: Token, light: Token | None, place: str | None, ctx: Context) -> str | None:
-    """The state an attack on a site in a town strikes, when the article names it: "Russia fired missiles
-    at the hospital in Volnyansk" strikes Ukraine, as the field's coders read it (the site is no actor;
-    the town is a place, not a party)."""
+    """The state an attack on a site in a town strikes, when the article names it: "Peru fired missiles
+    at the hospital in Arica" strikes Chile, as the field's coders read it (the site is no actor; the
+    town is a place, not a party)."""
     if place is None or ctx.kinds.get(place) != "Location":
         return None
     h = light if light is not None else tok

@@ -1,15 +1,15 @@
-"""Photo captions' position marks, blanked for the parser: "Vladimir Putin, right, and Bashar Assad
-arrive for their meeting", "Sergei Lavrov (R) shakes hands with John Kerry".
+"""Photo captions' position marks, blanked for the parser: "Tom Varga, right, and Ana Rojas arrive for
+their meeting", "Ali Khan (R) shakes hands with Ana Rojas".
 
 Wire captions put the place of each person in the picture between commas or in brackets after the
 name; the statistical parser reads ", right," as a clause of its own and loses the sentence's subject
 and verb.  :func:`for_parser` replaces each mark by spaces of the same length, so every offset of the
 text stays the same (records point into the article as written).
 
->>> for_parser("Vladimir Putin, right, and Bashar Assad arrive.")
-'Vladimir Putin         and Bashar Assad arrive.'
->>> for_parser("Lavrov (R) greets Kerry (2nd L).")
-'Lavrov     greets Kerry        .'
+>>> for_parser("Tom Varga, right, and Ana Rojas arrive.")
+'Tom Varga         and Ana Rojas arrive.'
+>>> for_parser("Khan (R) greets Rojas (2nd L).")
+'Khan     greets Rojas        .'
 >>> for_parser("He turned, left, and ran.")   # a lower-case word before the mark: prose
 'He turned, left, and ran.'
 """
@@ -21,7 +21,7 @@ __all__ = ["for_parser"]
 
 _PLACE = r"(?:(?:far|second|third|front|back|top|bottom|standing|seated)[ -])?(?:left|right|center|centre)" \
          r"(?:[ -](?:front|back|rear|top|bottom|row))?"
-_AFTER_NAME = re.compile(r"\b([A-Z][\w.'\u2019-]*)(, " + _PLACE + r",)")          # "Putin, right, and"
+_AFTER_NAME = re.compile(r"\b([A-Z][\w.'\u2019-]*)(, " + _PLACE + r",)")          # "Varga, right, and"
 _BRACKETED = re.compile(r"(?<=[\w.])( \((?:L|R|C|(?:2nd|3rd|far) [LR]|left|right|center|centre)\))")  # "(R)"
 
 
