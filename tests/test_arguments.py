@@ -331,6 +331,10 @@ def test_who_is_punished_or_found_guilty_for_an_attack_did_it(extract, body):
      {"Pedro Sanz", "Tomas Varga", "Carlos Mendez", "William Ruto"}),
     ("Five people were arrested, including Ana Rojas, wife of the poet Tomas Varga, and Carlos Mendez.",
      {"Ana Rojas", "Carlos Mendez"}),
+    ("Activists were arrested, including Ana Rojas, wife of the poet Tom Varga, Ali Khan and his brother, "
+     "Maria Lopez, the theatre director Pedro Sanz, pilot Luis Vega and his wife Carla Diaz, and the "
+     "writer Marta Gil.",
+     {"Ana Rojas", "Ali Khan", "Maria Lopez", "Pedro Sanz", "Luis Vega", "Carla Diaz", "Marta Gil"}),
 ])
 def test_names_the_parser_hung_as_appositions_in_a_list_are_all_listed(extract, body, held):
     events, names = extract(body)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
+from newsgraph.extract.events.listing import included
 from newsgraph.extract.events.nominal import around_noun, blamed, opponents
 from newsgraph.extract.events.phrases import (
     Context,
@@ -64,17 +65,6 @@ def _add(found: list[str], ids) -> None:
     found += [i for i in ids if i not in found]
 
 
-def _included(verb: Token, phrases: list[Token], ctx: Context) -> list[str]:
-    """The actors of an "including X" or "such as X" phrase on ``verb`` or on one of ``phrases``
-    ("dozens of activists, including X", "critics such as A and B"), and of a group "that included X"."""
-    heads = list(dict.fromkeys([verb, *phrases, *(o for p in phrases for _, o in pobjs(p, ("of",)))]))
-    listed = [o for h in heads for prep, o in pobjs(h, ("including", "as"))
-              if prep == "including" or _such(o.head)]
-    listed += [o for h in heads if h.pos_ == "NOUN" for c in h.children if c.dep_ == "relcl"
-               and c.lemma_.lower() == "include" for o in c.children if o.dep_ == "dobj"]
-    return [a for o in listed for a in actors_of(o, ctx)]
-
-
 def _aimed_at(heads: list[Token], ctx: Context) -> list[str]:
     """The objects of a hostile aim infinitive on one of ``heads`` ("airstrikes to disrupt X")."""
     return [a for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
@@ -89,11 +79,6 @@ def _wielder(verb: Token, ctx: Context) -> list[str]:
     if verb.dep_ != "relcl" or used.dep_ != "dobj" or used.head.lemma_.lower() not in WIELDING:
         return []
     return list(actors_of(subject(used.head)[0], ctx))
-
-
-def _such(prep: Token) -> bool:
-    """``prep`` is the "as" of "such as"."""
-    return any(c.lower_ == "such" for c in prep.children) or prep.i > 0 and prep.nbor(-1).lower_ == "such"
 
 
 def _instigators(verb: Token, ctx: Context) -> list[str]:
@@ -129,7 +114,7 @@ class _Parties:
             subj, passive = None, False  # "two guards died": the victims
             _add(self.targets, actors_of(subject(clause)[0], ctx))
         if self.verbal and passive:
-            _add(self.agents, actors_of(by, ctx) or (_included(by, [by], ctx) if by is not None else ()))
+            _add(self.agents, actors_of(by, ctx) or (included(by, [by], ctx) if by is not None else ()))
             _add(self.targets, actors_of(subj, ctx))
         elif self.verbal and subj is None and clause.tag_ == "VBG" and clause.dep_ == "pcomp":
             _add(self.agents, [a for _, o in pobjs(clause, ("by",)) for a in actors_of(o, ctx)])
@@ -154,9 +139,9 @@ class _Parties:
             _add(self.agents, _wielder(self.trig, ctx))
         if self.verbal and not self.targets:  # "arrested dozens of activists, including X": X
             patients = [subj] if passive else [c for c in clause.children if c.dep_ == "dobj"]
-            _add(self.targets, _included(clause, [p for p in patients if p is not None], ctx))
+            _add(self.targets, included(clause, [p for p in patients if p is not None], ctx))
         if self.verbal and not self.agents and not passive and subj is not None:  # "protesters including X
-            _add(self.agents, _included(subj, [], ctx))                          # marched": X
+            _add(self.agents, included(subj, [], ctx))                          # marched": X
 
     def from_noun(self) -> None:
         """A trigger noun's owner, its nationality or body ("Russian airstrikes", "the army's assault",
