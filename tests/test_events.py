@@ -545,6 +545,16 @@ def test_protesting_in_the_street_is_a_protest_and_in_words_an_accusation(nlp, t
     assert [m.type for m in ms if m.trigger.startswith("protest")] == [etype], ms
 
 
+@pytest.mark.parametrize(("text", "agents"), [
+    ("The Hamas militant group launched a series of attacks across Gaza on Monday.", {"Hamas"}),
+    ("The Islamic State group claimed the attack on the hotel in Kabul.", {"Islamic State"}),
+    ("A Chilean rebel group attacked the army base on Monday.", set()),   # a nationality names no body
+])
+def test_a_body_noun_stands_for_the_organisation_named_before_it(nlp, text, agents):
+    ms, n = run(nlp, text)
+    assert [named(m.agents, n) for m in ms if m.type == "ASSAULT"][:1] == [agents], ms
+
+
 def test_the_role_noun_before_a_name_is_that_person_whatever_the_parse(nlp):
     ms, n = run(nlp, "The boxer stabbed and killed cousin Marta Steenberg.")  # the name hung apart
     assert [named(m.targets, n) for m in ms if m.trigger == "stabbed"] == [{"Marta Steenberg"}], ms

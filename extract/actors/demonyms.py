@@ -20,7 +20,7 @@ from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.lexicon.names import title_words
 
-__all__ = ["COUNT_NOUNS", "MEMBER_NOUNS", "state_by_demonym"]
+__all__ = ["BODY_NOUNS", "COUNT_NOUNS", "MEMBER_NOUNS", "state_by_demonym"]
 
 #: Words after a demonym that make it stand for its state.
 GOV_TITLES = title_words("state_titles")
@@ -62,6 +62,8 @@ def _acts(tok: Token) -> bool:
 
 #: Nouns of the people who make up a group: "members of Hamas" stand for Hamas.
 MEMBER_NOUNS = frozenset(toml("nationality.toml")["member_nouns"])
+#: Nouns of a body the organisation named before them is: "the Hamas militant group" is Hamas.
+BODY_NOUNS = frozenset(toml("nationality.toml")["body_nouns"])
 #: Nouns of a number of people: "dozens of Syrians" are Syrians.
 COUNT_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                          "millions", "score", "scores", "tens", "number", "handful", "group"})

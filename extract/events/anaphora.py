@@ -19,11 +19,13 @@ from spacy.tokens import Token
 from newsgraph.extract import roles
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.context import person_nouns
+from newsgraph.extract.actors.demonyms import BODY_NOUNS
+from newsgraph.extract.events.syntax import noun_phrase
 
 if TYPE_CHECKING:  # (the phrases module reads names through this one)
     from newsgraph.extract.events.phrases import Context
 
-__all__ = ["GROUP", "pronoun_or_group", "described", "joined_people", "named_next"]
+__all__ = ["GROUP", "pronoun_or_group", "described", "joined_people", "named_next", "named_body"]
 
 GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by the mentions
 
@@ -72,6 +74,15 @@ def named_next(tok: Token, ctx: Context) -> str | None:
     if eid is None or ctx.kinds.get(eid) != "Person":
         return None
     return eid if tok.lower_ in person_nouns() or tok.lemma_.lower() in person_nouns() else None
+
+
+def named_body(tok: Token, ctx: Context) -> str | None:
+    """The organisation a body noun stands for when its phrase names one before it: "the Islamic State
+    group", "the Hamas militant group" (not a nationality: "a Syrian rebel group" names no one)."""
+    if tok.lemma_.lower() not in BODY_NOUNS:
+        return None
+    return next((eid for t in noun_phrase(tok) if t.i < tok.i and (eid := ctx.tok2ent.get(t.i))
+                 and ctx.kinds.get(eid) == "Organization"), None)
 
 
 #: Words that may stand between "and" and the next person of a caption's list ("and Syrian President").

@@ -30,7 +30,13 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.demonyms import COUNT_NOUNS, MEMBER_NOUNS
-from newsgraph.extract.events.anaphora import described, joined_people, named_next, pronoun_or_group
+from newsgraph.extract.events.anaphora import (
+    described,
+    joined_people,
+    named_body,
+    named_next,
+    pronoun_or_group,
+)
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs, subject
 from newsgraph.extract.events.violence import PHYSICAL
 from newsgraph.extract.lexicon import gazetteer as gz
@@ -180,8 +186,8 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
             return t2e[c.i]
     if tok.dep_ == "appos" and tok.head.i in t2e:
         return t2e[tok.head.i]  # "Mark Jensen, a reporter killed by ...": the reporter is Jensen
-    if (named := named_next(tok, ctx)) is not None:
-        return named  # "killed girlfriend X", whatever the parser made of X
+    if (named := named_next(tok, ctx) or named_body(tok, ctx)) is not None:
+        return named  # "killed cousin X", whatever the parser made of X; "the Hamas militant group"
     if tok.lower_ in COUNT_NOUNS:  # "thousands of Turks", "dozens of Hamas fighters"
         return next((a for _, o in pobjs(tok, ("of",)) if (a := actor_of(o, ctx))), None)
     np = noun_phrase(tok)
