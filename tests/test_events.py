@@ -225,26 +225,6 @@ def test_plural_happenings_measured_out_or_aimed_at_a_named_target_took_place(nl
     assert "ASSAULT" in {m.type for m in ms}, ms
 
 
-@pytest.mark.parametrize(("body", "protest"), [
-    ("Several hundred protesters gathered outside the Chilean embassy in Lima on Friday.", True),
-    ("Thousands of demonstrators converged on the main square of Arequipa.", True),
-    ("A crowd gathered outside the stadium in Lima to watch the final.", False),
-])
-def test_protesters_gathering_is_a_protest(nlp, body, protest):
-    ms, _ = run(nlp, body)
-    assert ("PROTEST" in {m.type for m in ms}) == protest, ms
-
-
-@pytest.mark.parametrize(("body", "protest"), [
-    ("Thousands of teachers took part in the Workers' March in Lima on Sunday.", True),
-    ("Prices in Peru rose sharply in March and in April.", False),
-    ("Peru's March figures were weak.", False),
-])
-def test_a_named_march_is_one_protest_and_a_month_none(nlp, body, protest):
-    ms, _ = run(nlp, body)
-    assert ("PROTEST" in {m.type for m in ms}) == protest, ms
-
-
 def test_a_place_marched_on_is_no_target_of_the_protest(nlp):
     ms, n = run(nlp, "Thousands of farmers marched on Lima to protest the law.")
     assert [named(m.targets, n) for m in ms if m.trigger == "marched"] == [set()], ms
@@ -255,16 +235,25 @@ def test_a_town_named_in_the_place_phrase_comes_before_a_state_named_there(nlp):
     assert [n[m.place] for m in ms if m.type == "PROTEST"] == ["Lima"], ms
 
 
-@pytest.mark.parametrize(("body", "coerce"), [
-    ("Peruvian police rounded up 300 migrants in Tacna last week.", True),
-    ("Peru confirmed on Monday that the Chilean pilot was being held by rebels.", True),
-    ("Chile condemned the detention of hundreds of students in Lima.", True),
-    ("The summit of Andean leaders was held in Lima.", False),
-    ("Peru hosts 600,000 refugees from Venezuela.", False),
+@pytest.mark.parametrize(("body", "etype", "found"), [
+    # protesters gathering is a protest, a crowd gathering to watch is none
+    ("Several hundred protesters gathered outside the Chilean embassy in Lima on Friday.", "PROTEST", True),
+    ("Thousands of demonstrators converged on the main square of Arequipa.", "PROTEST", True),
+    ("A crowd gathered outside the stadium in Lima to watch the final.", "PROTEST", False),
+    # a named march is one protest, the month none
+    ("Thousands of teachers took part in the Workers' March in Lima on Sunday.", "PROTEST", True),
+    ("Prices in Peru rose sharply in March and in April.", "PROTEST", False),
+    ("Peru's March figures were weak.", "PROTEST", False),
+    # rounding up, holding a person and a condemned detention are coercion; a summit held is none
+    ("Peruvian police rounded up 300 migrants in Tacna last week.", "COERCE", True),
+    ("Peru confirmed on Monday that the Chilean pilot was being held by rebels.", "COERCE", True),
+    ("Chile condemned the detention of hundreds of students in Lima.", "COERCE", True),
+    ("The summit of Andean leaders was held in Lima.", "COERCE", False),
+    ("Peru hosts 600,000 refugees from Venezuela.", "COERCE", False),
 ])
-def test_rounding_up_holding_a_person_and_a_condemned_detention_are_coercion(nlp, body, coerce):
+def test_protests_and_coercion_told_without_a_trigger_verb(nlp, body, etype, found):
     ms, _ = run(nlp, body)
-    assert ("COERCE" in {m.type for m in ms}) == coerce, ms
+    assert (etype in {m.type for m in ms}) == found, ms
 
 
 def test_unparsed_doc_yields_nothing():

@@ -18,6 +18,13 @@ def ent(eid: str, kind: str, name: str, *forms: str, **kw) -> Entity:
     return Entity(eid, kind, name, (name, *forms), **kw)
 
 
+def persons(*names: str):
+    """The model of one article per name, each naming one person (E0), and the actor key of each."""
+    recs = [art(f"article {k}", ent("E0", "Person", name)) for k, name in enumerate(names)]
+    m = resolve(recs)
+    return m, recs, [m.actor(r.article.key, "E0") for r in recs]
+
+
 def actor_of(model, rec, local):
     key = model.actor(rec.article.key, local)
     return next(a for a in model.actors if a.key == key)
@@ -62,11 +69,8 @@ def test_a_name_with_middle_initials_joins_the_one_name_without_them():
 
 
 def test_names_with_other_initials_stay_apart():
-    r1 = art("one", ent("E0", "Person", "Tomas R. Varga"))
-    r2 = art("two", ent("E0", "Person", "Tomas K. Varga"))
-    r3 = art("three", ent("E0", "Person", "Tomas Varga"))
-    m = resolve([r1, r2, r3])
-    assert len({m.actor(r.article.key, "E0") for r in (r1, r2, r3)}) == 3
+    _, _, keys = persons("Tomas R. Varga", "Tomas K. Varga", "Tomas Varga")
+    assert len(set(keys)) == 3
 
 
 def test_two_names_run_together_absorb_neither():
@@ -221,11 +225,8 @@ def test_kinds_are_made_consistent_across_the_corpus():
 
 
 def test_persons_merge_on_the_one_name_key():
-    r1 = art("one", ent("E0", "Person", "J.T. Okafor-Lind"))
-    r2 = art("two", ent("E0", "Person", "JT Okafor Lind"))
-    r3 = art("three", ent("E0", "Person", "Mx JT Okafor Lind"))
-    m = resolve([r1, r2, r3])
-    assert len({m.actor(r.article.key, "E0") for r in (r1, r2, r3)}) == 1
+    m, (_, _, r3), keys = persons("J.T. Okafor-Lind", "JT Okafor Lind", "Mx JT Okafor Lind")
+    assert len(set(keys)) == 1
     assert actor_of(m, r3, "E0").label != "Mx JT Okafor Lind"  # a courtesy title never makes the label
 
 

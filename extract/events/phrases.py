@@ -56,6 +56,7 @@ class Context:
     states: tuple[tuple[str, str], ...]        # (name or form, entity id) of State/Location entities
     actor_nouns: frozenset[str]                # "forces", "side": a demonym before them names a state
     actors: dict[int, tuple[str, ...]] = field(default_factory=dict)   # memo of actors_of, by token index
+    countries: dict[str, str] = field(default_factory=dict)   # entity id -> ISO code of its state
 
 
 def context(doc: Doc, actor_nouns: frozenset[str]) -> Context:
@@ -69,7 +70,8 @@ def context(doc: Doc, actor_nouns: frozenset[str]) -> Context:
                 tok2ent[i] = ent.kb_id_
     ents = tuple(doc._.ng_entities) if doc.has_extension("ng_entities") else ()
     states = tuple((f, e.id) for e in ents if e.kind in ("State", "Location") for f in (e.name, *e.forms))
-    return Context(doc, tok2ent, {e.id: e.kind for e in ents}, states, actor_nouns)
+    countries = {e.id: c for e in ents if (c := e.code if e.kind == "State" else e.country)}
+    return Context(doc, tok2ent, {e.id: e.kind for e in ents}, states, actor_nouns, countries=countries)
 
 
 def demonym_state(word: str, ctx: Context) -> str | None:
@@ -266,9 +268,9 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     memo = ctx.actors  # token index -> answer: asked again and again for the same phrases
     if tok.i in memo:
         return memo[tok.i]
-    if tok.lower_ == "they" and len(group := _they(tok, ctx)) > 1:
-        memo[tok.i] = group
-        return group
+    if tok.lower_ == "they":  # (the group it took up, one actor or several)
+        memo[tok.i] = _they(tok, ctx)
+        return memo[tok.i]
     out: list[str] = []
     named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.tok2ent]  # "presidents A and B"
     for t in (tok, *tok.conjuncts, *_listed(tok, ctx), *(m for c in named[:1] for m in c.conjuncts)):

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.phrases import Context
 from newsgraph.extract.events.syntax import pobjs
+from newsgraph.extract.events.violence import TERRITORIES
 from newsgraph.extract.lexicon import toml
 
 __all__ = ["place_of", "struck_state"]
@@ -27,7 +28,7 @@ _SENSES = toml("senses.toml")
 #: Words of answering an earlier happening ("in retaliation for", "to avenge"), from ``senses.toml``.
 _REPRISALS = frozenset(_SENSES["reprisals"])
 #: Sites whose state an attack on them strikes ("the hospital in X"), with the territories.
-_SITES = frozenset(_SENSES["struck_sites"]) | frozenset(_SENSES["territories"])
+_SITES = frozenset(_SENSES["struck_sites"]) | TERRITORIES
 
 _PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside", "off")  # "off the coast"
 _CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj")
@@ -128,7 +129,7 @@ def struck_state(tok: Token, light: Token | None, place: str | None, ctx: Contex
     sites = [c for c in h.children if c.dep_ == "dobj"] + [o for _, o in pobjs(h, ("at", "on", "against"))]
     if not any(o.lemma_.lower() in _SITES for o in sites):
         return None
-    ents = {e.id: e for e in ctx.doc._.ng_entities} if ctx.doc.has_extension("ng_entities") else {}
-    country = ents[place].country if place in ents else None
-    return next((e.id for e in ents.values() if e.kind == "State" and country and e.code == country), None)
+    country = ctx.countries.get(place)
+    return next((eid for eid, code in ctx.countries.items() if code == country
+                 and ctx.kinds.get(eid) == "State"), None) if country else None
 

@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.syntax import lemmas, objects, prep_objects, subject
 from newsgraph.extract.events.violence import (
+    TERRITORIES,
     VERBAL_SETTINGS,
     WORDS,
     armed_blast,
@@ -93,7 +94,6 @@ _FREEING = frozenset(_DATA["freeing"])
 _GATHERING = frozenset(_DATA["gathering"])
 _PROTESTERS = frozenset(_DATA["protesters"])
 _DEMONSTRATING = frozenset(_DATA["demonstrating"])
-_TERRITORIES = frozenset(_DATA["territories"])
 
 
 def _no_meeting(v: Token, lemma: str) -> bool:
@@ -212,7 +212,7 @@ def _in_the_street(v: Token) -> bool:
 
 def _territory(objs: list[Token]) -> bool:
     """Whether one of ``objs`` is a territory: a place name or a territory noun ("the eastern half")."""
-    return bool(lemmas(objs) & _TERRITORIES) or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
+    return bool(lemmas(objs) & TERRITORIES) or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
 
 
 def _disastrous(v: Token, disasters: frozenset[str]) -> bool:

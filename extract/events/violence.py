@@ -27,8 +27,8 @@ from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
 
-__all__ = ["PHYSICAL", "WORDS", "VERBAL_SETTINGS", "armed_blast", "assault_sense", "calamity", "forces",
-           "peaceful_struggle"]
+__all__ = ["PHYSICAL", "TERRITORIES", "WORDS", "VERBAL_SETTINGS", "armed_blast", "assault_sense", "calamity",
+           "forces", "peaceful_struggle"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -59,7 +59,9 @@ _SAYING = frozenset(_DATA["saying"])
 _WEAPONS = frozenset(_DATA["weapons"])
 _VEHICLES = frozenset(_DATA["vehicles"])
 _CALAMITIES = frozenset(_DATA["calamities"])
-_GROUND = frozenset(_DATA["territories"]) | frozenset(_DATA["fought_over"])
+#: Territory nouns: ground that is taken, fought for or struck ("the town", "the eastern half").
+TERRITORIES = frozenset(_DATA["territories"])
+_GROUND = TERRITORIES | frozenset(_DATA["fought_over"])
 _SPANS = frozenset(_DATA["durations"])
 _CALAMITY_SITES = _VEHICLES | frozenset(_DATA["calamity_sites"])
 
@@ -214,7 +216,7 @@ def armed_blast(n: Token) -> bool:
 
 def calamity(n: Token, disasters: frozenset[str]) -> bool:
     """Whether the noun ``n`` is a calamity a vehicle, a site or a disaster names: "the tram disaster",
-    "the Croydon tram tragedy", "the mine disaster", "the flood catastrophe"."""
+    "the Arica ferry tragedy", "the mine disaster", "the flood catastrophe"."""
     return n.lemma_.lower() in _CALAMITIES and bool(
         lemmas([c for c in n.children if c.dep_ in ("compound", "amod")]) & (_CALAMITY_SITES | disasters))
 

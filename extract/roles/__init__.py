@@ -84,13 +84,13 @@ def holder(doc: Doc, tok: Token) -> str | None:
     given that title before it in the article, else None.
 
     >>> import spacy
-    >>> holder(spacy.blank("en")("The chef said."), spacy.blank("en")("The chef said.")[1]) is None
+    >>> doc = spacy.blank("en")("The chef said.")
+    >>> holder(doc, doc[1]) is None
     True
     """
-    words = {t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"}
-    every = lexicon()["all"]
-    if tok.lower_ not in every and not any(tok.lower_ in t.split() for t in every):
+    if tok.lower_ not in lexicon()["words"]:  # (a word of no office)
         return None
+    words = {t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"}
     best = None
     for person, title, _org, start in titled(doc):
         if start < tok.idx and words <= set(title.lower().split()):

@@ -32,7 +32,7 @@ def lexicon() -> dict:
     data = titles()
     national = {t.lower() for t in data["offices"]["national"]}
     offices = national | {t.lower() for t in data["offices"]["other"]}
-    return {"national": national, "all": offices,
+    return {"national": national, "all": offices, "words": {w for t in offices for w in t.split()},
             "prefixes": {t[:k] for t in offices for k in range(1, len(t) + 1)},
             "modifiers": {w.lower() for w in data["modifiers"]["words"]},
             "abbreviations": dict(data.get("abbreviations", {})),
