@@ -25,7 +25,7 @@ from newsgraph.extract.events.syntax import noun_phrase
 if TYPE_CHECKING:  # (the phrases module reads names through this one)
     from newsgraph.extract.events.phrases import Context
 
-__all__ = ["GROUP", "pronoun_or_group", "described", "joined_people", "named_next", "named_body"]
+__all__ = ["GROUP", "pronoun_or_group", "described", "named_next", "named_body"]
 
 GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by the mentions
 
@@ -83,26 +83,3 @@ def named_body(tok: Token, ctx: Context) -> str | None:
         return None
     return next((eid for t in noun_phrase(tok) if t.i < tok.i and (eid := ctx.tok2ent.get(t.i))
                  and ctx.kinds.get(eid) == "Organization"), None)
-
-
-#: Words that may stand between "and" and the next person of a caption's list ("and Syrian President").
-_TITLE_POS = frozenset({"PROPN", "ADJ", "NOUN", "DET", "PUNCT"})
-
-
-def joined_people(n: Token, ctx: Context) -> list[str]:
-    """The people a sentence lists with "and" before ``n``, whatever the parse makes of the clause: a
-    photo caption "President A, right, and President B arrive for their meeting" (the parser often
-    reads no verb there).  Nobody unless the last two are joined by "and" with only titles after it."""
-    people: list[tuple[str, int]] = []
-    for t in ctx.doc[n.sent.start:n.i]:
-        eid = ctx.tok2ent.get(t.i)
-        if eid and ctx.kinds.get(eid) == "Person" and (not people or people[-1][0] != eid):
-            people.append((eid, t.i))
-    if len(people) < 2:
-        return []
-    ands = [t for t in ctx.doc[people[-2][1]:people[-1][1]] if t.lower_ == "and"]
-    if not ands or any(t.pos_ not in _TITLE_POS for t in ctx.doc[ands[-1].i + 1:people[-1][1]]) \
-            or any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[people[0][1]:people[-1][1]]):
-        return []
-    return list(dict.fromkeys(eid for eid, _ in people))
-

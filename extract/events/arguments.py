@@ -28,11 +28,11 @@ from newsgraph.extract.events.nominal import around_noun, blamed, opponents
 from newsgraph.extract.events.phrases import (
     Context,
     actors_of,
-    clause_parties,
     demonym_state,
     led_by,
     owner_of,
 )
+from newsgraph.extract.events.scene import clause_parties
 from newsgraph.extract.events.senses import (
     AIMS,
     CASUALTY,

@@ -30,20 +30,13 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.demonyms import COUNT_NOUNS, MEMBER_NOUNS
-from newsgraph.extract.events.anaphora import (
-    described,
-    joined_people,
-    named_body,
-    named_next,
-    pronoun_or_group,
-)
+from newsgraph.extract.events.anaphora import described, named_body, named_next, pronoun_or_group
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs, subject
 from newsgraph.extract.events.violence import PHYSICAL
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.nlp import docview
 
-__all__ = ["Context", "context", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of",
-           "clause_parties"]
+__all__ = ["Context", "context", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -280,26 +273,3 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
                 out.append(a)
     memo[tok.i] = tuple(out)
     return memo[tok.i]
-
-
-def clause_parties(n: Token, ctx: Context) -> list[str]:
-    """The parties of the clause a noun phrase sits in, up its prepositions: the subject, a passive's
-    agent, the objects and whom they are "with" ("A greets B before a meeting", "A walks with B upon her
-    arrival to their meeting", "A shakes hands with B at their talks", "A is shown the way by B after
-    their meeting")."""
-    verb = n
-    for _ in range(5):
-        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return joined_people(n, ctx)  # (a caption the parser reads as one noun phrase)
-    subj, passive = subject(verb)
-    found = list(actors_of(subj, ctx))
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    found += [a for o in objs for a in actors_of(o, ctx)]
-    preps = ("with", "by") if passive else ("with",)  # ("A is shown the way by B", the "by" on "way")
-    found += [a for h in (verb, *objs) for _, o in pobjs(h, preps) for a in actors_of(o, ctx)]
-    if len(found) < 2:
-        found += joined_people(n, ctx)  # (a caption whose verb the parser did not read)
-    return list(dict.fromkeys(found))

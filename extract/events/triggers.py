@@ -18,8 +18,9 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.arguments import SYMMETRIC
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
-from newsgraph.extract.events.phrases import Context, actors_of, clause_parties
+from newsgraph.extract.events.phrases import Context, actors_of
 from newsgraph.extract.events.praise import ally_noun
+from newsgraph.extract.events.scene import clause_parties
 from newsgraph.extract.events.senses import (
     CAUSING,
     JUDGING,

@@ -1,0 +1,69 @@
+"""Who took part in a meeting told as the scene of a clause: the clause's subject, a passive's agent,
+its objects and whom they are "with" ("A greets B before a meeting", "A is shown the way by B after
+their meeting"), and, where the parser read no clause, the people a photo caption lists with "and"
+("President A, right, and President B arrive for their meeting").
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from newsgraph.extract.events.phrases import Context
+>>> words = ["Tom", "Varga", "and", "Ana", "Rojas", "arrive", "for", "their", "meeting"]
+>>> pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "NOUN", "ADP", "PRON", "NOUN"]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, sent_starts=[True] + [False] * 8)
+>>> people = {"E1": "Person", "E2": "Person"}
+>>> ctx = Context(doc, {0: "E1", 1: "E1", 3: "E2", 4: "E2"}, people, (), frozenset())
+>>> clause_parties(doc[8], ctx)
+['E1', 'E2']
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.phrases import Context, actors_of
+from newsgraph.extract.events.syntax import pobjs, subject
+
+__all__ = ["clause_parties", "joined_people"]
+
+
+def clause_parties(n: Token, ctx: Context) -> list[str]:
+    """The parties of the clause a noun phrase sits in, up its prepositions: the subject, a passive's
+    agent, the objects and whom they are "with" ("A greets B before a meeting", "A walks with B upon her
+    arrival to their meeting", "A shakes hands with B at their talks", "A is shown the way by B after
+    their meeting")."""
+    verb = n
+    for _ in range(5):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return joined_people(n, ctx)  # (a caption the parser reads as one noun phrase)
+    subj, passive = subject(verb)
+    found = list(actors_of(subj, ctx))
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    found += [a for o in objs for a in actors_of(o, ctx)]
+    preps = ("with", "by") if passive else ("with",)  # ("A is shown the way by B", the "by" on "way")
+    found += [a for h in (verb, *objs) for _, o in pobjs(h, preps) for a in actors_of(o, ctx)]
+    if len(found) < 2:
+        found += joined_people(n, ctx)  # (a caption whose verb the parser did not read)
+    return list(dict.fromkeys(found))
+
+
+#: Words that may stand between "and" and the next person of a caption's list ("and Syrian President").
+_TITLE_POS = frozenset({"PROPN", "ADJ", "NOUN", "DET", "PUNCT"})
+
+
+def joined_people(n: Token, ctx: Context) -> list[str]:
+    """The people a sentence lists with "and" before ``n``, whatever the parse makes of the clause: a
+    photo caption "President A, right, and President B arrive for their meeting" (the parser often
+    reads no verb there).  Nobody unless the last two are joined by "and" with only titles after it."""
+    people: list[tuple[str, int]] = []
+    for t in ctx.doc[n.sent.start:n.i]:
+        eid = ctx.tok2ent.get(t.i)
+        if eid and ctx.kinds.get(eid) == "Person" and (not people or people[-1][0] != eid):
+            people.append((eid, t.i))
+    if len(people) < 2:
+        return []
+    ands = [t for t in ctx.doc[people[-2][1]:people[-1][1]] if t.lower_ == "and"]
+    if not ands or any(t.pos_ not in _TITLE_POS for t in ctx.doc[ands[-1].i + 1:people[-1][1]]) \
+            or any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[people[0][1]:people[-1][1]]):
+        return []
+    return list(dict.fromkeys(eid for eid, _ in people))
