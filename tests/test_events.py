@@ -367,6 +367,20 @@ def test_attacking_words_or_in_a_debate_is_an_accusation(nlp):
     assert "ASSAULT" in {m.type for m in ms}
 
 
+@pytest.mark.parametrize(("body", "etype"), [
+    ("Senator Ana Ruiz verbally attacked Governor Luis Vega on Monday.", "ACCUSE"),
+    ("Senator Ana Ruiz publicly attacked the Central Bank of Chile.", "ACCUSE"),
+    ("Senator Ana Ruiz attacked Governor Luis Vega over his pension plan.", "ACCUSE"),
+    ("Senator Ana Ruiz launched a scathing attack on Governor Luis Vega.", "ACCUSE"),
+    ("Gunmen attacked a police station in Lima over the arrest of their leader.", "ASSAULT"),
+    ("Rebels launched a fierce attack on the town of Tacna.", "ASSAULT"),
+])
+def test_an_attack_in_a_manner_of_words_or_over_a_policy_is_an_accusation(nlp, body, etype):
+    ms, _ = run(nlp, body)
+    kinds = {m.type for m in ms}
+    assert etype in kinds and ({"ASSAULT", "ACCUSE"} - {etype}).isdisjoint(kinds), ms
+
+
 def test_meeting_a_target_is_no_meeting(nlp):
     ms, _ = run(nlp, "Peru's budget does not meet the targets of the International Monetary Fund.")
     assert not [m for m in ms if m.type == "CONSULT"]

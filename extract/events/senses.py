@@ -32,6 +32,7 @@ from newsgraph.extract.events.violence import (
     assault_sense,
     calamity,
     forces,
+    verbal_attack,
 )
 from newsgraph.extract.lexicon import toml
 
@@ -152,9 +153,12 @@ def campaign_rally(n: Token) -> bool:
 
 def noun_sense(n: Token, etype: str) -> str:
     """The type of the trigger noun ``n`` listed as ``etype``, read against its phrase: a call "with"
-    someone or "between" two parties is a conversation (CONSULT), not a request."""
+    someone or "between" two parties is a conversation (CONSULT), not a request; an attack in words
+    ("a scathing attack on the senator") is an accusation."""
     if etype == "REQUEST" and n.lower_ in _CONVERSATIONS and prep_objects(n, ("with", "between")):
         return "CONSULT"
+    if etype == "ASSAULT" and verbal_attack(n):
+        return "ACCUSE"  # "a scathing attack on the senator", "personal attacks"
     return etype
 
 

@@ -28,7 +28,7 @@ from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
 
 __all__ = ["PHYSICAL", "TERRITORIES", "WORDS", "VERBAL_SETTINGS", "armed_blast", "assault_sense", "calamity",
-           "forces", "peaceful_struggle"]
+           "forces", "peaceful_struggle", "verbal_attack"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -56,6 +56,8 @@ _CAUSES = frozenset(_DATA["causes"])
 _CONTESTS = frozenset(_DATA["contests"])
 _ISSUES = frozenset(_DATA["issues"])
 _SAYING = frozenset(_DATA["saying"])
+_MANNERS = frozenset(_DATA["verbal_manners"])
+_ATTACK_NOUNS = frozenset(_DATA["attack_nouns"])
 _WEAPONS = frozenset(_DATA["weapons"])
 _VEHICLES = frozenset(_DATA["vehicles"])
 _CALAMITIES = frozenset(_DATA["calamities"])
@@ -74,12 +76,40 @@ def _said(objs: list[Token]) -> bool:
 
 
 def _verbal(v: Token) -> bool:
-    """Whether ``v`` is set in words: "in the debate", "on Twitter", "for saying", "calling X a liar"."""
+    """Whether ``v`` is set in words: "in the debate", "on Twitter", "for saying", "calling X a liar",
+    "verbally attacked", "attacked X over his tax plan"."""
     settings = prep_objects(v, ("in", "on", "during", "at", "via", "through"))
-    if lemmas(settings) & VERBAL_SETTINGS:
+    if lemmas(settings) & VERBAL_SETTINGS or _in_words(v):
         return True
     return any(c.dep_ in ("advcl", "xcomp", "pcomp", "ccomp") and c.lemma_.lower() in _SAYING
                for c in v.subtree if v in (c.head, c.head.head))
+
+
+def _in_words(t: Token) -> bool:
+    """Whether the attack ``t`` has a manner of words ("verbally", "scathing") or a reason that is someone's
+    words or a policy ("over his remarks", "over the tax plan")."""
+    manners = [c for c in t.children if c.dep_ in ("advmod", "amod")]
+    return bool(lemmas(manners) & _MANNERS) or _said(prep_objects(t, ("over",))) \
+        or bool(lemmas(prep_objects(t, ("over",))) & _ISSUES)
+
+
+def verbal_attack(n: Token) -> bool:
+    """Whether the attack noun ``n`` is words: in a verbal manner ("a scathing attack", "personal
+    attacks"), on someone's words ("an attack on her record"), over a policy or in a setting of words
+    ("his attack on the senator in the debate").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["a", "withering", "attack"], heads=[2, 2, 2],
+    ...           deps=["det", "amod", "ROOT"], lemmas=["a", "withering", "attack"])
+    >>> verbal_attack(doc[2])
+    True
+    """
+    if n.lemma_.lower() not in _ATTACK_NOUNS:
+        return False
+    settings = prep_objects(n, ("in", "during", "via"))
+    return _in_words(n) or _said(prep_objects(n, ("on", "against"))) \
+        or bool(lemmas(settings) & VERBAL_SETTINGS)
 
 
 def _physical(v: Token) -> bool:
