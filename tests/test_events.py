@@ -327,6 +327,15 @@ def test_the_two_sides_are_the_parties_of_the_last_meeting(nlp):
         == {"Ana Ruiz", "Rui Costa"}
 
 
+@pytest.mark.parametrize("body", [
+    "Clashes broke out between Peru and Ecuador on the border in May. In June the two sides signed a truce.",
+    "Peru shelled Ecuador's border posts on Monday. On Tuesday the two sides signed a truce.",
+])
+def test_the_two_sides_are_the_sides_of_the_last_clash(nlp, body):
+    ms, n = run(nlp, body)
+    assert named(one(ms, "AGREE").participants, n) == {"Peru", "Ecuador"}
+
+
 def test_following_the_talks_takes_the_date_of_the_talks(nlp):
     ms, n = run(nlp, "Norway and Iceland held talks in Oslo on March 14. Following the talks, Norway "
                      "sanctioned Denmark.")

@@ -147,8 +147,9 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
         # (a happening told without its parties, "dozens were killed", keeps only a place of its own:
         # the story's place would tie it to other stories' events)
         place = _fallback_place(etype, parties, date, lex, ctx, state)
-    if etype in SYMMETRIC and len(parts) >= 2 and mod == "asserted":
-        state.sym, state.sym_para = parts, state.para
+    sides = _sides(agents, targets, parts, ctx)
+    if sides and mod == "asserted":
+        state.sym, state.sym_para = sides, state.para
     start, end = _bounds(sent, article)
     trigger = f"{light.text} {tok.text}" if light is not None and light.i < tok.i \
         and light.pos_ == "VERB" else tok.text
@@ -157,6 +158,20 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
                         date=date[0] if date else None, date_precision=date[1] if date else "unknown",
                         modality=mod, confidence=CALIBRATED.get(trig.strength, 0.3),
                         attributed_to=attributed_to(tok, light, ctx, lex.speech))
+
+
+def _sides(agents: tuple[str, ...], targets: tuple[str, ...], parts: tuple[str, ...],
+           ctx: Context) -> tuple[str, ...]:
+    """The two or more sides a later "the two sides" may stand for: the parties of a meeting or of a clash
+    ("talks between X and Y", "fighting between X and Y"), or one state or body acting on another
+    ("X shelled Y")."""
+    if len(parts) >= 2:
+        return parts
+    pair = agents + targets
+    if len(agents) == 1 and len(targets) == 1 and agents != targets \
+            and all(ctx.kinds.get(a) in ("State", "Organization") for a in pair):
+        return pair
+    return ()
 
 
 def _bounds(sent: Span, article) -> tuple[int, int]:

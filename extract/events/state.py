@@ -41,7 +41,7 @@ class ArticleState:
     disaster_sents: set[int] = field(default_factory=set)   # sentences (first token) that reported one
     dates: dict[str, Date] = field(default_factory=dict)    # type -> date of its last dated mention
     last: Date | None = None              # the last day-precise date of an asserted mention
-    sym: tuple[str, ...] = ()             # the parties of the last meeting-like mention
+    sym: tuple[str, ...] = ()             # the sides of the last meeting, clash or state-on-state act
     sym_para: int = -9                    # ... and its paragraph
 
     @classmethod
@@ -71,7 +71,8 @@ class ArticleState:
         return False
 
     def parties_nearby(self) -> tuple[str, ...]:
-        """The parties of the last meeting in this paragraph or the one before ("the two sides")."""
+        """The sides of the last meeting, clash or act of one state on another in this paragraph or the one
+        before ("the two sides")."""
         return self.sym if self.sym_para >= self.para - 1 else ()
 
 
