@@ -127,6 +127,14 @@ def test_a_participle_with_an_object_is_an_active_verb_the_parser_misread(extrac
     assert any(t == "bombed" and ag == {"United States"} and not tg for t, ag, tg in found)
 
 
+def test_a_participle_set_off_by_commas_happens_to_the_names_before_it(extract):
+    # the parser reads "officers X and Y, killed in ..." as the officers killing
+    events, names = extract("Police officers Juan Perez and Luis Ortega, killed in an attack by rebels "
+                            "overnight, were buried in Cusco.")
+    (m,) = [m for m in events if m.trigger == "killed"]
+    assert {names[t] for t in m.targets} == {"Juan Perez", "Luis Ortega"} and not m.agents
+
+
 @pytest.mark.parametrize("body", [
     "The raids were carried out by Hamas on Sunday.",   # an event noun, subject of a passive light verb
     "Raids were carried out by Hamas on Sunday.",       # ... first in its sentence, tagged as a name

@@ -193,10 +193,15 @@ def _controlling_owner(v: Token) -> Token | None:
 
 
 def _reduced_passive(v: Token) -> bool:
-    """A participle with a by-agent and no auxiliary, read by the parser as a finite verb: "a drone shot
-    down by a jet was found" (the drone was shot)."""
-    return v.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in v.children) \
-        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+    """A participle with no auxiliary read by the parser as a finite verb: with a by-agent ("a drone shot
+    down by a jet was found": the drone was shot), or without an object, set off by a comma or heading a
+    headline ("Two officers, killed in an attack, were buried"; "Five soldiers killed in ambush")."""
+    if v.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return False
+    if any(c.dep_ == "agent" for c in v.children):
+        return True
+    return v.tag_ == "VBN" and not any(c.dep_ in ("dobj", "dative", "ccomp") for c in v.children) \
+        and (v.i > 0 and v.nbor(-1).text == "," or v.dep_ == "ROOT")
 
 
 def _auxpass(v: Token) -> bool:
