@@ -114,6 +114,22 @@ def test_whom_the_text_blames_for_an_attack_is_its_agent(extract, body):
     assert any(t in ("attack", "bombing") and ag == {"Pakistan"} for t, ag, _ in assaults(extract, body))
 
 
+@pytest.mark.parametrize("body", [
+    "Kenya blamed the bombing on Somali militants.",       # "on" hung on the noun by the parser
+    "Kenya blamed the bombing on Somalia-based militants.",
+])
+def test_whom_a_happening_is_blamed_on_did_it_and_was_not_hit(extract, body):
+    found = assaults(extract, body)
+    assert any(t == "bombing" and ag == {"Somalia"} and not tg for t, ag, tg in found), found
+
+
+def test_militants_based_in_a_state_are_of_that_state_unlike_a_firm(extract):
+    assert any(ag == {"Somalia"} for _, ag, _ in assaults(extract, "Somalia-based militants attacked the "
+                                                                   "police post."))
+    events, _ = extract("A Somalia-based company bought the mine.")
+    assert not events
+
+
 def test_the_state_that_leads_a_coalition_is_its_agent(extract):
     found = assaults(extract, "Saudi Arabia denied it. Airstrikes by the Saudi-led coalition killed 20 "
                               "civilians in Sanaa.")

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.listing import included
-from newsgraph.extract.events.nominal import around_noun, blamed, opponents
+from newsgraph.extract.events.nominal import around_noun, blame_phrase, blamed, opponents
 from newsgraph.extract.events.phrases import (
     Context,
     actors_of,
@@ -190,8 +190,11 @@ class _Parties:
     def from_prepositions(self) -> None:
         """Targets ("against X"), participants ("with X", "between A and B"), givers ("aid from X")."""
         ctx, etype = self.ctx, self.etype
+        blamed_on = blame_phrase(self.trig)  # "blamed the attack on X": X did it, was not hit
         for h in self._heads():
             for prep, o in pobjs(h, TARGET_PREPS + SYM_PREPS + ("from",)):
+                if o in blamed_on:
+                    continue
                 ids = actors_of(o, ctx) or (owner_of(o, ctx) if prep in TARGET_PREPS else ())
                 if prep in ("to", "into", "toward", "towards") and etype != "AID" or prep == "on" \
                         and etype == "PROTEST":  # a destination ("marched on Washington")

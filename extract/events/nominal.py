@@ -47,7 +47,7 @@ from newsgraph.extract.events.senses import (
 )
 from newsgraph.extract.events.syntax import by_agent, pobjs, subject
 
-__all__ = ["around_noun", "blamed", "opponents"]
+__all__ = ["around_noun", "blame_phrase", "blamed", "opponents"]
 
 _CASUALTY_PREPS = ("in", "during", "after", "from")
 
@@ -183,7 +183,7 @@ def blamed(trig: Token, ctx: Context) -> Ids:
     blast to X", "blamed X for the attack", "accused X of the bombing", "X was charged with the killing"."""
     gov = trig.head
     if trig.dep_ == "dobj" and gov.lemma_.lower() in BLAMING:
-        return tuple(a for _, o in pobjs(gov, ("on", "to")) for a in actors_of(o, ctx))
+        return tuple(a for o in blame_phrase(trig) for a in actors_of(o, ctx))
     if trig.dep_ not in ("pobj", "pcomp") or gov.lower_ not in ("for", "of", "with"):
         return ()  # (a gerund too: "X was jailed for attacking Y")
     verb = _guilt(gov.head)
@@ -197,6 +197,24 @@ def blamed(trig: Token, ctx: Context) -> Ids:
     if passive:
         return actors_of(subj, ctx)
     return tuple(a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, ctx))
+
+
+def blame_phrase(trig: Token) -> list[Token]:
+    """The "on/to X" a verb of blaming lays its object's happening on: on the verb, else on the noun when
+    the parser hangs it there ("blamed the attack on militants"), not a target of the happening.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["They", "blamed", "attacks", "on", "rebels"],
+    ...           heads=[1, 1, 1, 2, 3], deps=["nsubj", "ROOT", "dobj", "prep", "pobj"],
+    ...           lemmas=["they", "blame", "attack", "on", "rebel"])
+    >>> [t.text for t in blame_phrase(doc[2])]
+    ['rebels']
+    """
+    gov = trig.head
+    if trig.dep_ != "dobj" or gov.lemma_.lower() not in BLAMING:
+        return []
+    return [o for _, o in pobjs(gov, ("on", "to")) or pobjs(trig, ("on", "to"))]
 
 
 def _guilt(head: Token) -> Token:

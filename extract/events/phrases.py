@@ -187,7 +187,17 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
         return next((a for _, o in pobjs(tok, ("of",)) if (a := actor_of(o, ctx))), None)
     np = noun_phrase(tok)
     return _title_holder(tok, np, ctx) or _nation_of(tok, np, ctx) \
-        or next((s for c in tok.children if c.dep_ == "amod" and (s := led_by(c, ctx))), None)
+        or next((s for c in tok.children if c.dep_ == "amod"
+                 and (s := led_by(c, ctx) or _based_in(c, tok, ctx))), None)
+
+
+def _based_in(mod: Token, tok: Token, ctx: Context) -> str | None:
+    """The state a "-based" modifier of an actor noun names, as its nationality would: "Pakistan-based
+    militants" (not a town: "Gaza-based militants" name no state; nor a firm: "a Kenya-based company")."""
+    if mod.lower_ != "based" or not {tok.lemma_.lower(), tok.lower_} & ctx.actor_nouns:
+        return None
+    return next((eid for c in mod.children if c.dep_ in ("npadvmod", "compound")
+                 and (eid := ctx.tok2ent.get(c.i)) and ctx.kinds.get(eid) == "State"), None)
 
 
 def _members_of(tok: Token, first: str | None, ctx: Context) -> list[str]:
