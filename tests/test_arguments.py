@@ -130,6 +130,31 @@ def test_militants_based_in_a_state_are_of_that_state_unlike_a_firm(extract):
     assert not events
 
 
+@pytest.mark.parametrize(("body", "trigger"), [
+    ("Jailed opposition leader Marta Solis began a hunger strike.", "Jailed"),
+    ("In the video, one of the detained men, Omar Haddad, said he was forced to confess.", "detained"),
+    ("Relatives mourned the killed reporter Marta Solis in Cusco.", "killed"),
+])
+def test_a_participle_before_a_name_happens_to_that_name(extract, body, trigger):
+    events, names = extract(body)
+    (m,) = [m for m in events if m.trigger == trigger]
+    assert {names[t] for t in m.targets} in ({"Marta Solis"}, {"Omar Haddad"}) and not m.agents
+
+
+def test_a_backing_or_a_defeat_before_a_name_is_no_event_on_it(extract):
+    events, _ = extract("The defeated Juan Perez told supporters to accept the result.")
+    assert not events
+    events, names = extract("Iranian-backed Houthi rebels attacked a Saudi warship.")
+    assert [m.type for m in events] == ["ASSAULT"]
+
+
+def test_a_captions_present_tense_verb_tagged_as_a_noun_keeps_its_object(extract):
+    events, names = extract("Police arrest opposition leader Marta Solis during a protest in Cusco, Peru, "
+                            "July 9, 2016.")
+    (m,) = [m for m in events if m.type == "COERCE"]
+    assert {names[t] for t in m.targets} == {"Marta Solis"}
+
+
 def test_the_state_that_leads_a_coalition_is_its_agent(extract):
     found = assaults(extract, "Saudi Arabia denied it. Airstrikes by the Saudi-led coalition killed 20 "
                               "civilians in Sanaa.")

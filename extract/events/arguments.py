@@ -41,7 +41,15 @@ from newsgraph.extract.events.senses import (
     PATIENT_NOUNS,
     WIELDING,
 )
-from newsgraph.extract.events.syntax import by_agent, clause_chain, mistagged_noun, pobjs, scene_prep, subject
+from newsgraph.extract.events.syntax import (
+    by_agent,
+    clause_chain,
+    mistagged_noun,
+    mistagged_verb,
+    pobjs,
+    scene_prep,
+    subject,
+)
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
 __all__ = ["SYMMETRIC", "arguments", "attributed_to"]
@@ -94,8 +102,9 @@ class _Parties:
 
     def __init__(self, trig: Token, light: Token | None, etype: str, ctx: Context):
         self.trig, self.light, self.etype, self.ctx = trig, light, etype, ctx
-        self.verbal = trig.pos_ in ("VERB", "AUX") and light is None and not mistagged_noun(trig) \
-            and trig.dep_ not in ("amod", "compound")  # "the shooting death of X": a modifier, no clause
+        self.verbal = (trig.pos_ in ("VERB", "AUX") or mistagged_verb(trig)) and light is None \
+            and not mistagged_noun(trig) and trig.dep_ not in ("amod", "compound")
+        # ("the shooting death of X": a modifier, no clause; "Police arrest X": a caption's verb)
         self.clause = trig if self.verbal else light
         self.symmetric = etype in SYMMETRIC
         self.agents: list[str] = []
@@ -165,6 +174,9 @@ class _Parties:
         their = any(c.dep_ == "poss" and c.lower_ == "their" for c in trig.children)
         if self.symmetric and (scene_prep(trig) or their):  # "A greets B before a meeting", "A shakes
             _add(self.parts, clause_parties(trig, ctx))        # hands with B at their meeting"
+        if trig.dep_ == "amod" and trig.tag_ == "VBN" and self.etype in ("ASSAULT", "COERCE"):
+            _add(self.targets, actors_of(trig.head, ctx))  # "jailed opposition leader X", "the slain
+            # journalist", "one of the detained men, X" (not "Iranian-backed rebels": a standing tie)
         if trig.dep_ in ("amod", "compound") and trig.head.lemma_.lower() in PATIENT_NOUNS:
             _add(self.targets, [a for c in trig.head.children if c.dep_ == "poss" for a in actors_of(c, ctx)]
                  + [a for _, o in pobjs(trig.head, ("of",)) for a in actors_of(o, ctx)])

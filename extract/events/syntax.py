@@ -20,7 +20,7 @@ from newsgraph.extract.lexicon import toml
 
 __all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "SCENE_PREPS", "lemmas", "objects", "prep_objects",
            "noun_phrase", "pobjs", "scene_prep", "subject", "by_agent", "clause_chain", "passive",
-           "mistagged_noun"]
+           "mistagged_noun", "mistagged_verb"]
 
 #: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
 GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
@@ -220,6 +220,13 @@ def mistagged_noun(tok: Token) -> bool:
     """A finite verb in a place only a noun fills: a plural noun the tagger read as a verb ("killed in
     government airstrikes"); participles there stay verbs ("the injured")."""
     return tok.dep_ in _NOUN_DEPS and tok.tag_ in ("VBZ", "VBP", "VBD", "VB")
+
+
+def mistagged_verb(tok: Token) -> bool:
+    """A noun the parser gave a subject and an object, as it does a verb: the present tense of a photo
+    caption tagged as a noun ("Police arrest X during a protest")."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ in ("NOUN", "PROPN") and "nsubj" in deps and "dobj" in deps
 
 
 def by_agent(v: Token) -> Token | None:

@@ -184,6 +184,8 @@ def _rivals(t: Token) -> bool:
     def person(dep: str) -> bool:
         return any(c.dep_ == dep and c.ent_type_ == "PERSON" for c in t.children)
 
+    if t.dep_ == "amod" and t.tag_ == "VBN" and t.head.ent_type_ == "PERSON":
+        return True  # "the defeated candidate Ana Ruiz"
     return person("dobj") and (lemma == "defeat" or person("nsubj"))
 
 
