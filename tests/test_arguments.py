@@ -155,6 +155,21 @@ def test_a_captions_present_tense_verb_tagged_as_a_noun_keeps_its_object(extract
     assert {names[t] for t in m.targets} == {"Marta Solis"}
 
 
+@pytest.mark.parametrize("body", [
+    "The report accused Ecuador of violating the rights of its people by jailing opponents.",
+    "The report accused Ecuador of abuses, including by jailing opponents.",
+])
+def test_the_means_of_what_someone_is_accused_of_is_theirs(extract, body):
+    events, names = extract(body)
+    (m,) = [m for m in events if m.type == "COERCE"]
+    assert {names[a] for a in m.agents} == {"Ecuador"}
+
+
+def test_the_means_of_a_punishment_is_the_punishers(extract):
+    events, names = extract("Chile punished Ecuador by jailing its diplomats.")
+    assert not [m for m in events if m.type == "COERCE" and {names[a] for a in m.agents} == {"Ecuador"}]
+
+
 def test_the_state_that_leads_a_coalition_is_its_agent(extract):
     found = assaults(extract, "Saudi Arabia denied it. Airstrikes by the Saudi-led coalition killed 20 "
                               "civilians in Sanaa.")

@@ -133,6 +133,8 @@ class _Parties:
             _add(self.agents, actors_of(subj, ctx) or next(  # a mis-parse may give a clause two subjects
                 (actors_of(c, ctx) for c in clause.children if c.dep_ == "nsubj" and subj is not None
                  and actors_of(c, ctx)), ()))
+        if self.verbal and not self.agents and clause.tag_ == "VBG" and clause.dep_ == "pcomp":
+            _add(self.agents, blamed(clause, ctx))  # "accused X of abuses by jailing Y": X
         if light is not None and passive:  # "airstrikes were carried out by X"
             _add(self.agents, actors_of(by, ctx))
         for c in clause.children:

@@ -184,6 +184,13 @@ def blamed(trig: Token, ctx: Context) -> Ids:
     gov = trig.head
     if trig.dep_ == "dobj" and gov.lemma_.lower() in BLAMING:
         return tuple(a for o in blame_phrase(trig) for a in actors_of(o, ctx))
+    if trig.dep_ == "pcomp" and gov.lower_ == "by":  # "accused X of abuses, including by jailing Y"
+        listed = gov.head.lower_ == "including"  # (hung on the verb of blaming, the "of" phrase's own)
+        up = gov.head.head if listed else gov.head
+        if up.tag_ == "VBG" and up.dep_ == "pcomp" or listed and up.dep_ == "pobj":
+            return blamed(up, ctx)  # "accused X of violating rights by jailing Y": X jails
+        return tuple(a for c in up.children if c.dep_ == "dobj" for a in actors_of(c, ctx)) \
+            if listed and up.lemma_.lower() in BLAMING else ()  # (not "punished X by cutting aid")
     if trig.dep_ not in ("pobj", "pcomp") or gov.lower_ not in ("for", "of", "with"):
         return ()  # (a gerund too: "X was jailed for attacking Y")
     verb = _guilt(gov.head)
