@@ -170,6 +170,17 @@ def test_the_means_of_a_punishment_is_the_punishers(extract):
     assert not [m for m in events if m.type == "COERCE" and {names[a] for a in m.agents} == {"Ecuador"}]
 
 
+@pytest.mark.parametrize("body", [
+    "Senator Ana Ruiz blamed her loss to Juan Perez on Police Chief Tom Reed.",
+    "Senator Ana Ruiz blamed her defeat in the election on interventions by Police Chief Tom Reed.",
+    "Senator Ana Ruiz has blamed two letters to Congress by Police Chief Tom Reed for her defeat.",
+])
+def test_whom_a_loss_is_blamed_on_is_the_target_not_whom_it_was_lost_to(extract, body):
+    events, names = extract(body)
+    (m,) = [m for m in events if m.type == "ACCUSE"]
+    assert {names[t] for t in m.targets} == {"Tom Reed"}
+
+
 def test_the_state_that_leads_a_coalition_is_its_agent(extract):
     found = assaults(extract, "Saudi Arabia denied it. Airstrikes by the Saudi-led coalition killed 20 "
                               "civilians in Sanaa.")

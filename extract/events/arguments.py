@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.listing import included
-from newsgraph.extract.events.nominal import around_noun, blame_phrase, blamed, opponents
+from newsgraph.extract.events.nominal import around_noun, blame_phrase, blamed, laid_on, opponents
 from newsgraph.extract.events.phrases import (
     Context,
     actors_of,
@@ -289,6 +289,8 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: Context):
     if found.verbal:
         found.from_conjuncts()
         found.from_complements()
+    if found.verbal and etype == "ACCUSE" and (laid := laid_on(trig, ctx)) is not None:
+        found.targets = list(laid)  # "blamed her loss to Y on X": X
     return found.result()
 
 

@@ -47,7 +47,7 @@ from newsgraph.extract.events.senses import (
 )
 from newsgraph.extract.events.syntax import by_agent, pobjs, subject
 
-__all__ = ["around_noun", "blame_phrase", "blamed", "opponents"]
+__all__ = ["around_noun", "blame_phrase", "blamed", "laid_on", "opponents"]
 
 _CASUALTY_PREPS = ("in", "during", "after", "from")
 
@@ -222,6 +222,21 @@ def blame_phrase(trig: Token) -> list[Token]:
     if trig.dep_ != "dobj" or gov.lemma_.lower() not in BLAMING:
         return []
     return [o for _, o in pobjs(gov, ("on", "to")) or pobjs(trig, ("on", "to"))]
+
+
+def laid_on(verb: Token, ctx: Context) -> Ids | None:
+    """Whom "blame" or "attribute" lays something that is no actor on, when the parser's phrases mislead:
+    the "on X" wherever it hangs ("blamed her loss to Y on X": not Y, whom she lost to), else the "by X"
+    of what is blamed "for" a happening ("blamed two letters by X for her defeat"); None otherwise."""
+    if verb.lemma_.lower() not in ("blame", "attribute"):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and not actors_of(c, ctx)]
+    ons = [o for t in verb.subtree if t.i > verb.i for _, o in pobjs(t, ("on",))] if objs else []
+    if ons:
+        return tuple(dict.fromkeys(a for o in ons for a in actors_of(o, ctx) or owner_of(o, ctx)))
+    if objs and pobjs(verb, ("for",)):
+        return actors_of(by_agent(verb), ctx) or owner_of(objs[0], ctx)
+    return None
 
 
 def _guilt(head: Token) -> Token:
