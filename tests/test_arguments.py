@@ -174,6 +174,7 @@ def test_the_means_of_a_punishment_is_the_punishers(extract):
     "Senator Ana Ruiz blamed her loss to Juan Perez on Police Chief Tom Reed.",
     "Senator Ana Ruiz blamed her defeat in the election on interventions by Police Chief Tom Reed.",
     "Senator Ana Ruiz has blamed two letters to Congress by Police Chief Tom Reed for her defeat.",
+    "Senator Ana Ruiz blamed the election of rival Juan Perez on Police Chief Tom Reed.",
 ])
 def test_whom_a_loss_is_blamed_on_is_the_target_not_whom_it_was_lost_to(extract, body):
     events, names = extract(body)

@@ -232,7 +232,7 @@ def laid_on(verb: Token, ctx: Context) -> Ids | None:
         return None
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in ctx.tok2ent
             and not {c.lemma_.lower(), c.lower_} & ctx.actor_nouns]  # a thing: "her loss", "two letters"
-    ons = [o for t in verb.subtree if t.i > verb.i for _, o in pobjs(t, ("on",))] if objs else []
+    ons = [o for t in verb.subtree if t.i >= verb.i for _, o in pobjs(t, ("on",))] if objs else []
     if ons:
         return tuple(dict.fromkeys(a for o in ons for a in actors_of(o, ctx) or owner_of(o, ctx)))
     if objs and pobjs(verb, ("for",)):
