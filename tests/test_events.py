@@ -755,6 +755,17 @@ def test_a_description_met_by_someone_is_the_earlier_holder_not_the_subject(nlp)
     assert named(one(ms, "CONSULT").participants, n) == {"Tom Varga", "Ana Rojas"}
 
 
+@pytest.mark.parametrize(("body", "holder"), [
+    ("FBI Director Tom Reed spoke on Monday. Senator Juan Perez later met the director of the FBI.",
+     "Tom Reed"),
+    ("Police Director Tom Reed spoke on Monday. Senator Juan Perez later met the director of the FBI.",
+     "Federal Bureau of Investigation"),  # a director of another body: the body itself stands in
+])
+def test_a_description_of_a_named_body_is_a_holder_of_that_body(nlp, body, holder):
+    ms, n = run(nlp, body)
+    assert named(one(ms, "CONSULT").participants, n) == {"Juan Perez", holder}
+
+
 @pytest.mark.parametrize(("body", "trigger"), [
     ("\"Peru attacked our border post,\" Senator Ana Rojas reiterated.", "attacked"),    # a verb of saying
     ("Ana Rojas said that the shelling was an attack on Chile.", "attack"),            # a predicate noun

@@ -215,16 +215,23 @@ def _description(doc: Doc, token: Token, window: list[Span]) -> str | None:
     generic = token.lemma_.lower() in GENERIC
     if generic and not demonyms:
         return None
+    bodies = _bodies_of(token)
     for ent in reversed(window):
         if not _is_person(ent, kinds):
             continue
-        if ent.kb_id_ in excluded:
-            continue
+        if ent.kb_id_ in excluded or bodies and not bodies & _context_words(doc, ent.kb_id_):
+            continue  # ("the head of the FBI" is no "Police Chief X")
         if not generic and not titles <= _context_words(doc, ent.kb_id_) | {token.lemma_.lower()}:
             continue
         if _nationality_ok(demonyms, doc, ent.kb_id_, kinds):
             return ent.kb_id_
     return None
+
+
+def _bodies_of(token: Token) -> set[str]:
+    """Words of the named body or state a title description is "of" ("the head of the FBI": fbi)."""
+    return {t.lower_ for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj" for t in o.subtree if t.ent_type_ in ("ORG", "GPE")}
 
 
 def resolve(doc: Doc, token: Token | None) -> str | None:

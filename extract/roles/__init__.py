@@ -91,9 +91,11 @@ def holder(doc: Doc, tok: Token) -> str | None:
     if tok.lower_ not in lexicon()["words"]:  # (a word of no office)
         return None
     words = {t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"}
+    bodies = {e.kb_id_ for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" for e in docview.ents(doc) if e.start <= o.i < e.end}
     best = None
-    for person, title, _org, start in titled(doc):
-        if start < tok.idx and words <= set(title.lower().split()):
+    for person, title, org, start in titled(doc):  # ("the director of the FBI": of that body)
+        if start < tok.idx and words <= set(title.lower().split()) and (not bodies or org in bodies):
             best = person
     return best
 
