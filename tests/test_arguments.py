@@ -56,6 +56,13 @@ def test_a_meeting_with_one_person_is_not_a_meeting(extract):
     assert meetings(extract, body) == [{"William Ruto", "Anne Leclerc"}]   # (the talk, not the meeting)
 
 
+def only(extract, body: str, **which):
+    """The one mention of ``body`` whose fields equal ``which`` (``type=``, ``trigger=``), and the names."""
+    events, names = extract(body)
+    (m,) = [m for m in events if all(getattr(m, k) == v for k, v in which.items())]
+    return m, names
+
+
 def assaults(extract, body: str) -> list[tuple[str, set[str], set[str]]]:
     """(trigger, agents, targets) of each ASSAULT mention of ``body``, as names."""
     events, names = extract(body)
@@ -99,9 +106,8 @@ def test_the_victims_of_an_attack_that_killed_them_are_its_targets(extract):
 
 
 def test_coordinated_nationalities_before_an_actor_noun_are_both_states(extract):
-    events, names = extract("Chile rejected the claim. Clashes broke out between Chilean and Peruvian "
-                            "troops on the border.")
-    (m,) = [m for m in events if m.type == "ASSAULT"]
+    m, names = only(extract, "Chile rejected the claim. Clashes broke out between Chilean and Peruvian "
+                             "troops on the border.", type="ASSAULT")
     assert {names[p] for p in m.agents + m.targets + m.participants} == {"Chile", "Peru"}
 
 
@@ -136,8 +142,7 @@ def test_militants_based_in_a_state_are_of_that_state_unlike_a_firm(extract):
     ("Relatives mourned the killed reporter Marta Solis in Cusco.", "killed"),
 ])
 def test_a_participle_before_a_name_happens_to_that_name(extract, body, trigger):
-    events, names = extract(body)
-    (m,) = [m for m in events if m.trigger == trigger]
+    m, names = only(extract, body, trigger=trigger)
     assert {names[t] for t in m.targets} in ({"Marta Solis"}, {"Omar Haddad"}) and not m.agents
 
 
@@ -149,9 +154,8 @@ def test_a_backing_or_a_defeat_before_a_name_is_no_event_on_it(extract):
 
 
 def test_a_captions_present_tense_verb_tagged_as_a_noun_keeps_its_object(extract):
-    events, names = extract("Police arrest opposition leader Marta Solis during a protest in Cusco, Peru, "
-                            "July 9, 2016.")
-    (m,) = [m for m in events if m.type == "COERCE"]
+    m, names = only(extract, "Police arrest opposition leader Marta Solis during a protest in Cusco, Peru, "
+                             "July 9, 2016.", type="COERCE")
     assert {names[t] for t in m.targets} == {"Marta Solis"}
 
 
@@ -160,8 +164,7 @@ def test_a_captions_present_tense_verb_tagged_as_a_noun_keeps_its_object(extract
     "The report accused Ecuador of abuses, including by jailing opponents.",
 ])
 def test_the_means_of_what_someone_is_accused_of_is_theirs(extract, body):
-    events, names = extract(body)
-    (m,) = [m for m in events if m.type == "COERCE"]
+    m, names = only(extract, body, type="COERCE")
     assert {names[a] for a in m.agents} == {"Ecuador"}
 
 
@@ -177,8 +180,7 @@ def test_the_means_of_a_punishment_is_the_punishers(extract):
     "Senator Ana Ruiz blamed the election of rival Juan Perez on Police Chief Tom Reed.",
 ])
 def test_whom_a_loss_is_blamed_on_is_the_target_not_whom_it_was_lost_to(extract, body):
-    events, names = extract(body)
-    (m,) = [m for m in events if m.type == "ACCUSE"]
+    m, names = only(extract, body, type="ACCUSE")
     assert {names[t] for t in m.targets} == {"Tom Reed"}
 
 
@@ -197,9 +199,8 @@ def test_a_participle_with_an_object_is_an_active_verb_the_parser_misread(extrac
 
 def test_a_participle_set_off_by_commas_happens_to_the_names_before_it(extract):
     # the parser reads "officers X and Y, killed in ..." as the officers killing
-    events, names = extract("Police officers Juan Perez and Luis Ortega, killed in an attack by rebels "
-                            "overnight, were buried in Cusco.")
-    (m,) = [m for m in events if m.trigger == "killed"]
+    m, names = only(extract, "Police officers Juan Perez and Luis Ortega, killed in an attack by rebels "
+                             "overnight, were buried in Cusco.", trigger="killed")
     assert {names[t] for t in m.targets} == {"Juan Perez", "Luis Ortega"} and not m.agents
 
 
@@ -219,8 +220,7 @@ def test_the_by_phrase_of_a_passive_light_verb_is_the_agent_of_its_event_noun(ex
      "Maria Lopez"),
 ])
 def test_a_passive_participle_after_a_preposition_happens_to_its_subject(extract, body, trigger, victim):
-    events, names = extract(body)
-    (m,) = [m for m in events if m.trigger == trigger]
+    m, names = only(extract, body, trigger=trigger)
     assert {names[t] for t in m.targets} == {victim} and not m.agents
 
 
