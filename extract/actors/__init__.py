@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract.actors import cluster as clustering
 from newsgraph.extract.actors import context, countries, demonyms, patterns
 from newsgraph.extract.actors.mention import Mention
+from newsgraph.extract.actors.missed import bracketed_after
 from newsgraph.extract.actors.spans import repair
 from newsgraph.extract.actors.types import classify
 from newsgraph.extract.lexicon import gazetteer as gz
@@ -89,7 +90,7 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
             m = demonyms.state_by_demonym(ent)
         if m is not None:
             m = countries.with_context(m, ent)
-            if spans and _bracketed(ent, spans[-1]):
+            if spans and len(ent) == 1 and bracketed_after(spans[-1], ent.start):
                 bound[m.form] = m = clustering.expansion(m, mentions[-1])
             elif m.form in bound and m.kind == "Organization":
                 m = replace(bound[m.form], form=m.form)  # the abbreviation again, later on
@@ -118,13 +119,6 @@ def _unknown_in_place(m: Mention, ent: Span, surnames: frozenset[str]) -> bool:
         or m.key[0] == "P" and ent.text.lower() not in surnames
     return unknown and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in STRONG_LOCATIVE \
         and (ent.end == len(doc) or doc[ent.end].tag_ != "POS") and not context.title_cased(ent)
-
-
-def _bracketed(ent: Span, prev: Span) -> bool:
-    """``ent`` is a capitalised abbreviation in brackets right after ``prev`` ("... Police (BPP)")."""
-    doc = ent.doc
-    return len(ent) == 1 and ent[0].is_upper and prev.end == ent.start - 1 and doc[prev.end].text == "(" \
-        and ent.end < len(doc) and doc[ent.end].text == ")"
 
 
 def _after_locative(ent: Span) -> bool:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from newsgraph.extract.actors.context import aged, person_nouns
-from newsgraph.extract.actors.missed import TITLES
+from newsgraph.extract.actors.missed import TITLES, bracketed_after
 from newsgraph.extract.actors.types import notable_place
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import HONORIFICS, is_shouting
@@ -41,9 +41,8 @@ def bracketed_acronyms(ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     for e in ents:
         doc, prev = e.doc, out[-1] if out else None
-        if len(e) == 1 and e.label_ != "ORG" and e[0].is_upper and len(e[0]) > 1 and prev is not None \
-                and prev.label_ == "ORG" and prev.end == e.start - 1 and doc[e.start - 1].text == "(" \
-                and e.end < len(doc) and doc[e.end].text == ")":
+        if len(e) == 1 and e.label_ != "ORG" and prev is not None and prev.label_ == "ORG" \
+                and bracketed_after(prev, e.start):
             e = Span(doc, e.start, e.end, label="ORG")
         out.append(e)
     return out

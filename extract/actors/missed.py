@@ -166,16 +166,24 @@ def untagged_surnames(doc, ents: list[Span]) -> list[Span]:
             and not _in_name(t) and not _gazetteer_label(t.text) and not _shouted(t.sent)]
 
 
-def _acronym(t: Token) -> bool:
-    return t.is_upper and t.is_alpha and 2 <= len(t) <= 8
+def bracketed_after(prev: Span, i: int) -> bool:
+    """Whether token ``i`` is an acronym in brackets right after the name ``prev`` ("... Police (BPP)").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Border Police (BPP) said")
+    >>> bracketed_after(doc[1:3], 4), bracketed_after(doc[1:3], 5)
+    (True, False)
+    """
+    doc = prev.doc
+    return i == prev.end + 1 and i + 1 < len(doc) and doc[prev.end].text == "(" and doc[i + 1].text == ")" \
+        and doc[i].is_upper and 2 <= len(doc[i]) <= 8
 
 
 def defined_acronyms(doc, ents: list[Span]) -> list[Span]:
     """Organisation spans for an acronym the text defines in brackets right after an organisation's name,
     wherever the NER left it untagged ("the Syrian Observatory for Human Rights (SOHR)" ... "SOHR
     said"): news names a body by its acronym after the first mention (the actors bind it to the name)."""
-    defined = {doc[e.end + 1].text for e in ents if e.label_ == "ORG" and e.end + 2 < len(doc)
-               and doc[e.end].text == "(" and _acronym(doc[e.end + 1]) and doc[e.end + 2].text == ")"}
+    defined = {doc[e.end + 1].text for e in ents if e.label_ == "ORG" and bracketed_after(e, e.end + 1)}
     if not defined:
         return []
     taken = {t.i for e in ents for t in e}
