@@ -30,7 +30,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
-from newsgraph.extract.events.phrases import Context, actors_of, owner_of
+from newsgraph.extract.events.phrases import Context, actor_noun, actors_of, owner_of
 from newsgraph.extract.events.senses import (
     AUTHORSHIP,
     BLAMING,
@@ -231,7 +231,7 @@ def laid_on(verb: Token, ctx: Context) -> Ids | None:
     if verb.lemma_.lower() not in ("blame", "attribute"):
         return None
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in ctx.tok2ent
-            and not {c.lemma_.lower(), c.lower_} & ctx.actor_nouns]  # a thing: "her loss", "two letters"
+            and not actor_noun(c, ctx)]  # a thing: "her loss", "two letters"
     ons = [o for t in verb.subtree if t.i >= verb.i for _, o in pobjs(t, ("on",))] if objs else []
     if ons:
         return tuple(dict.fromkeys(a for o in ons for a in actors_of(o, ctx) or owner_of(o, ctx)))

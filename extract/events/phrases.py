@@ -36,7 +36,7 @@ from newsgraph.extract.events.violence import PHYSICAL
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.nlp import docview
 
-__all__ = ["Context", "context", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of"]
+__all__ = ["Context", "context", "actor_noun", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,6 +65,11 @@ def context(doc: Doc, actor_nouns: frozenset[str]) -> Context:
     states = tuple((f, e.id) for e in ents if e.kind in ("State", "Location") for f in (e.name, *e.forms))
     countries = {e.id: c for e in ents if (c := e.code if e.kind == "State" else e.country)}
     return Context(doc, tok2ent, {e.id: e.kind for e in ents}, states, actor_nouns, countries=countries)
+
+
+def actor_noun(tok: Token, ctx: Context) -> bool:
+    """Whether ``tok`` is a noun naming an actor by its kind ("forces", "the side", "militants")."""
+    return bool({tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")} & ctx.actor_nouns)
 
 
 def demonym_state(word: str, ctx: Context) -> str | None:
@@ -127,7 +132,7 @@ def _title_holder(tok: Token, np: list[Token], ctx: Context) -> str | None:
 
 def _nation_of(tok: Token, np: list[Token], ctx: Context) -> str | None:
     """The owner of an actor noun ("Baku's forces"), or the state its nationality adjective names."""
-    if not {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")} & ctx.actor_nouns:
+    if not actor_noun(tok, ctx):
         return None
     owners = [ctx.tok2ent[t.i] for t in np if t.i in ctx.tok2ent and t.i != tok.i]
     if owners:
@@ -147,7 +152,7 @@ def _of_state(mod: Token, tok: Token, ctx: Context) -> bool:
     head = mod.head
     while head.dep_ in ("compound", "amod") and head != tok and head.head != head:
         head = head.head
-    return head == tok or bool({head.lemma_.lower(), head.lower_} & ctx.actor_nouns)
+    return head == tok or actor_noun(head, ctx)
 
 
 def led_by(mod: Token, ctx: Context) -> str | None:
@@ -194,7 +199,7 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
 def _based_in(mod: Token, tok: Token, ctx: Context) -> str | None:
     """The state a "-based" modifier of an actor noun names, as its nationality would: "Pakistan-based
     militants" (not a town: "Gaza-based militants" name no state; nor a firm: "a Kenya-based company")."""
-    if mod.lower_ != "based" or not {tok.lemma_.lower(), tok.lower_} & ctx.actor_nouns:
+    if mod.lower_ != "based" or not actor_noun(tok, ctx):
         return None
     return next((eid for c in mod.children if c.dep_ in ("npadvmod", "compound")
                  and (eid := ctx.tok2ent.get(c.i)) and ctx.kinds.get(eid) == "State"), None)
@@ -233,7 +238,7 @@ def owner_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
 def _more_nations(tok: Token, ctx: Context) -> list[str]:
     """The states of the nationality adjectives coordinated with the first before an actor noun:
     "Armenian and Azerbaijani forces" are both states' forces."""
-    if not {tok.lemma_.lower(), tok.lower_} & ctx.actor_nouns:
+    if not actor_noun(tok, ctx):
         return []
     return [s for c in tok.children if c.dep_ in ("amod", "nmod", "compound") for m in c.conjuncts
             if (s := ctx.tok2ent.get(m.i) or demonym_state(m.text, ctx))]  # "U.S. and Cuban delegations"
