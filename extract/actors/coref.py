@@ -215,7 +215,7 @@ def _description(doc: Doc, token: Token, window: list[Span]) -> str | None:
     generic = token.lemma_.lower() in GENERIC
     if generic and not demonyms:
         return None
-    bodies = _bodies_of(token)
+    bodies = {t.lower_ for e in bodies_of(token) for t in e}
     for ent in reversed(window):
         if not _is_person(ent, kinds):
             continue
@@ -228,10 +228,16 @@ def _description(doc: Doc, token: Token, window: list[Span]) -> str | None:
     return None
 
 
-def _bodies_of(token: Token) -> set[str]:
-    """Words of the named body or state a title description is "of" ("the head of the FBI": fbi)."""
-    return {t.lower_ for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children if o.dep_ == "pobj" for t in o.subtree if t.ent_type_ in ("ORG", "GPE")}
+def bodies_of(token: Token) -> list[Span]:
+    """The named bodies and states a title description is "of" ("the head of the FBI": the FBI).
+
+    >>> import spacy
+    >>> bodies_of(spacy.blank("en")("the head")[1])
+    []
+    """
+    inside = {t.i for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" for t in o.subtree}
+    return [e for e in docview.ents(token.doc) if e.start in inside and e.label_ in ("ORG", "GPE")]
 
 
 def resolve(doc: Doc, token: Token | None) -> str | None:

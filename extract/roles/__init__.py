@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.actors import coref
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import COURTESY, norm
 from newsgraph.extract.nlp import docview
@@ -91,8 +92,7 @@ def holder(doc: Doc, tok: Token) -> str | None:
     if tok.lower_ not in lexicon()["words"]:  # (a word of no office)
         return None
     words = {t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"}
-    bodies = {e.kb_id_ for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj" for e in docview.ents(doc) if e.start <= o.i < e.end}
+    bodies = {e.kb_id_ for e in coref.bodies_of(tok)}
     best = None
     for person, title, org, start in titled(doc):  # ("the director of the FBI": of that body)
         if start < tok.idx and words <= set(title.lower().split()) and (not bodies or org in bodies):
