@@ -132,4 +132,3 @@ def struck_state(tok: Token, light: Token | None, place: str | None, ctx: Contex
     country = ctx.countries.get(place)
     return next((eid for eid, code in ctx.countries.items() if code == country
                  and ctx.kinds.get(eid) == "State"), None) if country else None
-

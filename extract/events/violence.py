@@ -89,8 +89,8 @@ def _in_words(t: Token) -> bool:
     """Whether the attack ``t`` has a manner of words ("verbally", "scathing") or a reason that is someone's
     words or a policy ("over his remarks", "over the tax plan")."""
     manners = [c for c in t.children if c.dep_ in ("advmod", "amod")]
-    return bool(lemmas(manners) & _MANNERS) or _said(prep_objects(t, ("over",))) \
-        or bool(lemmas(prep_objects(t, ("over",))) & _ISSUES)
+    over = prep_objects(t, ("over",))
+    return bool(lemmas(manners) & _MANNERS) or _said(over) or bool(lemmas(over) & _ISSUES)
 
 
 def verbal_attack(n: Token) -> bool:
@@ -251,4 +251,3 @@ def calamity(n: Token, disasters: frozenset[str]) -> bool:
     "the Arica ferry tragedy", "the mine disaster", "the flood catastrophe"."""
     return n.lemma_.lower() in _CALAMITIES and bool(
         lemmas([c for c in n.children if c.dep_ in ("compound", "amod")]) & (_CALAMITY_SITES | disasters))
-

@@ -86,20 +86,20 @@ class _PersonLinks:
                 for r in names[name]:
                     self.join(r, next(iter(targets)))
 
-
     def middle_initials(self) -> None:
         """A name with middle initials ("James B. Comey") joins the same name without them ("James
         Comey") when no other initials make that name ("George H. Bush", "George W. Bush" stay apart)."""
         plain: dict[tuple, set[Node]] = {}
         initialled: dict[tuple, set[tuple]] = {}
-        for r in sorted({self.uf.find(n) for n in self.ents}):
+        roots = sorted({self.uf.find(n) for n in self.ents})
+        for r in roots:
             name = self.best[r]
             bare = _without_initials(name)
             if bare == name:
                 plain.setdefault(name, set()).add(r)
             elif len(bare) >= 2:
                 initialled.setdefault(bare, set()).add(name)
-        for r in sorted({self.uf.find(n) for n in self.ents}):
+        for r in roots:
             bare = _without_initials(self.best[r])
             if bare != self.best[r] and len(initialled.get(bare, ())) == 1 and len(plain.get(bare, ())) == 1:
                 self.join(r, next(iter(plain[bare])))
