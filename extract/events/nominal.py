@@ -40,6 +40,7 @@ from newsgraph.extract.events.senses import (
     IMPACT,
     INTRANSITIVE_CASUALTY,
     INVOLVEMENT,
+    LAYING,
     OWNING,
     PHASES,
     PRESENCE,
@@ -228,7 +229,7 @@ def laid_on(verb: Token, ctx: Context) -> Ids | None:
     """Whom "blame" or "attribute" lays something that is no actor on, when the parser's phrases mislead:
     the "on X" wherever it hangs ("blamed her loss to Y on X": not Y, whom she lost to), else the "by X"
     of what is blamed "for" a happening ("blamed two letters by X for her defeat"); None otherwise."""
-    if verb.lemma_.lower() not in ("blame", "attribute"):
+    if verb.lemma_.lower() not in LAYING:
         return None
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in ctx.tok2ent
             and not actor_noun(c, ctx)]  # a thing: "her loss", "two letters"

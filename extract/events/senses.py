@@ -37,7 +37,7 @@ from newsgraph.extract.events.violence import (
 from newsgraph.extract.lexicon import toml
 
 __all__ = ["refine", "market_move", "campaign_rally", "protest_gathering", "noun_sense", "IMPACT",
-           "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "CULPABLE", "CAUSING", "JUDGING",
+           "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "LAYING", "CULPABLE", "CAUSING", "JUDGING",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
            "INTRANSITIVE_CASUALTY", "STANDARDS", "CONFRONTATIONS"]
 
@@ -50,6 +50,8 @@ AUTHORSHIP = frozenset(_DATA["authorship"])
 OWNING = frozenset(_DATA["owning"])
 #: Verbs that lay a happening at someone's door ("blamed the attack on X", "accused X of the bombing").
 BLAMING = frozenset(_DATA["blaming"])
+#: ... of them, the verbs that lay a thing "on" someone ("blamed her loss on X").
+LAYING = frozenset(_DATA["laying"])
 #: Nouns of a command whose giver is the agent of the act done on it ("killed on the orders of X").
 ORDERS = frozenset(_DATA["orders"])
 #: Verbs of using a weapon, whose user is the killer of "the shots that killed X".

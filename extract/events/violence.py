@@ -54,6 +54,7 @@ _ARMED_SECTORS = frozenset({"REB", "MIL", "UAF", "INS"})
 _PROBLEMS = frozenset(_DATA["problems"])
 _CAUSES = frozenset(_DATA["causes"])
 _CONTESTS = frozenset(_DATA["contests"])
+_CONTEST_AIMS = frozenset(_DATA["contest_aims"])
 _ISSUES = frozenset(_DATA["issues"])
 _SAYING = frozenset(_DATA["saying"])
 _MANNERS = frozenset(_DATA["verbal_manners"])
@@ -178,7 +179,7 @@ def _rivals(t: Token) -> bool:
         return False
     if _SCORE.search(t.sent.text):
         return True  # "Chile beat Peru 2-0": a match
-    if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("become", "win") for c in t.children):
+    if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _CONTEST_AIMS for c in t.children):
         return True  # "likely to beat X to become president", "beat X to win the title"
 
     def person(dep: str) -> bool:
