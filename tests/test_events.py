@@ -410,6 +410,22 @@ def test_liberating_a_territory_is_its_capture_not_a_release(nlp, body, etype):
     assert [m.type for m in ms if m.trigger == "liberated"] == [etype], ms
 
 
+@pytest.mark.parametrize(("body", "etype", "target"), [
+    ("An inquiry by Chile's Senate cleared Defence Minister Ana Rojas of wrongdoing.", "CONCEDE", "Ana Rojas"),
+    ("Former President Tomas Varga was cleared by the Supreme Court on Friday.", "CONCEDE", "Tomas Varga"),
+    ("Peruvian troops cleared the Shining Path from the valley after a week.", "COERCE", "Shining Path"),
+])
+def test_clearing_an_actor_exonerates_clearing_a_place_takes_it(nlp, body, etype, target):
+    ms, n = run(nlp, body)
+    m = one([m for m in ms if m.trigger == "cleared"], etype)
+    assert named(m.targets, n) == {target}
+
+
+def test_the_go_ahead_or_the_all_clear_is_allowing_not_a_gift(nlp):
+    ms, n = run(nlp, "Chile's regulator gave Andes Air the go-ahead to resume flights to Lima.")
+    assert [m.type for m in ms if m.trigger == "gave"] == ["CONCEDE"], ms
+
+
 @pytest.mark.parametrize(("body", "found"), [
     ('Foreign Minister Ana Rojas said that "Peru is our closest partner and ally".', [("Ana Rojas", "Peru")]),
     ("Chile is a strategic ally of Peru, President Tomas Varga told reporters.", [("Tomas Varga", "Chile")]),

@@ -94,6 +94,7 @@ _SUPPORTERS = frozenset(_DATA["supporters"])
 _AGENTIVE = frozenset(_DATA["agentive_disasters"])
 _CONVERSATIONS = frozenset(_DATA["conversations"])
 _FREEING = frozenset(_DATA["freeing"])
+_CLEARING = frozenset(_DATA["clearing"])
 _GATHERING = frozenset(_DATA["gathering"])
 _PROTESTERS = frozenset(_DATA["protesters"])
 _DEMONSTRATING = frozenset(_DATA["demonstrating"])
@@ -187,6 +188,8 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
         return "PROTEST"  # "she protested outside the tower", "students protested against the law"
     if etype == "CONCEDE" and lemma in _FREEING and _territory(objects(v)):
         return "COERCE"  # "liberated the city": its capture, not a release
+    if etype == "CONCEDE" and lemma in _CLEARING and (_territory(objects(v)) or prep_objects(v, ("from",))):
+        return "COERCE"  # "cleared the town", "cleared the fighters from the city": no exoneration
     if etype == "AID" and lemmas(objects(v)) & (WORDS | VERBAL_SETTINGS | _NOT_GIVEN):
         return None  # "gave a speech", "delivered his remarks", "granted an interview", "dealt a blow"
     if v.dep_ == "acl" and v.tag_ == "VBN" and lemma in ("call", "name", "dub"):
