@@ -411,7 +411,7 @@ def test_liberating_a_territory_is_its_capture_not_a_release(nlp, body, etype):
 
 
 @pytest.mark.parametrize(("body", "etype", "target"), [
-    ("An inquiry by Chile's Senate cleared Defence Minister Ana Rojas of wrongdoing.", "CONCEDE", "Ana Rojas"),
+    ("A Senate inquiry cleared Defence Minister Ana Rojas of wrongdoing.", "CONCEDE", "Ana Rojas"),
     ("Former President Tomas Varga was cleared by the Supreme Court on Friday.", "CONCEDE", "Tomas Varga"),
     ("Peruvian troops cleared the Shining Path from the valley after a week.", "COERCE", "Shining Path"),
 ])
