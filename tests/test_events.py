@@ -293,6 +293,17 @@ def test_local_happening_takes_the_headlines_place(nlp):
     assert one(ms, "ACCUSE").place is None  # not a local happening
 
 
+@pytest.mark.parametrize(("headline", "place"), [
+    ("Gunman opens fire near stadium in Valparaiso", "Valparaiso"),   # the headline's happening: its town
+    ("Valparaiso council approves new budget", None),                 # the headline tells no shooting
+    ("Gunman opens fire near stadium in Chile", None),                # a country is too wide a scene
+])
+def test_a_happening_naming_nobody_is_placed_only_as_the_headlines_happening(nlp, headline, place):
+    ms, n = run(nlp, "Police are investigating a shooting that left three people wounded.", headline=headline)
+    got = [m.place for m in ms if m.trigger == "shooting"]
+    assert len(got) == 1 and (got[0] and n[got[0]]) == place, ms
+
+
 def test_gerund_after_by_takes_the_clause_subject(nlp):
     ms, n = run(nlp, "Senator Maria Lopez opened old wounds by blaming Governor Paul Reyes for the defeat.")
     m = one(ms, "ACCUSE")

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.events.lexicon import lexicon
+from newsgraph.extract.events.lexicon import lexicon, word_type
 from newsgraph.extract.events.mentions import sentence_mentions
 from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.phrases import context
@@ -48,7 +48,7 @@ def events(doc: Doc) -> Iterator[EventMention]:
     if article is None or not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
         return  # no parse, no arguments: nothing reliable to say
     lex, ctx = lexicon(), context(doc, gz.actor_nouns())
-    state = ArticleState.of(doc, ctx.kinds)
+    state = ArticleState.of(doc, ctx.kinds, lambda t: word_type(t, lex))
     found: list[EventMention] = []
     text = docview.text(doc)
     for sent in docview.sents(doc):

@@ -153,3 +153,19 @@ def noun_lemma(n: Token) -> str:
     if n.tag_ == "NNPS" and lemma == n.lower_ and n.is_sent_start and lemma.endswith("s"):
         return lemma[:-1]
     return lemma
+
+
+def word_type(tok: Token, lex: TriggerLexicon) -> str | None:
+    """The event type a word triggers on its own, read without its arguments: a listed noun ("shooting",
+    "protests"), a listed verb, else the own code of a CAMEO verb -- what a headline's words are about.
+
+    >>> import spacy
+    >>> [word_type(t, lexicon()) for t in spacy.blank("en")("Riot in Lima")]
+    ['PROTEST', None, None]
+    """
+    for word in dict.fromkeys((tok.lower_, tok.lemma_.lower() or tok.lower_)):
+        etype = lex.nouns.get(word) or lex.verbs.get(word)
+        if etype:
+            return etype
+    entry = cameo().verbs.get((tok.lemma_.lower(), "")) if tok.lemma_ else None
+    return entry.type if entry is not None and entry.type != "-" else None

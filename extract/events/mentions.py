@@ -115,9 +115,14 @@ def _fallback_place(etype: str, parties: Parties, date, lex: TriggerLexicon, ctx
     a local happening of the article's own day takes the story's place."""
     if etype == "CONSULT" and state.lead and state.dateline:
         return state.dateline
-    if etype in lex.local and not (date and date[0] != state.article.date):
+    if etype in lex.local and not _other_day(date, state):
         return _local_place(state.story_place, parties[0] + parties[1] + parties[2], ctx)
     return None
+
+
+def _other_day(date, state: ArticleState) -> bool:
+    """Whether the mention is dated to another day than the article's."""
+    return bool(date) and date[0] != state.article.date
 
 
 def _disaster_place(place: str | None, parties: Parties, ctx: Context) -> str | None:
@@ -147,6 +152,8 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
         # (a happening told without its parties, "dozens were killed", keeps only a place of its own:
         # the story's place would tie it to other stories' events)
         place = _fallback_place(etype, parties, date, lex, ctx, state)
+    elif place is None and etype in lex.local and etype in state.story_types and not _other_day(date, state):
+        place = _local_place(state.story_place, ("",), ctx)  # the headline's happening: its town
     sides = _sides(agents, targets, parts, ctx)
     if sides and mod == "asserted":
         state.sym, state.sym_para = sides, state.para

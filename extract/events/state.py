@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.events.temporal import resolve_date
@@ -33,6 +34,7 @@ class ArticleState:
     wire: Date | None = None              # date of a wire dateline: "YEREVAN, MARCH 20, ARMENPRESS."
     dateline: str | None = None           # entity id of the article's first dateline place
     story_place: str | None = None        # entity id of the place the headline (else the lead) names
+    story_types: frozenset[str] = frozenset()   # the types a headline naming a place says (its words')
     lede_end: int = -1                    # body offset near the end of the wire lede (-1: no wire)
     para: int = 0                         # paragraph of the sentence being read
     lead: bool = False                    # ... it is in the lead paragraph
@@ -45,13 +47,18 @@ class ArticleState:
     sym_para: int = -9                    # ... and its paragraph
 
     @classmethod
-    def of(cls, doc: Doc, kinds: dict[str, str]) -> ArticleState:
-        """The state before the first sentence of ``doc``'s article (``kinds``: entity id -> kind)."""
+    def of(cls, doc: Doc, kinds: dict[str, str], types: Callable[[Token], str | None] = lambda t: None,
+           ) -> ArticleState:
+        """The state before the first sentence of ``doc``'s article (``kinds``: entity id -> kind;
+        ``types``: the event type a word triggers on its own, if any)."""
         article = doc._.ng_article
         meta = doc._.ng_meta or (None, None, ())
         wire = _WIRE.match(article.body)
+        head = doc.char_span(0, article.body_offset, alignment_mode="expand") if article.body_offset else None
         return cls(article, wire=resolve_date(wire.group(1), article.date) if wire else None,
                    dateline=meta[2][0] if meta[2] else None, story_place=story_place(doc, kinds),
+                   story_types=frozenset(filter(None, map(types, head or ())))
+                   if story_place(doc, kinds, lead=False) else frozenset(),
                    lede_end=article.body.find(". ", wire.end()) + 2 if wire else -1)
 
     def at(self, sent: Span) -> None:
@@ -76,8 +83,9 @@ class ArticleState:
         return self.sym if self.sym_para >= self.para - 1 else ()
 
 
-def story_place(doc: Doc, kinds: dict[str, str]) -> str | None:
-    """The entity id of the first town, region or country the headline names, else the lead sentence.
+def story_place(doc: Doc, kinds: dict[str, str], lead: bool = True) -> str | None:
+    """The entity id of the first town, region or country the headline names, else (``lead``) the lead
+    sentence.
 
     >>> import spacy
     >>> story_place(spacy.blank("en")("Quiet day."), {}) is None
@@ -89,7 +97,8 @@ def story_place(doc: Doc, kinds: dict[str, str]) -> str | None:
     first = next((s for s in docview.sents(doc) if s.start_char >= offset
                   and text[s.start_char:s.end_char].strip()), None) \
         if doc.has_annotation("SENT_START") else None
-    for part in (doc.char_span(0, offset, alignment_mode="expand") if offset else None, first):
+    head = doc.char_span(0, offset, alignment_mode="expand") if offset else None
+    for part in (head, first if lead else None):
         for ent in docview.span_ents(doc, part) if part is not None else ():
             if kinds.get(ent.kb_id_) in ("Location", "State"):
                 return ent.kb_id_
