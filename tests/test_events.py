@@ -304,6 +304,13 @@ def test_a_happening_naming_nobody_is_placed_only_as_the_headlines_happening(nlp
     assert len(got) == 1 and (got[0] and n[got[0]]) == place, ms
 
 
+def test_another_happening_of_the_headlines_kind_is_not_the_headlines(nlp):
+    ms, n = run(nlp, "Police said the shooting recalled another shooting that wounded two guards.",
+                headline="Gunman opens fire near stadium in Valparaiso")
+    places = [m.place and n[m.place] for m in ms if m.trigger == "shooting"]  # (in text order)
+    assert places == ["Valparaiso", None], ms
+
+
 def test_gerund_after_by_takes_the_clause_subject(nlp):
     ms, n = run(nlp, "Senator Maria Lopez opened old wounds by blaming Governor Paul Reyes for the defeat.")
     m = one(ms, "ACCUSE")

@@ -27,6 +27,7 @@ from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.phrases import Context
 from newsgraph.extract.events.places import place_of, struck_state
 from newsgraph.extract.events.praise import alliance, ally_noun
+from newsgraph.extract.events.senses import one_happening
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain
 from newsgraph.extract.events.temporal import date_of, spans_days
@@ -152,7 +153,8 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
         # (a happening told without its parties, "dozens were killed", keeps only a place of its own:
         # the story's place would tie it to other stories' events)
         place = _fallback_place(etype, parties, date, lex, ctx, state)
-    elif place is None and etype in lex.local and etype in state.story_types and not _other_day(date, state):
+    elif place is None and etype in lex.local and etype in state.story_types and one_happening(tok) \
+            and not _other_day(date, state):
         place = _local_place(state.story_place, ("",), ctx)  # the headline's happening: its town
     sides = _sides(agents, targets, parts, ctx)
     if sides and mod == "asserted":

@@ -95,6 +95,7 @@ _AGENTIVE = frozenset(_DATA["agentive_disasters"])
 _CONVERSATIONS = frozenset(_DATA["conversations"])
 _FREEING = frozenset(_DATA["freeing"])
 _CLEARING = frozenset(_DATA["clearing"])
+_OTHER_OCCASIONS = frozenset(_DATA["other_occasions"])
 _GATHERING = frozenset(_DATA["gathering"])
 _PROTESTERS = frozenset(_DATA["protesters"])
 _DEMONSTRATING = frozenset(_DATA["demonstrating"])
@@ -152,6 +153,22 @@ def campaign_rally(n: Token) -> bool:
     clause = n.head.head if n.dep_ == "pobj" else n.head
     return clause.lemma_.lower() in _ADDRESSING and bool(
         lemmas(objects(clause) + prep_objects(clause, ("to", "with"))) & _SUPPORTERS)
+
+
+def one_happening(n: Token) -> bool:
+    """Whether the trigger ``n`` names one happening as the story's own may be named: a singular noun
+    ("a shooting", "the blast"), not "similar attacks", "another shooting" or a verb.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["another", "shooting", "the", "shooting"],
+    ...           heads=[1, 1, 3, 3], deps=["det", "ROOT", "det", "ROOT"], tags=["DT", "NN", "DT", "NN"],
+    ...           lemmas=["another", "shooting", "the", "shooting"])
+    >>> one_happening(doc[1]), one_happening(doc[3])
+    (False, True)
+    """
+    return n.tag_ == "NN" and not lemmas([c for c in n.children if c.dep_ in ("det", "amod", "predet")]) \
+        & _OTHER_OCCASIONS
 
 
 def noun_sense(n: Token, etype: str) -> str:
