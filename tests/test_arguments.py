@@ -162,6 +162,7 @@ def test_a_captions_present_tense_verb_tagged_as_a_noun_keeps_its_object(extract
 @pytest.mark.parametrize("body", [
     "The report accused Ecuador of violating the rights of its people by jailing opponents.",
     "The report accused Ecuador of abuses, including by jailing opponents.",
+    "The report accused Ecuador of abuses, including by ignoring court rulings and by jailing opponents.",
 ])
 def test_the_means_of_what_someone_is_accused_of_is_theirs(extract, body):
     m, names = only(extract, body, type="COERCE")
@@ -222,6 +223,25 @@ def test_the_by_phrase_of_a_passive_light_verb_is_the_agent_of_its_event_noun(ex
 def test_a_passive_participle_after_a_preposition_happens_to_its_subject(extract, body, trigger, victim):
     m, names = only(extract, body, trigger=trigger)
     assert {names[t] for t in m.targets} == {victim} and not m.agents
+
+
+@pytest.mark.parametrize(("body", "trigger"), [
+    ("Jorge Salas was arrested after attacking a guard near the port.", "attacking"),
+    ("Jorge Salas, who was detained after attacking a guard, appeared in court.", "attacking"),
+])
+def test_a_gerund_after_a_passive_clause_keeps_its_own_active_voice(extract, body, trigger):
+    m, names = only(extract, body, trigger=trigger)
+    assert {names[a] for a in m.agents} == {"Jorge Salas"} and not m.targets
+
+
+@pytest.mark.parametrize(("body", "trigger"), [
+    ("Chile condemned the detention of dozens of students, including the activist Jorge Salas.", "detention"),
+    ("Rights groups deplored the killing of six reporters, including Jorge Salas, in the capital.", "killing"),
+])
+def test_who_is_listed_among_those_a_nominal_happened_to_is_its_target(extract, body, trigger):
+    events, names = extract(body)
+    assert [{names[t] for t in m.targets} for m in events if m.trigger == trigger] == [{"Jorge Salas"}]
+    assert not [m for m in events if m.type == "ACCUSE" and m.targets]  # (not the condemnation's target)
 
 
 @pytest.mark.parametrize("body", [

@@ -150,7 +150,8 @@ class _Parties:
             _add(self.agents, _wielder(self.trig, ctx))
         if self.verbal and not self.targets:  # "arrested dozens of activists, including X": X
             patients = [subj] if passive else [c for c in clause.children if c.dep_ == "dobj"]
-            _add(self.targets, included(clause, [p for p in patients if p is not None], ctx))
+            patients = [p for p in patients if p is not None and p.lemma_.lower() not in lexicon().nouns]
+            _add(self.targets, included(clause, patients, ctx))  # (not "condemned the arrests, including")
         if self.verbal and not self.agents and not passive and subj is not None:  # "protesters including X
             _add(self.agents, included(subj, [], ctx))                          # marched": X
 

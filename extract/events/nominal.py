@@ -30,6 +30,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
+from newsgraph.extract.events.listing import included
 from newsgraph.extract.events.phrases import Context, actor_noun, actors_of, owner_of
 from newsgraph.extract.events.senses import (
     AUTHORSHIP,
@@ -42,6 +43,7 @@ from newsgraph.extract.events.senses import (
     INVOLVEMENT,
     LAYING,
     OWNING,
+    PATIENT_NOUNS,
     PHASES,
     PRESENCE,
     SHIELDING,
@@ -66,6 +68,8 @@ def around_noun(trig: Token, etype: str, ctx: Context) -> tuple[Ids, Ids]:
         + performers(trig, ctx)
     if etype == "PROTEST":
         agents += present(trig, ctx)
+    if trig.lemma_.lower() in PATIENT_NOUNS:  # "the detention of dozens of protesters, including X": X
+        targets += tuple(included(trig, [o for _, o in pobjs(trig, ("of",))], ctx))
     return tuple(dict.fromkeys(agents)), tuple(dict.fromkeys(targets))
 
 
@@ -186,6 +190,8 @@ def blamed(trig: Token, ctx: Context) -> Ids:
     if trig.dep_ == "dobj" and gov.lemma_.lower() in BLAMING:
         return tuple(a for o in blame_phrase(trig) for a in actors_of(o, ctx))
     if trig.dep_ == "pcomp" and gov.lower_ == "by":  # "accused X of abuses, including by jailing Y"
+        while gov.dep_ == "conj" and gov.head.lower_ == "by":  # "including by A-ing and by jailing Y"
+            gov = gov.head
         listed = gov.head.lower_ == "including"  # (hung on the verb of blaming, the "of" phrase's own)
         up = gov.head.head if listed else gov.head
         if up.tag_ == "VBG" and up.dep_ == "pcomp" or listed and up.dep_ == "pobj":

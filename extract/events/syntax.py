@@ -109,7 +109,7 @@ def _controller(v: Token) -> Token | None:
 def subject(v: Token) -> tuple[Token | None, bool]:
     """(subject token, is passive) of verb ``v``, inherited through xcomp/conj chains; a participle
     coordinated with a passive verb is passive too ("X escaped, but was found and killed")."""
-    passive_conj = patient = False  # patient: the verb asked about is a passive participle ("being held")
+    passive_conj = False
     raised: bool | None = None  # through "to", the infinitive's own voice: "X is said to have shelled Y"
     for _ in range(4):
         c = _own_subject(v)
@@ -119,7 +119,7 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             if _message(c, v):  # "X made a call inviting Y", read as "a call" inviting: X invites
                 return subject(v.head)[0], False
             voice = c.dep_ == "nsubjpass" or passive_conj if raised is None else raised
-            return c, voice or patient or _reduced_passive(v)
+            return c, voice or _reduced_passive(v)
         passive_conj = v.dep_ == "conj" and v.tag_ == "VBN" and (
             passive_conj or _auxpass(v) or _auxpass(v.head))
         ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
@@ -134,13 +134,14 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             v = v.head  # "troops got ready to storm X": the troops storm
         elif v.dep_ == "pcomp" and (v.tag_ == "VBG" or _auxpass(v)) \
                 and (clause := _gerund_clause(v.head)) is not None:
-            patient = patient or _auxpass(v)  # "X was led away after being detained": X is detained
-            v = clause  # "X opened old wounds by blaming Y": X blames
+            # the clause's subject in the gerund's own voice: "X opened old wounds by blaming Y" (X blames),
+            # "X was arrested after attacking Y" (X attacks), "X, who died after being beaten" (X is beaten)
+            return subject(clause)[0], bool(raised) or passive_conj or _auxpass(v)
         elif v.dep_ == "acl" and (v.tag_ == "VBN" or _reduced_passive(v)):  # "a man killed by police":
             return v.head, not any(c.dep_ == "dobj" for c in v.children)  # the man is; with an object, a
             # past tense misread
         elif v.dep_ == "acl" and (owner := _controlling_owner(v)) is not None:
-            return owner, patient or _auxpass(v)
+            return owner, _auxpass(v)
         elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             if v.dep_ == "relcl":  # "X, who was shot by police": X is shot
                 return v.head, any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
