@@ -37,6 +37,7 @@ def types(extract, body: str) -> list[str]:
     "The ruling delivered a heavy blow to Senator Ana Rojas on Friday.",
     "Ana Rojas defeated Tom Varga to become governor of Ohio.",                   # rivals, not foes
     "Chile beat Peru 2-0 in Lima on Sunday.",                                     # a match
+    "Newspapers in Lima printed articles about the murders of activists.",        # a topic
 ])
 def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     assert not {"ASSAULT", "COERCE", "CONSULT", "PROTEST", "AID"} & set(types(extract, body))
@@ -103,3 +104,11 @@ def test_deaths_a_famine_caused_are_a_disaster_not_an_attack(extract):
     found = types(extract, "The famine that killed a million people in Biafra ended in 1970.")
     assert "DISASTER" in found and "ASSAULT" not in found
     assert "ASSAULT" in types(extract, "The militia that killed six villagers near Goma fled.")
+
+
+@pytest.mark.parametrize("body", [
+    "The murder of journalist Ana Rojas in Lima shocked Peru.",
+    "Police in Quito arrested two men over the slaying of Carlos Mendez.",
+])
+def test_a_murder_or_slaying_is_an_assault(extract, body):
+    assert "ASSAULT" in types(extract, body)

@@ -107,7 +107,8 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
     bare = not any(c.dep_ == "det" for c in n.children)
     if n.dep_ == "pobj" and n.head.lower_ == "in" and bare and not (phase or scene):
         return False  # "marched in protest", "held in custody": a manner or a state (not "a rise in clashes")
-    return not _topic(n, etype, lex) and n.head.lemma_.lower() not in _TOPIC_NOUNS
+    about = n.dep_ == "pobj" and n.head.lower_ == "about" and n.head.head.pos_ == "NOUN"  # "articles about
+    return not (_topic(n, etype, lex) or about) and n.head.lemma_.lower() not in _TOPIC_NOUNS  # the murders"
 
 
 def _topic(n: Token, etype: str | None, lex: TriggerLexicon) -> bool:
