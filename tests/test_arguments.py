@@ -169,6 +169,16 @@ def test_the_means_of_what_someone_is_accused_of_is_theirs(extract, body):
     assert {names[a] for a in m.agents} == {"Ecuador"}
 
 
+@pytest.mark.parametrize(("body", "trigger"), [
+    ("Carlos Mendez is serving 30 years in prison for the murder of Paul Okafor.", "murder"),
+    ("Carlos Mendez faces trial for the bombing of the embassy in Quito.", "bombing"),
+    ("Peru faces sanctions for the invasion of Ecuador.", "invasion"),
+])
+def test_who_bears_a_punishment_or_a_charge_for_a_happening_did_it(extract, body, trigger):
+    m, names = only(extract, body, trigger=trigger)
+    assert names[m.agents[0]] in ("Carlos Mendez", "Peru") and len(m.agents) == 1
+
+
 def test_the_means_of_a_punishment_is_the_punishers(extract):
     events, names = extract("Chile punished Ecuador by jailing its diplomats.")
     assert not [m for m in events if m.type == "COERCE" and {names[a] for a in m.agents} == {"Ecuador"}]

@@ -34,6 +34,7 @@ from newsgraph.extract.events.listing import included
 from newsgraph.extract.events.phrases import Context, actor_noun, actors_of, owner_of
 from newsgraph.extract.events.senses import (
     AUTHORSHIP,
+    BEARING,
     BLAMING,
     CASUALTY,
     CONFRONTATIONS,
@@ -203,6 +204,9 @@ def blamed(trig: Token, ctx: Context) -> Ids:
     verb = _guilt(gov.head)
     if verb.lemma_.lower() in CULPABLE:
         return actors_of(_culprit(verb), ctx)
+    borne = verb.head if verb.dep_ == "dobj" else verb  # ("faces trial for the bombing": "for" on "trial")
+    if borne.lemma_.lower() in BEARING and gov.lower_ == "for":  # "X is serving a sentence for the murder"
+        return actors_of(subject(borne)[0], ctx)
     if verb.dep_ == "dobj" and verb.head.lemma_.lower() in BLAMING:
         return actors_of(verb, ctx)  # ("accused X of the bombing" with "of" hung on X)
     if verb.lemma_.lower() not in BLAMING:

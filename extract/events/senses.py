@@ -60,6 +60,8 @@ WIELDING = frozenset(_DATA["wielding"])
 AIMS = frozenset(_DATA["aims"])
 #: Adjectives laying a happening at their holder's door ("X was found guilty of the killing").
 CULPABLE = frozenset(_DATA["culpable"])
+#: Verbs of bearing a punishment or charge: their subject did what they bear it "for" ("serving time for").
+BEARING = frozenset(_DATA["bearing"])
 #: Nouns of taking part in an event ("Pakistan's involvement in the strike").
 INVOLVEMENT = frozenset(_DATA["involvement"])
 #: Verbs of causing, whose plural event object is events that happened ("sparked protests").
