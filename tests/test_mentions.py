@@ -1,6 +1,8 @@
 """Which trigger mentions are kept: a meeting noun needs two parties, or the body that meets."""
 from __future__ import annotations
 
+import pytest
+
 
 def consults(extract, body: str) -> list[set[str]]:
     """The participants (names) of each CONSULT mention of ``body``."""
@@ -16,3 +18,21 @@ def test_a_body_named_in_its_meeting_is_the_party_that_meets(extract):
 
 def test_a_body_that_acts_at_a_meeting_does_not_make_the_meeting_an_event(extract):
     assert not consults(extract, "The Arab League criticised the plan at a meeting on Sunday.")
+
+
+def roles(extract, body: str, trigger: str) -> tuple[set[str], set[str]]:
+    """(agents, targets) of the one mention of ``body`` with ``trigger``, as names."""
+    events, names = extract(body)
+    (m,) = [m for m in events if m.trigger == trigger]
+    return {names[a] for a in m.agents}, {names[t] for t in m.targets}
+
+
+@pytest.mark.parametrize(("body", "trigger", "agents", "targets"), [
+    ("Jorge Salas appeared before a court in Lima on Monday.", "appeared", set(), {"Jorge Salas"}),
+    ("Colonel Carlos Mendez stood trial in Quito for the coup.", "stood", set(), {"Carlos Mendez"}),
+    ("Chile received an invitation to the summit.", "received", set(), {"Chile"}),
+    ("Peru received a loan from the World Bank.", "received", {"World Bank"}, {"Peru"}),  # (said once)
+])
+def test_a_subject_that_undergoes_what_the_cameo_pattern_says_is_its_target(extract, body, trigger, agents,
+                                                                              targets):
+    assert roles(extract, body, trigger) == (agents, targets)

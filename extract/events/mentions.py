@@ -24,15 +24,15 @@ from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_
 from newsgraph.extract.events.lexicon import TriggerLexicon
 from newsgraph.extract.events.modality import aggregate as is_aggregate
 from newsgraph.extract.events.modality import modality
-from newsgraph.extract.events.phrases import Context
+from newsgraph.extract.events.phrases import Context, actors_of
 from newsgraph.extract.events.places import place_of, struck_state
 from newsgraph.extract.events.praise import alliance, ally_noun
 from newsgraph.extract.events.senses import one_happening
 from newsgraph.extract.events.state import ArticleState
-from newsgraph.extract.events.syntax import clause_chain
+from newsgraph.extract.events.syntax import clause_chain, subject
 from newsgraph.extract.events.temporal import date_of, spans_days
 from newsgraph.extract.events.triggers import Trigger, noun_event, triggers
-from newsgraph.extract.events.verbs import verb_type
+from newsgraph.extract.events.verbs import subject_undergoes, verb_type
 from newsgraph.extract.records import EventMention
 
 __all__ = ["sentence_mentions"]
@@ -70,6 +70,8 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
             more = arguments(c, None, etype, ctx)
             agents, targets, parts = (tuple(dict.fromkeys(a + b)) for a, b in
                                       zip((agents, targets, parts), more, strict=True))
+    if light is None and etype not in SYMMETRIC and subject_undergoes(tok, etype, lex):
+        agents, targets = _undergone(tok, agents, targets, ctx)
     if GROUP in agents and etype not in SYMMETRIC:
         return None  # "both sides commended ...": too vague for a directed event
     targets = tuple(t for t in targets if t != GROUP)  # "called on both sides to ...": unnamed
@@ -83,6 +85,14 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
     if not (agents or targets or parts) and etype not in lex.happenings:
         return None  # a directed event without any actor says nothing about who did what
     return agents, targets, parts
+
+
+def _undergone(verb: Token, agents: tuple[str, ...], targets: tuple[str, ...],
+               ctx: Context) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(agents, targets) with the subject's actors moved to the targets ("X faced trial": X is tried)."""
+    subj = set(actors_of(subject(verb)[0], ctx)) & set(agents)
+    return tuple(a for a in agents if a not in subj), tuple(dict.fromkeys([a for a in agents if a in subj]
+                                                                         + list(targets)))
 
 
 def _shared(noun: Token) -> bool:

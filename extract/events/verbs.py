@@ -24,7 +24,7 @@ from newsgraph.extract.events.phrases import Context, actors_of, owner_of
 from newsgraph.extract.events.senses import IMPACT, protest_gathering, refine
 from newsgraph.extract.events.syntax import passive, pobjs
 
-__all__ = ["verb_type", "stative"]
+__all__ = ["verb_type", "stative", "subject_undergoes"]
 
 
 def _person(o: Token) -> bool:
@@ -141,6 +141,16 @@ def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> tuple[str, float] 
         return None
     etype = refine(v, lemma, found[0], lex.disasters)
     return (etype, found[1]) if etype else None
+
+
+def subject_undergoes(v: Token, etype: str, lex: TriggerLexicon) -> bool:
+    """Whether CAMEO's pattern that reads the active verb ``v`` as ``etype`` makes its subject the one it
+    happens to: "X faced trial", "X appeared before the court", "X received an invitation"."""
+    lemma = verb_lemma(v, lex)
+    if lemma not in lex.cameo_verbs or passive(v):
+        return False
+    cm = cameo_match(v, lemma, cameo())
+    return cm is not None and cm.specific and cm.rev and cm.type == etype
 
 
 def stative(v: Token) -> bool:
