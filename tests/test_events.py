@@ -863,3 +863,19 @@ def test_blocking_a_road_is_a_protest_unless_the_state_does_it(extract, body, et
 def test_an_explosion_of_a_weapon_or_aimed_at_someone_is_an_attack(extract, body, etype):
     events, _ = extract(body)
     assert [m.type for m in events if m.trigger == "explosion"] == [etype], events
+
+
+@pytest.mark.parametrize(("headline", "body", "types"), [
+    ("Parcel bomb wounds 13 in Valparaiso",
+     "A man left a bag on the pavement on Friday. The blast shattered windows along the street.",
+     ["ASSAULT"]),
+    ("Quiet night in Valparaiso",
+     "A bomb exploded near the port on Friday. Later the explosion was heard across the bay.",
+     ["ASSAULT", "ASSAULT"]),
+    ("Fire at chemical plant in Valparaiso",
+     "Four workers were hurt on Friday. The blast was heard across the bay.", ["DISASTER"]),
+    ("Rangers win in Valparaiso", "His blast, fair by ten feet, tied the score at 6-6.", []),
+])
+def test_the_explosions_of_a_bombing_story_are_the_attacks(nlp, headline, body, types):
+    ms, _ = run(nlp, body, headline=headline)
+    assert [m.type for m in ms if m.trigger.lower() in ("blast", "explosion", "exploded")] == types, ms

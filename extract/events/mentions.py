@@ -27,7 +27,7 @@ from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.phrases import Context, actors_of
 from newsgraph.extract.events.places import place_of, struck_state
 from newsgraph.extract.events.praise import alliance, ally_noun
-from newsgraph.extract.events.senses import one_happening
+from newsgraph.extract.events.senses import BOMBING, EXPLOSIONS, one_happening
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain, subject
 from newsgraph.extract.events.temporal import date_of, spans_days
@@ -207,7 +207,12 @@ def sentence_mentions(sent: Span, lex: TriggerLexicon, ctx: Context,
     off, body = state.article.body_offset, state.article.body
     if _caption().search(body[sent.start_char - off:sent.end_char - off]):
         return  # a photo gallery's captions: not this article's events
-    for trig in triggers(sent, lex, ctx):
+    found = triggers(sent, lex, ctx)
+    state.bombing = state.bombing or any(t.type == "ASSAULT" for t in found) and bool(
+        {t.lemma_.lower() for t in sent} & BOMBING)
+    for trig in found:
+        if trig.type == "DISASTER" and state.bombing and trig.token.lemma_.lower() in EXPLOSIONS:
+            trig = trig._replace(type="ASSAULT")  # a bombing's explosion: "the blast shattered windows"
         if trig.type == "DISASTER" and state.seen_disaster(trig.token.lemma_, sent.start):
             continue  # "the earthquake" again: the same event
         if is_aggregate(trig.token, trig.light):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import coref
+from newsgraph.extract.events.senses import BOMBING
 from newsgraph.extract.events.temporal import resolve_date
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Article
@@ -35,6 +36,7 @@ class ArticleState:
     dateline: str | None = None           # entity id of the article's first dateline place
     story_place: str | None = None        # entity id of the place the headline (else the lead) names
     story_types: frozenset[str] = frozenset()   # the types a headline naming a place says (its words')
+    bombing: bool = False                 # the story tells a bombing (headline, or an attack told so far)
     lede_end: int = -1                    # body offset near the end of the wire lede (-1: no wire)
     para: int = 0                         # paragraph of the sentence being read
     lead: bool = False                    # ... it is in the lead paragraph
@@ -59,6 +61,7 @@ class ArticleState:
                    dateline=meta[2][0] if meta[2] else None, story_place=story_place(doc, kinds),
                    story_types=frozenset(filter(None, map(types, head or ())))
                    if story_place(doc, kinds, lead=False) else frozenset(),
+                   bombing=bool(_lemmas(head) & BOMBING),
                    lede_end=article.body.find(". ", wire.end()) + 2 if wire else -1)
 
     def at(self, sent: Span) -> None:
@@ -81,6 +84,10 @@ class ArticleState:
         """The sides of the last meeting, clash or act of one state on another in this paragraph or the one
         before ("the two sides")."""
         return self.sym if self.sym_para >= self.para - 1 else ()
+
+
+def _lemmas(span) -> set[str]:
+    return {t.lemma_.lower() for t in span or ()} | {t.lower_ for t in span or ()}
 
 
 def story_place(doc: Doc, kinds: dict[str, str], lead: bool = True) -> str | None:

@@ -23,6 +23,7 @@ from newsgraph.extract.events.praise import ally_noun
 from newsgraph.extract.events.scene import clause_parties
 from newsgraph.extract.events.senses import (
     CAUSING,
+    EXPLOSIONS,
     JUDGING,
     PHASES,
     campaign_rally,
@@ -168,6 +169,9 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
         # "the fight against corruption", "the battle for votes": no violence; "a campaign rally"
     if _topic(n, etype, lex):
         return None
+    if etype == "DISASTER" and n.lemma_.lower() in EXPLOSIONS and any(
+            c.dep_ == "poss" and c.lower_ in ("his", "her", "my", "your") for c in n.children):
+        return None  # a person's "blast": a shot or a tirade, not an explosion
     if etype == "DISASTER" and armed_blast(n):
         etype = "ASSAULT"  # "a car bomb explosion", "an explosion targeting a convoy"
     if etype == "DISASTER":
