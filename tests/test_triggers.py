@@ -109,6 +109,16 @@ def test_deaths_a_famine_caused_are_a_disaster_not_an_attack(extract):
 @pytest.mark.parametrize("body", [
     "The murder of journalist Ana Rojas in Lima shocked Peru.",
     "Police in Quito arrested two men over the slaying of Carlos Mendez.",
+    "Rights groups in Lima deplored the slaughter of villagers by the army.",
 ])
 def test_a_murder_or_slaying_is_an_assault(extract, body):
     assert "ASSAULT" in types(extract, body)
+
+
+@pytest.mark.parametrize("body", [
+    "The government gave Peru an ultimatum on Monday.",
+    "Peru issued an ultimatum to the rebels in Ayacucho.",
+    "Peru gave Chile a warning over the border.",
+])
+def test_giving_or_issuing_an_ultimatum_is_one_threat_not_a_gift(extract, body):
+    assert types(extract, body) == ["THREATEN"]
