@@ -179,6 +179,12 @@ def test_who_bears_a_punishment_or_a_charge_for_a_happening_did_it(extract, body
     assert names[m.agents[0]] in ("Carlos Mendez", "Peru") and len(m.agents) == 1
 
 
+def test_who_died_at_someones_hands_was_killed_by_them(extract):
+    events, names = extract("Dozens of villagers in Junin died at the hands of the army of Peru.")
+    found = [(m.type, {names[a] for a in m.agents}) for m in events if m.trigger == "died"]
+    assert found == [("ASSAULT", {"Peru"})]
+
+
 def test_the_means_of_a_punishment_is_the_punishers(extract):
     events, names = extract("Chile punished Ecuador by jailing its diplomats.")
     assert not [m for m in events if m.type == "COERCE" and {names[a] for a in m.agents} == {"Ecuador"}]

@@ -40,7 +40,8 @@ def _paired_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token
                  lex: TriggerLexicon) -> tuple[str, float] | None:
     """A verb + object pair: "summoned the ambassador", "asked X" (an actor), "welcomed" a thing."""
     on_objs = [o for c in v.children if c.dep_ in ("prep", "agent")  # "spoke by phone": an agent
-               and c.lower_ in ("on", "under", "in", "by", "over") for o in c.children if o.dep_ == "pobj"]
+               and c.lower_ in ("on", "under", "in", "by", "over", "at")   # ("died at the hands of X")
+               for o in c.children if o.dep_ == "pobj"]
     for o in objs + on_objs:
         if (lemma, o.lemma_.lower()) in lex.pairs:
             return lex.pairs[(lemma, o.lemma_.lower())], 0.75
