@@ -32,6 +32,7 @@ def people(nlp, text: str) -> list[str]:
 @pytest.mark.parametrize("text", [
     "Witnesses saw Paul Okafor at the station. Police later questioned Okafor about the fire.",
     "The judge sentenced Paul Okafor on Friday. In court, Okafor wept.",
+    "The judge sentenced Paul Okafor on Friday. On Monday Okafor wept.",   # (a date before it: no name)
 ])
 def test_a_lone_surname_of_a_person_named_in_full_is_that_person(nlp, text):
     assert people(nlp, text) == ["Paul Okafor", "Okafor"]

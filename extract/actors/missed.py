@@ -161,9 +161,10 @@ def untagged_surnames(doc, ents: list[Span]) -> list[Span]:
     if not surnames:
         return []
     taken = {t.i for e in ents for t in e}
+    dates = {t.i for e in ents if e.label_ in ("DATE", "TIME") for t in e}
     return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.lower_ in surnames and t.i not in taken and t.pos_ == "PROPN" and t.is_title
-            and not _in_name(t) and not _gazetteer_label(t.text) and not _shouted(t.sent)]
+            and not _in_name(t, dates) and not _gazetteer_label(t.text) and not _shouted(t.sent)]
 
 
 def bracketed_after(prev: Span, i: int) -> bool:
@@ -191,10 +192,12 @@ def defined_acronyms(doc, ents: list[Span]) -> list[Span]:
             if t.text in defined and t.i not in taken and not _shouted(t.sent)]
 
 
-def _in_name(t: Token) -> bool:
-    """``t`` has a capitalised proper noun beside it (part of a longer name: "Okafor Foundation")."""
+def _in_name(t: Token, dates: set[int]) -> bool:
+    """``t`` has a capitalised proper noun beside it (part of a longer name: "Okafor Foundation"), not a
+    date's (token ids ``dates``: "On Monday Okafor said")."""
     doc = t.doc
-    return any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title for k in (t.i - 1, t.i + 1))
+    return any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and k not in dates
+               for k in (t.i - 1, t.i + 1))
 
 
 def _shouted(sent: Span) -> bool:
