@@ -179,6 +179,12 @@ def test_who_bears_a_punishment_or_a_charge_for_a_happening_did_it(extract, body
     assert names[m.agents[0]] in ("Carlos Mendez", "Peru") and len(m.agents) == 1
 
 
+def test_a_finite_verb_the_parser_hung_on_the_sentences_noun_has_it_for_subject(extract):
+    m, names = only(extract, "The head of the hospital, Dr. Ana Rojas, called on the government to send aid.",
+                    type="REQUEST")
+    assert {names[a] for a in m.agents} == {"Ana Rojas"}
+
+
 def test_who_died_at_someones_hands_was_killed_by_them(extract):
     events, names = extract("Dozens of villagers in Junin died at the hands of the army of Peru.")
     found = [(m.type, {names[a] for a in m.agents}) for m in events if m.trigger == "died"]

@@ -140,6 +140,8 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         elif v.dep_ == "acl" and (v.tag_ == "VBN" or _reduced_passive(v)):  # "a man killed by police":
             return v.head, not any(c.dep_ == "dobj" for c in v.children)  # the man is; with an object, a
             # past tense misread
+        elif v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ != "VERB":
+            return v.head, False  # a finite verb hung on the sentence's noun: "The head of X, Dr. Y, called"
         elif v.dep_ == "acl" and (owner := _controlling_owner(v)) is not None:
             return owner, _auxpass(v)
         elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
