@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors.edges import chrome_words
 from newsgraph.extract.events.anaphora import GROUP
 from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_to
+from newsgraph.extract.events.doers import doers
 from newsgraph.extract.events.lexicon import TriggerLexicon
 from newsgraph.extract.events.modality import aggregate as is_aggregate
 from newsgraph.extract.events.modality import modality
@@ -220,3 +221,5 @@ def sentence_mentions(sent: Span, lex: TriggerLexicon, ctx: Context,
         parties = _parties(trig, lex, ctx, state)
         if parties is not None:
             yield _mention(trig, parties, sent, lex, ctx, state)
+    for noun, agents, targets in doers(sent, ctx):  # "Kennedy's assassin, Lee Oswald"
+        yield _mention(Trigger(noun, "ASSAULT", None, 0.6), (agents, targets, ()), sent, lex, ctx, state)

@@ -100,6 +100,8 @@ _CLEARING = frozenset(_DATA["clearing"])
 #: Words of a bombing, and the explosion nouns that in a bombing's story are the attack's.
 BOMBING = frozenset(_DATA["bombing"])
 EXPLOSIONS = frozenset(_DATA["explosions"])
+#: Nouns of the doer of an assault ("assassin", "killer"): with a named victim they tell it.
+DOERS = frozenset(_DATA["doers"])
 _OTHER_OCCASIONS = frozenset(_DATA["other_occasions"])
 _GATHERING = frozenset(_DATA["gathering"])
 _PROTESTERS = frozenset(_DATA["protesters"])

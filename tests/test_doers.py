@@ -1,0 +1,25 @@
+"""Happenings told by the name of their doer: "X's assassin, Y", "Y, the killer of X"."""
+from __future__ import annotations
+
+import pytest
+
+
+def assaults(extract, body: str) -> list[tuple[set[str], set[str]]]:
+    """(agents, targets) of each ASSAULT mention of ``body``, as names."""
+    events, names = extract(body)
+    return [({names[a] for a in m.agents}, {names[t] for t in m.targets}) for m in events
+            if m.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("body", "victim"), [
+    ("Police said Carlos Mendez, the killer of journalist Ana Rojas, had fled to Bolivia.", "Ana Rojas"),
+    ("Police in Lima questioned Paul Okafor's killer, Carlos Mendez, on Monday.", "Paul Okafor"),
+    ("The film tells how Ana Rojas's assassin Carlos Mendez escaped from Lima.", "Ana Rojas"),
+    ("Carlos Mendez was the murderer of Ana Rojas, the court in Lima found.", "Ana Rojas"),
+])
+def test_a_doer_noun_with_a_named_victim_is_an_assault_by_the_person_it_describes(extract, body, victim):
+    assert ({"Carlos Mendez"}, {victim}) in assaults(extract, body)
+
+
+def test_a_doer_noun_without_a_named_victim_tells_nothing(extract):
+    assert assaults(extract, "Carlos Mendez, a convicted killer, was released from jail in Lima.") == []
