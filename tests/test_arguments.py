@@ -185,6 +185,16 @@ def test_a_finite_verb_the_parser_hung_on_the_sentences_noun_has_it_for_subject(
     assert {names[a] for a in m.agents} == {"Ana Rojas"}
 
 
+@pytest.mark.parametrize("body", [
+    "Carlos Mendez was convicted of having killed Paul Okafor in Lagos.",
+    "Carlos Mendez, who was charged with having assassinated President Tomas Varga, died in jail.",
+])
+def test_a_perfect_gerund_under_a_charge_has_the_charged_for_agent(extract, body):
+    events, names = extract(body)
+    assert [{names[a] for a in m.agents} for m in events if m.trigger in ("killed", "assassinated")] \
+        == [{"Carlos Mendez"}]
+
+
 def test_who_died_at_someones_hands_was_killed_by_them(extract):
     events, names = extract("Dozens of villagers in Junin died at the hands of the army of Peru.")
     found = [(m.type, {names[a] for a in m.agents}) for m in events if m.trigger == "died"]

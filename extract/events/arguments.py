@@ -44,6 +44,7 @@ from newsgraph.extract.events.senses import (
 from newsgraph.extract.events.syntax import (
     by_agent,
     clause_chain,
+    gerund,
     mistagged_noun,
     mistagged_verb,
     pobjs,
@@ -125,7 +126,7 @@ class _Parties:
         if self.verbal and passive:
             _add(self.agents, actors_of(by, ctx) or (included(by, [by], ctx) if by is not None else ()))
             _add(self.targets, actors_of(subj, ctx))
-        elif self.verbal and subj is None and clause.tag_ == "VBG" and clause.dep_ == "pcomp":
+        elif self.verbal and subj is None and gerund(clause) and clause.dep_ == "pcomp":
             _add(self.agents, [a for _, o in pobjs(clause, ("by",)) for a in actors_of(o, ctx)])
             _add(self.agents, blamed(clause, ctx))  # "X was jailed for attacking Y": X attacked
             # a gerund read as a noun: "the resumption of shelling by X"
@@ -133,7 +134,7 @@ class _Parties:
             _add(self.agents, actors_of(subj, ctx) or next(  # a mis-parse may give a clause two subjects
                 (actors_of(c, ctx) for c in clause.children if c.dep_ == "nsubj" and subj is not None
                  and actors_of(c, ctx)), ()))
-        if self.verbal and not self.agents and clause.tag_ == "VBG" and clause.dep_ == "pcomp":
+        if self.verbal and not self.agents and gerund(clause) and clause.dep_ == "pcomp":
             _add(self.agents, blamed(clause, ctx))  # "accused X of abuses by jailing Y": X
         if light is not None and passive:  # "airstrikes were carried out by X"
             _add(self.agents, actors_of(by, ctx))

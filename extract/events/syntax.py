@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from newsgraph.extract.lexicon import toml
 
 __all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "SCENE_PREPS", "lemmas", "objects", "prep_objects",
-           "noun_phrase", "pobjs", "scene_prep", "subject", "by_agent", "clause_chain", "passive",
+           "noun_phrase", "gerund", "pobjs", "scene_prep", "subject", "by_agent", "clause_chain", "passive",
            "mistagged_noun", "mistagged_verb"]
 
 #: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
@@ -132,7 +132,7 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             elif v.dep_ == "advcl" and raised is None and (passive_conj or _auxpass(v)):
                 raised = True  # "X escaped, to be found and killed by Y": X is
             v = v.head  # "troops got ready to storm X": the troops storm
-        elif v.dep_ == "pcomp" and (v.tag_ == "VBG" or _auxpass(v)) \
+        elif v.dep_ == "pcomp" and (gerund(v) or _auxpass(v)) \
                 and (clause := _gerund_clause(v.head)) is not None:
             # the clause's subject in the gerund's own voice: "X opened old wounds by blaming Y" (X blames),
             # "X was arrested after attacking Y" (X attacks), "X, who died after being beaten" (X is beaten)
@@ -151,6 +151,20 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def gerund(v: Token) -> bool:
+    """Whether the verb ``v`` is a gerund, a perfect one too ("of having killed Y").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["having", "killed"], heads=[1, 1], deps=["aux", "ROOT"],
+    ...           tags=["VBG", "VBN"])
+    >>> gerund(doc[1])
+    True
+    """
+    return v.tag_ == "VBG" or v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having"
+                                                     for c in v.children)
 
 
 def _own_subject(v: Token) -> Token | None:
