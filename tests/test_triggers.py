@@ -122,3 +122,11 @@ def test_a_murder_or_slaying_is_an_assault(extract, body):
 ])
 def test_giving_or_issuing_an_ultimatum_is_one_threat_not_a_gift(extract, body):
     assert types(extract, body) == ["THREATEN"]
+
+
+@pytest.mark.parametrize("body", [
+    "Senator Tomas Varga called him on Monday to discuss the vote, Ana Rojas said.",
+    "President Tomas Varga spent two days reaching out by telephone to allies in Lima.",
+])
+def test_calling_a_person_or_reaching_out_by_phone_is_a_conversation(extract, body):
+    assert types(extract, body)[:1] == ["CONSULT"]

@@ -27,6 +27,9 @@ from newsgraph.extract.events.syntax import passive, pobjs
 __all__ = ["verb_type", "stative", "subject_undergoes"]
 
 
+_PERSONAL = frozenset({"me", "him", "her", "us"})
+
+
 def _person(o: Token) -> bool:
     """Whether the noun ``o`` is a person's ("the pilot", "two suspects", "journalists")."""
     return o.pos_ == "NOUN" and o.lemma_.lower() in person_nouns()
@@ -106,8 +109,10 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
     """The hand rules that need an object or particle, then CAMEO's patterns, the hand's plain verbs and
     last CAMEO's own code of the verb (unless the overlay skips it); ``("-", 0)`` for CAMEO's null code."""
     if lemma in lex.triggers:  # (an actor object: a named one; one held may be a person told by a noun:
-        held = lex.actor_object.get(lemma) == "COERCE"  # "the pilot was being held")
-        actor_objs = [o for o in objs if o.dep_ != "attr" and (actors_of(o, ctx) or held and _person(o))]
+        held = lex.actor_object.get(lemma) == "COERCE"  # "the pilot was being held"; a person called is
+        called = lex.actor_object.get(lemma) == "CONSULT"  # one told by a pronoun: "the president called me")
+        actor_objs = [o for o in objs if o.dep_ != "attr" and (actors_of(o, ctx) or held and _person(o)
+                                                               or called and o.lower_ in _PERSONAL)]
         found = _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
             or _object_type(v, lemma, objs, actor_objs, lex, ctx)
         if found:
