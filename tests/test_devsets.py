@@ -43,12 +43,15 @@ def test_m2e2_events(nlp, tmp_path):
     assert res["typed_rec"] >= 0.72 and res["type_f1"] >= 0.51, res
     args = res["args_named"]
     assert args["place"]["recall"] >= 0.57 and args["agent"]["recall"] >= 0.69, args
-    assert args["target"]["recall"] >= 0.65 and args["party"]["recall"] >= 0.86, args
+    # (argument recall is counted on the events typed right: each one newly typed brings its gold
+    # arguments in, so the floors hold a margin and the counts found must not fall)
+    assert args["target"]["recall"] >= 0.64 and args["party"]["recall"] >= 0.85, args
+    assert args["target"]["tp"] >= 95 and args["party"]["tp"] >= 60, args
 
 
 def test_wikievents_events_and_actors(nlp, tmp_path):
     res = _scores("wikievents", nlp, tmp_path)
-    assert res["type_f1"] >= 0.60 and res["args_named"]["agent"]["recall"] >= 0.75, res
+    assert res["type_f1"] >= 0.63 and res["args_named"]["agent"]["recall"] >= 0.75, res
     assert res["args_named"]["target"]["recall"] >= 0.55, res["args_named"]
     assert res["actors"]["all"]["f1"] >= 0.87, res["actors"]["all"]
 
@@ -57,7 +60,7 @@ def test_conll04_actors_and_work_for(nlp, tmp_path):
     res = _scores("conll04", nlp, tmp_path)
     assert res["actors"]["all"]["f1"] >= 0.9 and res["actors"]["Org"]["f1"] >= 0.755, res["actors"]
     assert res["work_for"]["recall"] >= 0.5 and res["work_for"]["precision"] >= 0.7, res["work_for"]
-    assert res["kill"]["recall"] >= 0.43, res["kill"]
+    assert res["kill"]["recall"] >= 0.52, res["kill"]
 
 
 def test_conll03_actors(nlp, tmp_path):
