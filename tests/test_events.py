@@ -879,3 +879,11 @@ def test_an_explosion_of_a_weapon_or_aimed_at_someone_is_an_attack(extract, body
 def test_the_explosions_of_a_bombing_story_are_the_attacks(nlp, headline, body, types):
     ms, _ = run(nlp, body, headline=headline)
     assert [m.type for m in ms if m.trigger.lower() in ("blast", "explosion", "exploded")] == types, ms
+
+
+def test_an_event_told_as_done_is_not_dated_after_the_report(nlp):
+    ms, _ = run(nlp, "Chilean troops shelled Peruvian posts. Photos, Thursday, March 30, 2023: Chile shelled "
+                     "Peru.")
+    assert [m.date for m in ms if m.type == "ASSAULT"] == [None, None], ms   # (the report is of March 23)
+    ms, _ = run(nlp, "Chile will attack Peru on March 30, 2023, its minister said.")
+    assert [m.date for m in ms if m.type == "ASSAULT"] == ["2023-03-30"], ms  # (a plan: its date stands)

@@ -31,7 +31,7 @@ from newsgraph.extract.events.praise import alliance, ally_noun
 from newsgraph.extract.events.senses import BOMBING, EXPLOSIONS, one_happening
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain, subject
-from newsgraph.extract.events.temporal import date_of, spans_days
+from newsgraph.extract.events.temporal import after_publication, date_of, spans_days
 from newsgraph.extract.events.triggers import Trigger, noun_event, triggers
 from newsgraph.extract.events.verbs import subject_undergoes, verb_type
 from newsgraph.extract.records import EventMention
@@ -155,6 +155,8 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
     if date and date[1] == "day" and spans_days(tok):
         date = (date[0], "month")  # "four days of talks ended on Thursday": not one day's happening
     mod = modality(tok, light)
+    if date and mod == "asserted" and after_publication(date, article.date):
+        date = None  # a date after the report's: a web page's (a teaser's), not the event's
     if date and date[1] == "day" and mod == "asserted":
         state.last = state.dates[etype] = date
     agents, targets, parts = parties

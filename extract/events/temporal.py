@@ -216,6 +216,27 @@ def date_of(chain: list, sent, article_date: str | None, state: ArticleState, no
     return state.wire if state.lede else None
 
 
+def after_publication(when: tuple[str, str], article_date: str | None) -> bool:
+    """Whether the date ``when`` (iso, precision) lies after the article's publication (a day's grace
+    for time zones): a report cannot tell as done what happens after it -- such a date is a web page's
+    (a teaser's, a gallery's), not the event's.
+
+    >>> after_publication(("2016-11-30", "day"), "2016-11-10")
+    True
+    >>> after_publication(("2016-11-11", "day"), "2016-11-10")
+    False
+    >>> after_publication(("2016-12", "month"), "2016-11-10"), after_publication(("2016", "year"), None)
+    (True, False)
+    """
+    now = _anchor(article_date)
+    if now is None:
+        return False
+    iso = when[0]
+    if len(iso) == 10:
+        return iso > (now + timedelta(days=1)).isoformat()
+    return iso > now.isoformat()[:len(iso)]
+
+
 _SPANS = ("day", "week", "month")
 
 
