@@ -281,3 +281,12 @@ def test_a_press_reviews_newspaper_headings_are_organisations(nlp):
             "DIARIO NORTE\n\nFarmers blocked two roads near the coast.")
     es = ents(nlp, text)
     assert {"El Vocero", "Diario Norte"} <= {n.title() for n in es}, list(es)
+
+
+def test_two_people_glued_are_split_where_one_stands_alone_elsewhere(nlp):
+    doc = _parsed(nlp, "Tomas Varga won. See Ana Rojas Tomas Varga in pictures. "
+                       "Juan Carlos Perez Soto spoke.")
+    glued_pair, alone = Span(doc, 5, 9, "PERSON"), Span(doc, 0, 2, "PERSON")
+    four = Span(doc, 12, 16, "PERSON")
+    assert [e.text for e in glued.two_people([alone, glued_pair, four])] == [
+        "Tomas Varga", "Ana Rojas", "Tomas Varga", "Juan Carlos Perez Soto"]   # (one person of four words)

@@ -1,6 +1,7 @@
 """Names the NER glued together or cut short, mended by the words around them (applied by
 :func:`~newsgraph.extract.actors.spans.repair`).
 
+* two people glued are split where one of them stands alone elsewhere ("Hillary Clinton Donald Trump");
 * a name begun one word late gets it back: a person's first word opening the sentence ("Anna Sandhu
   Ray said ..."), a person's given names when an age follows ("Tomasz Wiktor Kaczmar, 61, of ..."),
   a body's modifier before its bare head word ("National Congress");
@@ -45,6 +46,20 @@ def bracketed_acronyms(ents: list[Span]) -> list[Span]:
                 and bracketed_after(prev, e.start):
             e = Span(doc, e.start, e.end, label="ORG")
         out.append(e)
+    return out
+
+
+def two_people(ents: list[Span]) -> list[Span]:
+    """A person's span that is two people glued ("... ally Hillary Clinton Donald Trump in numbers", a web
+    page's teaser run on), split where one half is a person the text names on their own and the other a
+    name of two words or more."""
+    alone = {e.text for e in ents if e.label_ == "PERSON"}
+    out: list[Span] = []
+    for e in ents:
+        cut = next((k for k in range(2, len(e) - 1) if (e[:k].text in alone or e[k:].text in alone)
+                    and all(t.is_title for t in e)), None) if e.label_ == "PERSON" and len(e) >= 4 else None
+        out += [e] if cut is None else [Span(e.doc, e.start, e.start + cut, label="PERSON"),
+                                        Span(e.doc, e.start + cut, e.end, label="PERSON")]
     return out
 
 

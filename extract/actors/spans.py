@@ -125,6 +125,7 @@ def repair(ents, doc=None) -> list[Span]:
     ents = [t for t in map(context.headline_verbs, ents) if t is not None and not context.no_name(t)]
     ents = [t for t in map(context.title_alone, ents) if t is not None]
     ents = glued.late_starts([part for e in ents for whole in unglue(e) for part in glued.split(whole)])
+    ents = glued.two_people(ents)
     doc = ents[0].doc if ents else doc
     if doc is not None:
         ents += titled_names(doc, ents)
