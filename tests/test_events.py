@@ -875,10 +875,15 @@ def test_an_explosion_of_a_weapon_or_aimed_at_someone_is_an_attack(extract, body
     ("Fire at chemical plant in Valparaiso",
      "Four workers were hurt on Friday. The blast was heard across the bay.", ["DISASTER"]),
     ("Rangers win in Valparaiso", "His blast, fair by ten feet, tied the score at 6-6.", []),
+    ("Quiet night in Valparaiso", "Police seek a man responsible for a blast which injured five people.",
+     ["ASSAULT", "ASSAULT"]),
+    ("Parcel bomb wounds 13 in Valparaiso", "Police hunt the man behind the blast which injured 13 people.",
+     ["ASSAULT", "ASSAULT"]),
 ])
 def test_the_explosions_of_a_bombing_story_are_the_attacks(nlp, headline, body, types):
     ms, _ = run(nlp, body, headline=headline)
-    assert [m.type for m in ms if m.trigger.lower() in ("blast", "explosion", "exploded")] == types, ms
+    found = [m.type for m in ms if m.trigger.lower() in ("blast", "explosion", "exploded", "injured")]
+    assert found == types, ms
 
 
 def test_an_event_told_as_done_is_not_dated_after_the_report(nlp):
@@ -887,3 +892,13 @@ def test_an_event_told_as_done_is_not_dated_after_the_report(nlp):
     assert [m.date for m in ms if m.type == "ASSAULT"] == [None, None], ms   # (the report is of March 23)
     ms, _ = run(nlp, "Chile will attack Peru on March 30, 2023, its minister said.")
     assert [m.date for m in ms if m.type == "ASSAULT"] == ["2023-03-30"], ms  # (a plan: its date stands)
+
+
+@pytest.mark.parametrize(("body", "etype"), [
+    ("More than 40 people were injured when the tram left the track in Valparaiso.", "DISASTER"),
+    ("Ten people were injured in the floods in Piura on Monday.", "DISASTER"),
+    ("Two soldiers were killed when their truck hit a roadside bomb near Kidal.", "ASSAULT"),
+])
+def test_casualties_of_a_vehicles_mishap_or_a_flood_are_a_disaster(nlp, body, etype):
+    ms, _ = run(nlp, body)
+    assert [m.type for m in ms if m.trigger in ("injured", "killed")] == [etype], ms

@@ -214,8 +214,10 @@ def sentence_mentions(sent: Span, lex: TriggerLexicon, ctx: Context,
     state.bombing = state.bombing or any(t.type == "ASSAULT" for t in found) and bool(
         {t.lemma_.lower() for t in sent} & BOMBING)
     for trig in found:
-        if trig.type == "DISASTER" and state.bombing and trig.token.lemma_.lower() in EXPLOSIONS:
-            trig = trig._replace(type="ASSAULT")  # a bombing's explosion: "the blast shattered windows"
+        if trig.type == "DISASTER" and state.bombing and (trig.token.lemma_.lower() in EXPLOSIONS or (
+                trig.token.pos_ == "VERB" and {t.lemma_.lower() for t in sent} & EXPLOSIONS)):
+            trig = trig._replace(type="ASSAULT")  # a bombing's explosion: "the blast shattered windows",
+            # and its casualties: "the blast injured five"
         if trig.type == "DISASTER" and state.seen_disaster(trig.token.lemma_, sent.start):
             continue  # "the earthquake" again: the same event
         if is_aggregate(trig.token, trig.light):

@@ -32,6 +32,7 @@ from newsgraph.extract.events.violence import (
     assault_sense,
     calamity,
     forces,
+    vehicle_mishap,
     verbal_attack,
 )
 from newsgraph.extract.lexicon import toml
@@ -251,6 +252,8 @@ def _territory(objs: list[Token]) -> bool:
 def _disastrous(v: Token, disasters: frozenset[str]) -> bool:
     """Whether the dying or killing ``v`` is a disaster's: "died in the floods", "the quake killed",
     "the tram crashed, killing seven" (a participle of a disaster verb or of a disaster's clause)."""
+    if any(c.dep_ == "advcl" and vehicle_mishap(c) for c in v.children):
+        return True  # "50 were injured when the tram left the track"
     scene = prep_objects(v, ("in", "from", "during", "after", "by"))
     scene += [c for c in v.children if c.dep_ == "nsubj"]
     scene += [v.head] if v.dep_ == "relcl" else []  # "the famine that killed millions"

@@ -61,6 +61,8 @@ _MANNERS = frozenset(_DATA["verbal_manners"])
 _ATTACK_NOUNS = frozenset(_DATA["attack_nouns"])
 _WEAPONS = frozenset(_DATA["weapons"])
 _VEHICLES = frozenset(_DATA["vehicles"])
+#: Words that lay a happening at someone's door: an explosion someone is responsible for is an attack.
+_OWNED = frozenset(_DATA["culpable"]) | {"responsibility", "blame"}
 _CALAMITIES = frozenset(_DATA["calamities"])
 #: Territory nouns: ground that is taken, fought for or struck ("the town", "the eastern half").
 TERRITORIES = frozenset(_DATA["territories"])
@@ -240,11 +242,21 @@ def assault_sense(v: Token, lemma: str) -> str | None:
 
 def armed_blast(n: Token) -> bool:
     """Whether the explosion noun ``n`` is a weapon's ("a car bomb explosion", "the blast of a roadside
-    mine") or aimed at someone ("an explosion targeting a convoy"): an attack, not an accident."""
+    mine"), aimed at someone ("an explosion targeting a convoy") or someone's doing ("responsible for
+    the blast", "claimed responsibility for the explosion"): an attack, not an accident."""
     mods = [t for c in n.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
     mods += [t for o in prep_objects(n, ("of",)) for t in o.subtree]
     aimed = any(c.dep_ == "acl" and c.lemma_.lower() in ("target", "aim") for c in n.children)
-    return aimed or bool(lemmas(mods) & _WEAPONS)
+    owned = n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.lemma_.lower() in _OWNED
+    return aimed or owned or bool(lemmas(mods) & _WEAPONS)  # ("the man responsible for the blast")
+
+
+def vehicle_mishap(v: Token) -> bool:
+    """Whether the clause of verb ``v`` tells a vehicle's mishap: a vehicle its subject, no weapon in it ("the
+    tram left the track", "the bus plunged into a ravine"; not "their truck hit a roadside bomb")."""
+    subj = subject(v)[0]
+    return subj is not None and bool(lemmas([subj]) & _VEHICLES) \
+        and not lemmas([t for t in v.subtree if t.i > v.i]) & _WEAPONS
 
 
 def calamity(n: Token, disasters: frozenset[str]) -> bool:
