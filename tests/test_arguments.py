@@ -195,6 +195,12 @@ def test_a_perfect_gerund_under_a_charge_has_the_charged_for_agent(extract, body
         == [{"Carlos Mendez"}]
 
 
+def test_a_by_gerund_past_a_participle_with_its_own_agent_belongs_to_the_clause(extract):
+    body = "Senator Ana Rojas reopened the wounds suffered by her party by blaming the defeat on Paul Reyes."
+    m, names = only(extract, body, trigger="blaming")
+    assert {names[a] for a in m.agents} == {"Ana Rojas"} and {names[t] for t in m.targets} == {"Paul Reyes"}
+
+
 def test_who_died_at_someones_hands_was_killed_by_them(extract):
     events, names = extract("Dozens of villagers in Junin died at the hands of the army of Peru.")
     found = [(m.type, {names[a] for a in m.agents}) for m in events if m.trigger == "died"]

@@ -180,7 +180,11 @@ def _gerund_clause(prep: Token) -> Token | None:
     """The verb whose subject a gerund after ``prep`` shares: "X spoke after meeting Y", "X said so in
     remarks ahead of meeting Y" (the verb above "ahead of" and "prior to"), "X erred in naming Y"."""
     if prep.lower_ in GERUND_PREPS and prep.head.pos_ in ("VERB", "AUX"):
-        return prep.head
+        h = prep.head  # (a participle that has its "by" agent already hands a "by Ving" to its clause:
+        if prep.lower_ == "by" and h.dep_ == "acl" and any(c.dep_ == "agent" for c in h.children) \
+                and h.head.head.pos_ in ("VERB", "AUX"):  # "X opened the wounds incurred by her by
+            return h.head.head                             # blaming Y": X blames)
+        return h
     if prep.lower_ == "in" and prep.head.pos_ == "VERB" and not _auxpass(prep.head):
         return prep.head  # "X acted alone in killing Y" (not "X was involved in beating Y")
     if not _ahead(prep):
