@@ -26,6 +26,7 @@ def types(extract, body: str) -> list[str]:
     "Democrats rallied behind Senator Tom Varga after the vote.",     # backing, not a protest
     "Senator Tom Varga spoke to supporters at a campaign rally in Ohio.",   # an election's rally
     "Governor Ana Rojas waved to voters at her primary night rally in Reno.",
+    "Republican presidential candidate Tom Varga spoke at a rally in Reno.",     # a candidate's rally
     "Tom Varga said the battle over gay marriage will continue.",     # a dispute, not violence
     "The Republican nomination battle dragged on in Ohio.",
     "Chile and Peru fought a legal battle over the border at The Hague.",
@@ -130,3 +131,8 @@ def test_giving_or_issuing_an_ultimatum_is_one_threat_not_a_gift(extract, body):
 ])
 def test_calling_a_person_or_reaching_out_by_phone_is_a_conversation(extract, body):
     assert types(extract, body)[:1] == ["CONSULT"]
+
+
+def test_an_opposition_rally_a_leader_addresses_is_a_protest(extract):
+    assert "PROTEST" in types(extract, "Opposition leader Ana Rojas told a rally in Lima that the government "
+                                       "must resign.")

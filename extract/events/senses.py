@@ -94,6 +94,7 @@ _MARKETS = frozenset(_DATA["markets"])
 _ELECTORAL = frozenset(_DATA["electoral"])
 _ADDRESSING = frozenset(_DATA["addressing"])
 _SUPPORTERS = frozenset(_DATA["supporters"])
+_CANDIDATES = frozenset(_DATA["candidates"])
 _AGENTIVE = frozenset(_DATA["agentive_disasters"])
 _CONVERSATIONS = frozenset(_DATA["conversations"])
 _FREEING = frozenset(_DATA["freeing"])
@@ -154,13 +155,16 @@ def market_move(v: Token) -> bool:
 
 def campaign_rally(n: Token) -> bool:
     """Whether the rally noun ``n`` is an election's ("a campaign rally", "her primary night rally",
-    "spoke to supporters at a rally"): a gathering of supporters, not a protest."""
+    "spoke to supporters at a rally", "presidential candidate X speaks at a rally"): a gathering of
+    supporters, not a protest."""
     mods = [t for c in n.children if c.dep_ in ("compound", "amod", "nmod", "poss") for t in c.subtree]
     if lemmas(mods) & _ELECTORAL:
         return True
     clause = n.head.head if n.dep_ == "pobj" else n.head
+    speaker = subject(clause)[0]
     return clause.lemma_.lower() in _ADDRESSING and bool(
-        lemmas(objects(clause) + prep_objects(clause, ("to", "with"))) & _SUPPORTERS)
+        lemmas(objects(clause) + prep_objects(clause, ("to", "with"))) & _SUPPORTERS
+        or speaker is not None and lemmas(speaker.subtree) & _CANDIDATES)
 
 
 def one_happening(n: Token) -> bool:
