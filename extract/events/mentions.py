@@ -168,7 +168,8 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
         place = _fallback_place(etype, parties, date, lex, ctx, state)
     elif place is None and etype in lex.local and etype in state.story_types and one_happening(tok) \
             and not _other_day(date, state):
-        place = _local_place(state.story_place, ("",), ctx)  # the headline's happening: its town
+        town = state.story_place  # the headline's happening: the town the headline names
+        place = town if ctx.kinds.get(town or "") == "Location" else None
     sides = _sides(agents, targets, parts, ctx)
     if sides and mod == "asserted":
         state.sym, state.sym_para = sides, state.para
@@ -210,12 +211,11 @@ def sentence_mentions(sent: Span, lex: TriggerLexicon, ctx: Context,
     off, body = state.article.body_offset, state.article.body
     if _caption().search(body[sent.start_char - off:sent.end_char - off]):
         return  # a photo gallery's captions: not this article's events
-    found = triggers(sent, lex, ctx)
-    state.bombing = state.bombing or any(t.type == "ASSAULT" for t in found) and bool(
-        {t.lemma_.lower() for t in sent} & BOMBING)
+    found, words = triggers(sent, lex, ctx), {t.lemma_.lower() for t in sent}
+    state.bombing = state.bombing or any(t.type == "ASSAULT" for t in found) and bool(words & BOMBING)
     for trig in found:
         if trig.type == "DISASTER" and state.bombing and (trig.token.lemma_.lower() in EXPLOSIONS or (
-                trig.token.pos_ == "VERB" and {t.lemma_.lower() for t in sent} & EXPLOSIONS)):
+                trig.token.pos_ == "VERB" and words & EXPLOSIONS)):
             trig = trig._replace(type="ASSAULT")  # a bombing's explosion: "the blast shattered windows",
             # and its casualties: "the blast injured five"
         if trig.type == "DISASTER" and state.seen_disaster(trig.token.lemma_, sent.start):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.events.senses import BOMBING
+from newsgraph.extract.events.syntax import lemmas
 from newsgraph.extract.events.temporal import resolve_date
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Article
@@ -57,11 +58,12 @@ class ArticleState:
         meta = doc._.ng_meta or (None, None, ())
         wire = _WIRE.match(article.body)
         head = doc.char_span(0, article.body_offset, alignment_mode="expand") if article.body_offset else None
+        headline_place = story_place(doc, kinds, lead=False)
         return cls(article, wire=resolve_date(wire.group(1), article.date) if wire else None,
-                   dateline=meta[2][0] if meta[2] else None, story_place=story_place(doc, kinds),
-                   story_types=frozenset(filter(None, map(types, head or ())))
-                   if story_place(doc, kinds, lead=False) else frozenset(),
-                   bombing=bool(_lemmas(head) & BOMBING),
+                   dateline=meta[2][0] if meta[2] else None,
+                   story_place=headline_place or story_place(doc, kinds),
+                   story_types=frozenset(filter(None, map(types, head or () if headline_place else ()))),
+                   bombing=bool(lemmas(head or ()) & BOMBING),
                    lede_end=article.body.find(". ", wire.end()) + 2 if wire else -1)
 
     def at(self, sent: Span) -> None:
@@ -84,10 +86,6 @@ class ArticleState:
         """The sides of the last meeting, clash or act of one state on another in this paragraph or the one
         before ("the two sides")."""
         return self.sym if self.sym_para >= self.para - 1 else ()
-
-
-def _lemmas(span) -> set[str]:
-    return {t.lemma_.lower() for t in span or ()} | {t.lower_ for t in span or ()}
 
 
 def story_place(doc: Doc, kinds: dict[str, str], lead: bool = True) -> str | None:
