@@ -136,3 +136,10 @@ def test_calling_a_person_or_reaching_out_by_phone_is_a_conversation(extract, bo
 def test_an_opposition_rally_a_leader_addresses_is_a_protest(extract):
     assert "PROTEST" in types(extract, "Opposition leader Ana Rojas told a rally in Lima that the government "
                                        "must resign.")
+
+
+def test_a_happening_in_a_when_clause_on_a_year_is_no_characterisation(extract):
+    body = ("It was the first death of a Peruvian general since 2017, when a colonel was killed in Ayacucho "
+            "by rebels of the Shining Path.")
+    assert types(extract, body) == ["ASSAULT"]
+    assert types(extract, "Lima is a city that supports the rebels in Ayacucho.") == []  # a characterisation

@@ -162,8 +162,8 @@ def subject_undergoes(v: Token, etype: str, lex: TriggerLexicon) -> bool:
 def stative(v: Token) -> bool:
     """States and characterisations: "where peacekeepers are stationed" (present), "X is a hub that
     supports Y"."""
-    if v.dep_ == "relcl":
-        cur = v.head
+    if v.dep_ == "relcl" and not any(c.lower_ == "when" for c in v.children):  # ("since 2017, when X was
+        cur = v.head                                                              # killed": a happening)
         for _ in range(5):  # up the noun phrase the clause describes
             if cur.dep_ == "attr" or cur.lemma_ == "be":
                 return True
