@@ -555,3 +555,12 @@ def test_an_unnamed_title_is_the_person_last_given_it_in_the_article(extract):
     events, names = extract(body)
     assert [({names[a] for a in m.agents}, {names[t] for t in m.targets}) for m in events
             if m.type == "ACCUSE"] == [({"Ana Rojas"}, {"Chile"})], events
+
+
+@pytest.mark.parametrize(("body", "trigger", "agent", "target"), [
+    ("Peru is the country that invaded Ecuador in 1995.", "invaded", "Peru", "Ecuador"),
+    ("Carlos Mendez was the man who shot Paul Okafor in Lagos.", "shot", "Carlos Mendez", "Paul Okafor"),
+])
+def test_a_past_happening_told_as_what_someone_is_has_them_for_doer(extract, body, trigger, agent, target):
+    m, names = only(extract, body, trigger=trigger)
+    assert ({names[a] for a in m.agents}, {names[t] for t in m.targets}) == ({agent}, {target})

@@ -114,8 +114,9 @@ def subject(v: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         c = _own_subject(v)
         if c is not None:
-            if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X
-                return v.head, c.dep_ == "nsubjpass"
+            if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X; "X is the one that
+                held = _own_subject(v.head.head) if v.head.dep_ == "attr" else None  # invaded Y": X
+                return held if held is not None else v.head, c.dep_ == "nsubjpass"
             if _message(c, v):  # "X made a call inviting Y", read as "a call" inviting: X invites
                 return subject(v.head)[0], False
             voice = c.dep_ == "nsubjpass" or passive_conj if raised is None else raised

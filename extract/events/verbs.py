@@ -161,9 +161,11 @@ def subject_undergoes(v: Token, etype: str, lex: TriggerLexicon) -> bool:
 
 def stative(v: Token) -> bool:
     """States and characterisations: "where peacekeepers are stationed" (present), "X is a hub that
-    supports Y"."""
-    if v.dep_ == "relcl" and not any(c.lower_ == "when" for c in v.children):  # ("since 2017, when X was
-        cur = v.head                                                              # killed": a happening)
+    supports Y" (not a past happening: "X is the country that invaded Y in 1995", "it was a bomb that
+    killed them", "since 2017, when X was killed")."""
+    past = v.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children)
+    if v.dep_ == "relcl" and not past and not any(c.lower_ == "when" for c in v.children):
+        cur = v.head
         for _ in range(5):  # up the noun phrase the clause describes
             if cur.dep_ == "attr" or cur.lemma_ == "be":
                 return True
