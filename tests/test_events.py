@@ -902,3 +902,10 @@ def test_an_event_told_as_done_is_not_dated_after_the_report(nlp):
 def test_casualties_of_a_vehicles_mishap_or_a_flood_are_a_disaster(nlp, body, etype):
     ms, _ = run(nlp, body)
     assert [m.type for m in ms if m.trigger in ("injured", "killed")] == [etype], ms
+
+
+def test_the_blows_of_one_attack_are_one_event_the_visits_of_years_are_not(nlp):
+    ms, n = run(nlp, "A video showed officer Carlos Mendez shooting Jorge Salas 16 times in Lima.")
+    assert [(m.type, named(m.targets, n)) for m in ms] == [("ASSAULT", {"Jorge Salas"})]
+    ms, _ = run(nlp, "Chile's foreign minister Ana Rojas has visited Lima five times.")
+    assert not [m for m in ms if m.type == "CONSULT"]

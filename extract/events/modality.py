@@ -11,8 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.syntax import clause_chain
+from newsgraph.extract.lexicon import toml
 
 __all__ = ["modality", "aggregate"]
+
+#: Verbs of blows: "N times" counts their blows, not their events (``senses.toml``).
+_BLOWS = frozenset(toml("senses.toml")["blows"])
 
 NEG_GOVERNORS = {"refuse", "decline", "fail", "deny", "avoid", "refrain", "reject", "cancel", "postpone",
                  "prevent", "stop"}
@@ -73,7 +77,10 @@ def modality(tok: Token, light: Token | None) -> str:
 
 
 def aggregate(tok: Token, light: Token | None) -> bool:
-    """Generic habits and counts: "has visited Moscow five times"."""
+    """Generic habits and counts: "has visited Moscow five times" (not the blows of one attack: "shot him
+    16 times")."""
+    if light is None and tok.lemma_.lower() in _BLOWS:
+        return False
     for h in (tok, light):
         for t in h.subtree if h is not None else ():
             if t.lemma_.lower() == "time" and any(c.dep_ == "nummod" or c.lower_ in ("many", "several")
