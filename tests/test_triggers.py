@@ -143,3 +143,8 @@ def test_a_happening_in_a_when_clause_on_a_year_is_no_characterisation(extract):
             "by rebels of the Shining Path.")
     assert types(extract, body) == ["ASSAULT"]
     assert types(extract, "Lima is a city that supports the rebels in Ayacucho.") == []  # a characterisation
+
+
+def test_protests_there_were_are_happenings_laws_against_protests_are_not(extract):
+    assert types(extract, "There were also demonstrations in Osaka and Perth on Friday.") == ["PROTEST"]
+    assert types(extract, "There are laws against protests in Lima.") == []

@@ -100,9 +100,10 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
     measured = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in lex.measure
     aimed = etype == "ASSAULT" and any(t.i in ctx.tok2ent for _, o in pobjs(n, ("on", "against"))
                                        for t in o.subtree)  # "airstrikes on Aleppo": those that struck it
+    there = n.dep_ == "attr" and any(c.dep_ == "expl" for c in n.head.children)  # "there were protests"
     if (n.tag_ in ("NNS", "NNPS") or mistagged_noun(n)) and n.dep_ not in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("all", "any", "such", "no")
-            for c in n.children) and not (phase or scene or caused or measured or aimed):
+            for c in n.children) and not (phase or scene or caused or measured or aimed or there):
         return False  # "to ban protests", "organizing illegal protests": protests in general
         # (not "a wave of attacks", "a series of bombings")
     bare = not any(c.dep_ == "det" for c in n.children)
