@@ -103,6 +103,7 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
     there = n.dep_ == "attr" and any(c.dep_ == "expl" for c in n.head.children)  # "there were protests"
     if (n.tag_ in ("NNS", "NNPS") or mistagged_noun(n)) and n.dep_ not in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("all", "any", "such", "no")
+            or c.dep_ == "amod" and c.lower_ in ("several", "numerous", "multiple")  # "several protests"
             for c in n.children) and not (phase or scene or caused or measured or aimed or there):
         return False  # "to ban protests", "organizing illegal protests": protests in general
         # (not "a wave of attacks", "a series of bombings")
