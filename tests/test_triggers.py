@@ -148,4 +148,6 @@ def test_a_happening_in_a_when_clause_on_a_year_is_no_characterisation(extract):
 def test_protests_there_were_are_happenings_laws_against_protests_are_not(extract):
     assert types(extract, "There were also demonstrations in Osaka and Perth on Friday.") == ["PROTEST"]
     assert types(extract, "Banners hung in Lima as part of several protests on Friday.") == ["PROTEST"]
+    assert types(extract, "FILE - A woman protests against child marriage in Lagos, July 20, 2013.") \
+        == ["PROTEST"]   # a caption's verb the tagger read as a plural noun
     assert types(extract, "There are laws against protests in Lima.") == []

@@ -245,10 +245,11 @@ def mistagged_noun(tok: Token) -> bool:
 
 
 def mistagged_verb(tok: Token) -> bool:
-    """A noun the parser gave a subject and an object, as it does a verb: the present tense of a photo
-    caption tagged as a noun ("Police arrest X during a protest")."""
+    """A noun the parser gave a subject and an object, or a subject as the sentence's head, as it does a
+    verb: the present tense of a photo caption tagged as a noun ("Police arrest X during a protest", "A
+    woman protests against child marriage in Lagos")."""
     deps = {c.dep_ for c in tok.children}
-    return tok.pos_ in ("NOUN", "PROPN") and "nsubj" in deps and "dobj" in deps
+    return tok.pos_ in ("NOUN", "PROPN") and "nsubj" in deps and ("dobj" in deps or tok.dep_ == "ROOT")
 
 
 def by_agent(v: Token) -> Token | None:

@@ -29,7 +29,7 @@ from newsgraph.extract.events.senses import (
     campaign_rally,
     noun_sense,
 )
-from newsgraph.extract.events.syntax import mistagged_noun, pobjs, scene_prep
+from newsgraph.extract.events.syntax import mistagged_noun, mistagged_verb, pobjs, scene_prep
 from newsgraph.extract.events.verbs import stative, verb_type
 from newsgraph.extract.events.violence import armed_blast, peaceful_struggle
 from newsgraph.extract.nlp import docview
@@ -100,7 +100,8 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
     measured = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in lex.measure
     aimed = etype == "ASSAULT" and any(t.i in ctx.tok2ent for _, o in pobjs(n, ("on", "against"))
                                        for t in o.subtree)  # "airstrikes on Aleppo": those that struck it
-    there = n.dep_ == "attr" and any(c.dep_ == "expl" for c in n.head.children)  # "there were protests"
+    there = n.dep_ == "attr" and any(c.dep_ == "expl" for c in n.head.children) \
+        or mistagged_verb(n)  # "there were protests"; a caption's verb: "a woman protests against X"
     if (n.tag_ in ("NNS", "NNPS") or mistagged_noun(n)) and n.dep_ not in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("all", "any", "such", "no")
             or c.dep_ == "amod" and c.lower_ in ("several", "numerous", "multiple")  # "several protests"
