@@ -877,6 +877,8 @@ def test_an_explosion_of_a_weapon_or_aimed_at_someone_is_an_attack(extract, body
     ("Rangers win in Valparaiso", "His blast, fair by ten feet, tied the score at 6-6.", []),
     ("Quiet night in Valparaiso", "Police seek a man responsible for a blast which injured five people.",
      ["ASSAULT", "ASSAULT"]),
+    ("Quiet night in Valparaiso", "Nobody has claimed responsibility for the explosion. Later the "
+     "explosion was felt across the bay.", ["ASSAULT", "ASSAULT"]),
     ("Parcel bomb wounds 13 in Valparaiso", "Police hunt the man behind the blast which injured 13 people.",
      ["ASSAULT", "ASSAULT"]),
 ])

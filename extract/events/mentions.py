@@ -212,7 +212,9 @@ def sentence_mentions(sent: Span, lex: TriggerLexicon, ctx: Context,
     if _caption().search(body[sent.start_char - off:sent.end_char - off]):
         return  # a photo gallery's captions: not this article's events
     found, words = triggers(sent, lex, ctx), {t.lemma_.lower() for t in sent}
-    state.bombing = state.bombing or any(t.type == "ASSAULT" for t in found) and bool(words & BOMBING)
+    state.bombing = state.bombing or any(t.type == "ASSAULT" for t in found) and bool(words & BOMBING) \
+        or any(t.type == "ASSAULT" and t.token.lemma_.lower() in EXPLOSIONS for t in found)  # "claimed
+    # responsibility for the explosion", "a car bomb blast": an explosion told as an attack
     for trig in found:
         if trig.type == "DISASTER" and state.bombing and (trig.token.lemma_.lower() in EXPLOSIONS or (
                 trig.token.pos_ == "VERB" and words & EXPLOSIONS)):
