@@ -56,8 +56,9 @@ def two_people(ents: list[Span]) -> list[Span]:
     alone = {e.text for e in ents if e.label_ == "PERSON"}
     out: list[Span] = []
     for e in ents:
-        cut = next((k for k in range(2, len(e) - 1) if (e[:k].text in alone or e[k:].text in alone)
-                    and all(t.is_title for t in e)), None) if e.label_ == "PERSON" and len(e) >= 4 else None
+        names = e.label_ == "PERSON" and len(e) >= 4 and all(t.is_title for t in e)
+        cut = next((k for k in range(2, len(e) - 1) if e[:k].text in alone or e[k:].text in alone),
+                   None) if names else None
         out += [e] if cut is None else [Span(e.doc, e.start, e.start + cut, label="PERSON"),
                                         Span(e.doc, e.start + cut, e.end, label="PERSON")]
     return out

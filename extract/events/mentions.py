@@ -33,7 +33,7 @@ from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain, subject
 from newsgraph.extract.events.temporal import after_publication, date_of, spans_days
 from newsgraph.extract.events.triggers import Trigger, noun_event, triggers
-from newsgraph.extract.events.verbs import subject_undergoes, verb_type
+from newsgraph.extract.events.verbs import verb_type
 from newsgraph.extract.records import EventMention
 
 __all__ = ["sentence_mentions"]
@@ -67,11 +67,12 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
         return alliance(tok, ctx, lex.speech)  # "X is our ally", said by someone
     agents, targets, parts = arguments(tok, light, etype, ctx)
     for c in tok.conjuncts if light is None else ():  # "shot and killed X": one event
-        if c.i > tok.i and c.pos_ == "VERB" and verb_type(c, lex, ctx) == (etype, trig.strength):
+        if c.i > tok.i and c.pos_ == "VERB" and (vt := verb_type(c, lex, ctx)) is not None \
+                and vt[:2] == (etype, trig.strength):
             more = arguments(c, None, etype, ctx)
             agents, targets, parts = (tuple(dict.fromkeys(a + b)) for a, b in
                                       zip((agents, targets, parts), more, strict=True))
-    if light is None and etype not in SYMMETRIC and subject_undergoes(tok, etype, lex):
+    if trig.undergoes and etype not in SYMMETRIC:
         agents, targets = _undergone(tok, agents, targets, ctx)
     if GROUP in agents and etype not in SYMMETRIC:
         return None  # "both sides commended ...": too vague for a directed event

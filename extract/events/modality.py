@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.senses import BLOWS
 from newsgraph.extract.events.syntax import clause_chain
-from newsgraph.extract.lexicon import toml
 
 __all__ = ["modality", "aggregate"]
-
-#: Verbs of blows: "N times" counts their blows, not their events (``senses.toml``).
-_BLOWS = frozenset(toml("senses.toml")["blows"])
 
 NEG_GOVERNORS = {"refuse", "decline", "fail", "deny", "avoid", "refrain", "reject", "cancel", "postpone",
                  "prevent", "stop"}
@@ -79,7 +76,7 @@ def modality(tok: Token, light: Token | None) -> str:
 def aggregate(tok: Token, light: Token | None) -> bool:
     """Generic habits and counts: "has visited Moscow five times" (not the blows of one attack: "shot him
     16 times")."""
-    if light is None and tok.lemma_.lower() in _BLOWS:
+    if light is None and tok.lemma_.lower() in BLOWS:
         return False
     for h in (tok, light):
         for t in h.subtree if h is not None else ():

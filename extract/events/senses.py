@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.syntax import lemmas, objects, prep_objects, subject
 from newsgraph.extract.events.violence import (
+    CULPABLE,
     TERRITORIES,
     VERBAL_SETTINGS,
     WORDS,
@@ -59,8 +60,8 @@ ORDERS = frozenset(_DATA["orders"])
 WIELDING = frozenset(_DATA["wielding"])
 #: Verbs of a hostile aim, whose object is the target of the attack done for it ("airstrikes to disrupt X").
 AIMS = frozenset(_DATA["aims"])
-#: Adjectives laying a happening at their holder's door ("X was found guilty of the killing").
-CULPABLE = frozenset(_DATA["culpable"])
+#: Verbs of blows: "N times" counts their blows, not their events ("shot him 16 times").
+BLOWS = frozenset(_DATA["blows"])
 #: Verbs of bearing a punishment or charge: their subject did what they bear it "for" ("serving time for").
 BEARING = frozenset(_DATA["bearing"])
 #: Nouns of taking part in an event ("Pakistan's involvement in the strike").

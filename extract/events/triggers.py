@@ -47,6 +47,7 @@ class Trigger(NamedTuple):
     type: str
     light: Token | None       # "held" of "held talks"; None for a verb, or a noun without one
     strength: float
+    undergoes: bool = False   # the verb's subject is the one it happens to ("X faced trial")
 
 
 def noun_event(tok: Token) -> str | None:
@@ -100,12 +101,12 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
     measured = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in lex.measure
     aimed = etype == "ASSAULT" and any(t.i in ctx.tok2ent for _, o in pobjs(n, ("on", "against"))
                                        for t in o.subtree)  # "airstrikes on Aleppo": those that struck it
-    there = n.dep_ == "attr" and any(c.dep_ == "expl" for c in n.head.children) \
-        or mistagged_verb(n)  # "there were protests"; a caption's verb: "a woman protests against X"
+    there = n.dep_ == "attr" and any(c.dep_ == "expl" for c in n.head.children)  # "there were protests"
+    caption = mistagged_verb(n)  # a caption's verb read as a plural: "a woman protests against X"
     if (n.tag_ in ("NNS", "NNPS") or mistagged_noun(n)) and n.dep_ not in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("det", "nummod", "poss") and c.lower_ not in ("all", "any", "such", "no")
             or c.dep_ == "amod" and c.lower_ in ("several", "numerous", "multiple")  # "several protests"
-            for c in n.children) and not (phase or scene or caused or measured or aimed or there):
+            for c in n.children) and not (phase or scene or caused or measured or aimed or there or caption):
         return False  # "to ban protests", "organizing illegal protests": protests in general
         # (not "a wave of attacks", "a series of bombings")
     bare = not any(c.dep_ == "det" for c in n.children)
@@ -198,7 +199,7 @@ def _candidates(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
         if verb and not stative(t := doc[i]):                 # a noun tagged as a verb in a noun's place)
             vt = verb_type(t, lex, ctx)
             if vt:
-                found.append(Trigger(t, vt[0], None, vt[1]))
+                found.append(Trigger(t, vt.type, None, vt.strength, vt.undergoes))
         elif not verb and (pos[i] in _NOMINAL or pos[i] == _VERB) and i not in ctx.tok2ent:
             nt = _noun_trigger(doc[i], lex, ctx) or (  # "Russia is our closest ally"
                 Trigger(doc[i], "SUPPORT", doc[i].head, 0.6) if ally_noun(doc[i], ctx) else None)

@@ -14,6 +14,8 @@ project's own verb tables (``events.toml``), and the senses that depend on the a
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Token
 
 from newsgraph.extract.actors.context import person_nouns
@@ -24,10 +26,20 @@ from newsgraph.extract.events.phrases import Context, actors_of, owner_of
 from newsgraph.extract.events.senses import IMPACT, protest_gathering, refine
 from newsgraph.extract.events.syntax import passive, pobjs
 
-__all__ = ["verb_type", "stative", "subject_undergoes"]
+__all__ = ["Reading", "verb_type", "stative"]
 
 
 _PERSONAL = frozenset({"me", "him", "her", "us"})
+
+
+class Reading(NamedTuple):
+    """What an event verb is in its clause: its type, how sure the rule is, and whether the subject is the
+    one it happens to (CAMEO's reversed patterns, active voice: "X faced trial", "X received an
+    invitation")."""
+
+    type: str
+    strength: float
+    undergoes: bool = False
 
 
 def _person(o: Token) -> bool:
@@ -124,15 +136,15 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
     if found or cm is None or cm.type == "-" or _blocked(v, lemma, cm.type, objs, lex):
         return found
     if cm.specific:
-        return cm.type, 0.7
+        return Reading(cm.type, 0.7, cm.rev and not passive(v))
     if any(c.dep_ == "prt" for c in v.children):
         return None  # a phrasal verb CAMEO does not list: "whipped up anger" is not the code of "whip"
     return None if lemma in lex.cameo_skip or lemma in lex.triggers else (cm.type, 0.5)
 
 
-def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> tuple[str, float] | None:
-    """(type, strength) of the event verb ``v`` triggers, or None: the first rule that applies, read
-    against the verb's arguments (:func:`~newsgraph.extract.events.senses.refine`)."""
+def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> Reading | None:
+    """The :class:`Reading` of the event verb ``v``, or None: the first rule that applies, read against
+    the verb's arguments (:func:`~newsgraph.extract.events.senses.refine`)."""
     lemma = verb_lemma(v, lex)
     if lemma not in lex.triggers and lemma not in lex.cameo_verbs:
         return None  # every rule needs the lemma in one of the trigger tables
@@ -141,22 +153,13 @@ def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> tuple[str, float] 
     if "DISASTER" in subjects or "ASSAULT" in subjects and lemma in IMPACT:
         return None  # "the earthquake struck", "the airstrikes hit X": the noun is the event
     if protest_gathering(v):
-        return "PROTEST", 0.6  # "protesters gathered outside the embassy"
+        return Reading("PROTEST", 0.6)  # "protesters gathered outside the embassy"
     found = _cameo_type(v, lemma, _objects(v), lex, ctx)
     if found is None or found[0] == "-":
         return None
     etype = refine(v, lemma, found[0], lex.disasters)
-    return (etype, found[1]) if etype else None
-
-
-def subject_undergoes(v: Token, etype: str, lex: TriggerLexicon) -> bool:
-    """Whether CAMEO's pattern that reads the active verb ``v`` as ``etype`` makes its subject the one it
-    happens to: "X faced trial", "X appeared before the court", "X received an invitation"."""
-    lemma = verb_lemma(v, lex)
-    if lemma not in lex.cameo_verbs or passive(v):
-        return False
-    cm = cameo_match(v, lemma, cameo())
-    return cm is not None and cm.specific and cm.rev and cm.type == etype
+    undergoes = isinstance(found, Reading) and found.undergoes and etype == found.type
+    return Reading(etype, found[1], undergoes) if etype else None
 
 
 def stative(v: Token) -> bool:

@@ -27,8 +27,8 @@ from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
 
-__all__ = ["PHYSICAL", "TERRITORIES", "WORDS", "VERBAL_SETTINGS", "armed_blast", "assault_sense", "calamity",
-           "forces", "peaceful_struggle", "verbal_attack"]
+__all__ = ["CULPABLE", "PHYSICAL", "TERRITORIES", "WORDS", "VERBAL_SETTINGS", "armed_blast", "assault_sense",
+           "calamity", "forces", "peaceful_struggle", "vehicle_mishap", "verbal_attack"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -61,8 +61,10 @@ _MANNERS = frozenset(_DATA["verbal_manners"])
 _ATTACK_NOUNS = frozenset(_DATA["attack_nouns"])
 _WEAPONS = frozenset(_DATA["weapons"])
 _VEHICLES = frozenset(_DATA["vehicles"])
-#: Words that lay a happening at someone's door: an explosion someone is responsible for is an attack.
-_OWNED = frozenset(_DATA["culpable"]) | {"responsibility", "blame"}
+#: Adjectives laying a happening at their holder's door ("X was found guilty of the killing").
+CULPABLE = frozenset(_DATA["culpable"])
+#: ... and nouns of it: an explosion someone is responsible for, or claims, is an attack.
+_OWNED = CULPABLE | frozenset(_DATA["responsibility"])
 _CALAMITIES = frozenset(_DATA["calamities"])
 #: Territory nouns: ground that is taken, fought for or struck ("the town", "the eastern half").
 TERRITORIES = frozenset(_DATA["territories"])
