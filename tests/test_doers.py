@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_arguments import assaults as _assaults
+
 
 def assaults(extract, body: str) -> list[tuple[set[str], set[str]]]:
     """(agents, targets) of each ASSAULT mention of ``body``, as names."""
-    events, names = extract(body)
-    return [({names[a] for a in m.agents}, {names[t] for t in m.targets}) for m in events
-            if m.type == "ASSAULT"]
+    return [(agents, targets) for _, agents, targets in _assaults(extract, body)]
 
 
 @pytest.mark.parametrize(("body", "victim"), [

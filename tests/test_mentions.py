@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_arguments import only
+
 
 def consults(extract, body: str) -> list[set[str]]:
     """The participants (names) of each CONSULT mention of ``body``."""
@@ -22,8 +24,7 @@ def test_a_body_that_acts_at_a_meeting_does_not_make_the_meeting_an_event(extrac
 
 def roles(extract, body: str, trigger: str) -> tuple[set[str], set[str]]:
     """(agents, targets) of the one mention of ``body`` with ``trigger``, as names."""
-    events, names = extract(body)
-    (m,) = [m for m in events if m.trigger == trigger]
+    m, names = only(extract, body, trigger=trigger)
     return {names[a] for a in m.agents}, {names[t] for t in m.targets}
 
 
