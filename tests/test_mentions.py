@@ -1,4 +1,5 @@
-"""Which trigger mentions are kept: a meeting noun needs two parties, or the body that meets."""
+"""Which trigger mentions are kept: a meeting noun needs two parties, the body that meets, or a named party
+and another side told by a noun."""
 from __future__ import annotations
 
 import pytest
@@ -20,6 +21,31 @@ def test_a_body_named_in_its_meeting_is_the_party_that_meets(extract):
 
 def test_a_body_that_acts_at_a_meeting_does_not_make_the_meeting_an_event(extract):
     assert not consults(extract, "The Arab League criticised the plan at a meeting on Sunday.")
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    ("The plan was approved by Governor Maria Lopez in a closed meeting with local mayors.", "Maria Lopez"),
+    ("Senator Tom Hale postponed his meeting with the defence minister until Friday.", "Tom Hale"),
+    ("Prime Minister Omar Said spoke after a cabinet meeting in Nairobi.", "Omar Said"),
+    ("President Lena Marsh read a statement during a meeting in Riga.", "Lena Marsh"),
+])
+def test_a_meeting_with_one_named_party_is_kept_when_its_other_side_is_told(extract, body, party):
+    assert consults(extract, body) == [{party}]
+
+
+@pytest.mark.parametrize("body", [
+    "Chile rejects any role for third parties in talks between Chile and the farmers' council.",
+    "Peru called for a meeting with officials.",
+    "Chile opposes a summit with the leader of Peru.",
+])
+def test_a_meeting_that_names_one_side_only_is_not_kept(extract, body):
+    assert all(len(p) >= 2 for p in consults(extract, body))
+
+
+def test_working_in_cooperation_is_a_manner_not_a_meeting(extract):
+    events, _ = extract("President Lena Marsh said he and the Iranian leader directed their teams to "
+                        "continue working in cooperation with the group.")
+    assert not [m for m in events if m.type in ("CONSULT", "COOPERATE")]
 
 
 def roles(extract, body: str, trigger: str) -> tuple[set[str], set[str]]:

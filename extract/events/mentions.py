@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.actors.context import person_nouns
 from newsgraph.extract.actors.edges import chrome_words
 from newsgraph.extract.events.anaphora import GROUP
 from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_to
@@ -28,12 +29,13 @@ from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.phrases import Context, actors_of
 from newsgraph.extract.events.places import place_of, struck_state
 from newsgraph.extract.events.praise import alliance, ally_noun
-from newsgraph.extract.events.senses import BOMBING, EXPLOSIONS, one_happening
+from newsgraph.extract.events.senses import BOMBING, EXPLOSIONS, MEETING_SIDES, one_happening
 from newsgraph.extract.events.state import ArticleState
-from newsgraph.extract.events.syntax import clause_chain, subject
+from newsgraph.extract.events.syntax import clause_chain, scene_prep, subject
 from newsgraph.extract.events.temporal import after_publication, date_of, spans_days
 from newsgraph.extract.events.triggers import Trigger, noun_event, triggers
 from newsgraph.extract.events.verbs import verb_type
+from newsgraph.extract.lexicon.gazetteer import agent_sectors
 from newsgraph.extract.records import EventMention
 
 __all__ = ["sentence_mentions"]
@@ -82,7 +84,7 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
     if tok.lemma_.lower() in lex.joint_nouns and not ((light is not None or _shared(tok)) and len(parts) > 1):
         return None  # "X held a news conference": one speaker ("X and Y held a news conference": two)
     if etype in SYMMETRIC and light is None and (tok.pos_ == "NOUN" or tok.lemma_.lower() in lex.joint) \
-            and len(parts) < 2 and not _body_convenes(trig, parts, ctx):
+            and len(parts) < 2 and not _body_convenes(trig, parts, ctx) and not _other_side(trig, parts, ctx):
         return None  # a meeting needs two parties, or a body that meets: not "a meeting", nor "X decided"
     if not (agents or targets or parts) and etype not in lex.happenings:
         return None  # a directed event without any actor says nothing about who did what
@@ -112,6 +114,34 @@ def _body_convenes(trig: Trigger, parts: tuple[str, ...], ctx: Context) -> bool:
     own = [c for c in trig.token.children if c.dep_ in ("compound", "poss")]
     own += [o for c in trig.token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.subtree]
     return any(ctx.tok2ent.get(t.i) == parts[0] for c in own for t in c.subtree)
+
+
+_SIDE_PREPS = ("with", "between", "among", "of")
+
+
+def _other_side(trig: Trigger, parts: tuple[str, ...], ctx: Context) -> bool:
+    """Whether a meeting noun with one named party tells its other side by a noun ("his meeting with the
+    prime minister", "X met in a closed-door meeting with lawmakers", "a cabinet meeting"; not when the
+    named party is in that phrase too: "talks between X and the community" name only one side), or is
+    the scene of what a named person did ("X spoke during a meeting")."""
+    noun = trig.token
+    if len(parts) != 1 or noun.pos_ != "NOUN":
+        return False
+    if trig.type == "CONSULT" and scene_prep(noun) and ctx.kinds.get(parts[0]) == "Person":
+        return True  # "X reads papers during a meeting in the Kremlin": X was in one
+    phrases = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _SIDE_PREPS]
+    if any(ctx.tok2ent.get(t.i) == parts[0] for p in phrases for t in p.subtree):
+        return False
+    sides = [o for p in phrases for o in p.children if o.dep_ == "pobj"]
+    sides += [c for c in noun.children if c.dep_ == "compound"]
+    return any(_side_noun(s) and not actors_of(s, ctx) for o in sides for s in (o, *o.conjuncts))
+
+
+def _side_noun(t: Token) -> bool:
+    """Whether ``t`` is a noun of people or of a body ("minister", "officials", "the board")."""
+    lemma = t.lemma_.lower()
+    return t.pos_ == "NOUN" and (lemma in person_nouns() or lemma in MEETING_SIDES
+                                 or t.lower_ in agent_sectors() or lemma in agent_sectors())
 
 
 def _local_place(place: str | None, parties: tuple[str, ...], ctx: Context) -> str | None:
