@@ -158,6 +158,15 @@ def test_reversed_roles_are_two_events():
     assert len(events_of(resolve([r1, r2]))) == 2
 
 
+def test_a_person_who_did_it_and_the_same_person_punished_are_two_events():
+    killing = men("ASSAULT", agents="D", targets="K", start=0)
+    hanging = men("ASSAULT", targets="D", start=40)  # "D was hanged after being convicted of murder"
+    assert len(events_of(resolve([art("a", killing, hanging)]))) == 2
+    fire = men("ASSAULT", agents=["AZE"], targets=["ARM"], date="2023-03-22")  # a state's forces fire
+    back = men("ASSAULT", targets=["AZE"], start=40, date="2023-03-22")        # both ways in one exchange
+    assert len(events_of(resolve([art("b", fire, back)]))) == 1
+
+
 def test_a_suburb_and_its_city_are_one_scene():
     r1 = art("a", men("DISASTER", place="CR"))
     r2 = art("b", men("DISASTER", place="LO"))

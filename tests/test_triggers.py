@@ -39,6 +39,10 @@ def types(extract, body: str) -> list[str]:
     "Ana Rojas defeated Tom Varga to become governor of Ohio.",                   # rivals, not foes
     "Chile beat Peru 2-0 in Lima on Sunday.",                                     # a match
     "Newspapers in Lima printed articles about the murders of activists.",        # a topic
+    "The ministry executed the plan to rebuild the port of Callao.",               # a plan carried out
+    "Protesters in Lima hanged the governor in effigy on Friday.",
+    "Jorge Salas hanged a banner from the bridge in Quito.",
+    "The prisoner Jorge Salas hanged himself in his cell in Quito.",               # no one killed him
 ])
 def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     assert not {"ASSAULT", "COERCE", "CONSULT", "PROTEST", "AID"} & set(types(extract, body))
@@ -114,6 +118,27 @@ def test_deaths_a_famine_caused_are_a_disaster_not_an_attack(extract):
 ])
 def test_a_murder_or_slaying_is_an_assault(extract, body):
     assert "ASSAULT" in types(extract, body)
+
+
+@pytest.mark.parametrize(("body", "agents", "targets"), [
+    ("Iran hanged Omar Khan in Tabriz on Tuesday.", {"Iran"}, {"Omar Khan"}),
+    ("Omar Khan was executed in Tabriz in 2016.", set(), {"Omar Khan"}),
+    ("The kingdom's authorities executed 47 prisoners, including Sheikh Omar Khan.", set(), {"Omar Khan"}),
+    ("Omar Khan was put to death in Tabriz on Monday.", set(), {"Omar Khan"}),
+])
+def test_executing_or_hanging_a_person_is_an_assault_on_them(extract, body, agents, targets):
+    events, names = extract(body)
+    found = [({names[a] for a in m.agents}, {names[t] for t in m.targets})
+             for m in events if m.type == "ASSAULT"]
+    assert found == [(agents, targets)]
+
+
+@pytest.mark.parametrize("body", [
+    "The law was repealed in Lima days after protests by farmers.",
+    "The talks in Geneva were cancelled following bombings in two cities.",
+])
+def test_plural_happenings_after_which_something_followed_took_place(extract, body):
+    assert {"PROTEST", "ASSAULT"} & set(types(extract, body))
 
 
 @pytest.mark.parametrize("body", [

@@ -41,7 +41,8 @@ from newsgraph.extract.lexicon import toml
 __all__ = ["refine", "market_move", "campaign_rally", "protest_gathering", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "LAYING", "CULPABLE", "CAUSING", "JUDGING",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
-           "INTRANSITIVE_CASUALTY", "STANDARDS", "CONFRONTATIONS", "MEETING_SIDES"]
+           "INTRANSITIVE_CASUALTY", "STANDARDS", "CONFRONTATIONS", "MEETING_SIDES",
+           "CAPTIVES"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -98,6 +99,8 @@ _SUPPORTERS = frozenset(_DATA["supporters"])
 _CANDIDATES = frozenset(_DATA["candidates"])
 _AGENTIVE = frozenset(_DATA["agentive_disasters"])
 _CONVERSATIONS = frozenset(_DATA["conversations"])
+#: Nouns of people held or put to death, beside the person nouns ("executed 47 prisoners").
+CAPTIVES = frozenset(_DATA["captives"])
 #: Nouns of the unnamed side of a meeting ("a meeting with his counterpart", "a cabinet meeting").
 MEETING_SIDES = frozenset(_DATA["meeting_sides"])
 _FREEING = frozenset(_DATA["freeing"])

@@ -96,7 +96,8 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
             and not any(c.lower_ in ("the", "this", "these") for c in n.children)
         # "the fighting", "an offensive": a war, not one event, unless anchored ("after heavy fighting")
     phase = n.dep_ == "pobj" and n.head.lower_ in ("in", "of") and n.head.head.lemma_.lower() in PHASES
-    scene = n.dep_ == "pobj" and n.head.lower_ in ("during", "amid", "in") and n.tag_ in ("NNS", "NNPS")
+    scene = n.dep_ == "pobj" and n.head.lower_ in ("during", "amid", "in", "after", "following") \
+        and n.tag_ in ("NNS", "NNPS")  # "amid protests", "days after bombings in X": ones that took place
     caused = n.dep_ == "dobj" and n.head.lemma_.lower() in CAUSING  # "the ruling sparked protests"
     measured = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in lex.measure
     aimed = etype == "ASSAULT" and any(t.i in ctx.tok2ent for _, o in pobjs(n, ("on", "against"))

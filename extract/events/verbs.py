@@ -23,13 +23,14 @@ from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
-from newsgraph.extract.events.senses import IMPACT, protest_gathering, refine
+from newsgraph.extract.events.senses import CAPTIVES, IMPACT, protest_gathering, refine
 from newsgraph.extract.events.syntax import passive, pobjs
 
 __all__ = ["Reading", "verb_type", "stative"]
 
 
 _PERSONAL = frozenset({"me", "him", "her", "us"})
+_REFLEXIVE = frozenset({"myself", "himself", "herself", "itself", "ourselves", "themselves"})
 
 
 class Reading(NamedTuple):
@@ -43,8 +44,8 @@ class Reading(NamedTuple):
 
 
 def _person(o: Token) -> bool:
-    """Whether the noun ``o`` is a person's ("the pilot", "two suspects", "journalists")."""
-    return o.pos_ == "NOUN" and o.lemma_.lower() in person_nouns()
+    """Whether the noun ``o`` is a person's ("the pilot", "two suspects", "47 prisoners")."""
+    return o.pos_ == "NOUN" and (o.lemma_.lower() in person_nouns() or o.lemma_.lower() in CAPTIVES)
 
 
 def _objects(v: Token) -> list[Token]:
@@ -55,7 +56,8 @@ def _paired_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token
                  lex: TriggerLexicon) -> tuple[str, float] | None:
     """A verb + object pair: "summoned the ambassador", "asked X" (an actor), "welcomed" a thing."""
     on_objs = [o for c in v.children if c.dep_ in ("prep", "agent")  # "spoke by phone": an agent
-               and c.lower_ in ("on", "under", "in", "by", "over", "at")   # ("died at the hands of X")
+               and c.lower_ in ("on", "under", "in", "by", "over", "at", "to")  # ("died at the hands of X",
+               # "put to death")
                for o in c.children if o.dep_ == "pobj"]
     for o in objs + on_objs:
         if (lemma, o.lemma_.lower()) in lex.pairs:
@@ -84,7 +86,8 @@ def _object_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token
     """A verb that needs an actor ("received the minister") or an actor's thing ("backed Chile's bid")."""
     if lemma in lex.actor_object and actor_objs and not any(
             c.dep_ in ("oprd", "dobj") and c not in actor_objs for c in v.children) \
-            and not any(o.lemma_.lower() in lex.nouns for o in objs):
+            and not any(o.lemma_.lower() in lex.nouns for o in objs) \
+            and not _blocked(v, lemma, lex.actor_object[lemma], objs, lex):  # ("hanged him in effigy")
         return lex.actor_object[lemma], 0.7  # not "called him a sore loser", "talks with X were held"
     if lemma in lex.owner_object and (actor_objs or any(owner_of(o, ctx) for o in objs)):
         etype = lex.owner_object[lemma]
@@ -120,11 +123,13 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
                 ctx: Context) -> tuple[str, float] | None:
     """The hand rules that need an object or particle, then CAMEO's patterns, the hand's plain verbs and
     last CAMEO's own code of the verb (unless the overlay skips it); ``("-", 0)`` for CAMEO's null code."""
-    if lemma in lex.triggers:  # (an actor object: a named one; one held may be a person told by a noun:
-        held = lex.actor_object.get(lemma) == "COERCE"  # "the pilot was being held"; a person called is
-        called = lex.actor_object.get(lemma) == "CONSULT"  # one told by a pronoun: "the president called me")
-        actor_objs = [o for o in objs if o.dep_ != "attr" and (actors_of(o, ctx) or held and _person(o)
-                                                               or called and o.lower_ in _PERSONAL)]
+    if lemma in lex.triggers:  # (an actor object: a named one; one held or executed may be a person told
+        # by a noun, "the pilot was being held", "two prisoners were executed"; a person called is one
+        # told by a pronoun, "the president called me")
+        held = lex.actor_object.get(lemma) in ("COERCE", "ASSAULT")
+        called = lex.actor_object.get(lemma) == "CONSULT"
+        actor_objs = [o for o in objs if o.dep_ != "attr" and o.lower_ not in _REFLEXIVE and (  # (not
+            actors_of(o, ctx) or held and _person(o) or called and o.lower_ in _PERSONAL)]  # "hanged himself"
         found = _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
             or _object_type(v, lemma, objs, actor_objs, lex, ctx)
         if found:
