@@ -564,3 +564,13 @@ def test_an_unnamed_title_is_the_person_last_given_it_in_the_article(extract):
 def test_a_past_happening_told_as_what_someone_is_has_them_for_doer(extract, body, trigger, agent, target):
     m, names = only(extract, body, trigger=trigger)
     assert ({names[a] for a in m.agents}, {names[t] for t in m.targets}) == ({agent}, {target})
+
+
+@pytest.mark.parametrize("body", [
+    "Crowds marched in Lima after the release of video that showed officer Carlos Mendez shooting 19-year-old "
+    "Ali Hassan in May 2019.",  # (the parser hangs "shooting" on "release")
+    "A video filmed in Kano showed Russian soldiers beating Ali Hassan.",
+])
+def test_the_one_a_video_shows_doing_it_did_it(extract, body):
+    (_, agents, targets), = [f for f in assaults(extract, body) if f[0] in ("shooting", "beating")]
+    assert agents in ({"Carlos Mendez"}, {"Russia"}) and targets == {"Ali Hassan"}

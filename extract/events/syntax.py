@@ -31,6 +31,8 @@ OBJECT_CONTROL = frozenset(_DATA["object_control"])
 SUBJECT_CONTROL_NOUNS = frozenset(_DATA["subject_control_nouns"])
 #: Nouns of a message, whose participle tells what it asks or says ("a call inviting X").
 MESSAGE_NOUNS = frozenset(_DATA["message_nouns"])
+#: Verbs of seeing or showing whose object does what the participle says ("a video showed X shooting Y").
+PERCEIVING = frozenset(_DATA["perceiving"])
 _CLIMB = ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "nsubjpass",
           "attr")
 _NP = ("compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "flat", "det", "nummod")
@@ -143,7 +145,8 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             # past tense misread
         elif v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ != "VERB":
             return v.head, False  # a finite verb hung on the sentence's noun: "The head of X, Dr. Y, called"
-        elif v.dep_ == "acl" and (owner := _controlling_owner(v)) is not None:
+        elif v.dep_ == "acl" and (owner := _perceived(v) or _controlling_owner(v)) is not None:
+            # ("a video showed officer X shooting Y": X shoots)
             return owner, _auxpass(v)
         elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             if v.dep_ == "relcl":  # "X, who was shot by police": X is shot
@@ -152,6 +155,15 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def _perceived(v: Token) -> Token | None:
+    """The object of a verb of seeing or showing that the participle ``v`` follows, wherever the parser hung
+    the participle: "showed officer X shooting Y" (X)."""
+    before = v.doc[v.i - 1] if v.i > v.sent.start else None
+    if v.tag_ != "VBG" or before is None or before.dep_ != "dobj":
+        return None
+    return before if before.head.lemma_.lower() in PERCEIVING else None
 
 
 def gerund(v: Token) -> bool:
