@@ -567,8 +567,8 @@ def test_a_past_happening_told_as_what_someone_is_has_them_for_doer(extract, bod
 
 
 @pytest.mark.parametrize("body", [
-    "Crowds marched in Lima after the release of video that showed officer Carlos Mendez shooting 19-year-old "
-    "Ali Hassan in May 2019.",  # (the parser hangs "shooting" on "release")
+    "Crowds marched in Lima after the release of video that showed officer Carlos Mendez shooting "
+    "19-year-old Ali Hassan in May 2019.",  # (the parser hangs "shooting" on "release")
     "A video filmed in Kano showed Russian soldiers beating Ali Hassan.",
 ])
 def test_the_one_a_video_shows_doing_it_did_it(extract, body):

@@ -176,3 +176,17 @@ def test_protests_there_were_are_happenings_laws_against_protests_are_not(extrac
     assert types(extract, "FILE - A woman protests against child marriage in Lagos, July 20, 2013.") \
         == ["PROTEST"]   # a caption's verb the tagger read as a plural noun
     assert types(extract, "There are laws against protests in Lima.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "The coalition fighting the Shining Path in Peru has been ineffective.",   # a side, described
+    "Ayacucho militias have been fighting the Shining Path since June.",     # a campaign
+    "Chile and Peru agreed to cooperate in fighting the Shining Path.",
+    "Peru sent troops to fight the Shining Path in Ayacucho.",
+])
+def test_a_sides_role_in_a_war_is_not_one_clash(extract, body):
+    assert "ASSAULT" not in types(extract, body)
+
+
+def test_a_clash_fought_is_an_assault(extract):
+    assert "ASSAULT" in types(extract, "Rebels fought government troops near Kidal on Sunday.")

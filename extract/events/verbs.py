@@ -23,7 +23,7 @@ from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
-from newsgraph.extract.events.senses import CAPTIVES, IMPACT, protest_gathering, refine
+from newsgraph.extract.events.senses import CAPTIVES, DURATIVE, IMPACT, protest_gathering, refine
 from newsgraph.extract.events.syntax import passive, pobjs
 
 __all__ = ["Reading", "verb_type", "stative"]
@@ -167,10 +167,19 @@ def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> Reading | None:
     return Reading(etype, found[1], undergoes) if etype else None
 
 
+def _waged(v: Token) -> bool:
+    """Whether the verb ``v`` of a war waged over time tells a role: a participle describing a noun ("the
+    coalition fighting IS"), an infinitive ("sent to fight IS"), a gerund after a preposition ("in
+    fighting IS"), a perfect progressive ("have been fighting X since June")."""
+    aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    ing = v.tag_ == "VBG"
+    return "to" in aux or ing and (v.dep_ in ("acl", "pcomp") or "been" in aux)
+
+
 def stative(v: Token) -> bool:
     """States and characterisations: "where peacekeepers are stationed" (present), "X is a hub that
     supports Y" (not a past happening: "X is the country that invaded Y in 1995", "it was a bomb that
-    killed them", "since 2017, when X was killed")."""
+    killed them", "since 2017, when X was killed"), a side's role in a war ("the coalition fighting IS")."""
     past = v.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children)
     if v.dep_ == "relcl" and not past and not any(c.lower_ == "when" for c in v.children):
         cur = v.head
@@ -180,6 +189,8 @@ def stative(v: Token) -> bool:
             if cur.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or cur.head == cur:
                 break
             cur = cur.head
+    if v.lemma_.lower() in DURATIVE and _waged(v):
+        return True
     present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in v.children)  # not "X was shot"
     where = any(c.lower_ in ("where", "wherever") for c in v.children)
     return v.dep_ in ("relcl", "advcl") and present and where
