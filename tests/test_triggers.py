@@ -183,6 +183,8 @@ def test_protests_there_were_are_happenings_laws_against_protests_are_not(extrac
     "Ayacucho militias have been fighting the Shining Path since June.",     # a campaign
     "Chile and Peru agreed to cooperate in fighting the Shining Path.",
     "Peru sent troops to fight the Shining Path in Ayacucho.",
+    "President Ana Rojas vowed to destroy the Shining Path.",                 # an aim
+    "Chile and Peru agreed to cooperate in defeating the Shining Path.",
 ])
 def test_a_sides_role_in_a_war_is_not_one_clash(extract, body):
     assert "ASSAULT" not in types(extract, body)
@@ -190,3 +192,29 @@ def test_a_sides_role_in_a_war_is_not_one_clash(extract, body):
 
 def test_a_clash_fought_is_an_assault(extract):
     assert "ASSAULT" in types(extract, "Rebels fought government troops near Kidal on Sunday.")
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    ("Peruvian troops prepared for a final assault to retake the town of Ayacucho.", "assault"),
+    ("Villagers fled an army assault to retake the stronghold near Ayacucho.", "assault"),
+])
+def test_the_aim_of_an_offensive_is_no_event_of_its_own(extract, body, kept):
+    events, _ = extract(body)
+    assert [m.trigger for m in events if m.type in ("ASSAULT", "COERCE")] == [kept]
+
+
+@pytest.mark.parametrize("body", [
+    "Omar Khan was arrested on Tuesday and charged with first degree murder.",
+    "Omar Khan has denied charges of premeditated murder in Lima.",
+    "A court in Lima found Omar Khan guilty of murder.",
+])
+def test_a_crime_named_by_a_charge_or_a_verdict_is_no_happening(extract, body):
+    assert "ASSAULT" not in types(extract, body)
+
+
+def test_a_murder_told_with_its_victim_after_a_charge_is_a_happening(extract):
+    assert "ASSAULT" in types(extract, "Omar Khan was charged with the murder of Ali Hassan in Lima.")
+
+
+def test_pleading_guilty_is_a_plea_in_court_not_an_appeal(extract):
+    assert "REQUEST" not in types(extract, "Omar Khan pleaded not guilty to the charges in Lima.")

@@ -42,7 +42,7 @@ __all__ = ["refine", "market_move", "campaign_rally", "protest_gathering", "noun
            "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "LAYING", "CULPABLE", "CAUSING", "JUDGING",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
            "INTRANSITIVE_CASUALTY", "STANDARDS", "CONFRONTATIONS", "MEETING_SIDES",
-           "CAPTIVES", "DURATIVE"]
+           "CAPTIVES", "CAMPAIGNING", "CHARGES"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -99,9 +99,11 @@ _SUPPORTERS = frozenset(_DATA["supporters"])
 _CANDIDATES = frozenset(_DATA["candidates"])
 _AGENTIVE = frozenset(_DATA["agentive_disasters"])
 _CONVERSATIONS = frozenset(_DATA["conversations"])
-#: Verbs of a war waged over time, which as a participle or an infinitive tell a role ("the coalition
-#: fighting IS"), not one clash.
-DURATIVE = frozenset(_DATA["durative"])
+#: Verbs of a war waged or won over time, which as a participle or an infinitive tell a role or an aim
+#: ("the coalition fighting IS", "vowed to destroy ISIS"), not one clash.
+CAMPAIGNING = frozenset(_DATA["campaigning"])
+#: Nouns of a charge, after which a bare crime noun names the charge ("charges of murder").
+CHARGES = frozenset(_DATA["charges"])
 #: Nouns of people held or put to death, beside the person nouns ("executed 47 prisoners").
 CAPTIVES = frozenset(_DATA["captives"])
 #: Nouns of the unnamed side of a meeting ("a meeting with his counterpart", "a cabinet meeting").

@@ -22,7 +22,10 @@ from newsgraph.extract.events.phrases import Context, actors_of
 from newsgraph.extract.events.praise import ally_noun
 from newsgraph.extract.events.scene import clause_parties
 from newsgraph.extract.events.senses import (
+    BLAMING,
     CAUSING,
+    CHARGES,
+    CULPABLE,
     EXPLOSIONS,
     JUDGING,
     PHASES,
@@ -114,7 +117,19 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
     if n.dep_ == "pobj" and n.head.lower_ == "in" and bare and not (phase or scene):
         return False  # "marched in protest", "held in custody": a manner or a state (not "a rise in clashes")
     about = n.dep_ == "pobj" and n.head.lower_ == "about" and n.head.head.pos_ == "NOUN"  # "articles about
-    return not (_topic(n, etype, lex) or about) and n.head.lemma_.lower() not in _TOPIC_NOUNS  # the murders"
+    return not (_topic(n, etype, lex) or about or _crime_name(n)) \
+        and n.head.lemma_.lower() not in _TOPIC_NOUNS  # the murders"
+
+
+def _crime_name(n: Token) -> bool:
+    """Whether ``n`` names the crime of a charge, a verdict or a punishment: bare, after "with", "of" or
+    "for" on a verb or adjective of blame or a noun of a charge ("charged with murder", "charges of
+    premeditated murder", "guilty of murder", "arrested for murder"; not "the murder of X")."""
+    gov = n.head.head if n.dep_ == "pobj" and n.head.lower_ in ("with", "of", "for") else None
+    owned = any(c.dep_ in ("det", "poss") or c.lower_ == "of" for c in n.children)
+    if gov is None or n.tag_ != "NN" or owned:
+        return False
+    return gov.lemma_.lower() in BLAMING | CULPABLE | CHARGES
 
 
 def _topic(n: Token, etype: str | None, lex: TriggerLexicon) -> bool:

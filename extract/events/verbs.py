@@ -21,9 +21,9 @@ from spacy.tokens import Token
 from newsgraph.extract.actors.context import person_nouns
 from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
-from newsgraph.extract.events.lexicon import TriggerLexicon, verb_lemma
+from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
-from newsgraph.extract.events.senses import CAPTIVES, DURATIVE, IMPACT, protest_gathering, refine
+from newsgraph.extract.events.senses import CAMPAIGNING, CAPTIVES, IMPACT, protest_gathering, refine
 from newsgraph.extract.events.syntax import passive, pobjs
 
 __all__ = ["Reading", "verb_type", "stative"]
@@ -106,7 +106,7 @@ def _blocked(v: Token, lemma: str, etype: str, objs: list[Token], lex: TriggerLe
     banned = lex.exclude.get((etype, lemma))
     if not banned:
         return False
-    xcomps = [c for c in v.children if c.dep_ == "xcomp"]
+    xcomps = [c for c in v.children if c.dep_ in ("xcomp", "acomp")]  # ("pleaded guilty")
     near = objs + xcomps + [o for x in xcomps for o in _objects(x)] + [o for _, o in pobjs(v, ("in",))]
     return any(o.lemma_.lower() in banned for o in near)
 
@@ -168,12 +168,20 @@ def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> Reading | None:
 
 
 def _waged(v: Token) -> bool:
-    """Whether the verb ``v`` of a war waged over time tells a role: a participle describing a noun ("the
-    coalition fighting IS"), an infinitive ("sent to fight IS"), a gerund after a preposition ("in
-    fighting IS"), a perfect progressive ("have been fighting X since June")."""
+    """Whether the verb ``v`` of a war waged or won over time tells a role or an aim: a participle
+    describing a noun ("the coalition fighting IS"), an infinitive ("sent to fight IS"), a gerund after a
+    preposition ("in defeating IS"), a perfect progressive ("have been fighting X since June")."""
     aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
     ing = v.tag_ == "VBG"
     return "to" in aux or ing and (v.dep_ in ("acl", "pcomp") or "been" in aux)
+
+
+def _aim_of_event(v: Token) -> bool:
+    """Whether ``v`` is the infinitive of an event noun's aim: "an offensive to retake Mosul", "the battle
+    to retake the city" (the offensive is the event; retaking the city is what it is for)."""
+    head = v.head
+    return v.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+        and head.pos_ == "NOUN" and noun_lemma(head) in lexicon().nouns
 
 
 def stative(v: Token) -> bool:
@@ -189,7 +197,7 @@ def stative(v: Token) -> bool:
             if cur.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or cur.head == cur:
                 break
             cur = cur.head
-    if v.lemma_.lower() in DURATIVE and _waged(v):
+    if v.lemma_.lower() in CAMPAIGNING and _waged(v) or _aim_of_event(v):
         return True
     present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in v.children)  # not "X was shot"
     where = any(c.lower_ in ("where", "wherever") for c in v.children)
