@@ -218,3 +218,22 @@ def test_a_murder_told_with_its_victim_after_a_charge_is_a_happening(extract):
 
 def test_pleading_guilty_is_a_plea_in_court_not_an_appeal(extract):
     assert "REQUEST" not in types(extract, "Omar Khan pleaded not guilty to the charges in Lima.")
+
+
+@pytest.mark.parametrize(("body", "absent"), [
+    ("Peru blames an alliance of rebel groups called the Red Front for the bombing.", "CONSULT"),  # a name
+    ("Fighters of the Red Front (RF, also called the Red Army by some) waved flags in Lima.", "CONSULT"),
+    ("A man carried a wounded girl to a hospital in Tacna.", "ASSAULT"),          # a state of harm
+    ("The destroyed bridge is shown near Tacna on Monday.", "ASSAULT"),
+    ("Four million voters in Chile destroyed their ballot papers.", "ASSAULT"),   # papers, no violence
+])
+def test_names_states_of_harm_and_torn_papers_are_no_events(extract, body, absent):
+    assert absent not in types(extract, body)
+
+
+@pytest.mark.parametrize(("body", "etype"), [
+    ("President Ana Rojas called Tom Varga on Monday to congratulate him.", "CONSULT"),
+    ("Two soldiers were wounded in Tacna on Monday.", "ASSAULT"),
+])
+def test_a_call_and_a_wounding_told_as_such_are_events(extract, body, etype):
+    assert etype in types(extract, body)

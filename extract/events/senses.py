@@ -42,7 +42,8 @@ __all__ = ["refine", "market_move", "campaign_rally", "protest_gathering", "noun
            "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "LAYING", "CULPABLE", "CAUSING", "JUDGING",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
            "INTRANSITIVE_CASUALTY", "STANDARDS", "CONFRONTATIONS", "MEETING_SIDES",
-           "CAPTIVES", "CAMPAIGNING", "CHARGES"]
+           "CAPTIVES", "CAMPAIGNING", "CHARGES",
+           "HARMED_STATES"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -104,6 +105,8 @@ _CONVERSATIONS = frozenset(_DATA["conversations"])
 CAMPAIGNING = frozenset(_DATA["campaigning"])
 #: Nouns of a charge, after which a bare crime noun names the charge ("charges of murder").
 CHARGES = frozenset(_DATA["charges"])
+#: Participles of harm that, set before a noun, describe its state ("a wounded girl").
+HARMED_STATES = frozenset(_DATA["harmed_states"])
 #: Nouns of people held or put to death, beside the person nouns ("executed 47 prisoners").
 CAPTIVES = frozenset(_DATA["captives"])
 #: Nouns of the unnamed side of a meeting ("a meeting with his counterpart", "a cabinet meeting").
