@@ -226,6 +226,7 @@ def test_pleading_guilty_is_a_plea_in_court_not_an_appeal(extract):
     ("A man carried a wounded girl to a hospital in Tacna.", "ASSAULT"),          # a state of harm
     ("The destroyed bridge is shown near Tacna on Monday.", "ASSAULT"),
     ("Four million voters in Chile destroyed their ballot papers.", "ASSAULT"),   # papers, no violence
+    ("Earlier, President Ana Rojas visited a school in Tacna.", "CONSULT"),       # a place, nobody met
 ])
 def test_names_states_of_harm_and_torn_papers_are_no_events(extract, body, absent):
     assert absent not in types(extract, body)
@@ -234,6 +235,7 @@ def test_names_states_of_harm_and_torn_papers_are_no_events(extract, body, absen
 @pytest.mark.parametrize(("body", "etype"), [
     ("President Ana Rojas called Tom Varga on Monday to congratulate him.", "CONSULT"),
     ("Two soldiers were wounded in Tacna on Monday.", "ASSAULT"),
+    ("President Ana Rojas visited Lima on Monday.", "CONSULT"),
 ])
 def test_a_call_and_a_wounding_told_as_such_are_events(extract, body, etype):
     assert etype in types(extract, body)

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.syntax import lemmas, objects, prep_objects, subject
+from newsgraph.extract.actors.context import person_nouns
+from newsgraph.extract.events.syntax import lemmas, objects, passive, prep_objects, subject
 from newsgraph.extract.events.violence import (
     CULPABLE,
     TERRITORIES,
@@ -124,15 +125,36 @@ _PROTESTERS = frozenset(_DATA["protesters"])
 _DEMONSTRATING = frozenset(_DATA["demonstrating"])
 
 
+def _naming(v: Token, lemma: str) -> bool:
+    """Whether ``v`` names a noun: "a group called X", "a man named Y", "ISIL, also called ISIS" (no
+    object: not "called him a liar"; not "called for" or "called on")."""
+    if lemma not in ("call", "name", "dub") or any(c.dep_ == "dobj" for c in v.children):
+        return False
+    also = any(c.lower_ in ("also", "often", "sometimes", "commonly", "so") for c in v.children)
+    if any(c.dep_ == "oprd" for c in v.children):
+        return also or passive(v) or v.dep_ == "acl"
+    asks = prep_objects(v, ("for", "on", "upon")) or any(c.dep_ == "prt" for c in v.children)
+    return v.dep_ == "acl" and not asks
+
+
 def _no_meeting(v: Token, lemma: str) -> bool:
     """A verb of meeting that meets no one: a standard ("met the target"), an audience ("spoke to
-    reporters") or an idiom ("came to power")."""
+    reporters"), an idiom ("came to power") or a place that is nobody ("visited a school")."""
     if lemma == "meet" and lemmas(objects(v)) & STANDARDS:
+        return True
+    objs = [o for o in objects(v) if o.dep_ == "dobj"]
+    if lemma == "visit" and objs and all(o.pos_ == "NOUN" and not o.ent_type_ and not _people(o)
+                                         for o in objs):
         return True
     if lemma == "come" and lemmas(prep_objects(v, ("to", "into"))) & _IDIOMS_COME:
         return True
     return lemma in _ADDRESSING and bool(
         lemmas(objects(v) + prep_objects(v, ("to", "with", "before"))) & _AUDIENCES)
+
+
+def _people(o: Token) -> bool:
+    """Whether the noun ``o`` tells people ("the injured officers", "prisoners")."""
+    return o.lemma_.lower() in person_nouns() or o.lemma_.lower() in CAPTIVES
 
 
 def protest_gathering(v: Token) -> bool:
@@ -211,8 +233,8 @@ def noun_sense(n: Token, etype: str) -> str:
 def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str | None:
     """The type of verb ``v`` (lemma ``lemma``) read as ``etype`` by the lexicon, given its
     arguments; None when in this use it is no event (``disasters``: the disaster nouns)."""
-    if market_move(v):
-        return None  # "shares rallied", "oil prices hit a record"
+    if market_move(v) or _naming(v, lemma):
+        return None  # "shares rallied", "oil prices hit a record"; "a group called X"
     if etype == "DISASTER" and lemma in _AGENTIVE and (
             any(c.dep_ == "dobj" for c in v.children) or prep_objects(v, ("by",))):
         return "ASSAULT"  # "he drowned her", "they were drowned by the smugglers"
@@ -235,8 +257,6 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
         return "COERCE"  # "cleared the town", "cleared the fighters from the city": no exoneration
     if etype == "AID" and lemmas(objects(v)) & (WORDS | VERBAL_SETTINGS | _NOT_GIVEN):
         return None  # "gave a speech", "delivered his remarks", "granted an interview", "dealt a blow"
-    if v.dep_ == "acl" and v.tag_ == "VBN" and lemma in ("call", "name", "dub"):
-        return None  # "a man called X": naming
     if lemma in _DIE and _disastrous(v, disasters):
         return "DISASTER"
     return etype

@@ -183,16 +183,6 @@ def _waged(v: Token) -> bool:
     return "to" in aux or ing and (v.dep_ in ("acl", "pcomp") or "been" in aux)
 
 
-def _named_as(v: Token) -> bool:
-    """Whether ``v`` is "called" naming a noun: "a group called X", "ISIL, also called ISIS" (a name and
-    no object: not "called him a liar")."""
-    if v.lemma_.lower() != "call" or any(c.dep_ == "dobj" for c in v.children):
-        return False
-    also = any(c.lower_ in ("also", "often", "sometimes", "commonly", "so") for c in v.children)
-    asks = any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") for c in v.children)
-    return v.dep_ == "acl" and not asks or any(c.dep_ == "oprd" for c in v.children) and (also or passive(v))
-
-
 def _aim_of_event(v: Token) -> bool:
     """Whether ``v`` is the infinitive of an event noun's aim: "an offensive to retake Mosul", "the battle
     to retake the city" (the offensive is the event; retaking the city is what it is for)."""
@@ -205,7 +195,7 @@ def stative(v: Token) -> bool:
     """States and characterisations: "where peacekeepers are stationed" (present), "X is a hub that
     supports Y" (not a past happening: "X is the country that invaded Y in 1995", "it was a bomb that
     killed them", "since 2017, when X was killed"), a side's role in a war ("the coalition fighting IS"), a
-    name ("a group called X"), a state of harm ("a wounded girl")."""
+    state of harm ("a wounded girl")."""
     past = v.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children)
     if v.dep_ == "relcl" and not past and not any(c.lower_ == "when" for c in v.children):
         cur = v.head
@@ -215,7 +205,7 @@ def stative(v: Token) -> bool:
             if cur.dep_ not in ("pobj", "prep", "conj", "compound", "appos") or cur.head == cur:
                 break
             cur = cur.head
-    if v.lemma_.lower() in CAMPAIGNING and _waged(v) or _aim_of_event(v) or _named_as(v):
+    if v.lemma_.lower() in CAMPAIGNING and _waged(v) or _aim_of_event(v):
         return True
     if v.dep_ == "amod" and v.lemma_.lower() in HARMED_STATES \
             and not any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
