@@ -34,6 +34,14 @@ def test_a_meeting_with_one_named_party_is_kept_when_its_other_side_is_told(extr
 
 
 @pytest.mark.parametrize("body", [
+    "President Lena Marsh addressed a meeting in Riga on Monday.",
+    "President Lena Marsh told a meeting of Baltic ministers in Riga that the plan had failed.",
+])
+def test_who_addresses_or_tells_a_meeting_takes_part_in_it(extract, body):
+    assert consults(extract, body) == [{"Lena Marsh"}]
+
+
+@pytest.mark.parametrize("body", [
     "Chile rejects any role for third parties in talks between Chile and the farmers' council.",
     "Peru called for a meeting with officials.",
     "Chile opposes a summit with the leader of Peru.",
