@@ -511,7 +511,8 @@ def test_an_attacker_named_as_a_misread_auxiliary_or_where_the_fire_came_from(ex
 
 @pytest.mark.parametrize(("body", "target"), [
     ("She said Chile should continue airstrikes to disrupt Hezbollah.", "Hezbollah"),
-    ("Rebels have been fighting to oust President Tomas Varga for six years.", "Tomas Varga"),
+    ("Rebels fought to oust President Tomas Varga in the north in 2019.", "Tomas Varga"),  # (a clash;
+    # "have been fighting for six years" is a war, no one event: test_triggers)
 ])
 def test_the_aim_of_an_attack_names_its_target(extract, body, target):
     assert any(target in tg for _, _, tg in assaults(extract, body))

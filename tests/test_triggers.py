@@ -239,3 +239,15 @@ def test_names_states_of_harm_and_torn_papers_are_no_events(extract, body, absen
 ])
 def test_a_call_and_a_wounding_told_as_such_are_events(extract, body, etype):
     assert etype in types(extract, body)
+
+
+@pytest.mark.parametrize("body", [
+    "A woman protesting the shooting of Ali Hassan was detained by police near the court in Lima.",
+    "Peru's crisis deepened on Friday. Opponents of the government converged on downtown Lima again.",
+])
+def test_people_protesting_in_the_street_are_a_protest(extract, body):
+    assert "PROTEST" in types(extract, body)
+
+
+def test_an_official_protesting_a_decision_in_a_letter_is_no_demonstration(extract):
+    assert "PROTEST" not in types(extract, "The minister protested the decision in a letter to Peru.")

@@ -277,9 +277,11 @@ def _in_the_street(v: Token) -> bool:
     subj = subject(v)[0]  # (someone protests: not "protesting without a permit is illegal")
     if subj is None or any(c.dep_ == "ccomp" for c in v.children):
         return False
-    crowd = subj.tag_ in ("NNS", "NNPS") and subj.pos_ == "NOUN"  # "students protested the cuts"
+    crowd = subj.pos_ == "NOUN" and (subj.tag_ in ("NNS", "NNPS") or v.dep_ in ("acl", "relcl"))
+    # ("students protested the cuts", "a woman protesting the shooting was detained")
+    own = subj.doc[subj.left_edge.i:subj.i + 1]  # (its own words, not a clause on it: "a woman protesting X")
     return (crowd or not any(c.dep_ == "dobj" for c in v.children)) \
-        and not any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in subj.subtree)
+        and not any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in own)
 
 
 def _territory(objs: list[Token]) -> bool:
