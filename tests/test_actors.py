@@ -256,3 +256,18 @@ def test_a_plural_demonym_from_any_ending(nlp):
                                   "Office of the President of Chile"])
 def test_a_leaders_office_has_one_name_however_written(form):
     assert classify(form, "ORG").name == "Office of the President of Chile"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“Nominating Maria Lopez would be a mistake,” he said.", "Maria Lopez"),   # a quote's first word
+    ("Manning Ortiz Diaz said the plan would fail.", "Manning Ortiz Diaz"),    # a name, not "man"+"ing"
+    ("Sterling Ortiz Diaz said the plan would fail.", "Sterling Ortiz Diaz"),
+])
+def test_a_gerund_read_into_a_persons_name_is_dropped(text, name):
+    import spacy
+    from spacy.tokens import Span
+
+    from newsgraph.extract.actors.edges import trim
+    doc = spacy.blank("en")(text)
+    first = 1 if doc[0].text == "“" else 0
+    assert trim(Span(doc, first, first + 3, "PERSON")).text == name

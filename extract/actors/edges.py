@@ -4,6 +4,8 @@
   and interface words ("Getty 5/19 Andy Murray" -> "Andy Murray"), a shouted
   caption word before a name ("TRUMP Donald Trump" -> "Donald Trump"); spans
   that are URLs or nothing but chrome are dropped (``data/web_chrome.toml``);
+* a verb's "-ing" form in front of a person's name is a word of the sentence ("Nominating
+  Donald Trump would be ..." -> "Donald Trump");
 * a month's name in front of an organisation is a date ("August Chicago NAPM" -> "Chicago NAPM");
 * an unclosed bracket ends a name ("European Seismological Center (EMSC"), a stray
   closing one in front is dropped.
@@ -16,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon import toml
+from newsgraph.extract.lexicon import rows, toml
 from newsgraph.extract.lexicon.months import MONTHS
 
 _COUNTER = re.compile(r"^\d+([/.:-]\d+)*$")   # "9", "5/19", "8-7": photo counters, scores
@@ -42,6 +44,23 @@ def _junk_edge(tok, nxt=None) -> bool:
 
 
 _NOT_NAME = frozenset({"ADV", "VERB", "AUX", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM"})
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """The verb lemmas of the CAMEO dictionary (``data/cameo_verbs.tsv``, rows ``V``)."""
+    return frozenset(r[1] for r in rows("cameo_verbs.tsv") if r[0] == "V" and len(r) > 1)
+
+
+def _gerund(word: str) -> bool:
+    """Whether ``word`` is a verb's "-ing" form ("Nominating"), not a given name ("Sterling", "Ewing").
+
+    >>> _gerund("Nominating"), _gerund("Sterling"), _gerund("Donald")
+    (True, False, False)
+    """
+    low = word.lower()
+    stem = low[:-3]
+    return low.endswith("ing") and len(stem) > 2 and bool({stem, stem + "e", stem[:-1]} & _verbs())
 
 
 def _caption_word(tok, nxt) -> bool:
@@ -94,6 +113,8 @@ def trim(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":  # a name is proper nouns: drop shouted caption words and stray words
         while end - start > 1 and _caption_word(doc[start], doc[start + 1]):
             start += 1
+        while end - start > 2 and _gerund(doc[start].text):
+            start += 1  # a quote's first word read into the name: "Nominating Donald Trump would be ..."
         while end - start > 1 and doc[end - 1].pos_ in _NOT_NAME:
             end -= 1
     if end <= start or (end - start == 1 and _junk_edge(doc[start])):
