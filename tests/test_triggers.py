@@ -251,3 +251,12 @@ def test_people_protesting_in_the_street_are_a_protest(extract, body):
 
 def test_an_official_protesting_a_decision_in_a_letter_is_no_demonstration(extract):
     assert "PROTEST" not in types(extract, "The minister protested the decision in a letter to Peru.")
+
+
+@pytest.mark.parametrize("body", [
+    "The emergency law gave police in Lima the power to arrest protesters.",
+    "Senator Tom Varga proposed a bill in Lima making it a crime to kill a police officer.",
+    "Critics in Lima questioned the governor's fitness to occupy the office.",
+])
+def test_what_a_noun_is_for_is_no_happening(extract, body):
+    assert not {"ASSAULT", "COERCE"} & set(types(extract, body))

@@ -33,7 +33,7 @@ from newsgraph.extract.events.senses import (
 )
 from newsgraph.extract.events.syntax import passive, pobjs
 
-__all__ = ["Reading", "verb_type", "stative"]
+__all__ = ["Reading", "verb_type", "stative", "purpose"]
 
 
 _PERSONAL = frozenset({"me", "him", "her", "us"})
@@ -183,12 +183,17 @@ def _waged(v: Token) -> bool:
     return "to" in aux or ing and (v.dep_ in ("acl", "pcomp") or "been" in aux)
 
 
+def purpose(v: Token) -> bool:
+    """Whether ``v`` is an infinitive telling what a noun is for: "powers to arrest", "bombs to kill
+    people", "an offensive to retake Mosul"."""
+    return v.dep_ in ("acl", "relcl") and v.head.pos_ == "NOUN" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def _aim_of_event(v: Token) -> bool:
     """Whether ``v`` is the infinitive of an event noun's aim: "an offensive to retake Mosul", "the battle
     to retake the city" (the offensive is the event; retaking the city is what it is for)."""
-    head = v.head
-    return v.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
-        and head.pos_ == "NOUN" and noun_lemma(head) in lexicon().nouns
+    return purpose(v) and noun_lemma(v.head) in lexicon().nouns
 
 
 def stative(v: Token) -> bool:
