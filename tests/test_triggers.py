@@ -260,3 +260,20 @@ def test_an_official_protesting_a_decision_in_a_letter_is_no_demonstration(extra
 ])
 def test_what_a_noun_is_for_is_no_happening(extract, body):
     assert not {"ASSAULT", "COERCE"} & set(types(extract, body))
+
+
+@pytest.mark.parametrize("body", [
+    "The rebels in Ayacucho threatened to overrun the town of Tacna last month.",
+    "Senator Tom Varga vowed to deport thousands of migrants from Peru.",
+    "The plotters allegedly intended to kill President Ana Rojas in Lima.",
+])
+def test_what_someone_threatens_vows_or_intends_is_not_done(extract, body):
+    assert not {"ASSAULT", "COERCE"} & set(types(extract, body))
+
+
+@pytest.mark.parametrize("body", [
+    "The gunmen in Lima tried to shoot their way out of a police cordon on Monday.",
+    "Police in Dallas used a robot to kill the gunman on Friday.",
+])
+def test_what_someone_tried_or_used_something_to_do_was_done(extract, body):
+    assert "ASSAULT" in types(extract, body)

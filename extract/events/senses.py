@@ -44,7 +44,7 @@ __all__ = ["refine", "market_move", "campaign_rally", "protest_gathering", "noun
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
            "INTRANSITIVE_CASUALTY", "STANDARDS", "CONFRONTATIONS", "MEETING_SIDES",
            "CAPTIVES", "CAMPAIGNING", "CHARGES",
-           "HARMED_STATES"]
+           "HARMED_STATES", "UNREALISED"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -104,6 +104,8 @@ _CONVERSATIONS = frozenset(_DATA["conversations"])
 #: Verbs of a war waged or won over time, which as a participle or an infinitive tell a role or an aim
 #: ("the coalition fighting IS", "vowed to destroy ISIS"), not one clash.
 CAMPAIGNING = frozenset(_DATA["campaigning"])
+#: Verbs of wanting, planning, promising, refusing and asking, whose infinitive is not done.
+UNREALISED = frozenset(_DATA["unrealised"])
 #: Nouns of a charge, after which a bare crime noun names the charge ("charges of murder").
 CHARGES = frozenset(_DATA["charges"])
 #: Participles of harm that, set before a noun, describe its state ("a wounded girl").

@@ -33,7 +33,7 @@ from newsgraph.extract.events.senses import (
     noun_sense,
 )
 from newsgraph.extract.events.syntax import mistagged_noun, mistagged_verb, pobjs, scene_prep
-from newsgraph.extract.events.verbs import purpose, stative, verb_type
+from newsgraph.extract.events.verbs import purpose, stative, unrealised, verb_type
 from newsgraph.extract.events.violence import armed_blast, peaceful_struggle
 from newsgraph.extract.nlp import docview
 
@@ -214,7 +214,8 @@ def _candidates(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
         verb = pos[i] == _VERB and not mistagged_noun(doc[i])  # ("killed in government airstrikes":
         if verb and not stative(t := doc[i]):                 # a noun tagged as a verb in a noun's place)
             vt = verb_type(t, lex, ctx)
-            if vt and not (vt.type in lex.happenings and purpose(t)):  # ("powers to arrest", "bombs to kill")
+            if vt and not (vt.type in lex.happenings and (purpose(t) or unrealised(t))):  # ("powers to
+                # arrest", "vowed to kill")
                 found.append(Trigger(t, vt.type, None, vt.strength, vt.undergoes))
         elif not verb and (pos[i] in _NOMINAL or pos[i] == _VERB) and i not in ctx.tok2ent:
             nt = _noun_trigger(doc[i], lex, ctx) or (  # "Russia is our closest ally"

@@ -28,12 +28,13 @@ from newsgraph.extract.events.senses import (
     CAPTIVES,
     HARMED_STATES,
     IMPACT,
+    UNREALISED,
     protest_gathering,
     refine,
 )
 from newsgraph.extract.events.syntax import passive, pobjs
 
-__all__ = ["Reading", "verb_type", "stative", "purpose"]
+__all__ = ["Reading", "verb_type", "stative", "purpose", "unrealised"]
 
 
 _PERSONAL = frozenset({"me", "him", "her", "us"})
@@ -187,6 +188,14 @@ def purpose(v: Token) -> bool:
     """Whether ``v`` is an infinitive telling what a noun is for: "powers to arrest", "bombs to kill
     people", "an offensive to retake Mosul"."""
     return v.dep_ in ("acl", "relcl") and v.head.pos_ == "NOUN" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+def unrealised(v: Token) -> bool:
+    """Whether ``v`` is an infinitive of what someone wants, plans, vows, refuses or is asked to do ("they
+    want to kill", "vowed to destroy", "urged the public to attack"): not done (but "tried to shoot",
+    "used a robot to kill", "turned out to protest", "was reported to have been killed" are)."""
+    return v.dep_ in ("xcomp", "advcl", "ccomp") and v.head.lemma_.lower() in UNREALISED \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
