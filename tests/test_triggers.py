@@ -39,6 +39,8 @@ def types(extract, body: str) -> list[str]:
     "Ana Rojas defeated Tom Varga to become governor of Ohio.",                   # rivals, not foes
     "Chile beat Peru 2-0 in Lima on Sunday.",                                     # a match
     "Newspapers in Lima printed articles about the murders of activists.",        # a topic
+    "Conservative officials in Lima fought to reverse the ruling of the court.",  # a cause
+    "Ana Rojas conceded her defeat after the hard-fought election in Peru.",      # a contest's state
     "The ministry executed the plan to rebuild the port of Callao.",               # a plan carried out
     "Protesters in Lima hanged the governor in effigy on Friday.",
     "Jorge Salas hanged a banner from the bridge in Quito.",

@@ -44,7 +44,7 @@ __all__ = ["refine", "market_move", "campaign_rally", "protest_gathering", "noun
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
            "INTRANSITIVE_CASUALTY", "STANDARDS", "CONFRONTATIONS", "MEETING_SIDES",
            "CAPTIVES", "CAMPAIGNING", "CHARGES",
-           "HARMED_STATES", "UNREALISED"]
+           "HARMED_STATES", "UNREALISED", "ATTEMPTS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -106,6 +106,8 @@ _CONVERSATIONS = frozenset(_DATA["conversations"])
 CAMPAIGNING = frozenset(_DATA["campaigning"])
 #: Verbs of wanting, planning, promising, refusing and asking, whose infinitive is not done.
 UNREALISED = frozenset(_DATA["unrealised"])
+#: Nouns of a try, whose infinitive took place ("an attempt to storm the base").
+ATTEMPTS = frozenset(_DATA["attempts"])
 #: Nouns of a charge, after which a bare crime noun names the charge ("charges of murder").
 CHARGES = frozenset(_DATA["charges"])
 #: Participles of harm that, set before a noun, describe its state ("a wounded girl").

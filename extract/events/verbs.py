@@ -24,6 +24,7 @@ from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
 from newsgraph.extract.events.senses import (
+    ATTEMPTS,
     CAMPAIGNING,
     CAPTIVES,
     HARMED_STATES,
@@ -187,8 +188,8 @@ def _waged(v: Token) -> bool:
 def purpose(v: Token) -> bool:
     """Whether ``v`` is an infinitive telling what a noun is for: "powers to arrest", "bombs to kill
     people", "an offensive to retake Mosul"."""
-    return v.dep_ in ("acl", "relcl") and v.head.pos_ == "NOUN" \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    return v.dep_ in ("acl", "relcl") and v.head.pos_ == "NOUN" and v.head.lemma_.lower() not in ATTEMPTS \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)  # ("an attempt to storm X": tried)
 
 
 def unrealised(v: Token) -> bool:
@@ -221,9 +222,10 @@ def stative(v: Token) -> bool:
             cur = cur.head
     if v.lemma_.lower() in CAMPAIGNING and _waged(v) or _aim_of_event(v):
         return True
-    if v.dep_ == "amod" and v.lemma_.lower() in HARMED_STATES \
+    if v.dep_ == "amod" and v.lemma_.lower() in HARMED_STATES | CAMPAIGNING \
             and not any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
-        return True  # "a wounded girl", "the destroyed minaret": a state (not "people were injured")
+        return True  # "a wounded girl", "the destroyed minaret", "a hard-fought election": a state (not
+        # "people were injured")
     present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in v.children)  # not "X was shot"
     where = any(c.lower_ in ("where", "wherever") for c in v.children)
     return v.dep_ in ("relcl", "advcl") and present and where

@@ -170,6 +170,10 @@ def peaceful_struggle(t: Token) -> bool:
         return True  # "the nomination battle", "a legal fight"
     if any(o.lemma_.lower() in _STRUGGLE and peaceful_struggle(o) for o in objects(t) if o != t):
         return True  # "fought a legal battle"
+    aims = [o for c in t.children if c.dep_ in ("xcomp", "advcl")
+            and any(a.lower_ == "to" for a in c.children) for o in objects(c)]
+    if not objects(t) and lemmas(aims) & (_ABSTRACT | _CAUSES | _ISSUES | _PROBLEMS):
+        return True  # "officials fought to reverse the ruling", "fighting to change course"
     settings = prep_objects(t, ("in", "at", "during", "for"))
     contest = lemmas(t.sent) if t.lemma_.lower() in ("defeat", "beat") else lemmas(settings)
     return bool(contest & _CONTESTS) or _rivals(t)
