@@ -18,6 +18,7 @@ def types(extract, body: str) -> list[str]:
     "Shares of Acme Corp closed higher on Friday.",                   # no object: not a closure
     "The Taliban leadership may meet its demise in the valley.",      # not a meeting
     "Chile's budget does not meet the targets of the Pacific Fund.",
+    "Officials in Lima listed the conditions Chile would have to meet before the vote.",  # a standard
     "The remarks whipped up anger in Brazil.",                        # "whip up" is not "whip"
     "Canada will not march in lockstep with the United States.",
     "Shares of Acme Corp rallied 5 percent on Friday.",               # a market move
@@ -117,6 +118,8 @@ def test_deaths_a_famine_caused_are_a_disaster_not_an_attack(extract):
     "The murder of journalist Ana Rojas in Lima shocked Peru.",
     "Police in Quito arrested two men over the slaying of Carlos Mendez.",
     "Rights groups in Lima deplored the slaughter of villagers by the army.",
+    "Scuffles broke out between police and protesters outside the parliament in Lima.",
+    "Two civilians were caught in the crossfire in Tacna on Monday.",
 ])
 def test_a_murder_or_slaying_is_an_assault(extract, body):
     assert "ASSAULT" in types(extract, body)

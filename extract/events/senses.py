@@ -144,7 +144,9 @@ def _naming(v: Token, lemma: str) -> bool:
 def _no_meeting(v: Token, lemma: str) -> bool:
     """A verb of meeting that meets no one: a standard ("met the target"), an audience ("spoke to
     reporters"), an idiom ("came to power") or a place that is nobody ("visited a school")."""
-    if lemma == "meet" and lemmas(objects(v)) & STANDARDS:
+    rel = v.head if v.dep_ == "xcomp" else v  # ("the conditions Tehran would have to meet")
+    met = objects(v) or ([rel.head] if rel.dep_ == "relcl" else [])
+    if lemma == "meet" and lemmas(met) & STANDARDS:
         return True
     objs = [o for o in objects(v) if o.dep_ == "dobj"]
     if lemma == "visit" and objs and all(o.pos_ == "NOUN" and not o.ent_type_ and not _people(o)
