@@ -120,6 +120,8 @@ def test_deaths_a_famine_caused_are_a_disaster_not_an_attack(extract):
     "Rights groups in Lima deplored the slaughter of villagers by the army.",
     "Scuffles broke out between police and protesters outside the parliament in Lima.",
     "Two civilians were caught in the crossfire in Tacna on Monday.",
+    "Police teargassed protesters in Kampala on Monday.",
+    "Besigye was stopped by police in Kampala and tear-gassed.",
 ])
 def test_a_murder_or_slaying_is_an_assault(extract, body):
     assert "ASSAULT" in types(extract, body)

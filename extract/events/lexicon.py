@@ -128,12 +128,16 @@ def verb_lemma(tok: Token, lex: TriggerLexicon) -> str:
     >>> blank = spacy.blank("en")
     >>> verb_lemma(blank("stag")[0], lexicon()), verb_lemma(blank("retook")[0], lexicon())
     ('stage', 'retake')
+    >>> verb_lemma(blank("teargasse")[0], lexicon())
+    'teargas'
     """
     lemma = (tok.lemma_ or tok.lower_).lower()
     if lemma in lex.known:
         return lemma
     if lemma + "e" in lex.known:
         return lemma + "e"
+    if lemma.endswith("sse") and lemma[:-2] in lex.known:
+        return lemma[:-2]  # a doubled "s" given an "e": "teargassed" -> "teargasse" -> "teargas"
     # a past tense the tagger read as a present keeps its form: "retook", "overtook" (-ook from -ake)
     return lemma[:-3] + "ake" if lemma.endswith("ook") and lemma[:-3] + "ake" in lex.known else lemma
 
