@@ -19,6 +19,7 @@ def types(extract, body: str) -> list[str]:
     "The Taliban leadership may meet its demise in the valley.",      # not a meeting
     "Chile's budget does not meet the targets of the Pacific Fund.",
     "Officials in Lima listed the conditions Chile would have to meet before the vote.",  # a standard
+    "The number of hacking attacks against Peru is doubling each year.",         # a statistic
     "The remarks whipped up anger in Brazil.",                        # "whip up" is not "whip"
     "Canada will not march in lockstep with the United States.",
     "Shares of Acme Corp rallied 5 percent on Friday.",               # a market move

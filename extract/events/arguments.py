@@ -70,8 +70,8 @@ def _leaders(tok: Token, ctx: Context) -> tuple[str, ...]:
 
 
 def _add(found: list[str], ids) -> None:
-    """Append the ids not in ``found`` yet, in order."""
-    found += [i for i in ids if i not in found]
+    """Append the ids not in ``found`` yet, in order, each once."""
+    found += [i for i in dict.fromkeys(ids) if i not in found]
 
 
 def _aimed_at(heads: list[Token], ctx: Context) -> list[str]:

@@ -121,6 +121,14 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
         and n.head.lemma_.lower() not in _TOPIC_NOUNS  # the murders"
 
 
+def _counted(n: Token) -> bool:
+    """Whether the plural ``n`` is what a statistic counts: "the number of attacks is doubling" (not "a
+    number of attacks", some attacks)."""
+    head = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
+    return head is not None and n.tag_ in ("NNS", "NNPS") and head.lemma_.lower() == "number" \
+        and any(c.lower_ == "the" for c in head.children)
+
+
 def _crime_name(n: Token) -> bool:
     """Whether ``n`` names the crime of a charge, a verdict or a punishment: bare, after "with", "of" or
     "for" on a verb or adjective of blame or a noun of a charge ("charged with murder", "charges of
@@ -187,7 +195,7 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
             or etype == "PROTEST" and campaign_rally(n):
         return None  # plural "visits", "meetings": aggregates unless the plural is the event noun;
         # "the fight against corruption", "the battle for votes": no violence; "a campaign rally"
-    if _topic(n, etype, lex):
+    if _topic(n, etype, lex) or _counted(n):
         return None
     if etype == "DISASTER" and n.lemma_.lower() in EXPLOSIONS and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "my", "your") for c in n.children):
