@@ -29,6 +29,8 @@ def types(extract, body: str) -> list[str]:
     "Senator Tom Varga spoke to supporters at a campaign rally in Ohio.",   # an election's rally
     "Governor Ana Rojas waved to voters at her primary night rally in Reno.",
     "Republican presidential candidate Tom Varga spoke at a rally in Reno.",     # a candidate's rally
+    "Republican presidential candidate Tom Varga waves during a rally in Reno.",
+    "Fights broke out at Tom Varga's rallies in Reno during the campaign season.",
     "Tom Varga said the battle over gay marriage will continue.",     # a dispute, not violence
     "The Republican nomination battle dragged on in Ohio.",
     "Chile and Peru fought a legal battle over the border at The Hague.",
@@ -285,3 +287,8 @@ def test_what_someone_threatens_vows_or_intends_is_not_done(extract, body):
 ])
 def test_what_someone_tried_or_used_something_to_do_was_done(extract, body):
     assert "ASSAULT" in types(extract, body)
+
+
+def test_a_rally_against_something_is_a_protest_even_in_a_campaign(extract):
+    assert "PROTEST" in types(extract, "Supporters of the candidate held a rally against the election result "
+                                       "in Lima.")

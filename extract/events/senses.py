@@ -99,6 +99,7 @@ _ELECTORAL = frozenset(_DATA["electoral"])
 _ADDRESSING = frozenset(_DATA["addressing"])
 _SUPPORTERS = frozenset(_DATA["supporters"])
 _CANDIDATES = frozenset(_DATA["candidates"])
+_DISSENT = frozenset(_DATA["dissent"])
 _AGENTIVE = frozenset(_DATA["agentive_disasters"])
 _CONVERSATIONS = frozenset(_DATA["conversations"])
 #: Verbs of a war waged or won over time, which as a participle or an infinitive tell a role or an aim
@@ -202,6 +203,9 @@ def campaign_rally(n: Token) -> bool:
     mods = [t for c in n.children if c.dep_ in ("compound", "amod", "nmod", "poss") for t in c.subtree]
     if lemmas(mods) & _ELECTORAL:
         return True
+    told = lemmas(n.sent)
+    if told & _CANDIDATES and not told & _DISSENT and not prep_objects(n, ("against",)):
+        return True  # "presidential candidate X waves during a rally", "rallies during the campaign"
     clause = n.head.head if n.dep_ == "pobj" else n.head
     speaker = subject(clause)[0]
     return clause.lemma_.lower() in _ADDRESSING and bool(
