@@ -912,3 +912,15 @@ def test_the_blows_of_one_attack_are_one_event_the_visits_of_years_are_not(nlp):
     assert [(m.type, named(m.targets, n)) for m in ms] == [("ASSAULT", {"Jorge Salas"})]
     ms, _ = run(nlp, "Chile's foreign minister Ana Rojas has visited Lima five times.")
     assert not [m for m in ms if m.type == "CONSULT"]
+
+
+def test_a_town_struck_is_where_it_happened_not_the_dateline(nlp):
+    ms, n = run(nlp, "TACNA, PERU — The front lines shifted again. Chilean warplanes have started pummeling "
+                     "Arica.")
+    m = one(ms, "ASSAULT")
+    assert n[m.place] == "Arica", m
+
+
+def test_a_capital_named_as_a_party_is_its_government_not_the_place(nlp):
+    ms, n = run(nlp, "Peru demanded on Monday that Santiago withdraw its troops from the border.")
+    assert [m.place for m in ms if m.type == "REQUEST"] == [None], ms

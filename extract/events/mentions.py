@@ -27,7 +27,7 @@ from newsgraph.extract.events.lexicon import TriggerLexicon
 from newsgraph.extract.events.modality import aggregate as is_aggregate
 from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.phrases import Context, actors_of
-from newsgraph.extract.events.places import place_of, struck_state
+from newsgraph.extract.events.places import place_of, site_of, struck_state
 from newsgraph.extract.events.praise import alliance, ally_noun
 from newsgraph.extract.events.senses import BOMBING, EXPLOSIONS, MEETING_SIDES, one_happening
 from newsgraph.extract.events.state import ArticleState
@@ -193,7 +193,10 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
     agents, targets, parts = parties
     struck = struck_state(tok, light, place, ctx) if etype == "ASSAULT" and agents and not targets else None
     targets = (struck,) if struck is not None and struck not in agents else targets
-    if place is None and (agents or targets or parts or etype == "DISASTER"):
+    site = site_of(targets + parts, ctx)
+    if place is None and site is not None:
+        place = site  # a town struck or met in is where it happened ("warplanes pummeled Idlib")
+    elif place is None and (agents or targets or parts or etype == "DISASTER"):
         # (a happening told without its parties, "dozens were killed", keeps only a place of its own:
         # the story's place would tie it to other stories' events)
         place = _fallback_place(etype, parties, date, lex, ctx, state)

@@ -21,8 +21,10 @@ from newsgraph.extract.events.phrases import Context
 from newsgraph.extract.events.syntax import pobjs
 from newsgraph.extract.events.violence import TERRITORIES
 from newsgraph.extract.lexicon import toml
+from newsgraph.extract.lexicon.names import norm
+from newsgraph.extract.lexicon.places import countries
 
-__all__ = ["place_of", "struck_state"]
+__all__ = ["place_of", "site_of", "struck_state"]
 
 _SENSES = toml("senses.toml")
 #: Words of answering an earlier happening ("in retaliation for", "to avenge"), from ``senses.toml``.
@@ -132,3 +134,15 @@ def struck_state(tok: Token, light: Token | None, place: str | None, ctx: Contex
     country = ctx.countries.get(place)
     return next((eid for eid, code in ctx.countries.items() if code == country
                  and ctx.kinds.get(eid) == "State"), None) if country else None
+
+
+def site_of(parties: tuple[str, ...], ctx: Context) -> str | None:
+    """The first town or site among an event's ``parties`` ("warplanes pummeled Idlib"): where it happened,
+    unless it is its country's capital, which names the government ("demanded that Baku ...")."""
+    for eid in parties:
+        if ctx.kinds.get(eid) != "Location":
+            continue
+        capital = norm(countries().get(ctx.countries.get(eid, ""), {}).get("capital") or "")
+        if not capital or all(norm(f) != capital for f, e in ctx.states if e == eid):
+            return eid
+    return None
