@@ -40,13 +40,13 @@ def _scores(name: str, nlp, tmp: Path) -> dict:
 
 def test_m2e2_events(nlp, tmp_path):
     res = _scores("m2e2", nlp, tmp_path)
-    assert res["typed_rec"] >= 0.72 and res["type_f1"] >= 0.51, res
+    assert res["typed_rec"] >= 0.72 and res["type_f1"] >= 0.535 and res["type_prec"] >= 0.42, res
     args = res["args_named"]
     assert args["place"]["recall"] >= 0.57 and args["agent"]["recall"] >= 0.69, args
     # (argument recall is counted on the events typed right: each one newly typed brings its gold
     # arguments in, so the floors hold a margin and the counts found must not fall)
-    assert args["target"]["recall"] >= 0.64 and args["party"]["recall"] >= 0.85, args
-    assert args["target"]["tp"] >= 95 and args["party"]["tp"] >= 60, args
+    assert args["target"]["recall"] >= 0.64 and args["party"]["recall"] >= 0.83, args
+    assert args["target"]["tp"] >= 95 and args["party"]["tp"] >= 62 and args["place"]["tp"] >= 180, args
 
 
 def test_wikievents_events_and_actors(nlp, tmp_path):
