@@ -47,8 +47,8 @@ Parties = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]   # (agents, 
 #: many clear events unmarked, so these are lower bounds).  Named parties did not raise the measured
 #: precision, so they do not raise the confidence.
 CALIBRATED = {0.4: 0.4,     # a happening noun on its own ("the protests spread")
-              0.5: 0.25,    # a CAMEO verb on its own code, or a trigger noun anchored by a party
-              0.6: 0.45,    # a verb of the hand lexicon on its own, or a noun after a light verb
+              0.5: 0.35,    # a CAMEO verb on its own code, or a trigger noun anchored by a party
+              0.6: 0.5,     # a verb of the hand lexicon on its own, or a noun after a light verb
               0.7: 0.3,     # a CAMEO pattern, a verb needing an actor object, a multiword noun
               0.75: 0.4}    # a verb + object pair or a verb + particle ("called for")
 
