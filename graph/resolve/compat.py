@@ -21,7 +21,7 @@ import re
 from newsgraph.extract.records import EventMention
 
 __all__ = ["FAMILIES", "FOLLOW_UP", "family", "family_type", "trigger_head", "types_compatible",
-           "mention_date", "date_compatible", "close", "follows_up"]
+           "mention_date", "date_compatible", "close", "follows_up", "done_to_the_doer"]
 
 #: Family head -> member type -> the member's trigger words that may report the head's happening
 #: without its doer: an explosion or a blast may be the bombing someone did; a fire, an
@@ -146,3 +146,24 @@ def follows_up(date: str | None, other_date: str | None, other_published: str | 
     if other_date or day is None or seen is None:
         return False
     return 0 <= (seen - day).days <= FOLLOW_UP
+
+
+_DONE_TO = ("ASSAULT", "COERCE")
+
+
+def done_to_the_doer(type_a: str, roles_a: tuple, type_b: str, roles_b: tuple, specific: frozenset) -> bool:
+    """Whether two reports of violence or coercion, with their (agents, targets, participants), share a
+    ``specific`` actor (a person, a body) only as the doer in one and the one it was done to in the other
+    ("X killed Y" and "X was hanged"; a state's forces fire both ways in one exchange of fire, but a
+    person does not kill and get killed in one act).
+
+    >>> done_to_the_doer("ASSAULT", (("X",), ("Y",), ()), "ASSAULT", ((), ("X",), ()), frozenset({"X"}))
+    True
+    >>> done_to_the_doer("ASSAULT", (("X",), ("Y",), ()), "ASSAULT", (("X",), (), ()), frozenset({"X"}))
+    False
+    """
+    if type_a not in _DONE_TO or type_b not in _DONE_TO:
+        return False
+    cross = set(roles_a[0]) & set(roles_b[1]) | set(roles_a[1]) & set(roles_b[0])
+    same = any(set(roles_a[r]) & set(roles_b[r]) for r in range(3))
+    return bool(cross & specific) and not same

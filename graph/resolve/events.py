@@ -131,23 +131,9 @@ def _pair_ok(a: _M, b: _M, geo: Sites) -> bool:
         return False
     if set(a.roles[0]) & set(b.roles[1]) and set(a.roles[1]) & set(b.roles[0]):
         return False  # "X accused Y" and "Y accused X" are two events
-    if _reversed(a, b):
+    if compat.done_to_the_doer(a.mention.type, a.roles, b.mention.type, b.roles, a.persons | b.persons):
         return False  # "X killed Y" and "X was hanged": what X did and what was done to X
     return not (a.persons - b.covers and b.persons - a.covers)
-
-
-_DONE_TO = ("ASSAULT", "COERCE")
-
-
-def _reversed(a: _M, b: _M) -> bool:
-    """Whether two reports of violence or coercion share a person or a body only as the doer in one and the
-    one it was done to in the other ("X killed Y" and "X was hanged"; a state's forces fire both ways in
-    one exchange of fire, but a person does not kill and get killed in one act)."""
-    if a.mention.type not in _DONE_TO or b.mention.type not in _DONE_TO:
-        return False
-    cross = set(a.roles[0]) & set(b.roles[1]) | set(a.roles[1]) & set(b.roles[0])
-    same = any(set(a.roles[r]) & set(b.roles[r]) for r in range(3))
-    return bool(cross & (a.persons | b.persons)) and not same
 
 
 def _timely(a: _M, b: _M, geo: Sites) -> bool:
