@@ -137,8 +137,9 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
         # told by a pronoun, "the president called me")
         held = lex.actor_object.get(lemma) in ("COERCE", "ASSAULT")
         called = lex.actor_object.get(lemma) == "CONSULT"
-        actor_objs = [o for o in objs if o.dep_ != "attr" and o.lower_ not in _REFLEXIVE and (  # (not
-            actors_of(o, ctx) or held and _person(o) or called and o.lower_ in _PERSONAL)]  # "hanged himself"
+        # (and never oneself: "hanged himself")
+        actor_objs = [o for o in objs if o.dep_ != "attr" and o.lower_ not in _REFLEXIVE and (
+            actors_of(o, ctx) or held and _person(o) or called and o.lower_ in _PERSONAL)]
         found = _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
             or _object_type(v, lemma, objs, actor_objs, lex, ctx)
         if found:
