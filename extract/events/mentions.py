@@ -23,13 +23,14 @@ from newsgraph.extract.actors.edges import chrome_words
 from newsgraph.extract.events.anaphora import GROUP
 from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_to
 from newsgraph.extract.events.doers import doers
+from newsgraph.extract.events.gatherings import MEETING_SIDES
 from newsgraph.extract.events.lexicon import TriggerLexicon
 from newsgraph.extract.events.modality import aggregate as is_aggregate
 from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.phrases import Context, actors_of
 from newsgraph.extract.events.places import place_of, site_of, struck_state
 from newsgraph.extract.events.praise import alliance, ally_noun
-from newsgraph.extract.events.senses import BOMBING, EXPLOSIONS, MEETING_SIDES, one_happening
+from newsgraph.extract.events.senses import BOMBING, EXPLOSIONS, one_happening
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain, scene_prep, subject
 from newsgraph.extract.events.temporal import after_publication, date_of, spans_days

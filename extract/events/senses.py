@@ -3,9 +3,9 @@
 * words of attack and struggle are violence, words or nothing by their arguments
   (:mod:`newsgraph.extract.events.violence`);
 * blocking a road is a protest unless a state's forces do it;
-* "meet" a standard, a target or a deadline is not a meeting;
+* "meet" a standard, a target or a deadline is not a meeting, and people protesting in the street are a
+  protest (:mod:`newsgraph.extract.events.gatherings`);
 * "liberate" a city is its capture, not a release;
-* protesters gathering is a protest;
 * "kill" / "die" with a disaster ("died in the floods") is the disaster's, not an assault.
 
 >>> import spacy
@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.actors.context import person_nouns
-from newsgraph.extract.events.syntax import lemmas, objects, passive, prep_objects, subject
+from newsgraph.extract.events.gatherings import DEMONSTRATING, in_the_street, no_meeting
+from newsgraph.extract.events.syntax import lemmas, objects, passive, prep_objects
 from newsgraph.extract.events.violence import (
     CULPABLE,
     TERRITORIES,
@@ -39,16 +39,13 @@ from newsgraph.extract.events.violence import (
 )
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["refine", "market_move", "campaign_rally", "protest_gathering", "noun_sense", "IMPACT",
+__all__ = ["refine", "market_move", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "LAYING", "CULPABLE", "CAUSING", "JUDGING",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
-           "INTRANSITIVE_CASUALTY", "STANDARDS", "CONFRONTATIONS", "MEETING_SIDES",
-           "CAPTIVES", "CAMPAIGNING", "CHARGES",
+           "INTRANSITIVE_CASUALTY", "CONFRONTATIONS", "CAMPAIGNING", "CHARGES",
            "HARMED_STATES", "UNREALISED", "ATTEMPTS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
-#: Things one "meets" that are not parties: standards, targets, deadlines, costs.
-STANDARDS = frozenset(_DATA["standards"])
 #: Verbs whose subject is the author of the happening their object names ("ordered the killing").
 AUTHORSHIP = frozenset(_DATA["authorship"])
 #: Verbs that take "responsibility for" a happening ("accepted responsibility for the bombings").
@@ -91,15 +88,8 @@ INTRANSITIVE_CASUALTY = frozenset(_DATA["intransitive_casualty"])
 CONFRONTATIONS = frozenset(_DATA["confrontations"])
 _NOT_GIVEN = frozenset(_DATA["not_given"])
 _PASSAGES = frozenset(_DATA["passages"])
-_AUDIENCES = frozenset(_DATA["audiences"])
-_IDIOMS_COME = frozenset(_DATA["idioms_come"])
 _DIE = frozenset(_DATA["die"])
 _MARKETS = frozenset(_DATA["markets"])
-_ELECTORAL = frozenset(_DATA["electoral"])
-_ADDRESSING = frozenset(_DATA["addressing"])
-_SUPPORTERS = frozenset(_DATA["supporters"])
-_CANDIDATES = frozenset(_DATA["candidates"])
-_DISSENT = frozenset(_DATA["dissent"])
 _AGENTIVE = frozenset(_DATA["agentive_disasters"])
 _CONVERSATIONS = frozenset(_DATA["conversations"])
 #: Verbs of a war waged or won over time, which as a participle or an infinitive tell a role or an aim
@@ -113,10 +103,6 @@ ATTEMPTS = frozenset(_DATA["attempts"])
 CHARGES = frozenset(_DATA["charges"])
 #: Participles of harm that, set before a noun, describe its state ("a wounded girl").
 HARMED_STATES = frozenset(_DATA["harmed_states"])
-#: Nouns of people held or put to death, beside the person nouns ("executed 47 prisoners").
-CAPTIVES = frozenset(_DATA["captives"])
-#: Nouns of the unnamed side of a meeting ("a meeting with his counterpart", "a cabinet meeting").
-MEETING_SIDES = frozenset(_DATA["meeting_sides"])
 _FREEING = frozenset(_DATA["freeing"])
 _CLEARING = frozenset(_DATA["clearing"])
 #: Words of a bombing, and the explosion nouns that in a bombing's story are the attack's.
@@ -125,9 +111,6 @@ EXPLOSIONS = frozenset(_DATA["explosions"])
 #: Nouns of the doer of an assault ("assassin", "killer"): with a named victim they tell it.
 DOERS = frozenset(_DATA["doers"])
 _OTHER_OCCASIONS = frozenset(_DATA["other_occasions"])
-_GATHERING = frozenset(_DATA["gathering"])
-_PROTESTERS = frozenset(_DATA["protesters"])
-_DEMONSTRATING = frozenset(_DATA["demonstrating"])
 
 
 def _naming(v: Token, lemma: str) -> bool:
@@ -140,45 +123,6 @@ def _naming(v: Token, lemma: str) -> bool:
         return also or passive(v) or v.dep_ == "acl"
     asks = prep_objects(v, ("for", "on", "upon")) or any(c.dep_ == "prt" for c in v.children)
     return v.dep_ == "acl" and not asks
-
-
-def _no_meeting(v: Token, lemma: str) -> bool:
-    """A verb of meeting that meets no one: a standard ("met the target"), an audience ("spoke to
-    reporters"), an idiom ("came to power") or a place that is nobody ("visited a school")."""
-    rel = v.head if v.dep_ == "xcomp" else v  # ("the conditions Tehran would have to meet")
-    met = objects(v) or ([rel.head] if rel.dep_ == "relcl" else [])
-    if lemma == "meet" and lemmas(met) & STANDARDS:
-        return True
-    objs = [o for o in objects(v) if o.dep_ == "dobj"]
-    if lemma == "visit" and objs and all(o.pos_ == "NOUN" and not o.ent_type_ and not _people(o)
-                                         for o in objs):
-        return True
-    if lemma == "come" and lemmas(prep_objects(v, ("to", "into"))) & _IDIOMS_COME:
-        return True
-    return lemma in _ADDRESSING and bool(
-        lemmas(objects(v) + prep_objects(v, ("to", "with", "before"))) & _AUDIENCES)
-
-
-def _people(o: Token) -> bool:
-    """Whether the noun ``o`` tells people ("the injured officers", "prisoners")."""
-    return o.lemma_.lower() in person_nouns() or o.lemma_.lower() in CAPTIVES
-
-
-def protest_gathering(v: Token) -> bool:
-    """Whether the verb ``v`` is protesters gathering: "hundreds of protesters gathered outside the
-    embassy", "demonstrators converged on the square" (not "a crowd gathered to watch the final").
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["Protesters", "gathered"], heads=[1, 1],
-    ...           deps=["nsubj", "ROOT"], lemmas=["protester", "gather"])
-    >>> protest_gathering(doc[1])
-    True
-    """
-    if v.lemma_.lower() not in _GATHERING:
-        return False
-    subj = [c for c in v.children if c.dep_ == "nsubj"]
-    return bool(lemmas(subj + [o for s in subj for o in prep_objects(s, ("of",))]) & _PROTESTERS)
 
 
 def market_move(v: Token) -> bool:
@@ -194,23 +138,6 @@ def market_move(v: Token) -> bool:
     subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
     owners = [o for s in subj for o in prep_objects(s, ("of",)) if not s.ent_type_]
     return bool(lemmas(subj + owners) & _MARKETS)
-
-
-def campaign_rally(n: Token) -> bool:
-    """Whether the rally noun ``n`` is an election's ("a campaign rally", "her primary night rally",
-    "spoke to supporters at a rally", "presidential candidate X speaks at a rally"): a gathering of
-    supporters, not a protest."""
-    mods = [t for c in n.children if c.dep_ in ("compound", "amod", "nmod", "poss") for t in c.subtree]
-    if lemmas(mods) & _ELECTORAL:
-        return True
-    told = lemmas(n.sent)
-    if told & _CANDIDATES and not told & _DISSENT and not prep_objects(n, ("against",)):
-        return True  # "presidential candidate X waves during a rally", "rallies during the campaign"
-    clause = n.head.head if n.dep_ == "pobj" else n.head
-    speaker = subject(clause)[0]
-    return clause.lemma_.lower() in _ADDRESSING and bool(
-        lemmas(objects(clause) + prep_objects(clause, ("to", "with"))) & _SUPPORTERS
-        or speaker is not None and lemmas(speaker.subtree) & _CANDIDATES)
 
 
 def one_happening(n: Token) -> bool:
@@ -257,9 +184,9 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
             return None
     if etype == "COERCE" and lemma == "block" and lemmas(objects(v)) & _PASSAGES and not forces(v):
         return "PROTEST"  # "protesters blocked the highway": obstructing passage (CAMEO 144)
-    if etype == "CONSULT" and _no_meeting(v, lemma):
+    if etype == "CONSULT" and no_meeting(v, lemma):
         return None
-    if etype == "ACCUSE" and lemma in _DEMONSTRATING and _in_the_street(v):
+    if etype == "ACCUSE" and lemma in DEMONSTRATING and in_the_street(v):
         return "PROTEST"  # "she protested outside the tower", "students protested against the law"
     if etype == "CONCEDE" and lemma in _FREEING and _territory(objects(v)):
         return "COERCE"  # "liberated the city": its capture, not a release
@@ -270,28 +197,6 @@ def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str |
     if lemma in _DIE and _disastrous(v, disasters):
         return "DISASTER"
     return etype
-
-
-def _in_the_street(v: Token) -> bool:
-    """Whether protesting ``v`` is people demonstrating: no "that" clause, no object unless a crowd protests
-    ("students protested the cuts"), and a subject that is no state, body or nationality ("Russia
-    protested", "Chile protested the ruling", "the minister protested the decision" are words).
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["Students", "protested", "outside"], heads=[1, 1, 1],
-    ...           deps=["nsubj", "ROOT", "prep"])
-    >>> _in_the_street(doc[1])
-    True
-    """
-    subj = subject(v)[0]  # (someone protests: not "protesting without a permit is illegal")
-    if subj is None or any(c.dep_ == "ccomp" for c in v.children):
-        return False
-    crowd = subj.pos_ == "NOUN" and (subj.tag_ in ("NNS", "NNPS") or v.dep_ in ("acl", "relcl"))
-    # ("students protested the cuts", "a woman protesting the shooting was detained")
-    own = subj.doc[subj.left_edge.i:subj.i + 1]  # (its own words, not a clause on it: "a woman protesting X")
-    return (crowd or not any(c.dep_ == "dobj" for c in v.children)) \
-        and not any(t.ent_type_ in ("GPE", "ORG", "NORP") for t in own)
 
 
 def _territory(objs: list[Token]) -> bool:

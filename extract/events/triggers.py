@@ -17,6 +17,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.arguments import SYMMETRIC
+from newsgraph.extract.events.gatherings import campaign_rally
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of
 from newsgraph.extract.events.praise import ally_noun
@@ -29,7 +30,6 @@ from newsgraph.extract.events.senses import (
     EXPLOSIONS,
     JUDGING,
     PHASES,
-    campaign_rally,
     noun_sense,
 )
 from newsgraph.extract.events.syntax import mistagged_noun, mistagged_verb, pobjs, scene_prep

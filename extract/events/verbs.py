@@ -18,21 +18,12 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from newsgraph.extract.actors.context import person_nouns
 from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
+from newsgraph.extract.events.gatherings import people_noun, protest_gathering
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
-from newsgraph.extract.events.senses import (
-    ATTEMPTS,
-    CAMPAIGNING,
-    CAPTIVES,
-    HARMED_STATES,
-    IMPACT,
-    UNREALISED,
-    protest_gathering,
-    refine,
-)
+from newsgraph.extract.events.senses import ATTEMPTS, CAMPAIGNING, HARMED_STATES, IMPACT, UNREALISED, refine
 from newsgraph.extract.events.syntax import passive, pobjs
 
 __all__ = ["Reading", "verb_type", "stative", "purpose", "unrealised"]
@@ -54,7 +45,7 @@ class Reading(NamedTuple):
 
 def _person(o: Token) -> bool:
     """Whether the noun ``o`` is a person's ("the pilot", "two suspects", "47 prisoners")."""
-    return o.pos_ == "NOUN" and (o.lemma_.lower() in person_nouns() or o.lemma_.lower() in CAPTIVES)
+    return o.pos_ == "NOUN" and people_noun(o)
 
 
 def _objects(v: Token) -> list[Token]:
