@@ -163,6 +163,9 @@ def test_a_captions_present_tense_verb_tagged_as_a_noun_keeps_its_object(extract
     "The report accused Ecuador of violating the rights of its people by jailing opponents.",
     "The report accused Ecuador of abuses, including by jailing opponents.",
     "The report accused Ecuador of abuses, including by ignoring court rulings and by jailing opponents.",
+    "UN envoy Maria Lopez on Monday released a long report accusing Ecuador of violating the rights of its "
+    "people, including by ignoring the courts and by jailing opposition leaders.",  # ("including" hung on
+    # "released")
 ])
 def test_the_means_of_what_someone_is_accused_of_is_theirs(extract, body):
     m, names = only(extract, body, type="COERCE")

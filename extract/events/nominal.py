@@ -195,6 +195,9 @@ def blamed(trig: Token, ctx: Context) -> Ids:
             gov = gov.head
         listed = gov.head.lower_ == "including"  # (hung on the verb of blaming, the "of" phrase's own)
         up = gov.head.head if listed else gov.head
+        if listed and up.lemma_.lower() not in BLAMING:  # (hung higher: "released a report accusing X of
+            up = next((t for t in reversed(list(up.subtree)) if t.i < gov.i  # abuses, including by ...")
+                       and t.lemma_.lower() in BLAMING and any(c.dep_ == "dobj" for c in t.children)), up)
         if up.tag_ == "VBG" and up.dep_ == "pcomp" or listed and up.dep_ == "pobj":
             return blamed(up, ctx)  # "accused X of violating rights by jailing Y": X jails
         return tuple(a for c in up.children if c.dep_ == "dobj" for a in actors_of(c, ctx)) \
