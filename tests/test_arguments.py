@@ -578,3 +578,12 @@ def test_a_past_happening_told_as_what_someone_is_has_them_for_doer(extract, bod
 def test_the_one_a_video_shows_doing_it_did_it(extract, body):
     (_, agents, targets), = [f for f in assaults(extract, body) if f[0] in ("shooting", "beating")]
     assert agents in ({"Carlos Mendez"}, {"Russia"}) and targets == {"Ali Hassan"}
+
+
+@pytest.mark.parametrize(("body", "etype"), [
+    ("Police in Lima arrested Omar Khan's brother on Monday.", "COERCE"),
+    ("Gunmen in Lima shot the lawyer of Ana Rojas on Friday.", "ASSAULT"),
+])
+def test_what_is_done_to_someones_kin_is_not_done_to_them(extract, body, etype):
+    events, names = extract(body)
+    assert [{names[t] for t in m.targets} for m in events if m.type == etype] == [set()]
