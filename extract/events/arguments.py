@@ -45,6 +45,7 @@ from newsgraph.extract.events.syntax import (
     by_agent,
     clause_chain,
     gerund,
+    infinitive,
     mistagged_noun,
     mistagged_verb,
     pobjs,
@@ -77,7 +78,7 @@ def _add(found: list[str], ids) -> None:
 def _aimed_at(heads: list[Token], ctx: Context) -> list[str]:
     """The objects of a hostile aim infinitive on one of ``heads`` ("airstrikes to disrupt X")."""
     return [a for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
-            and c.lemma_.lower() in AIMS and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+            and c.lemma_.lower() in AIMS and infinitive(c)
             for o in c.children if o.dep_ == "dobj" for a in actors_of(o, ctx)]
 
 

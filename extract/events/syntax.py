@@ -19,8 +19,8 @@ from spacy.tokens import Token
 from newsgraph.extract.lexicon import toml
 
 __all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "SCENE_PREPS", "lemmas", "objects", "prep_objects",
-           "noun_phrase", "gerund", "pobjs", "scene_prep", "subject", "by_agent", "clause_chain", "passive",
-           "mistagged_noun", "mistagged_verb"]
+           "noun_phrase", "gerund", "infinitive", "pobjs", "scene_prep", "subject", "by_agent",
+           "clause_chain", "passive", "mistagged_noun", "mistagged_verb"]
 
 #: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
 GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
@@ -166,6 +166,18 @@ def _perceived(v: Token) -> Token | None:
     return before if before.head.lemma_.lower() in PERCEIVING else None
 
 
+def infinitive(v: Token) -> bool:
+    """Whether the verb ``v`` is a "to" infinitive ("vowed to destroy", "powers to arrest").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["to", "arrest"], heads=[1, 1], deps=["aux", "ROOT"])
+    >>> infinitive(doc[1]), infinitive(doc[0])
+    (True, False)
+    """
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def gerund(v: Token) -> bool:
     """Whether the verb ``v`` is a gerund, a perfect one too ("of having killed Y").
 
@@ -220,8 +232,7 @@ def _message(subj: Token, v: Token) -> bool:
 def _controlling_owner(v: Token) -> Token | None:
     """The owner of the noun an infinitive completes, who does what it says ("Hamas's attempt to storm")."""
     noun = v.head
-    if noun.lemma_.lower() not in SUBJECT_CONTROL_NOUNS or not any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                   for c in v.children):
+    if noun.lemma_.lower() not in SUBJECT_CONTROL_NOUNS or not infinitive(v):
         return None
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 

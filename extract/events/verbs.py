@@ -24,7 +24,7 @@ from newsgraph.extract.events.gatherings import people_noun, protest_gathering
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
 from newsgraph.extract.events.senses import ATTEMPTS, CAMPAIGNING, HARMED_STATES, IMPACT, UNREALISED, refine
-from newsgraph.extract.events.syntax import passive, pobjs
+from newsgraph.extract.events.syntax import infinitive, passive, pobjs
 
 __all__ = ["Reading", "verb_type", "stative", "purpose", "unrealised"]
 
@@ -172,29 +172,28 @@ def _waged(v: Token) -> bool:
     """Whether the verb ``v`` of a war waged or won over time tells a role or an aim: a participle
     describing a noun ("the coalition fighting IS"), an infinitive ("sent to fight IS"), a gerund after a
     preposition ("in defeating IS"), a perfect progressive ("have been fighting X since June")."""
-    aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
-    ing = v.tag_ == "VBG"
-    return "to" in aux or ing and (v.dep_ in ("acl", "pcomp") or "been" in aux)
+    perfect = any(c.dep_ == "aux" and c.lower_ == "been" for c in v.children)
+    return infinitive(v) or v.tag_ == "VBG" and (v.dep_ in ("acl", "pcomp") or perfect)
 
 
 def purpose(v: Token) -> bool:
     """Whether ``v`` is an infinitive telling what a noun is for: "powers to arrest", "bombs to kill
     people", "an offensive to retake Mosul"."""
     return v.dep_ in ("acl", "relcl") and v.head.pos_ == "NOUN" and v.head.lemma_.lower() not in ATTEMPTS \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)  # ("an attempt to storm X": tried)
+        and infinitive(v)  # ("an attempt to storm X": tried)
 
 
 def unrealised(v: Token) -> bool:
     """Whether ``v`` is an infinitive of what someone wants, plans, vows, refuses or is asked to do ("they
     want to kill", "vowed to destroy", "urged the public to attack"): not done (but "tried to shoot",
     "used a robot to kill", "turned out to protest", "was reported to have been killed" are)."""
-    return v.dep_ in ("xcomp", "advcl", "ccomp") and v.head.lemma_.lower() in UNREALISED \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    return v.dep_ in ("xcomp", "advcl", "ccomp") and v.head.lemma_.lower() in UNREALISED and infinitive(v)
 
 
 def _aim_of_event(v: Token) -> bool:
-    """Whether ``v`` is the infinitive of an event noun's aim: "an offensive to retake Mosul", "the battle
-    to retake the city" (the offensive is the event; retaking the city is what it is for)."""
+    """Whether ``v`` is the infinitive of an event noun's aim, of any type: "an offensive to retake Mosul",
+    "a call to suspend X", "his threat to withdraw" (the offensive, the call, the threat is the event).
+    (:func:`purpose` reads violent, coercive and protest verbs on any noun: "powers to arrest".)"""
     return purpose(v) and noun_lemma(v.head) in lexicon().nouns
 
 

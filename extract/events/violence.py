@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.syntax import lemmas, objects, prep_objects, subject
+from newsgraph.extract.events.syntax import infinitive, lemmas, objects, prep_objects, subject
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
@@ -170,8 +170,7 @@ def peaceful_struggle(t: Token) -> bool:
         return True  # "the nomination battle", "a legal fight"
     if any(o.lemma_.lower() in _STRUGGLE and peaceful_struggle(o) for o in objects(t) if o != t):
         return True  # "fought a legal battle"
-    aims = [o for c in t.children if c.dep_ in ("xcomp", "advcl")
-            and any(a.lower_ == "to" for a in c.children) for o in objects(c)]
+    aims = [o for c in t.children if c.dep_ in ("xcomp", "advcl") and infinitive(c) for o in objects(c)]
     if not objects(t) and lemmas(aims) & (_ABSTRACT | _CAUSES | _ISSUES | _PROBLEMS):
         return True  # "officials fought to reverse the ruling", "fighting to change course"
     settings = prep_objects(t, ("in", "at", "during", "for"))
