@@ -15,10 +15,11 @@ from spacy.tokens import Token
 
 from newsgraph.extract.actors.context import person_nouns
 from newsgraph.extract.events.syntax import lemmas, objects, prep_objects, subject
+from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["CAPTIVES", "DEMONSTRATING", "MEETING_SIDES", "campaign_rally", "in_the_street", "no_meeting",
-           "people_noun", "protest_gathering"]
+__all__ = ["CAPTIVES", "DEMONSTRATING", "campaign_rally", "in_the_street", "no_meeting", "people_noun",
+           "protest_gathering", "side_noun"]
 
 _DATA = toml("senses.toml")
 #: Things one "meets" that are not parties: standards, targets, deadlines, costs.
@@ -37,7 +38,7 @@ DEMONSTRATING = frozenset(_DATA["demonstrating"])
 #: Nouns of people held or put to death, beside the person nouns ("executed 47 prisoners").
 CAPTIVES = frozenset(_DATA["captives"])
 #: Nouns of the unnamed side of a meeting ("a meeting with his counterpart", "a cabinet meeting").
-MEETING_SIDES = frozenset(_DATA["meeting_sides"])
+_MEETING_SIDES = frozenset(_DATA["meeting_sides"])
 
 
 def no_meeting(v: Token, lemma: str) -> bool:
@@ -60,6 +61,14 @@ def no_meeting(v: Token, lemma: str) -> bool:
 def people_noun(o: Token) -> bool:
     """Whether the noun ``o`` tells people ("the injured officers", "47 prisoners", "two suspects")."""
     return o.lemma_.lower() in person_nouns() or o.lemma_.lower() in CAPTIVES
+
+
+def side_noun(t: Token) -> bool:
+    """Whether ``t`` is a noun of people or of a body, the unnamed side a meeting may have ("the defence
+    minister", "lawmakers", "the board")."""
+    sectors = gz.agent_sectors()
+    return t.pos_ == "NOUN" and (people_noun(t) or t.lemma_.lower() in _MEETING_SIDES
+                                 or t.lower_ in sectors or t.lemma_.lower() in sectors)
 
 
 def protest_gathering(v: Token) -> bool:

@@ -18,12 +18,11 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.actors.context import person_nouns
 from newsgraph.extract.actors.edges import chrome_words
 from newsgraph.extract.events.anaphora import GROUP
 from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_to
 from newsgraph.extract.events.doers import doers
-from newsgraph.extract.events.gatherings import MEETING_SIDES
+from newsgraph.extract.events.gatherings import side_noun
 from newsgraph.extract.events.lexicon import TriggerLexicon
 from newsgraph.extract.events.modality import aggregate as is_aggregate
 from newsgraph.extract.events.modality import modality
@@ -36,7 +35,6 @@ from newsgraph.extract.events.syntax import clause_chain, scene_prep, subject
 from newsgraph.extract.events.temporal import after_publication, date_of, spans_days
 from newsgraph.extract.events.triggers import Trigger, noun_event, triggers
 from newsgraph.extract.events.verbs import verb_type
-from newsgraph.extract.lexicon.gazetteer import agent_sectors
 from newsgraph.extract.records import EventMention
 
 __all__ = ["sentence_mentions"]
@@ -135,14 +133,7 @@ def _other_side(trig: Trigger, parts: tuple[str, ...], ctx: Context) -> bool:
         return False
     sides = [o for p in phrases for o in p.children if o.dep_ == "pobj"]
     sides += [c for c in noun.children if c.dep_ == "compound"]
-    return any(_side_noun(s) and not actors_of(s, ctx) for o in sides for s in (o, *o.conjuncts))
-
-
-def _side_noun(t: Token) -> bool:
-    """Whether ``t`` is a noun of people or of a body ("minister", "officials", "the board")."""
-    lemma = t.lemma_.lower()
-    return t.pos_ == "NOUN" and (lemma in person_nouns() or lemma in MEETING_SIDES
-                                 or t.lower_ in agent_sectors() or lemma in agent_sectors())
+    return any(side_noun(s) and not actors_of(s, ctx) for o in sides for s in (o, *o.conjuncts))
 
 
 def _local_place(place: str | None, parties: tuple[str, ...], ctx: Context) -> str | None:
@@ -246,7 +237,9 @@ def sentence_mentions(sent: Span, lex: TriggerLexicon, ctx: Context,
     off, body = state.article.body_offset, state.article.body
     if _caption().search(body[sent.start_char - off:sent.end_char - off]):
         return  # a photo gallery's captions: not this article's events
-    found, words = triggers(sent, lex, ctx), {t.lemma_.lower() for t in sent}
+    found = triggers(sent, lex, ctx)
+    violent = any(t.type in ("ASSAULT", "DISASTER") for t in found)
+    words = {t.lemma_.lower() for t in sent} if violent else set()  # (read only where it may matter)
     state.bombing = state.bombing or any(t.type == "ASSAULT" for t in found) and bool(words & BOMBING) \
         or any(t.type == "ASSAULT" and t.token.lemma_.lower() in EXPLOSIONS for t in found)  # "claimed
     # responsibility for the explosion", "a car bomb blast": an explosion told as an attack

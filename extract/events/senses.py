@@ -111,14 +111,16 @@ EXPLOSIONS = frozenset(_DATA["explosions"])
 #: Nouns of the doer of an assault ("assassin", "killer"): with a named victim they tell it.
 DOERS = frozenset(_DATA["doers"])
 _OTHER_OCCASIONS = frozenset(_DATA["other_occasions"])
+_NAMING = frozenset(_DATA["naming"])
+_NAMING_ADVERBS = frozenset(_DATA["naming_adverbs"])
 
 
 def _naming(v: Token, lemma: str) -> bool:
     """Whether ``v`` names a noun: "a group called X", "a man named Y", "ISIL, also called ISIS" (no
     object: not "called him a liar"; not "called for" or "called on")."""
-    if lemma not in ("call", "name", "dub") or any(c.dep_ == "dobj" for c in v.children):
+    if lemma not in _NAMING or any(c.dep_ == "dobj" for c in v.children):
         return False
-    also = any(c.lower_ in ("also", "often", "sometimes", "commonly", "so") for c in v.children)
+    also = any(c.lower_ in _NAMING_ADVERBS for c in v.children)
     if any(c.dep_ == "oprd" for c in v.children):
         return also or passive(v) or v.dep_ == "acl"
     asks = prep_objects(v, ("for", "on", "upon")) or any(c.dep_ == "prt" for c in v.children)

@@ -22,7 +22,7 @@ from newsgraph.extract.events.temporal import resolve_date
 from newsgraph.extract.nlp import docview
 from newsgraph.extract.records import Article
 
-__all__ = ["ArticleState", "story_place"]
+__all__ = ["ArticleState", "story_places"]
 
 Date = tuple[str, str]   # (ISO date, precision)
 _WIRE = re.compile(r"^[A-Z][A-Z .'-]+,\s+([A-Z]+\.? \d{1,2})\b")
@@ -58,10 +58,10 @@ class ArticleState:
         meta = doc._.ng_meta or (None, None, ())
         wire = _WIRE.match(article.body)
         head = doc.char_span(0, article.body_offset, alignment_mode="expand") if article.body_offset else None
-        headline_place = story_place(doc, kinds, lead=False)
+        headline_place, lead_place = story_places(doc, kinds)
         return cls(article, wire=resolve_date(wire.group(1), article.date) if wire else None,
                    dateline=meta[2][0] if meta[2] else None,
-                   story_place=headline_place or story_place(doc, kinds),
+                   story_place=headline_place or lead_place,
                    story_types=frozenset(filter(None, map(types, head or () if headline_place else ()))),
                    bombing=bool(lemmas(head or ()) & BOMBING),
                    lede_end=article.body.find(". ", wire.end()) + 2 if wire else -1)
@@ -88,13 +88,13 @@ class ArticleState:
         return self.sym if self.sym_para >= self.para - 1 else ()
 
 
-def story_place(doc: Doc, kinds: dict[str, str], lead: bool = True) -> str | None:
-    """The entity id of the first town, region or country the headline names, else (``lead``) the lead
-    sentence.
+def story_places(doc: Doc, kinds: dict[str, str]) -> tuple[str | None, str | None]:
+    """(the first town, region or country the headline names, the same of the lead sentence): the story's
+    place is the first of them.
 
     >>> import spacy
-    >>> story_place(spacy.blank("en")("Quiet day."), {}) is None
-    True
+    >>> story_places(spacy.blank("en")("Quiet day."), {})
+    (None, None)
     """
     article = doc._.ng_article if Doc.has_extension("ng_article") else None
     offset = article.body_offset if article is not None else 0
@@ -103,8 +103,6 @@ def story_place(doc: Doc, kinds: dict[str, str], lead: bool = True) -> str | Non
                   and text[s.start_char:s.end_char].strip()), None) \
         if doc.has_annotation("SENT_START") else None
     head = doc.char_span(0, offset, alignment_mode="expand") if offset else None
-    for part in (head, first if lead else None):
-        for ent in docview.span_ents(doc, part) if part is not None else ():
-            if kinds.get(ent.kb_id_) in ("Location", "State"):
-                return ent.kb_id_
-    return None
+    return tuple(next((ent.kb_id_ for ent in docview.span_ents(doc, part)
+                       if kinds.get(ent.kb_id_) in ("Location", "State")), None) if part is not None else None
+                 for part in (head, first))
