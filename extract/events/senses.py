@@ -43,7 +43,7 @@ __all__ = ["refine", "market_move", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "LAYING", "CULPABLE", "CAUSING", "JUDGING",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
            "INTRANSITIVE_CASUALTY", "CONFRONTATIONS", "CAMPAIGNING", "CHARGES",
-           "HARMED_STATES", "UNREALISED", "ATTEMPTS"]
+           "HARMED_STATES", "UNREALISED", "ATTEMPTS", "STATISTICS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs whose subject is the author of the happening their object names ("ordered the killing").
@@ -111,6 +111,8 @@ EXPLOSIONS = frozenset(_DATA["explosions"])
 #: Nouns of the doer of an assault ("assassin", "killer"): with a named victim they tell it.
 DOERS = frozenset(_DATA["doers"])
 _OTHER_OCCASIONS = frozenset(_DATA["other_occasions"])
+#: Nouns of a statistic ("the number of attacks"): the happenings they count are no events.
+STATISTICS = frozenset(_DATA["statistics"])
 _NAMING = frozenset(_DATA["naming"])
 _NAMING_ADVERBS = frozenset(_DATA["naming_adverbs"])
 

@@ -30,6 +30,7 @@ from newsgraph.extract.events.senses import (
     EXPLOSIONS,
     JUDGING,
     PHASES,
+    STATISTICS,
     noun_sense,
 )
 from newsgraph.extract.events.syntax import mistagged_noun, mistagged_verb, pobjs, scene_prep
@@ -125,7 +126,7 @@ def _counted(n: Token) -> bool:
     """Whether the plural ``n`` is what a statistic counts: "the number of attacks is doubling" (not "a
     number of attacks", some attacks)."""
     head = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
-    return head is not None and n.tag_ in ("NNS", "NNPS") and head.lemma_.lower() == "number" \
+    return head is not None and n.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in STATISTICS \
         and any(c.lower_ == "the" for c in head.children)
 
 
