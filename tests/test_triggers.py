@@ -135,6 +135,8 @@ def test_a_murder_or_slaying_is_an_assault(extract, body):
     ("Omar Khan was executed in Tabriz in 2016.", set(), {"Omar Khan"}),
     ("The kingdom's authorities executed 47 prisoners, including Sheikh Omar Khan.", set(), {"Omar Khan"}),
     ("Omar Khan was put to death in Tabriz on Monday.", set(), {"Omar Khan"}),
+    ("Omar Khan was tried and executed in Tabriz in 2016.", set(), {"Omar Khan"}),   # a passive conjunct
+    ("Crowds mourned Omar Khan, who was executed in Tabriz in 2016.", set(), {"Omar Khan"}),  # "who": him
 ])
 def test_executing_or_hanging_a_person_is_an_assault_on_them(extract, body, agents, targets):
     events, names = extract(body)

@@ -24,7 +24,7 @@ from newsgraph.extract.events.gatherings import people_noun, protest_gathering
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of, owner_of
 from newsgraph.extract.events.senses import ATTEMPTS, CAMPAIGNING, HARMED_STATES, IMPACT, UNREALISED, refine
-from newsgraph.extract.events.syntax import infinitive, passive, pobjs
+from newsgraph.extract.events.syntax import infinitive, passive, pobjs, subject
 
 __all__ = ["Reading", "verb_type", "stative", "purpose", "unrealised"]
 
@@ -50,6 +50,16 @@ def _person(o: Token) -> bool:
 
 def _objects(v: Token) -> list[Token]:
     return [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
+
+
+def _undergoer(v: Token, objs: list[Token]) -> list[Token]:
+    """The subject a passive verb of holding or executing takes from its clause, which it is done to: "X
+    was convicted and executed", "X, who was executed in 2016" (its own subject is "who" or none). Not
+    for the other verbs: "the army, backed by X" tells a state."""
+    if any(o.dep_ == "nsubjpass" and o.tag_ not in ("WP", "WDT") for o in objs):
+        return []
+    subj, undergoes = subject(v)
+    return [subj] if undergoes and subj is not None and subj not in objs else []
 
 
 def _paired_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token],
@@ -129,8 +139,9 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
         held = lex.actor_object.get(lemma) in ("COERCE", "ASSAULT")
         called = lex.actor_object.get(lemma) == "CONSULT"
         # (and never oneself: "hanged himself")
-        actor_objs = [o for o in objs if o.dep_ != "attr" and o.lower_ not in _REFLEXIVE and (
-            actors_of(o, ctx) or held and _person(o) or called and o.lower_ in _PERSONAL)]
+        actor_objs = [o for o in objs + (_undergoer(v, objs) if held else []) if o.dep_ != "attr"
+                      and o.lower_ not in _REFLEXIVE
+                      and (actors_of(o, ctx) or held and _person(o) or called and o.lower_ in _PERSONAL)]
         found = _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
             or _object_type(v, lemma, objs, actor_objs, lex, ctx)
         if found:
