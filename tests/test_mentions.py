@@ -28,6 +28,8 @@ def test_a_body_that_acts_at_a_meeting_does_not_make_the_meeting_an_event(extrac
     ("Senator Tom Hale postponed his meeting with the defence minister until Friday.", "Tom Hale"),
     ("Prime Minister Omar Said spoke after a cabinet meeting in Nairobi.", "Omar Said"),
     ("President Lena Marsh read a statement during a meeting in Riga.", "Lena Marsh"),
+    ("Lena Marsh spoke to reporters on the sidelines of a meeting of Baltic ministers.", "Lena Marsh"),
+    ("Lena Marsh took questions at the end of a meeting in Riga on Monday.", "Lena Marsh"),
 ])
 def test_a_meeting_with_one_named_party_is_kept_when_its_other_side_is_told(extract, body, party):
     assert consults(extract, body) == [{party}]

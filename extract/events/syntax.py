@@ -74,6 +74,12 @@ def pobjs(tok: Token, preps) -> list[tuple[str, Token]]:
 
 #: Prepositions that set an event noun as the scene of its clause ("greeted X before a meeting").
 SCENE_PREPS = ("after", "before", "during", "following", "in")
+#: Nouns of a part of an event's time, read as the preposition they amount to ("on the sidelines of a
+#: meeting": during it; "on the eve of the talks": before them), and the prepositions that take them.
+_SCENE_PARTS = {"sideline": "during", "margin": "during", "start": "during", "beginning": "during",
+                "opening": "during", "outset": "during", "end": "after", "close": "after",
+                "conclusion": "after", "eve": "before"}
+_PART_PREPS = frozenset({"on", "at", "in", "during", "after", "before", "following"})
 
 
 def scene_prep(n: Token) -> str | None:
@@ -86,11 +92,20 @@ def scene_prep(n: Token) -> str | None:
     ...           deps=["ROOT", "advmod", "prep", "pobj"])
     >>> scene_prep(doc[3])
     'before'
+    >>> doc = Doc(doc.vocab, words=["spoke", "on", "the", "sidelines", "of", "talks"],
+    ...           heads=[0, 0, 3, 1, 3, 4], deps=["ROOT", "prep", "det", "pobj", "prep", "pobj"],
+    ...           lemmas=["", "", "", "sideline", "", ""])
+    >>> scene_prep(doc[5])
+    'during'
     """
     if n.dep_ != "pobj":
         return None
     if _ahead(n.head):
         return "before"
+    part = n.head.head
+    if n.head.lower_ == "of" and part.dep_ == "pobj" and part.head.lower_ in _PART_PREPS \
+            and part.lemma_.lower() in _SCENE_PARTS:
+        return _SCENE_PARTS[part.lemma_.lower()]
     return n.head.lower_ if n.head.lower_ in SCENE_PREPS else None
 
 
