@@ -77,6 +77,16 @@ def test_the_victim_of_an_intransitive_casualty_is_a_target_its_attacker_the_age
     assert died and died[0][1] == {"Shining Path"} and "Pedro Sanz" not in died[0][1]
 
 
+@pytest.mark.parametrize(("body", "trigger"), [
+    ("General Pedro Sanz died after a roadside bomb exploded under his convoy near Ayacucho.", "exploded"),
+    ("Mayor Pedro Sanz was killed as rebels shelled the town of Huanta on Monday.", "shelled"),
+    ("The rebels denied it. Pedro Sanz was wounded when rebels shelled Huanta.", "shelled"),
+])
+def test_whom_a_violent_clause_tells_the_death_of_is_its_target(extract, body, trigger):
+    found = assaults(extract, body)
+    assert any(t == trigger and "Pedro Sanz" in tg for t, _, tg in found)
+
+
 def test_casualties_in_airstrikes_take_the_nationality_of_the_airstrikes_as_agent(extract):
     found = assaults(extract, "Russia denied the report. Dozens of villagers were killed in Russian "
                               "airstrikes near Idlib on Monday.")

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.listing import included
-from newsgraph.extract.events.nominal import around_noun, blame_phrase, blamed, laid_on, opponents
+from newsgraph.extract.events.nominal import around_noun, blame_phrase, blamed, died_after, laid_on, opponents
 from newsgraph.extract.events.phrases import (
     Context,
     actors_of,
@@ -287,6 +287,8 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: Context):
     if not found.verbal:
         found.from_noun()
     found.from_prepositions()
+    if etype == "ASSAULT" and found.verbal:
+        _add(found.targets, died_after(trig, ctx))  # "X died after a bomb exploded": X
     if etype == "ASSAULT" and not found.targets:  # "continued airstrikes to disrupt X": X
         _add(found.targets, _aimed_at([t for t in (trig, light) if t is not None], ctx))
     if found.verbal:

@@ -51,9 +51,10 @@ from newsgraph.extract.events.senses import (
 )
 from newsgraph.extract.events.syntax import by_agent, pobjs, subject
 
-__all__ = ["around_noun", "blame_phrase", "blamed", "laid_on", "opponents"]
+__all__ = ["around_noun", "blame_phrase", "blamed", "died_after", "laid_on", "opponents"]
 
 _CASUALTY_PREPS = ("in", "during", "after", "from")
+_CAUSE_MARKS = ("after", "when", "as")
 
 Ids = tuple[str, ...]
 
@@ -95,6 +96,17 @@ def casualties(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
             objs = [c for c in v.children if c.dep_ == "dobj"] + [o for _, o in pobjs(v, ("at", "on"))]
             targets += tuple(a for o in objs for a in actors_of(o, ctx) or owner_of(o, ctx))
     return agents, targets
+
+
+def died_after(trig: Token, ctx: Context) -> Ids:
+    """The victims of the death or injury whose cause the clause of ``trig`` tells: "X died after a bomb
+    exploded under his car", "X was wounded when gunmen opened fire" (X is the one it struck)."""
+    verb = trig.head
+    if trig.dep_ != "advcl" or verb.lemma_.lower() not in CASUALTY \
+            or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _CAUSE_MARKS for c in trig.children):
+        return ()
+    subj, passive = subject(verb)
+    return actors_of(subj, ctx) if passive or verb.lemma_.lower() in INTRANSITIVE_CASUALTY else ()
 
 
 def opponents(verb: Token, ctx: Context) -> Ids:
