@@ -207,6 +207,13 @@ def test_an_age_in_commas_makes_a_person_and_the_place_after_it_a_place(nlp):
     assert es["Mirela Oana Dumitrescu"].kind == "Person" and es["Brasov"].kind == "Location"
 
 
+def test_a_name_the_relative_who_follows_is_a_person_unless_it_is_where_someone_is_from(nlp):
+    doc = _parsed(nlp, "Crowds rallied in support of Ruben Vardanyan who was jailed in May.")
+    assert context.people_by_context([Span(doc, 5, 7, "LOC")])[0].label_ == "PERSON"
+    doc = _parsed(nlp, "A man from South Kerry, who was hurt, spoke.")
+    assert context.people_by_context([Span(doc, 3, 5, "LOC")])[0].label_ == "LOC"
+
+
 def test_a_firm_noun_before_a_name_or_in_apposition_makes_a_firm(nlp):
     text = "Italian tyre giant Marelli on Friday announced its move into China. Marelli is linking up."
     assert [e.kind for e in ents(nlp, text).values() if e.name == "Marelli"] == ["Organization"]

@@ -597,3 +597,16 @@ def test_the_one_a_video_shows_doing_it_did_it(extract, body):
 def test_what_is_done_to_someones_kin_is_not_done_to_them(extract, body, etype):
     events, names = extract(body)
     assert [{names[t] for t in m.targets} for m in events if m.type == etype] == [set()]
+
+
+def test_the_relative_who_stands_for_the_person_named_before_it_wherever_its_clause_hangs():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from newsgraph.extract.events.syntax import subject
+    words = ["rallied", "in", "support", "of", "Omar", "Khan", "who", "was", "executed"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 1, 2, 5, 3, 8, 8, 2],
+              deps=["ROOT", "prep", "pobj", "prep", "compound", "pobj", "nsubjpass", "auxpass", "relcl"],
+              tags=["VBD", "IN", "NN", "IN", "NNP", "NNP", "WP", "VBD", "VBN"])
+    doc.ents = [Span(doc, 4, 6, "PERSON")]   # (the parser hung the clause on "support")
+    assert subject(doc[8]) == (doc[5], True)

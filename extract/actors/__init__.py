@@ -49,8 +49,7 @@ from newsgraph.extract.records import Article, Entity
 
 LABEL = {"Person": "PERSON", "State": "GPE", "Organization": "ORG", "Outlet": "ORG", "Location": "LOC"}
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "LOC", "FAC", "NORP"}
-#: Prepositions before a name that make it a place ("in Clinton"), not a person.
-LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
+LOCATIVE = context.LOCATIVE
 #: Of those, the ones before which an unknown name is a place, not a person or a body ("in Kanyoni").
 STRONG_LOCATIVE = {"in", "into", "near", "outside"}
 #: Nouns for a place: "the town of X", "the suburb of X" make X a place.

@@ -5,7 +5,8 @@ and :mod:`newsgraph.extract.actors.types`).
   it ("radical preacher Mara Okonjo") or an apposition with a person noun follows it ("Tomas
   Vidal, an opposition leader, ..."), and it looks like a person's name (two to four capitalised
   words the gazetteer does not know, no body's head word), or it has a person's shape: first name,
-  initial, surname ("Ulf D. Merbold"), or an age in commas follows it ("Mara Okonjo, 47, of ...");
+  initial, surname ("Ulf D. Merbold"), or an age in commas follows it ("Mara Okonjo, 47, of ..."), or
+  "who" ("supporters of Mara Okonjo, who was jailed");
 * the place after a person's age ("Mara Okonjo, 47, of Brasov") is a place whatever the NER said;
 * a name the NER typed PERSON is a firm when a firm noun stands right in front of it ("tyre giant
   Marelli") or an apposition with one follows it ("Dunmore, a Dutch retailer, ...");
@@ -33,6 +34,8 @@ from spacy.tokens import Span
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import HONORIFICS, title_words, titles
 
+#: Prepositions before a name that make it a place ("in Clinton"), not a person.
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "across"})
 #: Endings of agent nouns (PETRARCH2) that name one person ("preacher", "playwright", "activist").
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ee", "wright")
 #: Agent sectors whose nouns name firms and things as often as people ("carmaker", "tanker").
@@ -115,6 +118,14 @@ def aged(ent: Span) -> bool:
         and doc[k + 1].text.isdigit() and 0 < int(doc[k + 1].text) < 120
 
 
+def _who_follows(ent: Span) -> bool:
+    """The relative "who" right after ``ent``, or after a comma: it stands for a person ("rallied for Mara
+    Okonjo, who was jailed"), unless the name is where someone is from ("a man from South Kerry, who")."""
+    doc, k = ent.doc, ent.end + (ent.end < len(ent.doc) and ent.doc[ent.end].text == ",")
+    placed = ent.start > 0 and (doc[ent.start - 1].lower_ in LOCATIVE or doc[ent.start - 1].text == ",")
+    return k < len(doc) and doc[k].lower_ == "who" and not placed
+
+
 def _home_town(ent: Span) -> bool:
     """The place after a person's age: "Mara Okonjo, 47, of Brasov" (one name no table knows as a body)."""
     doc, k = ent.doc, ent.start
@@ -147,6 +158,7 @@ def people_by_context(ents: list[Span]) -> list[Span]:
         misread = e.label_ == "NORP" and not gz.demonym_code(e.text)  # "Ruben Vardanyan" as a NORP
         if (e.label_ in ("ORG", "GPE", "LOC", "FAC") or misread) and (_name_like(e) and _person_noun_before(e)
                                                   or _name_like(e, 1) and (_person_apposition(e) or aged(e))
+                                                  or _name_like(e) and _who_follows(e)
                                                   or _initialled(e)):
             e = Span(e.doc, e.start, e.end, label="PERSON")
         elif e.label_ in ("ORG", "PERSON") and _home_town(e):

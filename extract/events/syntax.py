@@ -133,7 +133,8 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         if c is not None:
             if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X; "X is the one that
                 held = _own_subject(v.head.head) if v.head.dep_ == "attr" else None  # invaded Y": X
-                return held if held is not None else v.head, c.dep_ == "nsubjpass"
+                named = _named_before(c) if held is None else held
+                return v.head if named is None else named, c.dep_ == "nsubjpass"
             if _message(c, v):  # "X made a call inviting Y", read as "a call" inviting: X invites
                 return subject(v.head)[0], False
             voice = c.dep_ == "nsubjpass" or passive_conj if raised is None else raised
@@ -170,6 +171,15 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def _named_before(who: Token) -> Token | None:
+    """The person named right before the relative "who", wherever the parser hung its clause ("rallied in
+    support of X who was jailed": X, not the support)."""
+    prev = who.nbor(-1) if who.i > 0 and who.lower_ == "who" else None
+    if prev is not None and prev.text == "," and prev.i > 0:
+        prev = prev.nbor(-1)
+    return prev if prev is not None and prev.ent_type_ == "PERSON" else None
 
 
 def _perceived(v: Token) -> Token | None:
