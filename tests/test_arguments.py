@@ -610,3 +610,14 @@ def test_the_relative_who_stands_for_the_person_named_before_it_wherever_its_cla
               tags=["VBD", "IN", "NN", "IN", "NNP", "NNP", "WP", "VBD", "VBN"])
     doc.ents = [Span(doc, 4, 6, "PERSON")]   # (the parser hung the clause on "support")
     assert subject(doc[8]) == (doc[5], True)
+
+
+def test_states_joined_by_a_hyphen_are_both_parties(extract):
+    assert meetings(extract, "Chile-Peru talks ended in Lima on Monday.") == [{"Chile", "Peru"}]
+
+
+def test_whom_a_relative_clause_says_was_cleared_is_the_one_cleared(extract):
+    events, names = extract("Senator Ana Rojas, who was cleared by the Ethics Committee in May, spoke "
+                            "on Monday.")
+    assert [({names[a] for a in m.agents}, {names[t] for t in m.targets})
+            for m in events if m.type == "CONCEDE"] == [({"Ethics Committee"}, {"Ana Rojas"})]

@@ -248,6 +248,15 @@ def _more_nations(tok: Token, ctx: Context) -> list[str]:
             if (s := ctx.tok2ent.get(m.i) or demonym_state(m.text, ctx))]  # "U.S. and Cuban delegations"
 
 
+def _hyphened(tok: Token, ctx: Context) -> list[str]:
+    """The state joined to a state's name by a hyphen, which the parser reads as a compound: "Armenia-Iran
+    hold talks", "U.S.-China talks" name both."""
+    if ctx.kinds.get(ctx.tok2ent.get(tok.i, "")) != "State":
+        return []
+    return [e for c in tok.children if c.dep_ == "compound" and c.i + 2 == tok.i and tok.nbor(-1).text == "-"
+            and ctx.kinds.get(e := ctx.tok2ent.get(c.i, "")) == "State"]
+
+
 def _more_owners(tok: Token, actor: str | None, ctx: Context) -> list[str]:
     """The actors coordinated with the "of" owner a phrase stands for: "representatives of Chile and
     Peru" are both states'."""
@@ -287,7 +296,8 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
     named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.tok2ent]  # "presidents A and B"
     for t in (tok, *tok.conjuncts, *_listed(tok, ctx), *(m for c in named[:1] for m in c.conjuncts)):
         first = actor_of(t, ctx)
-        for a in (first, *_more_nations(t, ctx), *_more_owners(t, first, ctx), *_members_of(t, first, ctx)):
+        for a in (*_hyphened(t, ctx), first, *_more_nations(t, ctx), *_more_owners(t, first, ctx),
+                  *_members_of(t, first, ctx)):
             if a and a not in out:
                 out.append(a)
     memo[tok.i] = tuple(out)

@@ -52,14 +52,17 @@ def _objects(v: Token) -> list[Token]:
     return [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
 
 
-def _undergoer(v: Token, objs: list[Token]) -> list[Token]:
-    """The subject a passive verb of holding or executing takes from its clause, which it is done to: "X
-    was convicted and executed", "X, who was executed in 2016" (its own subject is "who" or none). Not
-    for the other verbs: "the army, backed by X" tells a state."""
+def _undergoer(v: Token, objs: list[Token], ctx: Context) -> list[Token]:
+    """The subject a passive verb that needs an actor object takes from its clause, which it is done to:
+    "X was convicted and executed", "X, who was executed in 2016", "X cleared by FBI" (its own subject is
+    "who", none, or a headline's); not a place ("X, a town cleared by troops": its capture). Not for a
+    verb of backing: "the army, backed by X" tells a state."""
     if any(o.dep_ == "nsubjpass" and o.tag_ not in ("WP", "WDT") for o in objs):
         return []
     subj, undergoes = subject(v)
-    return [subj] if undergoes and subj is not None and subj not in objs else []
+    if not undergoes or subj is None or subj in objs:
+        return []
+    return [] if any(ctx.kinds.get(a) == "Location" for a in actors_of(subj, ctx)) else [subj]
 
 
 def _paired_type(v: Token, lemma: str, objs: list[Token], actor_objs: list[Token],
@@ -139,8 +142,8 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
         held = lex.actor_object.get(lemma) in ("COERCE", "ASSAULT")
         called = lex.actor_object.get(lemma) == "CONSULT"
         # (and never oneself: "hanged himself")
-        actor_objs = [o for o in objs + (_undergoer(v, objs) if held else []) if o.dep_ != "attr"
-                      and o.lower_ not in _REFLEXIVE
+        undergoer = _undergoer(v, objs, ctx) if lemma in lex.actor_object else []
+        actor_objs = [o for o in objs + undergoer if o.dep_ != "attr" and o.lower_ not in _REFLEXIVE
                       and (actors_of(o, ctx) or held and _person(o) or called and o.lower_ in _PERSONAL)]
         found = _paired_type(v, lemma, objs, actor_objs, lex) or _prep_type(v, lemma, lex) \
             or _object_type(v, lemma, objs, actor_objs, lex, ctx)
