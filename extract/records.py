@@ -126,9 +126,9 @@ class EventMention:
 
     type: str                        # PLOVER name or DISASTER
     trigger: str
-    start: int                       # sentence span in Article.body
-    end: int
-    evidence: str                    # == Article.body[start:end]
+    start: int                       # sentence span in Article.body; a headline's is negative, before the
+    end: int                         # body: Article.text[start + body_offset:end + body_offset]
+    evidence: str                    # == Article.body[start:end] (the headline sentence's text)
     agents: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
@@ -138,6 +138,11 @@ class EventMention:
     modality: str = "asserted"       # one of MODALITIES
     confidence: float = 0.5
     attributed_to: str | None = None  # Entity id: "X said that Y attacked Z"
+
+    @property
+    def in_headline(self) -> bool:
+        """Whether the mention is the headline's (its offsets count back from the body's start)."""
+        return self.start < 0
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ def run(nlp, body: str, date: str | None = "2023-03-23", headline: str = "Test r
     assert not rec.problems, rec.problems
     names = {e.id: e.name for e in rec.entities}
     for m in rec.events:
-        assert art.body[m.start:m.end] == m.evidence
+        assert art.text[m.start + art.body_offset:m.end + art.body_offset] == m.evidence
     return rec.events, names
 
 
@@ -176,9 +176,17 @@ def test_said_alone_is_not_an_event(nlp):
     assert list(ms) == []
 
 
-def test_headline_is_skipped(nlp):
-    ms, _ = run(nlp, "Nothing happened.", headline="Chile attacks Peru")
-    assert list(ms) == []
+def test_the_headlines_happening_is_a_mention_before_the_body_with_no_day_of_its_own(nlp):
+    ms, n = run(nlp, "Nothing happened.", headline="Chile attacks Peru")
+    (m,) = ms
+    assert (m.type, named(m.agents, n), named(m.targets, n)) == ("ASSAULT", {"Chile"}, {"Peru"})
+    assert m.in_headline and m.evidence == "Chile attacks Peru" and m.end < 0 and m.date is None
+
+
+def test_the_headline_takes_the_day_of_the_bodys_report_of_its_happening(nlp):
+    ms, n = run(nlp, "On Monday, Chile attacked Peru near the border.", headline="Chile attacks Peru",
+                date="2023-03-23")
+    assert [(m.in_headline, m.date) for m in ms] == [(True, "2023-03-20"), (False, "2023-03-20")]
 
 
 def test_extractor_without_article_yields_nothing():

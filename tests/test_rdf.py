@@ -117,6 +117,22 @@ def test_events_memberships_statements(g):
     assert _iri("actor/person/marek-dobos") in speakers
 
 
+def test_a_headlines_mention_has_the_headline_for_evidence_and_no_body_offsets():
+    m = model()
+    ev = next(e for e in m.events if e.key == "event/shell01")
+    akey, men = ev.mentions[0]
+    head = dataclasses.replace(men, start=-40, end=-2, evidence="Sylvania shells border villages")
+    m = dataclasses.replace(m, events=tuple(dataclasses.replace(e, mentions=((akey, head),))
+                                            if e is ev else e for e in m.events))
+    g = oracle.to_graph(m)
+    (node,) = g.objects(_iri("event/shell01"), NG.mention)
+    assert "-h40-h2-" in str(node)
+    assert g.value(node, NG.inHeadline) == Literal(True)
+    assert g.value(node, NG.charStart) is None and str(g.value(node, NG.evidence)).startswith("Sylvania")
+    ok, _, text = pyshacl.validate(g, shacl_graph=Graph().parse(SHAPES))
+    assert ok, text
+
+
 def test_dataset_named_graphs_and_union():
     m = model()
     ds = oracle.to_dataset(m)

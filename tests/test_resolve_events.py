@@ -15,7 +15,8 @@ PEOPLE = {"B": ("Person", "Ali Bagheri Kani", "IRN"), "K": ("Person", "Vahan Kos
           "OUT2": ("Outlet", "Other Wire", None), "CR": ("Location", "Croydon", "GBR"),
           "LO": ("Location", "London", "GBR"), "MA": ("Location", "Manchester", "GBR"),
           "T": ("Organization", "Northern Front", None), "FB": ("Organization", "Federal Bureau", "USA"),
-          "D": ("Person", "Dana Director", "USA"), "V": ("Location", "Upper Hill Village", None)}
+          "D": ("Person", "Dana Director", "USA"), "V": ("Location", "Upper Hill Village", None),
+          "IRN": ("State", "Iran", None)}
 
 
 def art(name: str, *mentions: EventMention, outlet: str | None = "OUT", source: str = "d.txt",
@@ -339,3 +340,14 @@ def test_a_mention_naming_nobody_joins_the_attack_told_in_its_sentence():
             men("ASSAULT", 60, trigger="killed"))
     evs = events_of(resolve([r]), "ASSAULT")
     assert sorted(len(e.mentions) for e in evs) == [1, 2]
+
+
+def test_the_headlines_states_join_the_report_of_their_people_in_its_article_and_stand_aside():
+    head = men("CONSULT", start=-40, participants=["ARM", "IRN"], trigger="hold talks")
+    body = men("CONSULT", start=0, participants="BK", trigger="talks")
+    (e,) = events_of(resolve([art("a", head, body)]))
+    assert e.participants == ("actor/person/ali-bagheri-kani", "actor/person/vahan-kostanyan")
+    assert len(e.mentions) == 2
+    # two reports of the body do not join by their States alone
+    first = dataclasses.replace(head, start=60)
+    assert len(events_of(resolve([art("a", first, body)]))) == 2

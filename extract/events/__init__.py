@@ -38,7 +38,12 @@ __all__ = ["events", "lexicon", "modality"]
 
 
 def events(doc: Doc) -> Iterator[EventMention]:
-    """Extractor: the article's event mentions, in text order (headline sentences skipped).
+    """Extractor: the article's event mentions, in text order: the headline's, then the body's.
+
+    The body is read first, and the headline on its own: it names the story's happening and tells
+    nothing of the body's "the two sides" or "the earthquake" again.  A headline's mention has the
+    negative offsets of its place before the body and no date of its own (its present tense is no day):
+    it takes its body report's (:func:`~newsgraph.extract.events.temporal.share_dates`).
 
     >>> import spacy
     >>> list(events(spacy.blank("en")("Chile attacked Peru.")))   # no article, no parse: nothing
@@ -48,12 +53,13 @@ def events(doc: Doc) -> Iterator[EventMention]:
     if article is None or not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
         return  # no parse, no arguments: nothing reliable to say
     lex, ctx = lexicon(), context(doc, gz.actor_nouns())
-    state = ArticleState.of(doc, ctx.kinds, lambda t: word_type(t, lex))
-    found: list[EventMention] = []
     text = docview.text(doc)
-    for sent in docview.sents(doc):
-        if sent.start_char < article.body_offset or not text[sent.start_char:sent.end_char].strip():
-            continue
-        state.at(sent)
-        found += sentence_mentions(sent, lex, ctx, state)
-    yield from share_dates(found)
+    sents = [s for s in docview.sents(doc) if text[s.start_char:s.end_char].strip()]
+    found: list[EventMention] = []
+    for part in ([s for s in sents if s.start_char >= article.body_offset],
+                 [s for s in sents if s.start_char < article.body_offset]):
+        state = ArticleState.of(doc, ctx.kinds, lambda t: word_type(t, lex))  # (the headline's own)
+        for sent in part:
+            state.at(sent)
+            found += sentence_mentions(sent, lex, ctx, state)
+    yield from share_dates(sorted(found, key=lambda m: m.start >= 0))

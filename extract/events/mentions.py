@@ -174,7 +174,8 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
     place = place_of(tok, light, ctx, towns_only=not any(parties) and etype != "DISASTER")
     if etype == "DISASTER":
         place, parties = _disaster_place(place, parties, ctx), ((), (), ())
-    date = date_of(clause_chain(tok, light), sent, article.date, state, noun_event)
+    date = date_of(clause_chain(tok, light), sent, article.date, state, noun_event) \
+        if sent.start_char >= article.body_offset else None  # (a headline's present tense is no day)
     if date and date[1] == "day" and spans_days(tok):
         date = (date[0], "month")  # "four days of talks ended on Thursday": not one day's happening
     mod = modality(tok, light)
@@ -202,7 +203,8 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
     start, end = _bounds(sent, article)
     trigger = f"{light.text} {tok.text}" if light is not None and light.i < tok.i \
         and light.pos_ == "VERB" else tok.text
-    return EventMention(type=etype, trigger=trigger, start=start, end=end, evidence=article.body[start:end],
+    evidence = article.text[start + article.body_offset:end + article.body_offset]
+    return EventMention(type=etype, trigger=trigger, start=start, end=end, evidence=evidence,
                         agents=agents, targets=targets, participants=parts, place=place,
                         date=date[0] if date else None, date_precision=date[1] if date else "unknown",
                         modality=mod, confidence=CALIBRATED.get(trig.strength, 0.3),
@@ -224,9 +226,10 @@ def _sides(agents: tuple[str, ...], targets: tuple[str, ...], parts: tuple[str, 
 
 
 def _bounds(sent: Span, article) -> tuple[int, int]:
-    """Start and end of ``sent`` in the article body, surrounding space left out."""
+    """Start and end of ``sent`` in the article body (negative in the headline), surrounding space left
+    out."""
     off = article.body_offset
-    raw = article.body[sent.start_char - off:sent.end_char - off]
+    raw = article.text[sent.start_char:sent.end_char]
     start = sent.start_char - off + (len(raw) - len(raw.lstrip()))
     return start, sent.end_char - off - (len(raw) - len(raw.rstrip()))
 
@@ -234,8 +237,7 @@ def _bounds(sent: Span, article) -> tuple[int, int]:
 def sentence_mentions(sent: Span, lex: TriggerLexicon, ctx: Context,
                       state: ArticleState) -> Iterator[EventMention]:
     """The event mentions of sentence ``sent`` of the article ``state`` reads, in trigger order."""
-    off, body = state.article.body_offset, state.article.body
-    if _caption().search(body[sent.start_char - off:sent.end_char - off]):
+    if _caption().search(state.article.text[sent.start_char:sent.end_char]):
         return  # a photo gallery's captions: not this article's events
     found = triggers(sent, lex, ctx)
     violent = any(t.type in ("ASSAULT", "DISASTER") for t in found)

@@ -97,6 +97,15 @@ def integer(n) -> Lit:
     return Lit(str(int(n)), xsd.integer)
 
 
+def boolean(value: bool) -> Lit:
+    """An xsd:boolean.
+
+    >>> boolean(True).lex
+    'true'
+    """
+    return Lit("true" if value else "false", xsd.boolean)
+
+
 def string(value) -> Lit:
     """A plain literal (what ``Literal(value)`` gives, for any value).
 

@@ -285,7 +285,8 @@ class Mapper:
 
     def mention_node(self, akey: str, men) -> str:
         trigger = slug(men.trigger, 30, hashed=True, join_apostrophes=False)
-        return self.iri(f"mention/{akey}-{men.start}-{men.end}-{men.type.upper()}-{trigger}")
+        span = f"h{-men.start}-h{-men.end}" if men.in_headline else f"{men.start}-{men.end}"
+        return self.iri(f"mention/{akey}-{span}-{men.type.upper()}-{trigger}")
 
     def reported(self, ev: Event, akey: str, men) -> Group:
         """An event's ``ng:reportedIn``/``ng:mention`` in the graph of article ``akey``."""
@@ -296,5 +297,6 @@ class Mapper:
         pos = [(_TYPE, ng.EventMention), (ng.inArticle, self.iri(f"article/{akey}")),
                (ng.trigger, lit.string(men.trigger)), (ng.confidence, lit.decimal(men.confidence)),
                (ng.attributedTo, self.actor(akey, men.attributed_to))]
-        pos += self._span((men.start, men.end), men.evidence)
+        pos += self._span(None if men.in_headline else (men.start, men.end), men.evidence)
+        pos += [(ng.inHeadline, lit.boolean(True))] if men.in_headline else []
         return self.mention_node(akey, men), _kept(pos)

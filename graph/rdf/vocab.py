@@ -85,6 +85,7 @@ class NG(DefinedNamespace):
     sourceCount: URIRef       # Event -> number of distinct outlets reporting it
     trigger: URIRef           # EventMention -> trigger words
     attributedTo: URIRef      # EventMention -> Actor the report is attributed to
+    inHeadline: URIRef        # EventMention -> true: told by the headline (no body offsets)
     sourceStart: URIRef       # Article -> offset of the article in its Document's decoded text
     sourceEnd: URIRef
     articleIndex: URIRef      # Article -> position in its Document

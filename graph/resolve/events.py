@@ -79,6 +79,7 @@ class _M:
     source: str                 # outlet actor key, or the article itself
     published: str | None = None  # the article's publication day
     covers: frozenset[str] = frozenset()  # every actor and whoever they stand with (members.py)
+    states: frozenset[str] = frozenset()  # every actor and the State each is of
 
 
 def _metonyms(actors: Sequence[Actor]) -> dict[str, str]:
@@ -94,6 +95,7 @@ def _metonyms(actors: Sequence[Actor]) -> dict[str, str]:
 
 def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: dict[Node, str]) -> list[_M]:
     kind = {a.key: a.kind for a in actors}
+    country = {a.key: a.country for a in actors if a.country}
     capital = _metonyms(actors)
     links = offices(records, actors, emap)
     out = set()
@@ -112,7 +114,7 @@ def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: 
             out.add(_M(art, m, roles, frozenset(every),
                        frozenset(k for k in every if kind.get(k) in _SPECIFIC),
                        place, mention_date(m), source, (r.article.date or "")[:10] or None,
-                       covered(every, links)))
+                       covered(every, links), frozenset(every | {country[k] for k in every if k in country})))
     return sorted(out, key=_order)
 
 
@@ -185,8 +187,11 @@ def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> b
         near = a.article == b.article or same_day or _timely(a, b, geo)
         return one_sentence or _placed(a, b, geo) and near
     specific = bool(shared & (a.persons | b.persons))
-    if a.article == b.article:  # ("X were killed in the genocide by Y": one sentence)
-        return len(shared) >= 2 or specific or (bool(shared) and (same_day or one_sentence))
+    if a.article == b.article:  # ("X were killed in the genocide by Y": one sentence; the headline's
+        # "Armenia-Iran hold talks" and "talks of the deputy ministers X (Armenia) and Y (Iran)")
+        headline = a.mention.in_headline or b.mention.in_headline
+        return len(shared) >= 2 or specific or (bool(shared) and (same_day or one_sentence)) \
+            or headline and len(a.states & b.states) >= 2
     if not shared & set(a.roles[0] + a.roles[2] + b.roles[0] + b.roles[2]):
         return False
     if same_day:
@@ -215,14 +220,16 @@ def _blocking_keys(x: _M, geo: Sites, late: bool = False) -> list[tuple]:
     """What two mentions must share to be compared (always with the same type family and
     modality): an actor, or for two mentions naming nobody a place or its country.  In the
     ``late`` round, after every pair of the first, a mention naming nobody meets every report
-    of its place and every report naming its place's State (see :func:`_placed`); the first
-    round's order (more shared actors first) is not bent by places."""
+    of its place and every report naming its place's State (see :func:`_placed`), and a headline's
+    report meets the article's reports whose actors are of the same States (see :func:`_strong`); the
+    first round's order (more shared actors first) is not bent by places."""
     base = (family(x.mention.type, x.mention.trigger), x.mention.modality)
     country = geo.country.get(x.place or "")
     sites = [(*base, "place", site) for site in sorted({x.place, country} - {None})]
     sentence = [(*base, "sentence", x.article, x.mention.start)] if late else []
     if x.actors:
-        return [(*base, "actor", k) for k in sorted(x.actors)] + (sites if late else []) + sentence
+        states = [(*base, "article", x.article, k) for k in sorted(x.states)] if late else []
+        return [(*base, "actor", k) for k in sorted(x.actors)] + (sites if late else []) + sentence + states
     return sites + ([(*base, "actor", country)] if late and country else []) + sentence
 
 
@@ -240,7 +247,8 @@ def _cluster(ms: list[_M], geo: Sites, common: frozenset[str]) -> list[list[_M]]
     members = {i: [i] for i in range(len(ms))}
     dates = [x.date for x in ms]
     first = candidate_pairs([_blocking_keys(x, geo) for x in ms], dates)
-    late = anchored_pairs([_blocking_keys(x, geo, True) for x in ms], [not x.actors for x in ms], dates)
+    late = anchored_pairs([_blocking_keys(x, geo, True) for x in ms],
+                          [not x.actors or x.mention.in_headline for x in ms], dates)
     for i, j in chain(first, late):
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or not _pair_ok(ms[i], ms[j], geo) or not _strong(ms[i], ms[j], geo, common):
@@ -256,7 +264,7 @@ def _most(values: list) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
-def _event_fields(group: list[_M]) -> dict:
+def _event_fields(group: list[_M], country: dict[str, str]) -> dict:
     votes: dict[str, Counter] = {}
     for x in group:
         for r, keys in enumerate(x.roles):
@@ -265,6 +273,7 @@ def _event_fields(group: list[_M]) -> dict:
     roles: list[list[str]] = [[], [], []]
     for k in sorted(votes):
         roles[min(votes[k], key=lambda r: (-votes[k][r], r))].append(k)
+    roles = [_specific(keys, country) for keys in roles]
     dates = [x.date for x in group if x.date]
     date = min(dates, key=lambda d: (-len(d), -dates.count(d), d)) if dates else None
     first = group[0].mention
@@ -274,6 +283,18 @@ def _event_fields(group: list[_M]) -> dict:
             "date_precision": _PRECISION.get(len(date or ""), "unknown"), "modality": first.modality,
             "mentions": tuple((x.article, x.mention) for x in group),
             "source_count": len({x.source for x in group})}
+
+
+def _specific(keys: list[str], country: dict[str, str]) -> list[str]:
+    """The parties of one role, a State left out when one of its people or bodies is named in the role
+    too: the headline's "Armenia-Iran hold talks" and the body's deputy ministers are one meeting of the
+    two ministers.
+
+    >>> _specific(["person/x", "state/ARM", "state/IRN"], {"person/x": "state/ARM"})
+    ['person/x', 'state/IRN']
+    """
+    theirs = {country[k] for k in keys if k in country}
+    return [k for k in keys if k not in theirs]
 
 
 def resolve_events(records: Sequence[ArticleRecords], actors: Sequence[Actor],
@@ -295,7 +316,8 @@ def resolve_events(records: Sequence[ArticleRecords], actors: Sequence[Actor],
     for x in ms:
         by_type.setdefault((family(x.mention.type, x.mention.trigger), x.mention.modality), []).append(x)
     geo, common = Sites.of(actors), common_actors(actors, len(records))
-    fields = [_event_fields(g) for k in sorted(by_type) for g in _cluster(by_type[k], geo, common)]
+    country = {a.key: a.country for a in actors if a.country and a.kind != "State"}
+    fields = [_event_fields(g, country) for k in sorted(by_type) for g in _cluster(by_type[k], geo, common)]
     items = [(i, event_key((a, m.start, m.end, m.type) for a, m in f["mentions"]),
               sorted([a, repr(m)] for a, m in f["mentions"])) for i, f in enumerate(fields)]
     keys = unique_keys(items)
