@@ -32,7 +32,7 @@ from newsgraph.extract.events.phrases import (
     led_by,
     owner_of,
 )
-from newsgraph.extract.events.scene import clause_parties
+from newsgraph.extract.events.scene import clause_parties, scene_prep
 from newsgraph.extract.events.senses import (
     AIMS,
     CASUALTY,
@@ -49,7 +49,6 @@ from newsgraph.extract.events.syntax import (
     mistagged_noun,
     mistagged_verb,
     pobjs,
-    scene_prep,
     subject,
 )
 from newsgraph.extract.lexicon.event_types import SYMMETRIC

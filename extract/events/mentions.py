@@ -29,9 +29,10 @@ from newsgraph.extract.events.modality import modality
 from newsgraph.extract.events.phrases import Context, actors_of
 from newsgraph.extract.events.places import place_of, site_of, struck_state
 from newsgraph.extract.events.praise import alliance, ally_noun
+from newsgraph.extract.events.scene import scene_prep
 from newsgraph.extract.events.senses import BOMBING, EXPLOSIONS, one_happening
 from newsgraph.extract.events.state import ArticleState
-from newsgraph.extract.events.syntax import clause_chain, scene_prep, subject
+from newsgraph.extract.events.syntax import clause_chain, subject
 from newsgraph.extract.events.temporal import after_publication, date_of, spans_days
 from newsgraph.extract.events.triggers import Trigger, noun_event, triggers
 from newsgraph.extract.events.verbs import verb_type

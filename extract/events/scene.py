@@ -1,4 +1,5 @@
-"""Who took part in a meeting told as the scene of a clause: the clause's subject, a passive's agent,
+"""A meeting told as the scene of a clause ("before a meeting", "on the sidelines of talks",
+:func:`scene_prep`), and who took part in it: the clause's subject, a passive's agent,
 its objects and whom they are "with" ("A greets B before a meeting", "A is shown the way by B after
 their meeting"), and, where the parser read no clause, the people a photo caption lists with "and"
 ("President A, right, and President B arrive for their meeting").
@@ -19,9 +20,45 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.phrases import Context, actors_of
-from newsgraph.extract.events.syntax import pobjs, subject
+from newsgraph.extract.events.syntax import ahead, pobjs, subject
 
-__all__ = ["clause_parties", "joined_people"]
+__all__ = ["SCENE_PREPS", "clause_parties", "joined_people", "scene_prep"]
+
+#: Prepositions that set an event noun as the scene of its clause ("greeted X before a meeting").
+SCENE_PREPS = ("after", "before", "during", "following", "in")
+#: Nouns of a part of an event's time, read as the preposition they amount to ("on the sidelines of a
+#: meeting": during it; "on the eve of the talks": before them), and the prepositions that take them.
+_SCENE_PARTS = {"sideline": "during", "margin": "during", "start": "during", "beginning": "during",
+                "opening": "during", "outset": "during", "end": "after", "close": "after",
+                "conclusion": "after", "eve": "before"}
+_PART_PREPS = frozenset({"on", "at", "in", "during", "after", "before", "following"})
+
+
+def scene_prep(n: Token) -> str | None:
+    """The preposition of the scene phrase whose object is ``n``, "ahead of" and "prior to" read as
+    "before"; None when ``n`` is not the object of one.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["left", "ahead", "of", "talks"], heads=[0, 0, 1, 2],
+    ...           deps=["ROOT", "advmod", "prep", "pobj"])
+    >>> scene_prep(doc[3])
+    'before'
+    >>> doc = Doc(doc.vocab, words=["spoke", "on", "the", "sidelines", "of", "talks"],
+    ...           heads=[0, 0, 3, 1, 3, 4], deps=["ROOT", "prep", "det", "pobj", "prep", "pobj"],
+    ...           lemmas=["", "", "", "sideline", "", ""])
+    >>> scene_prep(doc[5])
+    'during'
+    """
+    if n.dep_ != "pobj":
+        return None
+    if ahead(n.head):
+        return "before"
+    part = n.head.head
+    if n.head.lower_ == "of" and part.dep_ == "pobj" and part.head.lower_ in _PART_PREPS \
+            and part.lemma_.lower() in _SCENE_PARTS:
+        return _SCENE_PARTS[part.lemma_.lower()]
+    return n.head.lower_ if n.head.lower_ in SCENE_PREPS else None
 
 
 def clause_parties(n: Token, ctx: Context) -> list[str]:

@@ -18,8 +18,8 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "SCENE_PREPS", "lemmas", "objects", "prep_objects",
-           "noun_phrase", "gerund", "infinitive", "pobjs", "scene_prep", "subject", "by_agent",
+__all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "ahead", "lemmas", "objects", "prep_objects",
+           "noun_phrase", "gerund", "infinitive", "pobjs", "subject", "by_agent",
            "clause_chain", "passive", "mistagged_noun", "mistagged_verb"]
 
 #: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
@@ -72,44 +72,7 @@ def pobjs(tok: Token, preps) -> list[tuple[str, Token]]:
     return out
 
 
-#: Prepositions that set an event noun as the scene of its clause ("greeted X before a meeting").
-SCENE_PREPS = ("after", "before", "during", "following", "in")
-#: Nouns of a part of an event's time, read as the preposition they amount to ("on the sidelines of a
-#: meeting": during it; "on the eve of the talks": before them), and the prepositions that take them.
-_SCENE_PARTS = {"sideline": "during", "margin": "during", "start": "during", "beginning": "during",
-                "opening": "during", "outset": "during", "end": "after", "close": "after",
-                "conclusion": "after", "eve": "before"}
-_PART_PREPS = frozenset({"on", "at", "in", "during", "after", "before", "following"})
-
-
-def scene_prep(n: Token) -> str | None:
-    """The preposition of the scene phrase whose object is ``n``, "ahead of" and "prior to" read as
-    "before"; None when ``n`` is not the object of one.
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["left", "ahead", "of", "talks"], heads=[0, 0, 1, 2],
-    ...           deps=["ROOT", "advmod", "prep", "pobj"])
-    >>> scene_prep(doc[3])
-    'before'
-    >>> doc = Doc(doc.vocab, words=["spoke", "on", "the", "sidelines", "of", "talks"],
-    ...           heads=[0, 0, 3, 1, 3, 4], deps=["ROOT", "prep", "det", "pobj", "prep", "pobj"],
-    ...           lemmas=["", "", "", "sideline", "", ""])
-    >>> scene_prep(doc[5])
-    'during'
-    """
-    if n.dep_ != "pobj":
-        return None
-    if _ahead(n.head):
-        return "before"
-    part = n.head.head
-    if n.head.lower_ == "of" and part.dep_ == "pobj" and part.head.lower_ in _PART_PREPS \
-            and part.lemma_.lower() in _SCENE_PARTS:
-        return _SCENE_PARTS[part.lemma_.lower()]
-    return n.head.lower_ if n.head.lower_ in SCENE_PREPS else None
-
-
-def _ahead(prep: Token) -> bool:
+def ahead(prep: Token) -> bool:
     """``prep`` is the "of" of "ahead of" or the "to" of "prior to"."""
     return (prep.lower_, prep.head.lower_) in (("of", "ahead"), ("to", "prior"))
 
@@ -237,7 +200,7 @@ def _gerund_clause(prep: Token) -> Token | None:
         return h
     if prep.lower_ == "in" and prep.head.pos_ == "VERB" and not _auxpass(prep.head):
         return prep.head  # "X acted alone in killing Y" (not "X was involved in beating Y")
-    if not _ahead(prep):
+    if not ahead(prep):
         return None
     head = prep.head
     for _ in range(4):

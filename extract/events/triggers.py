@@ -21,7 +21,7 @@ from newsgraph.extract.events.gatherings import campaign_rally
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import Context, actors_of
 from newsgraph.extract.events.praise import ally_noun
-from newsgraph.extract.events.scene import clause_parties
+from newsgraph.extract.events.scene import clause_parties, scene_prep
 from newsgraph.extract.events.senses import (
     BLAMING,
     CAUSING,
@@ -33,7 +33,7 @@ from newsgraph.extract.events.senses import (
     STATISTICS,
     noun_sense,
 )
-from newsgraph.extract.events.syntax import mistagged_noun, mistagged_verb, pobjs, scene_prep
+from newsgraph.extract.events.syntax import mistagged_noun, mistagged_verb, pobjs
 from newsgraph.extract.events.verbs import purpose, stative, unrealised, verb_type
 from newsgraph.extract.events.violence import armed_blast, peaceful_struggle
 from newsgraph.extract.nlp import docview

@@ -34,7 +34,6 @@ report of its place.
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -45,6 +44,7 @@ from newsgraph.extract.records import ArticleRecords, EventMention
 from newsgraph.graph.model import Actor, Event
 from newsgraph.graph.resolve import compat
 from newsgraph.graph.resolve.compat import date_compatible, family, mention_date, types_compatible
+from newsgraph.graph.resolve.fields import event_fields
 from newsgraph.graph.resolve.geo import capital
 from newsgraph.graph.resolve.keys import event_key, unique_keys
 from newsgraph.graph.resolve.members import covered, offices
@@ -54,7 +54,6 @@ from newsgraph.graph.resolve.unionfind import UnionFind
 
 Node = tuple[str, str]
 ROLES = ("agents", "targets", "participants")
-_PRECISION = {10: "day", 7: "month", 4: "year"}
 _SPECIFIC = ("Person", "Organization", "Outlet")
 #: Reports of one happening by different outlets appear within this many days of each other.
 NEWS_WINDOW = 2
@@ -66,7 +65,7 @@ COMMON_MIN = 20
 
 
 @dataclass(frozen=True)
-class _M:
+class Report:
     """A mention with its arguments mapped to canonical actor keys."""
 
     article: str
@@ -93,7 +92,8 @@ def _metonyms(actors: Sequence[Actor]) -> dict[str, str]:
     return out
 
 
-def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: dict[Node, str]) -> list[_M]:
+def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor],
+              emap: dict[Node, str]) -> list[Report]:
     kind = {a.key: a.kind for a in actors}
     country = {a.key: a.country for a in actors if a.country}
     capital = _metonyms(actors)
@@ -111,19 +111,19 @@ def _mentions(records: Sequence[ArticleRecords], actors: Sequence[Actor], emap: 
             roles = tuple(tuple(sorted(k for k in ks if kind.get(k) != "Location")) for ks in keys)
             every = {k for keys in roles for k in keys}
             place = emap.get((art, m.place or "")) or (sites[0] if sites else None)
-            out.add(_M(art, m, roles, frozenset(every),
+            out.add(Report(art, m, roles, frozenset(every),
                        frozenset(k for k in every if kind.get(k) in _SPECIFIC),
                        place, mention_date(m), source, (r.article.date or "")[:10] or None,
                        covered(every, links), frozenset(every | {country[k] for k in every if k in country})))
     return sorted(out, key=_order)
 
 
-def _order(x: _M) -> tuple:
+def _order(x: Report) -> tuple:
     m = x.mention
     return (x.article, m.start, m.end, m.type, m.trigger, repr(m))
 
 
-def _pair_ok(a: _M, b: _M, geo: Sites) -> bool:
+def _pair_ok(a: Report, b: Report, geo: Sites) -> bool:
     """May ``a`` and ``b`` be in one event (actor overlap aside)?"""
     if not types_compatible(a.mention, b.mention):
         return False
@@ -138,7 +138,7 @@ def _pair_ok(a: _M, b: _M, geo: Sites) -> bool:
     return not (a.persons - b.covers and b.persons - a.covers)
 
 
-def _timely(a: _M, b: _M, geo: Sites) -> bool:
+def _timely(a: Report, b: Report, geo: Sites) -> bool:
     """Reports published at most ``LOCAL_WINDOW`` days apart, or, at one town (a country is too
     large a scene to look back at), one report looking back at the other's dated happening."""
     if compat.close(a.published, b.published, LOCAL_WINDOW):
@@ -148,7 +148,7 @@ def _timely(a: _M, b: _M, geo: Sites) -> bool:
                      or compat.follows_up(b.date, a.date, a.published))
 
 
-def _placed(a: _M, b: _M, geo: Sites) -> bool:
+def _placed(a: Report, b: Report, geo: Sites) -> bool:
     """Is the place of a report naming nobody also the other's: both say a place (compatible, see
     :func:`_pair_ok`), or the other says none but names the State that holds it, with the same
     trigger word ("the blockade of the corridor" / "Azerbaijan's blockade")."""
@@ -159,7 +159,7 @@ def _placed(a: _M, b: _M, geo: Sites) -> bool:
             and compat.trigger_head(a.mention.trigger) == compat.trigger_head(b.mention.trigger))
 
 
-def _strong(a: _M, b: _M, geo: Sites, common: frozenset[str] = frozenset()) -> bool:
+def _strong(a: Report, b: Report, geo: Sites, common: frozenset[str] = frozenset()) -> bool:
     """Enough evidence of one happening (see the module docstring).
 
     When one of the two names nobody ("an explosion in the city"), the same place
@@ -216,7 +216,7 @@ def common_actors(actors: Sequence[Actor], n_articles: int) -> frozenset[str]:
     return frozenset(a.key for a in actors if len(a.articles) > floor)
 
 
-def _blocking_keys(x: _M, geo: Sites, late: bool = False) -> list[tuple]:
+def _blocking_keys(x: Report, geo: Sites, late: bool = False) -> list[tuple]:
     """What two mentions must share to be compared (always with the same type family and
     modality): an actor, or for two mentions naming nobody a place or its country.  In the
     ``late`` round, after every pair of the first, a mention naming nobody meets every report
@@ -233,7 +233,7 @@ def _blocking_keys(x: _M, geo: Sites, late: bool = False) -> list[tuple]:
     return sites + ([(*base, "actor", country)] if late and country else []) + sentence
 
 
-def _linked(a: _M, b: _M, geo: Sites, common: frozenset[str]) -> bool:
+def _linked(a: Report, b: Report, geo: Sites, common: frozenset[str]) -> bool:
     """May ``a`` and ``b`` end in one cluster: compatible, and strongly linked unless exactly one of
     them names nobody -- "an explosion" joins the bombing's reports through the one naming its place,
     not through each report of who did it."""
@@ -242,7 +242,7 @@ def _linked(a: _M, b: _M, geo: Sites, common: frozenset[str]) -> bool:
     return (not a.actors) != (not b.actors) or _strong(a, b, geo, common)
 
 
-def _cluster(ms: list[_M], geo: Sites, common: frozenset[str]) -> list[list[_M]]:
+def _cluster(ms: list[Report], geo: Sites, common: frozenset[str]) -> list[list[Report]]:
     uf = UnionFind(range(len(ms)))
     members = {i: [i] for i in range(len(ms))}
     dates = [x.date for x in ms]
@@ -257,44 +257,6 @@ def _cluster(ms: list[_M], geo: Sites, common: frozenset[str]) -> list[list[_M]]
             uf.union(ri, rj)
             members[uf.find(ri)] = sorted(members.pop(ri) + members.pop(rj))
     return [[ms[i] for i in group] for group in uf.groups()]
-
-
-def _most(values: list) -> str | None:
-    counts = Counter(v for v in values if v)
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
-
-
-def _event_fields(group: list[_M], country: dict[str, str]) -> dict:
-    votes: dict[str, Counter] = {}
-    for x in group:
-        for r, keys in enumerate(x.roles):
-            for k in keys:
-                votes.setdefault(k, Counter())[r] += 1
-    roles: list[list[str]] = [[], [], []]
-    for k in sorted(votes):
-        roles[min(votes[k], key=lambda r: (-votes[k][r], r))].append(k)
-    roles = [_specific(keys, country) for keys in roles]
-    dates = [x.date for x in group if x.date]
-    date = min(dates, key=lambda d: (-len(d), -dates.count(d), d)) if dates else None
-    first = group[0].mention
-    return {"type": compat.family_type([x.mention.type for x in group]), "agents": tuple(roles[0]),
-            "targets": tuple(roles[1]),
-            "participants": tuple(roles[2]), "place": _most([x.place for x in group]), "date": date,
-            "date_precision": _PRECISION.get(len(date or ""), "unknown"), "modality": first.modality,
-            "mentions": tuple((x.article, x.mention) for x in group),
-            "source_count": len({x.source for x in group})}
-
-
-def _specific(keys: list[str], country: dict[str, str]) -> list[str]:
-    """The parties of one role, a State left out when one of its people or bodies is named in the role
-    too: the headline's "Armenia-Iran hold talks" and the body's deputy ministers are one meeting of the
-    two ministers.
-
-    >>> _specific(["person/x", "state/ARM", "state/IRN"], {"person/x": "state/ARM"})
-    ['person/x', 'state/IRN']
-    """
-    theirs = {country[k] for k in keys if k in country}
-    return [k for k in keys if k not in theirs]
 
 
 def resolve_events(records: Sequence[ArticleRecords], actors: Sequence[Actor],
@@ -312,12 +274,12 @@ def resolve_events(records: Sequence[ArticleRecords], actors: Sequence[Actor],
     [('DISASTER', 1, 1)]
     """
     ms = _mentions(records, actors, emap)
-    by_type: dict[tuple, list[_M]] = {}
+    by_type: dict[tuple, list[Report]] = {}
     for x in ms:
         by_type.setdefault((family(x.mention.type, x.mention.trigger), x.mention.modality), []).append(x)
     geo, common = Sites.of(actors), common_actors(actors, len(records))
     country = {a.key: a.country for a in actors if a.country and a.kind != "State"}
-    fields = [_event_fields(g, country) for k in sorted(by_type) for g in _cluster(by_type[k], geo, common)]
+    fields = [event_fields(g, country) for k in sorted(by_type) for g in _cluster(by_type[k], geo, common)]
     items = [(i, event_key((a, m.start, m.end, m.type) for a, m in f["mentions"]),
               sorted([a, repr(m)] for a, m in f["mentions"])) for i, f in enumerate(fields)]
     keys = unique_keys(items)
