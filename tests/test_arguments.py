@@ -371,6 +371,7 @@ def test_an_attack_word_modifying_a_death_names_the_dead_as_its_target(extract):
 @pytest.mark.parametrize(("body", "agents", "targets"), [
     ("The offensive was backed by airstrikes from Peruvian warplanes.", {"Peru"}, set()),
     ("Chile protested. Rebels shelled the Chilean embassy in Lima.", set(), {"Chile"}),
+    ("Chile protested. Rebels shelled the Chilean consulate in Arequipa.", set(), {"Chile"}),
 ])
 def test_where_an_attack_comes_from_and_whose_building_it_hits(extract, body, agents, targets):
     found = [(ag, tg) for _, ag, tg in assaults(extract, body)]
