@@ -229,6 +229,8 @@ def _blocking_keys(x: Report, geo: Sites, late: bool = False) -> list[tuple]:
     sentence = [(*base, "sentence", x.article, x.mention.start)] if late else []
     if x.actors:
         states = [(*base, "article", x.article, k) for k in sorted(x.states)] if late else []
+        if late and x.mention.in_headline:
+            return states  # (its actors met every report in the first round)
         return [(*base, "actor", k) for k in sorted(x.actors)] + (sites if late else []) + sentence + states
     return sites + ([(*base, "actor", country)] if late and country else []) + sentence
 
