@@ -622,3 +622,9 @@ def test_whom_a_relative_clause_says_was_cleared_is_the_one_cleared(extract):
                             "on Monday.")
     assert [({names[a] for a in m.agents}, {names[t] for t in m.targets})
             for m in events if m.type == "CONCEDE"] == [({"Ethics Committee"}, {"Ana Rojas"})]
+
+
+def test_the_relative_who_after_an_age_stands_for_the_person_named_before_the_age(extract):
+    found = assaults(extract, "Among those dancing at the cafe is Maria Lopes, 28, who was attacked with "
+                              "acid in 2005.")
+    assert found == [("attacked", set(), {"Maria Lopes"})]

@@ -96,7 +96,8 @@ def subject(v: Token) -> tuple[Token | None, bool]:
         if c is not None:
             if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X; "X is the one that
                 held = _own_subject(v.head.head) if v.head.dep_ == "attr" else None  # invaded Y": X
-                named = _named_before(c) if held is None else held
+                named = _named_before(c)
+                named = held if named is None else named
                 return v.head if named is None else named, c.dep_ == "nsubjpass"
             if _message(c, v):  # "X made a call inviting Y", read as "a call" inviting: X invites
                 return subject(v.head)[0], False
@@ -137,12 +138,17 @@ def subject(v: Token) -> tuple[Token | None, bool]:
 
 
 def _named_before(who: Token) -> Token | None:
-    """The person named right before the relative "who", wherever the parser hung its clause ("rallied in
-    support of X who was jailed": X, not the support)."""
-    prev = who.nbor(-1) if who.i > 0 and who.lower_ == "who" else None
-    if prev is not None and prev.text == "," and prev.i > 0:
-        prev = prev.nbor(-1)
-    return prev if prev is not None and prev.ent_type_ == "PERSON" else None
+    """The person named right before the relative "who" (or before their age in commas), wherever the
+    parser hung its clause ("rallied in support of X who was jailed": X, not the support; "among them is
+    X, 28, who was attacked": X, not "them")."""
+    doc, k = who.doc, who.i - 1
+    if who.lower_ != "who" or k < 0:
+        return None
+    if doc[k].text == ",":
+        k -= 1
+    if k >= 2 and doc[k].like_num and doc[k - 1].text == ",":
+        k -= 2
+    return doc[k] if k >= 0 and doc[k].ent_type_ == "PERSON" else None
 
 
 def _perceived(v: Token) -> Token | None:
