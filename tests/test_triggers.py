@@ -54,6 +54,16 @@ def test_idioms_and_intransitive_uses_are_not_events(extract, body):
     assert not {"ASSAULT", "COERCE", "CONSULT", "PROTEST", "AID"} & set(types(extract, body))
 
 
+@pytest.mark.parametrize(("body", "disaster"), [
+    ("A storm over the leaked emails engulfed the campaign in Lima.", False),   # a row, not the weather
+    ("Senator Ana Rojas resigned amid an emails storm in Lima.", False),
+    ("Dust storms hit Lima on Sunday.", True),
+    ("A storm hit the coast of Peru on Sunday.", True),
+])
+def test_a_storm_over_something_is_a_row_not_the_weather(extract, body, disaster):
+    assert ("DISASTER" in types(extract, body)) is disaster
+
+
 @pytest.mark.parametrize(("body", "etype"), [
     ("Rebels captured the town of Kidal on Sunday.", "COERCE"),
     ("Egypt closed the Rafah crossing on Monday.", "COERCE"),

@@ -43,7 +43,7 @@ __all__ = ["refine", "market_move", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "LAYING", "CULPABLE", "CAUSING", "JUDGING",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
            "INTRANSITIVE_CASUALTY", "CONFRONTATIONS", "CAMPAIGNING", "CHARGES",
-           "HARMED_STATES", "UNREALISED", "ATTEMPTS", "STATISTICS"]
+           "HARMED_STATES", "UNREALISED", "ATTEMPTS", "STATISTICS", "STORMS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs whose subject is the author of the happening their object names ("ordered the killing").
@@ -108,6 +108,8 @@ _CLEARING = frozenset(_DATA["clearing"])
 #: Words of a bombing, and the explosion nouns that in a bombing's story are the attack's.
 BOMBING = frozenset(_DATA["bombing"])
 EXPLOSIONS = frozenset(_DATA["explosions"])
+#: Storm nouns, told of a quarrel too ("a storm over the emails").
+STORMS = frozenset(_DATA["storms"])
 #: Nouns of the doer of an assault ("assassin", "killer"): with a named victim they tell it.
 DOERS = frozenset(_DATA["doers"])
 _OTHER_OCCASIONS = frozenset(_DATA["other_occasions"])

@@ -31,6 +31,7 @@ from newsgraph.extract.events.senses import (
     JUDGING,
     PHASES,
     STATISTICS,
+    STORMS,
     noun_sense,
 )
 from newsgraph.extract.events.syntax import mistagged_noun, mistagged_verb, pobjs
@@ -201,6 +202,8 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
     if etype == "DISASTER" and n.lemma_.lower() in EXPLOSIONS and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "my", "your") for c in n.children):
         return None  # a person's "blast": a shot or a tirade, not an explosion
+    if etype == "DISASTER" and n.lemma_.lower() in STORMS and _quarrel(n):
+        return None  # "a storm over the emails", "the emails storm": a row, not the weather
     if etype == "DISASTER" and armed_blast(n):
         etype = "ASSAULT"  # "a car bomb explosion", "an explosion targeting a convoy"
     if etype == "DISASTER":
@@ -232,6 +235,12 @@ def _candidates(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
             if nt:
                 found.append(nt)
     return found
+
+
+def _quarrel(n: Token) -> bool:
+    """Whether the storm noun ``n`` tells a row: "over" what, or a plural noun right before it ("the
+    emails storm", however the parser hung it; "a dust storm" is weather)."""
+    return bool(pobjs(n, ("over",))) or n.i > 0 and n.nbor(-1).tag_ == "NNS"
 
 
 def triggers(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:
