@@ -16,7 +16,8 @@ PEOPLE = {"B": ("Person", "Ali Bagheri Kani", "IRN"), "K": ("Person", "Vahan Kos
           "LO": ("Location", "London", "GBR"), "MA": ("Location", "Manchester", "GBR"),
           "T": ("Organization", "Northern Front", None), "FB": ("Organization", "Federal Bureau", "USA"),
           "D": ("Person", "Dana Director", "USA"), "V": ("Location", "Upper Hill Village", None),
-          "IRN": ("State", "Iran", None)}
+          "IRN": ("State", "Iran", None), "WH": ("Location", "Palace Square", "ARM"),
+          "OO": ("Location", "Green Hall of the Palace Square", "ARM")}
 
 
 def art(name: str, *mentions: EventMention, outlet: str | None = "OUT", source: str = "d.txt",
@@ -322,6 +323,14 @@ def test_a_country_and_a_village_no_gazetteer_places_may_be_one_scene():
     assert len(events_of(resolve([r1, r2]))) == 1
     r3 = art("c", men("ASSAULT", date="2023-03-22", place="L", agents=["AZE"], targets=["ARM"]))
     assert len(events_of(resolve([r1, r3]))) == 2  # the Lachin corridor is in Azerbaijan, not Armenia
+
+
+def test_a_place_named_as_part_of_another_is_its_scene_too():
+    r1 = art("a", men("CONSULT", place="OO", participants="BK"))
+    r2 = art("b", men("CONSULT", place="WH", participants="BK"), outlet="OUT2")
+    assert len(events_of(resolve([r1, r2]))) == 1
+    r3 = art("c", men("CONSULT", place="Y", participants="BK"), outlet="OUT2")
+    assert len(events_of(resolve([r1, r3]))) == 2   # (no coordinates for the hall: Yerevan is not it)
 
 
 def test_one_sentence_telling_one_happening_twice_with_one_state_is_one_event():
