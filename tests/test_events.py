@@ -932,3 +932,9 @@ def test_a_town_struck_is_where_it_happened_not_the_dateline(nlp):
 def test_a_capital_named_as_a_party_is_its_government_not_the_place(nlp):
     ms, n = run(nlp, "Peru demanded on Monday that Santiago withdraw its troops from the border.")
     assert [m.place for m in ms if m.type == "REQUEST"] == [None], ms
+
+
+def test_a_headline_verb_read_as_a_plural_noun_has_the_name_before_it_for_subject(nlp):
+    ms, n = run(nlp, "The talks were the first step of the transition.",
+                headline="Jorge Salas lands in Lima to meet Ana Rojas at the palace")
+    assert [named(m.participants, n) for m in ms if m.in_headline] == [{"Jorge Salas", "Ana Rojas"}]

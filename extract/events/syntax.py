@@ -188,10 +188,14 @@ def gerund(v: Token) -> bool:
 
 def _own_subject(v: Token) -> Token | None:
     """The subject among ``v``'s children; a named auxiliary is one the parser misread ("IS targeted
-    the commander": the group's name read as "is")."""
+    the commander": the group's name read as "is"), and so is a person's name before a headline's verb
+    read as a plural noun ("Donald Trump lands in Washington to meet ...")."""
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subj is None:
         subj = next((c for c in v.children if c.dep_ in ("aux", "auxpass") and c.ent_type_), None)
+    if subj is None and v.dep_ == "ROOT" and v.tag_ == "NNS":
+        subj = next((c for c in reversed(list(v.lefts)) if c.dep_ == "compound" and c.ent_type_ == "PERSON"),
+                    None)
     return subj
 
 
