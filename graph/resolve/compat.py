@@ -21,7 +21,7 @@ import re
 from newsgraph.extract.records import EventMention
 
 __all__ = ["FAMILIES", "FOLLOW_UP", "family", "family_type", "trigger_head", "types_compatible",
-           "mention_date", "date_compatible", "close", "follows_up", "done_to_the_doer"]
+           "mention_date", "date_compatible", "day_number", "close", "follows_up", "done_to_the_doer"]
 
 #: Family head -> member type -> the member's trigger words that may report the head's happening
 #: without its doer: an explosion or a blast may be the bombing someone did; a fire, an
@@ -121,6 +121,16 @@ def _day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value or "")
     except ValueError:
         return None
+
+
+def day_number(value: str | None) -> int | None:
+    """The day of an ISO date as a number (days since year 1), None when it is no day.
+
+    >>> day_number("2023-03-22") - day_number("2023-03-20"), day_number("2023-03")
+    (2, None)
+    """
+    day = _day(value)
+    return None if day is None else day.toordinal()
 
 
 def close(a: str | None, b: str | None, days: int) -> bool:

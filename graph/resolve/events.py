@@ -21,7 +21,8 @@ One shared actor is enough within an article for a person or organisation; acros
 articles only with the same day, or, for a person/organisation, the same place or
 articles published within ``NEWS_WINDOW`` days of each other.
 
-Candidate pairs are visited in a fixed order (more shared actors first, then
+Candidate pairs are visited in a fixed order (more shared actors first, then pairs of
+one date, then reports published closer together -- a late retelling comes last --, then
 the canonical order of the mentions); a pair joins two clusters only if every
 mention of one is compatible with, and strongly linked to, every mention of the
 other (complete linkage), so a third mention cannot chain incompatible dates,
@@ -248,7 +249,8 @@ def _cluster(ms: list[Report], geo: Sites, common: frozenset[str]) -> list[list[
     uf = UnionFind(range(len(ms)))
     members = {i: [i] for i in range(len(ms))}
     dates = [x.date for x in ms]
-    first = candidate_pairs([_blocking_keys(x, geo) for x in ms], dates)
+    published = [compat.day_number(x.published) for x in ms]  # (reports close in time are tried first)
+    first = candidate_pairs([_blocking_keys(x, geo) for x in ms], dates, published)
     late = anchored_pairs([_blocking_keys(x, geo, True) for x in ms],
                           [not x.actors or x.mention.in_headline for x in ms], dates)
     for i, j in chain(first, late):

@@ -10,11 +10,15 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 import numpy as np
 
 
-def candidate_pairs(keys: Sequence[Iterable[Hashable]], dates: Sequence[object]) -> Iterator[tuple[int, int]]:
+def candidate_pairs(keys: Sequence[Iterable[Hashable]], dates: Sequence[object],
+                    days: Sequence[int | None] | None = None) -> Iterator[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of the items that share at least one of their ``keys``, in
-    the order they are tried: most shared keys first, then pairs of the same date, then by index.
+    the order they are tried: most shared keys first, then pairs of the same date, then (with ``days``,
+    each item's day number or None) the pairs whose days are closer, then by index.
 
     >>> list(candidate_pairs([["a"], ["a", "b"], ["a", "b"], ["c"]], ["d1", "d2", "d1", "d1"]))
+    [(1, 2), (0, 2), (0, 1)]
+    >>> list(candidate_pairs([["a"], ["a"], ["a"]], [None] * 3, [1, 9, 8]))
     [(1, 2), (0, 2), (0, 1)]
     """
     by_key: dict[Hashable, list[int]] = {}
@@ -31,8 +35,18 @@ def candidate_pairs(keys: Sequence[Iterable[Hashable]], dates: Sequence[object])
     ids: dict = {}
     date_ids = np.array([ids.setdefault(d, len(ids)) for d in dates], dtype=np.int64)
     differs = (date_ids[first] != date_ids[second]).astype(np.int64)
-    order = np.sort(((int(shared.max()) - shared) << (2 * bits + 1)) | (differs << (2 * bits)) | codes)
+    gap = np.zeros(len(codes), dtype=np.int64)
+    if days is not None:
+        day = np.array([-1 if d is None else d for d in days], dtype=np.int64)
+        known = (day[first] >= 0) & (day[second] >= 0)
+        gap = np.where(known, np.minimum(np.abs(day[first] - day[second]), _MAX_GAP - 1), _MAX_GAP - 1)
+    order = np.sort(((int(shared.max()) - shared) << (2 * bits + 5)) | (differs << (2 * bits + 4))
+                    | (gap << (2 * bits)) | codes)
     return _decoded(order, bits)
+
+
+#: Gaps of days in the order of the pairs count up to this many (four bits).
+_MAX_GAP = 16
 
 
 def _pair_codes(idx: np.ndarray, bits: int) -> np.ndarray:
