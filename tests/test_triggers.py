@@ -304,3 +304,12 @@ def test_what_someone_tried_or_used_something_to_do_was_done(extract, body):
 def test_a_rally_against_something_is_a_protest_even_in_a_campaign(extract):
     assert "PROTEST" in types(extract, "Supporters of the candidate held a rally against the election result "
                                        "in Lima.")
+
+
+@pytest.mark.parametrize(("body", "cleared"), [
+    ("The FBI found no wrongdoing by Senator Ana Rojas.", True),           # the project's CAMEO pattern
+    ("The FBI uncovered no criminal offence in the emails of Ana Rojas.", True),   # (a verb of its block)
+    ("The FBI found wrongdoing by Senator Ana Rojas.", False),
+])
+def test_finding_no_crime_clears_the_one_looked_into(extract, body, cleared):
+    assert ("CONCEDE" in types(extract, body)) is cleared

@@ -23,11 +23,12 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from newsgraph.extract.lexicon import rows
+from newsgraph.extract.lexicon import rows, toml
 
 __all__ = ["CameoLexicon", "Match", "Pattern", "VerbEntry", "cameo", "match"]
 
 FILE = "cameo_verbs.tsv"
+OVERLAY = "events.toml"   # its type blocks' ``patterns``: [verb, object word or &set, modifier, ...]
 _OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
 _NAMED = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
 
@@ -111,8 +112,23 @@ def cameo() -> CameoLexicon:
         else:
             block, pat = _pattern(cols)
             blocks.setdefault(block, []).append(pat)
+    for block, pat in _overlay(verbs):
+        blocks.setdefault(block, []).append(pat)
     ordered = {b: tuple(sorted(p, key=lambda x: (-x.weight, x.intent))) for b, p in blocks.items()}
     return CameoLexicon(verbs, ordered, synsets, _index(ordered, synsets))
+
+
+def _overlay(verbs: dict[tuple[str, str], VerbEntry]) -> list[tuple[int, Pattern]]:
+    """The project's own object patterns for CAMEO's verbs, from the type blocks of ``events.toml``
+    (``patterns``): each joins the synonym block of its verb ("find" + "no" + a crime word: CONCEDE)."""
+    out = []
+    for etype, block in sorted(toml(OVERLAY).items()):
+        for verb, obj, *mods in block.get("patterns", ()) if etype != "general" else ():
+            entry = verbs.get((verb, ""))
+            if entry is None:
+                raise ValueError(f"{OVERLAY}: [{etype}] patterns: {verb!r} is no verb of the CAMEO table")
+            out.append((entry.block, Pattern("", "", obj, frozenset(mods), (), etype, False, False)))
+    return out
 
 
 def _word_ok(want: str, tok: Token | None, lex: CameoLexicon) -> bool:
