@@ -162,8 +162,8 @@ def test_giveme5w1h_same_story_articles_share_events(nlp, tmp_path):
     res = json.loads(run.stdout[:run.stdout.rindex("}") + 1])
     # The gold files one tram crash under two stories ("tram", "tram victims"), and one march on
     # Trump Tower under two ("gaga protests", "trump and obama"): merging the reports of each, which
-    # is right, counts most of the 16 other-story pairs (0.922).
-    assert res["pair_precision"] >= 0.90 and res["pair_recall"] >= 0.48, res
+    # is right, counts most of the 16 other-story pairs (0.923).
+    assert res["pair_precision"] >= 0.90 and res["pair_recall"] >= 0.49, res
     assert res["who"] >= 0.55 and res["where"] >= 0.58 and res["when"] >= 0.48, res
 
 

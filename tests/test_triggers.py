@@ -313,3 +313,16 @@ def test_a_rally_against_something_is_a_protest_even_in_a_campaign(extract):
 ])
 def test_finding_no_crime_clears_the_one_looked_into(extract, body, cleared):
     assert ("CONCEDE" in types(extract, body)) is cleared
+
+
+@pytest.mark.parametrize(("body", "etype"), [
+    ("Chile decided not to prosecute Jorge Salas over the protests.", "CONCEDE"),   # the charge dropped
+    ("Chile stands by its decision not to charge Jorge Salas.", "CONCEDE"),
+    ("Chile decided to charge Jorge Salas.", "ACCUSE"),
+])
+def test_deciding_not_to_charge_someone_clears_them(extract, body, etype):
+    events, names = extract(body)
+    (m,) = [m for m in events if m.trigger in ("charge", "prosecute")]
+    assert (m.type, {names[a] for a in m.agents}, {names[t] for t in m.targets}) \
+        == (etype, {"Chile"}, {"Jorge Salas"})
+    assert m.modality != "negated"

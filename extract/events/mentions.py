@@ -30,7 +30,7 @@ from newsgraph.extract.events.phrases import Context, actors_of
 from newsgraph.extract.events.places import place_of, site_of, struck_state
 from newsgraph.extract.events.praise import alliance, ally_noun
 from newsgraph.extract.events.scene import scene_prep
-from newsgraph.extract.events.senses import BOMBING, EXPLOSIONS, one_happening
+from newsgraph.extract.events.senses import BOMBING, EXPLOSIONS, charge_dropped, one_happening
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.syntax import clause_chain, subject
 from newsgraph.extract.events.temporal import after_publication, date_of, spans_days
@@ -180,6 +180,9 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
     if date and date[1] == "day" and spans_days(tok):
         date = (date[0], "month")  # "four days of talks ended on Thursday": not one day's happening
     mod = modality(tok, light)
+    decider = charge_dropped(tok) if mod == "negated" else None
+    if decider is not None and actors_of(decider, ctx):  # "decided not to charge X": X cleared
+        etype, mod, parties = "CONCEDE", "asserted", (actors_of(decider, ctx), parties[1], parties[2])
     if date and mod == "asserted" and after_publication(date, article.date):
         date = None  # a date after the report's: a web page's (a teaser's), not the event's
     if date and date[1] == "day" and mod == "asserted":

@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.gatherings import DEMONSTRATING, in_the_street, no_meeting
-from newsgraph.extract.events.syntax import lemmas, objects, passive, prep_objects
+from newsgraph.extract.events.syntax import infinitive, lemmas, objects, passive, prep_objects, subject
 from newsgraph.extract.events.violence import (
     CULPABLE,
     TERRITORIES,
@@ -101,6 +101,8 @@ UNREALISED = frozenset(_DATA["unrealised"])
 ATTEMPTS = frozenset(_DATA["attempts"])
 #: Nouns of a charge, after which a bare crime noun names the charge ("charges of murder").
 CHARGES = frozenset(_DATA["charges"])
+_CHARGING = frozenset(_DATA["charging"])
+_DECIDING = frozenset(_DATA["deciding"])
 #: Participles of harm that, set before a noun, describe its state ("a wounded girl").
 HARMED_STATES = frozenset(_DATA["harmed_states"])
 _FREEING = frozenset(_DATA["freeing"])
@@ -224,3 +226,19 @@ def _disastrous(v: Token, disasters: frozenset[str]) -> bool:
     intransitive = [head] if not objects(head) else []
     return v.dep_ in ("advcl", "conj", "xcomp") and v.tag_ == "VBG" and head != v and bool(
         lemmas(intransitive + [c for c in head.children if c.dep_ == "nsubj"]) & disasters)
+
+
+def charge_dropped(v: Token) -> Token | None:
+    """Who decided not to bring the charge the verb ``v`` tells, which clears the one charged: "prosecutors
+    decided not to charge X", "the bureau stands by its decision not to prosecute X" (the decision's owner,
+    else its clause's subject); None for any other use."""
+    if v.lemma_.lower() not in _CHARGING or not infinitive(v) or not any(c.dep_ == "neg" for c in v.children):
+        return None
+    head = v.head
+    if head.lemma_.lower() not in _DECIDING:
+        return None
+    if head.pos_ in ("VERB", "AUX"):
+        return subject(head)[0]
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    clause = head.head.head if head.dep_ == "pobj" else head.head
+    return owner if owner is not None else subject(clause)[0] if clause.pos_ in ("VERB", "AUX") else None
