@@ -628,3 +628,13 @@ def test_the_relative_who_after_an_age_stands_for_the_person_named_before_the_ag
     found = assaults(extract, "Among those dancing at the cafe is Maria Lopes, 28, who was attacked with "
                               "acid in 2005.")
     assert found == [("attacked", set(), {"Maria Lopes"})]
+
+
+@pytest.mark.parametrize(("body", "trigger", "agents", "targets"), [
+    ("If convicted, Jorge Salas could find himself back in prison.", "convicted", set(), {"Jorge Salas"}),
+    ("Backed by Chilean airstrikes, Peruvian troops retook the town.", "Backed", {"Chile"}, {"Peru"}),
+])
+def test_a_bare_participle_before_a_clause_happens_to_its_subject(extract, body, trigger, agents, targets):
+    events, names = extract(body)
+    (m,) = [m for m in events if m.trigger == trigger]
+    assert ({names[a] for a in m.agents}, {names[t] for t in m.targets}) == (agents, targets)

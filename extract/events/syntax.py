@@ -112,8 +112,9 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             if v.dep_ == "xcomp" and raised is None:  # "X was forced to flee": X flees; "X is expected to be
                 raised = _auxpass(v) or v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children)
                 # freed", "X was found shot dead": X is
-            elif v.dep_ == "advcl" and raised is None and (passive_conj or _auxpass(v)):
-                raised = True  # "X escaped, to be found and killed by Y": X is
+            elif v.dep_ == "advcl" and raised is None and (passive_conj or _auxpass(v)
+                                                           or _bare_participle(v)):
+                raised = True  # "X escaped, to be found and killed by Y": X is; "if convicted, X faces": X is
             v = v.head  # "troops got ready to storm X": the troops storm
         elif v.dep_ == "pcomp" and (gerund(v) or _auxpass(v)) \
                 and (clause := _gerund_clause(v.head)) is not None:
@@ -245,6 +246,13 @@ def _reduced_passive(v: Token) -> bool:
         return True
     return v.tag_ == "VBN" and not any(c.dep_ in ("dobj", "dative", "ccomp") for c in v.children) \
         and (v.i > 0 and v.nbor(-1).text == "," or v.dep_ == "ROOT")
+
+
+def _bare_participle(v: Token) -> bool:
+    """A past participle heading a clause of its own with no auxiliary and no subject: "if convicted",
+    "once released", "asked about it" (the main clause's subject is the one it happens to)."""
+    return v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
+                                       for c in v.children)
 
 
 def _auxpass(v: Token) -> bool:
