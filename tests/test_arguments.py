@@ -638,3 +638,17 @@ def test_a_bare_participle_before_a_clause_happens_to_its_subject(extract, body,
     events, names = extract(body)
     (m,) = [m for m in events if m.trigger == trigger]
     assert ({names[a] for a in m.agents}, {names[t] for t in m.targets}) == (agents, targets)
+
+
+def test_the_relative_who_after_an_age_stands_for_the_person_wherever_its_clause_hangs():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from newsgraph.extract.events.syntax import subject
+    words = ["among", "them", "is", "Omar", "Khan", ",", "28", ",", "who", "was", "attacked"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 0, 2, 4, 2, 4, 4, 4, 10, 10, 1],
+              deps=["prep", "pobj", "ROOT", "compound", "attr", "punct", "appos", "punct", "nsubjpass",
+                    "auxpass", "relcl"],
+              tags=["IN", "PRP", "VBZ", "NNP", "NNP", ",", "CD", ",", "WP", "VBD", "VBN"])
+    doc.ents = [Span(doc, 3, 5, "PERSON")]   # (the parser hung the clause on "them")
+    assert subject(doc[10]) == (doc[4], True)

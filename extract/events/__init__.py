@@ -58,6 +58,8 @@ def events(doc: Doc) -> Iterator[EventMention]:
     found: list[EventMention] = []
     for part in ([s for s in sents if s.start_char >= article.body_offset],
                  [s for s in sents if s.start_char < article.body_offset]):
+        if not part:
+            continue
         state = ArticleState.of(doc, ctx.kinds, lambda t: word_type(t, lex))  # (the headline's own)
         for sent in part:
             state.at(sent)

@@ -180,9 +180,9 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
     if date and date[1] == "day" and spans_days(tok):
         date = (date[0], "month")  # "four days of talks ended on Thursday": not one day's happening
     mod = modality(tok, light)
-    decider = charge_dropped(tok) if mod == "negated" else None
-    if decider is not None and actors_of(decider, ctx):  # "decided not to charge X": X cleared
-        etype, mod, parties = "CONCEDE", "asserted", (actors_of(decider, ctx), parties[1], parties[2])
+    deciders = actors_of(charge_dropped(tok), ctx) if mod == "negated" else ()
+    if deciders:  # "decided not to charge X": the charge dropped, X cleared
+        etype, mod, parties = "CONCEDE", "asserted", (deciders, parties[1], parties[2])
     if date and mod == "asserted" and after_publication(date, article.date):
         date = None  # a date after the report's: a web page's (a teaser's), not the event's
     if date and date[1] == "day" and mod == "asserted":

@@ -1,6 +1,8 @@
 """The parties of a trigger noun found in the clause around it, not in its own phrase.
 
 * means: "Hamas hit the convoy in a car bombing" (the subject and object are the noun's);
+* the victims of a violent clause that tells a death's cause, for a verb too: "X died after a bomb
+  exploded" (:func:`died_after`);
 * casualties: "two soldiers died in an attack by militants", "X was killed in the bombing" (the
   victims are the noun's targets, a "by X" after the noun its agent, as is the side they fought:
   "died in clashes with X"); "the blast killed X", "an

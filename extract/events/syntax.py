@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.actors.context import aged
 from newsgraph.extract.lexicon import toml
+from newsgraph.extract.nlp import docview
 
 __all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "ahead", "lemmas", "objects", "prep_objects",
            "noun_phrase", "gerund", "infinitive", "pobjs", "subject", "by_agent",
@@ -145,11 +147,10 @@ def _named_before(who: Token) -> Token | None:
     doc, k = who.doc, who.i - 1
     if who.lower_ != "who" or k < 0:
         return None
-    if doc[k].text == ",":
-        k -= 1
-    if k >= 2 and doc[k].like_num and doc[k - 1].text == ",":
-        k -= 2
-    return doc[k] if k >= 0 and doc[k].ent_type_ == "PERSON" else None
+    k -= doc[k].text == ","
+    named = next((e for e in docview.ents(doc) if e.label_ == "PERSON"
+                  and (e.end - 1 == k or e.end + 1 == k and aged(e))), None)
+    return named[-1] if named is not None else None
 
 
 def _perceived(v: Token) -> Token | None:
