@@ -652,3 +652,16 @@ def test_the_relative_who_after_an_age_stands_for_the_person_wherever_its_clause
               tags=["IN", "PRP", "VBZ", "NNP", "NNP", ",", "CD", ",", "WP", "VBD", "VBN"])
     doc.ents = [Span(doc, 3, 5, "PERSON")]   # (the parser hung the clause on "them")
     assert subject(doc[10]) == (doc[4], True)
+
+
+@pytest.mark.parametrize(("body", "trigger", "targets"), [
+    ("Mourners carried the coffins of Tom Harlow and Mark Dalton, killed in an attack by rebels overnight.",
+     "killed", {"Tom Harlow", "Mark Dalton"}),
+    ("Police questioned Tom Harlow, arrested in 2012 for fraud.", "arrested", {"Tom Harlow"}),
+    ("Officers carry the coffin of slain officers Tom Harlow and Mark Dalton, killed in an attack by rebels "
+     "overnight, in the city of Cusco.", "killed", {"Tom Harlow", "Mark Dalton"}),
+])
+def test_a_participle_after_a_comma_and_a_name_happens_to_the_one_named(extract, body, trigger, targets):
+    events, names = extract(body)  # (the parser hangs the reduced relative on the main verb)
+    (m,) = [m for m in events if m.trigger == trigger]
+    assert {names[t] for t in m.targets} == targets

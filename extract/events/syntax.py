@@ -95,12 +95,9 @@ def subject(v: Token) -> tuple[Token | None, bool]:
     raised: bool | None = None  # through "to", the infinitive's own voice: "X is said to have shelled Y"
     for _ in range(4):
         c = _own_subject(v)
+        if (relative := _relative_subject(v, c)) is not None:
+            return relative
         if c is not None:
-            if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):  # "X, who was shot": X; "X is the one that
-                held = _own_subject(v.head.head) if v.head.dep_ == "attr" else None  # invaded Y": X
-                named = _named_before(c)
-                named = held if named is None else named
-                return v.head if named is None else named, c.dep_ == "nsubjpass"
             if _message(c, v):  # "X made a call inviting Y", read as "a call" inviting: X invites
                 return subject(v.head)[0], False
             voice = c.dep_ == "nsubjpass" or passive_conj if raised is None else raised
@@ -140,12 +137,27 @@ def subject(v: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _named_before(who: Token) -> Token | None:
-    """The person named right before the relative "who" (or before their age in commas), wherever the
-    parser hung its clause ("rallied in support of X who was jailed": X, not the support; "among them is
-    X, 28, who was attacked": X, not "them")."""
-    doc, k = who.doc, who.i - 1
-    if who.lower_ != "who" or k < 0:
+def _relative_subject(v: Token, c: Token | None) -> tuple[Token, bool] | None:
+    """(subject, is passive) of a relative clause ``v`` with its own subject ``c``: "X, who was shot": X; "X
+    is the one that invaded Y": X; or of a participle after a comma and a name, a reduced relative the
+    parser hung on the verb or on a noun before the name: "carried the coffin of X, killed in ...": X."""
+    if c is not None and v.dep_ == "relcl" and c.tag_ in ("WP", "WDT"):
+        held = _own_subject(v.head.head) if v.head.dep_ == "attr" else None
+        named = _named_before(c) if c.lower_ == "who" else None
+        named = held if named is None else named
+        return v.head if named is None else named, c.dep_ == "nsubjpass"
+    if c is None and v.dep_ in ("advcl", "acl") and v.i > v.head.i and _bare_participle(v) \
+            and (named := _named_before(v, comma=True)) is not None:
+        return named, True
+    return None
+
+
+def _named_before(tok: Token, comma: bool = False) -> Token | None:
+    """The person named right before ``tok`` (a relative "who" or a participle, after a comma if ``comma``,
+    or after the person's age in commas), wherever the parser hung its clause ("rallied in support of X who
+    was jailed": X, not the support; "among them is X, 28, who was attacked": X, not "them")."""
+    doc, k = tok.doc, tok.i - 1
+    if k < 0 or comma and doc[k].text != ",":
         return None
     k -= doc[k].text == ","
     named = next((e for e in docview.ents(doc) if e.label_ == "PERSON"
