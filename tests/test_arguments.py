@@ -665,3 +665,10 @@ def test_a_participle_after_a_comma_and_a_name_happens_to_the_one_named(extract,
     events, names = extract(body)  # (the parser hangs the reduced relative on the main verb)
     (m,) = [m for m in events if m.trigger == trigger]
     assert {names[t] for t in m.targets} == targets
+
+
+def test_a_group_in_apposition_after_a_name_is_that_name(extract):
+    events, names = extract("Turnout rose with the profile of the Patriotic Youth Front (PYF), the hardline "
+                            "group that organized the rallies against the law.")
+    (m,) = [m for m in events if m.type == "PROTEST"]   # (the parser hung "the group" on "turnout")
+    assert {names[a] for a in m.agents} == {"Patriotic Youth Front (PYF"}

@@ -938,3 +938,14 @@ def test_a_headline_verb_read_as_a_plural_noun_has_the_name_before_it_for_subjec
     ms, n = run(nlp, "The talks were the first step of the transition.",
                 headline="Jorge Salas lands in Lima to meet Ana Rojas at the palace")
     assert [named(m.participants, n) for m in ms if m.in_headline] == [{"Jorge Salas", "Ana Rojas"}]
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("Peru refrained from attacking Chile.", "ASSAULT"),
+    ("Senator Ana Rojas is backing away from putting Tomas Varga in jail.", "COERCE"),
+    ("Chile was barred from holding talks with Peru.", "CONSULT"),
+])
+def test_a_gerund_after_holding_back_from_is_negated_and_done_by_the_subject(nlp, body, kind):
+    ms, n = run(nlp, body)
+    m = one(ms, kind)
+    assert m.modality == "negated" and named(m.agents + m.participants, n) & {"Peru", "Ana Rojas", "Chile"}

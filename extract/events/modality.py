@@ -17,6 +17,8 @@ __all__ = ["modality", "aggregate"]
 
 NEG_GOVERNORS = {"refuse", "decline", "fail", "deny", "avoid", "refrain", "reject", "cancel", "postpone",
                  "prevent", "stop"}
+FROM_NEGATORS = {"refrain", "stop", "prevent", "keep", "bar", "ban", "abstain", "desist", "back", "shy",
+                 "hold"}
 FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "agree", "promise",
                     "pledge", "vow", "decide"}
 HYPO_GOVERNORS = {"urge", "call", "ask", "demand", "want", "hope", "seek", "try", "threaten", "propose",
@@ -46,8 +48,8 @@ def modality(tok: Token, light: Token | None) -> str:
     own = chain[: 2 if light is not None else 1]
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
     first_verb = [verbs[0]] if verbs else []
-    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
-        return "negated"  # "the talks ended without a deal"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without" or _kept_from(light or tok):
+        return "negated"  # "the talks ended without a deal", "X refrained from attacking Y"
     marked = _own_clause(own + first_verb)
     if marked:
         return marked
@@ -71,6 +73,15 @@ def modality(tok: Token, light: Token | None) -> str:
     if any(c.lower_ == "going" for c in first_verb) or tok.head.lower_ == "upcoming":
         return "future"
     return "asserted"
+
+
+def _kept_from(v: Token) -> bool:
+    """A gerund after "from" on a verb of holding back: "refrained from attacking", "backed away from
+    putting X in jail", "was barred from entering"."""
+    if v.dep_ != "pcomp" or v.head.lower_ != "from":
+        return False
+    verb = v.head.head.head if v.head.head.pos_ == "ADV" else v.head.head
+    return verb.lemma_.lower() in FROM_NEGATORS
 
 
 def aggregate(tok: Token, light: Token | None) -> bool:

@@ -145,6 +145,7 @@ def _relative_subject(v: Token, c: Token | None) -> tuple[Token, bool] | None:
         held = _own_subject(v.head.head) if v.head.dep_ == "attr" else None
         named = _named_before(c) if c.lower_ == "who" else None
         named = held if named is None else named
+        named = _apposed_name(v.head) if named is None else named
         return v.head if named is None else named, c.dep_ == "nsubjpass"
     if c is None and v.dep_ in ("advcl", "acl") and v.i > v.head.i and _bare_participle(v) \
             and (named := _named_before(v, comma=True)) is not None:
@@ -162,6 +163,16 @@ def _named_before(tok: Token, comma: bool = False) -> Token | None:
     k -= doc[k].text == ","
     named = next((e for e in docview.ents(doc) if e.label_ == "PERSON"
                   and (e.end - 1 == k or e.end + 1 == k and aged(e))), None)
+    return named[-1] if named is not None else None
+
+
+def _apposed_name(noun: Token) -> Token | None:
+    """The name a common noun in apposition follows after a comma, wherever the parser hung the noun: "the
+    Youth Front (PYF), the group that organized the rallies": the Youth Front."""
+    doc, k = noun.doc, noun.left_edge.i - 1
+    if noun.dep_ != "appos" or noun.ent_type_ or k < 1 or doc[k].text != ",":
+        return None
+    named = next((e for e in docview.ents(doc) if e.end == k and e.label_ in _NAMED), None)
     return named[-1] if named is not None else None
 
 
@@ -213,6 +224,9 @@ def _own_subject(v: Token) -> Token | None:
     return subj
 
 
+_NAMED = ("PERSON", "ORG", "GPE", "NORP")
+
+
 def _gerund_clause(prep: Token) -> Token | None:
     """The verb whose subject a gerund after ``prep`` shares: "X spoke after meeting Y", "X said so in
     remarks ahead of meeting Y" (the verb above "ahead of" and "prior to"), "X erred in naming Y"."""
@@ -224,6 +238,9 @@ def _gerund_clause(prep: Token) -> Token | None:
         return h
     if prep.lower_ == "in" and prep.head.pos_ == "VERB" and not _auxpass(prep.head):
         return prep.head  # "X acted alone in killing Y" (not "X was involved in beating Y")
+    verb = prep.head.head if prep.head.pos_ == "ADV" else prep.head  # "backed away from Ving"
+    if prep.lower_ == "from" and verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children):
+        return verb  # "X refrained from attacking Y" (not "X stopped Z from attacking Y")
     if not ahead(prep):
         return None
     head = prep.head
