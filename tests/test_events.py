@@ -949,3 +949,11 @@ def test_a_gerund_after_holding_back_from_is_negated_and_done_by_the_subject(nlp
     ms, n = run(nlp, body)
     m = one(ms, kind)
     assert m.modality == "negated" and named(m.agents + m.participants, n) & {"Peru", "Ana Rojas", "Chile"}
+
+
+def test_using_aircraft_is_no_investigation_and_the_weapons_maker_is_no_target(nlp):
+    ms, n = run(nlp, "Rebels in Cusco used Bolivian drones in the attack on the airport of Lima.")
+    assert "ACCUSE" not in {m.type for m in ms}
+    assert all("Bolivia" not in named(m.targets, n) for m in ms)
+    ms, n = run(nlp, "Rebels shot Bolivia's ambassador in Lima.")   # shooting a person: the target
+    assert named(one(ms, "ASSAULT").targets, n) == {"Bolivia"}

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.cameo import weapon
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.listing import included
 from newsgraph.extract.events.nominal import around_noun, blame_phrase, blamed, died_after, laid_on, opponents
@@ -39,6 +40,7 @@ from newsgraph.extract.events.senses import (
     INTRANSITIVE_CASUALTY,
     ORDERS,
     PATIENT_NOUNS,
+    USING,
     WIELDING,
 )
 from newsgraph.extract.events.syntax import (
@@ -138,9 +140,7 @@ class _Parties:
             _add(self.agents, blamed(clause, ctx))  # "accused X of abuses by jailing Y": X
         if light is not None and passive:  # "airstrikes were carried out by X"
             _add(self.agents, actors_of(by, ctx))
-        for c in clause.children:
-            if c.dep_ in ("dobj", "dative", "oprd") and c != self.trig:
-                _add(self.targets, actors_of(c, ctx) or (owner_of(c, ctx) if not self.symmetric else ()))
+        self._object_targets(clause)
         if not self.targets and clause.dep_ == "xcomp":
             _add(self.targets, [a for c in clause.head.children if c.dep_ in ("dobj", "oprd")
                                 for a in actors_of(c, ctx)])
@@ -155,6 +155,16 @@ class _Parties:
             _add(self.targets, included(clause, patients, ctx))  # (not "condemned the arrests, including")
         if self.verbal and not self.agents and not passive and subj is not None:  # "protesters including X
             _add(self.agents, included(subj, [], ctx))                          # marched": X
+
+    def _object_targets(self, clause: Token) -> None:
+        """The clause's objects as targets, or their owners ("shelled Hezbollah positions"); not the
+        weapon a verb of using has for object ("used Iranian drones", "fired his gun": not Iran, not him)."""
+        ctx = self.ctx
+        for c in clause.children:
+            if c.dep_ not in ("dobj", "dative", "oprd") or c == self.trig \
+                    or clause.lemma_.lower() in USING and c.i not in ctx.tok2ent and weapon(c):
+                continue
+            _add(self.targets, actors_of(c, ctx) or (owner_of(c, ctx) if not self.symmetric else ()))
 
     def from_noun(self) -> None:
         """A trigger noun's owner, its nationality or body ("Russian airstrikes", "the army's assault",

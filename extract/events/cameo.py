@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import rows, toml
 
-__all__ = ["CameoLexicon", "Match", "Pattern", "VerbEntry", "cameo", "match"]
+__all__ = ["CameoLexicon", "Match", "Pattern", "VerbEntry", "cameo", "match", "weapon"]
 
 FILE = "cameo_verbs.tsv"
 OVERLAY = "events.toml"   # its type blocks' ``patterns``: [verb, object word or &set, modifier, ...]
@@ -129,6 +129,18 @@ def _overlay(verbs: dict[tuple[str, str], VerbEntry]) -> list[tuple[int, Pattern
                 raise ValueError(f"{OVERLAY}: [{etype}] patterns: {verb!r} is no verb of the CAMEO table")
             out.append((entry.block, Pattern("", "", obj, frozenset(mods), (), etype, False, False)))
     return out
+
+
+def weapon(tok: Token) -> bool:
+    """Whether ``tok`` is a weapon or a warplane by CAMEO's synonym sets ("drones", "rifle", "missile").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the drones and the talks")
+    >>> weapon(doc[1]), weapon(doc[4])
+    (True, False)
+    """
+    lex = cameo()
+    return _word_ok("&weapon", tok, lex) or _word_ok("&aircraft", tok, lex)
 
 
 def _word_ok(want: str, tok: Token | None, lex: CameoLexicon) -> bool:

@@ -41,8 +41,8 @@ from newsgraph.extract.lexicon import toml
 
 __all__ = ["refine", "market_move", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "LAYING", "CULPABLE", "CAUSING", "JUDGING",
-           "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "WIELDING", "AIMS", "CASUALTY",
-           "INTRANSITIVE_CASUALTY", "CONFRONTATIONS", "CAMPAIGNING", "CHARGES",
+           "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "USING", "WIELDING", "AIMS",
+           "CASUALTY", "INTRANSITIVE_CASUALTY", "CONFRONTATIONS", "CAMPAIGNING", "CHARGES",
            "HARMED_STATES", "UNREALISED", "ATTEMPTS", "STATISTICS", "STORMS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
@@ -58,6 +58,7 @@ LAYING = frozenset(_DATA["laying"])
 ORDERS = frozenset(_DATA["orders"])
 #: Verbs of using a weapon, whose user is the killer of "the shots that killed X".
 WIELDING = frozenset(_DATA["wielding"])
+USING = frozenset(_DATA["using"])
 #: Verbs of a hostile aim, whose object is the target of the attack done for it ("airstrikes to disrupt X").
 AIMS = frozenset(_DATA["aims"])
 #: Verbs of blows: "N times" counts their blows, not their events ("shot him 16 times").
