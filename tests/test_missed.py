@@ -50,3 +50,17 @@ def test_a_surname_inside_a_longer_name_is_not_the_person_alone(nlp):
 def test_an_acronym_defined_in_brackets_is_the_organisation_wherever_it_stands(nlp, text):
     assert [n for t, n in orgs(nlp, text) if t == "AWRC"] == ["Andean Water Rights Council"] * 2
 
+
+
+def test_a_lone_surname_of_a_person_the_context_shows_is_that_person():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from newsgraph.extract.actors.spans import repair
+    words = ["He", "shot", "his", "girlfriend", "Reeva", "Okafor", ".", "He", "admits", "killing", "Okafor", "."]
+    pos = ["PRON", "VERB", "PRON", "NOUN", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "VERB", "PROPN", "PUNCT"]
+    tags = ["PRP", "VBD", "PRP$", "NN", "NNP", "NNP", ".", "PRP", "VBZ", "VBG", "NNP", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, tags=tags, lemmas=[w.lower() for w in words],
+              sent_starts=[1] + [0] * 6 + [1] + [0] * 4)
+    fac = Span(doc, 4, 6, "FAC")   # the NER's mistake; "girlfriend" shows a person
+    assert [(e.text, e.label_) for e in repair([fac], doc)] == [("Reeva Okafor", "PERSON"), ("Okafor", "PERSON")]

@@ -132,11 +132,12 @@ def repair(ents, doc=None) -> list[Span]:
         ents += speaking_names(doc, ents)
         ents += agency_marks(doc, ents)
         ents += bound_names(doc, ents)
-        ents += untagged_surnames(doc, ents)
         ents += defined_acronyms(doc, ents)
         sources = glued.shouted_sources(doc, ents) + glued.review_headings(doc, ents)
         ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
-        ents = surnames_as_people(context.people_by_context(ents))
+        ents = context.people_by_context(ents)  # (a person the NER called a place names its surname too:
+        ents += untagged_surnames(doc, ents)     # "girlfriend Reeva X" ... "killing X")
+        ents = surnames_as_people(ents)
     ents = merge_people(sorted(ents, key=lambda e: e.start))
     ents = glued.bracketed_acronyms(ents)
     cover: dict[int, int] = {}  # token -> the latest start of an entity over it (not a set per entity)
