@@ -57,10 +57,13 @@ def test_a_lone_surname_of_a_person_the_context_shows_is_that_person():
     from spacy.tokens import Doc, Span
 
     from newsgraph.extract.actors.spans import repair
-    words = ["He", "shot", "his", "girlfriend", "Reeva", "Okafor", ".", "He", "admits", "killing", "Okafor", "."]
-    pos = ["PRON", "VERB", "PRON", "NOUN", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "VERB", "PROPN", "PUNCT"]
+    words = ["He", "shot", "his", "girlfriend", "Reeva", "Okafor", ".",
+             "He", "admits", "killing", "Okafor", "."]
+    pos = ["PRON", "VERB", "PRON", "NOUN", "PROPN", "PROPN", "PUNCT",
+           "PRON", "VERB", "VERB", "PROPN", "PUNCT"]
     tags = ["PRP", "VBD", "PRP$", "NN", "NNP", "NNP", ".", "PRP", "VBZ", "VBG", "NNP", "."]
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, tags=tags, lemmas=[w.lower() for w in words],
               sent_starts=[1] + [0] * 6 + [1] + [0] * 4)
     fac = Span(doc, 4, 6, "FAC")   # the NER's mistake; "girlfriend" shows a person
-    assert [(e.text, e.label_) for e in repair([fac], doc)] == [("Reeva Okafor", "PERSON"), ("Okafor", "PERSON")]
+    found = [(e.text, e.label_) for e in repair([fac], doc)]
+    assert found == [("Reeva Okafor", "PERSON"), ("Okafor", "PERSON")]
