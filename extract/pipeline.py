@@ -33,7 +33,11 @@ from newsgraph.extract import DEFAULT_MODEL, actors, events, roles
 from newsgraph.extract.attribution import citations, quotes
 from newsgraph.extract.events.lexicon import lexicon as trigger_lexicon
 from newsgraph.extract.lexicon import places
-from newsgraph.extract.nlp import attrruler, docview
+from newsgraph.extract.nlp import (
+    acronyms,  # noqa: F401 - registers the ng_acronyms component
+    attrruler,
+    docview,
+)
 from newsgraph.extract.nlp.captions import for_parser
 from newsgraph.extract.records import Article, ArticleRecords, Problem
 
@@ -59,6 +63,7 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     """
     nlp = spacy.load(model)
     attrruler.table_attribute_rulers(nlp)  # the model's attribute ruler: the same attributes, set faster
+    nlp.add_pipe("ng_acronyms", first=True)  # ("IS" read as a name by the models that follow)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("ng_paragraphs", before="parser")
     actors.add_to(nlp)

@@ -6,7 +6,8 @@
   that are URLs or nothing but chrome are dropped (``data/web_chrome.toml``);
 * a verb's "-ing" form in front of a person's name is a word of the sentence ("Nominating
   Donald Trump would be ..." -> "Donald Trump");
-* a month's name in front of an organisation is a date ("August Chicago NAPM" -> "Chicago NAPM");
+* a month's name in front of an organisation is a date ("August Chicago NAPM" -> "Chicago NAPM"), and
+  a demonym in front of an acronym is the nationality of its members ("British IS" -> "IS");
 * an unclosed bracket ends a name ("European Seismological Center (EMSC"), a stray
   closing one in front is dropped.
 """
@@ -90,6 +91,10 @@ def _balanced(ent: Span) -> tuple[int, int]:
     return (start, cut) if depth > 0 and cut > start else (start, end)
 
 
+def _acronym(tok) -> bool:
+    return tok.is_upper and tok.is_alpha and len(tok) > 1
+
+
 def trim(ent: Span) -> Span | None:
     """``ent`` without web chrome at its edges; None when nothing is left or it is a URL.
 
@@ -110,6 +115,9 @@ def trim(ent: Span) -> Span | None:
     lead = start + (doc[start].lower_ == "the")
     while ent.label_ == "ORG" and end - lead > 1 and _month(doc[lead], doc[lead + 1]):
         start = lead = lead + 1  # "(the) August Chicago NAPM", "Sept Brent"
+    if ent.label_ == "ORG" and end - lead == 2 and _acronym(doc[lead + 1]) \
+            and gz.demonym_code(doc[lead].text):
+        start = lead + 1  # the fighters' nationality, not the group's name: "British IS militants"
     if ent.label_ == "PERSON":  # a name is proper nouns: drop shouted caption words and stray words
         while end - start > 1 and _caption_word(doc[start], doc[start + 1]):
             start += 1

@@ -2,8 +2,9 @@
 ruler (:mod:`~newsgraph.extract.nlp.ruler`), the model's attribute ruler by table look-up
 (:mod:`~newsgraph.extract.nlp.attrruler`), Matcher word tests as lexeme flags
 (:mod:`~newsgraph.extract.nlp.lexflags`), read-once views of a Doc
-(:mod:`~newsgraph.extract.nlp.docview`) and the text the parser reads, photo captions' position
-marks blanked (:mod:`~newsgraph.extract.nlp.captions`).
+(:mod:`~newsgraph.extract.nlp.docview`), the text the parser reads, photo captions' position
+marks blanked (:mod:`~newsgraph.extract.nlp.captions`), and acronyms spelled like a word read as names
+(:mod:`~newsgraph.extract.nlp.acronyms`).
 
 The pipeline itself is put together by :func:`newsgraph.extract.pipeline.load`: any installed English
 pipeline (its attribute ruler made a table one), with paragraph-aware sentence starts

@@ -1,0 +1,49 @@
+"""Acronyms spelled like an English word, read as names: "Two months ago IS targeted the commander".
+
+spaCy's models read a token by its ``norm_`` (the lower-case form), so the Islamic State's "IS" is
+the verb "is" to them and its sentence loses its subject.  The ``ng_acronyms`` component, first in
+the pipeline, gives such a token the norm its table (``data/acronyms.toml``) names, unless a word
+beside it is in capitals too (a headline or a line written in capitals, "WHAT IS NEXT").  Only the
+norm changes: the text and every offset stay as written.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("ng_acronyms")
+>>> [t.norm_ for t in nlp("Ago IS struck. WHAT IS NEXT")][1::4]
+['isis', 'is']
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.lexicon import toml
+
+__all__ = ["acronyms"]
+
+
+@cache
+def _norms() -> dict[str, str]:
+    return dict(toml("acronyms.toml")["norms"])
+
+
+def _shouted(tok: Token) -> bool:
+    """A word of two letters or more in capitals right before or after ``tok`` (punctuation skipped)."""
+    doc = tok.doc
+    near = [doc[k] for k in (tok.i - 1, tok.i + 1, tok.i - 2, tok.i + 2) if 0 <= k < len(doc)]
+    words = [t for t in near if t.is_alpha][:2]
+    return any(t.is_upper and len(t) > 1 for t in words)
+
+
+@Language.component("ng_acronyms")
+def acronyms(doc: Doc) -> Doc:
+    """Give the acronyms of the table their norm (see the module)."""
+    norms = _norms()
+    if not any(a in doc.text for a in norms):
+        return doc
+    for tok in doc:
+        if tok.text in norms and not _shouted(tok):
+            tok.norm_ = norms[tok.text]
+    return doc
