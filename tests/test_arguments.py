@@ -672,3 +672,13 @@ def test_a_group_in_apposition_after_a_name_is_that_name(extract):
                             "group that organized the rallies against the law.")
     (m,) = [m for m in events if m.type == "PROTEST"]   # (the parser hung "the group" on "turnout")
     assert {names[a] for a in m.agents} == {"Patriotic Youth Front (PYF"}
+
+
+@pytest.mark.parametrize("body", [
+    "Chilean officials said their troops struck rebel positions near Arica.",
+    "Chilean officials said their warplanes and artillery struck rebel positions near Arica.",
+])
+def test_their_forces_are_the_forces_of_the_group_that_spoke(extract, body):
+    events, names = extract(body)
+    (m,) = [m for m in events if m.type == "ASSAULT"]
+    assert {names[a] for a in m.agents} == {"Chile"}

@@ -89,8 +89,12 @@ def _they(tok: Token, ctx: Context) -> tuple[str, ...]:
     names, in its sentence or the one before, when that subject is a plural ("Hamas fighters crossed
     the border. They attacked a post."), or the actors that subject joins ("A and B chatted as they
     walked"); no guess when it names no such actor ("the protesters")."""
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return ()
+    return _group_before(tok, ctx) if tok.dep_ in ("nsubj", "nsubjpass") else ()
+
+
+def _group_before(tok: Token, ctx: Context) -> tuple[str, ...]:
+    """The group the last subject before ``tok`` names, in its sentence or the one before (see
+    :func:`_they`): what "they" and "their" stand for ("Chilean officials said their troops ...")."""
     doc, start = ctx.doc, tok.sent.start
     start = doc[start - 1].sent.start if start > 0 else start
     for t in reversed(doc[start:tok.i]):
@@ -139,8 +143,9 @@ def _nation_of(tok: Token, np: list[Token], ctx: Context) -> str | None:
     if not actor_noun(tok, ctx):
         return None
     owners = [ctx.tok2ent[t.i] for t in np if t.i in ctx.tok2ent and t.i != tok.i]
-    if owners:
-        return owners[0]
+    owners += [a for t in np if t.lower_ == "their" and t.dep_ == "poss" for a in _group_before(t, ctx)[:1]]
+    if owners:  # the group before the state that names its members' nationality: "a British IS fighter"
+        return min(owners, key=lambda a: ctx.kinds.get(a) == "State")
     for t in np:
         if t.i != tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ in ("ADJ", "PROPN")) \
                 and _of_state(t, tok, ctx):
