@@ -682,3 +682,19 @@ def test_their_forces_are_the_forces_of_the_group_that_spoke(extract, body):
     events, names = extract(body)
     (m,) = [m for m in events if m.type == "ASSAULT"]
     assert {names[a] for a in m.agents} == {"Chile"}
+
+
+@pytest.mark.parametrize("body", [
+    "Hamas holds the valley. Apparently, Hamas had rifles they had used to kill soldiers at that post.",
+    "Hamas holds the valley. Two months ago Hamas targeted the rebel commander in a car bombing.",
+])
+def test_a_group_named_once_does_what_they_or_its_bombing_did(extract, body):
+    events, names = extract(body)
+    assert all({names[a] for a in m.agents} == {"Hamas"} for m in events if m.type == "ASSAULT")
+    assert [m for m in events if m.type == "ASSAULT"]
+
+
+def test_they_after_a_group_that_named_another_is_no_guess(extract):
+    events, names = extract("Hamas blamed Fatah, saying they attacked the convoy.")
+    (m,) = [m for m in events if m.type == "ASSAULT"]
+    assert not m.agents

@@ -122,6 +122,8 @@ def wielders(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
     """(agents, targets) of an attack noun that is the means of an active verb of harm: its subject and
     object ("Hamas hit the convoy in a car bombing", "the army struck X with airstrikes")."""
     verb = trig.head.head
+    if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
+        verb = verb.head  # the parser hung the phrase on the object: "targeted the commander in a bombing"
     if trig.dep_ != "pobj" or trig.head.lower_ not in ("in", "with") or verb.pos_ != "VERB" \
             or verb.lemma_.lower() not in CASUALTY | IMPACT or verb.lemma_.lower() in INTRANSITIVE_CASUALTY:
         return (), ()

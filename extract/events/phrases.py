@@ -103,9 +103,11 @@ def _group_before(tok: Token, ctx: Context) -> tuple[str, ...]:
         ids = actors_of(t, ctx)
         if len(ids) >= 2 and t.conjuncts:
             return ids
-        one = len(ids) == 1 and ctx.kinds.get(ids[0]) in ("Organization", "State")
-        return ids if one and t.tag_ in ("NNS", "NNPS") else ()  # ("Russia blamed the rebels,
-        # saying they attacked": a state's own name is seldom "they")
+        kind = ctx.kinds.get(ids[0]) if len(ids) == 1 else None
+        plural = t.tag_ in ("NNS", "NNPS") or kind == "Organization" and t.i in ctx.tok2ent \
+            and not any(k in ctx.tok2ent and ctx.tok2ent[k] != ids[0] for k in range(t.i + 1, tok.i))
+        return ids if kind in ("Organization", "State") and plural else ()  # ("Russia blamed the rebels,
+        # saying they attacked": a state's own name is seldom "they"; a group's is: "Hamas said they")
     return ()
 
 
