@@ -698,3 +698,12 @@ def test_they_after_a_group_that_named_another_is_no_guess(extract):
     events, names = extract("Hamas blamed Fatah, saying they attacked the convoy.")
     (m,) = [m for m in events if m.type == "ASSAULT"]
     assert not m.agents
+
+
+def test_a_deed_told_after_a_comma_with_with_is_the_subjects(extract):
+    events, names = extract("Peru's army is claiming a breakthrough against the rebels, with the capture of "
+                            "their leader near Cusco.")
+    (m,) = [m for m in events if m.type == "COERCE"]
+    assert {names[a] for a in m.agents} == {"Peru"}
+    events, names = extract("Peru's army disagreed with the arrest of Ana Rojas.")   # no comma: an attitude
+    assert not [a for m in events if m.type == "COERCE" for a in m.agents]

@@ -52,6 +52,7 @@ from newsgraph.extract.events.senses import (
     SHIELDING,
 )
 from newsgraph.extract.events.syntax import by_agent, pobjs, subject
+from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
 __all__ = ["around_noun", "blame_phrase", "blamed", "died_after", "laid_on", "opponents"]
 
@@ -65,8 +66,8 @@ def around_noun(trig: Token, etype: str, ctx: Context) -> tuple[Ids, Ids]:
     """(agents, targets) of the trigger noun ``trig`` of type ``etype`` from the clause around it."""
     agents, targets = casualties(trig, ctx)
     targets += shielded(trig, ctx)
-    if etype == "ASSAULT":
-        more = wielders(trig, ctx)
+    if etype not in SYMMETRIC:
+        more = wielders(trig, etype, ctx)
         agents, targets = agents + more[0], targets + more[1]
     agents += authors(trig, ctx) + blamed(trig, ctx) + involved(trig, ctx) + joined(trig, ctx) \
         + performers(trig, ctx)
@@ -118,20 +119,23 @@ def opponents(verb: Token, ctx: Context) -> Ids:
                  for _, w in pobjs(o, ("with",)) for a in actors_of(w, ctx))
 
 
-def wielders(trig: Token, ctx: Context) -> tuple[Ids, Ids]:
+def wielders(trig: Token, etype: str, ctx: Context) -> tuple[Ids, Ids]:
     """(agents, targets) of an attack noun that is the means of an active verb of harm: its subject and
-    object ("Hamas hit the convoy in a car bombing", "the army struck X with airstrikes")."""
-    verb = trig.head.head
+    object ("Hamas hit the convoy in a car bombing", "the army struck X with airstrikes"); the agent of
+    a deed told after a comma as what the clause's subject achieved ("X claimed a breakthrough, with
+    the capture of Y")."""
+    verb, prep = trig.head.head, trig.head
     if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
         verb = verb.head  # the parser hung the phrase on the object: "targeted the commander in a bombing"
-    if trig.dep_ != "pobj" or trig.head.lower_ not in ("in", "with") or verb.pos_ != "VERB" \
-            or verb.lemma_.lower() not in CASUALTY | IMPACT or verb.lemma_.lower() in INTRANSITIVE_CASUALTY:
+    if trig.dep_ != "pobj" or prep.lower_ not in ("in", "with") or verb.pos_ != "VERB":
         return (), ()
     subj, passive = subject(verb)
+    harm = etype == "ASSAULT" and verb.lemma_.lower() in CASUALTY | IMPACT \
+        and verb.lemma_.lower() not in INTRANSITIVE_CASUALTY
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    if passive or not objs:
+    if passive or not (harm and objs or prep.lower_ == "with" and prep.nbor(-1).text == ","):
         return (), ()
-    return actors_of(subj, ctx), tuple(a for o in objs for a in actors_of(o, ctx) or owner_of(o, ctx))
+    return actors_of(subj, ctx), tuple(a for o in objs if harm for a in actors_of(o, ctx) or owner_of(o, ctx))
 
 
 def performers(trig: Token, ctx: Context) -> Ids:
