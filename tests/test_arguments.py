@@ -707,3 +707,11 @@ def test_a_deed_told_after_a_comma_with_with_is_the_subjects(extract):
     assert {names[a] for a in m.agents} == {"Peru"}
     events, names = extract("Peru's army disagreed with the arrest of Ana Rojas.")   # no comma: an attitude
     assert not [a for m in events if m.type == "COERCE" for a in m.agents]
+
+
+def test_a_group_in_apposition_after_a_name_and_its_bracketed_short_form_is_that_name(extract):
+    events, names = extract("The spike follows the rising profile of one of the loudest voices in Peru, the "
+                            "Patriotic Youth Front (PYF), the hardline group that organized the rallies "
+                            "against the law last year.")
+    (m,) = [m for m in events if m.type == "PROTEST"]
+    assert {names[a] for a in m.agents} == {"Patriotic Youth Front"}

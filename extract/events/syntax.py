@@ -172,7 +172,8 @@ def _apposed_name(noun: Token) -> Token | None:
     doc, k = noun.doc, noun.left_edge.i - 1
     if noun.dep_ != "appos" or noun.ent_type_ or k < 1 or doc[k].text != ",":
         return None
-    named = next((e for e in docview.ents(doc) if e.end == k and e.label_ in _NAMED), None)
+    ends = (k, k - 1) if doc[k - 1].text == ")" else (k,)  # (its short form in brackets: "the Front (PYF),")
+    named = next((e for e in docview.ents(doc) if e.end in ends and e.label_ in _NAMED), None)
     return named[-1] if named is not None else None
 
 
