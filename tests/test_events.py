@@ -957,3 +957,18 @@ def test_using_aircraft_is_no_investigation_and_the_weapons_maker_is_no_target(n
     assert all("Bolivia" not in named(m.targets, n) for m in ms)
     ms, n = run(nlp, "Rebels shot Bolivia's ambassador in Lima.")   # shooting a person: the target
     assert named(one(ms, "ASSAULT").targets, n) == {"Bolivia"}
+
+
+def test_the_parties_with_no_meeting_nearby_are_the_two_states_just_named(nlp):
+    ms, n = run(nlp, "Chilean armed units detected the transfer of supplies to the region from Peru. As a "
+                     "result, fighting erupted between the parties near the border.")
+    assert named(one(ms, "ASSAULT").participants, n) == {"Chile", "Peru"}
+    ms, n = run(nlp, "Chilean units detected supplies from Peru and Bolivia. Fighting erupted between the "
+                     "parties near the border.")   # three states: no guess
+    assert not [m for m in ms if m.type == "ASSAULT" and m.participants]
+
+
+def test_an_outlet_cited_in_brackets_is_no_party(nlp):
+    ms, n = run(nlp, "General Tomas Varga, commander of the peace force, mediated the session (Trend.az, "
+                     "March 1).")
+    assert named(one(ms, "CONSULT").participants, n) == {"Tomas Varga"}

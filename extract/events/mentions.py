@@ -79,8 +79,9 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
     if GROUP in agents and etype not in SYMMETRIC:
         return None  # "both sides commended ...": too vague for a directed event
     targets = tuple(t for t in targets if t != GROUP)  # "called on both sides to ...": unnamed
-    if GROUP in parts:  # "the two sides": the parties of the last meeting nearby
-        parts = tuple(dict.fromkeys(p for p in parts + state.parties_nearby() if p != GROUP))
+    if GROUP in parts:  # "the two sides": the parties of the last meeting nearby, else the two states
+        sides = state.parties_nearby() or _two_states_before(tok, ctx)  # the text just named
+        parts = tuple(dict.fromkeys(p for p in parts + sides if p != GROUP))
     if tok.lemma_.lower() in lex.joint_nouns and not ((light is not None or _shared(tok)) and len(parts) > 1):
         return None  # "X held a news conference": one speaker ("X and Y held a news conference": two)
     if etype in SYMMETRIC and light is None and (tok.pos_ == "NOUN" or tok.lemma_.lower() in lex.joint) \
@@ -89,6 +90,16 @@ def _parties(trig: Trigger, lex: TriggerLexicon, ctx: Context, state: ArticleSta
     if not (agents or targets or parts) and etype not in lex.happenings:
         return None  # a directed event without any actor says nothing about who did what
     return agents, targets, parts
+
+
+def _two_states_before(tok: Token, ctx: Context) -> tuple[str, ...]:
+    """The two states the sentence before ``tok`` and its own sentence up to it name as actors, if
+    exactly two: "Azerbaijani units detected supplies from Armenia. Fighting erupted between the parties"."""
+    doc, start = ctx.doc, tok.sent.start
+    start = doc[start - 1].sent.start if start > 0 else start
+    found = dict.fromkeys(a for t in doc[start:tok.i] if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+                          for a in actors_of(t, ctx) if ctx.kinds.get(a) == "State")
+    return tuple(found) if len(found) == 2 else ()
 
 
 def _undergone(verb: Token, agents: tuple[str, ...], targets: tuple[str, ...],

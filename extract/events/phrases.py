@@ -193,7 +193,7 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
     if tok.lower_ == "it":
         return _it(tok, ctx)
     for c in tok.children:
-        if c.dep_ == "appos" and c.i in t2e:
+        if c.dep_ == "appos" and c.i in t2e and not _cited(c, ctx):
             return t2e[c.i]
     if tok.dep_ == "appos" and tok.head.i in t2e:
         return t2e[tok.head.i]  # "Mark Jensen, a reporter killed by ...": the reporter is Jensen
@@ -205,6 +205,13 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
     return _title_holder(tok, np, ctx) or _nation_of(tok, np, ctx) \
         or next((s for c in tok.children if c.dep_ == "amod"
                  and (s := led_by(c, ctx) or _based_in(c, tok, ctx))), None)
+
+
+def _cited(tok: Token, ctx: Context) -> bool:
+    """An outlet in brackets, cited as the source of what the sentence says: "mediated the session
+    (Trend.az, March 1)"."""
+    k = tok.left_edge.i - 1
+    return k >= 0 and tok.doc[k].text == "(" and ctx.kinds.get(ctx.tok2ent.get(tok.i, "")) == "Outlet"
 
 
 def _based_in(mod: Token, tok: Token, ctx: Context) -> str | None:
@@ -300,7 +307,8 @@ def actors_of(tok: Token | None, ctx: Context) -> tuple[str, ...]:
         memo[tok.i] = _they(tok, ctx)
         return memo[tok.i]
     out: list[str] = []
-    named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.tok2ent]  # "presidents A and B"
+    named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.tok2ent  # "presidents A and B"
+             and not _cited(c, ctx)]
     for t in (tok, *tok.conjuncts, *_listed(tok, ctx), *(m for c in named[:1] for m in c.conjuncts)):
         first = actor_of(t, ctx)
         for a in (*_hyphened(t, ctx), first, *_more_nations(t, ctx), *_more_owners(t, first, ctx),
