@@ -326,3 +326,16 @@ def test_deciding_not_to_charge_someone_clears_them(extract, body, etype):
     assert (m.type, {names[a] for a in m.agents}, {names[t] for t in m.targets}) \
         == (etype, {"Chile"}, {"Jorge Salas"})
     assert m.modality != "negated"
+
+
+@pytest.mark.parametrize("body", [
+    "Air bases in Tacna are on alert because of the possibility of an imminent attack on Peru.",
+    "Fears of a Chilean attack on Peru rose on Monday.",
+    "Officials in Lima warned of the risk of clashes with Chile.",
+])
+def test_a_happening_that_may_come_is_no_event(extract, body):
+    assert "ASSAULT" not in types(extract, body)
+
+
+def test_a_wave_of_attacks_is_still_attacks(extract):
+    assert "ASSAULT" in types(extract, "A wave of attacks on Peru followed in May.")

@@ -43,7 +43,8 @@ __all__ = ["refine", "market_move", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "LAYING", "CULPABLE", "CAUSING", "JUDGING",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "USING", "WIELDING", "AIMS",
            "CASUALTY", "INTRANSITIVE_CASUALTY", "CONFRONTATIONS", "CAMPAIGNING", "CHARGES",
-           "HARMED_STATES", "UNREALISED", "ATTEMPTS", "STATISTICS", "STORMS"]
+           "HARMED_STATES", "UNREALISED", "ATTEMPTS", "STATISTICS", "STORMS",
+           "PROSPECTS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs whose subject is the author of the happening their object names ("ordered the killing").
@@ -118,6 +119,7 @@ DOERS = frozenset(_DATA["doers"])
 _OTHER_OCCASIONS = frozenset(_DATA["other_occasions"])
 #: Nouns of a statistic ("the number of attacks"): the happenings they count are no events.
 STATISTICS = frozenset(_DATA["statistics"])
+PROSPECTS = frozenset(_DATA["prospects"])
 _NAMING = frozenset(_DATA["naming"])
 _NAMING_ADVERBS = frozenset(_DATA["naming_adverbs"])
 

@@ -30,6 +30,7 @@ from newsgraph.extract.events.senses import (
     EXPLOSIONS,
     JUDGING,
     PHASES,
+    PROSPECTS,
     STATISTICS,
     STORMS,
     noun_sense,
@@ -123,6 +124,11 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
         and n.head.lemma_.lower() not in _TOPIC_NOUNS  # the murders"
 
 
+def _prospect(n: Token) -> bool:
+    """Whether ``n`` is a happening that may come: "the possibility of an attack", "fears of a crackdown"."""
+    return n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in PROSPECTS
+
+
 def _counted(n: Token) -> bool:
     """Whether the plural ``n`` is what a statistic counts: "the number of attacks is doubling" (not "a
     number of attacks", some attacks)."""
@@ -197,8 +203,8 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
             or etype == "PROTEST" and campaign_rally(n):
         return None  # plural "visits", "meetings": aggregates unless the plural is the event noun;
         # "the fight against corruption", "the battle for votes": no violence; "a campaign rally"
-    if _topic(n, etype, lex) or _counted(n):
-        return None
+    if _topic(n, etype, lex) or _counted(n) or _prospect(n):
+        return None  # ("discussed the attacks", "the number of attacks", "the possibility of an attack")
     if etype == "DISASTER" and n.lemma_.lower() in EXPLOSIONS and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "my", "your") for c in n.children):
         return None  # a person's "blast": a shot or a tirade, not an explosion
