@@ -339,3 +339,9 @@ def test_a_happening_that_may_come_is_no_event(extract, body):
 
 def test_a_wave_of_attacks_is_still_attacks(extract):
     assert "ASSAULT" in types(extract, "A wave of attacks on Peru followed in May.")
+
+
+@pytest.mark.parametrize("body", ["Peru turned down Chile's offer of talks on Monday.",
+                                  "Peru spurned the proposal from Chile on Monday."])
+def test_turning_down_or_spurning_an_offer_is_a_rejection(extract, body):
+    assert types(extract, body)[:1] == ["REJECT"]
