@@ -81,6 +81,8 @@ def test_the_victim_of_an_intransitive_casualty_is_a_target_its_attacker_the_age
     ("General Pedro Sanz died after a roadside bomb exploded under his convoy near Ayacucho.", "exploded"),
     ("Mayor Pedro Sanz was killed as rebels shelled the town of Huanta on Monday.", "shelled"),
     ("The rebels denied it. Pedro Sanz was wounded when rebels shelled Huanta.", "shelled"),
+    ("Major General Pedro Sanz died after a roadside IED detonated under a convoy of Peruvian soldiers near "
+     "the city of Ayacucho.", "detonated"),   # (parsed as a clause on "roadside")
 ])
 def test_whom_a_violent_clause_tells_the_death_of_is_its_target(extract, body, trigger):
     found = assaults(extract, body)

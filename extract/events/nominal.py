@@ -105,8 +105,12 @@ def died_after(trig: Token, ctx: Context) -> Ids:
     """The victims of the death or injury whose cause the clause of ``trig`` tells: "X died after a bomb
     exploded under his car", "X was wounded when gunmen opened fire" (X is the one it struck)."""
     verb = trig.head
-    if trig.dep_ != "advcl" or verb.lemma_.lower() not in CASUALTY \
-            or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _CAUSE_MARKS for c in trig.children):
+    marked = trig.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _CAUSE_MARKS
+                                           for c in trig.children)
+    if trig.dep_ == "relcl" and trig.head.dep_ == "pobj" and trig.head.head.lower_ in _CAUSE_MARKS:
+        verb, marked = trig.head.head.head, True  # the clause read as a noun's: "died after a roadside
+        # IED detonated", "roadside" the object of "after"
+    if not marked or verb.lemma_.lower() not in CASUALTY:
         return ()
     subj, passive = subject(verb)
     return actors_of(subj, ctx) if passive or verb.lemma_.lower() in INTRANSITIVE_CASUALTY else ()
