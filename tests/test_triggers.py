@@ -332,6 +332,8 @@ def test_deciding_not_to_charge_someone_clears_them(extract, body, etype):
     "Air bases in Tacna are on alert because of the possibility of an imminent attack on Peru.",
     "Fears of a Chilean attack on Peru rose on Monday.",
     "Officials in Lima warned of the risk of clashes with Chile.",
+    "Peru will respond to any future attack on its soil, the minister said in Lima.",
+    "Police in Lima foiled a bombing of the Chilean embassy on Monday.",
 ])
 def test_a_happening_that_may_come_is_no_event(extract, body):
     assert "ASSAULT" not in types(extract, body)
@@ -345,3 +347,11 @@ def test_a_wave_of_attacks_is_still_attacks(extract):
                                   "Peru spurned the proposal from Chile on Monday."])
 def test_turning_down_or_spurning_an_offer_is_a_rejection(extract, body):
     assert types(extract, body)[:1] == ["REJECT"]
+
+
+@pytest.mark.parametrize("body", [
+    "Rojas was accused of plotting the 2005 assassination of Prime Minister Tomas Varga.",
+    "He said the attack in Lima on Tuesday could have been prevented.",
+])
+def test_a_happening_plotted_or_that_could_have_been_prevented_took_place(extract, body):
+    assert "ASSAULT" in types(extract, body)

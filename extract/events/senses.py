@@ -44,7 +44,7 @@ __all__ = ["refine", "market_move", "noun_sense", "IMPACT",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "USING", "WIELDING", "AIMS",
            "CASUALTY", "INTRANSITIVE_CASUALTY", "CONFRONTATIONS", "CAMPAIGNING", "CHARGES",
            "HARMED_STATES", "UNREALISED", "ATTEMPTS", "STATISTICS", "STORMS",
-           "PROSPECTS"]
+           "PROSPECTS", "PROSPECT_MODIFIERS", "PROSPECT_VERBS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs whose subject is the author of the happening their object names ("ordered the killing").
@@ -120,6 +120,8 @@ _OTHER_OCCASIONS = frozenset(_DATA["other_occasions"])
 #: Nouns of a statistic ("the number of attacks"): the happenings they count are no events.
 STATISTICS = frozenset(_DATA["statistics"])
 PROSPECTS = frozenset(_DATA["prospects"])
+PROSPECT_MODIFIERS = frozenset(_DATA["prospect_modifiers"])
+PROSPECT_VERBS = frozenset(_DATA["prospect_verbs"])
 _NAMING = frozenset(_DATA["naming"])
 _NAMING_ADVERBS = frozenset(_DATA["naming_adverbs"])
 

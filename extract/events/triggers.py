@@ -30,6 +30,8 @@ from newsgraph.extract.events.senses import (
     EXPLOSIONS,
     JUDGING,
     PHASES,
+    PROSPECT_MODIFIERS,
+    PROSPECT_VERBS,
     PROSPECTS,
     STATISTICS,
     STORMS,
@@ -125,8 +127,11 @@ def _happening(n: Token, etype: str, lex: TriggerLexicon, ctx: Context) -> bool:
 
 
 def _prospect(n: Token) -> bool:
-    """Whether ``n`` is a happening that may come: "the possibility of an attack", "fears of a crackdown"."""
-    return n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in PROSPECTS
+    """Whether ``n`` is a happening that may come or did not: "the possibility of an attack", "fears of a
+    crackdown", "any future attack", "police foiled a bombing"."""
+    of = n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in PROSPECTS
+    told = n.dep_ in ("dobj", "nsubjpass") and n.head.lemma_.lower() in PROSPECT_VERBS
+    return of or told or any(c.dep_ in ("amod", "det") and c.lower_ in PROSPECT_MODIFIERS for c in n.children)
 
 
 def _counted(n: Token) -> bool:
