@@ -6,7 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.extract.events.phrases import Context
+from newsgraph.extract.events.context import Context
 
 
 def test_a_role_noun_stands_for_the_person_named_right_after_it_however_parsed():

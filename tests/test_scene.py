@@ -7,7 +7,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.extract.events.phrases import Context
+from newsgraph.extract.events.context import Context
 from newsgraph.extract.events.scene import joined_people
 
 

@@ -24,10 +24,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.events.context import context
 from newsgraph.extract.events.lexicon import lexicon, word_type
 from newsgraph.extract.events.mentions import sentence_mentions
 from newsgraph.extract.events.modality import modality
-from newsgraph.extract.events.phrases import context
 from newsgraph.extract.events.state import ArticleState
 from newsgraph.extract.events.temporal import share_dates
 from newsgraph.extract.lexicon import gazetteer as gz

@@ -5,7 +5,7 @@ right after it ("girlfriend Ana Rojas"), "the two sides" the parties of the last
 filled in by :mod:`newsgraph.extract.events.mentions`).
 
 >>> import spacy
->>> from newsgraph.extract.events.phrases import context
+>>> from newsgraph.extract.events.context import context
 >>> doc = spacy.blank("en")("Both sides met.")
 >>> pronoun_or_group(doc[1], context(doc, frozenset())) is None   # (no parse: "both" is no child)
 True
@@ -23,7 +23,7 @@ from newsgraph.extract.actors.demonyms import BODY_NOUNS
 from newsgraph.extract.events.syntax import noun_phrase
 
 if TYPE_CHECKING:  # (the phrases module reads names through this one)
-    from newsgraph.extract.events.phrases import Context
+    from newsgraph.extract.events.context import Context
 
 __all__ = ["GROUP", "pronoun_or_group", "described", "named_next", "named_body"]
 

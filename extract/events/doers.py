@@ -5,7 +5,7 @@ the person it describes (an apposition, the name it stands before, or "X was the
 
 >>> import spacy
 >>> from spacy.tokens import Doc
->>> from newsgraph.extract.events.phrases import Context
+>>> from newsgraph.extract.events.context import Context
 >>> doc = Doc(spacy.blank("en").vocab, words=["Ray", ",", "the", "killer", "of", "King"],
 ...           heads=[0, 0, 3, 0, 3, 4], deps=["ROOT", "punct", "det", "appos", "prep", "pobj"],
 ...           pos=["PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN"],
@@ -20,7 +20,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.events.phrases import Context, actors_of
+from newsgraph.extract.events.context import Context
+from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.senses import DOERS
 from newsgraph.extract.events.syntax import pobjs, subject
 

@@ -9,7 +9,7 @@ segment ("wife of the poet B": B is not listed).
 
 >>> import spacy
 >>> from spacy.tokens import Doc
->>> from newsgraph.extract.events.phrases import Context
+>>> from newsgraph.extract.events.context import Context
 >>> words = ["arrested", "including", "Rojas", ",", "wife", "of", "Varga", ",", "and", "Khan"]
 >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 1, 2, 2, 4, 5, 6, 6, 6],
 ...           deps=["ROOT", "prep", "pobj", "punct", "appos", "prep", "pobj", "punct", "cc", "conj"])
@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.phrases import Context, actors_of
+from newsgraph.extract.events.context import Context
+from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.syntax import pobjs
 
 __all__ = ["included"]

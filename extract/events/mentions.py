@@ -2,7 +2,7 @@
 
 >>> import spacy
 >>> from newsgraph.extract.events.lexicon import lexicon
->>> from newsgraph.extract.events.phrases import context
+>>> from newsgraph.extract.events.context import context
 >>> from newsgraph.extract.records import Article
 >>> doc = spacy.blank("en")("Quiet day.")
 >>> art = Article(source="t.txt", source_sha256="0" * 64, index=0, start=0, end=10, headline="",
@@ -21,12 +21,13 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors.edges import chrome_words
 from newsgraph.extract.events.anaphora import GROUP
 from newsgraph.extract.events.arguments import SYMMETRIC, arguments, attributed_to
+from newsgraph.extract.events.context import Context
 from newsgraph.extract.events.doers import doers
 from newsgraph.extract.events.gatherings import side_noun
 from newsgraph.extract.events.lexicon import TriggerLexicon
 from newsgraph.extract.events.modality import aggregate as is_aggregate
 from newsgraph.extract.events.modality import modality
-from newsgraph.extract.events.phrases import Context, actors_of
+from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.places import place_of, site_of, struck_state
 from newsgraph.extract.events.praise import alliance, ally_noun
 from newsgraph.extract.events.scene import scene_prep

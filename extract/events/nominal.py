@@ -16,7 +16,7 @@ The verbs come from ``lexicon/data/senses.toml``.
 
 >>> import spacy
 >>> from spacy.tokens import Doc
->>> from newsgraph.extract.events.phrases import Context
+>>> from newsgraph.extract.events.context import Context
 >>> doc = Doc(spacy.blank("en").vocab, words=["Rahimi", "died", "in", "an", "attack", "by", "Hamas"],
 ...           heads=[1, 1, 1, 4, 2, 4, 5], deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj"],
 ...           pos=["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN"],
@@ -31,9 +31,10 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.context import Context, actor_noun
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.listing import included
-from newsgraph.extract.events.phrases import Context, actor_noun, actors_of, owner_of
+from newsgraph.extract.events.phrases import actors_of, owner_of
 from newsgraph.extract.events.senses import (
     AUTHORSHIP,
     BEARING,

@@ -8,6 +8,7 @@ the body a reported "it" stands for ("Hamas said it fired"), and pronouns or des
 :mod:`newsgraph.extract.events.anaphora`.
 
 >>> import spacy
+>>> from newsgraph.extract.events.context import context
 >>> blank = spacy.blank("en")("Troops fired.")
 >>> actors_of(blank[0], context(blank, frozenset())), context(blank, frozenset()).kinds
 ((), {})
@@ -24,64 +25,21 @@ the body a reported "it" stands for ("Hamas said it fired"), and pronouns or des
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.demonyms import COUNT_NOUNS, MEMBER_NOUNS
 from newsgraph.extract.events.anaphora import described, named_body, named_next, pronoun_or_group
+from newsgraph.extract.events.context import Context, actor_noun, demonym_state
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs, subject
 from newsgraph.extract.events.violence import PHYSICAL
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
-from newsgraph.extract.nlp import docview
 
-__all__ = ["Context", "context", "actor_noun", "demonym_state", "led_by", "actor_of", "actors_of", "owner_of"]
+__all__ = ["led_by", "actor_of", "actors_of", "owner_of"]
 
 #: A person's kin and close ones (``senses.toml``): what is done to them is not done to that person.
 _KIN = frozenset(toml("senses.toml")["kin"])
-
-
-@dataclass(frozen=True, eq=False)
-class Context:
-    """What argument finding needs about one document (made by :func:`context`)."""
-
-    doc: Doc
-    tok2ent: dict[int, str]                    # token index -> entity id of its actor span
-    kinds: dict[str, str]                      # entity id -> kind (Person, State, Location, ...)
-    states: tuple[tuple[str, str], ...]        # (name or form, entity id) of State/Location entities
-    actor_nouns: frozenset[str]                # "forces", "side": a demonym before them names a state
-    actors: dict[int, tuple[str, ...]] = field(default_factory=dict)   # memo of actors_of, by token index
-    countries: dict[str, str] = field(default_factory=dict)   # entity id -> ISO code of its state
-
-
-def context(doc: Doc, actor_nouns: frozenset[str]) -> Context:
-    """What argument finding needs about ``doc``: token -> entity id, entity records, lexicon.
-
-    ``actor_nouns``: :func:`newsgraph.extract.lexicon.gazetteer.actor_nouns` (made once, not per doc)."""
-    tok2ent: dict[int, str] = {}
-    for ent in docview.ents(doc):
-        if ent.kb_id_:
-            for i in range(ent.start, ent.end):
-                tok2ent[i] = ent.kb_id_
-    ents = tuple(doc._.ng_entities) if doc.has_extension("ng_entities") else ()
-    states = tuple((f, e.id) for e in ents if e.kind in ("State", "Location") for f in (e.name, *e.forms))
-    countries = {e.id: c for e in ents if (c := e.code if e.kind == "State" else e.country)}
-    return Context(doc, tok2ent, {e.id: e.kind for e in ents}, states, actor_nouns, countries=countries)
-
-
-def actor_noun(tok: Token, ctx: Context) -> bool:
-    """Whether ``tok`` is a noun naming an actor by its kind ("forces", "the side", "militants")."""
-    return bool({tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")} & ctx.actor_nouns)
-
-
-def demonym_state(word: str, ctx: Context) -> str | None:
-    """The article's State/Location entity a nationality adjective names, if any."""
-    for form, eid in ctx.states:
-        if coref.demonym_matches(word, form):
-            return eid
-    return None
 
 
 def _they(tok: Token, ctx: Context) -> tuple[str, ...]:

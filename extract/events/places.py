@@ -2,7 +2,7 @@
 
 >>> import spacy
 >>> from spacy.tokens import Doc
->>> from newsgraph.extract.events.phrases import Context
+>>> from newsgraph.extract.events.context import Context
 >>> doc = Doc(spacy.blank("en").vocab, words=["Chile", "was", "attacked", "in", "the", "city", "of", "Arica"],
 ...           heads=[2, 2, 2, 2, 5, 3, 5, 6],
 ...           deps=["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "prep", "pobj"],
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.phrases import Context
+from newsgraph.extract.events.context import Context
 from newsgraph.extract.events.syntax import pobjs
 from newsgraph.extract.events.violence import TERRITORIES
 from newsgraph.extract.lexicon import toml

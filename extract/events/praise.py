@@ -22,7 +22,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.arguments import attributed_to
-from newsgraph.extract.events.phrases import Context, actors_of
+from newsgraph.extract.events.context import Context
+from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.syntax import pobjs, subject
 from newsgraph.extract.lexicon import toml
 

@@ -6,7 +6,7 @@ their meeting"), and, where the parser read no clause, the people a photo captio
 
 >>> import spacy
 >>> from spacy.tokens import Doc
->>> from newsgraph.extract.events.phrases import Context
+>>> from newsgraph.extract.events.context import Context
 >>> words = ["Tom", "Varga", "and", "Ana", "Rojas", "arrive", "for", "their", "meeting"]
 >>> pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "NOUN", "ADP", "PRON", "NOUN"]
 >>> doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, sent_starts=[True] + [False] * 8)
@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.phrases import Context, actors_of
+from newsgraph.extract.events.context import Context
+from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.syntax import ahead, pobjs, subject
 
 __all__ = ["SCENE_PREPS", "clause_parties", "joined_people", "scene_prep"]

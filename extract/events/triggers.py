@@ -2,7 +2,7 @@
 lexicon (:mod:`newsgraph.extract.events.lexicon`), kept where the parse says they name an event.
 
 >>> import spacy
->>> from newsgraph.extract.events.phrases import context
+>>> from newsgraph.extract.events.context import context
 >>> doc = spacy.blank("en")("Quiet day.")
 >>> triggers(doc[:], lexicon(), context(doc, frozenset()))
 []
@@ -17,9 +17,10 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.arguments import SYMMETRIC
+from newsgraph.extract.events.context import Context
 from newsgraph.extract.events.gatherings import campaign_rally
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
-from newsgraph.extract.events.phrases import Context, actors_of
+from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.praise import ally_noun
 from newsgraph.extract.events.scene import clause_parties, scene_prep
 from newsgraph.extract.events.senses import (

@@ -5,7 +5,7 @@ project's own verb tables (``events.toml``), and the senses that depend on the a
 >>> import spacy
 >>> from spacy.tokens import Doc
 >>> from newsgraph.extract.events.lexicon import lexicon
->>> from newsgraph.extract.events.phrases import context
+>>> from newsgraph.extract.events.context import context
 >>> doc = Doc(spacy.blank("en").vocab, words=["Rebels", "stormed", "the", "town"], heads=[1, 1, 3, 1],
 ...           deps=["nsubj", "ROOT", "det", "dobj"], lemmas=["rebel", "storm", "the", "town"],
 ...           pos=["NOUN", "VERB", "DET", "NOUN"])
@@ -20,9 +20,10 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
+from newsgraph.extract.events.context import Context
 from newsgraph.extract.events.gatherings import people_noun, protest_gathering
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
-from newsgraph.extract.events.phrases import Context, actors_of, owner_of
+from newsgraph.extract.events.phrases import actors_of, owner_of
 from newsgraph.extract.events.senses import ATTEMPTS, CAMPAIGNING, HARMED_STATES, IMPACT, UNREALISED, refine
 from newsgraph.extract.events.syntax import infinitive, passive, pobjs, subject
 
