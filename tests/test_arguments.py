@@ -104,7 +104,7 @@ def test_a_finite_verb_tag_in_a_nouns_place_is_a_mistagged_noun():
     import spacy
     from spacy.tokens import Doc
 
-    from newsgraph.extract.events.syntax import mistagged_noun
+    from newsgraph.extract.events.forms import mistagged_noun
     doc = Doc(spacy.blank("en").vocab, words=["killed", "in", "airstrikes", "among", "the", "injured"],
               heads=[0, 0, 1, 0, 5, 3], deps=["ROOT", "prep", "pobj", "prep", "det", "pobj"],
               tags=["VBN", "IN", "VBZ", "IN", "DT", "VBN"])

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.cameo import weapon
 from newsgraph.extract.events.context import Context, demonym_state
+from newsgraph.extract.events.forms import gerund, infinitive, mistagged_noun, mistagged_verb
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.listing import included
 from newsgraph.extract.events.nominal import around_noun, blame_phrase, blamed, died_after, laid_on, opponents
@@ -38,16 +39,7 @@ from newsgraph.extract.events.senses import (
     USING,
     WIELDING,
 )
-from newsgraph.extract.events.syntax import (
-    by_agent,
-    clause_chain,
-    gerund,
-    infinitive,
-    mistagged_noun,
-    mistagged_verb,
-    pobjs,
-    subject,
-)
+from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
 __all__ = ["SYMMETRIC", "arguments", "attributed_to"]

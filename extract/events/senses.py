@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.forms import infinitive, passive
 from newsgraph.extract.events.gatherings import DEMONSTRATING, in_the_street, no_meeting
-from newsgraph.extract.events.syntax import infinitive, lemmas, objects, passive, prep_objects, subject
+from newsgraph.extract.events.syntax import lemmas, objects, prep_objects, subject
 from newsgraph.extract.events.violence import (
     CULPABLE,
     TERRITORIES,

@@ -17,12 +17,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.actors.context import aged
+from newsgraph.extract.events.forms import auxpass, bare_participle, gerund, infinitive, reduced_passive
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
 
 __all__ = ["GERUND_PREPS", "OBJECT_CONTROL", "ahead", "lemmas", "objects", "prep_objects",
-           "noun_phrase", "gerund", "infinitive", "pobjs", "subject", "by_agent",
-           "clause_chain", "passive", "mistagged_noun", "mistagged_verb"]
+           "noun_phrase", "pobjs", "subject", "by_agent", "clause_chain"]
 
 #: Prepositions whose gerund shares the subject of the clause ("opened wounds by blaming X").
 GERUND_PREPS = ("by", "after", "before", "while", "without", "upon", "since")
@@ -101,33 +101,33 @@ def subject(v: Token) -> tuple[Token | None, bool]:
             if _message(c, v):  # "X made a call inviting Y", read as "a call" inviting: X invites
                 return subject(v.head)[0], False
             voice = c.dep_ == "nsubjpass" or passive_conj if raised is None else raised
-            return c, voice or _reduced_passive(v)
+            return c, voice or reduced_passive(v)
         passive_conj = v.dep_ == "conj" and v.tag_ == "VBN" and (
-            passive_conj or _auxpass(v) or _auxpass(v.head))
+            passive_conj or auxpass(v) or auxpass(v.head))
         ctrl = _controller(v) if v.dep_ == "xcomp" and v.head.lemma_.lower() in OBJECT_CONTROL else None
         if ctrl is not None:
             return ctrl, False
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head != v:
             if v.dep_ == "xcomp" and raised is None:  # "X was forced to flee": X flees; "X is expected to be
-                raised = _auxpass(v) or v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children)
+                raised = auxpass(v) or v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children)
                 # freed", "X was found shot dead": X is
-            elif v.dep_ == "advcl" and raised is None and (passive_conj or _auxpass(v)
-                                                           or _bare_participle(v)):
+            elif v.dep_ == "advcl" and raised is None and (passive_conj or auxpass(v)
+                                                           or bare_participle(v)):
                 raised = True  # "X escaped, to be found and killed by Y": X is; "if convicted, X faces": X is
             v = v.head  # "troops got ready to storm X": the troops storm
-        elif v.dep_ == "pcomp" and (gerund(v) or _auxpass(v)) \
+        elif v.dep_ == "pcomp" and (gerund(v) or auxpass(v)) \
                 and (clause := _gerund_clause(v.head)) is not None:
             # the clause's subject in the gerund's own voice: "X opened old wounds by blaming Y" (X blames),
             # "X was arrested after attacking Y" (X attacks), "X, who died after being beaten" (X is beaten)
-            return subject(clause)[0], bool(raised) or passive_conj or _auxpass(v)
-        elif v.dep_ == "acl" and (v.tag_ == "VBN" or _reduced_passive(v)):  # "a man killed by police":
+            return subject(clause)[0], bool(raised) or passive_conj or auxpass(v)
+        elif v.dep_ == "acl" and (v.tag_ == "VBN" or reduced_passive(v)):  # "a man killed by police":
             return v.head, not any(c.dep_ == "dobj" for c in v.children)  # the man is; with an object, a
             # past tense misread
         elif v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ != "VERB":
             return v.head, False  # a finite verb hung on the sentence's noun: "The head of X, Dr. Y, called"
         elif v.dep_ == "acl" and (owner := _perceived(v) or _controlling_owner(v)) is not None:
             # ("a video showed officer X shooting Y": X shoots)
-            return owner, _auxpass(v)
+            return owner, auxpass(v)
         elif v.dep_ in ("acl", "relcl") and v.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             if v.dep_ == "relcl":  # "X, who was shot by police": X is shot
                 return v.head, any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
@@ -147,7 +147,7 @@ def _relative_subject(v: Token, c: Token | None) -> tuple[Token, bool] | None:
         named = held if named is None else named
         named = _apposed_name(v.head) if named is None else named
         return v.head if named is None else named, c.dep_ == "nsubjpass"
-    if c is None and v.dep_ in ("advcl", "acl") and v.i > v.head.i and _bare_participle(v) \
+    if c is None and v.dep_ in ("advcl", "acl") and v.i > v.head.i and bare_participle(v) \
             and (named := _named_before(v, comma=True)) is not None:
         return named, True
     return None
@@ -186,32 +186,6 @@ def _perceived(v: Token) -> Token | None:
     return before if before.head.lemma_.lower() in PERCEIVING else None
 
 
-def infinitive(v: Token) -> bool:
-    """Whether the verb ``v`` is a "to" infinitive ("vowed to destroy", "powers to arrest").
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["to", "arrest"], heads=[1, 1], deps=["aux", "ROOT"])
-    >>> infinitive(doc[1]), infinitive(doc[0])
-    (True, False)
-    """
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-
-
-def gerund(v: Token) -> bool:
-    """Whether the verb ``v`` is a gerund, a perfect one too ("of having killed Y").
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["having", "killed"], heads=[1, 1], deps=["aux", "ROOT"],
-    ...           tags=["VBG", "VBN"])
-    >>> gerund(doc[1])
-    True
-    """
-    return v.tag_ == "VBG" or v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having"
-                                                     for c in v.children)
-
-
 def _own_subject(v: Token) -> Token | None:
     """The subject among ``v``'s children; a named auxiliary is one the parser misread ("IS targeted
     the commander": the group's name read as "is"), and so is a person's name before a headline's verb
@@ -237,7 +211,7 @@ def _gerund_clause(prep: Token) -> Token | None:
                 and h.head.head.pos_ in ("VERB", "AUX"):  # "X opened the wounds incurred by her by
             return h.head.head                             # blaming Y": X blames)
         return h
-    if prep.lower_ == "in" and prep.head.pos_ == "VERB" and not _auxpass(prep.head):
+    if prep.lower_ == "in" and prep.head.pos_ == "VERB" and not auxpass(prep.head):
         return prep.head  # "X acted alone in killing Y" (not "X was involved in beating Y")
     verb = prep.head.head if prep.head.pos_ == "ADV" else prep.head  # "backed away from Ving"
     if prep.lower_ == "from" and verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children):
@@ -265,51 +239,6 @@ def _controlling_owner(v: Token) -> Token | None:
     if noun.lemma_.lower() not in SUBJECT_CONTROL_NOUNS or not infinitive(v):
         return None
     return next((c for c in noun.children if c.dep_ == "poss"), None)
-
-
-def _reduced_passive(v: Token) -> bool:
-    """A participle with no auxiliary read by the parser as a finite verb: with a by-agent ("a drone shot
-    down by a jet was found": the drone was shot), or without an object, set off by a comma or heading a
-    headline ("Two officers, killed in an attack, were buried"; "Five soldiers killed in ambush")."""
-    if v.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
-        return False
-    if any(c.dep_ == "agent" for c in v.children):
-        return True
-    return v.tag_ == "VBN" and not any(c.dep_ in ("dobj", "dative", "ccomp") for c in v.children) \
-        and (v.i > 0 and v.nbor(-1).text == "," or v.dep_ == "ROOT")
-
-
-def _bare_participle(v: Token) -> bool:
-    """A past participle heading a clause of its own with no auxiliary and no subject: "if convicted",
-    "once released", "asked about it" (the main clause's subject is the one it happens to)."""
-    return v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
-                                       for c in v.children)
-
-
-def _auxpass(v: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in v.children)
-
-
-def passive(v: Token) -> bool:
-    """A passive verb or participle, its object elsewhere ("after being captured", "a man seized by")."""
-    return _auxpass(v) or any(c.dep_ == "agent" for c in v.children) or v.dep_ == "acl" and v.tag_ == "VBN"
-
-
-_NOUN_DEPS = ("pobj", "dobj", "nsubj", "nsubjpass")
-
-
-def mistagged_noun(tok: Token) -> bool:
-    """A finite verb in a place only a noun fills: a plural noun the tagger read as a verb ("killed in
-    government airstrikes"); participles there stay verbs ("the injured")."""
-    return tok.dep_ in _NOUN_DEPS and tok.tag_ in ("VBZ", "VBP", "VBD", "VB")
-
-
-def mistagged_verb(tok: Token) -> bool:
-    """A noun the parser gave a subject and an object, or a subject as the sentence's head, as it does a
-    verb: the present tense of a photo caption tagged as a noun ("Police arrest X during a protest", "A
-    woman protests against child marriage in Lagos")."""
-    deps = {c.dep_ for c in tok.children}
-    return tok.pos_ in ("NOUN", "PROPN") and "nsubj" in deps and ("dobj" in deps or tok.dep_ == "ROOT")
 
 
 def by_agent(v: Token) -> Token | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.arguments import SYMMETRIC
 from newsgraph.extract.events.context import Context
+from newsgraph.extract.events.forms import mistagged_noun, mistagged_verb
 from newsgraph.extract.events.gatherings import campaign_rally
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import actors_of
@@ -38,7 +39,7 @@ from newsgraph.extract.events.senses import (
     STORMS,
     noun_sense,
 )
-from newsgraph.extract.events.syntax import mistagged_noun, mistagged_verb, pobjs
+from newsgraph.extract.events.syntax import pobjs
 from newsgraph.extract.events.verbs import purpose, stative, unrealised, verb_type
 from newsgraph.extract.events.violence import armed_blast, peaceful_struggle
 from newsgraph.extract.nlp import docview

@@ -21,11 +21,12 @@ from spacy.tokens import Token
 from newsgraph.extract.events.cameo import cameo
 from newsgraph.extract.events.cameo import match as cameo_match
 from newsgraph.extract.events.context import Context
+from newsgraph.extract.events.forms import infinitive, passive
 from newsgraph.extract.events.gatherings import people_noun, protest_gathering
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
 from newsgraph.extract.events.phrases import actors_of, owner_of
 from newsgraph.extract.events.senses import ATTEMPTS, CAMPAIGNING, HARMED_STATES, IMPACT, UNREALISED, refine
-from newsgraph.extract.events.syntax import infinitive, passive, pobjs, subject
+from newsgraph.extract.events.syntax import pobjs, subject
 
 __all__ = ["Reading", "verb_type", "stative", "purpose", "unrealised"]
 

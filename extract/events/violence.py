@@ -22,7 +22,8 @@ import re
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.syntax import infinitive, lemmas, objects, prep_objects, subject
+from newsgraph.extract.events.forms import infinitive
+from newsgraph.extract.events.syntax import lemmas, objects, prep_objects, subject
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
