@@ -22,12 +22,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.blame import blame_phrase, blamed, laid_on
 from newsgraph.extract.events.cameo import weapon
 from newsgraph.extract.events.context import Context, demonym_state
 from newsgraph.extract.events.forms import gerund, infinitive, mistagged_noun, mistagged_verb
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.listing import included
-from newsgraph.extract.events.nominal import around_noun, blame_phrase, blamed, died_after, laid_on, opponents
+from newsgraph.extract.events.nominal import around_noun, died_after, opponents
 from newsgraph.extract.events.phrases import actors_of, led_by, owner_of
 from newsgraph.extract.events.scene import clause_parties, scene_prep
 from newsgraph.extract.events.senses import (
