@@ -972,3 +972,17 @@ def test_an_outlet_cited_in_brackets_is_no_party(nlp):
     ms, n = run(nlp, "General Tomas Varga, commander of the peace force, mediated the session (Trend.az, "
                      "March 1).")
     assert named(one(ms, "CONSULT").participants, n) == {"Tomas Varga"}
+
+
+@pytest.mark.parametrize(("body", "agent"), [
+    ("Officials said that Chilean fighter jets flew over the borders of Chile and Peru on Tuesday.", "Chile"),
+    ("Bolivian troops moved to the border with Peru on Monday.", "Bolivia"),
+])
+def test_armed_forces_moving_to_a_border_show_force(nlp, body, agent):
+    ms, n = run(nlp, body)
+    assert named(one(ms, "MOBILIZE").agents, n) == {agent}
+
+
+def test_people_moving_to_a_border_show_no_force(nlp):
+    ms, _ = run(nlp, "Farmers moved to the border with Peru on Monday.")
+    assert not [m for m in ms if m.type == "MOBILIZE"]

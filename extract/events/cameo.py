@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.lexicon import rows, toml
 
-__all__ = ["CameoLexicon", "Match", "Pattern", "VerbEntry", "cameo", "match", "weapon"]
+__all__ = ["CameoLexicon", "Match", "Pattern", "VerbEntry", "armed", "cameo", "match", "weapon"]
 
 FILE = "cameo_verbs.tsv"
 OVERLAY = "events.toml"   # its type blocks' ``patterns``: [verb, object word or &set, modifier, ...]
@@ -141,6 +141,19 @@ def weapon(tok: Token) -> bool:
     """
     lex = cameo()
     return _word_ok("&weapon", tok, lex) or _word_ok("&aircraft", tok, lex)
+
+
+def armed(tok: Token) -> bool:
+    """Whether ``tok`` is an armed force or a military craft by CAMEO's synonym sets ("troops", "fighter
+    jets", "warships").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the troops and the jets and the farmers")
+    >>> armed(doc[1]), armed(doc[4]), armed(doc[7])
+    (True, True, False)
+    """
+    lex = cameo()
+    return any(_word_ok(s, tok, lex) for s in ("&military", "&aircraft", "&weapon"))
 
 
 def _word_ok(want: str, tok: Token | None, lex: CameoLexicon) -> bool:

@@ -27,6 +27,7 @@ from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma
 from newsgraph.extract.events.phrases import actors_of, owner_of
 from newsgraph.extract.events.senses import ATTEMPTS, CAMPAIGNING, HARMED_STATES, IMPACT, UNREALISED, refine
 from newsgraph.extract.events.syntax import pobjs, subject
+from newsgraph.extract.events.violence import force_posture
 
 __all__ = ["Reading", "verb_type", "stative", "purpose", "unrealised"]
 
@@ -176,6 +177,8 @@ def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> Reading | None:
         return None  # "the earthquake struck", "the airstrikes hit X": the noun is the event
     if protest_gathering(v):
         return Reading("PROTEST", 0.6)  # "protesters gathered outside the embassy"
+    if force_posture(v):
+        return Reading("MOBILIZE", 0.6)  # "fighter jets flew over the border"
     found = _cameo_type(v, lemma, _objects(v), lex, ctx)
     if found is None or found[0] == "-":
         return None

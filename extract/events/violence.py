@@ -22,6 +22,7 @@ import re
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.cameo import armed
 from newsgraph.extract.events.forms import infinitive
 from newsgraph.extract.events.syntax import lemmas, objects, prep_objects, subject
 from newsgraph.extract.lexicon import gazetteer as gz
@@ -29,7 +30,7 @@ from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
 
 __all__ = ["CULPABLE", "PHYSICAL", "TERRITORIES", "WORDS", "VERBAL_SETTINGS", "armed_blast", "assault_sense",
-           "calamity", "forces", "peaceful_struggle", "vehicle_mishap", "verbal_attack"]
+           "calamity", "force_posture", "forces", "peaceful_struggle", "vehicle_mishap", "verbal_attack"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -62,6 +63,8 @@ _MANNERS = frozenset(_DATA["verbal_manners"])
 _ATTACK_NOUNS = frozenset(_DATA["attack_nouns"])
 _WEAPONS = frozenset(_DATA["weapons"])
 _VEHICLES = frozenset(_DATA["vehicles"])
+_MOVING = frozenset(_DATA["moving"])
+_BORDERS = frozenset(_DATA["borders"])
 #: Adjectives laying a happening at their holder's door ("X was found guilty of the killing").
 CULPABLE = frozenset(_DATA["culpable"])
 #: ... and nouns of it: an explosion someone is responsible for, or claims, is an attack.
@@ -216,6 +219,18 @@ def forces(v: Token) -> bool:
     """Whether the subject of ``v`` is a state's forces or authorities ("police", "troops", "the army")."""
     subj = [s for s in (subject(v)[0],) if s is not None]  # "the army ... and blocked roads"
     return bool(lemmas(subj) & _FOES) or any(_armed(s) for s in subj)  # (_FOES holds the actor nouns)
+
+
+def force_posture(v: Token) -> bool:
+    """Whether ``v`` tells an armed force or military craft moving to, over or along a border, a show of
+    force ("Iranian jets flew over the border", "troops moved to the frontier with X")."""
+    if v.lemma_.lower() not in _MOVING or not armed(subject(v)[0] or v):
+        return False
+    preps = ("over", "to", "toward", "towards", "along", "near", "across", "at")
+    near = prep_objects(v, preps)
+    if any(c.dep_ == "prt" and c.lower_ in preps for c in v.children):
+        near += objects(v)  # (the preposition read as a particle: "flew over the border")
+    return bool(lemmas(near) & _BORDERS)
 
 
 def assault_sense(v: Token, lemma: str) -> str | None:
