@@ -986,3 +986,22 @@ def test_armed_forces_moving_to_a_border_show_force(nlp, body, agent):
 def test_people_moving_to_a_border_show_no_force(nlp):
     ms, _ = run(nlp, "Farmers moved to the border with Peru on Monday.")
     assert not [m for m in ms if m.type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize("body", [
+    "Chile denied it. The deployment of Chilean troops to the border began on Monday.",
+    "Chile denied it. The movement of the Santiago army toward the border began on Monday.",   # a capital's
+])
+def test_the_forces_a_mobilisation_is_of_mobilise(nlp, body):
+    ms, n = run(nlp, body)
+    assert named(one(ms, "MOBILIZE").agents, n) == {"Chile"}
+
+
+def test_a_political_movement_is_no_mobilisation(nlp):
+    ms, _ = run(nlp, "The opposition movement of Ana Rojas grew in Lima.")
+    assert not [m for m in ms if m.type == "MOBILIZE"]
+
+
+def test_a_capitals_forces_are_its_states_when_the_text_names_the_state(nlp):
+    ms, n = run(nlp, "Chile denied it. Santiago's forces shelled the village of Tacna.")
+    assert named(one(ms, "ASSAULT").agents, n) == {"Chile"}

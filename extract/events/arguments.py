@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.blame import blame_phrase, blamed, laid_on
-from newsgraph.extract.events.cameo import weapon
+from newsgraph.extract.events.cameo import armed, weapon
 from newsgraph.extract.events.context import Context, demonym_state
 from newsgraph.extract.events.forms import gerund, infinitive, mistagged_noun, mistagged_verb
 from newsgraph.extract.events.lexicon import lexicon
@@ -224,6 +224,8 @@ class _Parties:
                     _add(self.agents, ids)  # "airstrikes from Russian warplanes", "missiles fired from Iran"
                 elif prep in ("on", "at", "upon") and o.lemma_.lower() in ORDERS:
                     _add(self.agents, ids if etype in ("ASSAULT", "COERCE") else ())  # "on the orders of X"
+                elif prep == "of" and etype == "MOBILIZE" and not self.verbal and armed(o):
+                    _add(self.agents, ids)  # "the deployment of Russian troops": theirs
                 elif prep in TARGET_PREPS or prep == "with" or prep == "of" and not self.verbal:
                     _add(self.targets, ids)
                 elif prep in ("between", "among"):

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors import coref
+from newsgraph.extract.lexicon.names import norm
+from newsgraph.extract.lexicon.places import capital
 from newsgraph.extract.nlp import docview
 
-__all__ = ["Context", "context", "actor_noun", "demonym_state"]
+__all__ = ["Context", "context", "actor_noun", "demonym_state", "capital_state"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,3 +61,13 @@ def demonym_state(word: str, ctx: Context) -> str | None:
         if coref.demonym_matches(word, form):
             return eid
     return None
+
+
+def capital_state(eid: str, ctx: Context) -> str | None:
+    """The article's State whose capital the Location ``eid`` is ("Baku's forces" are Azerbaijan's), if
+    the article names that State."""
+    code = ctx.countries.get(eid)
+    if ctx.kinds.get(eid) != "Location" or not code or not any(
+            e == eid and norm(form) == capital(code) for form, e in ctx.states):
+        return None
+    return next((e for e, c in ctx.countries.items() if c == code and ctx.kinds.get(e) == "State"), None)

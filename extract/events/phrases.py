@@ -30,7 +30,7 @@ from spacy.tokens import Token
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.demonyms import COUNT_NOUNS, MEMBER_NOUNS
 from newsgraph.extract.events.anaphora import described, named_body, named_next, pronoun_or_group
-from newsgraph.extract.events.context import Context, actor_noun, demonym_state
+from newsgraph.extract.events.context import Context, actor_noun, capital_state, demonym_state
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs, subject
 from newsgraph.extract.events.violence import PHYSICAL
 from newsgraph.extract.lexicon import gazetteer as gz
@@ -103,6 +103,7 @@ def _nation_of(tok: Token, np: list[Token], ctx: Context) -> str | None:
     if not actor_noun(tok, ctx):
         return None
     owners = [ctx.tok2ent[t.i] for t in np if t.i in ctx.tok2ent and t.i != tok.i]
+    owners = [capital_state(a, ctx) or a for a in owners]  # "Baku's forces": Azerbaijan's
     owners += [a for t in np if t.lower_ == "their" and t.dep_ == "poss" for a in _group_before(t, ctx)[:1]]
     if owners:  # the group before the state that names its members' nationality: "a British IS fighter"
         return min(owners, key=lambda a: ctx.kinds.get(a) == "State")

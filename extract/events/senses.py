@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.cameo import armed
 from newsgraph.extract.events.forms import infinitive, passive
 from newsgraph.extract.events.gatherings import DEMONSTRATING, in_the_street, no_meeting
 from newsgraph.extract.events.syntax import lemmas, objects, prep_objects, subject
@@ -121,6 +122,7 @@ _OTHER_OCCASIONS = frozenset(_DATA["other_occasions"])
 #: Nouns of a statistic ("the number of attacks"): the happenings they count are no events.
 STATISTICS = frozenset(_DATA["statistics"])
 PROSPECTS = frozenset(_DATA["prospects"])
+_ARMED_ONLY = frozenset(_DATA["armed_only"])
 PROSPECT_MODIFIERS = frozenset(_DATA["prospect_modifiers"])
 PROSPECT_VERBS = frozenset(_DATA["prospect_verbs"])
 _NAMING = frozenset(_DATA["naming"])
@@ -170,7 +172,7 @@ def one_happening(n: Token) -> bool:
         & _OTHER_OCCASIONS
 
 
-def noun_sense(n: Token, etype: str) -> str:
+def noun_sense(n: Token, etype: str) -> str | None:
     """The type of the trigger noun ``n`` listed as ``etype``, read against its phrase: a call "with"
     someone or "between" two parties is a conversation (CONSULT), not a request; an attack in words
     ("a scathing attack on the senator") is an accusation."""
@@ -178,7 +180,14 @@ def noun_sense(n: Token, etype: str) -> str:
         return "CONSULT"
     if etype == "ASSAULT" and verbal_attack(n):
         return "ACCUSE"  # "a scathing attack on the senator", "personal attacks"
+    if n.lemma_.lower() in _ARMED_ONLY and not any(armed(t) for t in _phrase_heads(n)):
+        return None  # "the opposition movement" (not "the movement of the army", "troop movements")
     return etype
+
+
+def _phrase_heads(n: Token) -> list[Token]:
+    """The nouns of ``n``'s own phrase that may name who does it: its "of" object, compounds, owner."""
+    return prep_objects(n, ("of",)) + [c for c in n.children if c.dep_ in ("compound", "poss", "amod")]
 
 
 def refine(v: Token, lemma: str, etype: str, disasters: frozenset[str]) -> str | None:
