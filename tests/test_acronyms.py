@@ -21,3 +21,9 @@ def test_an_acronyms_members_are_of_the_group_not_of_their_nationality(extract):
                             "government of torture.")
     (m,) = [m for m in events if m.type == "ACCUSE"]
     assert ({names[a] for a in m.agents}, {names[t] for t in m.targets}) == ({"Islamic State"}, {"Peru"})
+
+
+def test_the_world_health_organizations_acronym_is_a_name_not_the_pronoun(nlp):
+    doc = nlp("Officials from WHO met the minister in Lima on Monday.")
+    acronym = next(t for t in doc if t.text == "WHO")
+    assert acronym.tag_ == "NNP" and acronym.dep_ == "pobj"

@@ -123,7 +123,7 @@ def _who_follows(ent: Span) -> bool:
     Okonjo, who was jailed"), unless the name is where someone is from ("a man from South Kerry, who")."""
     doc, k = ent.doc, ent.end + (ent.end < len(ent.doc) and ent.doc[ent.end].text == ",")
     placed = ent.start > 0 and (doc[ent.start - 1].lower_ in LOCATIVE or doc[ent.start - 1].text == ",")
-    return k < len(doc) and doc[k].lower_ == "who" and not placed
+    return k < len(doc) and doc[k].lower_ == "who" and doc[k].text != "WHO" and not placed  # (not the agency)
 
 
 def _home_town(ent: Span) -> bool:
