@@ -148,7 +148,7 @@ def armed(tok: Token) -> bool:
     jets", "warships").
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("the troops and the jets and the farmers")
+    >>> doc = spacy.blank("en")("the troops and the warplane and the farmers")   # (no lemmas here)
     >>> armed(doc[1]), armed(doc[4]), armed(doc[7])
     (True, True, False)
     """
