@@ -717,3 +717,13 @@ def test_a_group_in_apposition_after_a_name_and_its_bracketed_short_form_is_that
                             "against the law last year.")
     (m,) = [m for m in events if m.type == "PROTEST"]
     assert {names[a] for a in m.agents} == {"Patriotic Youth Front"}
+
+
+@pytest.mark.parametrize("body", [
+    "Cusco is known as the site of the assassination in 1914 of Senator Tomas Varga by Ana Rojas.",
+    "Peru mourned after the killing on Monday of the journalist Tomas Varga by gunmen in Lima.",
+])
+def test_the_of_phrase_after_a_time_told_with_the_noun_is_its_target(extract, body):
+    events, names = extract(body)
+    (m,) = [m for m in events if m.type == "ASSAULT"]
+    assert {names[t] for t in m.targets} == {"Tomas Varga"}

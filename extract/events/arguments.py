@@ -199,6 +199,9 @@ class _Parties:
         if self.verbal and self.etype == "ACCUSE":  # "blamed her defeat in the election on X"
             heads += [t for c in trig.children if c.dep_ == "dobj" and not actors_of(c, ctx)
                       for t in c.subtree if t.pos_ == "NOUN" and any(p.lower_ == "on" for p in t.children)]
+        if not self.verbal:  # a time told between the noun and its "of": "the assassination in 1914 of X"
+            heads += [o for _, o in pobjs(trig, ("in", "on")) if o.ent_type_ in ("DATE", "TIME")
+                      or o.like_num]
         return heads
 
     def from_prepositions(self) -> None:
