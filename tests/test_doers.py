@@ -16,6 +16,7 @@ def assaults(extract, body: str) -> list[tuple[set[str], set[str]]]:
     ("Police in Lima questioned Paul Okafor's killer, Carlos Mendez, on Monday.", "Paul Okafor"),
     ("The film tells how Ana Rojas's assassin Carlos Mendez escaped from Lima.", "Ana Rojas"),
     ("Carlos Mendez was the murderer of Ana Rojas, the court in Lima found.", "Ana Rojas"),
+    ("Jack Brown, who killed Ana Rojas assassin Carlos Mendez, died in 1967.", "Ana Rojas"),  # (parsed apart)
 ])
 def test_a_doer_noun_with_a_named_victim_is_an_assault_by_the_person_it_describes(extract, body, victim):
     assert ({"Carlos Mendez"}, {victim}) in assaults(extract, body)

@@ -49,6 +49,8 @@ def _victims(n: Token, ctx: Context) -> Ids:
     out += [a for _, o in pobjs(n, ("of",)) for a in actors_of(o, ctx)]
     out += [e for c in n.children if c.dep_ == "compound" and (e := ctx.tok2ent.get(c.i))
             and ctx.kinds.get(e) == "Person"]
+    before = ctx.tok2ent.get(n.i - 1) if n.i > n.sent.start else None  # a name right before it, however
+    out += [before] if before is not None and ctx.kinds.get(before) == "Person" else []  # it is parsed
     return tuple(dict.fromkeys(out))
 
 
