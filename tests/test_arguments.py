@@ -727,3 +727,9 @@ def test_the_of_phrase_after_a_time_told_with_the_noun_is_its_target(extract, bo
     events, names = extract(body)
     (m,) = [m for m in events if m.type == "ASSAULT"]
     assert {names[t] for t in m.targets} == {"Tomas Varga"}
+
+
+def test_a_by_phrase_hung_on_a_place_phrase_of_a_passive_verb_is_its_agent(extract):
+    found = assaults(extract, "Tomas Varga was shot to death on May 8, 1980, in the courtyard of his Lima "
+                              "apartment building by Carlos Mendez, a former fan.")
+    assert ("shot", {"Carlos Mendez"}, {"Tomas Varga"}) in found

@@ -242,8 +242,14 @@ def _controlling_owner(v: Token) -> Token | None:
 
 
 def by_agent(v: Token) -> Token | None:
-    """The object of the "by" phrase of ``v`` ("was attacked by X")."""
-    return next((o for _, o in pobjs(v, ("by",))), None)
+    """The object of the "by" phrase of ``v`` ("was attacked by X"), or of one the parser hung on the noun
+    of ``v``'s place or time phrase ("was shot in the courtyard of his building by X")."""
+    own = next((o for _, o in pobjs(v, ("by",))), None)
+    if own is not None or not any(c.dep_ == "auxpass" for c in v.children):
+        return own
+    nouns = [o for _, o in pobjs(v, ("in", "at", "on", "near", "outside", "inside"))]
+    nouns += [x for o in nouns for _, x in pobjs(o, ("of",))]
+    return next((b for o in nouns for _, b in pobjs(o, ("by",)) if b.ent_type_ in ("PERSON", "ORG")), None)
 
 
 def clause_chain(tok: Token, light: Token | None) -> list[Token]:
