@@ -297,3 +297,21 @@ def test_two_people_glued_are_split_where_one_stands_alone_elsewhere(nlp):
     four = Span(doc, 12, 16, "PERSON")
     assert [e.text for e in glued.two_people([alone, glued_pair, four])] == [
         "Tomas Varga", "Ana Rojas", "Tomas Varga", "Juan Carlos Perez Soto"]   # (one person of four words)
+
+
+def test_an_unknown_name_murdered_or_executed_is_a_person():
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["the", "last", "king", ",", "Atahuallo", ",", "was", "murdered"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 7, 2, 2, 2, 7, 7],
+              deps=["det", "amod", "nsubjpass", "punct", "appos", "punct", "auxpass", "ROOT"],
+              pos=["DET", "ADJ", "NOUN", "PUNCT", "PROPN", "PUNCT", "AUX", "VERB"],
+              tags=["DT", "JJ", "NN", ",", "NNP", ",", "VBD", "VBN"],
+              lemmas=["the", "last", "king", ",", "Atahuallo", ",", "be", "murder"])
+    out = context.people_by_context([Span(doc, 4, 5, "LOC")])
+    assert [e.label_ for e in out] == ["PERSON"]
+    sacked = Doc(spacy.blank("en").vocab, words=["Troops", "stormed", "Atahuallo"], heads=[1, 1, 1],
+                 deps=["nsubj", "ROOT", "dobj"], pos=["NOUN", "VERB", "PROPN"], tags=["NNS", "VBD", "NNP"],
+                 lemmas=["troop", "storm", "Atahuallo"])
+    assert [e.label_ for e in context.people_by_context([Span(sacked, 2, 3, "LOC")])] == ["LOC"]
