@@ -126,13 +126,17 @@ def _who_follows(ent: Span) -> bool:
     return k < len(doc) and doc[k].lower_ == "who" and doc[k].text != "WHO" and not placed  # (not the agency)
 
 
+#: Verbs only a person undergoes ("murdered", "executed"): ``[words].harm_verbs`` of ``titles.toml``.
+_HARM_VERBS = title_words("harm_verbs")
+
+
 def _harmed(ent: Span) -> bool:
     """The name is the object or passive subject of a verb only a person undergoes, or in apposition to
     one ("the last king of Peru, Atahualpa, was murdered")."""
     if ent.label_ == "NORP" or ent.root.tag_ != "NNP":
         return False  # ("300,000 Assyrians were killed": a people)
     tok = ent.root.head if ent.root.dep_ == "appos" else ent.root
-    return tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in title_words("harm_verbs")
+    return tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in _HARM_VERBS
 
 
 def _home_town(ent: Span) -> bool:
@@ -168,7 +172,7 @@ def people_by_context(ents: list[Span]) -> list[Span]:
         if (e.label_ in ("ORG", "GPE", "LOC", "FAC") or misread) and (_name_like(e) and _person_noun_before(e)
                                                   or _name_like(e, 1) and (_person_apposition(e) or aged(e))
                                                   or _name_like(e) and _who_follows(e)
-                                                  or _name_like(e, 1) and _harmed(e)
+                                                  or _harmed(e) and _name_like(e, 1)
                                                   or _initialled(e)):
             e = Span(e.doc, e.start, e.end, label="PERSON")
         elif e.label_ in ("ORG", "PERSON") and _home_town(e):

@@ -66,7 +66,7 @@ def _gerund(word: str) -> bool:
 
 def _caption_word(tok, nxt) -> bool:
     """An all-caps word before a name in a caption ("STREET BEATING Donald Trump")."""
-    return tok.is_upper and tok.is_alpha and len(tok) > 1 and (nxt.is_upper or nxt.is_title) \
+    return _in_capitals(tok) and (nxt.is_upper or nxt.is_title) \
         and not (gz.state_code(tok.text) or gz.organization(tok.text) or gz.outlet(tok.text))
 
 
@@ -91,7 +91,8 @@ def _balanced(ent: Span) -> tuple[int, int]:
     return (start, cut) if depth > 0 and cut > start else (start, end)
 
 
-def _acronym(tok) -> bool:
+def _in_capitals(tok) -> bool:
+    """A word of two letters or more in capitals: a shouted caption word, or an acronym ("IS")."""
     return tok.is_upper and tok.is_alpha and len(tok) > 1
 
 
@@ -115,7 +116,7 @@ def trim(ent: Span) -> Span | None:
     lead = start + (doc[start].lower_ == "the")
     while ent.label_ == "ORG" and end - lead > 1 and _month(doc[lead], doc[lead + 1]):
         start = lead = lead + 1  # "(the) August Chicago NAPM", "Sept Brent"
-    if ent.label_ == "ORG" and end - lead == 2 and _acronym(doc[lead + 1]) \
+    if ent.label_ == "ORG" and end - lead == 2 and _in_capitals(doc[lead + 1]) \
             and gz.demonym_code(doc[lead].text):
         start = lead + 1  # the fighters' nationality, not the group's name: "British IS militants"
     if ent.label_ == "PERSON":  # a name is proper nouns: drop shouted caption words and stray words

@@ -152,8 +152,7 @@ def armed(tok: Token) -> bool:
     >>> armed(doc[1]), armed(doc[4]), armed(doc[7])
     (True, True, False)
     """
-    lex = cameo()
-    return any(_word_ok(s, tok, lex) for s in ("&military", "&aircraft", "&weapon"))
+    return weapon(tok) or _word_ok("&military", tok, cameo())
 
 
 def _word_ok(want: str, tok: Token | None, lex: CameoLexicon) -> bool:

@@ -19,7 +19,7 @@ from newsgraph.extract.lexicon.names import norm
 from newsgraph.extract.lexicon.places import capital
 from newsgraph.extract.nlp import docview
 
-__all__ = ["Context", "context", "actor_noun", "demonym_state", "capital_state"]
+__all__ = ["Context", "context", "actor_noun", "demonym_state", "capital_state", "is_capital"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,11 +63,17 @@ def demonym_state(word: str, ctx: Context) -> str | None:
     return None
 
 
+def is_capital(eid: str, ctx: Context) -> bool:
+    """Whether the Location ``eid`` is its country's capital by one of its names ("Baku")."""
+    seat = capital(ctx.countries.get(eid))
+    return ctx.kinds.get(eid) == "Location" and bool(seat) and any(
+        e == eid and norm(form) == seat for form, e in ctx.states)
+
+
 def capital_state(eid: str, ctx: Context) -> str | None:
     """The article's State whose capital the Location ``eid`` is ("Baku's forces" are Azerbaijan's), if
     the article names that State."""
-    code = ctx.countries.get(eid)
-    if ctx.kinds.get(eid) != "Location" or not code or not any(
-            e == eid and norm(form) == capital(code) for form, e in ctx.states):
+    if not is_capital(eid, ctx):
         return None
+    code = ctx.countries[eid]
     return next((e for e, c in ctx.countries.items() if c == code and ctx.kinds.get(e) == "State"), None)

@@ -17,12 +17,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.context import Context
+from newsgraph.extract.events.context import Context, is_capital
 from newsgraph.extract.events.syntax import pobjs
 from newsgraph.extract.events.violence import TERRITORIES
 from newsgraph.extract.lexicon import toml
-from newsgraph.extract.lexicon.names import norm
-from newsgraph.extract.lexicon.places import capital
 
 __all__ = ["place_of", "site_of", "struck_state"]
 
@@ -139,10 +137,5 @@ def struck_state(tok: Token, light: Token | None, place: str | None, ctx: Contex
 def site_of(parties: tuple[str, ...], ctx: Context) -> str | None:
     """The first town or site among an event's ``parties`` ("warplanes pummeled Idlib"): where it happened,
     unless it is its country's capital, which names the government ("demanded that Baku ...")."""
-    for eid in parties:
-        if ctx.kinds.get(eid) != "Location":
-            continue
-        seat = capital(ctx.countries.get(eid))
-        if not seat or all(norm(f) != seat for f, e in ctx.states if e == eid):
-            return eid
-    return None
+    return next((eid for eid in parties if ctx.kinds.get(eid) == "Location" and not is_capital(eid, ctx)),
+                None)
