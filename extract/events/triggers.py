@@ -165,8 +165,8 @@ def _topic(n: Token, etype: str | None, lex: TriggerLexicon) -> bool:
         and not judged
 
 
-_TOPIC_NOUNS = frozenset({"fear", "threat", "risk", "danger", "possibility", "prospect", "wave", "threats",
-                          "fears", "rumor", "rumour", "report", "reports", "history", "law", "laws", "film"})
+#: Nouns an event noun is told under as a topic: the nouns of prospect, and these ("the report", "the law").
+_TOPIC_NOUNS = PROSPECTS | frozenset({"wave", "rumor", "rumour", "report", "history", "law", "film"})
 
 
 def _phrase_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None:
