@@ -3,8 +3,9 @@
 Read from the clause chain of the trigger (:func:`newsgraph.extract.events.syntax.clause_chain`):
 negation, conditionals and modal auxiliaries on the trigger's own clause, then
 the governing verb of a complement clause ("refused to attend", "plans to
-visit", "urged X to stop").  :func:`aggregate` spots generic habits and counts
-("has visited Moscow five times"), which are not single events.
+visit", "urged X to stop"); the verb lists are data (``lexicon/data/senses.toml``).
+:func:`aggregate` spots generic habits and counts ("has visited Moscow five times"), which are not
+single events.
 """
 from __future__ import annotations
 
@@ -12,18 +13,16 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.senses import BLOWS
 from newsgraph.extract.events.syntax import clause_chain
+from newsgraph.extract.lexicon import toml
 
 __all__ = ["modality", "aggregate"]
 
-NEG_GOVERNORS = {"refuse", "decline", "fail", "deny", "avoid", "refrain", "reject", "cancel", "postpone",
-                 "prevent", "stop"}
-FROM_NEGATORS = {"refrain", "stop", "prevent", "keep", "bar", "ban", "abstain", "desist", "back", "shy",
-                 "hold"}
-FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "prepare", "aim", "set", "agree", "promise",
-                    "pledge", "vow", "decide"}
-HYPO_GOVERNORS = {"urge", "call", "ask", "demand", "want", "hope", "seek", "try", "threaten", "propose",
-                  "suggest", "offer", "invite", "insist", "need", "wish", "consider", "allow", "may"}
-MODALS = {"could", "would", "may", "might", "should", "must", "can", "ought"}
+_DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
+NEG_GOVERNORS = frozenset(_DATA["negating_governors"])
+FROM_NEGATORS = frozenset(_DATA["from_negators"])
+FUTURE_GOVERNORS = frozenset(_DATA["future_governors"])
+HYPO_GOVERNORS = frozenset(_DATA["hypothetical_governors"])
+MODALS = frozenset(_DATA["modals"])
 
 
 def _own_clause(words: list[Token]) -> str | None:
