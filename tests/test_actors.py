@@ -210,6 +210,18 @@ def test_a_name_ending_in_a_companys_legal_suffix_is_an_organisation():
     assert classify("Marco Tellwick", "PERSON").kind == "Person"
 
 
+@pytest.mark.parametrize("label", ["GPE", "LOC", "FAC"])
+def test_a_nationality_the_ner_read_as_a_place_is_no_place(label):
+    # ("attacks on Ukrainian cities": the cities are the state's, "Ukrainian" is no town)
+    assert classify("Ukrainian", label) is None and classify("Thai", label) is None
+    assert classify("Kyiv", label).kind == "Location"
+
+
+def test_nationals_the_ner_read_as_a_place_stand_for_their_state_when_they_act(nlp):
+    _, es = ents(nlp, "Ukrainians marched through the capital on Sunday.")   # (tagged GPE)
+    assert find(es, "Ukrainians").name == "Ukraine"
+
+
 def test_nationals_as_subject_or_object_stand_for_their_state(nlp):
     # ("two Syrians" detained: the field's coders give the event to Syria, as they do "Syrian forces")
     _, es = ents(nlp, "Police detained two Syrians near the border on Monday.")

@@ -85,8 +85,8 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
         m = classify(ent.text, ent.label_, surnames, placed=where) if ent.label_ in ACTOR_LABELS else None
         if m is not None and _unknown_in_place(m, ent, surnames):
             m = classify(ent.text, "LOC")
-        if m is None and ent.label_ == "NORP":
-            m = demonyms.state_by_demonym(ent)
+        if m is None and (ent.label_ == "NORP" or ent.label_ in ACTOR_LABELS and gz.demonym_code(ent.text)):
+            m = demonyms.state_by_demonym(ent)  # (also a nationality the NER read as a place or a name)
         if m is not None:
             m = countries.with_context(m, ent)
             if spans and len(ent) == 1 and bracketed_after(spans[-1], ent.start):

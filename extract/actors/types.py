@@ -112,6 +112,9 @@ def _classify(form: str, label: str, named: bool) -> Mention | None:
     ``named``: the NER's label stands against a place of the same name."""
     places = () if named and label == "PERSON" else (_geo,) if named \
         else (_place, _town) if label == "ORG" else (_place,)
+    if gz.demonym_code(form) and not gz.state_code(form):
+        return None  # a nationality the NER read as a name ("attacks on Ukrainian cities"; not the town
+        # one of whose many alternate names is "Thai")
     for fn in (_gazetteer, domain, body, *places):
         m = fn(form)
         if m:
