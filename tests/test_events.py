@@ -128,6 +128,21 @@ def test_future_and_hypothetical(nlp):
     assert one(ms, "ASSAULT").modality == "hypothetical"
 
 
+@pytest.mark.parametrize(("body", "etype", "expected"), [
+    ("Farmers demanded the arrest of Governor Tom Hale.", "COERCE", "hypothetical"),
+    ("The militia threatened attacks on Chile.", "ASSAULT", "hypothetical"),
+    ("Peru pressed for the arrest of Ana Rojas.", "COERCE", "hypothetical"),
+    ("The rebel commander Tom Hale escaped capture in the hills.", "COERCE", "negated"),
+    ("Chile cancelled its meeting with Peru.", "CONSULT", "negated"),
+    ("Towns along the coast braced for attacks by Peru.", "ASSAULT", "future"),
+    ("Bolivia denied the attack on the convoy.", "ASSAULT", "asserted"),   # it happened; who did it is denied
+    ("Chile condemned the arrest of Ana Rojas.", "COERCE", "asserted"),
+])
+def test_an_event_noun_object_of_a_verb_of_asking_or_averting_is_not_done(nlp, body, etype, expected):
+    ms, _ = run(nlp, body)
+    assert one(ms, etype).modality == expected
+
+
 def test_two_calls_on_different_dates_are_two_mentions(nlp):
     body = ("On Monday, Spanish Foreign Minister Ana Ruiz called Portuguese Foreign Minister Rui Costa. "
             "On Thursday, Ruiz called Costa again.")

@@ -26,13 +26,31 @@ def test_a_body_that_acts_at_a_meeting_does_not_make_the_meeting_an_event(extrac
 @pytest.mark.parametrize(("body", "party"), [
     ("The plan was approved by Governor Maria Lopez in a closed meeting with local mayors.", "Maria Lopez"),
     ("Senator Tom Hale postponed his meeting with the defence minister until Friday.", "Tom Hale"),
-    ("Prime Minister Omar Said spoke after a cabinet meeting in Nairobi.", "Omar Said"),
+    ("Prime Minister Omar Farah spoke after a cabinet meeting in Nairobi.", "Omar Farah"),
     ("President Lena Marsh read a statement during a meeting in Riga.", "Lena Marsh"),
     ("Lena Marsh spoke to reporters on the sidelines of a meeting of Baltic ministers.", "Lena Marsh"),
     ("Lena Marsh took questions at the end of a meeting in Riga on Monday.", "Lena Marsh"),
 ])
 def test_a_meeting_with_one_named_party_is_kept_when_its_other_side_is_told(extract, body, party):
     assert consults(extract, body) == [{party}]
+
+
+@pytest.mark.parametrize("body", [
+    "Chancellor Lena Marsh took questions as part of a meeting with Prime Minister Omar Farah.",
+    "President Lena Marsh described the call with Prime Minister Omar Farah as warm.",
+    "Lena Marsh said a phone conversation she had with Omar Farah went well.",
+])
+def test_who_holds_a_meeting_with_a_named_party_is_the_subject_of_its_clause(extract, body):
+    assert consults(extract, body) == [{"Lena Marsh", "Omar Farah"}]
+
+
+@pytest.mark.parametrize("body", [
+    "Senator Lena Marsh condemned the talks with Omar Farah.",   # judged, not held
+    "The call with Omar Farah angered Senator Lena Marsh.",      # the subject is the meeting itself
+    "Senator Lena Marsh requested a meeting with Omar Farah.",   # asked for: her request is the event
+])
+def test_a_meeting_is_not_given_a_subject_that_judges_or_asks_for_it(extract, body):
+    assert all("Lena Marsh" not in p for p in consults(extract, body))
 
 
 @pytest.mark.parametrize("body", [

@@ -30,7 +30,7 @@ from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.listing import included
 from newsgraph.extract.events.nominal import around_noun, died_after, opponents
 from newsgraph.extract.events.phrases import actors_of, led_by, owner_of
-from newsgraph.extract.events.scene import clause_parties, scene_prep
+from newsgraph.extract.events.scene import clause_parties, host, scene_prep
 from newsgraph.extract.events.senses import (
     AIMS,
     CASUALTY,
@@ -176,6 +176,8 @@ class _Parties:
         their = any(c.dep_ == "poss" and c.lower_ == "their" for c in trig.children)
         if self.symmetric and (scene_prep(trig) or their):  # "A greets B before a meeting", "A shakes
             _add(self.parts, clause_parties(trig, ctx))        # hands with B at their meeting"
+        if self.etype == "CONSULT":  # "A attended a meeting with B"
+            _add(self.parts, host(trig, ctx))
         if trig.dep_ == "amod" and trig.tag_ == "VBN" and self.etype in ("ASSAULT", "COERCE"):
             _add(self.targets, actors_of(trig.head, ctx))  # "jailed opposition leader X", "the slain
             # journalist", "one of the detained men, X" (not "Iranian-backed rebels": a standing tie)

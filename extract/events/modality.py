@@ -15,7 +15,7 @@ from newsgraph.extract.events.senses import BLOWS
 from newsgraph.extract.events.syntax import clause_chain
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["modality", "aggregate"]
+__all__ = ["modality", "aggregate", "object_modality"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 NEG_GOVERNORS = frozenset(_DATA["negating_governors"])
@@ -23,6 +23,11 @@ FROM_NEGATORS = frozenset(_DATA["from_negators"])
 FUTURE_GOVERNORS = frozenset(_DATA["future_governors"])
 HYPO_GOVERNORS = frozenset(_DATA["hypothetical_governors"])
 MODALS = frozenset(_DATA["modals"])
+_OBJECT_MODALITY = {**dict.fromkeys(_DATA["future_objects"], "future"),
+                    **dict.fromkeys(_DATA["asking_objects"], "hypothetical"),
+                    **dict.fromkeys(_DATA["averting_objects"], "negated")}
+_FOR_MODALITY = {**dict.fromkeys(_DATA["asking_for"], "hypothetical"),
+                 **dict.fromkeys(_DATA["preparing_for"], "future")}
 
 
 def _own_clause(words: list[Token]) -> str | None:
@@ -49,6 +54,8 @@ def modality(tok: Token, light: Token | None) -> str:
     first_verb = [verbs[0]] if verbs else []
     if tok.dep_ == "pobj" and tok.head.lower_ == "without" or _kept_from(light or tok):
         return "negated"  # "the talks ended without a deal", "X refrained from attacking Y"
+    if light is None and (governed := object_modality(tok)):
+        return governed  # "demanded the arrest of X", "called for talks"
     marked = _own_clause(own + first_verb)
     if marked:
         return marked
@@ -72,6 +79,36 @@ def modality(tok: Token, light: Token | None) -> str:
     if any(c.lower_ == "going" for c in first_verb) or tok.head.lower_ == "upcoming":
         return "future"
     return "asserted"
+
+
+def object_modality(noun: Token) -> str | None:
+    """The modality a verb gives the event noun that is its object ("avoided arrest", "threatened attacks",
+    "called for talks", "scheduled talks"), or None.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["X", "escaped", "capture"], heads=[1, 1, 1],
+    ...           deps=["nsubj", "ROOT", "dobj"], pos=["PROPN", "VERB", "NOUN"],
+    ...           lemmas=["X", "escape", "capture"])
+    >>> object_modality(doc[2])
+    'negated'
+    """
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb, prep = noun.head, None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        verb, prep = noun.head.head, "for"
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is not None:
+        lemma = f"{lemma}_{particle}"
+    if prep == "for":
+        return _FOR_MODALITY.get(lemma)
+    return _OBJECT_MODALITY.get(lemma)
 
 
 def _kept_from(v: Token) -> bool:

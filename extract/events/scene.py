@@ -20,10 +20,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.context import Context
+from newsgraph.extract.events.lexicon import lexicon
+from newsgraph.extract.events.modality import object_modality
 from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.syntax import ahead, pobjs, subject
 
-__all__ = ["SCENE_PREPS", "clause_parties", "joined_people", "scene_prep"]
+__all__ = ["SCENE_PREPS", "clause_parties", "host", "joined_people", "scene_prep"]
 
 #: Prepositions that set an event noun as the scene of its clause ("greeted X before a meeting").
 SCENE_PREPS = ("after", "before", "during", "following", "in")
@@ -83,6 +85,39 @@ def clause_parties(n: Token, ctx: Context) -> list[str]:
     if len(found) < 2:
         found += joined_people(n, ctx)  # (a caption whose verb the parser did not read)
     return list(dict.fromkeys(found))
+
+
+#: How a meeting noun may hang below the verb whose subject took part in it: as its object, or inside
+#: the phrases of the clause ("attended a meeting with X", "came as part of a meeting with X").
+_BELOW = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "dative"})
+#: Types of a verb by which the subject judges a meeting rather than holds it ("condemned the talks with X").
+_JUDGING = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN"})
+
+
+def host(n: Token, ctx: Context) -> list[str]:
+    """Who held a meeting noun with the party its "with" phrase names: the subject of the clause the
+    noun is an object in ("A attended a meeting with B", "A described the call with B", "A spoke as part
+    of a meeting with B"), or of a clause on the noun ("a conversation A had with B").  Nobody when the
+    noun is its clause's subject ("the call with B angered C"), has a named owner ("C's talks with B")
+    or the verb judges it ("A condemned the talks with B")."""
+    for c in n.children:  # "a phone conversation he had with Obama"
+        if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX") and pobjs(c, ("with",)):
+            withs = [a for _, o in pobjs(c, ("with",)) for a in actors_of(o, ctx)]
+            return [*actors_of(subject(c)[0], ctx), *withs]
+    if not any(actors_of(o, ctx) for _, o in pobjs(n, ("with",))) \
+            or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in n.children):
+        return []
+    verb = n
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        if verb.dep_ not in _BELOW:
+            return []
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or lexicon().verbs.get(verb.lemma_.lower()) in _JUDGING \
+            or object_modality(n) is not None:
+        return []  # ("requested a meeting with B": no meeting yet, and A's request is its own event)
+    return list(actors_of(subject(verb)[0], ctx))
 
 
 #: Words that may stand between "and" and the next person of a caption's list ("and Syrian President").
