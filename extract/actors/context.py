@@ -86,7 +86,7 @@ def _person_noun_before(ent: Span) -> bool:
     return prev.is_lower and prev.tag_ == "NN" and prev.lemma_ in person_nouns() and not prev.ent_type_
 
 
-def _person_apposition(ent: Span, nouns: frozenset[str] | None = None) -> bool:
+def person_apposition(ent: Span, nouns: frozenset[str] | None = None) -> bool:
     """", a/an/the ... <person noun>" right after ``ent`` ("Tomas Vidal, an opposition leader"); with
     ``nouns``, one of those instead ("Dunmore, a Dutch retailer")."""
     doc, nouns = ent.doc, person_nouns() if nouns is None else nouns
@@ -170,7 +170,7 @@ def people_by_context(ents: list[Span]) -> list[Span]:
     for e in ents:
         misread = e.label_ == "NORP" and not gz.demonym_code(e.text)  # "Ruben Vardanyan" as a NORP
         if (e.label_ in ("ORG", "GPE", "LOC", "FAC") or misread) and (_name_like(e) and _person_noun_before(e)
-                                                  or _name_like(e, 1) and (_person_apposition(e) or aged(e))
+                                                  or _name_like(e, 1) and (person_apposition(e) or aged(e))
                                                   or _name_like(e) and _who_follows(e)
                                                   or _harmed(e) and _name_like(e, 1)
                                                   or _initialled(e)):
@@ -178,7 +178,7 @@ def people_by_context(ents: list[Span]) -> list[Span]:
         elif e.label_ in ("ORG", "PERSON") and _home_town(e):
             e = Span(e.doc, e.start, e.end, label="LOC")
         elif e.label_ == "PERSON" and not _initialled(e) and not aged(e) and (
-                _firm_noun_before(e) or _person_apposition(e, firm_nouns())):
+                _firm_noun_before(e) or person_apposition(e, firm_nouns())):
             e = Span(e.doc, e.start, e.end, label="ORG")
         out.append(e)
     return _named_like_firms(out)
@@ -201,7 +201,7 @@ def _firm(ent: Span) -> bool:
     """An organisation shown to be a firm: a company suffix ("AB", "Inc"), a business sector, or a firm
     noun in front or in apposition."""
     return ent[-1].lower_.rstrip(".") in gz.company_suffixes() or gz.sector_of(ent.text) == "BUS" \
-        or _firm_noun_before(ent) or _person_apposition(ent, firm_nouns())
+        or _firm_noun_before(ent) or person_apposition(ent, firm_nouns())
 
 
 def _named_like_firms(ents: list[Span]) -> list[Span]:

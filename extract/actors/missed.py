@@ -117,7 +117,7 @@ def speaking_names(doc, ents: list[Span]) -> list[Span]:
             start -= 1
         span = doc[start:tok.i + 1]
         if 2 <= len(span) <= 4 and all(t.is_title and t.lower_ not in TITLES for t in span) \
-                and not _gazetteer_label(span.text):
+                and not gazetteer_label(span.text):
             found.append(Span(doc, start, tok.i + 1, label="PERSON"))
     return found
 
@@ -164,7 +164,7 @@ def untagged_surnames(doc, ents: list[Span]) -> list[Span]:
     dates = {t.i for e in ents if e.label_ in ("DATE", "TIME") for t in e}
     return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.lower_ in surnames and t.i not in taken and t.pos_ == "PROPN" and t.is_title
-            and not _in_name(t, dates) and not _gazetteer_label(t.text) and not _shouted(t.sent)]
+            and not _in_name(t, dates) and not gazetteer_label(t.text) and not _shouted(t.sent)]
 
 
 def bracketed_after(prev: Span, i: int) -> bool:
@@ -236,7 +236,7 @@ def _stands_for_person(e: Span, names: set[str], surnames: set[str]) -> bool:
 _JOINS = frozenset({"and", "/", "|"})
 
 
-def _gazetteer_label(text: str) -> str | None:
+def gazetteer_label(text: str) -> str | None:
     """The label the gazetteer gives a name on its own (a state, city, organisation or outlet)."""
     if gz.state_code(text) or gz.city(text):
         return "GPE"
@@ -269,18 +269,18 @@ def unglue(ent: Span) -> list[Span]:
     [('Kyiv', 'GPE'), ('Vyshgorod', 'GPE')]
     """
     doc = ent.doc
-    if ent.label_ not in ("PERSON", "ORG", "GPE", "FAC") or _gazetteer_label(ent.text):
+    if ent.label_ not in ("PERSON", "ORG", "GPE", "FAC") or gazetteer_label(ent.text):
         return [ent]
     for t in ent[1:-1]:
         if t.lower_ in _JOINS:
             left, right = doc[ent.start:t.i], doc[t.i + 1:ent.end]
-            labels = (_gazetteer_label(left.text), _gazetteer_label(right.text))
+            labels = (gazetteer_label(left.text), gazetteer_label(right.text))
             if any(labels):
                 return [Span(doc, s.start, s.end, label=lab or next(x for x in labels if x))
                         for s, lab in zip((left, right), labels, strict=True)]
     if len(ent) == 2 and ent[1].text == ent[0].text.upper() and ent[0].text != ent[1].text \
-            and _gazetteer_label(ent[0].text):  # "Yerevan YEREVAN": a dateline glued to its place
-        return [Span(doc, ent.start, ent.start + 1, label=_gazetteer_label(ent[0].text))]
+            and gazetteer_label(ent[0].text):  # "Yerevan YEREVAN": a dateline glued to its place
+        return [Span(doc, ent.start, ent.start + 1, label=gazetteer_label(ent[0].text))]
     if ent.label_ == "ORG" and ent.start and doc[ent.start - 1].lower_ == "of":
         heads = gz.body_heads()
         k = max((t.i for t in ent[:-1] if t.text in heads), default=None)

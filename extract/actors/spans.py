@@ -1,7 +1,8 @@
 """Span repairs applied to ``doc.ents`` after the NER, before typing and clustering.
 
 * the edges of each span are cleaned (:mod:`newsgraph.extract.actors.edges`) and
-  names the NER missed or glued are mended (:mod:`newsgraph.extract.actors.missed`);
+  names the NER missed or glued are mended (:mod:`newsgraph.extract.actors.missed`,
+  :mod:`newsgraph.extract.actors.described`);
 * organisations take a following "of <State>" ("... Committee of Australia"),
   an abbreviation suffix ("ANC-AU") and following capitalised words that make
   an organisation name ("Iran Air Cargo", "Safiran Airport Services");
@@ -26,6 +27,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newsgraph.extract.actors import context, glued
+from newsgraph.extract.actors.described import apposed_names
 from newsgraph.extract.actors.edges import trim
 from newsgraph.extract.actors.missed import (
     TITLES,
@@ -130,6 +132,7 @@ def repair(ents, doc=None) -> list[Span]:
     if doc is not None:
         ents += titled_names(doc, ents)
         ents += speaking_names(doc, ents)
+        ents += apposed_names(doc, ents)
         ents += agency_marks(doc, ents)
         ents += bound_names(doc, ents)
         ents += defined_acronyms(doc, ents)
