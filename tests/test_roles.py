@@ -168,6 +168,21 @@ def test_coordinated_role_nouns_share_the_organisation(nlp):
     assert {(p, o) for p, _, o in found(doc)} == {("Ivo Sand", "Sandline Logistics")}
 
 
+def test_a_second_title_the_parser_joined_to_the_first_organisation_keeps_its_own(nlp):
+    doc = make(nlp, "Ivo Sand, a professor of law at Brenner College and honorary president of the "
+                    "Lisle Society, died on Monday.",
+               {"Ivo Sand": "Person", "Brenner College": "Organization", "Lisle Society": "Organization"})
+    assert {(p, o) for p, _, o in found(doc)} == {("Ivo Sand", "Brenner College"),
+                                                  ("Ivo Sand", "Lisle Society")}
+
+
+def test_a_title_with_its_own_article_and_holder_is_another_persons(nlp):
+    doc = make(nlp, "The premier came with his wife, Mei Tan, and the deputy secretary of the Foreign "
+                    "Ministry, Ahmad Razak.",
+               {"Mei Tan": "Person", "Foreign Ministry": "Organization", "Ahmad Razak": "Person"})
+    assert {(p, o) for p, _, o in found(doc)} <= {("Ahmad Razak", "Foreign Ministry")}
+
+
 def test_predicate_and_relative_clause(nlp):
     doc = make(nlp, "Karin Moe is a member of the Green Valley Party.",
                {"Karin Moe": "Person", "the Green Valley Party": "Organization"})

@@ -156,6 +156,10 @@ def _nouns_of(p: Token, ctx: _Ctx) -> list[Token]:
             continue
         out += [n, *(c for c in _conjuncts(n) if role_noun(n.lemma_)
                      or not any(k in ctx.ments for k in range(n.i, c.i)))]
+        out += [c for d in n.subtree if d.i in ctx.ments for c in _conjuncts(d) if c.pos_ == "NOUN"
+                and not any(k.dep_ in ("det", "appos") for k in c.children)]
+        # ("a professor at A and honorary president of B": the parser joins the second title to A; not
+        # "his wife, X, and the deputy secretary of B, Y": another person)
     return [n for n in out if n.pos_ in ("NOUN", "PROPN") and role_noun(n.lemma_)]
 
 
