@@ -527,6 +527,23 @@ def test_places_from_the_triggers_clause(nlp):
     assert n[one(ms, "COERCE").place] == "Lima"
 
 
+@pytest.mark.parametrize(("body", "trigger", "place"), [
+    ("The town hall in Arica was wrecked by an explosion on Monday.", "explosion", "Arica"),   # its doer
+    ("Three guards in Tacna were wounded during clashes with smugglers.", "clashes", "Tacna"),  # its scene
+])
+def test_a_happening_that_is_the_doer_or_scene_of_a_clause_takes_that_clauses_place(nlp, body, trigger,
+                                                                                   place):
+    ms, n = run(nlp, body)
+    assert n[next(m for m in ms if m.trigger == trigger).place] == place
+
+
+def test_another_happenings_place_and_a_means_place_are_not_taken(nlp):
+    ms, n = run(nlp, "The war in Bolivia was forgotten because of the invasion of Peru.")
+    assert n.get(next(m for m in ms if m.trigger == "invasion").place) != "Bolivia"
+    ms, n = run(nlp, "Chile threatened peace in Bolivia with its seizure of the port of Arica.")
+    assert n.get(next(m for m in ms if m.trigger == "seizure").place) != "Bolivia"
+
+
 def test_the_victim_of_a_relative_clause_or_participle_is_the_target(nlp):
     ms, n = run(nlp, "Tom Varga, who was shot by police in Lisbon, died on Sunday.")
     assert named(one(ms, "ASSAULT").targets, n) == {"Tom Varga"}

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.context import Context, is_capital
 from newsgraph.extract.events.syntax import pobjs
+from newsgraph.extract.events.triggers import noun_event
 from newsgraph.extract.events.violence import TERRITORIES
 from newsgraph.extract.lexicon import toml
 
@@ -30,6 +31,9 @@ _REPRISALS = frozenset(_SENSES["reprisals"])
 #: Sites whose state an attack on them strikes ("the hospital in X"), with the territories.
 _SITES = frozenset(_SENSES["struck_sites"]) | TERRITORIES
 
+#: Prepositions by which a happening noun is the scene or the doer of a clause: "killed in the shelling",
+#: "arrested during the protests", "shattered by an explosion".
+_SCENE_PREPS = frozenset({"amid", "amidst", "by", "during", "in"})
 _PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside", "off")  # "off the coast"
 _CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj")
 
@@ -76,14 +80,16 @@ def _place_in(h: Token, ctx: Context, kinds: tuple[str, ...] = ("Location", "Sta
     return None
 
 
-def _clause_words(head: Token) -> list[Token]:
-    """The words of ``head``'s own clause (not of clauses inside it), nearest to ``head`` first."""
+def _clause_words(head: Token, skip: Token | None = None) -> list[Token]:
+    """The words of ``head``'s own clause (not of clauses inside it), nearest to ``head`` first; with
+    ``skip`` (the trigger), not the phrases of another happening noun than it."""
     out, todo = [], [head]
     while todo:
         t = todo.pop()
         out.append(t)
         cut = _reprisal(t)
-        todo += [c for c in t.children if c.dep_ not in _CLAUSE_EDGES and c != cut]
+        todo += [c for c in t.children if c.dep_ not in _CLAUSE_EDGES and c != cut
+                 and not (skip is not None and c != skip and c.pos_ == "NOUN" and noun_event(c))]
     return sorted(out, key=lambda t: abs(t.i - head.i))
 
 
@@ -103,9 +109,19 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
     if found and tok.pos_ == "NOUN":
         return found  # "the Kabul attack"
     clause = light if light is not None else tok
+    governor = clause.head.head if clause.dep_ == "pobj" else clause.head
+    skip = None
     if clause.pos_ not in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
-        clause = clause.head.head if clause.dep_ == "pobj" else clause.head
-    for h in _clause_words(clause):
+        clause = governor  # (the object of a verb, or of a preposition read as one: "following X")
+    elif clause.dep_ == "pobj" and clause.head.lower_ in _SCENE_PREPS and governor.pos_ in ("VERB", "AUX"):
+        # a happening as the scene or the doer of its governor's clause: the noun's own phrases first,
+        # then that clause, not the phrases of another happening there (and not through a means: "threatened
+        # peace in X with its seizure of Y" is no seizure in X)
+        found = next(filter(None, (_place_in(h, ctx, kinds) for h in _clause_words(clause))), None)
+        if found:
+            return found
+        clause, skip = governor, tok
+    for h in _clause_words(clause, skip=skip):
         found = _place_in(h, ctx, kinds)
         if found:
             return found
