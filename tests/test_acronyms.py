@@ -27,3 +27,13 @@ def test_the_world_health_organizations_acronym_is_a_name_not_the_pronoun(nlp):
     doc = nlp("Officials from WHO met the minister in Lima on Monday.")
     acronym = next(t for t in doc if t.text == "WHO")
     assert acronym.tag_ == "NNP" and acronym.dep_ == "pobj"
+
+
+@pytest.mark.parametrize("text", ["IS fighters seized two villages near the river.",
+                                  "On Monday IS gunmen seized two villages near the river."])
+def test_an_acronym_the_ner_left_untagged_is_the_organisation(nlp, text):
+    assert "Islamic State" in {e.name for e in nlp(text)._.ng_entities}
+
+
+def test_the_verb_in_capitals_is_no_organisation(nlp):
+    assert not [e for e in nlp("WHAT IS NEXT FOR THE VALLEY?")._.ng_entities if e.kind == "Organization"]

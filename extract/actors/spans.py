@@ -43,6 +43,7 @@ from newsgraph.extract.actors.missed import (
 )
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import norm
+from newsgraph.extract.nlp.acronyms import untagged_acronyms
 
 
 def _trim_org(ent: Span) -> Span | None:
@@ -133,6 +134,7 @@ def repair(ents, doc=None) -> list[Span]:
         ents += titled_names(doc, ents)
         ents += speaking_names(doc, ents)
         ents += apposed_names(doc, ents)
+        ents += untagged_acronyms(doc, ents)
         ents += agency_marks(doc, ents)
         ents += bound_names(doc, ents)
         ents += defined_acronyms(doc, ents)

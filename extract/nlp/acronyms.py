@@ -17,11 +17,11 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["acronyms"]
+__all__ = ["acronyms", "untagged_acronyms"]
 
 
 @cache
@@ -47,3 +47,12 @@ def acronyms(doc: Doc) -> Doc:
         if tok.text in norms and not _shouted(tok):
             tok.norm_ = norms[tok.text]
     return doc
+
+
+def untagged_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ORG spans for the acronyms of the table that the tagger read as a noun but the NER left untagged
+    ("IS fighters killed ...": the models know the name, not this use of it)."""
+    norms = _norms()
+    taken = {t.i for e in ents for t in e}
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in norms and t.i not in taken
+            and t.pos_ in ("NOUN", "PROPN") and not _shouted(t)]
