@@ -242,6 +242,13 @@ def test_an_unknown_name_after_in_is_a_place_but_not_in_a_headline(nlp):
     assert ents(nlp, "Thousands Flee into Bush in Border State")["Bush"].kind == "Person"
 
 
+def test_a_longer_unknown_name_after_in_on_a_happening_is_a_place_and_so_is_its_conjunct(nlp):
+    es = ents(nlp, "Militants killed nine soldiers in raids in Wadi al-Rumman and Tell al-Hamra.")
+    assert {es[n].kind for n in ("Wadi al-Rumman", "Tell al-Hamra") if n in es} == {"Location"}
+    assert ents(nlp, "Voters put their trust in Tom Hale.")["Tom Hale"].kind == "Person"
+    assert ents(nlp, "Rebels raided towns in Kanyoni and Tom Hale said so.")["Tom Hale"].kind == "Person"
+
+
 def test_a_name_begun_one_word_late_gets_its_first_word_back(nlp):
     assert "Anna Sandhu Ray" in ents(nlp, "Anna Sandhu Ray, who wed the man years ago, said she will leave.")
     es = ents(nlp, "National Congress President Vinicio Villar Anleu commented on the case.")

@@ -30,7 +30,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import cluster as clustering
 from newsgraph.extract.actors import context, countries, demonyms, patterns
@@ -112,12 +112,32 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
 
 def _unknown_in_place(m: Mention, ent: Span, surnames: frozenset[str]) -> bool:
     """A one-word name no table knows, that the NER called a person or an organisation, right after
-    "in", "into", "near" or "outside" is a place ("rescued 300 people in Kanyoni")."""
+    "in", "into", "near" or "outside" is a place ("rescued 300 people in Kanyoni"); so is a name of two
+    or three words after an "in" on a happening ("IS attacks in Badia al-Sham"; not "trust in Tom Hale")."""
     doc = ent.doc
     unknown = m.key[0] == "G" and m.weak and not m.sector \
         or m.key[0] == "P" and ent.text.lower() not in surnames
-    return unknown and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in STRONG_LOCATIVE \
-        and (ent.end == len(doc) or doc[ent.end].tag_ != "POS") and not context.title_cased(ent)
+    if not unknown or ent.start == 0 or ent.end < len(doc) and doc[ent.end].tag_ == "POS" \
+            or context.title_cased(ent):
+        return False
+    first = ent
+    if doc[ent.start - 1].lower_ in ("and", "or", ",") and ent.root.dep_ not in ("nsubj", "nsubjpass") \
+            and (ent.end == len(doc) or doc[ent.end].pos_ not in ("VERB", "AUX")):
+        first = next((e for e in doc.ents if e.end == ent.start - 1), ent)  # "in X and Y": Y as X
+    if first.start == 0 or doc[first.start - 1].lower_ not in STRONG_LOCATIVE:
+        return False
+    words = sum(t.is_alpha for t in ent)
+    return len(ent) == 1 and first is ent or words <= 3 and _scene_in(doc[first.start - 1])
+
+
+def _scene_in(prep: Token) -> bool:
+    """``prep`` is an "in" on a happening, a verb or a noun of the trigger lexicon: where it was done
+    ("killed in X", "attacks in X"; not "put their trust in X")."""
+    from newsgraph.extract.events.lexicon import lexicon  # events build on actors: read at call time
+
+    head, lex = prep.head, lexicon()
+    return prep.lower_ == "in" and (head.pos_ == "VERB" and head.lemma_.lower() in lex.verbs
+                                    or head.pos_ == "NOUN" and head.lemma_.lower() in lex.nouns)
 
 
 def _after_locative(ent: Span) -> bool:
