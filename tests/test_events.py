@@ -143,6 +143,15 @@ def test_an_event_noun_object_of_a_verb_of_asking_or_averting_is_not_done(nlp, b
     assert one(ms, etype).modality == expected
 
 
+def test_a_verb_the_overlay_lists_only_with_some_objects_keeps_cameos_code_for_the_rest(nlp):
+    ms, n = run(nlp, "Norway financed a new school in Bolivia.")
+    assert named(one(ms, "COOPERATE").participants, n) >= {"Norway"}   # CAMEO 061, economic cooperation
+    ms, n = run(nlp, "Peru is funding the war against Chile.")
+    assert named(one(ms, "AID").agents, n) == {"Peru"}                   # the overlay's pair
+    ms, _ = run(nlp, "Gunmen armed with rifles stormed a hotel in Lima.")
+    assert not [m for m in ms if m.type in ("COOPERATE", "AID")]         # (CAMEO's "arm" is skipped)
+
+
 def test_two_calls_on_different_dates_are_two_mentions(nlp):
     body = ("On Monday, Spanish Foreign Minister Ana Ruiz called Portuguese Foreign Minister Rui Costa. "
             "On Thursday, Ruiz called Costa again.")

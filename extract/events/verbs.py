@@ -162,7 +162,9 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
         return Reading(cm.type, 0.7, cm.rev and not passive(v))
     if any(c.dep_ == "prt" for c in v.children):
         return None  # a phrasal verb CAMEO does not list: "whipped up anger" is not the code of "whip"
-    return None if lemma in lex.cameo_skip or lemma in lex.triggers else (cm.type, 0.5)
+    own = lemma in lex.verbs or lemma in lex.actor_object or lemma in lex.owner_object or lemma in lex.prep
+    return None if lemma in lex.cameo_skip or own else (cm.type, 0.5)  # (a verb the overlay lists only
+    # with some objects keeps CAMEO's code for the rest: "fund war" is AID, "funded the school" CAMEO's)
 
 
 def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> Reading | None:
