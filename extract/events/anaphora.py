@@ -20,14 +20,20 @@ from newsgraph.extract import roles
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.context import person_nouns
 from newsgraph.extract.actors.demonyms import BODY_NOUNS
-from newsgraph.extract.events.syntax import noun_phrase
+from newsgraph.extract.events.lexicon import lexicon
+from newsgraph.extract.events.syntax import by_agent, noun_phrase, subject
 
 if TYPE_CHECKING:  # (the phrases module reads names through this one)
     from newsgraph.extract.events.context import Context
 
-__all__ = ["GROUP", "pronoun_or_group", "described", "named_next", "named_body"]
+__all__ = ["FIRST_PERSON", "GROUP", "pronoun_or_group", "described", "named_next", "named_body", "quoting"]
 
 GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by the mentions
+
+#: Pronouns of the first person: in a quote, the one quoted ("'We condemn X,' the ministry said").
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+#: How far up the tree a quoted clause's verb of saying is looked for.
+_QUOTE_DEPTH = 12
 
 #: Prepositions whose object is a place, not an antecedent for "its" ("in Afghanistan, during its invasion").
 _LOCATIVE = frozenset({"in", "at", "near", "from", "across", "into", "to", "inside", "outside", "around"})
@@ -83,3 +89,19 @@ def named_body(tok: Token, ctx: Context) -> str | None:
         return None
     return next((eid for t in noun_phrase(tok) if t.i < tok.i and (eid := ctx.tok2ent.get(t.i))
                  and ctx.kinds.get(eid) == "Organization"), None)
+
+
+def quoting(tok: Token) -> Token | None:
+    """Who says the clause ``tok`` is in, when a verb of saying governs it: the subject (or the "by"
+    agent) of that verb, for a first-person pronoun in a quote ("'We condemn X,' the ministry said": the
+    ministry); None outside one (a reporter's "we")."""
+    speech, t = lexicon().speech, tok
+    for _ in range(_QUOTE_DEPTH):
+        if t.head == t:
+            return None
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in speech:
+            said = subject(t.head)[0] or by_agent(t.head)
+            if said is None or said.lower_ not in FIRST_PERSON:  # ("'We know they hit us,' X said": X)
+                return said
+        t = t.head
+    return None

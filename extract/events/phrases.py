@@ -29,7 +29,14 @@ from spacy.tokens import Token
 
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.demonyms import COUNT_NOUNS, MEMBER_NOUNS
-from newsgraph.extract.events.anaphora import described, named_body, named_next, pronoun_or_group
+from newsgraph.extract.events.anaphora import (
+    FIRST_PERSON,
+    described,
+    named_body,
+    named_next,
+    pronoun_or_group,
+    quoting,
+)
 from newsgraph.extract.events.context import Context, actor_noun, capital_state, demonym_state
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, pobjs, subject
 from newsgraph.extract.events.violence import PHYSICAL
@@ -144,8 +151,12 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
     t2e = ctx.tok2ent
     if tok.i in t2e:
         return t2e[tok.i]
-    if tok.lower_ in coref.PRONOUNS or tok.lower_ in coref.GROUP_WORDS or tok.lower_ == "its":
-        return pronoun_or_group(tok, ctx)
+    if tok.lower_ in FIRST_PERSON:  # in a quote, the one quoted
+        said = quoting(tok)
+        return actor_of(said, ctx) if said is not None else None
+    if tok.lower_ in coref.PRONOUNS or tok.lower_ in coref.GROUP_WORDS and not _owned(tok, ctx) \
+            or tok.lower_ == "its":
+        return pronoun_or_group(tok, ctx)  # (but "the Iranian side", "Baku's side" are that state)
     if tok.lower_ == "they":
         group = _they(tok, ctx)
         return group[0] if len(group) == 1 else None
@@ -164,6 +175,12 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
     return _title_holder(tok, np, ctx) or _nation_of(tok, np, ctx) \
         or next((s for c in tok.children if c.dep_ == "amod"
                  and (s := led_by(c, ctx) or _based_in(c, tok, ctx))), None)
+
+
+def _owned(tok: Token, ctx: Context) -> bool:
+    """Whether a name or a nationality word qualifies ``tok`` ("the Iranian side", "Baku's side")."""
+    return any(c.dep_ in ("amod", "compound", "poss") and (c.i in ctx.tok2ent or demonym_state(c.text, ctx))
+               for c in tok.children)
 
 
 def _cited(tok: Token, ctx: Context) -> bool:
