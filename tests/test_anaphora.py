@@ -40,3 +40,16 @@ def test_a_side_qualified_by_a_nationality_is_that_state(extract):
     events, names = extract("Bolivia denied the report. Peru condemned the Bolivian side for the step.")
     (m,) = [m for m in events if m.type == "ACCUSE" and m.trigger == "condemned"]
     assert {names[t] for t in m.targets} == {"Bolivia"}
+
+
+def test_the_first_person_in_a_statement_read_out_is_its_issuer(extract):
+    body = ('The Chilean Foreign Ministry said in a statement that the flight broke the rules. '
+            '"We strongly condemn Bolivia for this step," read the statement.')
+    assert _agents(extract, body, "ACCUSE") >= {"Ministry of Foreign Affairs of Chile"}
+
+
+def test_them_after_a_joined_verb_is_that_verbs_object(extract):
+    events, names = extract('Bolivia denied it. "We condemn the Bolivian side and urge them to explain," '
+                            'the Chilean Foreign Ministry said.')
+    (m,) = [m for m in events if m.type == "REQUEST"]
+    assert {names[t] for t in m.targets} == {"Bolivia"}

@@ -20,13 +20,15 @@ from newsgraph.extract import roles
 from newsgraph.extract.actors import coref
 from newsgraph.extract.actors.context import person_nouns
 from newsgraph.extract.actors.demonyms import BODY_NOUNS
+from newsgraph.extract.attribution.quotes import quotes
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.syntax import by_agent, noun_phrase, subject
 
 if TYPE_CHECKING:  # (the phrases module reads names through this one)
     from newsgraph.extract.events.context import Context
 
-__all__ = ["FIRST_PERSON", "GROUP", "pronoun_or_group", "described", "named_next", "named_body", "quoting"]
+__all__ = ["FIRST_PERSON", "GROUP", "pronoun_or_group", "described", "named_next", "named_body", "quoted_by",
+           "quoting"]
 
 GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by the mentions
 
@@ -89,6 +91,14 @@ def named_body(tok: Token, ctx: Context) -> str | None:
         return None
     return next((eid for t in noun_phrase(tok) if t.i < tok.i and (eid := ctx.tok2ent.get(t.i))
                  and ctx.kinds.get(eid) == "Organization"), None)
+
+
+def quoted_by(tok: Token, ctx: Context) -> str | None:
+    """The speaker of the quotation ``tok`` stands in, as the quote extractor attributes it (also "...,"
+    read the statement" and a quote running over paragraphs), or None."""
+    if ctx.quotations.spans is None:
+        ctx.quotations.spans = tuple((q.start, q.end, q.speaker) for q in quotes(ctx.doc) if q.speaker)
+    return next((who for start, end, who in ctx.quotations.spans if start <= tok.idx < end), None)
 
 
 def quoting(tok: Token) -> Token | None:

@@ -35,6 +35,7 @@ from newsgraph.extract.events.anaphora import (
     named_body,
     named_next,
     pronoun_or_group,
+    quoted_by,
     quoting,
 )
 from newsgraph.extract.events.context import Context, actor_noun, capital_state, demonym_state
@@ -85,6 +86,16 @@ def _it(tok: Token, ctx: Context) -> str | None:
         return None
     said_by = subject(verb.head)[0]
     ids = actors_of(said_by, ctx) if said_by is not None and said_by.pos_ != "PRON" else ()
+    return ids[0] if len(ids) == 1 and ctx.kinds.get(ids[0]) in ("Organization", "State") else None
+
+
+def _them(tok: Token, ctx: Context) -> str | None:
+    """The one state or body an object "them" stands for when its verb is joined to an earlier verb whose
+    object names it: "condemned the Iranian side and urged them to explain" (no guess elsewhere)."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.dep_ != "conj":
+        return None
+    ids = [a for c in verb.head.children if c.dep_ == "dobj" for a in actors_of(c, ctx)]
     return ids[0] if len(ids) == 1 and ctx.kinds.get(ids[0]) in ("Organization", "State") else None
 
 
@@ -153,7 +164,7 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
         return t2e[tok.i]
     if tok.lower_ in FIRST_PERSON:  # in a quote, the one quoted
         said = quoting(tok)
-        return actor_of(said, ctx) if said is not None else None
+        return quoted_by(tok, ctx) or (actor_of(said, ctx) if said is not None else None)
     if tok.lower_ in coref.PRONOUNS or tok.lower_ in coref.GROUP_WORDS and not _owned(tok, ctx) \
             or tok.lower_ == "its":
         return pronoun_or_group(tok, ctx)  # (but "the Iranian side", "Baku's side" are that state)
@@ -162,6 +173,8 @@ def actor_of(tok: Token, ctx: Context) -> str | None:
         return group[0] if len(group) == 1 else None
     if tok.lower_ == "it":
         return _it(tok, ctx)
+    if tok.lower_ == "them":
+        return _them(tok, ctx)
     for c in tok.children:
         if c.dep_ == "appos" and c.i in t2e and not _cited(c, ctx):
             return t2e[c.i]
