@@ -217,6 +217,11 @@ def test_a_nationality_the_ner_read_as_a_place_is_no_place(label):
     assert classify("Kyiv", label).kind == "Location"
 
 
+def test_a_number_of_nationals_stands_for_their_state_whatever_the_tag(nlp):
+    _, es = ents(nlp, "Thousands of Pakistanis rallied in Lahore on Monday.")   # ("Pakistanis" tagged NNP)
+    assert find(es, "Pakistanis").name == "Pakistan"
+
+
 def test_nationals_the_ner_read_as_a_place_stand_for_their_state_when_they_act(nlp):
     _, es = ents(nlp, "Ukrainians marched through the capital on Sunday.")   # (tagged GPE)
     assert find(es, "Ukrainians").name == "Ukraine"

@@ -80,5 +80,6 @@ def _nationals(ent: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in COUNT_NOUNS:
         phrase = root.head.head
     return phrase.dep_ in ("nsubj", "nsubjpass", "dobj") and phrase.head.pos_ == "VERB" \
-        and (root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS") or any(
-            c.dep_ in ("det", "nummod") for c in root.children))
+        and (phrase is not root or root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS")
+             or any(c.dep_ in ("det", "nummod") for c in root.children))  # (a number of them: whatever
+    # the tag, people)
