@@ -91,3 +91,8 @@ def roles(extract, body: str, trigger: str) -> tuple[set[str], set[str]]:
 def test_a_subject_that_undergoes_what_the_cameo_pattern_says_is_its_target(extract, body, trigger, agents,
                                                                               targets):
     assert roles(extract, body, trigger) == (agents, targets)
+
+
+def test_shaking_hands_with_someone_is_meeting_them(extract):
+    assert consults(extract, "President Lena Marsh shook hands with Omar Farah in Riga on Monday.") \
+        == [{"Lena Marsh", "Omar Farah"}]

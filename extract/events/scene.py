@@ -74,8 +74,8 @@ def clause_parties(n: Token, ctx: Context) -> list[str]:
         if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return joined_people(n, ctx)  # (a caption the parser reads as one noun phrase)
+    if verb.pos_ not in ("VERB", "AUX"):  # (a caption the parser reads as one noun phrase)
+        return joined_people(n, ctx) or (_people_before(n, ctx) if _meeting_word(verb) else [])
     subj, passive = subject(verb)
     found = list(actors_of(subj, ctx))
     objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -118,6 +118,20 @@ def host(n: Token, ctx: Context) -> list[str]:
             or object_modality(n) is not None:
         return []  # ("requested a meeting with B": no meeting yet, and A's request is its own event)
     return list(actors_of(subject(verb)[0], ctx))
+
+
+def _meeting_word(t: Token) -> bool:
+    """Whether ``t``, which the parser read as a noun, is a verb of meeting in a caption's present tense
+    ("A greets B before a meeting": "greets" tagged as a plural noun)."""
+    lex = lexicon()
+    lemma = t.lower_.removesuffix("s") if t.tag_ == "NNS" else t.lemma_.lower()
+    return "CONSULT" in (lex.verbs.get(lemma), lex.actor_object.get(lemma))
+
+
+def _people_before(n: Token, ctx: Context) -> list[str]:
+    """The persons a sentence names before ``n``."""
+    return list(dict.fromkeys(e for t in ctx.doc[n.sent.start:n.i] if (e := ctx.tok2ent.get(t.i))
+                              and ctx.kinds.get(e) == "Person"))
 
 
 #: Words that may stand between "and" and the next person of a caption's list ("and Syrian President").
