@@ -37,6 +37,7 @@ def test_no_list_when_a_verb_stands_between_the_people_or_no_and_joins_them():
 
 def test_a_captions_verb_of_meeting_read_as_a_noun_still_gives_the_meeting_its_people(extract):
     # ("greets" after a name is tagged a plural noun by the small model: the caption has no verb)
-    events, names = extract("President Ana Rojas greets Tom Varga before their meeting in Lima, June 3, 2016.")
+    events, names = extract("President Ana Rojas greets Tom Varga before their meeting in Lima, "
+                            "June 3, 2016.")
     assert [{names[p] for p in m.participants} for m in events if m.type == "CONSULT"] == [
         {"Ana Rojas", "Tom Varga"}]
