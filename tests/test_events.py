@@ -152,6 +152,17 @@ def test_a_verb_the_overlay_lists_only_with_some_objects_keeps_cameos_code_for_t
     assert not [m for m in ms if m.type in ("COOPERATE", "AID")]         # (CAMEO's "arm" is skipped)
 
 
+@pytest.mark.parametrize("body", [
+    "Young men in the town are arrested at much higher rates than women.",
+    "The program had re-arrest rates of two percent.",
+    "The murder rate in Lima fell last year.",
+    "The rate of arrests in Lima doubled.",
+])
+def test_what_a_rate_measures_is_no_event(nlp, body):
+    ms, _ = run(nlp, body)
+    assert not [m for m in ms if m.type in ("COERCE", "ASSAULT")]
+
+
 def test_two_calls_on_different_dates_are_two_mentions(nlp):
     body = ("On Monday, Spanish Foreign Minister Ana Ruiz called Portuguese Foreign Minister Rui Costa. "
             "On Thursday, Ruiz called Costa again.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.senses import BLOWS
+from newsgraph.extract.events.senses import BLOWS, RATES
 from newsgraph.extract.events.syntax import clause_chain
 from newsgraph.extract.lexicon import toml
 
@@ -125,6 +125,11 @@ def aggregate(tok: Token, light: Token | None) -> bool:
     16 times")."""
     if light is None and tok.lemma_.lower() in BLOWS:
         return False
+    if any(p.lower_ == "at" and o.lemma_.lower() in RATES for p in (light or tok).children if p.dep_ == "prep"
+           for o in p.children if o.dep_ == "pobj"):
+        return True  # "blacks are arrested at higher rates": a rate, no one arrest
+    if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in RATES:
+        return True  # "re-arrest rates" (the tagger's verb or noun)
     for h in (tok, light):
         for t in h.subtree if h is not None else ():
             if t.lemma_.lower() == "time" and any(c.dep_ == "nummod" or c.lower_ in ("many", "several")

@@ -45,7 +45,7 @@ __all__ = ["refine", "market_move", "noun_sense", "IMPACT",
            "PATIENT_NOUNS", "AUTHORSHIP", "OWNING", "BLAMING", "LAYING", "CULPABLE", "CAUSING", "JUDGING",
            "INVOLVEMENT", "PHASES", "PRESENCE", "SHIELDING", "ORDERS", "USING", "WIELDING", "AIMS",
            "CASUALTY", "INTRANSITIVE_CASUALTY", "CONFRONTATIONS", "CAMPAIGNING", "CHARGES",
-           "HARMED_STATES", "UNREALISED", "ATTEMPTS", "STATISTICS", "STORMS",
+           "HARMED_STATES", "UNREALISED", "ATTEMPTS", "STATISTICS", "RATES", "STORMS",
            "PROSPECTS", "PROSPECT_MODIFIERS", "PROSPECT_VERBS"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
@@ -121,6 +121,7 @@ DOERS = frozenset(_DATA["doers"])
 _OTHER_OCCASIONS = frozenset(_DATA["other_occasions"])
 #: Nouns of a statistic ("the number of attacks"): the happenings they count are no events.
 STATISTICS = frozenset(_DATA["statistics"])
+RATES = frozenset(_DATA["rates"])
 PROSPECTS = frozenset(_DATA["prospects"])
 _ARMED_ONLY = frozenset(_DATA["armed_only"])
 PROSPECT_MODIFIERS = frozenset(_DATA["prospect_modifiers"])
