@@ -163,6 +163,17 @@ def test_what_a_rate_measures_is_no_event(nlp, body):
     assert not [m for m in ms if m.type in ("COERCE", "ASSAULT")]
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Peru is likely to attack Chile.", "hypothetical"),
+    ("Peru is poised to attack Chile.", "future"),
+    ("Peru was unwilling to attack Chile.", "negated"),
+    ("Peru was able to attack Chile before dawn.", "asserted"),   # it did
+])
+def test_an_adjective_of_likelihood_or_readiness_gives_its_infinitive_a_modality(nlp, body, expected):
+    ms, _ = run(nlp, body)
+    assert one(ms, "ASSAULT").modality == expected
+
+
 def test_two_calls_on_different_dates_are_two_mentions(nlp):
     body = ("On Monday, Spanish Foreign Minister Ana Ruiz called Portuguese Foreign Minister Rui Costa. "
             "On Thursday, Ruiz called Costa again.")

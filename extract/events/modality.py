@@ -26,6 +26,9 @@ MODALS = frozenset(_DATA["modals"])
 _OBJECT_MODALITY = {**dict.fromkeys(_DATA["future_objects"], "future"),
                     **dict.fromkeys(_DATA["asking_objects"], "hypothetical"),
                     **dict.fromkeys(_DATA["averting_objects"], "negated")}
+_ADJECTIVE_MODALITY = {**dict.fromkeys(_DATA["hypothetical_adjectives"], "hypothetical"),
+                       **dict.fromkeys(_DATA["negating_adjectives"], "negated"),
+                       **dict.fromkeys(_DATA["future_adjectives"], "future")}
 _FOR_MODALITY = {**dict.fromkeys(_DATA["asking_for"], "hypothetical"),
                  **dict.fromkeys(_DATA["preparing_for"], "future")}
 
@@ -60,6 +63,8 @@ def modality(tok: Token, light: Token | None) -> str:
     if marked:
         return marked
     for below, t in zip(chain, chain[1:], strict=False):
+        if t.pos_ == "ADJ" and below.dep_ == "xcomp" and t.lemma_.lower() in _ADJECTIVE_MODALITY:
+            return _ADJECTIVE_MODALITY[t.lemma_.lower()]  # "is likely to attack X"
         if t.pos_ not in ("VERB", "AUX") or t in own:
             continue
         if below.dep_ not in ("xcomp", "ccomp"):
