@@ -29,7 +29,8 @@ from newsgraph.extract.events.forms import gerund, infinitive, mistagged_noun, m
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.listing import included
 from newsgraph.extract.events.nominal import around_noun, died_after, opponents
-from newsgraph.extract.events.phrases import actors_of, led_by, owner_of
+from newsgraph.extract.events.owners import owner_of
+from newsgraph.extract.events.phrases import actors_of, led_by
 from newsgraph.extract.events.scene import clause_parties, host, scene_prep
 from newsgraph.extract.events.senses import (
     AIMS,

@@ -18,7 +18,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.context import Context, actor_noun
-from newsgraph.extract.events.phrases import actors_of, owner_of
+from newsgraph.extract.events.owners import owner_of
+from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.senses import BEARING, BLAMING, CULPABLE, LAYING
 from newsgraph.extract.events.syntax import by_agent, pobjs, subject
 

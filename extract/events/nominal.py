@@ -36,7 +36,8 @@ from newsgraph.extract.events.blame import blamed
 from newsgraph.extract.events.context import Context
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.listing import included
-from newsgraph.extract.events.phrases import actors_of, owner_of
+from newsgraph.extract.events.owners import owner_of
+from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.senses import (
     AUTHORSHIP,
     CASUALTY,

@@ -24,7 +24,8 @@ from newsgraph.extract.events.context import Context
 from newsgraph.extract.events.forms import infinitive, passive
 from newsgraph.extract.events.gatherings import people_noun, protest_gathering
 from newsgraph.extract.events.lexicon import TriggerLexicon, lexicon, noun_lemma, verb_lemma
-from newsgraph.extract.events.phrases import actors_of, owner_of
+from newsgraph.extract.events.owners import owner_of
+from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.senses import ATTEMPTS, CAMPAIGNING, HARMED_STATES, IMPACT, UNREALISED, refine
 from newsgraph.extract.events.syntax import pobjs, subject
 from newsgraph.extract.events.violence import force_posture
