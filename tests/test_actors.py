@@ -217,6 +217,13 @@ def test_a_nationality_the_ner_read_as_a_place_is_no_place(label):
     assert classify("Kyiv", label).kind == "Location"
 
 
+def test_a_happenings_name_that_starts_with_an_organisation_names_it(nlp):
+    _, es = ents(nlp, "Leaders gathered for the NATO Summit in Riga on Monday.")
+    assert "North Atlantic Treaty Organization" in es and "NATO Summit" not in es
+    _, es = ents(nlp, "Historians still argue about the Gulf War.")
+    assert not [n for n in es if "Gulf" in n]
+
+
 def test_a_number_of_nationals_stands_for_their_state_whatever_the_tag(nlp):
     _, es = ents(nlp, "Thousands of Pakistanis rallied in Lahore on Monday.")   # ("Pakistanis" tagged NNP)
     assert find(es, "Pakistanis").name == "Pakistan"

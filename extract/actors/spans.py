@@ -109,6 +109,16 @@ def _keep(ent: Span) -> bool:
     return not people
 
 
+def _convener(ent: Span) -> Span:
+    """The organisation a happening's name starts with, for the happening's name: "the NATO Summit" is
+    NATO's ("the Gulf War", naming none, is dropped by :func:`_keep`)."""
+    if len(ent) < 2 or ent[-1].lower_ not in gz.non_actor_words("heads") or ent.label_ not in _NAMES:
+        return ent
+    start = ent.start + (ent[0].lower_ == "the")
+    known = gz.organization(ent.doc[start:ent.end - 1].text) if start < ent.end - 1 else None
+    return Span(ent.doc, start, ent.end - 1, label="ORG") if known and known.kind == "Organization" else ent
+
+
 class _TakenAfter:
     """The tokens of the entities that start after ``start`` (``k in taken``)."""
 
@@ -153,6 +163,7 @@ def repair(ents, doc=None) -> list[Span]:
     for ent in ents:
         start = ent.start
         ent = _trim_org(ent)
+        ent = _convener(ent) if ent is not None else None
         if ent is None or not _keep(ent):
             continue
         ent = glued.company_end(_extend_org(ent, _TakenAfter(cover, start)))
