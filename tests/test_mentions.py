@@ -19,6 +19,12 @@ def test_a_body_named_in_its_meeting_is_the_party_that_meets(extract):
     assert consults(extract, "A meeting of the Arab League opened in Cairo on Sunday.") == [{"Arab League"}]
 
 
+def test_a_bodys_title_holders_stand_for_the_body_whatever_the_parser_made_of_it(extract):
+    # ("EU" read as a nominal modifier of "ministers", not a compound)
+    assert consults(extract, "A meeting of EU foreign ministers opened in Brussels on Monday.") \
+        == [{"European Union"}]
+
+
 def test_a_body_that_acts_at_a_meeting_does_not_make_the_meeting_an_event(extract):
     assert not consults(extract, "The Arab League criticised the plan at a meeting on Sunday.")
 

@@ -104,7 +104,7 @@ def _title_holder(tok: Token, np: list[Token], ctx: Context) -> str | None:
     found = described(tok, ctx)
     if found:
         return found
-    bodies = [t2e[c.i] for c in tok.children if c.dep_ in ("compound", "poss") and c.i in t2e]
+    bodies = [t2e[c.i] for c in tok.children if c.dep_ in ("compound", "poss", "nmod") and c.i in t2e]
     bodies += [t2e[o.i] for _, o in pobjs(tok, ("of",)) if o.i in t2e]
     bodies += [s for c in tok.children if c.dep_ == "amod" and (s := demonym_state(c.text, ctx))]
     return bodies[0] if bodies else None  # "the CIA chief" stands for the CIA when unnamed
