@@ -293,6 +293,9 @@ def test_a_town_named_in_the_place_phrase_comes_before_a_state_named_there(nlp):
     # protesters gathering is a protest, a crowd gathering to watch is none
     ("Several hundred protesters gathered outside the Chilean embassy in Lima on Friday.", "PROTEST", True),
     ("Thousands of demonstrators converged on the main square of Arequipa.", "PROTEST", True),
+    ("Thousands of protesters descended on Lima for the march.", "PROTEST", True),
+    ("Thousands of demonstrators poured into the streets of Cusco.", "PROTEST", True),
+    ("Heavy rain poured on the town of Cusco.", "PROTEST", False),
     ("A crowd gathered outside the stadium in Lima to watch the final.", "PROTEST", False),
     # a named march is one protest, the month none
     ("Thousands of teachers took part in the Workers' March in Lima on Sunday.", "PROTEST", True),

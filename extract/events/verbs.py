@@ -171,15 +171,15 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
 def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> Reading | None:
     """The :class:`Reading` of the event verb ``v``, or None: the first rule that applies, read against
     the verb's arguments (:func:`~newsgraph.extract.events.senses.refine`)."""
+    if protest_gathering(v):
+        return Reading("PROTEST", 0.6)  # "protesters gathered outside the embassy", "descended on X"
     lemma = verb_lemma(v, lex)
     if lemma not in lex.triggers and lemma not in lex.cameo_verbs:
-        return None  # every rule needs the lemma in one of the trigger tables
+        return None  # every other rule needs the lemma in one of the trigger tables
     subjects = {lex.nouns.get(t.lemma_.lower()) for c in v.children if c.dep_ == "nsubj"
                 for t in (c, *(m for m in c.children if m.dep_ == "compound"))}  # "storm Washi hit"
     if "DISASTER" in subjects or "ASSAULT" in subjects and lemma in IMPACT:
         return None  # "the earthquake struck", "the airstrikes hit X": the noun is the event
-    if protest_gathering(v):
-        return Reading("PROTEST", 0.6)  # "protesters gathered outside the embassy"
     if force_posture(v):
         return Reading("MOBILIZE", 0.6)  # "fighter jets flew over the border"
     found = _cameo_type(v, lemma, _objects(v), lex, ctx)
