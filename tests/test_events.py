@@ -153,6 +153,20 @@ def test_a_verb_the_overlay_lists_only_with_some_objects_keeps_cameos_code_for_t
 
 
 @pytest.mark.parametrize("body", [
+    "Peruvian artillery fire from the border toward Arica, June 3, 2016.",   # a caption: no verb
+    "Rocket fire from Bolivia hit the town of Arica on Monday.",
+])
+def test_fire_of_a_weapon_is_an_attack(nlp, body):
+    ms, _ = run(nlp, body)
+    assert [m for m in ms if m.type == "ASSAULT"]
+
+
+def test_a_fire_of_no_weapon_is_no_attack(nlp):
+    ms, _ = run(nlp, "A fire destroyed the market in Arica on Monday.")
+    assert not [m for m in ms if m.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("body", [
     "Young men in the town are arrested at much higher rates than women.",
     "The program had re-arrest rates of two percent.",
     "The murder rate in Lima fell last year.",
