@@ -102,3 +102,8 @@ def test_a_subject_that_undergoes_what_the_cameo_pattern_says_is_its_target(extr
 def test_shaking_hands_with_someone_is_meeting_them(extract):
     assert consults(extract, "President Lena Marsh shook hands with Omar Farah in Riga on Monday.") \
         == [{"Lena Marsh", "Omar Farah"}]
+
+
+def test_the_first_word_after_the_headline_stays_in_its_sentence(extract):
+    # (the parser split "Armenia | and Russia held talks ..." after the blank line)
+    assert consults(extract, "Armenia and Russia held talks in Yerevan on Monday.") == [{"Armenia", "Russia"}]
