@@ -29,13 +29,14 @@ for _name, _default in EXTENSIONS.items():
 
 @Language.component("ng_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every blank line (headline, subheads, paragraphs), and none at a lower-case
-    word right after a word: the parser's guess "Armenia | and Russia held talks" splits one sentence.
+    """Start a sentence after every blank line (headline, subheads, paragraphs), and none at a word right
+    after a word, where no punctuation ends a sentence: the parser's guess "Armenia | and Russia held
+    talks" splits one sentence.
 
     >>> import spacy
     >>> doc = paragraphs(spacy.blank("en")("Report\\n\\nArmenia and Russia met."))
     >>> [t.is_sent_start for t in doc][2:5]
-    [True, False, None]
+    [True, False, False]
     """
     if len(doc) < 2:
         return doc
@@ -44,7 +45,7 @@ def paragraphs(doc: Doc) -> Doc:
     for i, (space, orth, _, alpha, num) in enumerate(rows[:-1]):
         if space and "\n" in strings[orth]:  # (a token's trailing whitespace_ is at most one space)
             doc[i + 1].is_sent_start = True
-        elif (alpha or num) and rows[i + 1][2] and rows[i + 1][3]:
+        elif (alpha or num) and rows[i + 1][3]:
             doc[i + 1].is_sent_start = False
     return doc
 
