@@ -40,12 +40,15 @@ def paragraphs(doc: Doc) -> Doc:
     """
     if len(doc) < 2:
         return doc
-    strings = doc.vocab.strings  # read the arrays: no Token object for the tokens that stay as they are
-    rows = doc.to_array(["IS_SPACE", "ORTH", "IS_LOWER", "IS_ALPHA", "LIKE_NUM"]).tolist()
-    for i, (space, orth, _, alpha, num) in enumerate(rows[:-1]):
+    strings = doc.vocab.strings  # read the arrays and write one back: no Token object per token
+    rows = doc.to_array(["IS_SPACE", "ORTH", "IS_ALPHA", "LIKE_NUM", "SENT_START"])
+    starts = rows[:, 4].copy()  # (1 a start, -1 none: the largest uint64, as ``to_array`` reads it; 0 open)
+    no_start = starts.dtype.type(-1 & 0xFFFFFFFFFFFFFFFF)
+    for i, (space, orth, alpha, num, _) in enumerate(rows[:-1].tolist()):
         if space and "\n" in strings[orth]:  # (a token's trailing whitespace_ is at most one space)
-            doc[i + 1].is_sent_start = True
-        elif (alpha or num) and rows[i + 1][3]:
-            doc[i + 1].is_sent_start = False
+            starts[i + 1] = 1
+        elif (alpha or num) and rows[i + 1, 2]:
+            starts[i + 1] = no_start
+    doc.from_array(["SENT_START"], starts.reshape(-1, 1))
     return doc
 
