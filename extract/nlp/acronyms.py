@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import cache
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.lexicon import toml
@@ -27,6 +28,12 @@ __all__ = ["acronyms", "untagged_acronyms"]
 @cache
 def _norms() -> dict[str, str]:
     return dict(toml("acronyms.toml")["norms"])
+
+
+@cache
+def _ids() -> frozenset[int]:
+    """The string ids of the acronyms of the table."""
+    return frozenset(get_string_id(a) for a in _norms())
 
 
 def _shouted(tok: Token) -> bool:
@@ -40,11 +47,11 @@ def _shouted(tok: Token) -> bool:
 @Language.component("ng_acronyms")
 def acronyms(doc: Doc) -> Doc:
     """Give the acronyms of the table their norm (see the module)."""
-    norms = _norms()
-    if not any(a in doc.text for a in norms):
-        return doc
-    for tok in doc:
-        if tok.text in norms and not _shouted(tok):
+    norms, ids = _norms(), _ids()
+    orths = doc.to_array("ORTH").tolist() if len(doc) else []  # (ids, not the Doc's text: built per call)
+    for i in (i for i, orth in enumerate(orths) if orth in ids):
+        tok = doc[i]
+        if not _shouted(tok):
             tok.norm_ = norms[tok.text]
     return doc
 
@@ -52,7 +59,9 @@ def acronyms(doc: Doc) -> Doc:
 def untagged_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """ORG spans for the acronyms of the table that the tagger read as a noun but the NER left untagged
     ("IS fighters killed ...": the models know the name, not this use of it)."""
-    norms = _norms()
+    ids = _ids()
     taken = {t.i for e in ents for t in e}
-    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text in norms and t.i not in taken
-            and t.pos_ in ("NOUN", "PROPN") and not _shouted(t)]
+    found = (doc[i] for i, orth in enumerate(doc.to_array("ORTH").tolist() if len(doc) else [])
+             if orth in ids and i not in taken)
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in found
+            if t.pos_ in ("NOUN", "PROPN") and not _shouted(t)]
