@@ -140,7 +140,7 @@ def test_dev_digest_actor_floors(scores):
 
 @needs_shared
 def test_dev_digest_event_role_quote_floors(scores):
-    assert scores["event_mentions_typed"]["f1"] >= 0.67, scores["event_mentions_typed"]
+    assert scores["event_mentions_typed"]["f1"] >= 0.69, scores["event_mentions_typed"]
     assert scores["event_arguments_on_matched"]["f1"] >= 0.86, scores["event_arguments_on_matched"]
     assert scores["roles"]["f1"] >= 0.91, scores["roles"]
     assert scores["quotes"]["f1"] >= 0.8, scores["quotes"]
@@ -163,8 +163,8 @@ def test_giveme5w1h_same_story_articles_share_events(nlp, tmp_path):
     # The gold files one tram crash under two stories ("tram", "tram victims"), and one march on
     # Trump Tower under two ("gaga protests", "trump and obama"): merging the reports of each, which
     # is right, counts most of the 16 other-story pairs (0.923).
-    assert res["pair_precision"] >= 0.90 and res["pair_recall"] >= 0.49, res
-    assert res["who"] >= 0.57 and res["where"] >= 0.58 and res["when"] >= 0.48, res
+    assert res["pair_precision"] >= 0.90 and res["pair_recall"] >= 0.51, res
+    assert res["who"] >= 0.57 and res["where"] >= 0.58 and res["when"] >= 0.51, res
 
 
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
