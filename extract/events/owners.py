@@ -4,14 +4,11 @@
 >>> import spacy
 >>> from spacy.tokens import Doc
 >>> from newsgraph.extract.events.context import Context
->>> doc = Doc(spacy.blank("en").vocab, words=["Chile", "was", "attacked", "by", "Peru", "in", "Arica"],
-...           heads=[2, 2, 2, 2, 3, 2, 5],
-...           deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "prep", "pobj"],
-...           pos=["PROPN", "AUX", "VERB", "ADP", "PROPN", "ADP", "PROPN"])
->>> ctx = Context(doc, tok2ent={0: "E1", 4: "E2"}, kinds={"E1": "State", "E2": "State"},
-...               states=(("Chile", "E1"),), actor_nouns=frozenset())
->>> owner_of(doc[2], ctx)
-()
+>>> doc = Doc(spacy.blank("en").vocab, words=["shelled", "Hezbollah", "positions"], heads=[0, 2, 0],
+...           deps=["ROOT", "compound", "dobj"], lemmas=["shell", "Hezbollah", "position"])
+>>> ctx = Context(doc, {1: "E1"}, {"E1": "Organization"}, (), frozenset())
+>>> owner_of(doc[2], ctx), owner_of(doc[0], ctx)
+(('E1',), ())
 """
 from __future__ import annotations
 
