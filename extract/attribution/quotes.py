@@ -46,12 +46,17 @@ def _governs(verb: Token, toks: list[Token]) -> bool:
 
 
 def quotes(doc: Doc) -> Iterator[Quote]:
-    """Extractor: Quote records in text order (speaker = local entity id or None).
+    """Extractor: Quote records in text order (speaker = local entity id or None); read once per article
+    while the extractors run (the event extractor asks who says a quote's "we").
 
     >>> import spacy
     >>> list(quotes(spacy.blank("en")("No quotes here.")))
     []
     """
+    return iter(docview.cached(doc, "quotes", lambda: tuple(_quotes(doc))))
+
+
+def _quotes(doc: Doc) -> Iterator[Quote]:
     ctx = Context(doc)
     if not ctx.spans or not doc.has_annotation("DEP"):
         return

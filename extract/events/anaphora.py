@@ -22,7 +22,7 @@ from newsgraph.extract.actors.context import person_nouns
 from newsgraph.extract.actors.demonyms import BODY_NOUNS
 from newsgraph.extract.attribution.quotes import quotes
 from newsgraph.extract.events.lexicon import lexicon
-from newsgraph.extract.events.syntax import by_agent, noun_phrase, subject
+from newsgraph.extract.events.syntax import by_agent, clause_chain, noun_phrase, saying, subject
 
 if TYPE_CHECKING:  # (the phrases module reads names through this one)
     from newsgraph.extract.events.context import Context
@@ -34,8 +34,6 @@ GROUP = "<group>"   # marker: "the two sides", "the interlocutors": filled in by
 
 #: Pronouns of the first person: in a quote, the one quoted ("'We condemn X,' the ministry said").
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-#: How far up the tree a quoted clause's verb of saying is looked for.
-_QUOTE_DEPTH = 12
 
 #: Prepositions whose object is a place, not an antecedent for "its" ("in Afghanistan, during its invasion").
 _LOCATIVE = frozenset({"in", "at", "near", "from", "across", "into", "to", "inside", "outside", "around"})
@@ -96,22 +94,13 @@ def named_body(tok: Token, ctx: Context) -> str | None:
 def quoted_by(tok: Token, ctx: Context) -> str | None:
     """The speaker of the quotation ``tok`` stands in, as the quote extractor attributes it (also "...,"
     read the statement" and a quote running over paragraphs), or None."""
-    if ctx.quotations.spans is None:
-        ctx.quotations.spans = tuple((q.start, q.end, q.speaker) for q in quotes(ctx.doc) if q.speaker)
-    return next((who for start, end, who in ctx.quotations.spans if start <= tok.idx < end), None)
+    return next((q.speaker for q in quotes(ctx.doc) if q.start <= tok.idx < q.end), None)
 
 
 def quoting(tok: Token) -> Token | None:
-    """Who says the clause ``tok`` is in, when a verb of saying governs it: the subject (or the "by"
-    agent) of that verb, for a first-person pronoun in a quote ("'We condemn X,' the ministry said": the
-    ministry); None outside one (a reporter's "we")."""
-    speech, t = lexicon().speech, tok
-    for _ in range(_QUOTE_DEPTH):
-        if t.head == t:
-            return None
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in speech:
-            said = subject(t.head)[0] or by_agent(t.head)
-            if said is None or said.lower_ not in FIRST_PERSON:  # ("'We know they hit us,' X said": X)
-                return said
-        t = t.head
-    return None
+    """Who says the clause ``tok`` is in, when a verb of saying governs it (:func:`.syntax.saying`): the
+    subject (or the "by" agent) of that verb, for a first-person pronoun in a quote ("'We condemn X,' the
+    ministry said": the ministry); None outside one (a reporter's "we") or when the speaker is "I" too."""
+    verb = saying(clause_chain(tok.head, None), lexicon().speech) if tok.head != tok else None
+    said = (subject(verb)[0] or by_agent(verb)) if verb is not None else None
+    return said if said is not None and said.lower_ not in FIRST_PERSON else None

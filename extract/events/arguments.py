@@ -41,7 +41,7 @@ from newsgraph.extract.events.senses import (
     USING,
     WIELDING,
 )
-from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, subject
+from newsgraph.extract.events.syntax import by_agent, clause_chain, pobjs, saying, subject
 from newsgraph.extract.lexicon.event_types import SYMMETRIC
 
 __all__ = ["SYMMETRIC", "arguments", "attributed_to"]
@@ -306,9 +306,6 @@ def arguments(trig: Token, light: Token | None, etype: str, ctx: Context):
 
 def attributed_to(tok: Token, light: Token | None, ctx: Context, speech) -> str | None:
     """Who reports the event: the subject of a verb of saying governing its clause."""
-    chain = clause_chain(tok, light)
-    for a, b in zip(chain, chain[1:], strict=False):
-        if a.dep_ == "ccomp" and b.lemma_.lower() in speech:
-            ids = actors_of(subject(b)[0], ctx) or actors_of(by_agent(b), ctx)
-            return ids[0] if ids else None
-    return None
+    said = saying(clause_chain(tok, light), speech)
+    ids = (actors_of(subject(said)[0], ctx) or actors_of(by_agent(said), ctx)) if said is not None else ()
+    return ids[0] if ids else None

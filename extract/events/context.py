@@ -22,13 +22,6 @@ from newsgraph.extract.nlp import docview
 __all__ = ["Context", "context", "actor_noun", "demonym_state", "capital_state", "is_capital"]
 
 
-@dataclass
-class Quotations:
-    """The article's quotations as (start, end, speaker id), once read (:func:`.anaphora.quoted_by`)."""
-
-    spans: tuple[tuple[int, int, str], ...] | None = None
-
-
 @dataclass(frozen=True, eq=False)
 class Context:
     """What argument finding needs about one document (made by :func:`context`)."""
@@ -40,7 +33,6 @@ class Context:
     actor_nouns: frozenset[str]                # "forces", "side": a demonym before them names a state
     actors: dict[int, tuple[str, ...]] = field(default_factory=dict)   # memo of actors_of, by token index
     countries: dict[str, str] = field(default_factory=dict)   # entity id -> ISO code of its state
-    quotations: Quotations = field(default_factory=lambda: Quotations())   # read when first asked for
 
 
 def context(doc: Doc, actor_nouns: frozenset[str]) -> Context:

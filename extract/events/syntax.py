@@ -252,6 +252,13 @@ def by_agent(v: Token) -> Token | None:
     return next((b for o in nouns for _, b in pobjs(o, ("by",)) if b.ent_type_ in ("PERSON", "ORG")), None)
 
 
+def saying(chain: list[Token], speech: frozenset[str]) -> Token | None:
+    """The verb of saying (a lemma of ``speech``) whose complement the clauses of ``chain``
+    (:func:`clause_chain`) report, if any: "said" in "X said Y attacked Z"."""
+    return next((b for a, b in zip(chain, chain[1:], strict=False)
+                 if a.dep_ == "ccomp" and b.lemma_.lower() in speech), None)
+
+
 def clause_chain(tok: Token, light: Token | None) -> list[Token]:
     """The trigger, its light verb and the governing clause heads up to the sentence root."""
     out = [tok] + ([light] if light is not None else [])
