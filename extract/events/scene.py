@@ -69,11 +69,7 @@ def clause_parties(n: Token, ctx: Context) -> list[str]:
     agent, the objects and whom they are "with" ("A greets B before a meeting", "A walks with B upon her
     arrival to their meeting", "A shakes hands with B at their talks", "A is shown the way by B after
     their meeting")."""
-    verb = n
-    for _ in range(5):
-        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
-            break
-        verb = verb.head
+    verb = _clause_head(n)
     if verb.pos_ not in ("VERB", "AUX"):  # (a caption the parser reads as one noun phrase)
         return joined_people(n, ctx) or (_people_before(n, ctx) if _meeting_word(verb) else [])
     subj, passive = subject(verb)
@@ -107,17 +103,22 @@ def host(n: Token, ctx: Context) -> list[str]:
     if not any(actors_of(o, ctx) for _, o in pobjs(n, ("with",))) \
             or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in n.children):
         return []
-    verb = n
-    for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX"):
-            break
-        if verb.dep_ not in _BELOW:
-            return []
-        verb = verb.head
+    verb = _clause_head(n, through=_BELOW)
     if verb.pos_ not in ("VERB", "AUX") or lexicon().verbs.get(verb.lemma_.lower()) in _JUDGING \
             or object_modality(n) is not None:
         return []  # ("requested a meeting with B": no meeting yet, and A's request is its own event)
     return list(actors_of(subject(verb)[0], ctx))
+
+
+def _clause_head(n: Token, through: frozenset[str] | None = None) -> Token:
+    """The verb above ``n``, up at most five heads (only through the relations ``through``, when given);
+    else the last word reached."""
+    t = n
+    for _ in range(5):
+        if t.pos_ in ("VERB", "AUX") or t.head == t or through is not None and t.dep_ not in through:
+            break
+        t = t.head
+    return t
 
 
 def _meeting_word(t: Token) -> bool:
