@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import rows, toml
 from newsgraph.extract.lexicon.months import MONTHS
+from newsgraph.extract.nlp.acronyms import in_capitals
 
 _COUNTER = re.compile(r"^\d+([/.:-]\d+)*$")   # "9", "5/19", "8-7": photo counters, scores
 
@@ -66,7 +67,7 @@ def _gerund(word: str) -> bool:
 
 def _caption_word(tok, nxt) -> bool:
     """An all-caps word before a name in a caption ("STREET BEATING Donald Trump")."""
-    return _in_capitals(tok) and (nxt.is_upper or nxt.is_title) \
+    return in_capitals(tok) and (nxt.is_upper or nxt.is_title) \
         and not (gz.state_code(tok.text) or gz.organization(tok.text) or gz.outlet(tok.text))
 
 
@@ -91,11 +92,6 @@ def _balanced(ent: Span) -> tuple[int, int]:
     return (start, cut) if depth > 0 and cut > start else (start, end)
 
 
-def _in_capitals(tok) -> bool:
-    """A word of two letters or more in capitals: a shouted caption word, or an acronym ("IS")."""
-    return tok.is_upper and tok.is_alpha and len(tok) > 1
-
-
 def trim(ent: Span) -> Span | None:
     """``ent`` without web chrome at its edges; None when nothing is left or it is a URL.
 
@@ -116,7 +112,7 @@ def trim(ent: Span) -> Span | None:
     lead = start + (doc[start].lower_ == "the")
     while ent.label_ == "ORG" and end - lead > 1 and _month(doc[lead], doc[lead + 1]):
         start = lead = lead + 1  # "(the) August Chicago NAPM", "Sept Brent"
-    if ent.label_ == "ORG" and end - lead == 2 and _in_capitals(doc[lead + 1]) \
+    if ent.label_ == "ORG" and end - lead == 2 and in_capitals(doc[lead + 1]) \
             and gz.demonym_code(doc[lead].text):
         start = lead + 1  # the fighters' nationality, not the group's name: "British IS militants"
     if ent.label_ == "PERSON":  # a name is proper nouns: drop shouted caption words and stray words

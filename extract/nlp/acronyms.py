@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.lexicon import toml
 
-__all__ = ["acronyms", "untagged_acronyms"]
+__all__ = ["acronyms", "in_capitals", "untagged_acronyms"]
 
 
 @cache
@@ -36,32 +36,38 @@ def _ids() -> frozenset[int]:
     return frozenset(get_string_id(a) for a in _norms())
 
 
+def in_capitals(tok: Token) -> bool:
+    """A word of two letters or more in capitals: an acronym ("IS"), or a shouted word ("WHAT")."""
+    return tok.is_upper and tok.is_alpha and len(tok) > 1
+
+
 def _shouted(tok: Token) -> bool:
-    """A word of two letters or more in capitals right before or after ``tok`` (punctuation skipped)."""
+    """A word in capitals right before or after ``tok`` (punctuation skipped)."""
     doc = tok.doc
     near = [doc[k] for k in (tok.i - 1, tok.i + 1, tok.i - 2, tok.i + 2) if 0 <= k < len(doc)]
-    words = [t for t in near if t.is_alpha][:2]
-    return any(t.is_upper and len(t) > 1 for t in words)
+    return any(in_capitals(t) for t in [t for t in near if t.is_alpha][:2])
+
+
+def _in_prose(doc: Doc) -> list[Token]:
+    """The acronyms of the table in ``doc``, where no word beside them is in capitals (found by string id
+    over the ORTH column: no Token object per word, no text built)."""
+    ids = _ids()
+    orths = doc.to_array("ORTH").tolist() if len(doc) else []
+    return [t for t in (doc[i] for i, orth in enumerate(orths) if orth in ids) if not _shouted(t)]
 
 
 @Language.component("ng_acronyms")
 def acronyms(doc: Doc) -> Doc:
     """Give the acronyms of the table their norm (see the module)."""
-    norms, ids = _norms(), _ids()
-    orths = doc.to_array("ORTH").tolist() if len(doc) else []  # (ids, not the Doc's text: built per call)
-    for i in (i for i, orth in enumerate(orths) if orth in ids):
-        tok = doc[i]
-        if not _shouted(tok):
-            tok.norm_ = norms[tok.text]
+    norms = _norms()
+    for tok in _in_prose(doc):
+        tok.norm_ = norms[tok.text]
     return doc
 
 
 def untagged_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """ORG spans for the acronyms of the table that the tagger read as a noun but the NER left untagged
     ("IS fighters killed ...": the models know the name, not this use of it)."""
-    ids = _ids()
     taken = {t.i for e in ents for t in e}
-    found = (doc[i] for i, orth in enumerate(doc.to_array("ORTH").tolist() if len(doc) else [])
-             if orth in ids and i not in taken)
-    return [Span(doc, t.i, t.i + 1, label="ORG") for t in found
-            if t.pos_ in ("NOUN", "PROPN") and not _shouted(t)]
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in _in_prose(doc)
+            if t.i not in taken and t.pos_ in ("NOUN", "PROPN")]
