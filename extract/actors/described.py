@@ -30,7 +30,7 @@ def apposed_names(doc: Doc, ents: list[Span]) -> list[Span]:
         start = comma.i
         while start > 0 and comma.i - start < _LONGEST and _name_word(doc[start - 1], taken):
             start -= 1
-        if start == comma.i or start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
+        if start == comma.i or start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken:
             continue  # (no name, or a longer run than a name)
         kept = len(strip_honorifics(doc[start:comma.i].text).split())  # ("Police Major X": X)
         span = Span(doc, comma.i - kept if 0 < kept < comma.i - start else start, comma.i, label="PERSON")

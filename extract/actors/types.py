@@ -110,11 +110,11 @@ def _form(text: str) -> str:
 def _classify(form: str, label: str, named: bool) -> Mention | None:
     """:func:`classify` of a cleaned form: a pure function of the gazetteer tables, so kept.
     ``named``: the NER's label stands against a place of the same name."""
-    places = () if named and label == "PERSON" else (_geo,) if named \
-        else (_place, _town) if label == "ORG" else (_place,)
     if gz.demonym_code(form) and not gz.state_code(form):
         return None  # a nationality the NER read as a name ("attacks on Ukrainian cities"; not the town
         # one of whose many alternate names is "Thai")
+    places = () if named and label == "PERSON" else (_geo,) if named \
+        else (_place, _town) if label == "ORG" else (_place,)
     for fn in (_gazetteer, domain, body, *places):
         m = fn(form)
         if m:
@@ -126,8 +126,6 @@ def _gazetteer(form: str) -> Mention | None:
     code = gz.state_code(form)
     if code:
         return Mention("State", gz.state_name(code), ("S", code), form, code=code, country=code)
-    if gz.demonym_code(form):
-        return None
     known = gz.organization(form)
     if known:
         code = known.code if known.kind == "State" else None

@@ -31,9 +31,10 @@ _REPRISALS = frozenset(_SENSES["reprisals"])
 #: Sites whose state an attack on them strikes ("the hospital in X"), with the territories.
 _SITES = frozenset(_SENSES["struck_sites"]) | TERRITORIES
 
-#: Prepositions by which a happening noun is the scene or the doer of a clause: "killed in the shelling",
-#: "arrested during the protests", "shattered by an explosion".
-_SCENE_PREPS = frozenset({"amid", "amidst", "by", "during", "in"})
+#: Prepositions by which a happening noun is where or by what a clause happened: "killed in the shelling",
+#: "arrested during the protests", "shattered by an explosion" (not a time before or after it, as in
+#: :data:`.scene.SCENE_PREPS`: "after the attack" took place elsewhere as often as not).
+_WHERE_OR_BY = frozenset({"amid", "amidst", "by", "during", "in"})
 _PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside", "off")  # "off the coast"
 _CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj")
 
@@ -113,7 +114,7 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
     skip = None
     if clause.pos_ not in ("VERB", "AUX") and clause.head.pos_ in ("VERB", "AUX"):
         clause = governor  # (the object of a verb, or of a preposition read as one: "following X")
-    elif clause.dep_ == "pobj" and clause.head.lower_ in _SCENE_PREPS and governor.pos_ in ("VERB", "AUX"):
+    elif clause.dep_ == "pobj" and clause.head.lower_ in _WHERE_OR_BY and governor.pos_ in ("VERB", "AUX"):
         # a happening as the scene or the doer of its governor's clause: the noun's own phrases first,
         # then that clause, not the phrases of another happening there (and not through a means: "threatened
         # peace in X with its seizure of Y" is no seizure in X)

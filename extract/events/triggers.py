@@ -139,10 +139,10 @@ def _prospect(n: Token) -> bool:
 
 def _counted(n: Token) -> bool:
     """Whether the plural ``n`` is what a statistic counts: "the number of attacks is doubling" (not "a
-    number of attacks", some attacks), or what a rate measures: "arrest rates", "the rate of arrests"."""
+    number of attacks", some attacks), or what a rate measures: "the rate of arrests" ("arrest rates" is
+    read for every trigger by :func:`.modality.aggregate`)."""
     head = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
-    if n.dep_ == "compound" and n.head.lemma_.lower() in RATES or head is not None \
-            and head.lemma_.lower() in RATES:
+    if head is not None and head.lemma_.lower() in RATES:
         return True
     return head is not None and n.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in STATISTICS \
         and any(c.lower_ == "the" for c in head.children)
