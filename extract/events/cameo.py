@@ -66,6 +66,8 @@ class CameoLexicon(NamedTuple):
     blocks: dict[int, tuple[Pattern, ...]]           # block -> its patterns, most specific first
     synsets: dict[str, frozenset[str]]               # name -> head nouns
     keyed: dict[tuple, tuple[tuple[int, Pattern], ...]]   # (block, key) -> (rank, pattern) that key can match
+    qualified: dict[tuple[str, str], tuple[frozenset[str], ...]] = {}   # (name, head) -> the modifiers
+    #   one of which the head needs, for a head the set lists only with modifiers ("gas:tear": tear gas)
 
 
 def _key_words(word: str, synsets: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -103,19 +105,38 @@ def _pattern(cols: list[str]) -> tuple[int, Pattern]:
 @cache
 def cameo() -> CameoLexicon:
     """The converted CAMEO table, indexed (read once)."""
-    verbs, blocks, synsets = {}, {}, {}
+    verbs, blocks, synsets, qualified = {}, {}, {}, {}
     for cols in rows(FILE):
         if cols[0] == "S":
             synsets[cols[1]] = frozenset(h.split(":")[0] for h in cols[2].split())
+            qualified.update(_qualified(cols[1], cols[2].split()))
         elif cols[0] == "V":
             verbs.setdefault((cols[1], cols[2]), VerbEntry(cols[3], int(cols[5])))
         else:
             block, pat = _pattern(cols)
             blocks.setdefault(block, []).append(pat)
+    for block, obj in _dropped(verbs):
+        blocks[block] = [p for p in blocks.get(block, ()) if p.obj != obj or p.mods or p.preps or p.subj]
     for block, pat in _overlay(verbs):
         blocks.setdefault(block, []).append(pat)
     ordered = {b: tuple(sorted(p, key=lambda x: (-x.weight, x.intent))) for b, p in blocks.items()}
-    return CameoLexicon(verbs, ordered, synsets, _index(ordered, synsets))
+    return CameoLexicon(verbs, ordered, synsets, _index(ordered, synsets), qualified)
+
+
+def _qualified(name: str, entries: list[str]) -> dict[tuple[str, str], tuple[frozenset[str], ...]]:
+    """The heads of synonym set ``name`` that it lists only with modifiers, with those modifiers: a
+    "tear gas" is a weapon, a gas is not; a "Predator drone" is one, a drone an aircraft.
+
+    >>> found = _qualified("weapon", ["gun", "gas:tear", "drone:predator", "drone:reaper", "gun:machine"])
+    >>> sorted(found), found[("weapon", "gas")]
+    ([('weapon', 'drone'), ('weapon', 'gas')], (frozenset({'tear'}),))
+    """
+    bare = {e for e in entries if ":" not in e}
+    out: dict[tuple[str, str], tuple[frozenset[str], ...]] = {}
+    for head, *mods in (e.split(":") for e in entries if ":" in e):
+        if head not in bare:
+            out[(name, head)] = (*out.get((name, head), ()), frozenset(mods))
+    return out
 
 
 def _overlay(verbs: dict[tuple[str, str], VerbEntry]) -> list[tuple[int, Pattern]]:
@@ -131,11 +152,23 @@ def _overlay(verbs: dict[tuple[str, str], VerbEntry]) -> list[tuple[int, Pattern
     return out
 
 
+def _dropped(verbs: dict[tuple[str, str], VerbEntry]) -> list[tuple[int, str]]:
+    """(block, object) of the table's bare object patterns that the overlay says are no event
+    (``[general] cameo_dropped``: "use" + an aircraft)."""
+    out = []
+    for verb, obj in toml(OVERLAY)["general"].get("cameo_dropped", ()):
+        entry = verbs.get((verb, ""))
+        if entry is None:
+            raise ValueError(f"{OVERLAY}: [general] cameo_dropped: {verb!r} is no verb of the CAMEO table")
+        out.append((entry.block, obj))
+    return out
+
+
 def weapon(tok: Token) -> bool:
     """Whether ``tok`` is a weapon or a warplane by CAMEO's synonym sets ("drones", "rifle", "missile").
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("the drones and the talks")
+    >>> doc = spacy.blank("en")("the drone and the talks")
     >>> weapon(doc[1]), weapon(doc[4])
     (True, False)
     """
@@ -160,10 +193,15 @@ def _word_ok(want: str, tok: Token | None, lex: CameoLexicon) -> bool:
     if tok is None:
         return False
     forms = (tok.lower_, tok.lemma_.lower())
-    if want.startswith("&"):
-        heads = lex.synsets.get(want[1:], frozenset())
-        return forms[0] in heads or forms[1] in heads
-    return want in forms
+    if not want.startswith("&"):
+        return want in forms
+    heads = lex.synsets.get(want[1:], frozenset())
+    needs = [lex.qualified.get((want[1:], f)) for f in forms if f in heads]
+    if not needs or None in needs:
+        return bool(needs)
+    mods = {w for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+            for w in (c.lower_, c.lemma_.lower())}
+    return any(need <= mods for each in needs for need in each)
 
 
 class _Deps(NamedTuple):
