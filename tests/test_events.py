@@ -152,6 +152,36 @@ def test_a_verb_the_overlay_lists_only_with_some_objects_keeps_cameos_code_for_t
     assert not [m for m in ms if m.type in ("COOPERATE", "AID")]         # (CAMEO's "arm" is skipped)
 
 
+@pytest.mark.parametrize(("body", "etypes"), [
+    ("Bolivia used drones to survey the border with Peru.", set()),      # an aircraft: no CAMEO 090
+    ("Helicopters were used to evacuate villagers from Arica.", set()),
+    ("Peruvian police used tear gas against the marchers in Lima.", {"ASSAULT"}),   # a weapon by its
+    ("Chile bought Israeli drones for its army.", {"COOPERATE"}),       # modifier; buying arms: CAMEO 062
+])
+def test_a_synonym_set_word_listed_with_a_modifier_needs_it_and_using_an_aircraft_is_no_event(nlp, body,
+                                                                                            etypes):
+    ms, _ = run(nlp, body)
+    assert {m.type for m in ms} & {"ACCUSE", "ASSAULT", "COOPERATE"} == etypes, ms
+
+
+def test_synonym_set_words_listed_only_with_modifiers():
+    from newsgraph.extract.events.cameo import cameo
+    table = cameo()
+    assert table.qualified[("weapon", "gas")] == (frozenset({"tear"}),)
+    assert ("aircraft", "drone") not in table.qualified     # (listed bare too)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Peru invited Chile's envoys to Lima to hold talks on the border.", "hypothetical"),
+    ("Bolivia asked Chile to send a delegation to Lima to negotiate with Peru.", "hypothetical"),
+    ("Chile refused to send envoys to Lima to negotiate with Peru.", "negated"),
+    ("The Chilean minister flew to Lima to hold talks with Peru.", "asserted"),   # went there for it
+])
+def test_a_purpose_infinitive_is_as_done_as_what_it_is_the_purpose_of(nlp, body, expected):
+    ms, _ = run(nlp, body)
+    assert [m.modality for m in ms if m.type == "CONSULT"] == [expected], ms
+
+
 @pytest.mark.parametrize("body", [
     "Peruvian artillery fire from the border toward Arica, June 3, 2016.",   # a caption: no verb
     "Rocket fire from Bolivia hit the town of Arica on Monday.",
@@ -583,6 +613,21 @@ def test_a_happening_that_is_the_doer_or_scene_of_a_clause_takes_that_clauses_pl
                                                                                    place):
     ms, n = run(nlp, body)
     assert n[next(m for m in ms if m.trigger == trigger).place] == place
+
+
+def test_the_topic_of_a_discussion_is_not_where_it_took_place(nlp):
+    ms, n = run(nlp, "Ana Rojas and Tom Hale discussed the plight of farmers in Arica.")
+    assert one(ms, "CONSULT").place is None
+    ms, n = run(nlp, "Ana Rojas and Tom Hale discussed the plight of farmers in Arica at a meeting in Lima.")
+    assert n[one(ms, "CONSULT").place] == "Lima"
+    ms, n = run(nlp, "Ana Rojas condemned the bombing of the town hall in Arica.")
+    assert n[one(ms, "ASSAULT").place] == "Arica"   # (a happening inside the topic keeps its place)
+
+
+def test_the_two_sides_of_a_meeting_nearby_met_where_it_was(nlp):
+    ms, n = run(nlp, "Tom Varga and Ana Rojas met at a hotel in Arica on Monday. "
+                     "The two sides discussed the return of refugees to Bolivia.")
+    assert [n.get(m.place) for m in ms if m.type == "CONSULT"] == ["Arica", "Arica"]
 
 
 def test_another_happenings_place_and_a_means_place_are_not_taken(nlp):

@@ -202,7 +202,7 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
     agents, targets, parts = parties
     struck = struck_state(tok, light, place, ctx) if etype == "ASSAULT" and agents and not targets else None
     targets = (struck,) if struck is not None and struck not in agents else targets
-    site = site_of(targets + parts, ctx)
+    site = state.place_told(etype, parts) or site_of(targets + parts, ctx)
     if place is None and site is not None:
         place = site  # a town struck or met in is where it happened ("warplanes pummeled Idlib")
     elif place is None and (agents or targets or parts or etype == "DISASTER"):
@@ -215,7 +215,7 @@ def _mention(trig: Trigger, parties: Parties, sent: Span, lex: TriggerLexicon, c
         place = town if ctx.kinds.get(town or "") == "Location" else None
     sides = _sides(agents, targets, parts, ctx)
     if sides and mod == "asserted":
-        state.sym, state.sym_para = sides, state.para
+        state.sym, state.sym_para, state.sym_type, state.sym_place = sides, state.para, etype, place
     start, end = _bounds(sent, article)
     trigger = f"{light.text} {tok.text}" if light is not None and light.i < tok.i \
         and light.pos_ == "VERB" else tok.text

@@ -67,7 +67,8 @@ def modality(tok: Token, light: Token | None) -> str:
             return _ADJECTIVE_MODALITY[t.lemma_.lower()]  # "is likely to attack X"
         if t.pos_ not in ("VERB", "AUX") or t in own:
             continue
-        if below.dep_ not in ("xcomp", "ccomp"):
+        purpose = below.dep_ == "advcl" and _infinitive(below)
+        if below.dep_ not in ("xcomp", "ccomp") and not purpose:
             break  # adjuncts ("after talks with X", "in contact with X") keep their own modality
         lemma = t.lemma_.lower()
         if lemma == "call" and not any(c.lower_ in ("on", "upon", "for") for c in t.children):
@@ -78,12 +79,20 @@ def modality(tok: Token, light: Token | None) -> str:
             return "future"
         if lemma in HYPO_GOVERNORS:
             return "hypothetical"
-        break
+        if not purpose:
+            break
+        # a purpose is as done as what it is the purpose of: "invited them to Baku to hold talks"
     if any(t.lemma_ == "look" and any(c.lower_ == "forward" for c in t.children) for t in chain):
         return "future"  # "looks forward to cooperation"
     if any(c.lower_ == "going" for c in first_verb) or tok.head.lower_ == "upcoming":
         return "future"
     return "asserted"
+
+
+def _infinitive(v: Token) -> bool:
+    """Whether clause head ``v`` is a bare "to" infinitive ("... to hold talks")."""
+    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
 def object_modality(noun: Token) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.context import Context, is_capital
+from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.syntax import pobjs
 from newsgraph.extract.events.triggers import noun_event
 from newsgraph.extract.events.violence import TERRITORIES
@@ -37,6 +38,7 @@ _SITES = frozenset(_SENSES["struck_sites"]) | TERRITORIES
 _WHERE_OR_BY = frozenset({"amid", "amidst", "by", "during", "in"})
 _PLACE_PREPS = ("in", "near", "at", "outside", "across", "throughout", "inside", "off")  # "off the coast"
 _CLAUSE_EDGES = ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "xcomp", "csubj")
+_TOPIC_PREPS = ("about", "on", "upon", "over")
 
 
 def _reprisal(h: Token) -> Token | None:
@@ -81,16 +83,19 @@ def _place_in(h: Token, ctx: Context, kinds: tuple[str, ...] = ("Location", "Sta
     return None
 
 
-def _clause_words(head: Token, skip: Token | None = None) -> list[Token]:
+def _clause_words(head: Token, skip: Token | None = None, trigger: bool = False) -> list[Token]:
     """The words of ``head``'s own clause (not of clauses inside it), nearest to ``head`` first; with
-    ``skip`` (the trigger), not the phrases of another happening noun than it."""
+    ``skip`` (the trigger), not the phrases of another happening noun than it; when ``head`` is the
+    trigger and a verb of discussing, not its topic ("discussed the situation in X" was not in X)."""
     out, todo = [], [head]
+    topic = head if trigger and head.pos_ == "VERB" and head.lemma_.lower() in lexicon().topic_verbs else None
     while todo:
         t = todo.pop()
         out.append(t)
         cut = _reprisal(t)
         todo += [c for c in t.children if c.dep_ not in _CLAUSE_EDGES and c != cut
-                 and not (skip is not None and c != skip and c.pos_ == "NOUN" and noun_event(c))]
+                 and not (skip is not None and c != skip and c.pos_ == "NOUN" and noun_event(c))
+                 and not (t == topic and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS))]
     return sorted(out, key=lambda t: abs(t.i - head.i))
 
 
@@ -122,7 +127,7 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
         if found:
             return found
         clause, skip = governor, tok
-    for h in _clause_words(clause, skip=skip):
+    for h in _clause_words(clause, skip=skip, trigger=clause == tok):
         found = _place_in(h, ctx, kinds)
         if found:
             return found

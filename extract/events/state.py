@@ -48,6 +48,8 @@ class ArticleState:
     last: Date | None = None              # the last day-precise date of an asserted mention
     sym: tuple[str, ...] = ()             # the sides of the last meeting, clash or state-on-state act
     sym_para: int = -9                    # ... and its paragraph
+    sym_type: str = ""                    # ... its type
+    sym_place: str | None = None          # ... and its place
 
     @classmethod
     def of(cls, doc: Doc, kinds: dict[str, str], types: Callable[[Token], str | None] = lambda t: None,
@@ -86,6 +88,12 @@ class ArticleState:
         """The sides of the last meeting, clash or act of one state on another in this paragraph or the one
         before ("the two sides")."""
         return self.sym if self.sym_para >= self.para - 1 else ()
+
+    def place_told(self, etype: str, parties: tuple[str, ...]) -> str | None:
+        """The place of the last meeting or clash nearby when a mention of its type has its sides
+        (and no place of its own): "They met at the base in X. The two sides discussed ..." is in X."""
+        same = etype == self.sym_type and set(parties) == set(self.parties_nearby()) and parties
+        return self.sym_place if same else None
 
 
 def story_places(doc: Doc, kinds: dict[str, str]) -> tuple[str | None, str | None]:
