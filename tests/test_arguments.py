@@ -733,3 +733,14 @@ def test_a_by_phrase_hung_on_a_place_phrase_of_a_passive_verb_is_its_agent(extra
     found = assaults(extract, "Tomas Varga was shot to death on May 8, 1980, in the courtyard of his Lima "
                               "apartment building by Carlos Mendez, a former fan.")
     assert ("shot", {"Carlos Mendez"}, {"Tomas Varga"}) in found
+
+
+@pytest.mark.parametrize(("body", "parties"), [
+    ("Ana Rojas and Tom Hale discussed the return of refugees to Bolivia.", {"Ana Rojas", "Tom Hale"}),
+    ("Ana Rojas and Tom Hale discussed Bolivia.", {"Ana Rojas", "Tom Hale"}),
+    ("Tom Varga discussed the border with Ana Rojas.", {"Tom Varga", "Ana Rojas"}),
+    ("Tom Varga welcomed Ana Rojas to Lima.", {"Tom Varga", "Ana Rojas"}),   # a guest, not a topic
+    ("Tom Varga speaks on the phone with Ana Rojas in Lima.", {"Tom Varga", "Ana Rojas"}),   # the phone's
+])
+def test_what_is_discussed_is_a_topic_not_a_party(extract, body, parties):
+    assert meetings(extract, body) == [parties]

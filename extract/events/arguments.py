@@ -48,6 +48,7 @@ __all__ = ["SYMMETRIC", "arguments", "attributed_to"]
 
 TARGET_PREPS = ("on", "upon", "against", "at", "to", "toward", "towards", "into")
 SYM_PREPS = ("with", "between", "among", "to", "of")
+_WITH = ("with", "between", "among")
 LEADS = ("head", "lead", "chair", "attend")
 
 
@@ -99,6 +100,8 @@ class _Parties:
         # ("the shooting death of X": a modifier, no clause; "Police arrest X": a caption's verb)
         self.clause = trig if self.verbal else light
         self.symmetric = etype in SYMMETRIC
+        lemma, lex = trig.lemma_.lower(), lexicon()  # "discussed Syria": a topic, not a party
+        self.topic = self.verbal and lemma in lex.topic_verbs and lemma not in lex.actor_object
         self.agents: list[str] = []
         self.targets: list[str] = []
         self.parts: list[str] = []
@@ -150,7 +153,7 @@ class _Parties:
         weapon a verb of using has for object ("used Iranian drones", "fired his gun": not Iran, not him)."""
         ctx = self.ctx
         for c in clause.children:
-            if c.dep_ not in ("dobj", "dative", "oprd") or c == self.trig \
+            if c.dep_ not in ("dobj", "dative", "oprd") or c == self.trig or self.topic and self.symmetric \
                     or clause.lemma_.lower() in USING and c.i not in ctx.tok2ent and weapon(c):
                 continue
             _add(self.targets, actors_of(c, ctx) or (owner_of(c, ctx) if not self.symmetric else ()))
@@ -194,8 +197,10 @@ class _Parties:
         """The words whose prepositional phrases name parties: trigger, light verb, and some objects."""
         trig, ctx = self.trig, self.ctx
         heads = [t for t in (trig, self.light) if t is not None]
-        if self.verbal and self.symmetric:  # "struck a deal with X"
+        if self.verbal and self.symmetric:  # "struck a deal with X", "spoke on the phone with X"
             heads += [c for c in trig.children if c.dep_ == "dobj" and not actors_of(c, ctx)]
+            heads += [o for _, o in pobjs(trig, ("on", "by", "over"))
+                      if (trig.lemma_.lower(), o.lemma_.lower()) in lexicon().pairs]
         if self.verbal and self.etype == "AID":  # "offered help to X"
             heads += [c for c in trig.children if c.dep_ == "dobj" and not actors_of(c, ctx)
                       and any(p.lower_ == "to" for p in c.children)]
@@ -213,8 +218,8 @@ class _Parties:
         blamed_on = blame_phrase(self.trig)  # "blamed the attack on X": X did it, was not hit
         for h in self._heads():
             for prep, o in pobjs(h, TARGET_PREPS + SYM_PREPS + ("from",)):
-                if o in blamed_on:
-                    continue
+                if o in blamed_on or self.topic and h not in (self.trig, self.light) and prep not in _WITH:
+                    continue  # ("discussed the return of refugees to X": X is in the topic)
                 ids = actors_of(o, ctx) or (owner_of(o, ctx) if prep in TARGET_PREPS else ())
                 if prep in ("to", "into", "toward", "towards") and etype != "AID" or prep == "on" \
                         and etype == "PROTEST":  # a destination ("marched on Washington")
