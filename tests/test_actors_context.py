@@ -322,3 +322,11 @@ def test_an_unknown_name_murdered_or_executed_is_a_person():
                  deps=["nsubj", "ROOT", "dobj"], pos=["NOUN", "VERB", "PROPN"], tags=["NNS", "VBD", "NNP"],
                  lemmas=["troop", "storm", "Atahuallo"])
     assert [e.label_ for e in context.people_by_context([Span(sacked, 2, 3, "LOC")])] == ["LOC"]
+
+
+def test_a_place_the_gazetteer_does_not_know_joined_by_and_to_a_person_is_a_person(nlp):
+    doc = nlp("Tom Hale and Quispe discussed the border.")
+    quispe = Span(doc, 3, 4, label="LOC")   # (as the NER may read a surname it has not seen)
+    assert doc[0].ent_type_ == "PERSON" and context.people_by_context([quispe])[0].label_ == "PERSON"
+    lima = Span(nlp("Tom Hale and Lima signed the pact."), 3, 4, label="GPE")
+    assert context.people_by_context([lima])[0].label_ == "GPE"   # a city the gazetteer knows

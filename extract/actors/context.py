@@ -7,6 +7,7 @@ and :mod:`newsgraph.extract.actors.types`).
   words the gazetteer does not know, no body's head word), or it has a person's shape: first name,
   initial, surname ("Ulf D. Merbold"), or an age in commas follows it ("Mara Okonjo, 47, of ..."), or
   "who" ("supporters of Mara Okonjo, who was jailed");
+* a "place" the gazetteer does not know joined by "and" to a person is a person ("Putin and Erdogan");
 * the place after a person's age ("Mara Okonjo, 47, of Brasov") is a place whatever the NER said;
 * a name the NER typed PERSON is a firm when a firm noun stands right in front of it ("tyre giant
   Marelli") or an apposition with one follows it ("Dunmore, a Dutch retailer, ...");
@@ -130,6 +131,18 @@ def _who_follows(ent: Span) -> bool:
 _HARM_VERBS = title_words("harm_verbs")
 
 
+def _joined_to_person(ent: Span) -> bool:
+    """A one- or two-word name of no place the gazetteer knows, joined by "and" to a name the NER read
+    as a person's ("Putin and Erdogan discussed ...")."""
+    root = ent.root
+    sides = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    first = min([root, *sides], key=lambda t: t.i)
+    return len(ent) <= 2 and ent.root.tag_ == "NNP" and _name_like(ent, 1) \
+        and any(t.ent_type_ == "PERSON" for t in sides) \
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) \
+        and not (gz.state_code(ent.text) or gz.city(ent.text) or gz.place_country(ent.text))
+
+
 def _harmed(ent: Span) -> bool:
     """The name is the object or passive subject of a verb only a person undergoes, or in apposition to
     one ("the last king of Peru, Atahualpa, was murdered")."""
@@ -173,7 +186,8 @@ def people_by_context(ents: list[Span]) -> list[Span]:
                                                   or _name_like(e, 1) and (person_apposition(e) or aged(e))
                                                   or _name_like(e) and _who_follows(e)
                                                   or _harmed(e) and _name_like(e, 1)
-                                                  or _initialled(e)):
+                                                  or _initialled(e)) \
+                or e.label_ in ("GPE", "LOC") and _joined_to_person(e):
             e = Span(e.doc, e.start, e.end, label="PERSON")
         elif e.label_ in ("ORG", "PERSON") and _home_town(e):
             e = Span(e.doc, e.start, e.end, label="LOC")

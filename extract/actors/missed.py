@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon import toml
-from newsgraph.extract.lexicon.names import COURTESY, title_words
+from newsgraph.extract.lexicon.names import COURTESY, HONORIFICS, title_words
 
 #: Person titles: an organisation span stops before one ("... Council Coordinator for ...").
 TITLES = title_words("org_stops")
@@ -111,15 +111,51 @@ def speaking_names(doc, ents: list[Span]) -> list[Span]:
         tok = doc[i]
         if i in taken or tok.head.lemma_.lower() not in _speech_verbs():
             continue
-        start = tok.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-                and doc[start - 1].i not in taken and doc[start - 1].head == tok:
-            start -= 1
-        span = doc[start:tok.i + 1]
-        if 2 <= len(span) <= 4 and all(t.is_title and t.lower_ not in TITLES for t in span) \
-                and not gazetteer_label(span.text):
-            found.append(Span(doc, start, tok.i + 1, label="PERSON"))
+        found += _name_run(doc, tok, taken)
     return found
+
+
+def _name_run(doc, tok: Token, taken: set[int]) -> list[Span]:
+    """[the person span of the untagged run of two to four capitalised proper nouns that ends in ``tok``],
+    or [] when the run is shorter or longer, holds a title word or is a name the gazetteer knows."""
+    start = tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+            and doc[start - 1].i not in taken and doc[start - 1].head == tok:
+        start -= 1
+    while start < tok.i and _rank(doc[start]):
+        start += 1  # "Deputy Ana Rojas", "Premiers Prince Norodom X": the name after the ranks
+    span = doc[start:tok.i + 1]
+    if 2 <= len(span) <= 4 and all(t.is_title and t.lower_ not in TITLES for t in span) \
+            and not gazetteer_label(span.text):
+        return [Span(doc, start, tok.i + 1, label="PERSON")]
+    return []
+
+
+def _rank(t: Token) -> bool:
+    """A title or honorific word (singular or plural) in front of a name."""
+    low = t.lower_.split("-")[-1]
+    return low in HONORIFICS or low.endswith("s") and low[:-1] in HONORIFICS
+
+
+def joined_names(doc, ents: list[Span]) -> list[Span]:
+    """Person spans for untagged runs of two to four proper nouns joined by "and" to a person's
+    name ("Ana Rojas and Tom Hale met"; "Tom Hale and Ana Rojas"): two names side by side are of a kind."""
+    taken = {t.i for e in ents for t in e}
+    found: list[Span] = []
+    for e in (e for e in ents if e.label_ == "PERSON"):
+        root = e.root
+        sides = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+        for tok in sides:
+            if tok.pos_ == "PROPN" and tok.i not in taken and _joined_by_and(root, tok):
+                found += _name_run(doc, tok, taken | {t.i for f in found for t in f})
+    return found
+
+
+def _joined_by_and(a: Token, b: Token) -> bool:
+    """Conjuncts ``a`` and ``b`` are joined by "and" (the parser hangs it on the first); not "or", which
+    may give a person's other name ("Lisbeth Rojas, or 'Mama Lis'")."""
+    first = a if a.i < b.i else b
+    return any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children)
 
 
 def agency_marks(doc, ents: list[Span]) -> list[Span]:

@@ -34,6 +34,7 @@ from newsgraph.extract.actors.missed import (
     agency_marks,
     bound_names,
     defined_acronyms,
+    joined_names,
     merge_people,
     speaking_names,
     surnames_as_people,
@@ -151,6 +152,7 @@ def repair(ents, doc=None) -> list[Span]:
         sources = glued.shouted_sources(doc, ents) + glued.review_headings(doc, ents)
         ents = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in sources)] + sources
         ents = context.people_by_context(ents)  # (a person the NER called a place names its surname too:
+        ents += joined_names(doc, ents)
         ents += untagged_surnames(doc, ents)     # "girlfriend Reeva X" ... "killing X")
         ents = surnames_as_people(ents)
     ents = merge_people(sorted(ents, key=lambda e: e.start))
