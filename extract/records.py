@@ -36,7 +36,7 @@ from functools import cached_property
 
 ACTOR_KINDS = ("Person", "State", "Organization", "Location", "Outlet")
 MODALITIES = ("asserted", "negated", "hypothetical", "future")
-PRECISIONS = ("day", "month", "year", "unknown")
+PRECISIONS = ("day", "month", "year", "season", "unknown")   # "season": the three months from the date's
 
 
 @dataclass(frozen=True)

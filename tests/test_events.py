@@ -218,6 +218,11 @@ def test_an_adjective_of_likelihood_or_readiness_gives_its_infinitive_a_modality
     assert one(ms, "ASSAULT").modality == expected
 
 
+def test_a_season_and_its_year_date_a_mention_though_the_ner_leaves_them_untagged(nlp):
+    ms, _ = run(nlp, "In the summer of 2022, Governor Tom Hale condemned Chile for the blockade.")
+    assert (one(ms, "ACCUSE").date, one(ms, "ACCUSE").date_precision) == ("2022-06", "season")
+
+
 def test_two_calls_on_different_dates_are_two_mentions(nlp):
     body = ("On Monday, Spanish Foreign Minister Ana Ruiz called Portuguese Foreign Minister Rui Costa. "
             "On Thursday, Ruiz called Costa again.")

@@ -85,6 +85,17 @@ def test_year_contains_day_but_other_year_does_not():
     assert sorted((e.date, len(e.mentions)) for e in evs) == [("2022-05-02", 1), ("2023-05-02", 2)]
 
 
+def test_a_season_holds_its_three_months_only():
+    r1 = art("a", men("SUPPORT", date="2022-06", prec="season", agents="K", targets=["IRN"]))   # summer
+    r2 = art("b", men("SUPPORT", date="2022-09-07", agents="K", targets=["IRN"]))
+    r3 = art("c", men("SUPPORT", date="2022-07-11", agents="K", targets=["IRN"]))
+    evs = events_of(resolve([r1, r2, r3]))
+    assert sorted((e.date, e.date_precision, len(e.mentions)) for e in evs) == \
+        [("2022-07-11", "day", 2), ("2022-09-07", "day", 1)]
+    (alone,) = events_of(resolve([r1]))
+    assert (alone.date, alone.date_precision) == ("2022", "year")   # (an event's date: the season's year)
+
+
 def test_type_modality_and_place_must_agree():
     r1 = art("a", men("CONSULT", participants="BK", place="Y"))
     r2 = art("b", men("CONSULT", participants="BK", place="L"))      # another country's place

@@ -24,7 +24,8 @@ THU = "2023-03-23"  # a Thursday
     ("in early March", ("2023-03", "month")),
     ("in February of this year", ("2023-02", "month")),
     ("since December 2022", ("2022-12", "month")),
-    ("in the summer of 2022", ("2022", "year")),
+    ("in the summer of 2022", ("2022-06", "season")),
+    ("in the winter of 2022", ("2022", "year")),   # (a winter spans two years)
     ("in 2018", ("2018", "year")),
     ("2021-06-30", ("2021-06-30", "day")),
 ])
@@ -56,7 +57,7 @@ def test_bad_input_never_raises():
     ("last Sunday", ("2023-03-19", "day")),
     ("on March 24", ("2022-03-24", "day")),           # the day after the article's, no year: last year's
     ("on March 23", ("2023-03-23", "day")),
-    ("in the spring of this year", ("2023", "year")),
+    ("in the spring of this year", ("2023-03", "season")),
     ("March 2 this year", ("2023-03-02", "day")),
 ])
 def test_days_months_and_seasons_counted_back(text, expected):

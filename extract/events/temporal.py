@@ -20,6 +20,8 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from newsgraph.extract.lexicon.months import MONTHS
 from newsgraph.extract.nlp import docview
 
@@ -28,7 +30,9 @@ if TYPE_CHECKING:   # (the state module imports this one)
 
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday",
                                         "saturday", "sunday"))}
-SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+#: The first of a season's three months (the meteorological seasons of the north; a winter spans two years,
+#: so it dates only its year).
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
 
 _M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -116,7 +120,8 @@ def _resolve(m: re.Match, now: date | None) -> tuple[str, str] | None:
         return None
     year = now.year if g.get("this") else int(g["year"]) if g.get("year") else None
     if g.get("season"):
-        return (str(year), "year") if year else None
+        first = SEASONS.get(g["season"])
+        return None if not year else (f"{year:04d}-{first:02d}", "season") if first else (str(year), "year")
     mon = MONTHS.get((g.get("mon") or "").lower())
     if mon and g.get("day"):
         return _month_day(mon, int(g["day"]), year, now)
@@ -134,8 +139,8 @@ def resolve_date(text: str, article_date: str | None) -> tuple[str, str] | None:
     ('2022-10', 'month')
     >>> resolve_date("in February of this year", "2023-03-23")
     ('2023-02', 'month')
-    >>> resolve_date("in the summer of 2022", "2023-03-23")
-    ('2022', 'year')
+    >>> resolve_date("in the summer of 2022", "2023-03-23"), resolve_date("winter 2022", "2023-03-23")
+    (('2022-06', 'season'), ('2022', 'year'))
     >>> resolve_date("next week", "2023-03-23") is None
     True
     >>> resolve_date("two weeks after March 1", "2023-03-23") is None
@@ -157,6 +162,23 @@ def resolve_date(text: str, article_date: str | None) -> tuple[str, str] | None:
 
 #: Parts of a day a date may name without dating a thing: "Wednesday evening", "last night".
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _seasons(sent) -> list:
+    """DATE spans for a season and its year the NER left untagged ("in the summer of 2022", "in summer
+    2022").
+
+    >>> import spacy
+    >>> [s.text for s in _seasons(spacy.blank("en")("He spoke in the summer of 2022 and in fall 2021."))]
+    ['summer of 2022', 'fall 2021']
+    """
+    doc, found = sent.doc, []
+    for t in sent:
+        if t.lower_ in ("spring", "summer", "autumn", "fall", "winter") and not t.ent_type_:
+            year = t.i + 2 if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" else t.i + 1
+            if year < len(doc) and re.fullmatch(_YEAR, doc[year].text):
+                found.append(Span(doc, t.i, year + 1, label="DATE"))
+    return found
 
 
 def _anchored_at(ent, chain: list) -> int | None:
@@ -200,7 +222,7 @@ def date_of(chain: list, sent, article_date: str | None, state: ArticleState, no
     (``state.lede``), the dateline date ``state.wire``.
     """
     best: tuple[int, tuple[str, str]] | None = None
-    for ent in docview.span_ents(sent.doc, sent):
+    for ent in [*docview.span_ents(sent.doc, sent), *_seasons(sent)]:
         at = _anchored_at(ent, chain) if ent.label_ in ("DATE", "TIME") else None  # ("Wednesday night")
         if at is None or best is not None and at >= best[0]:
             continue

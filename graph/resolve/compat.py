@@ -21,7 +21,8 @@ import re
 from newsgraph.extract.records import EventMention
 
 __all__ = ["FAMILIES", "FOLLOW_UP", "family", "family_type", "trigger_head", "types_compatible",
-           "mention_date", "date_compatible", "day_number", "close", "follows_up", "done_to_the_doer"]
+           "mention_date", "date_compatible", "season_apart", "day_number", "close", "follows_up",
+           "done_to_the_doer"]
 
 #: Family head -> member type -> the member's trigger words that may report the head's happening
 #: without its doer: an explosion or a blast may be the bombing someone did; a fire, an
@@ -104,7 +105,33 @@ def mention_date(m: EventMention) -> str | None:
     d = (m.date or "").strip()[:10]
     if not _DATE.fullmatch(d):
         return None
-    return d[:7] if m.date_precision == "month" else d[:4] if m.date_precision == "year" else d
+    return d[:7] if m.date_precision == "month" else d[:4] if m.date_precision in ("year", "season") else d
+
+
+def season_apart(a: EventMention, b: EventMention) -> bool:
+    """Whether one mention is dated to a season ("in the summer of 2022": its date's three months) and
+    the other to a month or a day outside it: two happenings, though both fall in that year.
+
+    >>> summer = EventMention("SUPPORT", "said", 0, 1, "x", date="2022-06", date_precision="season")
+    >>> sept = EventMention("SUPPORT", "said", 0, 1, "x", date="2022-09-07", date_precision="day")
+    >>> july = EventMention("SUPPORT", "said", 0, 1, "x", date="2022-07", date_precision="month")
+    >>> season_apart(summer, sept), season_apart(july, summer), season_apart(summer, summer)
+    (True, False, False)
+    """
+    for s, o in ((a, b), (b, a)):
+        if s.date_precision == "season" and o.date_precision in ("day", "month") and s.date and o.date:
+            first, month = _month_number(s.date), _month_number(o.date)
+            if first is not None and month is not None and not first <= month < first + 3:
+                return True
+    return False
+
+
+def _month_number(iso: str) -> int | None:
+    """Months since year 0 of an ISO date's month ("2022-06" and "2022-06-30" alike)."""
+    try:
+        return int(iso[:4]) * 12 + int(iso[5:7]) - 1
+    except ValueError:
+        return None
 
 
 def date_compatible(a: str | None, b: str | None) -> bool:

@@ -128,7 +128,7 @@ def _pair_ok(a: Report, b: Report, geo: Sites) -> bool:
     """May ``a`` and ``b`` be in one event (actor overlap aside)?"""
     if not types_compatible(a.mention, b.mention):
         return False
-    if not date_compatible(a.date, b.date):
+    if not date_compatible(a.date, b.date) or compat.season_apart(a.mention, b.mention):
         return False
     if a.place and b.place and not geo.same_site(a.place, b.place):
         return False
