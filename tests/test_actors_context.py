@@ -330,3 +330,15 @@ def test_a_place_the_gazetteer_does_not_know_joined_by_and_to_a_person_is_a_pers
     assert doc[0].ent_type_ == "PERSON" and context.people_by_context([quispe])[0].label_ == "PERSON"
     lima = Span(nlp("Tom Hale and Lima signed the pact."), 3, 4, label="GPE")
     assert context.people_by_context([lima])[0].label_ == "GPE"   # a city the gazetteer knows
+
+
+def test_a_place_name_before_its_people_is_the_place(nlp):
+    es = ents(nlp, "Putin and Sochi officials met on Monday.")   # (the NER may read Sochi as a person)
+    assert es["Sochi"].kind == "Location"
+    es = ents(nlp, "President Luis Sochi spoke on Monday. Sochi officials denied the report.")
+    assert es["Luis Sochi"].kind == "Person" and "Sochi" not in es   # (his officials)
+
+
+def test_an_agent_noun_capitalised_at_a_sentence_start_is_no_name(nlp):
+    es = ents(nlp, "Test report\n\nRebels attacked Fort Hale near Lima.")   # (the NER may tag "Rebels")
+    assert "Rebels" not in es and "Fort Hale" in es

@@ -77,7 +77,8 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
     spans, mentions = [], []
     bound: dict[str, Mention] = {}  # abbreviations bound to the name they follow in brackets
     surnames = frozenset(e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) >= 2)
-    placed = [_after_locative(e) or _listed_with_place(ents, k) for k, e in enumerate(ents)]
+    placed = [_after_locative(e) or _listed_with_place(ents, k) or _before_its_people(e, surnames)
+              for k, e in enumerate(ents)]
     # a name the text uses as a place elsewhere (or the NER calls one) is no organisation here
     places = {e.text for e, p in zip(ents, placed, strict=True) if p or e.label_ in ("GPE", "LOC")}
     for k, ent in enumerate(ents):
@@ -148,6 +149,14 @@ def _after_locative(ent: Span) -> bool:
             and doc[i - 2].lower_ in LOCATIVE:
         return True
     return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
+
+
+def _before_its_people(ent: Span, surnames: frozenset[str]) -> bool:
+    """``ent`` comes right before a place's people or authorities ("Sochi officials said"), and is no
+    surname of a person the text names in full ("Raul Castro" ... "Castro authorities": his)."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in gz.non_actor_words("place_people") \
+        and ent.text.lower() not in surnames
 
 
 def _listed_with_place(ents: tuple[Span, ...], k: int) -> bool:

@@ -290,7 +290,22 @@ def no_name(ent: Span) -> bool:
     modifier = len(ent) == 1 and ent.label_ == "ORG" and tok.text in gz.body_heads() \
         and tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.is_lower and tok.head.pos_ == "NOUN" \
         and tok.head.lemma_ not in person_nouns()
-    return modifier or tok.lower_ in _not_names() or "==" in ent.text
+    return modifier or tok.lower_ in _not_names() or "==" in ent.text or _agent_noun(ent)
+
+
+def _agent_noun(ent: Span) -> bool:
+    """A lone common noun of the field's agent nouns, capitalised at a sentence start ("Rebels attacked X",
+    "Militants ..."): a kind of actor, not one named.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Rebels", "attacked", "Lima"], tags=["NNS", "VBD", "NNP"])
+    >>> _agent_noun(doc[0:1]), _agent_noun(doc[2:3])
+    (True, False)
+    """
+    tok = ent[0]
+    return len(ent) == 1 and tok.tag_ in ("NN", "NNS", "NNPS") and tok.is_sent_start \
+        and tok.lower_ in gz.agent_sectors()
 
 
 _INITIAL_OR_LETTER = re.compile(r"^[A-Z]\.?$")
