@@ -342,3 +342,7 @@ def test_a_place_name_before_its_people_is_the_place(nlp):
 def test_an_agent_noun_capitalised_at_a_sentence_start_is_no_name(nlp):
     es = ents(nlp, "Test report\n\nRebels attacked Fort Hale near Lima.")   # (the NER may tag "Rebels")
     assert "Rebels" not in es and "Fort Hale" in es
+
+
+def test_a_big_city_by_another_of_its_names_overrules_the_ners_person(nlp):
+    assert ents(nlp, "Kiev said the talks had failed.")["Kiev"].kind == "Location"

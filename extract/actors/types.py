@@ -92,8 +92,21 @@ def _surface_title(form: str) -> str:
 
 
 def notable_place(form: str) -> bool:
-    """A place name strong enough to overrule the NER's PERSON: shouted, or a big city or capital."""
-    return is_shouting(form) or form in _big_cities()
+    """A place name strong enough to overrule the NER's PERSON: shouted, or a big city or capital, also
+    spelt another way ("Kiev" for Kyiv; not by another of its names: "Damas" for Damascus is a group's).
+
+    >>> notable_place("Kiev"), notable_place("Kyiv"), notable_place("Dole"), notable_place("Damas")
+    (True, True, False, False)
+    """
+    hit = gz.city(form)
+    return is_shouting(form) or form in _big_cities() or hit is not None and hit[0] in _big_cities() \
+        and _consonants(form) == _consonants(hit[0])
+
+
+def _consonants(name: str) -> str:
+    """The consonants of a name, folded, doubled ones once: the same for its spellings ("Kiev", "Kyiv")."""
+    letters = [c for c in fold(name) if c.isalpha() and c not in "aeiouy"]
+    return "".join(c for k, c in enumerate(letters) if not k or c != letters[k - 1])
 
 
 @lru_cache(maxsize=2)
