@@ -201,6 +201,13 @@ def test_employment_verbs(nlp):
     assert found(doc) == {("Paul Ekker", "chief engineer", "Velta Motors")}
 
 
+def test_an_employment_verb_with_two_organisations_joined_by_and_states_both(nlp):
+    doc = make(nlp, "Nadia Crane taught at Orbis College and the Velta Institute.",
+               {"Nadia Crane": "Person", "Orbis College": "Organization", "the Velta Institute": "Organization"})
+    assert found(doc) == {("Nadia Crane", "teacher", "Orbis College"),
+                          ("Nadia Crane", "teacher", "the Velta Institute")}
+
+
 def test_person_of_and_at_organisation(nlp):
     doc = make(nlp, "The fire is contained, said Greta Holm of the National Forest Agency.",
                {"Greta Holm": "Person", "the National Forest Agency": "Organization"})

@@ -312,9 +312,16 @@ def _verb_roles(p: Token, ctx: _Ctx) -> Iterator[tuple[str, Entity]]:
         elif lemma in table["prep_verbs"]:
             for prep in verb.children:
                 if prep.dep_ == "prep" and prep.lower_ in table["preps"] and prep.lower_ != "of":
-                    org = _org_below(prep, ctx, ORG_ONLY, 2)
-                    if org is not None:
+                    for org in _joined_orgs(prep, ctx) or filter(None, [_org_below(prep, ctx, ORG_ONLY, 2)]):
                         yield _as_title(verb) or table["prep_verbs"][lemma], org
+
+
+def _joined_orgs(prep: Token, ctx: _Ctx) -> list[Entity]:
+    """The organisations a preposition's object joins with "and", when more than one ("X taught at Y and
+    Z": both)."""
+    found = [e for o in prep.children if o.dep_ == "pobj" for t in (o, *_conjuncts(o))
+             if (e := _entity(t, ctx)) is not None and e.kind in ORG_ONLY]
+    return found if len(found) > 1 else []
 
 
 def _as_title(verb: Token) -> str | None:
