@@ -191,6 +191,23 @@ def test_fire_of_a_weapon_is_an_attack(nlp, body):
     assert [m for m in ms if m.type == "ASSAULT"]
 
 
+@pytest.mark.parametrize(("body", "attack"), [
+    ("A car bomb went off outside the police station in Arica.", True),
+    ("Some twenty bombs had gone off in Lima by the evening.", True),
+    ("The fire alarm went off in the hotel in Arica.", False),
+])
+def test_a_weapon_going_off_is_an_attack(nlp, body, attack):
+    ms, _ = run(nlp, body)
+    assert bool([m for m in ms if m.type == "ASSAULT"]) == attack, ms
+
+
+def test_the_attempt_at_a_happening_is_that_happening_tried(nlp):
+    ms, n = run(nlp, "Police said the assassination attempt on Governor Tom Hale failed.")
+    assert named(one(ms, "ASSAULT").targets, n) == {"Tom Hale"}
+    ms, _ = run(nlp, "The rescue attempt in Arica failed.")
+    assert not ms
+
+
 def test_a_fire_of_no_weapon_is_no_attack(nlp):
     ms, _ = run(nlp, "A fire destroyed the market in Arica on Monday.")
     assert not [m for m in ms if m.type == "ASSAULT"]

@@ -203,7 +203,8 @@ def test_employment_verbs(nlp):
 
 def test_an_employment_verb_with_two_organisations_joined_by_and_states_both(nlp):
     doc = make(nlp, "Nadia Crane taught at Orbis College and the Velta Institute.",
-               {"Nadia Crane": "Person", "Orbis College": "Organization", "the Velta Institute": "Organization"})
+               {"Nadia Crane": "Person", "Orbis College": "Organization",
+                "the Velta Institute": "Organization"})
     assert found(doc) == {("Nadia Crane", "teacher", "Orbis College"),
                           ("Nadia Crane", "teacher", "the Velta Institute")}
 

@@ -25,6 +25,7 @@ from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.praise import ally_noun
 from newsgraph.extract.events.scene import clause_parties, scene_prep
 from newsgraph.extract.events.senses import (
+    ATTEMPTS,
     BLAMING,
     CAUSING,
     CHARGES,
@@ -199,7 +200,7 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
             or n.ent_type_ in ("DATE", "TIME") and not _named(n):
         return None  # every rule below needs the word in a trigger table; "March 1" is a date
     if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
-        return None
+        return _attempt(n, lemma, lex, ctx)
     found = _phrase_trigger(n, lex, ctx)
     if found is not None:
         return found
@@ -233,6 +234,16 @@ def _noun_trigger(n: Token, lex: TriggerLexicon, ctx: Context) -> Trigger | None
     if not ok and not temporal:
         return None
     return Trigger(n, etype, light, 0.6 if light is not None else 0.5)
+
+
+def _attempt(n: Token, lemma: str, lex: TriggerLexicon, ctx: Context) -> Trigger | None:
+    """The happening a noun of a try names by its modifier ("the assassination attempt on X", "a kidnap
+    bid"): tried, so it took place; the try is the trigger (other modifiers of a noun are none)."""
+    head, etype = n.head, lex.nouns.get(lemma)
+    if head.lemma_.lower() not in ATTEMPTS or etype not in lex.happenings:
+        return None
+    ok, light = _noun_anchor(head, lex, ctx)
+    return Trigger(head, etype, light, 0.5) if ok or _happening(head, etype, lex, ctx) else None
 
 
 def _candidates(sent: Span, lex: TriggerLexicon, ctx: Context) -> list[Trigger]:

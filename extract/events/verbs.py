@@ -28,7 +28,7 @@ from newsgraph.extract.events.owners import owner_of
 from newsgraph.extract.events.phrases import actors_of
 from newsgraph.extract.events.senses import ATTEMPTS, CAMPAIGNING, HARMED_STATES, IMPACT, UNREALISED, refine
 from newsgraph.extract.events.syntax import pobjs, subject
-from newsgraph.extract.events.violence import force_posture
+from newsgraph.extract.events.violence import force_posture, went_off
 
 __all__ = ["Reading", "verb_type", "stative", "purpose", "unrealised"]
 
@@ -173,6 +173,8 @@ def verb_type(v: Token, lex: TriggerLexicon, ctx: Context) -> Reading | None:
     the verb's arguments (:func:`~newsgraph.extract.events.senses.refine`)."""
     if protest_gathering(v):
         return Reading("PROTEST", 0.6)  # "protesters gathered outside the embassy", "descended on X"
+    if went_off(v):
+        return Reading("ASSAULT", 0.5)  # "a car bomb went off", as "a car bomb exploded"
     lemma = verb_lemma(v, lex)
     if lemma not in lex.triggers and lemma not in lex.cameo_verbs:
         return None  # every other rule needs the lemma in one of the trigger tables

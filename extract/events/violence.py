@@ -30,7 +30,8 @@ from newsgraph.extract.lexicon import toml
 from newsgraph.extract.nlp import docview
 
 __all__ = ["CULPABLE", "PHYSICAL", "TERRITORIES", "WORDS", "VERBAL_SETTINGS", "armed_blast", "assault_sense",
-           "calamity", "force_posture", "forces", "peaceful_struggle", "vehicle_mishap", "verbal_attack"]
+           "calamity", "force_posture", "forces", "peaceful_struggle", "vehicle_mishap", "verbal_attack",
+           "went_off"]
 
 _DATA = toml("senses.toml")  # the word lists, as data: ``lexicon/data/senses.toml``
 #: Verbs that are violence or words, by their arguments.
@@ -270,6 +271,24 @@ def armed_blast(n: Token) -> bool:
     aimed = any(c.dep_ == "acl" and c.lemma_.lower() in ("target", "aim") for c in n.children)
     owned = n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.lemma_.lower() in _OWNED
     return aimed or owned or bool(lemmas(mods) & _WEAPONS)  # ("the man responsible for the blast")
+
+
+def went_off(v: Token) -> bool:
+    """Whether ``v`` is a weapon going off: "a car bomb went off outside the station", "21 bombs had gone
+    off" (not "the alarm went off").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["A", "bomb", "went", "off"], heads=[1, 2, 2, 2],
+    ...           deps=["det", "nsubj", "ROOT", "prt"], lemmas=["a", "bomb", "go", "off"])
+    >>> went_off(doc[2])
+    True
+    """
+    if v.lemma_.lower() != "go" or not any(c.dep_ == "prt" and c.lower_ == "off" for c in v.children):
+        return False
+    subj = subject(v)[0]
+    return subj is not None and bool(lemmas([subj, *(c for c in subj.children if c.dep_ == "compound")])
+                                     & _WEAPONS)
 
 
 def vehicle_mishap(v: Token) -> bool:
