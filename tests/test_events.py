@@ -208,6 +208,16 @@ def test_the_attempt_at_a_happening_is_that_happening_tried(nlp):
     assert not ms
 
 
+@pytest.mark.parametrize(("body", "disaster"), [
+    ("A cholera outbreak killed forty people in Arica.", True),
+    ("An epidemic of dengue fever spread across Peru in March.", True),
+    ("The outbreak of war in 1879 surprised Peru.", False),   # the war is the event
+])
+def test_a_disease_breaking_out_is_a_disaster_strife_breaking_out_is_not(nlp, body, disaster):
+    ms, _ = run(nlp, body)
+    assert bool([m for m in ms if m.type == "DISASTER"]) == disaster, ms
+
+
 def test_a_fire_of_no_weapon_is_no_attack(nlp):
     ms, _ = run(nlp, "A fire destroyed the market in Arica on Monday.")
     assert not [m for m in ms if m.type == "ASSAULT"]

@@ -124,6 +124,8 @@ STATISTICS = frozenset(_DATA["statistics"])
 RATES = frozenset(_DATA["rates"])
 PROSPECTS = frozenset(_DATA["prospects"])
 _ARMED_ONLY = frozenset(_DATA["armed_only"])
+_OUTBREAKS = frozenset(_DATA["outbreaks"])
+_STRIFE = frozenset(_DATA["strife"])
 PROSPECT_MODIFIERS = frozenset(_DATA["prospect_modifiers"])
 PROSPECT_VERBS = frozenset(_DATA["prospect_verbs"])
 _NAMING = frozenset(_DATA["naming"])
@@ -183,6 +185,8 @@ def noun_sense(n: Token, etype: str) -> str | None:
         return "ACCUSE"  # "a scathing attack on the senator", "personal attacks"
     if n.lemma_.lower() in _ARMED_ONLY and not any(armed(t) for t in _phrase_heads(n)):
         return None  # "the opposition movement" (not "the movement of the army", "troop movements")
+    if n.lemma_.lower() in _OUTBREAKS and lemmas(_phrase_heads(n)) & _STRIFE:
+        return None  # "the outbreak of war": the war is the event (not "the cholera outbreak")
     return etype
 
 
