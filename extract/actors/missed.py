@@ -4,10 +4,10 @@
   Vladimirovich") is merged back into the person;
 * an untagged run of proper nouns right after a title ("deputy speaker of
   Parliament Arshakyan", "Minister of Foreign Affairs of Armenia Ararat
-  Mirzoyan") is a person, and so is one that is the subject of a verb of saying
-  ("Adaeze Chukwu Obi said"), and a "nationality" the NER saw in a word of a
+  Mirzoyan") is a person, and so is a "nationality" the NER saw in a word of a
   person's name ("Mirzoyan" tagged NORP), and a lone untagged surname of a person the text
-  names in full ("Paul Okafor" ... "police questioned Okafor");
+  names in full ("Paul Okafor" ... "police questioned Okafor") (names the words around describe
+  as people are read in :mod:`newsgraph.extract.actors.described`);
 * an acronym the text defines in brackets after an organisation's name is that organisation wherever
   it stands ("... for Human Rights (SOHR)" ... "SOHR said");
 * two names the NER glued are split again ("Kyiv and Vyshgorod", "Armenia Ararat
@@ -15,14 +15,11 @@
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.lexicon import gazetteer as gz
-from newsgraph.extract.lexicon import toml
-from newsgraph.extract.lexicon.names import COURTESY, HONORIFICS, title_words
+from newsgraph.extract.lexicon.names import COURTESY, title_words
 
 #: Person titles: an organisation span stops before one ("... Council Coordinator for ...").
 TITLES = title_words("org_stops")
@@ -91,71 +88,6 @@ def titled_names(doc, ents: list[Span]) -> list[Span]:
             found.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return found
-
-
-@lru_cache(maxsize=1)
-
-
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(toml("speech.toml")["speech"]["verbs"])
-
-
-def speaking_names(doc, ents: list[Span]) -> list[Span]:
-    """Person spans for untagged runs of two to four proper nouns that are the subject of a verb of
-    saying ("Adaeze Chukwu Obi said ..."): the NER often misses a name it has never seen."""
-    taken = {t.i for e in ents for t in e}
-    found = []
-    nsubj = doc.vocab.strings["nsubj"]
-    arrays = doc.to_array(["DEP", "POS"]).tolist() if len(doc) else []
-    for i in (i for i, (dep, pos) in enumerate(arrays) if dep == nsubj and pos == _PROPN):
-        tok = doc[i]
-        if i in taken or tok.head.lemma_.lower() not in _speech_verbs():
-            continue
-        found += _name_run(doc, tok, taken)
-    return found
-
-
-def _name_run(doc, tok: Token, taken: set[int]) -> list[Span]:
-    """[the person span of the untagged run of two to four capitalised proper nouns that ends in ``tok``],
-    or [] when the run is shorter or longer, holds a title word or is a name the gazetteer knows."""
-    start = tok.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-            and doc[start - 1].i not in taken and doc[start - 1].head == tok:
-        start -= 1
-    while start < tok.i and _rank(doc[start]):
-        start += 1  # "Deputy Ana Rojas", "Premiers Prince Norodom X": the name after the ranks
-    span = doc[start:tok.i + 1]
-    if 2 <= len(span) <= 4 and all(t.is_title and t.lower_ not in TITLES for t in span) \
-            and not gazetteer_label(span.text):
-        return [Span(doc, start, tok.i + 1, label="PERSON")]
-    return []
-
-
-def _rank(t: Token) -> bool:
-    """A title or honorific word (singular or plural) in front of a name."""
-    low = t.lower_.split("-")[-1]
-    return low in HONORIFICS or low.endswith("s") and low[:-1] in HONORIFICS
-
-
-def joined_names(doc, ents: list[Span]) -> list[Span]:
-    """Person spans for untagged runs of two to four proper nouns joined by "and" to a person's
-    name ("Ana Rojas and Tom Hale met"; "Tom Hale and Ana Rojas"): two names side by side are of a kind."""
-    taken = {t.i for e in ents for t in e}
-    found: list[Span] = []
-    for e in (e for e in ents if e.label_ == "PERSON"):
-        root = e.root
-        sides = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
-        for tok in sides:
-            if tok.pos_ == "PROPN" and tok.i not in taken and _joined_by_and(root, tok):
-                found += _name_run(doc, tok, taken | {t.i for f in found for t in f})
-    return found
-
-
-def _joined_by_and(a: Token, b: Token) -> bool:
-    """Conjuncts ``a`` and ``b`` are joined by "and" (the parser hangs it on the first); not "or", which
-    may give a person's other name ("Lisbeth Rojas, or 'Mama Lis'")."""
-    first = a if a.i < b.i else b
-    return any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children)
 
 
 def agency_marks(doc, ents: list[Span]) -> list[Span]:

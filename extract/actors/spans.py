@@ -27,16 +27,14 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from newsgraph.extract.actors import context, glued
-from newsgraph.extract.actors.described import apposed_names
+from newsgraph.extract.actors.described import apposed_names, joined_names, speaking_names
 from newsgraph.extract.actors.edges import trim
 from newsgraph.extract.actors.missed import (
     TITLES,
     agency_marks,
     bound_names,
     defined_acronyms,
-    joined_names,
     merge_people,
-    speaking_names,
     surnames_as_people,
     titled_names,
     unglue,
