@@ -6,7 +6,7 @@ Sentences are written for these tests; they do not come from any publisher.
 
 from spacy.tokens import Span
 
-from newsgraph.extract.actors import context, glued
+from newsgraph.extract.actors import context, glued, nonames
 from newsgraph.extract.actors.types import classify
 
 
@@ -49,10 +49,10 @@ def _parsed(nlp, text):
 def test_headline_verbs_are_no_part_of_a_name(nlp):
     doc = _parsed(nlp, "Baku Ramps Up Efforts to Re-Integrate the Region")
     assert doc[2].tag_ == "RP"  # the rule reads the parse: "Up" is the particle of "Ramps"
-    assert context.headline_verbs(Span(doc, 0, 2, "PERSON")).text == "Baku"
+    assert nonames.headline_verbs(Span(doc, 0, 2, "PERSON")).text == "Baku"
     doc = _parsed(nlp, "Iran Urges Armenia, Azerbaijan to Avoid Escalation through Dialogue")
-    assert context.headline_verbs(Span(doc, 6, 8, "ORG")) is None
-    assert context.headline_verbs(Span(doc, 0, 1, "GPE")).text == "Iran"
+    assert nonames.headline_verbs(Span(doc, 6, 8, "ORG")) is None
+    assert nonames.headline_verbs(Span(doc, 0, 1, "GPE")).text == "Iran"
 
 
 def test_an_acronym_in_brackets_after_an_organisation_is_an_organisation(nlp):
@@ -155,16 +155,16 @@ def test_a_title_alone_is_no_actor_and_a_person_ending_in_a_bodys_head_is_the_bo
     es = ents(nlp, "The Lieutenant said the Magistrate ruled on Friday.")
     assert not [n for n in es if n in ("Lieutenant", "Magistrate")]
     doc = _parsed(nlp, "Stormont Cabinet met on Monday.")
-    assert context.title_alone(Span(doc, 0, 2, "PERSON")).label_ == "ORG"
+    assert nonames.title_alone(Span(doc, 0, 2, "PERSON")).label_ == "ORG"
 
 
 def test_a_plural_occupation_opening_a_sentence_is_no_place():
     """The NER may call "Gunmen" or "Soldiers" opening a body's first sentence a place."""
     import spacy
     doc = spacy.blank("en")("Gunmen attacked the post. Soldiers fled. Rangers won.")
-    assert context.title_alone(Span(doc, 0, 1, "LOC")) is None
-    assert context.title_alone(Span(doc, 5, 6, "GPE")) is None
-    assert context.title_alone(Span(doc, 8, 9, "ORG")) is not None   # a team, no occupation
+    assert nonames.title_alone(Span(doc, 0, 1, "LOC")) is None
+    assert nonames.title_alone(Span(doc, 5, 6, "GPE")) is None
+    assert nonames.title_alone(Span(doc, 8, 9, "ORG")) is not None   # a team, no occupation
 
 
 def test_a_small_town_after_a_place_noun_and_of_is_a_place(nlp):

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import cluster as clustering
-from newsgraph.extract.actors import context, countries, demonyms, patterns
+from newsgraph.extract.actors import context, countries, demonyms, nonames, patterns
 from newsgraph.extract.actors.mention import Mention
 from newsgraph.extract.actors.missed import bracketed_after
 from newsgraph.extract.actors.spans import repair
@@ -119,7 +119,7 @@ def _unknown_in_place(m: Mention, ent: Span, surnames: frozenset[str]) -> bool:
     unknown = m.key[0] == "G" and m.weak and not m.sector \
         or m.key[0] == "P" and ent.text.lower() not in surnames
     if not unknown or ent.start == 0 or ent.end < len(doc) and doc[ent.end].tag_ == "POS" \
-            or context.title_cased(ent):
+            or nonames.title_cased(ent):
         return False
     first = ent
     if doc[ent.start - 1].lower_ in ("and", "or", ",") and ent.root.dep_ not in ("nsubj", "nsubjpass") \

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from newsgraph.extract.actors import context, glued
+from newsgraph.extract.actors import context, glued, nonames
 from newsgraph.extract.actors.described import apposed_names, joined_names, speaking_names
 from newsgraph.extract.actors.edges import trim
 from newsgraph.extract.actors.missed import (
@@ -134,8 +134,8 @@ def repair(ents, doc=None) -> list[Span]:
     """The repaired, non-overlapping entity spans of ``doc`` (see module docstring)."""
     ents = [t for t in (trim(e) if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") else e
                         for e in ents) if t is not None]
-    ents = [t for t in map(context.headline_verbs, ents) if t is not None and not context.no_name(t)]
-    ents = [t for t in map(context.title_alone, ents) if t is not None]
+    ents = [t for t in map(nonames.headline_verbs, ents) if t is not None and not nonames.no_name(t)]
+    ents = [t for t in map(nonames.title_alone, ents) if t is not None]
     ents = glued.late_starts([part for e in ents for whole in unglue(e) for part in glued.split(whole)])
     ents = glued.two_people(ents)
     doc = ents[0].doc if ents else doc

@@ -23,8 +23,8 @@ import re
 from functools import lru_cache
 
 from newsgraph.extract.actors.bodies import body, domain, org_country, owner
-from newsgraph.extract.actors.context import without_descriptors
 from newsgraph.extract.actors.mention import Mention
+from newsgraph.extract.actors.nonames import without_descriptors
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import (
     COURTESY,
