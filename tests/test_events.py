@@ -647,6 +647,23 @@ def test_a_happening_that_is_the_doer_or_scene_of_a_clause_takes_that_clauses_pl
     assert n[next(m for m in ms if m.trigger == trigger).place] == place
 
 
+@pytest.mark.parametrize(("body", "trigger", "place"), [
+    ("Farmers took to the streets of Arica for a second night.", "took", "Arica"),
+    ("Thousands of farmers gathered on Sunday in Peru's second city, Arequipa, to protest the cuts.",
+     "protest", "Arequipa"),
+    ("Tom Varga is in Lima to meet on Thursday with Ana Rojas.", "meet", "Lima"),
+])
+def test_a_place_told_by_its_apposition_its_streets_or_the_clause_a_purpose_serves(nlp, body, trigger,
+                                                                                    place):
+    ms, n = run(nlp, body)
+    assert n.get(next(m for m in ms if m.trigger == trigger).place) == place, ms
+
+
+def test_what_a_protest_is_against_does_not_take_the_protests_place(nlp):
+    ms, n = run(nlp, "Thousands gathered on Sunday in Peru's second city, Arequipa, to protest the killings.")
+    assert n.get(next(m for m in ms if m.trigger == "killings").place) is None
+
+
 def test_the_topic_of_a_discussion_is_not_where_it_took_place(nlp):
     ms, n = run(nlp, "Ana Rojas and Tom Hale discussed the plight of farmers in Arica.")
     assert one(ms, "CONSULT").place is None

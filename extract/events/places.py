@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.events.context import Context, is_capital
+from newsgraph.extract.events.forms import infinitive
 from newsgraph.extract.events.lexicon import lexicon
 from newsgraph.extract.events.syntax import pobjs
 from newsgraph.extract.events.triggers import noun_event
@@ -31,6 +32,8 @@ _SENSES = toml("senses.toml")
 _REPRISALS = frozenset(_SENSES["reprisals"])
 #: Sites whose state an attack on them strikes ("the hospital in X"), with the territories.
 _SITES = frozenset(_SENSES["struck_sites"]) | TERRITORIES
+#: Public places gone out into: "took to the streets of X" happened in X.
+_PUBLIC = frozenset(_SENSES["public_places"])
 
 #: Prepositions by which a happening noun is where or by what a clause happened: "killed in the shelling",
 #: "arrested during the protests", "shattered by an explosion" (not a time before or after it, as in
@@ -69,12 +72,14 @@ def _place_in(h: Token, ctx: Context, kinds: tuple[str, ...] = ("Location", "Sta
     reprisal phrase of ``h`` is the answered happening's (the parser hangs it on ``h``): it counts only
     with ``after``, the index of that happening's word."""
     cut = _reprisal(h)
-    for _prep, o in pobjs(h, _PLACE_PREPS):
+    phrases = pobjs(h, _PLACE_PREPS) + [(p, o) for p, o in pobjs(h, ("to", "into", "onto"))
+                                          if o.lemma_.lower() in _PUBLIC]  # "took to the streets of X"
+    for _prep, o in phrases:
         if after is not None and o.head.i < after or after is None and cut is not None and o.head.i > cut.i:
             continue
         inner = [x for _, x in pobjs(o, ("in", "of"))] + \
-            [c for c in o.children if c.dep_ in ("compound", "poss")] if o.pos_ == "NOUN" else []
-        words = [o, *inner]
+            [c for c in o.children if c.dep_ in ("compound", "poss", "appos")] if o.pos_ == "NOUN" else []
+        words = [o, *inner]  # ("in the capital, X": its apposition)
         words += [c for t in words if t.pos_ == "PROPN" for c in t.children
                   if c.dep_ == "compound" and c.pos_ == "PROPN"]  # a name cut in parts: "Mazar-i-Sharif"
         found = [eid for t in words if (eid := ctx.tok2ent.get(t.i)) and ctx.kinds.get(eid) in kinds]
@@ -131,8 +136,10 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
         found = _place_in(h, ctx, kinds)
         if found:
             return found
-    if clause.dep_ in ("xcomp", "conj") and clause.head != clause:
-        return _place_in(clause.head, ctx, kinds)
+    if (clause.dep_ in ("xcomp", "conj") or clause == tok and clause.dep_ == "advcl" and infinitive(clause)) \
+            and clause.head != clause:
+        return _place_in(clause.head, ctx, kinds)  # ("is in London to meet X"; not the place of what a
+        # protest there is against: "rallied in X to protest the killings")
     for rel in (c for c in tok.children if c.dep_ in ("relcl", "acl")) if tok.pos_ == "NOUN" else ():
         found = next(filter(None, (_place_in(h, ctx, kinds) for h in _clause_words(rel))), None)
         if found:
