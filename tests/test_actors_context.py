@@ -346,3 +346,8 @@ def test_an_agent_noun_capitalised_at_a_sentence_start_is_no_name(nlp):
 
 def test_a_big_city_by_another_of_its_names_overrules_the_ners_person(nlp):
     assert ents(nlp, "Kiev said the talks had failed.")["Kiev"].kind == "Location"
+
+
+def test_an_unknown_name_after_a_place_noun_and_of_is_a_place(nlp):
+    es = ents(nlp, "Government forces shelled the village of Quenamari on Friday.")
+    assert es["Quenamari"].kind == "Location"

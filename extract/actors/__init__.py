@@ -114,13 +114,16 @@ def _typed(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Span], list[Entity]]:
 def _unknown_in_place(m: Mention, ent: Span, surnames: frozenset[str]) -> bool:
     """A one-word name no table knows, that the NER called a person or an organisation, right after
     "in", "into", "near" or "outside" is a place ("rescued 300 people in Kanyoni"); so is a name of two
-    or three words after an "in" on a happening ("IS attacks in Badia al-Sham"; not "trust in Tom Hale")."""
+    or three words after an "in" on a happening ("IS attacks in Badia al-Sham"; not "trust in Tom Hale")
+    or after a place noun and "of" ("the village of Teldau")."""
     doc = ent.doc
     unknown = m.key[0] == "G" and m.weak and not m.sector \
         or m.key[0] == "P" and ent.text.lower() not in surnames
     if not unknown or ent.start == 0 or ent.end < len(doc) and doc[ent.end].tag_ == "POS" \
             or nonames.title_cased(ent):
         return False
+    if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS:
+        return sum(t.is_alpha for t in ent) <= 3  # "shelled the village of Teldau"
     first = ent
     if doc[ent.start - 1].lower_ in ("and", "or", ",") and ent.root.dep_ not in ("nsubj", "nsubjpass") \
             and (ent.end == len(doc) or doc[ent.end].pos_ not in ("VERB", "AUX")):
