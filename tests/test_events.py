@@ -659,6 +659,11 @@ def test_a_place_told_by_its_apposition_its_streets_or_the_clause_a_purpose_serv
     assert n.get(next(m for m in ms if m.trigger == trigger).place) == place, ms
 
 
+def test_a_happening_noun_took_place_where_the_one_it_was_done_to_was(nlp):
+    ms, n = run(nlp, "The killing of three farmers in Arica drew condemnation from Lima.")
+    assert n.get(next(m for m in ms if m.trigger == "killing").place) == "Arica", ms
+
+
 def test_what_a_protest_is_against_does_not_take_the_protests_place(nlp):
     ms, n = run(nlp, "Thousands gathered on Sunday in Peru's second city, Arequipa, to protest the killings.")
     assert n.get(next(m for m in ms if m.trigger == "killings").place) is None

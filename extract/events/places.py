@@ -119,6 +119,10 @@ def place_of(tok: Token, light: Token | None, ctx: Context, towns_only: bool = F
                   and ctx.kinds.get(ctx.tok2ent[c.i]) == "Location"), None)
     if found and tok.pos_ == "NOUN":
         return found  # "the Kabul attack"
+    found = next(filter(None, (_place_in(o, ctx) for _, o in pobjs(tok, ("of",)))), None) \
+        if tok.pos_ == "NOUN" and light is None else None
+    if found:
+        return found  # "the execution of a cleric in X", where the one it was done to was
     clause = light if light is not None else tok
     governor = clause.head.head if clause.dep_ == "pobj" else clause.head
     skip = None
