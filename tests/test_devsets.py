@@ -42,19 +42,19 @@ def test_m2e2_events(nlp, tmp_path):
     res = _scores("m2e2", nlp, tmp_path)
     assert res["typed_rec"] >= 0.75 and res["type_f1"] >= 0.555 and res["type_prec"] >= 0.435, res
     args = res["args_named"]
-    assert args["place"]["recall"] >= 0.58 and args["agent"]["recall"] >= 0.74, args
+    assert args["place"]["recall"] >= 0.6 and args["agent"]["recall"] >= 0.74, args
     # (argument recall is counted on the events typed right: each one newly typed brings its gold
     # arguments in, so the floors hold a margin and the counts found must not fall)
     assert args["target"]["recall"] >= 0.7 and args["party"]["recall"] >= 0.84, args
-    assert args["agent"]["tp"] >= 95 and args["target"]["tp"] >= 108, args
-    assert args["party"]["tp"] >= 68 and args["place"]["tp"] >= 188, args
+    assert args["agent"]["tp"] >= 95 and args["target"]["tp"] >= 109, args
+    assert args["party"]["tp"] >= 68 and args["place"]["tp"] >= 195, args
 
 
 def test_wikievents_events_and_actors(nlp, tmp_path):
     res = _scores("wikievents", nlp, tmp_path)
-    assert res["type_f1"] >= 0.66 and res["args_named"]["agent"]["recall"] >= 0.85, res
+    assert res["type_f1"] >= 0.67 and res["args_named"]["agent"]["recall"] >= 0.85, res
     assert res["args_named"]["target"]["recall"] >= 0.56, res["args_named"]
-    assert res["args_named"]["place"]["recall"] >= 0.5, res["args_named"]
+    assert res["args_named"]["place"]["recall"] >= 0.52, res["args_named"]
     assert res["actors"]["all"]["f1"] >= 0.87, res["actors"]["all"]
 
 
