@@ -218,6 +218,18 @@ def test_a_disease_breaking_out_is_a_disaster_strife_breaking_out_is_not(nlp, bo
     assert bool([m for m in ms if m.type == "DISASTER"]) == disaster, ms
 
 
+def test_a_vehicle_hitting_someone_is_an_accident_not_an_attack(nlp):
+    ms, _ = run(nlp, "A bus hit a woman on Avenida Grau in Lima on Monday.")
+    assert not [m for m in ms if m.type == "ASSAULT"], ms
+
+
+def test_felling_trees_is_no_fight(nlp):
+    ms, _ = run(nlp, "Loggers cut down the rainforest near Iquitos last year.")
+    assert not [m for m in ms if m.type == "ASSAULT"], ms
+    ms, _ = run(nlp, "Gunmen cut down three soldiers near Iquitos.")
+    assert [m for m in ms if m.type == "ASSAULT"], ms
+
+
 def test_a_fire_of_no_weapon_is_no_attack(nlp):
     ms, _ = run(nlp, "A fire destroyed the market in Arica on Monday.")
     assert not [m for m in ms if m.type == "ASSAULT"]

@@ -243,8 +243,8 @@ def assault_sense(v: Token, lemma: str) -> str | None:
     if lemma in ATTACK_VERBS and (_said(objs) or _verbal(v)):
         return "ACCUSE"
     if lemma in PHYSICAL_VERBS and (not _physical(v)
-                                    or lemmas(prep_objects(v, ("by",))) & _VEHICLES):
-        return None  # "the ruling hit exporters", "hit by a car" (a road accident)
+                                    or lemmas(prep_objects(v, ("by",))) & _VEHICLES or vehicle_mishap(v)):
+        return None  # "the ruling hit exporters", "hit by a car", "a bus hit her" (a road accident)
     if lemma in _UNDOING and objs and all(lemmas([o]) & _ABSTRACT for o in objs):
         return None
     if peaceful_struggle(v):
