@@ -218,6 +218,20 @@ def test_a_disease_breaking_out_is_a_disaster_strife_breaking_out_is_not(nlp, bo
     assert bool([m for m in ms if m.type == "DISASTER"]) == disaster, ms
 
 
+@pytest.mark.parametrize("body", [
+    "Chilean officials found out about the delegation from their own sources.",   # CAMEO's "find out": 040
+    "The Chilean team walked out of the meeting hall in Lima.",
+])
+def test_a_phrasal_verb_whose_own_code_the_overlay_skips_is_no_event(nlp, body):
+    ms, _ = run(nlp, body)
+    assert not [m for m in ms if m.trigger in ("found", "walked")], ms
+
+
+def test_a_way_leading_somewhere_visits_nothing(nlp):
+    ms, _ = run(nlp, "Rebel trucks drove on a road leading to Bolivia.")
+    assert not [m for m in ms if m.type == "CONSULT"], ms
+
+
 def test_a_vehicle_hitting_someone_is_an_accident_not_an_attack(nlp):
     ms, _ = run(nlp, "A bus hit a woman on Avenida Grau in Lima on Monday.")
     assert not [m for m in ms if m.type == "ASSAULT"], ms

@@ -14,7 +14,7 @@ prepositional phrases; the most specific pattern that holds wins, else the verb'
 ...           heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "det", "dobj"],
 ...           lemmas=["rebel", "lift", "the", "blockade"])
 >>> match(doc[1], "lift", lex)
-Match(type='RETREAT', rev=False, specific=True, strong=False)
+Match(type='RETREAT', rev=False, specific=True, strong=False, phrasal='')
 """
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ FILE = "cameo_verbs.tsv"
 OVERLAY = "events.toml"   # its type blocks' ``patterns``: [verb, object word or &set, modifier, ...]
 _OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "dative")
 _NAMED = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
+#: Ways and passages, which lead or run somewhere but visit nothing (``senses.toml``).
+_PASSAGES = frozenset(toml("senses.toml")["passages"])
 
 
 class VerbEntry(NamedTuple):
@@ -59,6 +61,7 @@ class Match(NamedTuple):
     rev: bool          # the subject is the target
     specific: bool     # a pattern matched, or a phrasal verb (False: the verb's own code)
     strong: bool = False   # ... with more than an object noun: a particle, subject or preposition
+    phrasal: str = ""      # the phrasal verb ("find_out") whose own code this is, no pattern matching
 
 
 class CameoLexicon(NamedTuple):
@@ -206,6 +209,7 @@ def _word_ok(want: str, tok: Token | None, lex: CameoLexicon) -> bool:
 
 class _Deps(NamedTuple):
     subj: Token | None                       # the verb's subject
+    doer: Token | None                       # ... or, for a participle, the noun it describes
     pre: list[Token]                         # the words it has before it ("test-fired", "ethnically")
     objs: list[Token]                        # its objects
     prts: set[str]                           # its particles
@@ -214,7 +218,7 @@ class _Deps(NamedTuple):
 
 def _holds(p: Pattern, d: _Deps, lex: CameoLexicon) -> bool:
     """Whether pattern ``p`` holds for a verb with the dependents ``d``."""
-    subj, pre, objs, prts, preps = d
+    subj, doer, pre, objs, prts, preps = d
     if p.prt and p.prt not in prts or p.subj and not any(_word_ok(p.subj, t, lex) for t in (subj, *pre)):
         return False
     if p.obj:
@@ -223,27 +227,30 @@ def _holds(p: Pattern, d: _Deps, lex: CameoLexicon) -> bool:
                 {c.lemma_.lower() for c in hit.children}:
             return False
     for prep, head in p.preps:
-        if not any(pp == prep and (_any_ok(p, o) if head == "*" else _word_ok(head, o, lex))
+        if not any(pp == prep and (_any_ok(p, o, doer) if head == "*" else _word_ok(head, o, lex))
                    for pp, o in preps):
             return False
     return True
 
 
-def _any_ok(p: Pattern, tok: Token | None) -> bool:
+def _any_ok(p: Pattern, tok: Token | None, doer: Token | None) -> bool:
     """Whether ``tok`` fills a pattern's open phrase ("went to *"): for a visit, a named place or party, as
-    the field's coder needs one there ("went to Moscow", not "went in for a check", "led it for years")."""
-    return p.type != "CONSULT" or tok is not None and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED)
+    the field's coder needs one there ("went to Moscow", not "went in for a check", "led it for years"),
+    and a doer that is no way or passage ("a road leading to Iraq")."""
+    return p.type != "CONSULT" or tok is not None and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED) \
+        and not (doer is not None and doer.lemma_.lower() in _PASSAGES)
 
 
 def _dependents(v: Token) -> _Deps:
     """The subject, objects, particles and prepositional phrases of verb ``v``."""
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    doer = subj if subj is not None or v.dep_ != "acl" else v.head
     pre = [c for c in v.children if c.i < v.i and c.dep_ in ("npadvmod", "advmod", "compound", "amod")]
     objs = [c for c in v.children if c.dep_ in _OBJ_DEPS]
     prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
     preps = [(c.lower_, next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None))
              for c in v.children if c.dep_ in ("prep", "agent", "prt")]
-    return _Deps(subj, pre, objs, prts, preps)
+    return _Deps(subj, doer, pre, objs, prts, preps)
 
 
 def _candidates(block: int, d: _Deps, lex: CameoLexicon) -> list[Pattern]:
@@ -261,11 +268,12 @@ def match(v: Token, lemma: str, lex: CameoLexicon) -> Match | None:
     holds, else the verb's own code; None for a verb CAMEO does not list."""
     deps = _dependents(v)
     prts = deps.prts
-    phrasal = next((lex.verbs[(lemma, p)] for p in sorted(prts) if (lemma, p) in lex.verbs), None)
+    prt = next((p for p in sorted(prts) if (lemma, p) in lex.verbs), None)
+    phrasal = lex.verbs[(lemma, prt)] if prt is not None else None
     entry = phrasal or lex.verbs.get((lemma, ""))
     if entry is None:
         return None
     for p in _candidates(entry.block, deps, lex):
         if not p.intent and _holds(p, deps, lex):
             return Match(p.type, p.rev, True, bool(p.prt or p.subj or p.preps))
-    return Match(entry.type, False, phrasal is not None, phrasal is not None)
+    return Match(entry.type, False, phrasal is not None, phrasal is not None, f"{lemma}_{prt}" if prt else "")

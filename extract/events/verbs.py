@@ -159,6 +159,8 @@ def _cameo_type(v: Token, lemma: str, objs: list[Token], lex: TriggerLexicon,
     found = _plain_type(v, lemma, objs, lex)
     if found or cm is None or cm.type == "-" or _blocked(v, lemma, cm.type, objs, lex):
         return found
+    if cm.specific and cm.phrasal in lex.cameo_skip:
+        return None  # a phrasal verb's own code the overlay skips ("found out about X" is no visit)
     if cm.specific:
         return Reading(cm.type, 0.7, cm.rev and not passive(v))
     if any(c.dep_ == "prt" for c in v.children):
