@@ -227,6 +227,20 @@ def test_a_phrasal_verb_whose_own_code_the_overlay_skips_is_no_event(nlp, body):
     assert not [m for m in ms if m.trigger in ("found", "walked")], ms
 
 
+@pytest.mark.parametrize("body", [
+    "Last month's congressional battle over several spending bills ended in Lima.",
+    "The parliamentary fight in Lima over the new legislation lasted a week.",
+])
+def test_a_struggle_in_a_legislature_or_over_a_bill_is_no_violence(nlp, body):
+    ms, _ = run(nlp, body)
+    assert not [m for m in ms if m.type == "ASSAULT"], ms
+
+
+def test_attacking_a_program_or_a_reform_is_criticism(nlp):
+    ms, _ = run(nlp, "Senator Ana Ruiz attacked the government's reform program in Lima.")
+    assert {m.type for m in ms} == {"ACCUSE"}, ms
+
+
 def test_a_way_leading_somewhere_visits_nothing(nlp):
     ms, _ = run(nlp, "Rebel trucks drove on a road leading to Bolivia.")
     assert not [m for m in ms if m.type == "CONSULT"], ms
