@@ -227,15 +227,6 @@ def test_a_phrasal_verb_whose_own_code_the_overlay_skips_is_no_event(nlp, body):
     assert not [m for m in ms if m.trigger in ("found", "walked")], ms
 
 
-@pytest.mark.parametrize("body", [
-    "Last month's congressional battle over several spending bills ended in Lima.",
-    "The parliamentary fight in Lima over the new legislation lasted a week.",
-])
-def test_a_struggle_in_a_legislature_or_over_a_bill_is_no_violence(nlp, body):
-    ms, _ = run(nlp, body)
-    assert not [m for m in ms if m.type == "ASSAULT"], ms
-
-
 def test_attacking_a_program_or_a_reform_is_criticism(nlp):
     ms, _ = run(nlp, "Senator Ana Ruiz attacked the government's reform program in Lima.")
     assert {m.type for m in ms} == {"ACCUSE"}, ms
@@ -246,16 +237,16 @@ def test_a_way_leading_somewhere_visits_nothing(nlp):
     assert not [m for m in ms if m.type == "CONSULT"], ms
 
 
-def test_a_vehicle_hitting_someone_is_an_accident_not_an_attack(nlp):
-    ms, _ = run(nlp, "A bus hit a woman on Avenida Grau in Lima on Monday.")
-    assert not [m for m in ms if m.type == "ASSAULT"], ms
-
-
-def test_felling_trees_is_no_fight(nlp):
-    ms, _ = run(nlp, "Loggers cut down the rainforest near Iquitos last year.")
-    assert not [m for m in ms if m.type == "ASSAULT"], ms
-    ms, _ = run(nlp, "Gunmen cut down three soldiers near Iquitos.")
-    assert [m for m in ms if m.type == "ASSAULT"], ms
+@pytest.mark.parametrize(("body", "attack"), [
+    ("Last month's congressional battle over several spending bills ended in Lima.", False),  # a legislature
+    ("The parliamentary fight in Lima over the new legislation lasted a week.", False),       # over a bill
+    ("Loggers cut down the rainforest near Iquitos last year.", False),   # felling trees (CAMEO's 194)
+    ("Gunmen cut down three soldiers near Iquitos.", True),
+    ("A bus hit a woman on Avenida Grau in Lima on Monday.", False),      # a road accident
+])
+def test_struggles_in_words_felling_trees_and_road_accidents_are_no_attacks(nlp, body, attack):
+    ms, _ = run(nlp, body)
+    assert bool([m for m in ms if m.type == "ASSAULT"]) == attack, ms
 
 
 def test_a_fire_of_no_weapon_is_no_attack(nlp):
