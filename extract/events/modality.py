@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.forms import infinitive
 from newsgraph.extract.events.senses import BLOWS, RATES
 from newsgraph.extract.events.syntax import clause_chain
 from newsgraph.extract.lexicon import toml
@@ -67,7 +68,7 @@ def modality(tok: Token, light: Token | None) -> str:
             return _ADJECTIVE_MODALITY[t.lemma_.lower()]  # "is likely to attack X"
         if t.pos_ not in ("VERB", "AUX") or t in own:
             continue
-        purpose = below.dep_ == "advcl" and _infinitive(below)
+        purpose = below.dep_ == "advcl" and infinitive(below)
         if below.dep_ not in ("xcomp", "ccomp") and not purpose:
             break  # adjuncts ("after talks with X", "in contact with X") keep their own modality
         lemma = t.lemma_.lower()
@@ -87,12 +88,6 @@ def modality(tok: Token, light: Token | None) -> str:
     if any(c.lower_ == "going" for c in first_verb) or tok.head.lower_ == "upcoming":
         return "future"
     return "asserted"
-
-
-def _infinitive(v: Token) -> bool:
-    """Whether clause head ``v`` is a bare "to" infinitive ("... to hold talks")."""
-    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
 def object_modality(noun: Token) -> str | None:
