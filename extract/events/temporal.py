@@ -33,6 +33,7 @@ WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thurs
 #: The first of a season's three months (the meteorological seasons of the north; a winter spans two years,
 #: so it dates only its year).
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+_SEASON_WORDS = (*SEASONS, "winter")
 
 _M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -42,7 +43,7 @@ PATTERNS = (
     re.compile(r"\b(?P<iso>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)\b"),
     re.compile(rf"\b{_M}\s+{_DAY}\b(?:,?\s*{_YEAR})?(?:\s*,?\s*{_THIS_YEAR})?"),
     re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_M}(?:,?\s*{_YEAR})?(?:\s*,?\s*{_THIS_YEAR})?"),
-    re.compile(rf"\b(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?:{_YEAR}|{_THIS_YEAR})"),
+    re.compile(rf"\b(?P<season>{'|'.join(_SEASON_WORDS)})(?:\s+of)?\s+(?:{_YEAR}|{_THIS_YEAR})"),
     re.compile(rf"\b{_M}(?:\s+of)?,?\s+(?:{_YEAR}|{_THIS_YEAR})"),
     re.compile(rf"\b(?P<last>last|this|next)\s+{_M}"),
     re.compile(r"\b(?P<rel>today|yesterday|tonight|tomorrow|last night)\b"),
@@ -164,17 +165,21 @@ def resolve_date(text: str, article_date: str | None) -> tuple[str, str] | None:
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 
 
-def _seasons(sent) -> list:
+def _seasons(sent) -> tuple[Span, ...]:
     """DATE spans for a season and its year the NER left untagged ("in the summer of 2022", "in summer
-    2022").
+    2022"), read once per sentence of a frozen Doc (every mention of the sentence asks).
 
     >>> import spacy
-    >>> [s.text for s in _seasons(spacy.blank("en")("He spoke in the summer of 2022 and in fall 2021."))]
+    >>> [s.text for s in _seasons(spacy.blank("en")("He spoke in the summer of 2022 and in fall 2021.")[:])]
     ['summer of 2022', 'fall 2021']
     """
+    return docview.cached(sent.doc, ("seasons", sent.start), lambda: tuple(_season_spans(sent)))
+
+
+def _season_spans(sent) -> list[Span]:
     doc, found = sent.doc, []
     for t in sent:
-        if t.lower_ in ("spring", "summer", "autumn", "fall", "winter") and not t.ent_type_:
+        if t.lower_ in _SEASON_WORDS and not t.ent_type_:
             year = t.i + 2 if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" else t.i + 1
             if year < len(doc) and re.fullmatch(_YEAR, doc[year].text):
                 found.append(Span(doc, t.i, year + 1, label="DATE"))
