@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.lexicon import gazetteer as gz
 from newsgraph.extract.lexicon.names import title_words, titles
@@ -123,15 +123,20 @@ def _who_follows(ent: Span) -> bool:
 _HARM_VERBS = title_words("harm_verbs")
 
 
+def and_joined(tok: Token) -> list[Token]:
+    """The words joined to ``tok`` by "and": its conjuncts and the word it is a conjunct of, when the
+    parser hangs an "and" on the first of the two ("Ana Rojas and Tom Hale"; not "or", which may give
+    a person's other name: "Lisbeth Rojas, or 'Mama Lis'")."""
+    sides = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    return [s for s in sides if any(c.dep_ == "cc" and c.lower_ == "and"
+                                    for c in min(tok, s, key=lambda t: t.i).children)]
+
+
 def _joined_to_person(ent: Span) -> bool:
     """A one- or two-word name of no place the gazetteer knows, joined by "and" to a name the NER read
     as a person's ("Putin and Erdogan discussed ...")."""
-    root = ent.root
-    sides = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
-    first = min([root, *sides], key=lambda t: t.i)
     return len(ent) <= 2 and ent.root.tag_ == "NNP" and _name_like(ent, 1) \
-        and any(t.ent_type_ == "PERSON" for t in sides) \
-        and any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) \
+        and any(t.ent_type_ == "PERSON" for t in and_joined(ent.root)) \
         and not (gz.state_code(ent.text) or gz.city(ent.text) or gz.place_country(ent.text))
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors.context import person_apposition
+from newsgraph.extract.actors.context import and_joined, person_apposition
 from newsgraph.extract.actors.missed import TITLES, gazetteer_label
 from newsgraph.extract.lexicon import toml
 from newsgraph.extract.lexicon.names import HONORIFICS, strip_honorifics
@@ -100,16 +100,7 @@ def joined_names(doc, ents: list[Span]) -> list[Span]:
     taken = {t.i for e in ents for t in e}
     found: list[Span] = []
     for e in (e for e in ents if e.label_ == "PERSON"):
-        root = e.root
-        sides = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
-        for tok in sides:
-            if tok.pos_ == "PROPN" and tok.i not in taken and _joined_by_and(root, tok):
+        for tok in and_joined(e.root):
+            if tok.pos_ == "PROPN" and tok.i not in taken:
                 found += _name_run(doc, tok, taken | {t.i for f in found for t in f})
     return found
-
-
-def _joined_by_and(a: Token, b: Token) -> bool:
-    """Conjuncts ``a`` and ``b`` are joined by "and" (the parser hangs it on the first); not "or", which
-    may give a person's other name ("Lisbeth Rojas, or 'Mama Lis'")."""
-    first = a if a.i < b.i else b
-    return any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children)
